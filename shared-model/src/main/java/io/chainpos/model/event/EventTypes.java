@@ -1,0 +1,78 @@
+package io.chainpos.model.event;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The stored name and current schema version of every event type. Names are written here by hand, never
+ * derived from class names, so renaming a class cannot break a ledger.
+ */
+public final class EventTypes {
+
+    /** One event type as stored. */
+    public record Type(String name, int version, Class<? extends Event> javaType) {
+    }
+
+    public static final Type MEMBER_REGISTERED = new Type("MemberRegistered", 1, MemberRegistered.class);
+    public static final Type MEMBER_PROFILE_CHANGED = new Type("MemberProfileChanged", 1, MemberProfileChanged.class);
+    public static final Type MEMBERS_MERGED = new Type("MembersMerged", 1, MembersMerged.class);
+    public static final Type SALE_COMPLETED = new Type("SaleCompleted", 1, SaleCompleted.class);
+    public static final Type SALE_REFUNDED = new Type("SaleRefunded", 1, SaleRefunded.class);
+    public static final Type POINTS_CHANGED = new Type("PointsChanged", 1, PointsChanged.class);
+    public static final Type STORED_VALUE_CHANGED = new Type("StoredValueChanged", 1, StoredValueChanged.class);
+    public static final Type STOCK_CHANGED = new Type("StockChanged", 1, StockChanged.class);
+    public static final Type CATALOG_ITEM_UPSERTED = new Type("CatalogItemUpserted", 1, CatalogItemUpserted.class);
+    public static final Type PRICE_LIST_PUBLISHED = new Type("PriceListPublished", 1, PriceListPublished.class);
+    public static final Type PROMOTIONS_PUBLISHED = new Type("PromotionsPublished", 1, PromotionsPublished.class);
+    public static final Type TIER_RULES_PUBLISHED = new Type("TierRulesPublished", 1, TierRulesPublished.class);
+    public static final Type LOYALTY_RULES_PUBLISHED = new Type("LoyaltyRulesPublished", 1, LoyaltyRulesPublished.class);
+
+    public static final List<Type> ALL = List.of(
+            MEMBER_REGISTERED, MEMBER_PROFILE_CHANGED, MEMBERS_MERGED,
+            SALE_COMPLETED, SALE_REFUNDED,
+            POINTS_CHANGED, STORED_VALUE_CHANGED,
+            STOCK_CHANGED,
+            CATALOG_ITEM_UPSERTED, PRICE_LIST_PUBLISHED, PROMOTIONS_PUBLISHED, TIER_RULES_PUBLISHED,
+            LOYALTY_RULES_PUBLISHED);
+
+    private static final Map<String, Type> BY_NAME =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(Type::name, Function.identity()));
+
+    private EventTypes() {
+    }
+
+    /** The type of a known payload; for an {@link UnknownEvent} there is none. */
+    public static Type typeOf(Event event) {
+        return switch (event) {
+            case MemberRegistered e -> MEMBER_REGISTERED;
+            case MemberProfileChanged e -> MEMBER_PROFILE_CHANGED;
+            case MembersMerged e -> MEMBERS_MERGED;
+            case SaleCompleted e -> SALE_COMPLETED;
+            case SaleRefunded e -> SALE_REFUNDED;
+            case PointsChanged e -> POINTS_CHANGED;
+            case StoredValueChanged e -> STORED_VALUE_CHANGED;
+            case StockChanged e -> STOCK_CHANGED;
+            case CatalogItemUpserted e -> CATALOG_ITEM_UPSERTED;
+            case PriceListPublished e -> PRICE_LIST_PUBLISHED;
+            case PromotionsPublished e -> PROMOTIONS_PUBLISHED;
+            case TierRulesPublished e -> TIER_RULES_PUBLISHED;
+            case LoyaltyRulesPublished e -> LOYALTY_RULES_PUBLISHED;
+            case UnknownEvent e -> throw new IllegalArgumentException("an unknown event has no known type: " + e.type());
+        };
+    }
+
+    public static String nameOf(Event event) {
+        return event instanceof UnknownEvent unknown ? unknown.type() : typeOf(event).name();
+    }
+
+    static int currentVersionOf(Event event) {
+        return typeOf(event).version();
+    }
+
+    public static Optional<Type> byName(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+}

@@ -1,0 +1,3 @@
+package io.chainpos.model.event;
+
+public enum Gender { FEMALE, MALE, UNSPECIFIED }

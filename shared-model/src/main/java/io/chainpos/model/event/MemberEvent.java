@@ -1,0 +1,8 @@
+package io.chainpos.model.event;
+
+import io.chainpos.model.id.MemberId;
+
+/** Facts about a member's identity and profile. */
+public sealed interface MemberEvent extends Event permits MemberRegistered, MemberProfileChanged, MembersMerged {
+    MemberId memberId();
+}

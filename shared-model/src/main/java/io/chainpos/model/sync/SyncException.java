@@ -1,0 +1,29 @@
+package io.chainpos.model.sync;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Something head office must look at, found while merging: a balance spent below zero, negative stock, a
+ * quarantined or unreadable event, a till clock far off. Fields that do not apply to the kind are null.
+ */
+public record SyncException(
+        Kind kind,
+        String memberId,
+        Long balance,
+        String storeId,
+        String sku,
+        Long qtyMilli,
+        String tillId,
+        String eventId,
+        String detail,
+        Instant detectedAt) {
+
+    public enum Kind {
+        POINTS_OVERDRAFT, STORED_VALUE_OVERDRAFT, NEGATIVE_STOCK, QUARANTINED_EVENT, UNKNOWN_EVENT, CLOCK_SKEW
+    }
+
+    public SyncException {
+        Objects.requireNonNull(kind, "kind");
+    }
+}

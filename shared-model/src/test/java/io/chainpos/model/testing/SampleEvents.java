@@ -1,0 +1,95 @@
+package io.chainpos.model.testing;
+
+import io.chainpos.model.event.AppliedPromotion;
+import io.chainpos.model.event.CatalogItemUpserted;
+import io.chainpos.model.event.Event;
+import io.chainpos.model.event.EventEnvelope;
+import io.chainpos.model.event.EventTypes;
+import io.chainpos.model.event.Gender;
+import io.chainpos.model.event.LoyaltyRulesPublished;
+import io.chainpos.model.event.MemberProfileChanged;
+import io.chainpos.model.event.MemberRegistered;
+import io.chainpos.model.event.MembersMerged;
+import io.chainpos.model.event.PointsChanged;
+import io.chainpos.model.event.PriceListPublished;
+import io.chainpos.model.event.PromotionsPublished;
+import io.chainpos.model.event.RefundLine;
+import io.chainpos.model.event.SaleCompleted;
+import io.chainpos.model.event.SaleLine;
+import io.chainpos.model.event.SaleRefunded;
+import io.chainpos.model.event.StockChanged;
+import io.chainpos.model.event.StoredValueChanged;
+import io.chainpos.model.event.Tender;
+import io.chainpos.model.event.TenderMethod;
+import io.chainpos.model.event.TierRulesPublished;
+import io.chainpos.model.id.CardNo;
+import io.chainpos.model.id.EventId;
+import io.chainpos.model.id.MemberId;
+import io.chainpos.model.id.ReceiptNo;
+import io.chainpos.model.id.RefundId;
+import io.chainpos.model.id.SaleId;
+import io.chainpos.model.id.Sku;
+import io.chainpos.model.id.StoreId;
+import io.chainpos.model.id.TillId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** One fixed, fully filled example of every event type, for round-trip and golden-file tests. */
+public final class SampleEvents {
+    public static final MemberId MEMBER = new MemberId(UUID.fromString("0192f0a0-0000-7000-8000-000000000001"));
+    public static final MemberId OTHER_MEMBER = new MemberId(UUID.fromString("0192f0a0-0000-7000-8000-000000000002"));
+    public static final SaleId SALE = new SaleId(UUID.fromString("0192f0a0-0000-7000-8000-000000000010"));
+    public static final Instant AT = Instant.parse("2026-11-23T03:15:30.250Z");
+
+    private SampleEvents() {
+    }
+
+    /** Every known type, keyed by its stored name, in {@link EventTypes#ALL} order. */
+    public static Map<String, Event> all() {
+        Map<String, Event> all = new LinkedHashMap<>();
+        all.put("MemberRegistered", new MemberRegistered(MEMBER, "13800138000", "王小明", Gender.MALE,
+                LocalDate.of(1990, 5, 17), new CardNo("880000000017"), "NORMAL", true));
+        all.put("MemberProfileChanged", new MemberProfileChanged(MEMBER, null, "王明", null, null, "SILVER", false));
+        all.put("MembersMerged", new MembersMerged(MEMBER, OTHER_MEMBER, "same phone 13800138000"));
+        AppliedPromotion memberPrice = new AppliedPromotion("MEMBER-PRICE", "会员价", 200);
+        all.put("SaleCompleted", new SaleCompleted(SALE, new ReceiptNo("S001-T1-1-000042"), MEMBER, "CNY",
+                List.of(new SaleLine(new Sku("690001"), "可口可乐 330ml", 2000, 350, 200, 500, List.of(memberPrice)),
+                        new SaleLine(new Sku("210001"), "苹果", 1250, 1280, 0, 1600, List.of())),
+                List.of(new AppliedPromotion("MJ-100-10", "满100减10", 0)),
+                2300, 200, 2100,
+                List.of(new Tender(TenderMethod.CASH, 2000, null),
+                        new Tender(TenderMethod.MOBILE_WALLET, 100, "WX4200001234")),
+                0, 7, "cashier-01"));
+        all.put("SaleRefunded", new SaleRefunded(new RefundId(UUID.fromString("0192f0a0-0000-7000-8000-000000000020")),
+                SALE, "CNY", List.of(new RefundLine(new Sku("690001"), "可口可乐 330ml", 1000, 250)), 250,
+                List.of(new Tender(TenderMethod.CASH, 250, null)), "damaged", null));
+        all.put("PointsChanged", new PointsChanged(MEMBER, 21, PointsChanged.Reason.EARN, SALE, List.of("BASE:1/yuan")));
+        all.put("StoredValueChanged", new StoredValueChanged(MEMBER, -1000, StoredValueChanged.Reason.PAY, SALE));
+        all.put("StockChanged", new StockChanged(new StoreId("S001"), new Sku("690001"), -2000,
+                StockChanged.Reason.SALE, SALE.toString()));
+        all.put("CatalogItemUpserted", new CatalogItemUpserted(3, AT, new Sku("690001"), List.of("6901234567892"),
+                "可口可乐 330ml", "Coca-Cola 330ml", "DRINKS", CatalogItemUpserted.Unit.PIECE, 350, 250L, 1300, true));
+        all.put("PriceListPublished", new PriceListPublished(7, AT,
+                List.of(new PriceListPublished.Entry(new Sku("690001"), 350, 250L))));
+        all.put("PromotionsPublished", new PromotionsPublished(2, AT, List.of(new PromotionsPublished.Promotion(
+                "MJ-100-10", "SPEND_X_SAVE_Y", "满100减10", "Save 10 on 100", 10, false, AT, null,
+                List.of(), List.of("DRINKS"), Map.of("threshold", 10000L, "saving", 1000L)))));
+        all.put("TierRulesPublished", new TierRulesPublished(1, AT, TierRulesPublished.Basis.SPEND, 12, List.of(
+                new TierRulesPublished.Tier("NORMAL", "普通", "Regular", 0, 10000, 10000, 0),
+                new TierRulesPublished.Tier("SILVER", "银卡", "Silver", 100000, 9800, 12000, 100))));
+        all.put("LoyaltyRulesPublished", new LoyaltyRulesPublished(1, AT, 1, Map.of("DRINKS", 20000),
+                List.of(new LoyaltyRulesPublished.DateMultiplier("国庆", LocalDate.of(2026, 10, 1),
+                        LocalDate.of(2026, 10, 7), 20000)),
+                50, 1, 12, 500, 60));
+        return all;
+    }
+
+    public static EventEnvelope envelope(Event payload, long tillSeq) {
+        return new EventEnvelope(new EventId(UUID.fromString("0192f0a0-0000-7000-8000-%012d".formatted(100 + tillSeq))),
+                new StoreId("S001"), new TillId("S001-T1"), 1, tillSeq, (AT.toEpochMilli() << 16) + tillSeq, AT, payload);
+    }
+}
