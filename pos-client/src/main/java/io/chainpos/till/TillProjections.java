@@ -1,0 +1,27 @@
+package io.chainpos.till;
+
+import io.chainpos.model.json.EventCodec;
+import io.chainpos.till.catalog.CatalogProjection;
+import io.chainpos.till.ledger.Projection;
+import io.chainpos.till.loyalty.BalanceProjection;
+import io.chainpos.till.member.MemberProjection;
+import io.chainpos.till.sale.SaleProjection;
+import io.chainpos.till.stock.StockProjection;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The projections every till keeps, in one list so the ledger, its tests and its rebuild agree. */
+public final class TillProjections {
+    private TillProjections() {
+    }
+
+    public static List<Projection> standard(EventCodec codec) {
+        List<Projection> all = new ArrayList<>();
+        all.add(new CatalogProjection(codec));
+        all.add(new MemberProjection(codec));
+        all.add(new BalanceProjection());
+        all.add(new StockProjection());
+        all.add(new SaleProjection());
+        return List.copyOf(all);
+    }
+}

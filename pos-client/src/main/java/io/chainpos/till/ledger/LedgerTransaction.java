@@ -1,0 +1,27 @@
+package io.chainpos.till.ledger;
+
+import io.chainpos.model.event.Event;
+import io.chainpos.model.event.EventEnvelope;
+import java.time.Instant;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * One atomic write to the ledger. Everything appended commits together with the projections it changes,
+ * or not at all. Use-cases append; the feature stores they pass it to read through {@link #handle()}.
+ */
+public interface LedgerTransaction {
+
+    /** Records a fact: assigns the next gap-free {@code tillSeq}, a hybrid timestamp and an event id. */
+    EventEnvelope append(Event payload);
+
+    /** The next value of a named counter that only this till increments (receipt numbers), from 1. */
+    long nextNumber(String counter);
+
+    /** The moment this transaction records its facts at: one instant for all of them. */
+    Instant now();
+
+    TillIdentity identity();
+
+    /** For feature stores and projections: the connection this transaction runs on. */
+    Handle handle();
+}

@@ -1,0 +1,47 @@
+package io.chainpos.till.loyalty;
+
+import io.chainpos.model.event.BalanceEvent;
+import io.chainpos.model.event.EventEnvelope;
+import io.chainpos.model.event.PointsChanged;
+import io.chainpos.model.event.StoredValueChanged;
+import io.chainpos.till.ledger.Projection;
+import io.chainpos.till.ledger.TillIdentity;
+import org.jdbi.v3.core.Handle;
+
+/** Every points and stored-value delta from any store, one row per event: balances are their sums. */
+public final class BalanceProjection implements Projection {
+
+    @Override
+    public void apply(Handle h, TillIdentity self, EventEnvelope event) {
+        if (!(event.payload() instanceof BalanceEvent balance)) {
+            return;
+        }
+        String table;
+        String reason;
+        switch (balance) {
+            case PointsChanged points -> {
+                table = "points_entries";
+                reason = points.reason().name();
+            }
+            case StoredValueChanged storedValue -> {
+                table = "stored_value_entries";
+                reason = storedValue.reason().name();
+            }
+        }
+        h.createUpdate("INSERT INTO " + table + " (event_id, member_id, delta, reason, sale_id, occurred_at) "
+                        + "VALUES (:event, :member, :delta, :reason, :sale, :at) ON CONFLICT (event_id) DO NOTHING")
+                .bind("event", event.eventId().toString())
+                .bind("member", balance.memberId().toString())
+                .bind("delta", balance.delta())
+                .bind("reason", reason)
+                .bind("sale", balance.saleId() == null ? null : balance.saleId().toString())
+                .bind("at", event.occurredAt().toString())
+                .execute();
+    }
+
+    @Override
+    public void reset(Handle h) {
+        h.execute("DELETE FROM points_entries");
+        h.execute("DELETE FROM stored_value_entries");
+    }
+}

@@ -1,0 +1,53 @@
+package io.chainpos.till;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "io.chainpos", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule sharedModelIsPure = noClasses().that().resideInAPackage("io.chainpos.model..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.jdbi..", "io.javalin..", "okhttp3..",
+                    "java.sql..", "io.chainpos.till..", "io.chainpos.server..")
+            .because("shared-model is the pure core the till and the server both build on (DESIGN.md modules)");
+
+    @ArchTest
+    static final ArchRule viewsDoNotReachTheDatabase = noClasses().that().resideInAPackage("io.chainpos.till.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..", "org.sqlite..",
+                    "org.flywaydb..", "io.chainpos.till.ledger..", "okhttp3..")
+            .allowEmptyShould(true)
+            .because("views bind to view-models and view-models call use-cases; a view that queries the ledger "
+                    + "would block the JavaFX thread on disk and skip the rules (STYLE.md)");
+
+    @ArchTest
+    static final ArchRule onlyStorageAdaptersTouchJdbi = noClasses().that().resideInAPackage("io.chainpos.till..")
+            .and().resideOutsideOfPackage("io.chainpos.till.ledger..")
+            .and().haveSimpleNameNotEndingWith("Store")
+            .and().haveSimpleNameNotEndingWith("Projection")
+            .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..", "org.sqlite..", "org.flywaydb..")
+            .because("use-cases stay plain Java that pass a transaction to the feature stores; only storage adapters "
+                    + "(the ledger, *Store and *Projection classes) speak SQL (STYLE.md)");
+
+    @ArchTest
+    static final ArchRule onlyTheSyncAdapterSpeaksHttp = noClasses().that().resideInAPackage("io.chainpos.till..")
+            .and().haveSimpleNameNotStartingWith("OkHttp")
+            .should().dependOnClassesThat().resideInAnyPackage("okhttp3..")
+            .because("the network is a port (SyncApi); only its OkHttp adapter knows HTTP");
+
+    @ArchTest
+    static final ArchRule featurePackagesHaveNoCycles = slices().matching("io.chainpos.till.(*)..").should().beFreeOfCycles()
+            .because("features depend on the ledger and on each other one way only, so each can change alone");
+
+    @ArchTest
+    static final ArchRule noConsoleOutputOutsideEntryPoints = noClasses().that().resideInAPackage("io.chainpos.till..")
+            .and().resideOutsideOfPackage("io.chainpos.till.cli..")
+            .and().doNotHaveSimpleName("TillMain")
+            .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+            .because("the till logs through SLF4J; only command-line entry points print");
+}

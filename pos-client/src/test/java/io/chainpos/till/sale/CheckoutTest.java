@@ -1,0 +1,128 @@
+package io.chainpos.till.sale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chainpos.model.event.SaleLine;
+import io.chainpos.model.event.Tender;
+import io.chainpos.model.event.TenderMethod;
+import io.chainpos.model.id.MemberId;
+import io.chainpos.model.id.SaleId;
+import io.chainpos.model.testing.ManualClock;
+import io.chainpos.till.member.RegisterMember;
+import io.chainpos.till.testing.HeadOfficeEvents;
+import io.chainpos.till.testing.TestTill;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckoutTest {
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-23T02:00:00Z"));
+    @TempDir
+    Path dir;
+    private TestTill till;
+    private MemberId member;
+
+    @BeforeEach
+    void openTill() {
+        till = TestTill.withCatalog(dir.resolve("till.db"), clock);
+        member = ((RegisterMember.Registered) till.registerMember.register(
+                new RegisterMember.Request("13800000001", "李雷", null, null, true))).member().memberId();
+    }
+
+    @AfterEach
+    void closeTill() {
+        till.close();
+    }
+
+    @Test
+    void aCashSaleGivesChangeAndMovesStock() {
+        Checkout.Result result = till.checkout.complete(request(null, List.of(line(HeadOfficeEvents.COLA_BARCODE, 2000),
+                line("210001", 1250)), cash(5000)));
+
+        Checkout.Completed sale = (Checkout.Completed) result;
+        assertThat(sale.sale().lines()).extracting(SaleLine::total).containsExactly(700L, 1600L);
+        assertThat(sale.sale().total()).isEqualTo(2300);
+        assertThat(sale.sale().change()).isEqualTo(2700);
+        assertThat(sale.sale().receiptNo().value()).isEqualTo("S001-T1-1-000001");
+        assertThat(sale.pointsEarned()).isZero();
+        long colaStock = till.ledger.read(h -> new io.chainpos.till.stock.StockStore().quantityMilli(h, HeadOfficeEvents.COLA));
+        assertThat(colaStock).isEqualTo(-2000);
+    }
+
+    @Test
+    void aMemberPaysMemberPriceAndEarnsAPointPerYuanPaid() {
+        Checkout.Completed sale = (Checkout.Completed) till.checkout.complete(
+                request(member, List.of(line(HeadOfficeEvents.COLA_BARCODE, 4000), line("100002", 1000)), cash(2000)));
+
+        assertThat(sale.sale().total()).isEqualTo(2000);
+        assertThat(sale.sale().discountTotal()).isEqualTo(200);
+        assertThat(sale.sale().lines().getFirst().promotions()).extracting(p -> p.code()).containsExactly("MEMBER_PRICE");
+        assertThat(sale.pointsEarned()).isEqualTo(20);
+        assertThat(points()).isEqualTo(20);
+    }
+
+    @Test
+    void pointsPayAsCashAndEarnOnlyOnWhatWasPaidInMoney() {
+        till.checkout.complete(request(member, List.of(line("100002", 10_000)), cash(8000)));
+        assertThat(points()).isEqualTo(80);
+
+        Checkout.Completed sale = (Checkout.Completed) till.checkout.complete(request(member,
+                List.of(line("100002", 1000)), new Tender(TenderMethod.POINTS, 50, null), cash(750)));
+
+        assertThat(sale.pointsEarned()).isEqualTo(7);
+        assertThat(points()).isEqualTo(80 - 50 + 7);
+    }
+
+    @Test
+    void refusedSalesRecordNothing() {
+        long before = till.ledger.pendingCount();
+
+        assertThat(till.checkout.complete(request(null, List.of(line("999", 1000)), cash(100))))
+                .isEqualTo(new Checkout.Rejected("unknown product code 999"));
+        assertThat(till.checkout.complete(request(null, List.of(line("100002", 1000)), cash(799))))
+                .isEqualTo(new Checkout.Rejected("tenders are short by 0.01"));
+        assertThat(till.checkout.complete(request(null, List.of(line("100002", 1000)),
+                new Tender(TenderMethod.BANK_CARD, 900, "T1"))))
+                .isEqualTo(new Checkout.Rejected("change can only be given in cash; non-cash tenders exceed the total"));
+        assertThat(till.checkout.complete(request(member, List.of(line("100002", 1000)),
+                new Tender(TenderMethod.POINTS, 800, null))))
+                .isEqualTo(new Checkout.Rejected("the member has 0 points, 800 are needed"));
+        assertThat(till.checkout.complete(request(null, List.of(line("100002", 1000)),
+                new Tender(TenderMethod.STORED_VALUE, 800, null))))
+                .isEqualTo(new Checkout.Rejected("points and stored value need a member on the sale"));
+
+        assertThat(till.ledger.pendingCount()).isEqualTo(before);
+    }
+
+    @Test
+    void receiptNumbersFollowEachOtherPerTill() {
+        Checkout.Completed first = (Checkout.Completed) till.checkout.complete(request(null, List.of(line("100002", 1000)), cash(800)));
+        Checkout.Completed second = (Checkout.Completed) till.checkout.complete(request(null, List.of(line("100002", 1000)), cash(800)));
+
+        assertThat(first.sale().receiptNo().value()).isEqualTo("S001-T1-1-000001");
+        assertThat(second.sale().receiptNo().value()).isEqualTo("S001-T1-1-000002");
+        Optional<SaleId> found = till.ledger.read(h -> new SaleStore().findByReceipt(h, second.sale().receiptNo()));
+        assertThat(found).contains(second.sale().saleId());
+    }
+
+    private long points() {
+        return till.ledger.read(h -> till.balances.points(h, member));
+    }
+
+    private static Checkout.Request request(MemberId member, List<Checkout.LineRequest> lines, Tender... tenders) {
+        return new Checkout.Request(lines, member, List.of(tenders), "c1");
+    }
+
+    private static Checkout.LineRequest line(String code, long qtyMilli) {
+        return new Checkout.LineRequest(code, qtyMilli);
+    }
+
+    private static Tender cash(long amount) {
+        return new Tender(TenderMethod.CASH, amount, null);
+    }
+}
