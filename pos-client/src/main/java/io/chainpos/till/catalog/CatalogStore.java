@@ -5,7 +5,7 @@ import io.chainpos.model.event.LoyaltyRulesPublished;
 import io.chainpos.model.id.Sku;
 import io.chainpos.model.json.EventCodec;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
+import io.chainpos.till.ledger.LedgerSession;
 
 /** Reads the catalog and head-office rules this till holds. */
 public final class CatalogStore {
@@ -16,8 +16,8 @@ public final class CatalogStore {
     }
 
     /** The active product with this barcode, or with this SKU when no barcode matches. */
-    public Optional<Product> findByCode(Handle h, String code) {
-        return h.createQuery("SELECT p.* FROM products p WHERE p.active = 1 AND (p.sku = "
+    public Optional<Product> findByCode(LedgerSession session, String code) {
+        return session.handle().createQuery("SELECT p.* FROM products p WHERE p.active = 1 AND (p.sku = "
                         + "(SELECT sku FROM barcodes WHERE barcode = :code) OR p.sku = :code) "
                         + "ORDER BY (p.sku = :code) LIMIT 1")
                 .bind("code", code)
@@ -39,8 +39,8 @@ public final class CatalogStore {
         return rs.wasNull() ? null : value;
     }
 
-    public Optional<LoyaltyRulesPublished> loyaltyRules(Handle h) {
-        return h.createQuery("SELECT payload FROM head_office_rules WHERE kind = 'loyalty'")
+    public Optional<LoyaltyRulesPublished> loyaltyRules(LedgerSession session) {
+        return session.handle().createQuery("SELECT payload FROM head_office_rules WHERE kind = 'loyalty'")
                 .mapTo(String.class)
                 .findOne()
                 .map(json -> codec.read(json, LoyaltyRulesPublished.class));

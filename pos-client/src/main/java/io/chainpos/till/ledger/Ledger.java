@@ -41,6 +41,7 @@ public final class Ledger implements AutoCloseable {
     private final HybridLogicalClock hlc;
     private final Handle writer;
     private final Handle reader;
+    private final LedgerSession readSession;
     private final PreparedStatement insertEvent;
     private final List<Consumer<List<EventEnvelope>>> commitListeners = new CopyOnWriteArrayList<>();
     private volatile TillIdentity identity;
@@ -52,6 +53,7 @@ public final class Ledger implements AutoCloseable {
         this.projections = List.copyOf(projections);
         this.writer = writer;
         this.reader = reader;
+        this.readSession = () -> reader;
         this.insertEvent = writer.getConnection().prepareStatement(INSERT_EVENT);
         this.identity = loadIdentity(writer).orElse(null);
         long lastHlc = writer.createQuery("SELECT MAX(m) FROM (SELECT MAX(hlc) m FROM ledger_events "
@@ -130,10 +132,10 @@ public final class Ledger implements AutoCloseable {
     }
 
     /** Runs a query on the read connection; it sees only committed data and never waits for a writer. */
-    public <R> R read(Function<Handle, R> query) {
+    public <R> R read(Function<LedgerSession, R> query) {
         synchronized (reader) {
             try {
-                return query.apply(reader);
+                return query.apply(readSession);
             } catch (JdbiException e) {
                 throw new LedgerException(describe(e), e);
             }
@@ -147,7 +149,8 @@ public final class Ledger implements AutoCloseable {
 
     /** Events of the oldest epoch still owed to the server, up to {@code limit}, in sequence order. */
     public PendingEvents pending(int limit) {
-        return read(h -> {
+        return read(session -> {
+            Handle h = session.handle();
             Optional<Integer> epoch = h.createQuery("SELECT MIN(e.till_epoch) FROM ledger_events e "
                             + "LEFT JOIN sync_acks a ON a.till_epoch = e.till_epoch "
                             + "WHERE e.till_seq > COALESCE(a.acked_through, 0)")
@@ -168,9 +171,39 @@ public final class Ledger implements AutoCloseable {
 
     /** How many events the server has not acknowledged yet, across epochs. */
     public long pendingCount() {
-        return read(h -> h.createQuery("SELECT COUNT(*) FROM ledger_events e LEFT JOIN sync_acks a "
+        return read(s -> s.handle().createQuery("SELECT COUNT(*) FROM ledger_events e LEFT JOIN sync_acks a "
                         + "ON a.till_epoch = e.till_epoch WHERE e.till_seq > COALESCE(a.acked_through, 0)")
                 .mapTo(Long.class).one());
+    }
+
+    /** The sync server this till is enrolled with and its device token, once enrolled. */
+    public Optional<ServerLink> serverLink() {
+        return read(s -> s.handle().createQuery("SELECT server_url, token FROM till_identity WHERE id = 1 AND token IS NOT NULL")
+                .map((rs, ctx) -> new ServerLink(rs.getString(1), rs.getString(2)))
+                .findOne());
+    }
+
+    /** Keeps the server address and device token an enrollment gave; {@link #enroll} must have run first. */
+    public synchronized void link(ServerLink link) {
+        int updated = writer.createUpdate("UPDATE till_identity SET server_url = :url, token = :token WHERE id = 1")
+                .bind("url", link.serverUrl()).bind("token", link.token()).execute();
+        if (updated != 1) {
+            throw new IllegalStateException("enroll the till before linking it to a server");
+        }
+    }
+
+    /**
+     * Takes the server's word for what it holds of {@code epoch}: through {@code through}, no more, no less.
+     * Forward when an acknowledgement was lost; backward when the server was restored from a backup and
+     * needs events again (they are still here: the ledger never deletes).
+     */
+    public synchronized void serverHolds(int epoch, long through) {
+        long highest = writer.createQuery("SELECT COALESCE(MAX(till_seq), 0) FROM ledger_events WHERE till_epoch = :epoch")
+                .bind("epoch", epoch).mapTo(Long.class).one();
+        long clamped = Math.max(0, Math.min(through, highest));
+        writer.useTransaction(h -> h.createUpdate("INSERT INTO sync_acks (till_epoch, acked_through) VALUES (:epoch, :through) "
+                        + "ON CONFLICT (till_epoch) DO UPDATE SET acked_through = :through")
+                .bind("epoch", epoch).bind("through", clamped).execute());
     }
 
     /** Records that the server holds everything of {@code epoch} through {@code ackedThrough}. Never moves back. */
@@ -227,7 +260,7 @@ public final class Ledger implements AutoCloseable {
 
     /** Where the next pull starts: the server sequence after the last one applied. */
     public long pullCursor() {
-        return read(h -> h.createQuery("SELECT value FROM till_state WHERE name = 'pull.cursor'")
+        return read(s -> s.handle().createQuery("SELECT value FROM till_state WHERE name = 'pull.cursor'")
                 .mapTo(Long.class).findOne().orElse(0L));
     }
 

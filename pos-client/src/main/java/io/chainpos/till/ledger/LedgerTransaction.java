@@ -3,13 +3,12 @@ package io.chainpos.till.ledger;
 import io.chainpos.model.event.Event;
 import io.chainpos.model.event.EventEnvelope;
 import java.time.Instant;
-import org.jdbi.v3.core.Handle;
 
 /**
  * One atomic write to the ledger. Everything appended commits together with the projections it changes,
- * or not at all. Use-cases append; the feature stores they pass it to read through {@link #handle()}.
+ * or not at all. Use-cases append, and pass it to the feature stores to read what they decide on.
  */
-public interface LedgerTransaction {
+public interface LedgerTransaction extends LedgerSession {
 
     /** Records a fact: assigns the next gap-free {@code tillSeq}, a hybrid timestamp and an event id. */
     EventEnvelope append(Event payload);
@@ -21,7 +20,4 @@ public interface LedgerTransaction {
     Instant now();
 
     TillIdentity identity();
-
-    /** For feature stores and projections: the connection this transaction runs on. */
-    Handle handle();
 }

@@ -60,12 +60,12 @@ public final class RegisterMember {
             return new Invalid("the birthday is in the future");
         }
         return ledger.write(tx -> {
-            List<Member> existing = members.findByPhone(tx.handle(), phone);
+            List<Member> existing = members.findByPhone(tx, phone);
             if (!existing.isEmpty()) {
                 return new AlreadyMember(existing.getFirst());
             }
             CardNo card = cardNumbers.next();
-            while (members.cardExists(tx.handle(), card)) {
+            while (members.cardExists(tx, card)) {
                 card = cardNumbers.next();
             }
             MemberRegistered registered = new MemberRegistered(MemberId.newId(clock), phone, name,

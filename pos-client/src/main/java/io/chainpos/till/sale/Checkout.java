@@ -15,6 +15,7 @@ import io.chainpos.model.money.Money;
 import io.chainpos.till.catalog.CatalogStore;
 import io.chainpos.till.catalog.Product;
 import io.chainpos.till.ledger.Ledger;
+import io.chainpos.till.ledger.LedgerSession;
 import io.chainpos.till.ledger.LedgerTransaction;
 import io.chainpos.till.loyalty.BalanceStore;
 import io.chainpos.till.member.MemberStore;
@@ -47,7 +48,7 @@ public final class Checkout {
     }
 
     /** Nothing was recorded; {@code reason} is for the cashier. */
-    public record Rejected(String reason) implements Result {
+    public record Rejected(String reason) implements Result, Priced {
     }
 
     private final Ledger ledger;
@@ -64,53 +65,71 @@ public final class Checkout {
         this.clock = clock;
     }
 
+    /** The priced lines of a sale still being rung up. */
+    public record Quote(List<SaleLine> lines, long subtotal, long discountTotal, long total, long priceListVersion)
+            implements Priced {
+    }
+
+    /** A quote, or why the lines cannot be priced. */
+    public sealed interface Priced permits Quote, Rejected {
+    }
+
+    /** Prices lines as the sale would, without recording anything: for the screen while ringing up. */
+    public Priced quote(List<LineRequest> lines, MemberId member) {
+        return ledger.read(session -> price(session, lines, member));
+    }
+
     public Result complete(Request request) {
         if (request.lines().isEmpty()) {
             return new Rejected("the sale has no lines");
         }
         return ledger.write(tx -> {
-            var h = tx.handle();
             MemberId member = request.member();
             if (member != null) {
-                Optional<MemberId> known = members.findById(h, member).map(m -> m.memberId());
+                Optional<MemberId> known = members.findById(tx, member).map(m -> m.memberId());
                 if (known.isEmpty()) {
                     return new Rejected("no member " + member + " at this till");
                 }
                 member = known.get();
             }
-            List<SaleLine> lines = new ArrayList<>();
-            long subtotal = 0;
-            long discountTotal = 0;
-            long priceListVersion = 0;
-            for (LineRequest line : request.lines()) {
-                if (line.qtyMilli() <= 0) {
-                    return new Rejected("quantity must be positive for " + line.code());
-                }
-                Optional<Product> found = catalog.findByCode(h, line.code());
-                if (found.isEmpty()) {
-                    return new Rejected("unknown product code " + line.code());
-                }
-                Product product = found.get();
-                boolean memberPrice = member != null && product.memberPrice() != null && product.memberPrice() < product.price();
-                long unit = memberPrice ? product.memberPrice() : product.price();
-                long gross = Money.cny(product.price()).timesMilli(line.qtyMilli()).minor();
-                long total = Money.cny(unit).timesMilli(line.qtyMilli()).minor();
-                List<AppliedPromotion> applied = memberPrice
-                        ? List.of(new AppliedPromotion("MEMBER_PRICE", "会员价", gross - total)) : List.of();
-                lines.add(new SaleLine(product.sku(), product.nameZh(), line.qtyMilli(), product.price(), gross - total,
-                        total, applied));
-                subtotal += gross;
-                discountTotal += gross - total;
-                priceListVersion = Math.max(priceListVersion, product.priceVersion());
-            }
-            long total = subtotal - discountTotal;
-            LoyaltyRulesPublished rules = catalog.loyaltyRules(h).orElse(null);
-            return pay(tx, request, member, lines, subtotal, discountTotal, total, priceListVersion, rules);
+            return switch (price(tx, request.lines(), member)) {
+                case Rejected rejected -> rejected;
+                case Quote quote -> pay(tx, request, member, quote, catalog.loyaltyRules(tx).orElse(null));
+            };
         });
     }
 
-    private Result pay(LedgerTransaction tx, Request request, MemberId member, List<SaleLine> lines, long subtotal,
-                       long discountTotal, long total, long priceListVersion, LoyaltyRulesPublished rules) {
+    private Priced price(LedgerSession session, List<LineRequest> requested, MemberId member) {
+        List<SaleLine> lines = new ArrayList<>();
+        long subtotal = 0;
+        long discountTotal = 0;
+        long priceListVersion = 0;
+        for (LineRequest line : requested) {
+            if (line.qtyMilli() <= 0) {
+                return new Rejected("quantity must be positive for " + line.code());
+            }
+            Optional<Product> found = catalog.findByCode(session, line.code());
+            if (found.isEmpty()) {
+                return new Rejected("unknown product code " + line.code());
+            }
+            Product product = found.get();
+            boolean memberPrice = member != null && product.memberPrice() != null && product.memberPrice() < product.price();
+            long unit = memberPrice ? product.memberPrice() : product.price();
+            long gross = Money.cny(product.price()).timesMilli(line.qtyMilli()).minor();
+            long total = Money.cny(unit).timesMilli(line.qtyMilli()).minor();
+            List<AppliedPromotion> applied = memberPrice
+                    ? List.of(new AppliedPromotion("MEMBER_PRICE", "会员价", gross - total)) : List.of();
+            lines.add(new SaleLine(product.sku(), product.nameZh(), line.qtyMilli(), product.price(), gross - total,
+                    total, applied));
+            subtotal += gross;
+            discountTotal += gross - total;
+            priceListVersion = Math.max(priceListVersion, product.priceVersion());
+        }
+        return new Quote(lines, subtotal, discountTotal, subtotal - discountTotal, priceListVersion);
+    }
+
+    private Result pay(LedgerTransaction tx, Request request, MemberId member, Quote quote, LoyaltyRulesPublished rules) {
+        long total = quote.total();
         long tendered = 0;
         long cash = 0;
         long pointsTender = 0;
@@ -145,21 +164,22 @@ public final class Checkout {
                 return new Rejected("points pay in steps of " + Money.cny(fenPerPoint).toDecimalString());
             }
             pointsToRedeem = pointsTender / fenPerPoint;
-            long available = balances.points(tx.handle(), member);
+            long available = balances.points(tx, member);
             if (pointsToRedeem > available) {
                 return new Rejected("the member has " + available + " points, " + pointsToRedeem + " are needed");
             }
         }
-        if (storedValueTender > 0 && storedValueTender > balances.storedValue(tx.handle(), member)) {
+        if (storedValueTender > 0 && storedValueTender > balances.storedValue(tx, member)) {
             return new Rejected("the member's stored value is not enough");
         }
         SaleId saleId = SaleId.newId(clock);
         ReceiptNo receiptNo = new ReceiptNo("%s-%d-%06d".formatted(tx.identity().tillId().value(), tx.identity().epoch(),
                 tx.nextNumber("receipt." + tx.identity().epoch())));
-        SaleCompleted sale = new SaleCompleted(saleId, receiptNo, member, "CNY", lines, List.of(), subtotal,
-                discountTotal, total, request.tenders(), change, priceListVersion, request.cashier());
+        SaleCompleted sale = new SaleCompleted(saleId, receiptNo, member, "CNY", quote.lines(), List.of(),
+                quote.subtotal(), quote.discountTotal(), total, request.tenders(), change, quote.priceListVersion(),
+                request.cashier());
         tx.append(sale);
-        for (SaleLine line : lines) {
+        for (SaleLine line : quote.lines()) {
             tx.append(new StockChanged(tx.identity().storeId(), line.sku(), -line.qtyMilli(), StockChanged.Reason.SALE,
                     saleId.toString()));
         }

@@ -1,12 +1,12 @@
 package io.chainpos.till.stock;
 
 import io.chainpos.model.id.Sku;
-import org.jdbi.v3.core.Handle;
+import io.chainpos.till.ledger.LedgerSession;
 
 /** This store's stock of a SKU, in thousandths; negative when more was sold than was booked in. */
 public final class StockStore {
-    public long quantityMilli(Handle h, Sku sku) {
-        return h.createQuery("SELECT qty_milli FROM stock_levels WHERE sku = :sku")
+    public long quantityMilli(LedgerSession session, Sku sku) {
+        return session.handle().createQuery("SELECT qty_milli FROM stock_levels WHERE sku = :sku")
                 .bind("sku", sku.value())
                 .mapTo(Long.class)
                 .findOne()

@@ -99,7 +99,7 @@ class CrashTest {
                 assertThat(pointsPerSale.get(sale)).as("points of sale %s", sale).isEqualTo(1);
             });
             assertThat(stockPerSale.keySet()).as("no stock movement without its sale").isSubsetOf(new HashSet<>(saleIds));
-            long salesRows = reopened.ledger.read(h -> h.createQuery("SELECT COUNT(*) FROM sales").mapTo(Long.class).one());
+            long salesRows = reopened.ledger.read(s -> s.handle().createQuery("SELECT COUNT(*) FROM sales").mapTo(Long.class).one());
             assertThat(salesRows).isEqualTo(saleIds.size());
             String before = LedgerTest.dump(reopened.ledger);
             reopened.ledger.rebuildProjections();
@@ -109,7 +109,7 @@ class CrashTest {
 
     private static List<EventEnvelope> localEvents(TestTill till) {
         EventCodec codec = till.codec;
-        return till.ledger.read(h -> h.createQuery("SELECT envelope FROM ledger_events ORDER BY till_epoch, till_seq")
+        return till.ledger.read(s -> s.handle().createQuery("SELECT envelope FROM ledger_events ORDER BY till_epoch, till_seq")
                 .map((rs, ctx) -> codec.fromJson(rs.getString(1))).list());
     }
 

@@ -61,7 +61,7 @@ class LedgerTest {
 
             assertThat(next.tillSeq()).isEqualTo(2);
             assertThat(seqs(till.ledger, 1)).containsExactly(1L, 2L);
-            long stock = till.ledger.read(h -> h.createQuery("SELECT qty_milli FROM stock_levels").mapTo(Long.class).one());
+            long stock = till.ledger.read(s -> s.handle().createQuery("SELECT qty_milli FROM stock_levels").mapTo(Long.class).one());
             assertThat(stock).isEqualTo(-5000);
         }
     }
@@ -216,7 +216,7 @@ class LedgerTest {
         StringBuilder out = new StringBuilder();
         for (String table : List.of("products", "barcodes", "head_office_rules", "members", "member_aliases",
                 "points_entries", "stored_value_entries", "stock_levels", "sales", "sale_lines")) {
-            List<java.util.Map<String, Object>> rows = ledger.read(h -> h.createQuery("SELECT * FROM " + table + " ORDER BY 1, 2")
+            List<java.util.Map<String, Object>> rows = ledger.read(s -> s.handle().createQuery("SELECT * FROM " + table + " ORDER BY 1, 2")
                     .mapToMap().list());
             out.append(table).append(": ").append(rows).append('\n');
         }
@@ -224,7 +224,7 @@ class LedgerTest {
     }
 
     private static List<Long> seqs(Ledger ledger, int epoch) {
-        return ledger.read(h -> h.createQuery("SELECT till_seq FROM ledger_events WHERE till_epoch = :e ORDER BY till_seq")
+        return ledger.read(s -> s.handle().createQuery("SELECT till_seq FROM ledger_events WHERE till_epoch = :e ORDER BY till_seq")
                 .bind("e", epoch).mapTo(Long.class).list());
     }
 

@@ -1,0 +1,104 @@
+package io.chainpos.till;
+
+import io.chainpos.model.json.EventCodec;
+import io.chainpos.till.catalog.CatalogStore;
+import io.chainpos.till.cli.CommandLineTill;
+import io.chainpos.till.ledger.Ledger;
+import io.chainpos.till.ledger.LedgerException;
+import io.chainpos.till.ledger.ServerLink;
+import io.chainpos.till.loyalty.BalanceStore;
+import io.chainpos.till.member.MemberStore;
+import io.chainpos.till.member.RegisterMember;
+import io.chainpos.till.sale.Checkout;
+import io.chainpos.till.sync.EnrollTill;
+import io.chainpos.till.sync.OkHttpSyncApi;
+import io.chainpos.till.sync.SyncAgent;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import okhttp3.OkHttpClient;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The till's composition root: opens the ledger, enrolls on first run, starts sync, and runs the counter. */
+@Command(name = "till", mixinStandardHelpOptions = true, description = "Runs a ChainPOS till at this counter.")
+public final class TillMain implements Callable<Integer> {
+
+    @Option(names = "--data", description = "Folder for the till's ledger (default: ${DEFAULT-VALUE}).",
+            defaultValue = "${user.home}/.chainpos/till")
+    Path data;
+
+    @Option(names = "--server", description = "Sync server address, e.g. http://192.168.1.10:8080 (first run).")
+    String server;
+
+    @Option(names = "--enroll", description = "One-time enrollment code from head office (first run).")
+    String enrollCode;
+
+    @Option(names = "--cashier", description = "Who is selling (default: ${DEFAULT-VALUE}).", defaultValue = "cashier")
+    String cashier;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new TillMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Clock clock = Clock.systemDefaultZone();
+        EventCodec codec = EventCodec.standard();
+        OkHttpClient http = OkHttpSyncApi.defaultClient();
+        Ledger ledger;
+        try {
+            ledger = Ledger.open(data.resolve("till.db"), clock, codec, TillProjections.standard(codec));
+        } catch (LedgerException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        try (ledger) {
+            if (enrollCode != null) {
+                EnrollTill.Result result = new EnrollTill(ledger, url -> new OkHttpSyncApi(http, codec, () -> url, () -> null))
+                        .enroll(server, enrollCode);
+                if (!(result instanceof EnrollTill.Enrolled enrolled)) {
+                    System.err.println("enrollment failed: " + result);
+                    return 2;
+                }
+                System.out.println("enrolled as till " + enrolled.identity().tillId() + " of store "
+                        + enrolled.identity().storeId() + " (epoch " + enrolled.identity().epoch() + ")");
+            }
+            if (ledger.identity().isEmpty()) {
+                System.err.println("this till is not enrolled yet: run it once with --server <address> --enroll <code> "
+                        + "(head office prints a code with: sync-server enroll --store <store> --till <till>)");
+                return 2;
+            }
+            Optional<ServerLink> link = ledger.serverLink();
+            SyncAgent agent = link.map(l -> new SyncAgent(ledger,
+                    new OkHttpSyncApi(http, codec, () -> URI.create(l.serverUrl()), l::token),
+                    clock, new SecureRandom(), SyncAgent.Settings.defaults())).orElse(null);
+            if (agent != null) {
+                agent.start();
+            }
+            try {
+                MemberStore members = new MemberStore();
+                BalanceStore balances = new BalanceStore();
+                Checkout checkout = new Checkout(ledger, new CatalogStore(codec), members, balances, clock);
+                RegisterMember register = new RegisterMember(ledger, members, clock, new SecureRandom(), "NORMAL");
+                new CommandLineTill(ledger, checkout, register, members, balances, agent, cashier, System.out)
+                        .run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+            } finally {
+                if (agent != null) {
+                    agent.close();
+                }
+            }
+            return 0;
+        } finally {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.chainpos.till.sync;
+
+import io.chainpos.model.sync.EnrollResponse;
+import io.chainpos.till.ledger.Ledger;
+import io.chainpos.till.ledger.ServerLink;
+import io.chainpos.till.ledger.TillIdentity;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.function.Function;
+
+/** First-run setup: trades head office's one-time code for this till's identity, epoch and device token. */
+public final class EnrollTill {
+
+    public sealed interface Result permits Enrolled, Refused, Unreachable, Invalid {
+    }
+
+    public record Enrolled(TillIdentity identity) implements Result {
+    }
+
+    /** The server said no (a used or expired code); {@code reason} is for the owner setting up the till. */
+    public record Refused(String reason) implements Result {
+    }
+
+    public record Unreachable(String reason) implements Result {
+    }
+
+    public record Invalid(String reason) implements Result {
+    }
+
+    private final Ledger ledger;
+    private final Function<URI, SyncApi> apiFor;
+
+    public EnrollTill(Ledger ledger, Function<URI, SyncApi> apiFor) {
+        this.ledger = ledger;
+        this.apiFor = apiFor;
+    }
+
+    public Result enroll(String serverUrl, String code) {
+        URI url = serverAddress(serverUrl);
+        if (url == null) {
+            return new Invalid("not a server address: '" + serverUrl + "' (for example http://192.168.1.10:8080)");
+        }
+        if (code == null || code.isBlank()) {
+            return new Invalid("the enrollment code is empty");
+        }
+        EnrollResponse response;
+        try {
+            response = apiFor.apply(url).enroll(code.strip());
+        } catch (IOException e) {
+            return new Unreachable("cannot reach " + url + ": " + e.getMessage());
+        } catch (SyncRefusedException e) {
+            return new Refused(e.error().detail());
+        }
+        TillIdentity identity = new TillIdentity(response.storeId(), response.tillId(), response.tillEpoch());
+        ledger.enroll(identity);
+        ledger.link(new ServerLink(url.toString(), response.token()));
+        return new Enrolled(identity);
+    }
+
+    /** An http or https address with a host, or null. */
+    static URI serverAddress(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(text.strip());
+            boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+            return web && uri.getHost() != null ? uri : null;
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+}

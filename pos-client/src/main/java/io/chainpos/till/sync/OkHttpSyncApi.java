@@ -1,0 +1,142 @@
+package io.chainpos.till.sync;
+
+import io.chainpos.model.json.EventCodec;
+import io.chainpos.model.json.MalformedEventException;
+import io.chainpos.model.sync.ApiError;
+import io.chainpos.model.sync.EnrollRequest;
+import io.chainpos.model.sync.EnrollResponse;
+import io.chainpos.model.sync.PullResponse;
+import io.chainpos.model.sync.PushRequest;
+import io.chainpos.model.sync.PushResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.function.Supplier;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/** The sync server over HTTP with OkHttp: JSON bodies, the till's bearer token on every call. */
+public final class OkHttpSyncApi implements SyncApi {
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+    private final OkHttpClient client;
+    private final EventCodec codec;
+    private final Supplier<URI> baseUrl;
+    private final Supplier<String> token;
+
+    public OkHttpSyncApi(OkHttpClient client, EventCodec codec, Supplier<URI> baseUrl, Supplier<String> token) {
+        this.client = client;
+        this.codec = codec;
+        this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    /** A client with timeouts a counter can live with: a dead network is found out in seconds, in the background. */
+    public static OkHttpClient defaultClient() {
+        return new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(30))
+                .writeTimeout(Duration.ofSeconds(30))
+                .retryOnConnectionFailure(false)
+                .build();
+    }
+
+    @Override
+    public PushOutcome push(PushRequest request) throws IOException {
+        Request http = authorized(url("api/v1/sync/push").build())
+                .post(RequestBody.create(codec.write(request), JSON))
+                .build();
+        try (Response response = client.newCall(http).execute()) {
+            String body = body(response);
+            if (response.isSuccessful()) {
+                return new Acked(read(body, PushResponse.class));
+            }
+            ApiError error = error(response.code(), body);
+            if (response.code() == 409 && "sequence_gap".equals(error.error()) && error.expectedSeq() != null) {
+                return new Gap(error.expectedSeq());
+            }
+            if (response.code() == 409 && "conflicting_event".equals(error.error()) && error.ackedThrough() != null) {
+                return new Conflict(error.ackedThrough(), error.detail());
+            }
+            if (response.code() >= 500) {
+                throw new IOException("the sync server failed: " + response.code() + " " + error.detail());
+            }
+            return new Refused(response.code(), error);
+        }
+    }
+
+    @Override
+    public PullResponse pull(long cursor, int limit) throws IOException {
+        HttpUrl url = url("api/v1/sync/pull")
+                .addQueryParameter("after", Long.toString(cursor))
+                .addQueryParameter("limit", Integer.toString(limit))
+                .build();
+        try (Response response = client.newCall(authorized(url).get().build()).execute()) {
+            return ok(response, PullResponse.class);
+        }
+    }
+
+    @Override
+    public EnrollResponse enroll(String code) throws IOException {
+        Request http = new Request.Builder().url(url("api/v1/enroll").build())
+                .post(RequestBody.create(codec.write(new EnrollRequest(code)), JSON))
+                .build();
+        try (Response response = client.newCall(http).execute()) {
+            return ok(response, EnrollResponse.class);
+        }
+    }
+
+    private <T> T ok(Response response, Class<T> type) throws IOException {
+        String body = body(response);
+        if (response.isSuccessful()) {
+            return read(body, type);
+        }
+        ApiError error = error(response.code(), body);
+        if (response.code() >= 500) {
+            throw new IOException("the sync server failed: " + response.code() + " " + error.detail());
+        }
+        throw new SyncRefusedException(response.code(), error);
+    }
+
+    private <T> T read(String body, Class<T> type) throws IOException {
+        try {
+            return codec.read(body, type);
+        } catch (MalformedEventException e) {
+            throw new IOException("the sync server's answer could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    private ApiError error(int status, String body) {
+        try {
+            return codec.read(body, ApiError.class);
+        } catch (MalformedEventException e) {
+            return ApiError.of("http_" + status, body.length() > 200 ? body.substring(0, 200) : body);
+        }
+    }
+
+    private static String body(Response response) throws IOException {
+        return response.body() == null ? "" : response.body().string();
+    }
+
+    private HttpUrl.Builder url(String path) {
+        URI address = baseUrl.get();
+        HttpUrl base = address == null ? null : HttpUrl.get(address);
+        if (base == null) {
+            throw new IllegalStateException("no sync server address is set");
+        }
+        return base.newBuilder().addPathSegments(path);
+    }
+
+    private Request.Builder authorized(HttpUrl url) {
+        Request.Builder builder = new Request.Builder().url(url);
+        String bearer = token.get();
+        if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer);
+        }
+        return builder;
+    }
+}

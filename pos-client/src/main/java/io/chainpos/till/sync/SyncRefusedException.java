@@ -1,0 +1,23 @@
+package io.chainpos.till.sync;
+
+import io.chainpos.model.sync.ApiError;
+
+/** The server answered, and said no: a bad token, a wrong till, a request it cannot take. */
+public final class SyncRefusedException extends RuntimeException {
+    private final int status;
+    private final ApiError error;
+
+    public SyncRefusedException(int status, ApiError error) {
+        super("the sync server refused (" + status + " " + error.error() + "): " + error.detail());
+        this.status = status;
+        this.error = error;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public ApiError error() {
+        return error;
+    }
+}

@@ -1,0 +1,25 @@
+package io.chainpos.till.sync;
+
+import java.time.Instant;
+
+/**
+ * What the counter shows about sync: whether the server answers, when the last full round finished,
+ * how many events wait to be sent, and the last problem in words.
+ */
+public record SyncStatus(Connection connection, Instant lastSyncedAt, long waiting, String problem) {
+
+    public enum Connection {
+        /** The last round reached the server and finished. */
+        ONLINE,
+        /** The server could not be reached; the till keeps selling and retries. */
+        OFFLINE,
+        /** The server answered but refused (a revoked token, an event it will not take): someone must look. */
+        REFUSED,
+        /** No round has run yet. */
+        STARTING
+    }
+
+    public static SyncStatus starting(long waiting) {
+        return new SyncStatus(Connection.STARTING, null, waiting, null);
+    }
+}
