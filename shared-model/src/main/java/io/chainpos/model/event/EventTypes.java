@@ -29,6 +29,8 @@ public final class EventTypes {
     public static final Type PROMOTIONS_PUBLISHED = new Type("PromotionsPublished", 1, PromotionsPublished.class);
     public static final Type TIER_RULES_PUBLISHED = new Type("TierRulesPublished", 1, TierRulesPublished.class);
     public static final Type LOYALTY_RULES_PUBLISHED = new Type("LoyaltyRulesPublished", 1, LoyaltyRulesPublished.class);
+    public static final Type DRAWER_OPENED = new Type("DrawerOpened", 1, DrawerOpened.class);
+    public static final Type MANAGER_APPROVED = new Type("ManagerApproved", 1, ManagerApproved.class);
 
     public static final List<Type> ALL = List.of(
             MEMBER_REGISTERED, MEMBER_PROFILE_CHANGED, MEMBERS_MERGED,
@@ -36,7 +38,8 @@ public final class EventTypes {
             POINTS_CHANGED, STORED_VALUE_CHANGED,
             STOCK_CHANGED,
             CATALOG_ITEM_UPSERTED, PRICE_LIST_PUBLISHED, PROMOTIONS_PUBLISHED, TIER_RULES_PUBLISHED,
-            LOYALTY_RULES_PUBLISHED);
+            LOYALTY_RULES_PUBLISHED,
+            DRAWER_OPENED, MANAGER_APPROVED);
 
     private static final Map<String, Type> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(Type::name, Function.identity()));
@@ -60,6 +63,8 @@ public final class EventTypes {
             case PromotionsPublished e -> PROMOTIONS_PUBLISHED;
             case TierRulesPublished e -> TIER_RULES_PUBLISHED;
             case LoyaltyRulesPublished e -> LOYALTY_RULES_PUBLISHED;
+            case DrawerOpened e -> DRAWER_OPENED;
+            case ManagerApproved e -> MANAGER_APPROVED;
             case UnknownEvent e -> throw new IllegalArgumentException("an unknown event has no known type: " + e.type());
         };
     }

@@ -51,6 +51,8 @@ public final class EventCodec {
                 .addModule(new JavaTimeModule())
                 .addModule(envelopes)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                // Maps in payloads (promotion parameters, multipliers) are written in one order on every JVM.
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

@@ -2,11 +2,13 @@ package io.chainpos.model.testing;
 
 import io.chainpos.model.event.AppliedPromotion;
 import io.chainpos.model.event.CatalogItemUpserted;
+import io.chainpos.model.event.DrawerOpened;
 import io.chainpos.model.event.Event;
 import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.event.EventTypes;
 import io.chainpos.model.event.Gender;
 import io.chainpos.model.event.LoyaltyRulesPublished;
+import io.chainpos.model.event.ManagerApproved;
 import io.chainpos.model.event.MemberProfileChanged;
 import io.chainpos.model.event.MemberRegistered;
 import io.chainpos.model.event.MembersMerged;
@@ -85,6 +87,9 @@ public final class SampleEvents {
                 List.of(new LoyaltyRulesPublished.DateMultiplier("国庆", LocalDate.of(2026, 10, 1),
                         LocalDate.of(2026, 10, 7), 20000)),
                 50, 1, 12, 500, 60));
+        all.put("DrawerOpened", new DrawerOpened(DrawerOpened.Reason.NO_SALE, null, "cashier-01", "manager-02"));
+        all.put("ManagerApproved", new ManagerApproved("PRICE_OVERRIDE", "manager-02", "cashier-01",
+                SALE.toString(), "100001: 3.50 -> 2.80"));
         return all;
     }
 
