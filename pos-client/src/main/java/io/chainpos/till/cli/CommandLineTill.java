@@ -172,12 +172,14 @@ public final class CommandLineTill {
             case "stored" -> TenderMethod.STORED_VALUE;
             default -> throw new IllegalArgumentException("tender methods: cash, card, wallet, points, stored");
         };
-        long amount = Money.parse(words[2], Money.CNY).minor();
-        tenders.add(new Tender(method, amount, words.length > 3 ? words[3] : null));
-        if (!(checkout.quote(lines, memberId()) instanceof Checkout.Quote quote)) {
-            tenders.removeLast();
+        if (lines.isEmpty()) {
             throw new IllegalArgumentException("ring up the sale before paying");
         }
+        long amount = amount(words[2]);
+        if (!(checkout.quote(lines, memberId()) instanceof Checkout.Quote quote)) {
+            throw new IllegalArgumentException("the sale cannot be priced; check its lines with 'cart'");
+        }
+        tenders.add(new Tender(method, amount, words.length > 3 ? words[3] : null));
         long tendered = tenders.stream().mapToLong(Tender::amount).sum();
         if (tendered < quote.total()) {
             out.println("tendered " + yuan(tendered) + ", still due " + yuan(quote.total() - tendered));
@@ -262,6 +264,14 @@ public final class CommandLineTill {
             return new BigDecimal(quantity).movePointRight(3).longValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException("not a quantity: " + quantity);
+        }
+    }
+
+    private static long amount(String text) {
+        try {
+            return Money.parse(text, Money.CNY).minor();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not an amount: " + text);
         }
     }
 

@@ -1,0 +1,82 @@
+package io.chainpos.till.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chainpos.model.testing.ManualClock;
+import io.chainpos.till.testing.TestTill;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandLineTillTest {
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-23T02:00:00Z"));
+    @TempDir
+    Path dir;
+
+    @Test
+    void aCashierRingsUpAMemberSaleAndPaysInTwoTenders() throws Exception {
+        String output = run("""
+                register 13800000001 李雷
+                scan 6901234567892 2
+                scan 210001 0.5
+                cart
+                pay cash 5
+                pay cash 10
+                member 13800000001
+                quit
+                """);
+
+        assertThat(output)
+                .contains("registered, card 8")
+                .contains("可口可乐 330ml x 2 = ¥6.00   total ¥6.00")
+                .contains("红富士苹果 x 0.5 = ¥6.40   total ¥12.40")
+                .contains("tendered ¥5.00, still due ¥7.40")
+                .contains("receipt S001-T1-1-000001  total ¥12.40  change ¥2.60")
+                .contains("points earned 12, balance 12")
+                .contains("member 李雷");
+    }
+
+    @Test
+    void mistakesAreSentencesAndNothingIsRecorded() throws Exception {
+        String output = run("""
+                scan 123
+                scan 6901234567892 two
+                pay cash 5
+                pay gold 5
+                scan 100002
+                pay cash lots
+                pay cash 1.005
+                member 13999999999
+                frobnicate
+                quit
+                """);
+
+        assertThat(output)
+                .contains("unknown product code 123")
+                .contains("not a quantity: two")
+                .contains("ring up the sale before paying")
+                .contains("tender methods: cash, card, wallet, points, stored")
+                .contains("not an amount: lots")
+                .contains("not an exact amount in CNY: 1.005")
+                .contains("no member with phone or card 13999999999")
+                .contains("unknown command 'frobnicate'")
+                .doesNotContain("Exception")
+                .doesNotContain("receipt");
+    }
+
+    private String run(String commands) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TestTill till = TestTill.withCatalog(dir.resolve("till.db"), clock);
+             PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            new CommandLineTill(till.ledger, till.checkout, till.registerMember, till.members, till.balances, null,
+                    "c1", out).run(new BufferedReader(new StringReader(commands)));
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}
