@@ -13,10 +13,8 @@ public final class Access {
     }
 
     public Principal caller(Context ctx) {
-        Principal principal = authenticator.authenticate(Requests.bearerToken(ctx))
+        return authenticator.authenticate(Requests.bearerToken(ctx))
                 .orElseThrow(() -> ApiProblem.unauthorized("unknown, revoked or expired token"));
-        ctx.attribute("principal", principal);
-        return principal;
     }
 
     public TillPrincipal till(Context ctx) {

@@ -17,6 +17,7 @@ import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class SyncRoutes implements Routes {
     public static final int DEFAULT_PULL_LIMIT = 500;
     public static final int MAX_PULL_LIMIT = 1_000;
+    /** A reply names this many quarantined events; head office sees them all in /exceptions. */
+    private static final int LISTED_CONFLICTS = 20;
     private static final Logger LOG = LoggerFactory.getLogger(SyncRoutes.class);
 
     private final Access access;
@@ -60,9 +63,12 @@ public final class SyncRoutes implements Routes {
                 ctx.json(response);
             }
             case PushEvents.Outcome.Conflicted conflicted -> {
-                String ids = conflicted.quarantined().stream()
+                List<IngestResult.Quarantined> quarantined = conflicted.quarantined();
+                String ids = quarantined.stream()
+                        .limit(LISTED_CONFLICTS)
                         .map(SyncRoutes::describe)
-                        .collect(Collectors.joining("; "));
+                        .collect(Collectors.joining("; "))
+                        + (quarantined.size() > LISTED_CONFLICTS ? "; and " + (quarantined.size() - LISTED_CONFLICTS) + " more" : "");
                 LOG.warn("event=push_quarantined till={} epoch={} count={}", till.tillId(), body.tillEpoch(),
                         conflicted.quarantined().size());
                 ctx.status(409).json(new ApiError("conflicting_event",
