@@ -4,6 +4,7 @@ import io.chainpos.model.id.StoreId;
 import io.chainpos.model.id.TillId;
 import io.chainpos.server.auth.Enrollment;
 import io.chainpos.server.store.Storage;
+import io.chainpos.server.store.StorageFailure;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -56,7 +57,7 @@ final class EnrollCommand implements Callable<Integer> {
                     yield Commands.REFUSED;
                 }
             };
-        } catch (Storage.UnsupportedDatabase e) {
+        } catch (Storage.UnsupportedDatabase | StorageFailure e) {
             err.println("sync-server enroll: " + e.getMessage());
             return Commands.DATABASE_UNAVAILABLE;
         }

@@ -1,6 +1,7 @@
 package io.chainpos.server.cli;
 
 import io.chainpos.server.store.Storage;
+import io.chainpos.server.store.StorageFailure;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -37,8 +38,8 @@ final class ServeCommand implements Callable<Integer> {
         Storage storage;
         try {
             storage = services.openStorage(database);
-        } catch (Storage.UnsupportedDatabase e) {
-            spec.commandLine().getErr().println("sync-server: " + e.getMessage());
+        } catch (Storage.UnsupportedDatabase | StorageFailure e) {
+            spec.commandLine().getErr().println("sync-server serve: " + e.getMessage());
             return Commands.DATABASE_UNAVAILABLE;
         }
         Services.RunningServer server = services.start(storage, host, port, demoData);

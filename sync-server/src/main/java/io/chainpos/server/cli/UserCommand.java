@@ -3,6 +3,7 @@ package io.chainpos.server.cli;
 import io.chainpos.server.auth.Role;
 import io.chainpos.server.auth.Users;
 import io.chainpos.server.store.Storage;
+import io.chainpos.server.store.StorageFailure;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,7 +65,7 @@ final class UserCommand implements Callable<Integer> {
                     yield Commands.REFUSED;
                 }
             };
-        } catch (Storage.UnsupportedDatabase e) {
+        } catch (Storage.UnsupportedDatabase | StorageFailure e) {
             err.println("sync-server user: " + e.getMessage());
             return Commands.DATABASE_UNAVAILABLE;
         }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConfig;
@@ -52,17 +53,29 @@ final class SqliteDatabase implements AutoCloseable {
         // IMMEDIATE: a write transaction takes the write lock at BEGIN, so a second process (the enroll
         // command beside a running server) waits for the busy timeout instead of failing mid-transaction.
         SQLiteDataSource writes = dataSource(url, SQLiteConfig.TransactionMode.IMMEDIATE);
-        Flyway.configure()
-                .dataSource(writes)
-                .locations("classpath:db/migration/sqlite")
-                .load()
-                .migrate();
+        try {
+            Flyway.configure()
+                    .dataSource(writes)
+                    .locations("classpath:db/migration/sqlite")
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StorageFailure("cannot open the SQLite database " + file + ": " + rootMessage(e), e);
+        }
         HikariConfig pool = new HikariConfig();
         pool.setDataSource(dataSource(url, SQLiteConfig.TransactionMode.DEFERRED));
         pool.setMaximumPoolSize(READERS);
         pool.setPoolName("sqlite-readers");
         HikariDataSource readers = new HikariDataSource(pool);
         return new SqliteDatabase(readers, Jdbi.create(writes).open());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private static SQLiteDataSource dataSource(String url, SQLiteConfig.TransactionMode mode) {

@@ -108,6 +108,14 @@ class CommandsTest {
     }
 
     @Test
+    void aDatabaseThatCannotBeOpenedIsSaidPlainly() {
+        String folder = dir.toString();
+
+        assertThat(run("", "enroll", "--db", folder, "--store", "S001", "--till", "S001-T1")).isEqualTo(Commands.DATABASE_UNAVAILABLE);
+        assertThat(err.toString()).contains("cannot open the SQLite database " + folder);
+    }
+
+    @Test
     void helpNamesTheCommands() {
         assertThat(run("", "--help")).isZero();
 
