@@ -80,6 +80,16 @@ public final class TillMain implements Callable<Integer> {
             SyncAgent agent = link.map(l -> new SyncAgent(ledger,
                     new OkHttpSyncApi(http, codec, () -> URI.create(l.serverUrl()), l::token),
                     clock, new SecureRandom(), SyncAgent.Settings.defaults())).orElse(null);
+            if (agent != null && enrollCode != null) {
+                // Just enrolled: fetch the catalog, rules and members before the first customer.
+                System.out.println("fetching the catalog and members from the server...");
+                try {
+                    SyncAgent.Round round = agent.syncOnce();
+                    System.out.println("received " + round.pulled() + " records");
+                } catch (java.io.IOException | RuntimeException e) {
+                    System.err.println("the first sync failed (" + e.getMessage() + "); the till retries in the background");
+                }
+            }
             if (agent != null) {
                 agent.start();
             }

@@ -26,10 +26,15 @@ public final class TestTill implements AutoCloseable {
     public final RegisterMember registerMember;
 
     public TestTill(Path file, Clock clock, String store, String till) {
-        ledger = Ledger.open(file, clock, codec, TillProjections.standard(codec));
+        this(file, clock);
         if (ledger.identity().isEmpty()) {
             ledger.enroll(new TillIdentity(new StoreId(store), new TillId(till), 1));
         }
+    }
+
+    /** A till that has not enrolled yet (first run). */
+    public TestTill(Path file, Clock clock) {
+        ledger = Ledger.open(file, clock, codec, TillProjections.standard(codec));
         checkout = new Checkout(ledger, catalog, members, balances, clock);
         registerMember = new RegisterMember(ledger, members, clock, new Random(7), "NORMAL");
     }

@@ -1,5 +1,6 @@
 package io.chainpos.server.merge;
 
+import io.chainpos.model.event.AuditEvent;
 import io.chainpos.model.event.BalanceEvent;
 import io.chainpos.model.event.Event;
 import io.chainpos.model.event.EventEnvelope;
@@ -13,7 +14,7 @@ import io.chainpos.model.event.UnknownEvent;
 /**
  * Which tills receive an event on pull. Members, points, stored value and everything head office says are
  * chain-wide facts; sales and stock movements stay in their store (a till needs them for refunds at another
- * counter, other stores do not).
+ * counter, other stores do not), and so do a counter's audit records (drawer openings, approvals).
  */
 public enum EventScope {
     CHAIN, STORE;
@@ -32,6 +33,7 @@ public enum EventScope {
             case HeadOfficeEvent e -> CHAIN;
             case SaleEvent e -> STORE;
             case StockChanged e -> STORE;
+            case AuditEvent e -> STORE;
             case UnknownEvent unknown -> ofUnknown(unknown);
         };
     }
@@ -43,7 +45,8 @@ public enum EventScope {
     private static EventScope ofUnknown(UnknownEvent unknown) {
         return EventTypes.byName(unknown.type())
                 .map(type -> SaleEvent.class.isAssignableFrom(type.javaType())
-                        || StockChanged.class.isAssignableFrom(type.javaType()) ? STORE : CHAIN)
+                        || StockChanged.class.isAssignableFrom(type.javaType())
+                        || AuditEvent.class.isAssignableFrom(type.javaType()) ? STORE : CHAIN)
                 .orElse(CHAIN);
     }
 }

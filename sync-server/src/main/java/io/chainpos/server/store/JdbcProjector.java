@@ -1,5 +1,6 @@
 package io.chainpos.server.store;
 
+import io.chainpos.model.event.AuditEvent;
 import io.chainpos.model.event.BalanceEvent;
 import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.event.HeadOfficeEvent;
@@ -68,6 +69,8 @@ final class JdbcProjector {
             case SaleEvent sale -> { }
             // Catalog, prices and rules reach the tills through pull; head office is their only writer.
             case HeadOfficeEvent headOffice -> { }
+            // Drawer openings and approvals are kept in the log for head office's audit; nothing to merge.
+            case AuditEvent audit -> { }
             case UnknownEvent unknown -> found.add(exception(SyncException.Kind.UNKNOWN_EVENT, event, now, unknown.why()));
         }
         return found;

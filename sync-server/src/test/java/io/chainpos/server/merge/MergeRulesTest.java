@@ -28,7 +28,7 @@ class MergeRulesTest {
     final TillWriter till = new TillWriter("S001", "S001-T1", 1, clock);
 
     @Test
-    void salesAndStockStayInTheirStoreEverythingElseGoesToTheChain() {
+    void salesStockAndAuditStayInTheirStoreEverythingElseGoesToTheChain() {
         assertThat(EventScope.of(till.next(sale("R1", "1", 100)))).isEqualTo(EventScope.STORE);
         assertThat(EventScope.of(till.next(stock("S001", "1", 1, StockChanged.Reason.SALE)))).isEqualTo(EventScope.STORE);
         assertThat(EventScope.of(till.next(points(member(1), 1)))).isEqualTo(EventScope.CHAIN);
@@ -36,7 +36,7 @@ class MergeRulesTest {
         SampleEvents.all().values().forEach(event -> assertThat(EventScope.of(till.next(event)))
                 .as(event.getClass().getSimpleName())
                 .isEqualTo(event instanceof io.chainpos.model.event.SaleEvent || event instanceof StockChanged
-                        ? EventScope.STORE : EventScope.CHAIN));
+                        || event instanceof io.chainpos.model.event.AuditEvent ? EventScope.STORE : EventScope.CHAIN));
     }
 
     @Test
