@@ -8,6 +8,7 @@ import io.chainpos.server.auth.Enrollment;
 import io.chainpos.server.auth.Secrets;
 import io.chainpos.server.auth.Users;
 import io.chainpos.server.cli.Commands;
+import io.chainpos.server.cli.ServerSettings;
 import io.chainpos.server.cli.Services;
 import io.chainpos.server.demo.DemoData;
 import io.chainpos.server.exception.ExceptionRoutes;
@@ -15,12 +16,24 @@ import io.chainpos.server.headoffice.HeadOffice;
 import io.chainpos.server.http.HttpApi;
 import io.chainpos.server.http.Routes;
 import io.chainpos.server.member.MemberRoutes;
+import io.chainpos.server.metrics.MetricsRoutes;
 import io.chainpos.server.stock.StockRoutes;
+import io.chainpos.server.store.DatabaseSettings;
 import io.chainpos.server.store.EventStore;
 import io.chainpos.server.store.Storage;
+import io.chainpos.server.sync.PullEvents;
 import io.chainpos.server.sync.PushEvents;
+import io.chainpos.server.sync.SnapshotRoutes;
+import io.chainpos.server.sync.SyncMetrics;
 import io.chainpos.server.sync.SyncRoutes;
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -61,31 +74,38 @@ public final class ServerMain implements Services {
     }
 
     @Override
-    public Storage openStorage(String database) {
+    public Storage openStorage(DatabaseSettings database) {
         return Storage.open(database, clock, codec);
     }
 
     @Override
-    public RunningServer start(Storage storage, String host, int port, boolean demoData) {
+    public RunningServer start(Storage storage, ServerSettings settings) {
         EventStore events = storage.events();
         HeadOffice headOffice = new HeadOffice(events, codec, clock);
-        if (demoData) {
+        if (settings.demoData()) {
             DemoData.seedIfEmpty(events, headOffice, clock);
         }
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        JvmGcMetrics gc = meters(registry, storage);
+        SyncMetrics metrics = new SyncMetrics(registry);
         Access access = new Access(new Authenticator(storage.accounts(), clock));
+        PullEvents pulls = new PullEvents(events, clock, settings.pullRetention());
         Routes health = routes -> routes.get("/health", ctx -> {
             events.isEmpty(); // touches the database: healthy means the store answers
             ctx.json(Map.of("status", "ok"));
         });
         Javalin app = HttpApi.create(codec, List.of(
                 health,
+                new MetricsRoutes(registry, settings.metricsToken()),
                 new AuthRoutes(new Enrollment(storage.accounts(), secrets, clock), new Users(storage.accounts(), secrets, clock), codec),
-                new SyncRoutes(access, new PushEvents(events), events, codec),
+                new SyncRoutes(access, new PushEvents(events, metrics), pulls, codec, metrics),
+                new SnapshotRoutes(access, events, pulls, codec, metrics, clock),
                 new MemberRoutes(access, events),
                 new StockRoutes(access, events),
                 new ExceptionRoutes(access, events)));
-        app.start(host, port);
-        LOG.info("event=server_started host={} port={}", host, app.port());
+        app.start(settings.host(), settings.port());
+        LOG.atInfo().setMessage("server_started").addKeyValue("host", settings.host()).addKeyValue("port", app.port())
+                .addKeyValue("database", storage.kind()).addKeyValue("pull_retention_days", settings.pullRetention().toDays()).log();
         return new RunningServer() {
             @Override
             public int port() {
@@ -95,8 +115,22 @@ public final class ServerMain implements Services {
             @Override
             public void close() {
                 app.stop();
-                LOG.info("event=server_stopped");
+                gc.close();
+                registry.close();
+                LOG.atInfo().setMessage("server_stopped").log();
             }
         };
+    }
+
+    /** The JVM's own meters beside the server's; the GC meters listen to the JVM and must be closed. */
+    private static JvmGcMetrics meters(PrometheusMeterRegistry registry, Storage storage) {
+        registry.config().commonTags("database", storage.kind());
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        JvmGcMetrics gc = new JvmGcMetrics();
+        gc.bindTo(registry);
+        return gc;
     }
 }

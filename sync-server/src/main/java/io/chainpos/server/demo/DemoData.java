@@ -48,7 +48,10 @@ public final class DemoData {
             return false;
         }
         List<Event> facts = events(clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        headOffice.publish(facts);
+        if (!headOffice.publishFirst(facts)) {
+            LOG.info("event=demo_data_skipped reason=seeded_by_another_node");
+            return false;
+        }
         LOG.info("event=demo_data_seeded events={}", facts.size());
         return true;
     }

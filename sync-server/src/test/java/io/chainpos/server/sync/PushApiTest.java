@@ -195,12 +195,23 @@ class PushApiTest {
     }
 
     @Test
-    void anAmountBeyondAnyRealOneIsRefused() {
+    void anAmountBeyondAnyRealOneIsQuarantinedAndTheEventsBehindItFlow() {
         EnrolledTill till = newTill();
+        List<EventEnvelope> events = till.writer().next(List.of(points(member(9), 5), points(member(9), Long.MAX_VALUE),
+                points(member(9), 7)));
 
-        Api.Reply reply = till.push(till.writer().next(List.of(points(member(9), Long.MAX_VALUE))));
+        Api.Reply reply = till.push(events);
 
-        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(409);
+        assertThat(reply.error()).isEqualTo("conflicting_event");
+        assertThat(reply.json().get("ackedThrough").asLong()).isEqualTo(3);
+        assertThat(reply.json().get("detail").asText()).contains("REFUSED", "beyond any real amount");
+        assertThat(server.storage.events().member(member(9)).orElseThrow().pointsBalance()).isEqualTo(12);
+        assertThat(server.storage.events().exceptions(50)).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo(io.chainpos.model.sync.SyncException.Kind.QUARANTINED_EVENT);
+            assertThat(e.eventId()).isEqualTo(events.get(1).eventId().toString());
+        });
+        assertThat(ack(till.push(events)).duplicates()).as("sent again, all three are repeats").isEqualTo(3);
     }
 
     @Test

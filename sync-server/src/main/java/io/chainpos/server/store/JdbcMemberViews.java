@@ -1,0 +1,61 @@
+package io.chainpos.server.store;
+
+import io.chainpos.model.sync.MemberView;
+import io.chainpos.server.merge.FieldWrite;
+import io.chainpos.server.merge.MemberProfiles;
+import io.chainpos.server.merge.ProfileField;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** Reads a merged member from the projections: its own fields and balances and those of members merged into it. */
+final class JdbcMemberViews {
+
+    Optional<MemberView> byPhone(Handle h, String phone) {
+        return h.createQuery("""
+                        SELECT DISTINCT COALESCE(a.survivor_id, f.member_id) AS survivor
+                        FROM member_fields f LEFT JOIN member_aliases a ON a.merged_id = f.member_id
+                        WHERE f.field = :field AND f.value = :phone
+                        ORDER BY survivor""")
+                .bind("field", ProfileField.PHONE.stored())
+                .bind("phone", phone)
+                .mapTo(String.class)
+                .list()
+                .stream()
+                .map(survivor -> view(h, survivor))
+                .flatMap(Optional::stream)
+                .filter(view -> phone.equals(view.phone()))
+                .findFirst();
+    }
+
+    Optional<MemberView> view(Handle h, String memberId) {
+        String survivor = h.createQuery("SELECT survivor_id FROM member_aliases WHERE merged_id = :id")
+                .bind("id", memberId).mapTo(String.class).findOne().orElse(memberId);
+        List<FieldWrite> writes = h.createQuery("""
+                        SELECT member_id, field, value, hlc, till_id, event_id FROM member_fields
+                        WHERE member_id = :id OR member_id IN (SELECT merged_id FROM member_aliases WHERE survivor_id = :id)""")
+                .bind("id", survivor)
+                .map((rs, ctx) -> {
+                    Optional<ProfileField> field = ProfileField.fromStored(rs.getString(2));
+                    return field.isEmpty() ? null : new FieldWrite(rs.getString(1), field.get(), rs.getString(3),
+                            rs.getLong(4), rs.getString(5), rs.getString(6));
+                })
+                .list()
+                .stream()
+                .filter(Objects::nonNull)
+                .toList();
+        Optional<long[]> balances = h.createQuery("""
+                        SELECT COUNT(*), COALESCE(SUM(points), 0), COALESCE(SUM(stored_value), 0) FROM member_balances
+                        WHERE member_id = :id OR member_id IN (SELECT merged_id FROM member_aliases WHERE survivor_id = :id)""")
+                .bind("id", survivor)
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                .findOne()
+                .filter(b -> b[0] > 0);
+        if (writes.isEmpty() && balances.isEmpty()) {
+            return Optional.empty();
+        }
+        long[] b = balances.orElse(new long[3]);
+        return Optional.of(MemberProfiles.view(survivor, writes, b[1], b[2]));
+    }
+}
