@@ -43,6 +43,12 @@ class ArchitectureTest {
                     + "root (TillMain) that builds it");
 
     @ArchTest
+    static final ArchRule syncStatusIsPlainJava = noClasses().that().resideInAPackage("io.chainpos.till.sync..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .because("the screens bind to SyncState through their view-model; sync itself knows no UI toolkit, so "
+                    + "its status is tested without a screen (issue 5)");
+
+    @ArchTest
     static final ArchRule featurePackagesHaveNoCycles = slices().matching("io.chainpos.till.(*)..").should().beFreeOfCycles()
             .because("features depend on the ledger and on each other one way only, so each can change alone");
 

@@ -16,7 +16,7 @@ import io.chainpos.server.headoffice.HeadOffice;
 import io.chainpos.server.http.HttpApi;
 import io.chainpos.server.http.Routes;
 import io.chainpos.server.member.MemberRoutes;
-import io.chainpos.server.metrics.MetricsRoutes;
+import io.chainpos.server.metrics.ServerMeters;
 import io.chainpos.server.stock.StockRoutes;
 import io.chainpos.server.store.DatabaseSettings;
 import io.chainpos.server.store.EventStore;
@@ -27,13 +27,6 @@ import io.chainpos.server.sync.SnapshotRoutes;
 import io.chainpos.server.sync.SyncMetrics;
 import io.chainpos.server.sync.SyncRoutes;
 import io.javalin.Javalin;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -85,9 +78,8 @@ public final class ServerMain implements Services {
         if (settings.demoData()) {
             DemoData.seedIfEmpty(events, headOffice, clock);
         }
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        JvmGcMetrics gc = meters(registry, storage);
-        SyncMetrics metrics = new SyncMetrics(registry);
+        ServerMeters meters = new ServerMeters(storage.kind());
+        SyncMetrics metrics = new SyncMetrics(meters.registry());
         Access access = new Access(new Authenticator(storage.accounts(), clock));
         PullEvents pulls = new PullEvents(events, clock, settings.pullRetention());
         Routes health = routes -> routes.get("/health", ctx -> {
@@ -96,7 +88,7 @@ public final class ServerMain implements Services {
         });
         Javalin app = HttpApi.create(codec, List.of(
                 health,
-                new MetricsRoutes(registry, settings.metricsToken()),
+                meters.routes(settings.metricsToken()),
                 new AuthRoutes(new Enrollment(storage.accounts(), secrets, clock), new Users(storage.accounts(), secrets, clock), codec),
                 new SyncRoutes(access, new PushEvents(events, metrics), pulls, codec, metrics),
                 new SnapshotRoutes(access, events, pulls, codec, metrics, clock),
@@ -115,22 +107,9 @@ public final class ServerMain implements Services {
             @Override
             public void close() {
                 app.stop();
-                gc.close();
-                registry.close();
+                meters.close();
                 LOG.atInfo().setMessage("server_stopped").log();
             }
         };
-    }
-
-    /** The JVM's own meters beside the server's; the GC meters listen to the JVM and must be closed. */
-    private static JvmGcMetrics meters(PrometheusMeterRegistry registry, Storage storage) {
-        registry.config().commonTags("database", storage.kind());
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
-        JvmGcMetrics gc = new JvmGcMetrics();
-        gc.bindTo(registry);
-        return gc;
     }
 }

@@ -11,6 +11,8 @@ import io.chainpos.model.sync.PushResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -70,14 +72,38 @@ public final class OkHttpSyncApi implements SyncApi {
     }
 
     @Override
-    public PullResponse pull(long cursor, int limit) throws IOException {
+    public PullOutcome pull(long cursor, int limit) throws IOException {
         HttpUrl url = url("api/v1/sync/pull")
                 .addQueryParameter("after", Long.toString(cursor))
                 .addQueryParameter("limit", Integer.toString(limit))
                 .build();
         try (Response response = client.newCall(authorized(url).get().build()).execute()) {
-            return ok(response, PullResponse.class);
+            if (response.code() == 410) {
+                ApiError error = error(response.code(), body(response));
+                if ("snapshot_needed".equals(error.error())) {
+                    return new SnapshotNeeded(error.detail());
+                }
+                throw new SyncRefusedException(response.code(), error);
+            }
+            return new Pulled(ok(response, PullResponse.class));
         }
+    }
+
+    @Override
+    public Snapshot snapshot(Map<Integer, Long> held) throws IOException {
+        String have = held.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(","));
+        HttpUrl url = url("api/v1/sync/snapshot").addQueryParameter("have", have).build();
+        Response response = client.newCall(authorized(url).get().build()).execute();
+        if (!response.isSuccessful()) {
+            try (response) {
+                ApiError error = error(response.code(), body(response));
+                if (response.code() >= 500) {
+                    throw new IOException("the sync server failed: " + response.code() + " " + error.detail());
+                }
+                throw new SyncRefusedException(response.code(), error);
+            }
+        }
+        return OkHttpSnapshot.open(response, codec);
     }
 
     @Override

@@ -64,7 +64,7 @@ public final class DemoData {
         return facts;
     }
 
-    static List<CatalogItemUpserted> catalog(Instant from) {
+    public static List<CatalogItemUpserted> catalog(Instant from) {
         return List.of(
                 piece(from, 1, "可口可乐 330ml", "Coca-Cola 330ml can", "DRINKS", 350, 300L),
                 piece(from, 2, "农夫山泉 550ml", "Nongfu Spring water 550ml", "DRINKS", 200, null),

@@ -22,28 +22,35 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code POST /api/v1/sync/push} over loopback against the real server on a SQLite file. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PushApiTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
-    static Api headOffice;
-    static int tills;
+    /** The server under test: on a SQLite file here; {@code PushApiOnPostgresTest} runs the same tests on PostgreSQL. */
+    TestServer startServer(Path folder) {
+        return TestServer.start(folder);
+    }
+
+    Path dir;
+    TestServer server;
+    Api headOffice;
+    int tills;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start(dir);
+    void start(@TempDir Path folder) {
+        dir = folder;
+        server = startServer(dir);
         headOffice = server.headOffice();
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         server.close();
     }
 
-    static EnrolledTill newTill() {
+    EnrolledTill newTill() {
         tills++;
         return server.enroll("S001", "S001-P" + tills);
     }
