@@ -136,11 +136,16 @@ public final class OkHttpSyncApi implements SyncApi {
         }
     }
 
-    private ApiError error(int status, String body) {
+    /**
+     * The server's JSON error. An answer that is not one (cut short on the way, or a proxy's page) says
+     * nothing the till can act on: it is treated as not having reached the server, and tried again later.
+     */
+    private ApiError error(int status, String body) throws IOException {
         try {
             return codec.read(body, ApiError.class);
         } catch (MalformedEventException e) {
-            return ApiError.of("http_" + status, body.length() > 200 ? body.substring(0, 200) : body);
+            throw new IOException("the sync server's " + status + " answer could not be read: "
+                    + (body.length() > 200 ? body.substring(0, 200) : body), e);
         }
     }
 

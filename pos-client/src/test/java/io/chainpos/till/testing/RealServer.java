@@ -33,11 +33,11 @@ public final class RealServer implements AutoCloseable {
     private String headOfficeToken;
     private volatile int port;
 
-    private RealServer(String database, Clock clock, ServerSettings settings) {
+    private RealServer(String database, Clock clock, ServerSettings settings, long seed) {
         this.database = database;
         this.clock = clock;
         this.settings = settings;
-        this.main = new ServerMain(clock, new Random(42));
+        this.main = new ServerMain(clock, new Random(seed));
     }
 
     /** Starts a server with the demo catalog, tiers, loyalty rules and members. */
@@ -47,8 +47,16 @@ public final class RealServer implements AutoCloseable {
 
     /** Starts a server on {@code database} (a SQLite path or a PostgreSQL URL) with a head-office user "hq". */
     public static RealServer startOn(String database, Clock clock, Duration pullRetention, boolean demoData) {
+        return startOn(database, clock, pullRetention, demoData, 42);
+    }
+
+    /**
+     * As {@link #startOn(String, Clock, Duration, boolean)}, its secrets drawn from {@code seed}: two nodes on one
+     * database need different seeds, or they would hand out the same device tokens.
+     */
+    public static RealServer startOn(String database, Clock clock, Duration pullRetention, boolean demoData, long seed) {
         RealServer server = new RealServer(database, clock,
-                ServerSettings.of("127.0.0.1", 0, demoData).withPullRetention(pullRetention));
+                ServerSettings.of("127.0.0.1", 0, demoData).withPullRetention(pullRetention), seed);
         server.open();
         Users users = new Users(server.storage.accounts(), server.main.secrets(), clock);
         users.create("hq", Role.HQ, PASSWORD); // a second node on the same database finds the user there

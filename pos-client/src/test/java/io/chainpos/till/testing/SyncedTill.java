@@ -42,6 +42,12 @@ public final class SyncedTill implements AutoCloseable {
 
     /** Enrolls a till whose ledger is {@code file} with a code from {@code server}, as a till's first run does. */
     public static SyncedTill enroll(Path file, Clock clock, Supplier<URI> server, String code, Interceptor... faults) {
+        return enroll(file, clock, server, code, SyncAgent.Settings.defaults(), faults);
+    }
+
+    /** As {@link #enroll(Path, Clock, Supplier, String, Interceptor...)}, with the agent's batch sizes chosen. */
+    public static SyncedTill enroll(Path file, Clock clock, Supplier<URI> server, String code, SyncAgent.Settings settings,
+                                    Interceptor... faults) {
         TestTill till = new TestTill(file, clock);
         List<String> requested = new CopyOnWriteArrayList<>();
         OkHttpClient http = client(requested, faults);
@@ -52,13 +58,18 @@ public final class SyncedTill implements AutoCloseable {
             throw new IllegalStateException("enrollment failed: " + enrolled);
         }
         requested.clear();
-        return attach(till, clock, server, requested, http);
+        return attach(till, clock, server, requested, http, settings);
     }
 
     /** Opens an enrolled till's ledger again, as the till program does after a restart or a crash. */
     public static SyncedTill reopen(Path file, Clock clock, Supplier<URI> server, Interceptor... faults) {
+        return reopen(file, clock, server, SyncAgent.Settings.defaults(), faults);
+    }
+
+    public static SyncedTill reopen(Path file, Clock clock, Supplier<URI> server, SyncAgent.Settings settings,
+                                    Interceptor... faults) {
         List<String> requested = new CopyOnWriteArrayList<>();
-        return attach(new TestTill(file, clock), clock, server, requested, client(requested, faults));
+        return attach(new TestTill(file, clock), clock, server, requested, client(requested, faults), settings);
     }
 
     private static OkHttpClient client(List<String> requested, Interceptor... faults) {
@@ -72,10 +83,11 @@ public final class SyncedTill implements AutoCloseable {
         return builder.build();
     }
 
-    private static SyncedTill attach(TestTill till, Clock clock, Supplier<URI> server, List<String> requested, OkHttpClient http) {
+    private static SyncedTill attach(TestTill till, Clock clock, Supplier<URI> server, List<String> requested, OkHttpClient http,
+                                     SyncAgent.Settings settings) {
         String token = till.ledger.serverLink().orElseThrow().token();
         SyncAgent agent = new SyncAgent(till.ledger, new OkHttpSyncApi(http, till.codec, server, () -> token),
-                clock, new Random(1), SyncAgent.Settings.defaults());
+                clock, new Random(1), settings);
         return new SyncedTill(till, agent, requested);
     }
 

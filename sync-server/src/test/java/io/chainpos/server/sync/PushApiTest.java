@@ -202,6 +202,38 @@ class PushApiTest {
     }
 
     @Test
+    void aPoisonEventWhosePayloadCannotBeReadIsQuarantinedAndTheEventsBehindItFlow() {
+        EnrolledTill till = newTill();
+        List<EventEnvelope> events = till.writer().next(List.of(points(member(11), 5), points(member(11), 6), points(member(11), 7)));
+        List<JsonNode> nodes = events.stream().map(e -> (JsonNode) Json.CODEC.toTree(e)).toList();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) nodes.get(1).get("payload")).remove("memberId");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) nodes.get(1)).put("type", "PointsChanged");
+
+        Api.Reply reply = till.api().post("/api/v1/sync/push", Json.push(till.writer().till.value(), 1, nodes));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(409);
+        assertThat(reply.json().get("ackedThrough").asLong()).isEqualTo(3);
+        assertThat(reply.json().get("detail").asText()).contains(events.get(1).eventId().toString(), "REFUSED", "memberId");
+        assertThat(server.storage.events().member(member(11)).orElseThrow().pointsBalance()).isEqualTo(12);
+        Api.Reply again = till.api().post("/api/v1/sync/push", Json.push(till.writer().till.value(), 1, nodes));
+        assertThat(ack(again).duplicates()).as("the same poison sent again is a repeat").isEqualTo(3);
+    }
+
+    @Test
+    void anEventWhoseEnvelopeCannotBeReadRefusesThePush() {
+        EnrolledTill till = newTill();
+        List<JsonNode> nodes = till.writer().next(List.of(points(member(12), 5))).stream()
+                .map(e -> (JsonNode) Json.CODEC.toTree(e)).toList();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) nodes.getFirst()).put("tillSeq", "one");
+
+        Api.Reply reply = till.api().post("/api/v1/sync/push", Json.push(till.writer().till.value(), 1, nodes));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("detail").asText()).contains("events[0]");
+        assertThat(server.storage.events().mark(till.writer().till, 1).ackedThrough()).isZero();
+    }
+
+    @Test
     void anAmountBeyondAnyRealOneIsQuarantinedAndTheEventsBehindItFlow() {
         EnrolledTill till = newTill();
         List<EventEnvelope> events = till.writer().next(List.of(points(member(9), 5), points(member(9), Long.MAX_VALUE),
