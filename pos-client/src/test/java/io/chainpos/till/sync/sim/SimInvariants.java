@@ -31,25 +31,36 @@ import java.util.stream.LongStream;
  * rebuild; every till holds the server's view. Returns each violation in words.
  */
 final class SimInvariants {
-    private final Simulation sim;
+    /** What the invariants look at: the tills, the server's database and its event store, and what went wrong on the way. */
+    interface World {
+        List<SimTill> tills();
+
+        String database();
+
+        EventStore store();
+
+        List<String> problems();
+    }
+
+    private final World sim;
     private final ServerLog log;
     private final EventCodec codec = EventCodec.standard();
     private final EventStore store;
     private final List<String> violations = new ArrayList<>();
 
-    private SimInvariants(Simulation sim) {
+    private SimInvariants(World sim) {
         this.sim = sim;
-        this.log = ServerLog.read(sim.database, codec);
-        this.store = sim.node().storage().events();
+        this.log = ServerLog.read(sim.database(), codec);
+        this.store = sim.store();
     }
 
-    static List<String> check(Simulation sim) {
+    static List<String> check(World sim) {
         SimInvariants check = new SimInvariants(sim);
-        check.violations.addAll(sim.problems);
+        check.violations.addAll(sim.problems());
         check.everyTillEventIsStoredExactlyOnce();
         check.acknowledgedSequencesHaveNoGap();
         Fold server = check.serverProjectionsEqualTheFold();
-        for (SimTill till : sim.tills) {
+        for (SimTill till : sim.tills()) {
             Fold local = check.tillProjectionsEqualTheFold(till);
             check.tillHoldsTheServersView(till, server, local);
         }
@@ -79,7 +90,7 @@ final class SimInvariants {
         List<SyncException> exceptions = store.exceptions(1_000_000);
         Set<String> reported = exceptions.stream().filter(e -> e.kind() == SyncException.Kind.QUARANTINED_EVENT)
                 .map(SyncException::eventId).collect(Collectors.toSet());
-        for (SimTill till : sim.tills) {
+        for (SimTill till : sim.tills()) {
             for (EventEnvelope event : ledger(till.synced.till, "ledger_events")) {
                 String id = event.eventId().toString();
                 ServerLog.Stored stored = byId.get(id);
@@ -111,7 +122,7 @@ final class SimInvariants {
                 fail("%s epoch %d: stored and set-apart seqs are not exactly 1..%d", mark.tillId(), mark.epoch(), mark.ackedThrough());
             }
         }
-        for (SimTill till : sim.tills) {
+        for (SimTill till : sim.tills()) {
             TestTill t = till.synced.till;
             Map<Integer, Long> held = t.ledger.heldThrough();
             Map<Integer, Long> acked = t.ledger.read(s -> s.handle().createQuery("SELECT till_epoch, acked_through FROM sync_acks")
@@ -180,7 +191,7 @@ final class SimInvariants {
                         view.storedValueBalance(), sums[0], sums[1]);
             }
         }, () -> fail("server %s: member %s is missing", when, member)));
-        for (SimTill till : sim.tills) {
+        for (SimTill till : sim.tills()) {
             for (String sku : SimSteps.SKUS) {
                 long qty = store.stock(StoreId.of(till.store), Sku.of(sku)).qtyMilli();
                 if (qty != fold.stock(till.store, sku)) {
@@ -250,7 +261,7 @@ final class SimInvariants {
             if (!reported.contains(stored.eventId())) {
                 fail("the newer-version event %s is stored but not reported", stored.eventId());
             }
-            for (SimTill till : sim.tills) {
+            for (SimTill till : sim.tills()) {
                 TestTill t = till.synced.till;
                 boolean held = t.ledger.read(s -> s.handle().createQuery(
                                 "SELECT COUNT(*) FROM (SELECT event_id FROM ledger_events UNION SELECT event_id FROM remote_events) "

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
+import okhttp3.Interceptor;
 
 /**
  * One simulated counter: a real ledger file with a real sync agent, its own wall clock (which may run ahead,
@@ -22,7 +23,7 @@ final class SimTill implements AutoCloseable {
     final String tillId;
     final Path file;
     final ManualClock clock;
-    final SimNetwork network;
+    final Interceptor network;
     SyncedTill synced;
     /** How far this till's clock is from true time. */
     Duration skew = Duration.ZERO;
@@ -32,7 +33,7 @@ final class SimTill implements AutoCloseable {
     Path backup;
     int restores;
 
-    SimTill(String store, String tillId, Path file, Instant now, SimNetwork network) {
+    SimTill(String store, String tillId, Path file, Instant now, Interceptor network) {
         this.store = store;
         this.tillId = tillId;
         this.file = file;

@@ -22,7 +22,7 @@ import okhttp3.Response;
  * simulated network and simulated faults between them, all driven from one thread by one seeded random
  * source. Every decision goes into the trace, so the same seed gives the same run and the same trace.
  */
-final class Simulation implements AutoCloseable {
+final class Simulation implements SimInvariants.World, AutoCloseable {
 
     /** What a run looks like. */
     record Config(long seed, int steps, int stores, int tillsPerStore, boolean postgres, boolean twoNodes, Duration retention) {
@@ -199,6 +199,26 @@ final class Simulation implements AutoCloseable {
 
     RealServer node() {
         return nodes.getFirst();
+    }
+
+    @Override
+    public List<SimTill> tills() {
+        return tills;
+    }
+
+    @Override
+    public String database() {
+        return database;
+    }
+
+    @Override
+    public io.chainpos.server.store.EventStore store() {
+        return node().storage().events();
+    }
+
+    @Override
+    public List<String> problems() {
+        return problems;
     }
 
     @Override
