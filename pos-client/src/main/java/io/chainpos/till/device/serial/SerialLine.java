@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One open serial port through jSerialComm, named as the system names it ({@code /dev/ttyUSB0}, {@code COM3},
@@ -19,10 +20,12 @@ public final class SerialLine implements Closeable {
 
     private final SerialPort port;
     private final String name;
+    private final int baud;
 
-    private SerialLine(SerialPort port, String name) {
+    private SerialLine(SerialPort port, String name, int baud) {
         this.port = port;
         this.name = name;
+        this.baud = baud;
     }
 
     public static SerialLine open(String name, int baud, Duration readTimeout, Duration writeTimeout) throws IOException {
@@ -48,7 +51,7 @@ public final class SerialLine implements Closeable {
             };
             throw new IOException("cannot open serial port " + name + ": " + why);
         }
-        return new SerialLine(port, name);
+        return new SerialLine(port, name, baud);
     }
 
     public String name() {
@@ -72,13 +75,35 @@ public final class SerialLine implements Closeable {
         return read;
     }
 
-    /** Drops whatever arrived and was not read, so the next answer read is the answer to the next question. */
-    public void discardInput() {
-        port.flushIOBuffers();
+    /**
+     * Drops whatever arrived and was not read, so the next answer read is the answer to the next question.
+     * Reads it away rather than flushing: jSerialComm's flush also discards output not yet sent.
+     */
+    public void discardInput() throws IOException {
+        byte[] stale = new byte[256];
+        int available;
+        while ((available = port.bytesAvailable()) > 0) {
+            if (port.readBytes(stale, Math.min(available, stale.length)) < 0) {
+                throw new IOException("serial port " + name + " is gone (unplugged?)");
+            }
+        }
+        if (available < 0) {
+            throw new IOException("serial port " + name + " is gone (unplugged?)");
+        }
     }
 
+    /**
+     * Lets the port go once what was written has left it: jSerialComm discards unsent output on close, which
+     * would cut the end off a receipt still on its way to a 9600-baud printer.
+     */
     @Override
     public void close() {
+        long bitsPerByte = 10;
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos()
+                + Math.max(0, port.bytesAwaitingWrite()) * bitsPerByte * 1_000_000_000L / Math.max(1, baud);
+        while (port.bytesAwaitingWrite() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+        }
         port.closePort();
     }
 }
