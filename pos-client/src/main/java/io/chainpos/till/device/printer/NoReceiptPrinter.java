@@ -17,7 +17,7 @@ public final class NoReceiptPrinter implements ReceiptPrinter {
 
     @Override
     public void print(PrintJob.Kind kind, String reference, Printout printout) {
-        log.info("print.skipped kind={} reference={} reason=no-printer", kind, reference);
+        log.debug("print.skipped kind={} reference={} reason=no-printer", kind, reference);
     }
 
     @Override

@@ -66,7 +66,7 @@ public final class PrintQueue implements AutoCloseable {
     public boolean enqueue(PrintJob.New job) {
         boolean added = ledger.writeState(s -> store.add(s, job, clock.instant()));
         if (added) {
-            log.info("print.queued kind={} reference={}", job.kind(), job.reference());
+            log.debug("print.queued kind={} reference={}", job.kind(), job.reference());
         }
         wake();
         return added;
@@ -118,7 +118,7 @@ public final class PrintQueue implements AutoCloseable {
             while (true) {
                 if (drawerPulses.getAndSet(0) > 0) {
                     connection.write(EscPosRenderer.drawerPulse());
-                    log.info("drawer.kicked");
+                    log.debug("drawer.kicked");
                 }
                 job = ledger.read(s -> store.nextWaiting(s));
                 PrinterCondition before = readStatus ? PrinterStatusCheck.check(connection) : PrinterCondition.STATUS_UNKNOWN;
@@ -138,7 +138,7 @@ public final class PrintQueue implements AutoCloseable {
                     store.markPrinted(s, printing.id(), clock.instant());
                     return null;
                 });
-                log.info("print.done kind={} reference={} attempts={}", printing.kind(), printing.reference(),
+                log.debug("print.done kind={} reference={} attempts={}", printing.kind(), printing.reference(),
                         printing.attempts() + 1);
             }
         } catch (PrinterTimeoutException e) {
