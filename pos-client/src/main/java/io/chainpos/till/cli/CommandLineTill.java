@@ -12,6 +12,7 @@ import io.chainpos.till.sale.Checkout;
 import io.chainpos.till.sync.SyncAgent;
 import io.chainpos.till.ledger.Ledger;
 import io.chainpos.model.id.CardNo;
+import io.chainpos.model.member.MemberCode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -38,6 +39,7 @@ public final class CommandLineTill {
             sync                      sync with the server now
             status                    sync status and events waiting
             quit""";
+    private static final String NO_DEVICES = "this till runs without counter hardware";
 
     private final Ledger ledger;
     private final Checkout checkout;
@@ -47,6 +49,7 @@ public final class CommandLineTill {
     private final SyncAgent agent;
     private final String cashier;
     private final PrintStream out;
+    private final DeviceCommands devices;
 
     private final List<Checkout.LineRequest> lines = new ArrayList<>();
     private final List<Tender> tenders = new ArrayList<>();
@@ -54,6 +57,14 @@ public final class CommandLineTill {
 
     public CommandLineTill(Ledger ledger, Checkout checkout, RegisterMember registerMember, MemberStore members,
                            BalanceStore balances, SyncAgent agent, String cashier, PrintStream out) {
+        this(ledger, checkout, registerMember, members, balances, agent, cashier, out, null);
+    }
+
+    /** With the counter hardware; {@code devices} null runs without it. */
+    public CommandLineTill(Ledger ledger, Checkout checkout, RegisterMember registerMember, MemberStore members,
+                           BalanceStore balances, SyncAgent agent, String cashier, PrintStream out,
+                           DeviceCommands devices) {
+        this.devices = devices;
         this.ledger = ledger;
         this.checkout = checkout;
         this.registerMember = registerMember;
@@ -77,15 +88,36 @@ public final class CommandLineTill {
         }
     }
 
+    /**
+     * A code from a scanner, on the scanner's thread: a member's QR code puts the member on the sale, any other
+     * code is rung up. A keyboard scanner typing into the terminal arrives here too, as a line holding only a code.
+     */
+    public synchronized void scanned(String code) {
+        if (MemberCode.looksLikeMemberCode(code)) {
+            Optional<CardNo> card = MemberCode.decode(code);
+            if (card.isEmpty()) {
+                out.println("that member code is damaged or not from this chain; ask for the phone number");
+                return;
+            }
+            findMember(new String[] {"member", card.get().value()});
+            return;
+        }
+        handle("scan " + code);
+    }
+
     /** Runs one command; false when the cashier quits. */
-    boolean handle(String line) {
+    synchronized boolean handle(String line) {
         if (line.isEmpty()) {
             return true;
         }
         String[] words = line.split("\\s+", 3);
         try {
             switch (words[0].toLowerCase(Locale.ROOT)) {
-                case "help", "?" -> out.println(HELP);
+                case "help", "?" -> out.println(devices == null ? HELP : HELP + "\n" + DeviceCommands.HELP);
+                case "reprint" -> withDevices().reprint(words);
+                case "nosale" -> withDevices().noSale(words);
+                case "card" -> memberCard(words);
+                case "printer" -> withDevices().printerStatus();
                 case "scan" -> scan(words);
                 case "member" -> findMember(words);
                 case "register" -> register(words);
@@ -93,6 +125,9 @@ public final class CommandLineTill {
                 case "pay" -> pay(line.split("\\s+"));
                 case "void" -> {
                     clear();
+                    if (devices != null) {
+                        devices.saleCleared();
+                    }
                     out.println("sale cleared");
                 }
                 case "sync" -> sync();
@@ -100,7 +135,13 @@ public final class CommandLineTill {
                 case "quit", "exit" -> {
                     return false;
                 }
-                default -> out.println("unknown command '" + words[0] + "'; type 'help'");
+                default -> {
+                    if (words.length == 1 && looksScanned(words[0])) {
+                        scanned(words[0]);
+                    } else {
+                        out.println("unknown command '" + words[0] + "'; type 'help'");
+                    }
+                }
             }
         } catch (IllegalArgumentException e) {
             out.println(e.getMessage());
@@ -120,6 +161,9 @@ public final class CommandLineTill {
             case Checkout.Quote quote -> {
                 lines.add(candidate.getLast());
                 SaleLine added = quote.lines().getLast();
+                if (devices != null) {
+                    devices.itemAdded(added, quote.total(), "CNY");
+                }
                 out.printf("%s x %s = %s   total %s%n", added.name(), qty(added.qtyMilli()),
                         yuan(added.total()), yuan(quote.total()));
             }
@@ -130,16 +174,36 @@ public final class CommandLineTill {
         if (words.length < 2) {
             throw new IllegalArgumentException("member needs a phone or card number");
         }
-        Optional<Member> found = ledger.read(s -> {
-            List<Member> byPhone = members.findByPhone(s, words[1]);
-            return byPhone.isEmpty() ? cardNo(words[1]).flatMap(card -> members.findByCard(s, card)) : Optional.of(byPhone.getFirst());
-        });
+        Optional<Member> found = lookUp(words[1]);
         if (found.isEmpty()) {
             out.println("no member with phone or card " + words[1]);
             return;
         }
         member = found.get();
         showMember();
+    }
+
+    private Optional<Member> lookUp(String phoneOrCard) {
+        return ledger.read(s -> {
+            List<Member> byPhone = members.findByPhone(s, phoneOrCard);
+            return byPhone.isEmpty() ? cardNo(phoneOrCard).flatMap(card -> members.findByCard(s, card)) : Optional.of(byPhone.getFirst());
+        });
+    }
+
+    private void memberCard(String[] words) {
+        DeviceCommands hardware = withDevices();
+        if (words.length < 2) {
+            throw new IllegalArgumentException("card needs a phone or card number");
+        }
+        lookUp(words[1]).ifPresentOrElse(hardware::memberCard,
+                () -> out.println("no member with phone or card " + words[1]));
+    }
+
+    private DeviceCommands withDevices() {
+        if (devices == null) {
+            throw new IllegalArgumentException(NO_DEVICES);
+        }
+        return devices;
     }
 
     private void register(String[] words) {
@@ -187,6 +251,9 @@ public final class CommandLineTill {
         }
         switch (checkout.complete(new Checkout.Request(lines, memberId(), tenders, cashier))) {
             case Checkout.Completed done -> {
+                if (devices != null) {
+                    devices.salePaid(done.sale());
+                }
                 out.printf("receipt %s  total %s  change %s%n", done.sale().receiptNo(), yuan(done.sale().total()),
                         yuan(done.sale().change()));
                 if (member != null) {
@@ -249,6 +316,10 @@ public final class CommandLineTill {
 
     private io.chainpos.model.id.MemberId memberId() {
         return member == null ? null : member.memberId();
+    }
+
+    private static boolean looksScanned(String word) {
+        return MemberCode.looksLikeMemberCode(word) || word.matches("\\d{6,}");
     }
 
     private static Optional<CardNo> cardNo(String text) {
