@@ -14,7 +14,6 @@ import io.chainpos.model.member.MemberCode;
 import io.chainpos.till.device.printer.EscPosReader.Qr;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -40,9 +39,11 @@ class PrintoutsTest {
 
     @Test
     void aZReportBalancesTheCashCountedAgainstTheCashExpected() {
-        ShiftReport report = new ShiftReport(ShiftReport.Kind.Z, "S001-T1-0007", ReceiptFixtures.TILL, "cashier-01",
-                Instant.parse("2026-11-23T00:00:00Z"), Instant.parse("2026-11-23T09:30:00Z"), "CNY", 42, 123_450, 2, 1_050,
-                Map.of(TenderMethod.CASH, 80_000L, TenderMethod.MOBILE_WALLET, 42_400L), 50_000, 130_000, 129_500L);
+        ShiftReportPrintout report = new ShiftReportPrintout(ShiftReportPrintout.Kind.Z, "S001-T1-0007", ReceiptFixtures.TILL,
+                "cashier-01", Instant.parse("2026-11-23T00:00:00Z"), Instant.parse("2026-11-23T09:30:00Z"), "CNY", 50_000,
+                List.of(new ShiftReportPrintout.Takings(TenderMethod.CASH, 30, 81_050, 1_050),
+                        new ShiftReportPrintout.Takings(TenderMethod.MOBILE_WALLET, 12, 42_400, 0)),
+                42, 123_450, 2, 1_050, 2_300, 1, 350, 10_000, 20_000, 120_000, 119_500L);
 
         List<String> lines = EscPosReader.lines(renderer.render(report.layout(ReceiptFixtures.format(Paper.MM58, Language.EN))));
 
@@ -50,24 +51,28 @@ class PrintoutsTest {
                 .anyMatch(l -> l.startsWith("Sales 42") && l.endsWith("1234.50"))
                 .anyMatch(l -> l.startsWith("Refunds 2") && l.endsWith("-10.50"))
                 .anyMatch(l -> l.startsWith("Net") && l.endsWith("1224.00"))
-                .anyMatch(l -> l.startsWith("  Cash") && l.endsWith("800.00"))
-                .anyMatch(l -> l.startsWith("  Mobile wallet") && l.endsWith("424.00"))
+                .anyMatch(l -> l.startsWith("Voids 1") && l.endsWith("3.50"))
+                .anyMatch(l -> l.startsWith("  Cash 30") && l.endsWith("800.00"))
+                .anyMatch(l -> l.startsWith("  Mobile wallet 12") && l.endsWith("424.00"))
+                .anyMatch(l -> l.startsWith("Cash out") && l.endsWith("-200.00"))
                 .anyMatch(l -> l.startsWith("Closed") && l.endsWith("2026-11-23 17:30:00"))
                 .anyMatch(l -> l.startsWith("Difference") && l.endsWith("-5.00"));
     }
 
     @Test
     void anXReportIsAReadingWithNoCashCount() {
-        ShiftReport report = new ShiftReport(ShiftReport.Kind.X, "S001-T1-0007", ReceiptFixtures.TILL, "cashier-01",
-                Instant.parse("2026-11-23T00:00:00Z"), Instant.parse("2026-11-23T04:00:00Z"), "CNY", 10, 20_000, 0, 0,
-                Map.of(TenderMethod.CASH, 20_000L), 50_000, 70_000, null);
+        ShiftReportPrintout report = new ShiftReportPrintout(ShiftReportPrintout.Kind.X, "S001-T1-0007", ReceiptFixtures.TILL,
+                "cashier-01", Instant.parse("2026-11-23T00:00:00Z"), Instant.parse("2026-11-23T04:00:00Z"), "CNY", 50_000,
+                List.of(new ShiftReportPrintout.Takings(TenderMethod.CASH, 10, 20_000, 0)),
+                10, 20_000, 0, 0, 0, 0, 0, 0, 0, 70_000, null);
 
         List<String> lines = EscPosReader.lines(renderer.render(report.layout(ReceiptFixtures.format(Paper.MM58, Language.ZH))));
 
         assertThat(lines).contains("X 报表 (班中)").anyMatch(l -> l.startsWith("应有现金") && l.endsWith("700.00"))
                 .noneMatch(l -> l.startsWith("实点现金")).noneMatch(l -> l.startsWith("差额"));
-        assertThatThrownBy(() -> new ShiftReport(ShiftReport.Kind.Z, "S", ReceiptFixtures.TILL, "c", Instant.EPOCH,
-                Instant.EPOCH, "CNY", 0, 0, 0, 0, Map.of(), 0, 0, null)).hasMessageContaining("cash counted");
+        assertThatThrownBy(() -> new ShiftReportPrintout(ShiftReportPrintout.Kind.Z, "S", ReceiptFixtures.TILL, "c",
+                Instant.EPOCH, Instant.EPOCH, "CNY", 0, List.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null))
+                .hasMessageContaining("cash counted");
     }
 
     @Test

@@ -4,43 +4,54 @@ import io.chainpos.model.event.TenderMethod;
 import io.chainpos.model.id.TillId;
 import io.chainpos.till.device.printer.PrintDocument.Size;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * A shift's X report (a reading while the shift stays open) or Z report (the close, with the cash counted).
- * A minimal record of what such a report says, defined here so the printer can print one; the selling
- * feature's own report record maps onto it. Amounts in minor units; {@code takings} nets sales and refunds per
- * tender; {@code countedCash} is null on an X report.
+ * The figures a shift report holds, defined here so the printer prints one without depending on the selling
+ * feature; its report record maps onto this field by field. Amounts in minor units of {@code currency};
+ * {@code countedCash} is null on an X report.
  */
-public record ShiftReport(
+public record ShiftReportPrintout(
         Kind kind,
         String shiftId,
         TillId tillId,
-        String cashier,
+        String openedBy,
         Instant openedAt,
         Instant endedAt,
         String currency,
+        long openingFloat,
+        List<Takings> byTender,
         int salesCount,
         long salesTotal,
         int refundsCount,
         long refundsTotal,
-        Map<TenderMethod, Long> takings,
-        long openingFloat,
+        long discountTotal,
+        int voidsCount,
+        long voidsAmount,
+        long cashIn,
+        long cashOut,
         long expectedCash,
         Long countedCash) implements Printout {
 
     public enum Kind { X, Z }
 
-    public ShiftReport {
+    /** One tender method over the shift: how many payments, taken in sales, given back in refunds. */
+    public record Takings(TenderMethod method, int count, long sales, long refunds) {
+        public Takings {
+            Objects.requireNonNull(method, "method");
+        }
+    }
+
+    public ShiftReportPrintout {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(shiftId, "shiftId");
         Objects.requireNonNull(tillId, "tillId");
         Objects.requireNonNull(openedAt, "openedAt");
         Objects.requireNonNull(endedAt, "endedAt");
         Objects.requireNonNull(currency, "currency");
-        takings = takings.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(takings));
+        byTender = List.copyOf(byTender);
         if (kind == Kind.Z && countedCash == null) {
             throw new IllegalArgumentException("a Z report closes the shift with the cash counted");
         }
@@ -53,24 +64,28 @@ public record ShiftReport(
                 .centered(doc.word(kind == Kind.X ? ReceiptText.X_REPORT : ReceiptText.Z_REPORT), true, Size.TALL)
                 .rule()
                 .pair(doc.word(ReceiptText.SHIFT), shiftId)
-                .pair(doc.word(ReceiptText.TILL), tillId.value())
-                .pair(doc.word(ReceiptText.CASHIER), cashier)
-                .pair(doc.word(ReceiptText.OPENED), doc.time(openedAt))
+                .pair(doc.word(ReceiptText.TILL), tillId.value());
+        if (openedBy != null) {
+            doc.pair(doc.word(ReceiptText.CASHIER), openedBy);
+        }
+        doc.pair(doc.word(ReceiptText.OPENED), doc.time(openedAt))
                 .pair(doc.word(kind == Kind.X ? ReceiptText.PRINTED : ReceiptText.CLOSED), doc.time(endedAt))
                 .rule()
                 .pair(doc.word(ReceiptText.SALES) + " " + salesCount, money(salesTotal))
                 .pair(doc.word(ReceiptText.REFUNDS) + " " + refundsCount, money(-refundsTotal))
                 .pair(doc.word(ReceiptText.NET), money(salesTotal - refundsTotal), true, Size.NORMAL)
+                .pair(doc.word(ReceiptText.DISCOUNT), money(-discountTotal))
+                .pair(doc.word(ReceiptText.VOIDS) + " " + voidsCount, money(voidsAmount))
                 .rule()
                 .text(doc.word(ReceiptText.TAKINGS));
-        for (TenderMethod method : TenderMethod.values()) {
-            Long amount = takings.get(method);
-            if (amount != null) {
-                doc.pair("  " + doc.word(ReceiptText.of(method)), money(amount));
-            }
+        for (Takings takings : byTender) {
+            doc.pair("  " + doc.word(ReceiptText.of(takings.method())) + " " + takings.count(),
+                    money(takings.sales() - takings.refunds()));
         }
         doc.rule()
                 .pair(doc.word(ReceiptText.OPENING_FLOAT), money(openingFloat))
+                .pair(doc.word(ReceiptText.CASH_IN), money(cashIn))
+                .pair(doc.word(ReceiptText.CASH_OUT), money(-cashOut))
                 .pair(doc.word(ReceiptText.EXPECTED_CASH), money(expectedCash));
         if (countedCash != null) {
             doc.pair(doc.word(ReceiptText.COUNTED_CASH), money(countedCash))
