@@ -8,6 +8,7 @@ import io.chainpos.model.event.TierRulesPublished;
 import io.chainpos.model.id.Sku;
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.till.ledger.LedgerSession;
+import io.chainpos.till.ledger.StatementCache;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -86,8 +87,8 @@ public final class CatalogStore {
 
     /** The newest head-office price list in effect at {@code at}, 0 when none: the version a sale records. */
     public long priceListVersion(LedgerSession session, Instant at) {
-        return session.handle().createQuery("SELECT COALESCE(MAX(version), 0) FROM price_lists WHERE effective_from <= :at")
-                .bind("at", at.toEpochMilli()).mapTo(Long.class).one();
+        return StatementCache.queryOne(session.handle(), "SELECT COALESCE(MAX(version), 0) FROM price_lists WHERE effective_from <= ?",
+                rs -> rs.getLong(1), at.toEpochMilli()).orElse(0L);
     }
 
     public Optional<PromotionsPublished> promotions(LedgerSession session, Instant at) {
@@ -103,12 +104,17 @@ public final class CatalogStore {
     }
 
     private <T extends HeadOfficeEvent> Optional<T> rules(LedgerSession session, String kind, Instant at, Class<T> type) {
-        return session.handle().createQuery("SELECT payload FROM rule_sets WHERE kind = :kind AND effective_from <= :at "
-                        + "ORDER BY version DESC LIMIT 1")
-                .bind("kind", kind).bind("at", at.toEpochMilli())
-                .mapTo(String.class).findOne()
-                .map(json -> codec.read(json, type));
+        return StatementCache.queryOne(session.handle(), "SELECT payload FROM rule_sets WHERE kind = ? AND effective_from <= ? "
+                        + "ORDER BY version DESC LIMIT 1", rs -> rs.getString(1), kind, at.toEpochMilli())
+                .map(json -> type.cast(decoded.compute(kind, (k, cached) -> cached != null && cached.json().equals(json)
+                        ? cached : new Decoded(json, codec.read(json, type))).value()));
     }
+
+    /** The last rule set read per kind: every sale reads the rules, and they change a few times a year. */
+    private record Decoded(String json, Object value) {
+    }
+
+    private final java.util.Map<String, Decoded> decoded = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static Optional<Row> row(LedgerSession session, String sku, Instant at) {
         return session.handle().createQuery(ITEM_IN_EFFECT)

@@ -7,6 +7,7 @@ import io.chainpos.model.event.SaleLine;
 import io.chainpos.model.event.SaleRefunded;
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.till.ledger.Projection;
+import io.chainpos.till.ledger.StatementCache;
 import io.chainpos.till.ledger.TillIdentity;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -47,34 +48,19 @@ public final class SaleProjection implements Projection {
     }
 
     private void sale(Handle h, EventEnvelope event, SaleCompleted sale) {
-        h.createUpdate("INSERT INTO sales (sale_id, receipt_no, store_id, till_id, member_id, total, currency, "
-                        + "occurred_at, event_id, payload) VALUES (:sale, :receipt, :store, :till, :member, :total, :currency, "
-                        + ":at, :event, :payload)")
-                .bind("sale", sale.saleId().toString())
-                .bind("receipt", sale.receiptNo().value())
-                .bind("store", event.storeId().value())
-                .bind("till", event.tillId().value())
-                .bind("member", sale.memberId() == null ? null : sale.memberId().toString())
-                .bind("total", sale.total())
-                .bind("currency", sale.currency())
-                .bind("at", event.occurredAt().toString())
-                .bind("event", event.eventId().toString())
-                .bind("payload", codec.write(sale))
-                .execute();
+        String saleId = sale.saleId().toString();
+        StatementCache.update(h, "INSERT INTO sales (sale_id, receipt_no, store_id, till_id, member_id, total, currency, "
+                        + "occurred_at, event_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                saleId, sale.receiptNo().value(), event.storeId().value(), event.tillId().value(),
+                sale.memberId() == null ? null : sale.memberId().toString(), sale.total(), sale.currency(),
+                event.occurredAt().toString(), event.eventId().toString(), codec.write(sale));
         List<SaleLine> lines = sale.lines();
         for (int i = 0; i < lines.size(); i++) {
             SaleLine line = lines.get(i);
-            h.createUpdate("INSERT INTO sale_lines (sale_id, line_no, sku, name, qty_milli, unit_price, discount, total) "
-                            + "VALUES (:sale, :no, :sku, :name, :qty, :price, :discount, :total)")
-                    .bind("sale", sale.saleId().toString())
-                    .bind("no", i + 1)
-                    .bind("sku", line.sku().value())
-                    .bind("name", line.name())
-                    .bind("qty", line.qtyMilli())
-                    .bind("price", line.unitPrice())
-                    .bind("discount", line.discount())
-                    .bind("total", line.total())
-                    .execute();
+            StatementCache.update(h, "INSERT INTO sale_lines (sale_id, line_no, sku, name, qty_milli, unit_price, discount, "
+                            + "total) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    saleId, i + 1, line.sku().value(), line.name(), line.qtyMilli(), line.unitPrice(), line.discount(),
+                    line.total());
         }
     }
 
