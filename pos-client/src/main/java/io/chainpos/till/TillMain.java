@@ -9,7 +9,23 @@ import io.chainpos.till.ledger.ServerLink;
 import io.chainpos.till.loyalty.BalanceStore;
 import io.chainpos.till.member.MemberStore;
 import io.chainpos.till.member.RegisterMember;
+import io.chainpos.model.loyalty.PerYuanEarning;
+import io.chainpos.model.pricing.CashRounding;
+import io.chainpos.model.scan.ScaleLayout;
+import io.chainpos.till.catalog.ImportProducts;
+import io.chainpos.till.cli.Counter;
+import io.chainpos.till.refund.RefundSale;
 import io.chainpos.till.sale.Checkout;
+import io.chainpos.till.sale.SaleSession;
+import io.chainpos.till.sale.SaleStore;
+import io.chainpos.till.sale.ScanCode;
+import io.chainpos.till.sale.SellingSettings;
+import io.chainpos.till.shift.ShiftStore;
+import io.chainpos.till.shift.Shifts;
+import io.chainpos.till.staff.PinHasher;
+import io.chainpos.till.staff.PinManagerApprovals;
+import io.chainpos.till.staff.SetUpStaff;
+import io.chainpos.till.staff.StaffStore;
 import io.chainpos.till.sync.EnrollTill;
 import io.chainpos.till.sync.OkHttpSyncApi;
 import io.chainpos.till.sync.SyncAgent;
@@ -43,6 +59,10 @@ public final class TillMain implements Callable<Integer> {
 
     @Option(names = "--cashier", description = "Who is selling (default: ${DEFAULT-VALUE}).", defaultValue = "cashier")
     String cashier;
+
+    @Option(names = "--cash-rounding", description = "Rounding of sale totals: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+            defaultValue = "NONE")
+    CashRounding rounding;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new TillMain()).execute(args));
@@ -96,9 +116,23 @@ public final class TillMain implements Callable<Integer> {
             try {
                 MemberStore members = new MemberStore();
                 BalanceStore balances = new BalanceStore();
-                Checkout checkout = new Checkout(ledger, new CatalogStore(codec), members, balances, clock);
-                RegisterMember register = new RegisterMember(ledger, members, clock, new SecureRandom(), "NORMAL");
-                new CommandLineTill(ledger, checkout, register, members, balances, agent, cashier, System.out)
+                CatalogStore catalog = new CatalogStore(codec);
+                ShiftStore shiftStore = new ShiftStore(codec);
+                SaleStore sales = new SaleStore(codec);
+                StaffStore staff = new StaffStore();
+                SellingSettings settings = new SellingSettings(clock.getZone(), rounding, ScaleLayout.DEFAULT, 1000);
+                Checkout checkout = new Checkout(ledger, catalog, members, balances, shiftStore, sales,
+                        new PerYuanEarning(), settings, clock);
+                PinManagerApprovals approvals = new PinManagerApprovals(ledger, staff);
+                Counter counter = new Counter(
+                        new SaleSession(ledger, checkout, members, approvals, settings, codec.mapper(), clock, cashier),
+                        new RegisterMember(ledger, members, clock, new SecureRandom(), "NORMAL"), members, balances,
+                        catalog, new Shifts(ledger, shiftStore, clock),
+                        new RefundSale(ledger, sales, shiftStore, balances, new ScanCode(catalog, members, settings.scale()),
+                                approvals, clock),
+                        new SetUpStaff(ledger, staff, approvals, new PinHasher(new SecureRandom())),
+                        new ImportProducts(ledger, catalog), clock, cashier);
+                new CommandLineTill(ledger, counter, agent, System.out)
                         .run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
             } finally {
                 if (agent != null) {

@@ -43,6 +43,20 @@ class ArchitectureTest {
                     + "root (TillMain) that builds it");
 
     @ArchTest
+    static final ArchRule useCasesDoNotReachIntoTheCommandLine = noClasses().that().resideInAPackage("io.chainpos.till..")
+            .and().resideOutsideOfPackage("io.chainpos.till.cli..")
+            .and().doNotHaveSimpleName("TillMain")
+            .should().dependOnClassesThat().resideInAPackage("io.chainpos.till.cli..")
+            .because("the command line is one edge over the use-cases; the screens are another, and neither may be "
+                    + "where a rule lives");
+
+    @ArchTest
+    static final ArchRule onlyTheCatalogImportReadsCsv = noClasses().that().resideInAPackage("io.chainpos.till..")
+            .and().resideOutsideOfPackage("io.chainpos.till.catalog..")
+            .should().dependOnClassesThat().resideInAPackage("org.apache.commons.csv..")
+            .because("CSV is how owners bring their product lists; the import use-case is its one reader");
+
+    @ArchTest
     static final ArchRule featurePackagesHaveNoCycles = slices().matching("io.chainpos.till.(*)..").should().beFreeOfCycles()
             .because("features depend on the ledger and on each other one way only, so each can change alone");
 
