@@ -15,7 +15,23 @@ import io.chainpos.till.ledger.ServerLink;
 import io.chainpos.till.loyalty.BalanceStore;
 import io.chainpos.till.member.MemberStore;
 import io.chainpos.till.member.RegisterMember;
+import io.chainpos.model.loyalty.PerYuanEarning;
+import io.chainpos.model.pricing.CashRounding;
+import io.chainpos.model.scan.ScaleLayout;
+import io.chainpos.till.catalog.ImportProducts;
+import io.chainpos.till.cli.Counter;
+import io.chainpos.till.refund.RefundSale;
 import io.chainpos.till.sale.Checkout;
+import io.chainpos.till.sale.SaleSession;
+import io.chainpos.till.sale.SaleStore;
+import io.chainpos.till.sale.ScanCode;
+import io.chainpos.till.sale.SellingSettings;
+import io.chainpos.till.shift.ShiftStore;
+import io.chainpos.till.shift.Shifts;
+import io.chainpos.till.staff.PinHasher;
+import io.chainpos.till.staff.PinManagerApprovals;
+import io.chainpos.till.staff.SetUpStaff;
+import io.chainpos.till.staff.StaffStore;
 import io.chainpos.till.sync.EnrollTill;
 import io.chainpos.till.sync.OkHttpSyncApi;
 import io.chainpos.till.sync.SyncAgent;
@@ -40,7 +56,7 @@ import picocli.CommandLine.Option;
 @Command(name = "till", mixinStandardHelpOptions = true, description = "Runs a ChainPOS till at this counter.")
 public final class TillMain implements Callable<Integer> {
 
-    @Option(names = "--data", description = "Folder for the till's ledger and settings (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--data", description = "Folder for the till's ledger (default: ${DEFAULT-VALUE}).",
             defaultValue = "${user.home}/.chainpos/till")
     Path data;
 
@@ -52,6 +68,10 @@ public final class TillMain implements Callable<Integer> {
 
     @Option(names = "--cashier", description = "Who is selling (default: ${DEFAULT-VALUE}).", defaultValue = "cashier")
     String cashier;
+
+    @Option(names = "--cash-rounding", description = "Rounding of sale totals: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+            defaultValue = "NONE")
+    CashRounding rounding;
 
     /**
      * The counter hardware from {@code devices.properties} in the data folder, written with its defaults on the
@@ -115,18 +135,41 @@ public final class TillMain implements Callable<Integer> {
             SyncAgent agent = link.map(l -> new SyncAgent(ledger,
                     new OkHttpSyncApi(http, codec, () -> URI.create(l.serverUrl()), l::token),
                     clock, new SecureRandom(), SyncAgent.Settings.defaults())).orElse(null);
+            if (agent != null && enrollCode != null) {
+                // Just enrolled: fetch the catalog, rules and members before the first customer.
+                System.out.println("fetching the catalog and members from the server...");
+                try {
+                    SyncAgent.Round round = agent.syncOnce();
+                    System.out.println("received " + round.pulled() + " records");
+                } catch (java.io.IOException | RuntimeException e) {
+                    System.err.println("the first sync failed (" + e.getMessage() + "); the till retries in the background");
+                }
+            }
             if (agent != null) {
                 agent.start();
             }
             MemberStore members = new MemberStore();
             BalanceStore balances = new BalanceStore();
             try (Devices devices = startDevices(ledger, codec, members, balances, clock)) {
-                Checkout checkout = new Checkout(ledger, new CatalogStore(codec), members, balances, clock);
-                RegisterMember register = new RegisterMember(ledger, members, clock, new SecureRandom(), "NORMAL");
-                // manager PINs come with the staff feature; until it is wired here, "no sale" is refused with a reason
-                Optional<OpenDrawerNoSale> noSale = Optional.empty();
-                CommandLineTill till = new CommandLineTill(ledger, checkout, register, members, balances, agent, cashier,
-                        System.out, new DeviceCommands(devices, noSale, cashier, System.out));
+                CatalogStore catalog = new CatalogStore(codec);
+                ShiftStore shiftStore = new ShiftStore(codec);
+                SaleStore sales = new SaleStore(codec);
+                StaffStore staff = new StaffStore();
+                SellingSettings settings = new SellingSettings(clock.getZone(), rounding, ScaleLayout.DEFAULT, 1000);
+                Checkout checkout = new Checkout(ledger, catalog, members, balances, shiftStore, sales,
+                        new PerYuanEarning(), settings, clock);
+                PinManagerApprovals approvals = new PinManagerApprovals(ledger, staff);
+                Counter counter = new Counter(
+                        new SaleSession(ledger, checkout, members, approvals, settings, codec.mapper(), clock, cashier),
+                        new RegisterMember(ledger, members, clock, new SecureRandom(), "NORMAL"), members, balances,
+                        catalog, new Shifts(ledger, shiftStore, clock),
+                        new RefundSale(ledger, sales, shiftStore, balances, new ScanCode(catalog, members, settings.scale()),
+                                approvals, clock),
+                        new SetUpStaff(ledger, staff, approvals, new PinHasher(new SecureRandom())),
+                        new ImportProducts(ledger, catalog), clock, cashier);
+                DeviceCommands hardware = new DeviceCommands(devices, Optional.of(new OpenDrawerNoSale(ledger, approvals)),
+                        cashier, ledger.identity().orElseThrow().tillId(), clock, System.out);
+                CommandLineTill till = new CommandLineTill(ledger, counter, agent, System.out, hardware);
                 devices.startScanner(scan -> till.scanned(scan.code()));
                 till.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
             } finally {

@@ -8,7 +8,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-@AnalyzeClasses(packages = "io.chainpos", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = {"io.chainpos.till", "io.chainpos.model"}, importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
@@ -69,6 +69,20 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.chainpos.till.ui..", "io.chainpos.till.cli..",
                     "io.chainpos.till.sale..", "io.chainpos.till.sync..")
             .because("devices print and open what the ledger committed; they never decide a sale or drive a screen");
+
+    @ArchTest
+    static final ArchRule useCasesDoNotReachIntoTheCommandLine = noClasses().that().resideInAPackage("io.chainpos.till..")
+            .and().resideOutsideOfPackage("io.chainpos.till.cli..")
+            .and().doNotHaveSimpleName("TillMain")
+            .should().dependOnClassesThat().resideInAPackage("io.chainpos.till.cli..")
+            .because("the command line is one edge over the use-cases; the screens are another, and neither may be "
+                    + "where a rule lives");
+
+    @ArchTest
+    static final ArchRule onlyTheCatalogImportReadsCsv = noClasses().that().resideInAPackage("io.chainpos.till..")
+            .and().resideOutsideOfPackage("io.chainpos.till.catalog..")
+            .should().dependOnClassesThat().resideInAPackage("org.apache.commons.csv..")
+            .because("CSV is how owners bring their product lists; the import use-case is its one reader");
 
     @ArchTest
     static final ArchRule featurePackagesHaveNoCycles = slices().matching("io.chainpos.till.(*)..").should().beFreeOfCycles()

@@ -1,7 +1,8 @@
 package io.chainpos.till.cli;
 
 import io.chainpos.model.event.SaleCompleted;
-import io.chainpos.model.event.SaleLine;
+import io.chainpos.model.id.TillId;
+import io.chainpos.model.sale.ShiftReport;
 import io.chainpos.model.event.Tender;
 import io.chainpos.till.device.Devices;
 import io.chainpos.till.device.drawer.OpenDrawerNoSale;
@@ -10,8 +11,10 @@ import io.chainpos.till.device.printer.PrintJob;
 import io.chainpos.till.device.printer.PrinterCondition;
 import io.chainpos.till.device.printer.PrinterStatus;
 import io.chainpos.till.device.printer.ReprintReceipt;
+import io.chainpos.till.device.printer.ShiftReportPrintout;
 import io.chainpos.till.member.Member;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,17 +29,25 @@ public final class DeviceCommands {
             card <phone|card>         print a member's card with their QR code
             printer                   the printer's status and what waits for it""";
 
+    /** The till sells in yuan; the checkout records every sale in CNY. */
+    private static final String CURRENCY = "CNY";
+
     private final Devices devices;
     private final Optional<OpenDrawerNoSale> noSale;
     private final String cashier;
+    private final TillId till;
+    private final Clock clock;
     private final PrintStream out;
     private volatile PrinterCondition announced;
 
     /** {@code noSale} is empty on a till with no manager PINs set up. */
-    public DeviceCommands(Devices devices, Optional<OpenDrawerNoSale> noSale, String cashier, PrintStream out) {
+    public DeviceCommands(Devices devices, Optional<OpenDrawerNoSale> noSale, String cashier, TillId till, Clock clock,
+                          PrintStream out) {
         this.devices = devices;
         this.noSale = noSale;
         this.cashier = cashier;
+        this.till = till;
+        this.clock = clock;
         this.out = out;
         this.announced = devices.printer().status().condition();
         devices.printer().onStatus(this::announce);
@@ -86,8 +97,15 @@ public final class DeviceCommands {
         }
     }
 
-    void itemAdded(SaleLine line, long saleTotal, String currency) {
-        devices.display().showItem(line.name(), line.total(), saleTotal, currency);
+    void itemAdded(String name, long lineTotal, long saleTotal, String currency) {
+        devices.display().showItem(name, lineTotal, saleTotal, currency);
+    }
+
+    /** Prints an X or Z report as well as showing it. */
+    void shiftReport(ShiftReport report) {
+        ShiftReportPrintout printout = ShiftReportPrintout.of(report, till, CURRENCY, clock.instant());
+        devices.printer().print(PrintJob.Kind.REPORT, printout.kind() + " " + printout.shiftId(), printout);
+        out.println(printout.kind() + " report sent to the printer; " + devices.printer().status().forCashier());
     }
 
     void salePaid(SaleCompleted sale) {

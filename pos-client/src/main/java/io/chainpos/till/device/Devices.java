@@ -84,6 +84,8 @@ public final class Devices implements AutoCloseable {
             closing.add(queue);
             printer = new EscPosReceiptPrinter(queue, format, printerSettings.qr());
             drawer = new PrinterCashDrawer(queue);
+            // heard before the receipt feed, so a cash sale's drawer opens before its receipt prints
+            new DrawerOpener(drawer).listenTo(ledger);
             ReceiptFeed feed = new ReceiptFeed(ledger, facts, printer, jobs, sources, clock);
             closing.addFirst(feed);
             feed.start();
@@ -91,8 +93,8 @@ public final class Devices implements AutoCloseable {
         } else {
             printer = new NoReceiptPrinter("no receipt printer is set up (printer.transport=none)");
             drawer = new NoCashDrawer();
+            new DrawerOpener(drawer).listenTo(ledger);
         }
-        new DrawerOpener(drawer).listenTo(ledger);
         DeviceSettings.Display displaySettings = settings.display();
         CustomerDisplay display = displaySettings.present()
                 ? new SerialPoleDisplay(displaySettings.port(), displaySettings.baud(), displaySettings.columns(),

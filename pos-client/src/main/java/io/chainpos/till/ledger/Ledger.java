@@ -296,6 +296,8 @@ public final class Ledger implements AutoCloseable {
     public synchronized void close() {
         try {
             insertEvent.close();
+            StatementCache.release(writer.getConnection());
+            StatementCache.release(reader.getConnection());
         } catch (SQLException e) {
             throw new LedgerException("cannot close the ledger: " + e.getMessage(), e);
         } finally {
@@ -355,8 +357,8 @@ public final class Ledger implements AutoCloseable {
         @Override
         public EventEnvelope append(Event payload) {
             if (nextSeq == 0) {
-                nextSeq = handle.createQuery("SELECT COALESCE(MAX(till_seq), 0) + 1 FROM ledger_events WHERE till_epoch = :epoch")
-                        .bind("epoch", self.epoch()).mapTo(Long.class).one();
+                nextSeq = StatementCache.queryOne(handle, "SELECT COALESCE(MAX(till_seq), 0) + 1 FROM ledger_events "
+                        + "WHERE till_epoch = ?", rs -> rs.getLong(1), self.epoch()).orElseThrow();
             }
             EventEnvelope envelope = new EventEnvelope(EventId.newId(clock), self.storeId(), self.tillId(), self.epoch(),
                     nextSeq, hlc.now(), now, payload);
@@ -380,9 +382,9 @@ public final class Ledger implements AutoCloseable {
 
         @Override
         public long nextNumber(String counter) {
-            return handle.createQuery("INSERT INTO till_state (name, value) VALUES (:name, 1) "
-                            + "ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value")
-                    .bind("name", counter).mapTo(Long.class).one();
+            return StatementCache.queryOne(handle, "INSERT INTO till_state (name, value) VALUES (?, 1) "
+                    + "ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value", rs -> rs.getLong(1), counter)
+                    .orElseThrow();
         }
 
         @Override

@@ -1,7 +1,6 @@
 package io.chainpos.till.loyalty;
 
 import io.chainpos.model.id.MemberId;
-import io.chainpos.model.id.SaleId;
 import io.chainpos.till.ledger.LedgerSession;
 
 /** A member's balances as this till knows them: sums over the member and every id merged into it. */
@@ -17,13 +16,19 @@ public final class BalanceStore {
         return sum(session, "stored_value_entries", member);
     }
 
-    /** The points a sale earned (its EARN entries); 0 when it earned none. For receipts and their reprints. */
-    public long pointsEarned(LedgerSession session, SaleId sale) {
-        return session.handle().createQuery("SELECT COALESCE(SUM(delta), 0) FROM points_entries "
-                        + "WHERE sale_id = :sale AND reason = 'EARN'")
+    /** A sale's points deltas by reason (EARN, REDEEM, REVERSE...), summed: what a refund must undo. */
+    public java.util.Map<String, long[]> pointsOfSale(LedgerSession session, io.chainpos.model.id.SaleId sale) {
+        java.util.Map<String, long[]> out = new java.util.HashMap<>();
+        session.handle().createQuery("SELECT reason, delta FROM points_entries WHERE sale_id = :sale")
                 .bind("sale", sale.toString())
-                .mapTo(Long.class)
-                .one();
+                .map((rs, ctx) -> {
+                    long[] sums = out.computeIfAbsent(rs.getString(1), r -> new long[2]); // positive, negative
+                    long delta = rs.getLong(2);
+                    sums[delta >= 0 ? 0 : 1] += delta;
+                    return delta;
+                })
+                .list();
+        return out;
     }
 
     private static long sum(LedgerSession session, String table, MemberId member) {

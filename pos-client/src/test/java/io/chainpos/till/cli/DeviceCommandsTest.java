@@ -3,6 +3,9 @@ package io.chainpos.till.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.chainpos.model.event.DrawerOpened;
+import io.chainpos.model.event.EventEnvelope;
+import io.chainpos.model.id.TillId;
 import io.chainpos.model.member.MemberCode;
 import io.chainpos.model.testing.ManualClock;
 import io.chainpos.till.device.Devices;
@@ -10,8 +13,6 @@ import io.chainpos.till.device.drawer.OpenDrawerNoSale;
 import io.chainpos.till.device.printer.Language;
 import io.chainpos.till.device.settings.DeviceSettings;
 import io.chainpos.till.member.Member;
-import io.chainpos.till.staff.Approval;
-import io.chainpos.till.staff.ManagerApprovals;
 import io.chainpos.till.testing.TestDevices;
 import io.chainpos.till.testing.TestTill;
 import java.io.BufferedReader;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,8 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The command-line till with its counter hardware: receipts, reprints, no sale, member cards, scans. */
 class DeviceCommandsTest {
-    private static final ManagerApprovals ONE_MANAGER = (pin, action) ->
-            "4321".equals(pin) ? Optional.of(new Approval("manager-02", "Wang", action)) : Optional.empty();
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-23T02:00:00Z"));
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     @TempDir
@@ -78,17 +78,20 @@ class DeviceCommandsTest {
 
     @Test
     void noSaleNeedsAManagersPinAndIsRefusedWhereThereAreNone() {
-        String withoutManagers = run(Optional.empty(), "nosale 4321\n");
-        String withManagers = run(Optional.of(new OpenDrawerNoSale(till.ledger, ONE_MANAGER)), """
+        String withoutManagers = run(Optional.empty(), "nosale 2468\n");
+        till.withStaff();
+        String withManagers = run(Optional.of(new OpenDrawerNoSale(till.ledger, till.approvals)), """
                 nosale 1111
-                nosale 4321
-                """);
+                nosale %s
+                """.formatted(TestTill.MANAGER_PIN));
 
         assertThat(withoutManagers).contains("no manager PINs are set up on this till");
         assertThat(withManagers).contains("that PIN may not open the drawer with no sale",
-                "drawer opened, approved by manager-02");
-        assertThat(till.ledger.pending(10).events()).extracting(e -> e.type())
-                .containsExactly("ManagerApproved", "DrawerOpened");
+                "drawer opened, approved by manager");
+        List<EventEnvelope> recorded = till.ledger.pending(100).events();
+        assertThat(recorded).extracting(EventEnvelope::type).endsWith("ManagerApproved", "DrawerOpened");
+        assertThat(recorded.getLast().payload())
+                .isEqualTo(new DrawerOpened(DrawerOpened.Reason.NO_SALE, null, "cashier-01", "manager"));
     }
 
     @Test
@@ -104,7 +107,7 @@ class DeviceCommandsTest {
         cli.scanned("CPM1:880000000017:00");
         cli.scanned("100002");
 
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("member 李雷", "that member code is damaged",
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("member 李雷", "member QR code is damaged",
                 "全麦面包 x 1 = ¥8.00");
     }
 
@@ -120,8 +123,8 @@ class DeviceCommandsTest {
 
     private CommandLineTill tillPrintingTo(ByteArrayOutputStream bytes, Optional<OpenDrawerNoSale> noSale) {
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        return new CommandLineTill(till.ledger, till.checkout, till.registerMember, till.members, till.balances, null,
-                "cashier-01", out, new DeviceCommands(devices, noSale, "cashier-01", out));
+        return new CommandLineTill(till.ledger, till.counter("cashier-01"), null, out,
+                new DeviceCommands(devices, noSale, "cashier-01", new TillId("S001-T1"), clock, out));
     }
 
     /** The receipts file as text: GB18030 with the ESC/POS commands left in, enough to look for words. */

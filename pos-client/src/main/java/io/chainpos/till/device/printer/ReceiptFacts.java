@@ -54,7 +54,7 @@ public final class ReceiptFacts {
         }
         return ledger.read(s -> new SaleReceipt.MemberPoints(
                 members.findById(s, sale.memberId()).map(m -> DocumentBuilder.masked(m.cardNo().value())).orElse("-"),
-                balances.pointsEarned(s, sale.saleId()),
+                balances.pointsOfSale(s, sale.saleId()).getOrDefault("EARN", new long[2])[0],
                 balances.points(s, sale.memberId())));
     }
 }

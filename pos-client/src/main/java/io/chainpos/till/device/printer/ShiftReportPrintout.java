@@ -2,16 +2,16 @@ package io.chainpos.till.device.printer;
 
 import io.chainpos.model.event.TenderMethod;
 import io.chainpos.model.id.TillId;
+import io.chainpos.model.sale.ShiftReport;
 import io.chainpos.till.device.printer.PrintDocument.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A shift's X report (a reading while the shift stays open) or Z report (the close, with the cash counted).
- * The figures a shift report holds, defined here so the printer prints one without depending on the selling
- * feature; its report record maps onto this field by field. Amounts in minor units of {@code currency};
- * {@code countedCash} is null on an X report.
+ * A shift's X report (a reading while the shift stays open) or Z report (the close, with the cash counted), as
+ * printed: the selling feature's {@link ShiftReport} with the till and currency it was taken at
+ * ({@link #of}). Amounts in minor units of {@code currency}; {@code countedCash} is null on an X report.
  */
 public record ShiftReportPrintout(
         Kind kind,
@@ -55,6 +55,17 @@ public record ShiftReportPrintout(
         if (kind == Kind.Z && countedCash == null) {
             throw new IllegalArgumentException("a Z report closes the shift with the cash counted");
         }
+    }
+
+    /** The selling feature's shift report as printed at {@code till}; an X report ends when it is printed. */
+    public static ShiftReportPrintout of(ShiftReport report, TillId till, String currency, Instant printedAt) {
+        return new ShiftReportPrintout(report.kind() == ShiftReport.Kind.X ? Kind.X : Kind.Z,
+                report.shiftId().toString(), till, report.openedBy(), report.openedAt(),
+                report.closedAt() != null ? report.closedAt() : printedAt, currency, report.floatAmount(),
+                report.byTender().stream().map(t -> new Takings(t.method(), t.count(), t.sales(), t.refunds())).toList(),
+                report.salesCount(), report.salesTotal(), report.refundsCount(), report.refundsTotal(),
+                report.discountTotal(), report.voidsCount(), report.voidsAmount(), report.cashIn(), report.cashOut(),
+                report.expectedCash(), report.countedCash());
     }
 
     @Override

@@ -34,7 +34,7 @@ class CashDrawerTest {
 
     @BeforeEach
     void open() {
-        till = TestTill.withCatalog(dir.resolve("till.db"), clock);
+        till = new TestTill(dir.resolve("till.db"), clock, "S001", "S001-T1");
         new DrawerOpener(pulses::incrementAndGet).listenTo(till.ledger);
     }
 

@@ -11,7 +11,6 @@ import io.chainpos.model.testing.ManualClock;
 import io.chainpos.till.device.Devices;
 import io.chainpos.till.device.settings.DeviceSettings;
 import io.chainpos.till.sale.Checkout;
-import io.chainpos.till.sale.SaleStore;
 import io.chainpos.till.testing.HeadOfficeEvents;
 import io.chainpos.till.testing.TestDevices;
 import io.chainpos.till.testing.TestTill;
@@ -44,7 +43,7 @@ class PrintingWhileUnpluggedTest {
 
             assertThat(result).isInstanceOf(Checkout.Completed.class);
             ReceiptNo receipt = ((Checkout.Completed) result).sale().receiptNo();
-            Optional<SaleId> committed = till.ledger.read(s -> new SaleStore().findByReceipt(s, receipt));
+            Optional<SaleId> committed = till.ledger.read(s -> till.sales.findByReceipt(s, receipt));
             assertThat(committed).isPresent();
             await().untilAsserted(() -> assertThat(devices.printer().status()).satisfies(status -> {
                 assertThat(status.condition()).isEqualTo(PrinterCondition.OFFLINE);

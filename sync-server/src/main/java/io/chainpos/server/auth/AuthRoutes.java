@@ -1,0 +1,54 @@
+package io.chainpos.server.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chainpos.model.json.EventCodec;
+import io.chainpos.model.sync.EnrollRequest;
+import io.chainpos.model.sync.LoginRequest;
+import io.chainpos.model.sync.LoginResponse;
+import io.chainpos.server.http.ApiProblem;
+import io.chainpos.server.http.JsonBodies;
+import io.chainpos.server.http.Routes;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code POST /api/v1/enroll} and {@code POST /api/v1/login}. */
+public final class AuthRoutes implements Routes {
+    private static final Logger LOG = LoggerFactory.getLogger(AuthRoutes.class);
+
+    private final Enrollment enrollment;
+    private final Users users;
+    private final EventCodec codec;
+
+    public AuthRoutes(Enrollment enrollment, Users users, EventCodec codec) {
+        this.enrollment = enrollment;
+        this.users = users;
+        this.codec = codec;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.post("/api/v1/enroll", this::enroll);
+        routes.post("/api/v1/login", this::login);
+    }
+
+    private void enroll(Context ctx) {
+        EnrollRequest request = new EnrollRequest(JsonBodies.text(JsonBodies.object(codec, ctx.body()), "code", 64));
+        switch (enrollment.enroll(request.code())) {
+            case Enrollment.Result.Enrolled(var response) -> {
+                LOG.info("event=till_enrolled till={} store={} epoch={}", response.tillId(), response.storeId(), response.tillEpoch());
+                ctx.json(response);
+            }
+            case Enrollment.Result.Refused(String reason) -> throw ApiProblem.unauthorized(reason);
+        }
+    }
+
+    private void login(Context ctx) {
+        JsonNode body = JsonBodies.object(codec, ctx.body());
+        LoginRequest request = new LoginRequest(JsonBodies.text(body, "username", 64), JsonBodies.text(body, "password", 1024));
+        String token = users.login(request.username(), request.password())
+                .orElseThrow(() -> ApiProblem.unauthorized("wrong username or password"));
+        ctx.json(new LoginResponse(token));
+    }
+}

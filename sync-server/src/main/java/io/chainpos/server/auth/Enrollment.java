@@ -1,0 +1,73 @@
+package io.chainpos.server.auth;
+
+import io.chainpos.model.id.StoreId;
+import io.chainpos.model.id.TillId;
+import io.chainpos.model.sync.EnrollResponse;
+import io.chainpos.server.merge.HeadOfficeTill;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Head office issues a one-time code for a till; the till trades it for its epoch and device token. */
+public final class Enrollment {
+    public static final Duration CODE_VALIDITY = Duration.ofDays(7);
+
+    private final AccountStore accounts;
+    private final Secrets secrets;
+    private final Clock clock;
+
+    public Enrollment(AccountStore accounts, Secrets secrets, Clock clock) {
+        this.accounts = accounts;
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    /** A code, or why none can be issued. */
+    public sealed interface Issued {
+        record Code(String code, Instant expires) implements Issued {
+        }
+
+        record Refused(String reason) implements Issued {
+        }
+    }
+
+    public Issued issueCode(StoreId storeId, TillId tillId) {
+        if (HeadOfficeTill.isReserved(storeId, tillId)) {
+            return new Issued.Refused(HeadOfficeTill.TILL + " is head office's own name, not a till's");
+        }
+        Optional<StoreId> current = accounts.storeOfTill(tillId);
+        if (current.isPresent() && !current.get().equals(storeId)) {
+            return new Issued.Refused("till " + tillId + " belongs to store " + current.get());
+        }
+        String code = secrets.newEnrollmentCode();
+        Instant now = clock.instant();
+        Instant expires = now.plus(CODE_VALIDITY);
+        accounts.addEnrollmentCode(Secrets.sha256(Secrets.normalizeCode(code)), storeId, tillId, now, expires);
+        return new Issued.Code(code, expires);
+    }
+
+    /** The till's identity and new token, or why the code does not work. */
+    public sealed interface Result {
+        record Enrolled(EnrollResponse response) implements Result {
+        }
+
+        record Refused(String reason) implements Result {
+        }
+    }
+
+    public Result enroll(String code) {
+        String token = secrets.newToken();
+        AccountStore.EnrollOutcome outcome = accounts.enroll(
+                Secrets.sha256(Secrets.normalizeCode(code)), Secrets.sha256(token), clock.instant());
+        return switch (outcome) {
+            case AccountStore.EnrollOutcome.Enrolled(TillPrincipal till) -> new Result.Enrolled(
+                    new EnrollResponse(till.storeId(), till.tillId(), token, till.tillEpoch()));
+            case AccountStore.EnrollOutcome.UnknownCode unknown -> new Result.Refused("unknown enrollment code");
+            case AccountStore.EnrollOutcome.AlreadyUsed used -> new Result.Refused("this enrollment code was already used");
+            case AccountStore.EnrollOutcome.Expired expired -> new Result.Refused("this enrollment code has expired");
+            case AccountStore.EnrollOutcome.TillOfAnotherStore(StoreId store) ->
+                    new Result.Refused("this till is enrolled for store " + store + ", not the store of this code");
+        };
+    }
+}

@@ -1,0 +1,15 @@
+package io.chainpos.server.auth;
+
+import java.util.Objects;
+
+/** A person signed in with a password. */
+public record UserPrincipal(String username, Role role) implements Principal {
+    public UserPrincipal {
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(role, "role");
+    }
+
+    public boolean isHeadOffice() {
+        return role == Role.HQ;
+    }
+}

@@ -1,0 +1,65 @@
+package io.chainpos.server.cli;
+
+import io.chainpos.model.id.StoreId;
+import io.chainpos.model.id.TillId;
+import io.chainpos.server.auth.Enrollment;
+import io.chainpos.server.store.Storage;
+import io.chainpos.server.store.StorageFailure;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code enroll}: prints a one-time enrollment code for a till, and nothing else, so scripts can capture it. */
+@Command(name = "enroll", mixinStandardHelpOptions = true,
+        description = "Print a one-time code a till enrolls with (valid 7 days, works once).")
+final class EnrollCommand implements Callable<Integer> {
+    private final Services services;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--db", defaultValue = "chainpos.db", description = "The server's database. Default: ${DEFAULT-VALUE}")
+    private String database;
+
+    @Option(names = "--store", required = true, description = "The till's store, for example S001.")
+    private String store;
+
+    @Option(names = "--till", required = true, description = "The till, for example S001-T1.")
+    private String till;
+
+    EnrollCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        StoreId storeId;
+        TillId tillId;
+        try {
+            storeId = StoreId.of(store);
+            tillId = TillId.of(till);
+        } catch (IllegalArgumentException e) {
+            err.println("sync-server enroll: " + e.getMessage());
+            return CommandLine.ExitCode.USAGE;
+        }
+        try (Storage storage = services.openStorage(database)) {
+            Enrollment enrollment = new Enrollment(storage.accounts(), services.secrets(), services.clock());
+            return switch (enrollment.issueCode(storeId, tillId)) {
+                case Enrollment.Issued.Code(String code, var expires) -> {
+                    spec.commandLine().getOut().println(code);
+                    yield 0;
+                }
+                case Enrollment.Issued.Refused(String reason) -> {
+                    err.println("sync-server enroll: " + reason);
+                    yield Commands.REFUSED;
+                }
+            };
+        } catch (Storage.UnsupportedDatabase | StorageFailure e) {
+            err.println("sync-server enroll: " + e.getMessage());
+            return Commands.DATABASE_UNAVAILABLE;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.chainpos.server.cli;
+
+import io.chainpos.server.auth.Role;
+import io.chainpos.server.auth.Users;
+import io.chainpos.server.store.Storage;
+import io.chainpos.server.store.StorageFailure;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code user}: creates an account; the password comes on standard input, never on the command line. */
+@Command(name = "user", mixinStandardHelpOptions = true,
+        description = "Create a user; reads the password from the first line of standard input.")
+final class UserCommand implements Callable<Integer> {
+    private final Services services;
+    private final InputStream stdin;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--db", defaultValue = "chainpos.db", description = "The server's database. Default: ${DEFAULT-VALUE}")
+    private String database;
+
+    @Option(names = "--name", required = true, description = "The username to sign in with.")
+    private String name;
+
+    @Option(names = "--role", required = true, description = "cashier, manager, owner or hq.")
+    private String role;
+
+    UserCommand(Services services, InputStream stdin) {
+        this.services = services;
+        this.stdin = stdin;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<Role> parsed = Role.parse(role);
+        if (parsed.isEmpty()) {
+            err.println("sync-server user: --role must be cashier, manager, owner or hq");
+            return CommandLine.ExitCode.USAGE;
+        }
+        String password = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)).readLine();
+        if (password == null || password.isEmpty()) {
+            err.println("sync-server user: give the password on standard input, for example: echo \"$PASSWORD\" | sync-server user ...");
+            return CommandLine.ExitCode.USAGE;
+        }
+        try (Storage storage = services.openStorage(database)) {
+            Users users = new Users(storage.accounts(), services.secrets(), services.clock());
+            return switch (users.create(name, parsed.get(), password)) {
+                case Users.Created.Done(String username, Role created) -> {
+                    spec.commandLine().getOut().println("created user " + username + " (" + created.label() + ")");
+                    yield 0;
+                }
+                case Users.Created.Refused(String reason) -> {
+                    err.println("sync-server user: " + reason);
+                    yield Commands.REFUSED;
+                }
+            };
+        } catch (Storage.UnsupportedDatabase | StorageFailure e) {
+            err.println("sync-server user: " + e.getMessage());
+            return Commands.DATABASE_UNAVAILABLE;
+        }
+    }
+}

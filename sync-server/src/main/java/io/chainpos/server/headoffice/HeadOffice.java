@@ -1,0 +1,58 @@
+package io.chainpos.server.headoffice;
+
+import io.chainpos.model.clock.HybridLogicalClock;
+import io.chainpos.model.event.Event;
+import io.chainpos.model.event.EventEnvelope;
+import io.chainpos.model.id.EventId;
+import io.chainpos.model.json.EventCodec;
+import io.chainpos.model.sync.PushResponse;
+import io.chainpos.server.merge.HeadOfficeTill;
+import io.chainpos.server.store.EventStore;
+import io.chainpos.server.store.IncomingEvent;
+import io.chainpos.server.store.IngestBatch;
+import io.chainpos.server.store.IngestResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Head office states facts (catalog, prices, rules, adjustments) as events of its own till, {@code HQ},
+ * appended through the same ingest as any till's, so they are stored, merged and pulled the same way.
+ */
+public final class HeadOffice {
+    private final EventStore store;
+    private final EventCodec codec;
+    private final Clock clock;
+    private final HybridLogicalClock hlc;
+
+    public HeadOffice(EventStore store, EventCodec codec, Clock clock) {
+        this.store = store;
+        this.codec = codec;
+        this.clock = clock;
+        // Start past every hlc already issued, so a server restarted with its clock set back stays monotonic.
+        this.hlc = new HybridLogicalClock(clock, store.mark(HeadOfficeTill.TILL, HeadOfficeTill.EPOCH).lastHlc(),
+                Duration.ofHours(1));
+    }
+
+    /**
+     * Appends {@code facts} in order as one committed batch with the next gap-free sequence numbers.
+     * Synchronized because this server is head office's only writer; with several server nodes the
+     * sequence must come from the database instead.
+     */
+    public synchronized PushResponse publish(List<? extends Event> facts) {
+        long seq = store.mark(HeadOfficeTill.TILL, HeadOfficeTill.EPOCH).ackedThrough();
+        List<IncomingEvent> events = new ArrayList<>(facts.size());
+        for (Event fact : facts) {
+            EventEnvelope envelope = new EventEnvelope(EventId.newId(clock), HeadOfficeTill.STORE, HeadOfficeTill.TILL,
+                    HeadOfficeTill.EPOCH, ++seq, hlc.now(), clock.instant().truncatedTo(ChronoUnit.MILLIS), fact);
+            events.add(new IncomingEvent(envelope, codec.canonical(codec.toTree(envelope))));
+        }
+        IngestResult result = store.ingest(new IngestBatch(HeadOfficeTill.TILL, HeadOfficeTill.EPOCH, events));
+        if (result instanceof IngestResult.Stored stored && stored.quarantined().isEmpty()) {
+            return new PushResponse(stored.ackedThrough(), stored.accepted(), stored.duplicates());
+        }
+        throw new IllegalStateException("head office's own events were not stored cleanly: " + result);
+    }
+}

@@ -1,0 +1,74 @@
+package io.chainpos.server.http;
+
+import io.chainpos.model.json.EventCodec;
+import io.chainpos.model.json.MalformedEventException;
+import io.chainpos.model.sync.ApiError;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's HTTP face: Javalin with every feature's routes, and one rule for answers that are not 2xx:
+ * a JSON {@link ApiError} with a 4xx status, and a 500 (logged) only for a bug.
+ */
+public final class HttpApi {
+    /** A push of 5000 events of a few KB each fits; a runaway client does not exhaust memory. */
+    public static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+
+    private HttpApi() {
+    }
+
+    public static Javalin create(EventCodec codec, List<Routes> features) {
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.http.prefer405over404 = true;
+            config.jsonMapper(new JavalinJackson(codec.mapper(), false));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors(codec)));
+            features.forEach(feature -> feature.addTo(config.routes));
+            config.routes.exception(ApiProblem.class, (problem, ctx) -> ctx.status(problem.status()).json(problem.error()));
+            config.routes.exception(MalformedEventException.class,
+                    (malformed, ctx) -> ctx.status(400).json(ApiError.of("bad_request", Requests.abbreviateLong(malformed.getMessage()))));
+            config.routes.exception(HttpResponseException.class, HttpApi::httpProblem);
+            config.routes.exception(Exception.class, (bug, ctx) -> {
+                LOG.error("event=unexpected_error method={} path={}", ctx.method(), ctx.path(), bug);
+                ctx.status(500).json(ApiError.of("internal_error", "the server failed; the error is logged"));
+            });
+            config.routes.error(404, ctx -> answerIfEmpty(ctx, "not_found", "no such resource: " + ctx.method() + " " + ctx.path()));
+            config.routes.error(405, ctx -> answerIfEmpty(ctx, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path()));
+            config.requestLogger.http((ctx, millis) -> LOG.debug("event=http method={} path={} status={} ms={}",
+                    ctx.method(), ctx.path(), ctx.statusCode(), millis));
+        });
+    }
+
+    private static void httpProblem(HttpResponseException e, Context ctx) {
+        int status = e.getStatus() >= 400 && e.getStatus() < 500 ? e.getStatus() : 500;
+        if (status == 500) {
+            LOG.error("event=unexpected_http_error method={} path={}", ctx.method(), ctx.path(), e);
+        }
+        String error = switch (status) {
+            case 400 -> "bad_request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "too_large";
+            case 500 -> "internal_error";
+            default -> "http_" + status;
+        };
+        String detail = status == 413 ? "the body is larger than " + MAX_BODY_BYTES + " bytes" : e.getMessage();
+        ctx.status(status).json(ApiError.of(error, detail == null || detail.isBlank() ? error : detail));
+    }
+
+    private static void answerIfEmpty(Context ctx, String error, String detail) {
+        if (ctx.resultInputStream() == null) {
+            ctx.json(ApiError.of(error, detail));
+        }
+    }
+}

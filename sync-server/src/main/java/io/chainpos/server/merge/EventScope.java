@@ -1,0 +1,55 @@
+package io.chainpos.server.merge;
+
+import io.chainpos.model.event.AuditEvent;
+import io.chainpos.model.event.BalanceEvent;
+import io.chainpos.model.event.CouponRedeemed;
+import io.chainpos.model.event.Event;
+import io.chainpos.model.event.EventEnvelope;
+import io.chainpos.model.event.EventTypes;
+import io.chainpos.model.event.HeadOfficeEvent;
+import io.chainpos.model.event.MemberEvent;
+import io.chainpos.model.event.SaleEvent;
+import io.chainpos.model.event.StockChanged;
+import io.chainpos.model.event.UnknownEvent;
+
+/**
+ * Which tills receive an event on pull. Members, points, stored value and everything head office says are
+ * chain-wide facts; sales and stock movements stay in their store (a till needs them for refunds at another
+ * counter, other stores do not), and so do a counter's audit records (drawer openings, approvals).
+ */
+public enum EventScope {
+    CHAIN, STORE;
+
+    public static EventScope of(EventEnvelope envelope) {
+        if (HeadOfficeTill.TILL.equals(envelope.tillId()) || HeadOfficeTill.STORE.equals(envelope.storeId())) {
+            return CHAIN;
+        }
+        return of(envelope.payload());
+    }
+
+    static EventScope of(Event payload) {
+        return switch (payload) {
+            case MemberEvent e -> CHAIN;
+            case BalanceEvent e -> CHAIN;
+            case HeadOfficeEvent e -> CHAIN;
+            // A coupon code is good once anywhere in the chain: every till must learn it is used.
+            case CouponRedeemed e -> CHAIN;
+            case SaleEvent e -> STORE;
+            case StockChanged e -> STORE;
+            case AuditEvent e -> STORE;
+            case UnknownEvent unknown -> ofUnknown(unknown);
+        };
+    }
+
+    /**
+     * A newer version of a known type keeps its type's scope. A type this server has never heard of goes to
+     * every till: it must be passed on, never dropped, and a newer till may be the one that can read it.
+     */
+    private static EventScope ofUnknown(UnknownEvent unknown) {
+        return EventTypes.byName(unknown.type())
+                .map(type -> type.javaType() != CouponRedeemed.class && SaleEvent.class.isAssignableFrom(type.javaType())
+                        || StockChanged.class.isAssignableFrom(type.javaType())
+                        || AuditEvent.class.isAssignableFrom(type.javaType()) ? STORE : CHAIN)
+                .orElse(CHAIN);
+    }
+}

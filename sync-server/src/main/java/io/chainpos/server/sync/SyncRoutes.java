@@ -1,0 +1,125 @@
+package io.chainpos.server.sync;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.chainpos.model.json.EventCodec;
+import io.chainpos.model.sync.ApiError;
+import io.chainpos.server.auth.Access;
+import io.chainpos.server.auth.TillPrincipal;
+import io.chainpos.server.http.ApiProblem;
+import io.chainpos.server.http.Requests;
+import io.chainpos.server.http.Routes;
+import io.chainpos.server.store.EventStore;
+import io.chainpos.server.store.IngestResult;
+import io.chainpos.server.store.PullPage;
+import io.chainpos.server.store.PullQuery;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code POST /api/v1/sync/push} and {@code GET /api/v1/sync/pull}, for enrolled tills. */
+public final class SyncRoutes implements Routes {
+    public static final int DEFAULT_PULL_LIMIT = 500;
+    public static final int MAX_PULL_LIMIT = 1_000;
+    /** A reply names this many quarantined events; head office sees them all in /exceptions. */
+    private static final int LISTED_CONFLICTS = 20;
+    private static final Logger LOG = LoggerFactory.getLogger(SyncRoutes.class);
+
+    private final Access access;
+    private final PushEvents push;
+    private final EventStore store;
+    private final EventCodec codec;
+
+    public SyncRoutes(Access access, PushEvents push, EventStore store, EventCodec codec) {
+        this.access = access;
+        this.push = push;
+        this.store = store;
+        this.codec = codec;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.post("/api/v1/sync/push", this::push);
+        routes.get("/api/v1/sync/pull", this::pull);
+    }
+
+    private void push(Context ctx) {
+        TillPrincipal till = access.till(ctx);
+        PushBody body;
+        try {
+            body = PushBody.parse(codec, ctx.body());
+        } catch (PushBody.TooManyEvents e) {
+            throw ApiProblem.tooLarge(e.getMessage());
+        }
+        switch (push.push(till, body)) {
+            case PushEvents.Outcome.Acked(var response) -> {
+                LOG.debug("event=push_acked till={} epoch={} acked_through={} accepted={} duplicates={}", till.tillId(),
+                        body.tillEpoch(), response.ackedThrough(), response.accepted(), response.duplicates());
+                ctx.json(response);
+            }
+            case PushEvents.Outcome.Conflicted conflicted -> {
+                List<IngestResult.Quarantined> quarantined = conflicted.quarantined();
+                String ids = quarantined.stream()
+                        .limit(LISTED_CONFLICTS)
+                        .map(SyncRoutes::describe)
+                        .collect(Collectors.joining("; "))
+                        + (quarantined.size() > LISTED_CONFLICTS ? "; and " + (quarantined.size() - LISTED_CONFLICTS) + " more" : "");
+                LOG.warn("event=push_quarantined till={} epoch={} count={}", till.tillId(), body.tillEpoch(),
+                        conflicted.quarantined().size());
+                ctx.status(409).json(new ApiError("conflicting_event",
+                        "quarantined for head office, the rest of the batch is stored: " + ids, null, conflicted.ackedThrough()));
+            }
+            case PushEvents.Outcome.Gap gap -> {
+                LOG.info("event=push_gap till={} epoch={} expected={} first_sent={}", till.tillId(), body.tillEpoch(),
+                        gap.expectedSeq(), gap.firstSent());
+                ctx.status(409).json(new ApiError("sequence_gap",
+                        "expected tillSeq " + gap.expectedSeq() + " next, the batch starts at " + gap.firstSent()
+                                + "; nothing of it was stored", gap.expectedSeq(), gap.ackedThrough()));
+            }
+            case PushEvents.Outcome.Forbidden(String reason) -> throw ApiProblem.forbidden(reason);
+            case PushEvents.Outcome.Invalid(String reason) -> throw ApiProblem.badRequest(reason);
+        }
+    }
+
+    private void pull(Context ctx) {
+        TillPrincipal till = access.till(ctx);
+        long after = Requests.longParam(ctx, "after").orElse(0L);
+        long limit = Requests.longParam(ctx, "limit").orElse((long) DEFAULT_PULL_LIMIT);
+        if (after < 0) {
+            throw ApiProblem.badRequest("after must be 0 or a server sequence from an earlier pull");
+        }
+        if (limit < 1) {
+            throw ApiProblem.badRequest("limit must be at least 1");
+        }
+        PullPage page = store.pull(new PullQuery(after, (int) Math.min(limit, MAX_PULL_LIMIT), till.tillId(), till.storeId()));
+        ctx.contentType("application/json").result(write(page));
+    }
+
+    /** The stored JSON goes out as it is, never decoded and encoded again: unknown events pass unchanged. */
+    private byte[] write(PullPage page) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator json = codec.mapper().getFactory().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeArrayFieldStart("events");
+            for (PullPage.PulledEvent event : page.events()) {
+                json.writeRawValue(event.body());
+            }
+            json.writeEndArray();
+            json.writeNumberField("next", page.next());
+            json.writeBooleanField("hasMore", page.hasMore());
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a pull page", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static String describe(IngestResult.Quarantined quarantined) {
+        return quarantined.eventId() + " (" + quarantined.detail() + ")";
+    }
+}

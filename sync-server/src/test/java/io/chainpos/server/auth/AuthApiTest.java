@@ -1,0 +1,142 @@
+package io.chainpos.server.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chainpos.server.testing.Api;
+import io.chainpos.server.testing.TestServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Enrollment codes, device tokens, epochs and head-office sign-in, through the API. */
+class AuthApiTest {
+    @TempDir
+    Path dir;
+    TestServer server;
+    Api api;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start(dir);
+        api = server.anonymous();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    Api.Reply enroll(String code) {
+        return api.post("/api/v1/enroll", "{\"code\":\"" + code + "\"}");
+    }
+
+    @Test
+    void aCodeEnrollsItsTillOnceWithEpochOneAndAToken() {
+        String code = server.enrollmentCode("S001", "S001-T1");
+
+        Api.Reply first = enroll(code);
+        Api.Reply again = enroll(code);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.json().get("storeId").asText()).isEqualTo("S001");
+        assertThat(first.json().get("tillId").asText()).isEqualTo("S001-T1");
+        assertThat(first.json().get("tillEpoch").asInt()).isEqualTo(1);
+        assertThat(first.json().get("token").asText()).hasSizeGreaterThanOrEqualTo(43);
+        assertThat(again.status()).isEqualTo(401);
+        assertThat(again.json().get("detail").asText()).contains("already used");
+    }
+
+    @Test
+    void aCodeIsReadTheWayPeopleTypeIt() {
+        String code = server.enrollmentCode("S001", "S001-T1");
+
+        assertThat(enroll(" " + code.toLowerCase().replace("-", " ") + " ").status()).isEqualTo(200);
+    }
+
+    @Test
+    void everyEnrollmentOfATillGetsTheNextEpochAndRetiresTheOldToken() {
+        String firstToken = enroll(server.enrollmentCode("S001", "S001-T1")).json().get("token").asText();
+
+        Api.Reply second = enroll(server.enrollmentCode("S001", "S001-T1"));
+        Api.Reply third = enroll(server.enrollmentCode("S001", "S001-T1"));
+
+        assertThat(second.json().get("tillEpoch").asInt()).isEqualTo(2);
+        assertThat(third.json().get("tillEpoch").asInt()).isEqualTo(3);
+        assertThat(api.as(firstToken).get("/api/v1/sync/pull").status()).isEqualTo(401);
+        assertThat(api.as(third.json().get("token").asText()).get("/api/v1/sync/pull").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aCodeExpiresAfterSevenDays() {
+        String code = server.enrollmentCode("S001", "S001-T1");
+        server.clock.advance(Enrollment.CODE_VALIDITY.plusSeconds(1));
+
+        Api.Reply reply = enroll(code);
+
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.json().get("detail").asText()).contains("expired");
+    }
+
+    @Test
+    void unknownCodesAndBadBodiesAreRefused() {
+        assertThat(enroll("AAAA-BBBB-CCCC-DDDD").status()).isEqualTo(401);
+        assertThat(api.post("/api/v1/enroll", "{}").status()).isEqualTo(400);
+        assertThat(api.post("/api/v1/enroll", "{\"code\":42}").status()).isEqualTo(400);
+        assertThat(api.post("/api/v1/enroll", "[]").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aTillStaysInItsStoreAndHeadOfficeNamesAreReserved() {
+        enroll(server.enrollmentCode("S001", "S001-T1"));
+        Enrollment enrollment = new Enrollment(server.storage.accounts(), server.main.secrets(), server.clock);
+
+        assertThat(enrollment.issueCode(io.chainpos.model.id.StoreId.of("S002"), io.chainpos.model.id.TillId.of("S001-T1")))
+                .isInstanceOf(Enrollment.Issued.Refused.class);
+        assertThat(enrollment.issueCode(io.chainpos.model.id.StoreId.of("HQ"), io.chainpos.model.id.TillId.of("T1")))
+                .isInstanceOf(Enrollment.Issued.Refused.class);
+        assertThat(enrollment.issueCode(io.chainpos.model.id.StoreId.of("S001"), io.chainpos.model.id.TillId.of("HQ")))
+                .isInstanceOf(Enrollment.Issued.Refused.class);
+    }
+
+    @Test
+    void headOfficeSignsInWithItsPasswordAndTheSessionExpires() {
+        Users users = new Users(server.storage.accounts(), server.main.secrets(), server.clock);
+        users.create("laowang", Role.HQ, "secret password");
+
+        Api.Reply ok = api.post("/api/v1/login", "{\"username\":\"laowang\",\"password\":\"secret password\"}");
+        Api.Reply wrong = api.post("/api/v1/login", "{\"username\":\"laowang\",\"password\":\"guess\"}");
+        Api.Reply nobody = api.post("/api/v1/login", "{\"username\":\"nobody\",\"password\":\"secret password\"}");
+        Api session = api.as(ok.json().get("token").asText());
+
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.error()).isEqualTo("unauthorized");
+        assertThat(nobody.status()).isEqualTo(401);
+        assertThat(nobody.json().get("detail")).isEqualTo(wrong.json().get("detail"));
+        assertThat(session.get("/api/v1/exceptions").status()).isEqualTo(200);
+        server.clock.advance(Users.SESSION_LIFETIME.plus(Duration.ofSeconds(1)));
+        assertThat(session.get("/api/v1/exceptions").status()).isEqualTo(401);
+    }
+
+    @Test
+    void accountsAreCreatedOnceWithAUsablePassword() {
+        Users users = new Users(server.storage.accounts(), server.main.secrets(), server.clock);
+
+        assertThat(users.create("boss", Role.OWNER, "long enough")).isInstanceOf(Users.Created.Done.class);
+        assertThat(users.create("boss", Role.HQ, "long enough")).isInstanceOf(Users.Created.Refused.class);
+        assertThat(users.create("short", Role.HQ, "1234567")).isInstanceOf(Users.Created.Refused.class);
+        assertThat(users.create("bad name!", Role.HQ, "long enough")).isInstanceOf(Users.Created.Refused.class);
+    }
+
+    @Test
+    void theBearerHeaderMustBeWellFormed() {
+        for (String header : new String[] {"Basic abc", "Bearer", "Bearer ", "token"}) {
+            Api.Reply reply = api.send(api.request("/api/v1/sync/pull").header("Authorization", header).GET());
+            assertThat(reply.status()).as(header).isEqualTo(401);
+            assertThat(reply.error()).isEqualTo("unauthorized");
+        }
+    }
+}

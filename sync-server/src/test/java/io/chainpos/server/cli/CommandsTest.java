@@ -1,0 +1,135 @@
+package io.chainpos.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chainpos.model.testing.ManualClock;
+import io.chainpos.server.ServerMain;
+import io.chainpos.server.testing.Api;
+import io.chainpos.server.testing.ChildJvm;
+import io.chainpos.server.testing.TestServer;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The jar's commands, run in-process beside a running server on the same SQLite file. */
+class CommandsTest {
+    static final String CODE = "[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}";
+
+    @TempDir
+    Path dir;
+    TestServer server;
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    int run(String stdin, String... args) {
+        CommandLine commands = Commands.commandLine(new ServerMain(new ManualClock(TestServer.START), new Random(3)),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        commands.setOut(new PrintWriter(out, true));
+        commands.setErr(new PrintWriter(err, true));
+        return commands.execute(args);
+    }
+
+    String db() {
+        return server.database.toString();
+    }
+
+    @Test
+    void enrollPrintsOnlyACodeAndTheCodeEnrollsTheTill() {
+        int exit = run("", "enroll", "--db", db(), "--store", "S001", "--till", "S001-T1");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).matches(CODE + "\\R");
+        Api.Reply reply = server.anonymous().post("/api/v1/enroll", "{\"code\":\"" + out.toString().strip() + "\"}");
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("tillId").asText()).isEqualTo("S001-T1");
+    }
+
+    @Test
+    void enrollRefusesATillOfAnotherStoreAndBadIds() {
+        server.enroll("S001", "S001-T1");
+
+        assertThat(run("", "enroll", "--db", db(), "--store", "S002", "--till", "S001-T1")).isEqualTo(Commands.REFUSED);
+        assertThat(err.toString()).contains("belongs to store S001");
+        assertThat(run("", "enroll", "--db", db(), "--store", "S 1", "--till", "T1")).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(run("", "enroll", "--db", db(), "--store", "S001")).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void userReadsThePasswordFromStandardInputAndTheAccountSignsIn() {
+        int exit = run("a long passphrase\nignored second line\n", "user", "--db", db(), "--name", "hq-admin", "--role", "hq");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("hq-admin").contains("hq");
+        Api.Reply login = server.anonymous().post("/api/v1/login",
+                "{\"username\":\"hq-admin\",\"password\":\"a long passphrase\"}");
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(server.anonymous().as(login.json().get("token").asText()).get("/api/v1/exceptions").status()).isEqualTo(200);
+    }
+
+    @Test
+    void userRefusesMissingPasswordsUnknownRolesAndTakenNames() {
+        assertThat(run("", "user", "--db", db(), "--name", "a", "--role", "hq")).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(run("password1\n", "user", "--db", db(), "--name", "a", "--role", "boss")).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(run("short\n", "user", "--db", db(), "--name", "a", "--role", "hq")).isEqualTo(Commands.REFUSED);
+        assertThat(run("password1\n", "user", "--db", db(), "--name", "a", "--role", "cashier")).isZero();
+        assertThat(run("password1\n", "user", "--db", db(), "--name", "a", "--role", "hq")).isEqualTo(Commands.REFUSED);
+        assertThat(err.toString()).contains("already exists");
+    }
+
+    @Test
+    void aPostgresqlUrlSaysItIsNotBuiltYet() {
+        String url = "jdbc:postgresql://localhost/chainpos";
+
+        assertThat(run("", "serve", "--db", url, "--port", "0")).isEqualTo(Commands.DATABASE_UNAVAILABLE);
+        assertThat(run("", "enroll", "--db", url, "--store", "S001", "--till", "S001-T1")).isEqualTo(Commands.DATABASE_UNAVAILABLE);
+        assertThat(run("password1\n", "user", "--db", url, "--name", "a", "--role", "hq")).isEqualTo(Commands.DATABASE_UNAVAILABLE);
+        assertThat(err.toString()).contains("PostgreSQL support is not built yet");
+    }
+
+    @Test
+    void aDatabaseThatCannotBeOpenedIsSaidPlainly() {
+        String folder = dir.toString();
+
+        assertThat(run("", "enroll", "--db", folder, "--store", "S001", "--till", "S001-T1")).isEqualTo(Commands.DATABASE_UNAVAILABLE);
+        assertThat(err.toString()).contains("cannot open the SQLite database " + folder);
+    }
+
+    @Test
+    void helpNamesTheCommands() {
+        assertThat(run("", "--help")).isZero();
+
+        assertThat(out.toString()).contains("serve", "enroll", "user");
+    }
+
+    @Test
+    void theJarsEnrollWritesNothingButTheCodeToStandardOutput() throws Exception {
+        Path errFile = dir.resolve("enroll.err");
+
+        ChildJvm.Result result = ChildJvm.run(List.of("enroll", "--db", db(), "--store", "S009", "--till", "S009-T1"), errFile);
+
+        assertThat(result.exitCode()).as(Files.readString(errFile)).isZero();
+        assertThat(result.stdout()).matches(CODE + "\\R");
+        assertThat(Files.readString(errFile)).contains("INFO"); // the logs went to standard error
+    }
+}

@@ -1,0 +1,70 @@
+package io.chainpos.server.store;
+
+import static io.chainpos.server.testing.Json.incoming;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chainpos.model.event.Event;
+import io.chainpos.model.event.EventEnvelope;
+import io.chainpos.model.id.MemberId;
+import io.chainpos.model.sync.MemberView;
+import io.chainpos.model.testing.ManualClock;
+import io.chainpos.server.testing.TillWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fixture of the event store contract: what every {@link EventStore} adapter must do is stated in
+ * {@link PushContract}, {@link MergeContract} and {@link PullAndRebuildContract}. An adapter's tests extend
+ * each with one method that opens its database; the PostgreSQL adapter is meant to reuse them unchanged.
+ */
+abstract class EventStoreContract {
+    static final Instant NOW = Instant.parse("2026-11-23T03:00:00Z");
+
+    @TempDir
+    Path dir;
+    final ManualClock clock = new ManualClock(NOW);
+    EventStore store;
+    TillWriter a1;
+    TillWriter a2;
+    TillWriter b1;
+
+    /** A fresh or existing store in {@code dir}; opening the same dir again must see what was committed. */
+    protected abstract EventStore open(Path dir, Clock clock);
+
+    @BeforeEach
+    void openStore() {
+        store = open(dir, clock);
+        a1 = new TillWriter("S001", "S001-T1", 1, clock);
+        a2 = new TillWriter("S001", "S001-T2", 1, clock);
+        b1 = new TillWriter("S002", "S002-T1", 1, clock);
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    IngestResult.Stored push(TillWriter till, List<EventEnvelope> events) {
+        IngestResult result = ingest(till, incoming(events));
+        assertThat(result).isInstanceOf(IngestResult.Stored.class);
+        return (IngestResult.Stored) result;
+    }
+
+    IngestResult ingest(TillWriter till, List<IncomingEvent> events) {
+        return store.ingest(new IngestBatch(till.till, till.epoch, events));
+    }
+
+    MemberView view(MemberId id) {
+        return store.member(id).orElseThrow();
+    }
+
+    static EventEnvelope sameKey(EventEnvelope original, Event otherPayload) {
+        return new EventEnvelope(original.eventId(), original.storeId(), original.tillId(), original.tillEpoch(),
+                original.tillSeq(), original.hlc(), original.occurredAt(), otherPayload);
+    }
+}

@@ -1,0 +1,268 @@
+package io.chainpos.server.sync;
+
+import static io.chainpos.server.testing.Facts.member;
+import static io.chainpos.server.testing.Facts.points;
+import static io.chainpos.server.testing.Facts.stock;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chainpos.model.event.EventEnvelope;
+import io.chainpos.model.event.StockChanged;
+import io.chainpos.model.sync.PushResponse;
+import io.chainpos.server.testing.Api;
+import io.chainpos.server.testing.Json;
+import io.chainpos.server.testing.TestServer;
+import io.chainpos.server.testing.TestServer.EnrolledTill;
+import io.chainpos.server.testing.TillWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code POST /api/v1/sync/push} over loopback against the real server on a SQLite file. */
+class PushApiTest {
+    @TempDir
+    static Path dir;
+    static TestServer server;
+    static Api headOffice;
+    static int tills;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(dir);
+        headOffice = server.headOffice();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static EnrolledTill newTill() {
+        tills++;
+        return server.enroll("S001", "S001-P" + tills);
+    }
+
+    static PushResponse ack(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return Json.CODEC.read(reply.body(), PushResponse.class);
+    }
+
+    @Test
+    void aPushIsAckedWithWhatWasStored() {
+        EnrolledTill till = newTill();
+
+        Api.Reply reply = till.push(till.writer().next(List.of(points(member(1), 5), points(member(1), 6))));
+
+        assertThat(ack(reply)).isEqualTo(new PushResponse(2, 2, 0));
+        assertThat(reply.contentType()).startsWith("application/json");
+    }
+
+    @Test
+    void aDuplicatePushIsANoOp() {
+        EnrolledTill till = newTill();
+        List<EventEnvelope> batch = till.writer().next(List.of(points(member(2), 5), points(member(2), 6)));
+        till.push(batch);
+
+        assertThat(ack(till.push(batch))).isEqualTo(new PushResponse(2, 0, 2));
+        assertThat(server.storage.events().member(member(2)).orElseThrow().pointsBalance()).isEqualTo(11);
+    }
+
+    @Test
+    void aGapAnswers409WithTheExpectedSeq() {
+        EnrolledTill till = newTill();
+        List<EventEnvelope> events = till.writer().next(List.of(points(member(3), 1), points(member(3), 1), points(member(3), 1)));
+        till.push(events.subList(0, 1));
+
+        Api.Reply reply = till.push(events.subList(2, 3));
+
+        assertThat(reply.status()).isEqualTo(409);
+        assertThat(reply.error()).isEqualTo("sequence_gap");
+        assertThat(reply.json().get("expectedSeq").asLong()).isEqualTo(2);
+        assertThat(reply.json().get("ackedThrough").asLong()).isEqualTo(1);
+        assertThat(reply.json().get("detail").asText()).contains("2").contains("3");
+    }
+
+    @Test
+    void aConflictingEventIs409ListsTheIdsStoresTheRestAndReachesHeadOffice() {
+        EnrolledTill till = newTill();
+        EventEnvelope first = till.writer().next(points(member(4), 10));
+        till.push(List.of(first));
+        EventEnvelope impostor = new EventEnvelope(first.eventId(), first.storeId(), first.tillId(), first.tillEpoch(),
+                first.tillSeq(), first.hlc(), first.occurredAt(), points(member(4), 999));
+        EventEnvelope next = till.writer().next(points(member(4), 1));
+
+        Api.Reply reply = till.push(List.of(impostor, next));
+
+        assertThat(reply.status()).isEqualTo(409);
+        assertThat(reply.error()).isEqualTo("conflicting_event");
+        assertThat(reply.json().get("detail").asText()).contains(first.eventId().toString());
+        assertThat(reply.json().get("ackedThrough").asLong()).isEqualTo(2);
+        assertThat(reply.json().has("expectedSeq")).isFalse();
+        assertThat(server.storage.events().member(member(4)).orElseThrow().pointsBalance()).isEqualTo(11);
+        JsonNode exceptions = headOffice.get("/api/v1/exceptions").json().get("exceptions");
+        assertThat(exceptions.findValuesAsText("eventId")).contains(first.eventId().toString());
+        assertThat(exceptions.findValuesAsText("kind")).contains("QUARANTINED_EVENT");
+    }
+
+    @Test
+    void anOverdraftIsAcceptedAndListedForHeadOffice() {
+        EnrolledTill till = newTill();
+
+        Api.Reply reply = till.push(till.writer().next(List.of(points(member(5), 10), points(member(5), -40))));
+
+        assertThat(ack(reply).accepted()).isEqualTo(2);
+        JsonNode exceptions = headOffice.get("/api/v1/exceptions").json().get("exceptions");
+        assertThat(exceptions).anySatisfy(e -> {
+            assertThat(e.get("kind").asText()).isEqualTo("POINTS_OVERDRAFT");
+            assertThat(e.get("memberId").asText()).isEqualTo(member(5).toString());
+            assertThat(e.get("balance").asLong()).isEqualTo(-30);
+        });
+    }
+
+    @Test
+    void negativeStockIsAcceptedAndListed() {
+        EnrolledTill till = newTill();
+
+        ack(till.push(till.writer().next(List.of(stock("S001", "PUSH-1", -1_000, StockChanged.Reason.SALE)))));
+
+        assertThat(headOffice.get("/api/v1/exceptions").json().get("exceptions").findValuesAsText("sku")).contains("PUSH-1");
+    }
+
+    @Test
+    void anEventOfAnUnknownTypeIsAccepted() {
+        EnrolledTill till = newTill();
+        ObjectNode node = Json.CODEC.toTree(till.writer().next(points(member(6), 1)));
+        node.put("type", "FeedbackRecorded");
+        node.putObject("payload").put("text", "好评");
+
+        Api.Reply reply = till.api().post("/api/v1/sync/push", Json.push(till.writer().till.value(), 1, List.of(node)));
+
+        assertThat(ack(reply)).isEqualTo(new PushResponse(1, 1, 0));
+    }
+
+    @Test
+    void aTokenWritesOnlyItsOwnTill() {
+        EnrolledTill mine = newTill();
+        EnrolledTill other = newTill();
+
+        Api.Reply reply = mine.api().post("/api/v1/sync/push",
+                Json.push(other.writer(), other.writer().next(List.of(points(member(7), 1)))));
+
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.error()).isEqualTo("forbidden");
+    }
+
+    @Test
+    void eventsMustBelongToTheTillAndEpochOfThePush() {
+        EnrolledTill till = newTill();
+        TillWriter stranger = new TillWriter("S001", "S001-X9", 1, server.clock);
+        List<JsonNode> events = List.of(Json.CODEC.toTree(stranger.next(points(member(8), 1))));
+
+        Api.Reply reply = till.api().post("/api/v1/sync/push", Json.push(till.writer().till.value(), 1, events));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("detail").asText()).contains("events[0]");
+    }
+
+    @Test
+    void eventsMustNameTheTillsOwnStore() {
+        EnrolledTill till = newTill();
+        TillWriter wrongStore = new TillWriter("S002", till.writer().till.value(), 1, server.clock);
+
+        Api.Reply reply = till.push(wrongStore.next(List.of(points(member(8), 1))));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("detail").asText()).contains("store");
+    }
+
+    @Test
+    void eventsMustComeInAscendingContiguousOrder() {
+        EnrolledTill till = newTill();
+        List<EventEnvelope> events = new ArrayList<>(till.writer().next(List.of(points(member(9), 1), points(member(9), 2))));
+        Collections.reverse(events);
+
+        Api.Reply reply = till.push(events);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("detail").asText()).contains("ascending");
+        assertThat(server.storage.events().mark(till.writer().till, 1).ackedThrough()).isZero();
+    }
+
+    @Test
+    void anAmountBeyondAnyRealOneIsRefused() {
+        EnrolledTill till = newTill();
+
+        Api.Reply reply = till.push(till.writer().next(List.of(points(member(9), Long.MAX_VALUE))));
+
+        assertThat(reply.status()).isEqualTo(400);
+    }
+
+    @Test
+    void aReenrolledTillMayFinishItsOldEpochButNotWriteALaterOne() {
+        EnrolledTill first = server.enroll("S001", "S001-R1");
+        List<EventEnvelope> owed = first.writer().next(List.of(points(member(10), 1), points(member(10), 2)));
+        ack(first.push(owed.subList(0, 1)));
+        EnrolledTill second = server.enroll("S001", "S001-R1");
+        assertThat(second.writer().epoch).isEqualTo(2);
+
+        assertThat(ack(second.api().post("/api/v1/sync/push", Json.push(first.writer(), owed))).ackedThrough()).isEqualTo(2);
+        TillWriter future = new TillWriter("S001", "S001-R1", 3, server.clock);
+        assertThat(second.api().post("/api/v1/sync/push", Json.push(future, future.next(List.of(points(member(10), 1))))).status())
+                .isEqualTo(403);
+        assertThat(first.push(first.writer().next(List.of(points(member(10), 1)))).status()).isEqualTo(401);
+    }
+
+    @Test
+    void tooManyEventsInOnePushIs413() {
+        EnrolledTill till = newTill();
+        List<EventEnvelope> events = new ArrayList<>();
+        for (int i = 0; i <= PushEvents.MAX_EVENTS_PER_PUSH; i++) {
+            events.add(till.writer().next(points(member(11), 1)));
+        }
+
+        Api.Reply reply = till.push(events);
+
+        assertThat(reply.status()).isEqualTo(413);
+        assertThat(reply.error()).isEqualTo("too_large");
+    }
+
+    @Test
+    void aFullBatchOfTheMaximumSizeIsStoredInOneGo() {
+        EnrolledTill till = newTill();
+        List<EventEnvelope> events = new ArrayList<>();
+        for (int i = 0; i < PushEvents.MAX_EVENTS_PER_PUSH; i++) {
+            events.add(till.writer().next(points(member(12), 1)));
+        }
+
+        assertThat(ack(till.push(events))).isEqualTo(new PushResponse(5_000, 5_000, 0));
+    }
+
+    @Test
+    void aBodyOverTheSizeLimitIs413() {
+        EnrolledTill till = newTill();
+        byte[] body = new byte[(int) io.chainpos.server.http.HttpApi.MAX_BODY_BYTES + 1];
+        java.util.Arrays.fill(body, (byte) ' ');
+
+        Api.Reply reply = till.api().post("/api/v1/sync/push", body);
+
+        assertThat(reply.status()).isEqualTo(413);
+        assertThat(reply.error()).isEqualTo("too_large");
+        assertThat(server.anonymous().get("/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    void pushNeedsATillToken() {
+        EnrolledTill till = newTill();
+        String body = Json.push(till.writer(), till.writer().next(List.of(points(member(13), 1))));
+
+        assertThat(server.anonymous().post("/api/v1/sync/push", body).status()).isEqualTo(401);
+        assertThat(server.anonymous().as("not-a-token").post("/api/v1/sync/push", body).status()).isEqualTo(401);
+        assertThat(headOffice.post("/api/v1/sync/push", body).status()).isEqualTo(403);
+    }
+}
