@@ -3,6 +3,12 @@ package io.chainpos.till;
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.till.catalog.CatalogStore;
 import io.chainpos.till.cli.CommandLineTill;
+import io.chainpos.till.cli.DeviceCommands;
+import io.chainpos.till.device.Devices;
+import io.chainpos.till.device.drawer.OpenDrawerNoSale;
+import io.chainpos.till.device.settings.DeviceSettings;
+import io.chainpos.till.device.settings.DeviceSettingsFile;
+import io.chainpos.till.device.settings.InvalidSettingsException;
 import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.ledger.LedgerException;
 import io.chainpos.till.ledger.ServerLink;
@@ -30,12 +36,15 @@ import io.chainpos.till.sync.EnrollTill;
 import io.chainpos.till.sync.OkHttpSyncApi;
 import io.chainpos.till.sync.SyncAgent;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import okhttp3.OkHttpClient;
@@ -63,6 +72,32 @@ public final class TillMain implements Callable<Integer> {
     @Option(names = "--cash-rounding", description = "Rounding of sale totals: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
             defaultValue = "NONE")
     CashRounding rounding;
+
+    /**
+     * The counter hardware from {@code devices.properties} in the data folder, written with its defaults on the
+     * first run so the owner finds it. Settings that cannot be used leave the till selling without devices.
+     */
+    private Devices startDevices(Ledger ledger, EventCodec codec, MemberStore members, BalanceStore balances, Clock clock) {
+        DeviceSettingsFile file = new DeviceSettingsFile(data);
+        try {
+            DeviceSettings settings = file.load();
+            if (!Files.exists(file.path())) {
+                file.save(settings);
+            }
+            Devices devices = Devices.start(settings, ledger, codec, members, balances, clock);
+            System.out.println("receipts print to " + settings.printer().transport().name().toLowerCase(Locale.ROOT) + " "
+                    + settings.printer().address() + " (settings: " + file.path() + ")");
+            return devices;
+        } catch (InvalidSettingsException e) {
+            System.err.println("the device settings cannot be used, so nothing prints until they are fixed:");
+            e.problems().forEach(problem -> System.err.println("  " + problem));
+            return Devices.unusable("the device settings in " + file.path() + " cannot be used", ledger, codec, members,
+                    balances, clock);
+        } catch (IOException e) {
+            System.err.println("cannot read the device settings " + file.path() + ": " + e.getMessage());
+            return Devices.unusable("cannot read " + file.path(), ledger, codec, members, balances, clock);
+        }
+    }
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new TillMain()).execute(args));
@@ -113,9 +148,9 @@ public final class TillMain implements Callable<Integer> {
             if (agent != null) {
                 agent.start();
             }
-            try {
-                MemberStore members = new MemberStore();
-                BalanceStore balances = new BalanceStore();
+            MemberStore members = new MemberStore();
+            BalanceStore balances = new BalanceStore();
+            try (Devices devices = startDevices(ledger, codec, members, balances, clock)) {
                 CatalogStore catalog = new CatalogStore(codec);
                 ShiftStore shiftStore = new ShiftStore(codec);
                 SaleStore sales = new SaleStore(codec);
@@ -132,8 +167,11 @@ public final class TillMain implements Callable<Integer> {
                                 approvals, clock),
                         new SetUpStaff(ledger, staff, approvals, new PinHasher(new SecureRandom())),
                         new ImportProducts(ledger, catalog), clock, cashier);
-                new CommandLineTill(ledger, counter, agent, System.out)
-                        .run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+                DeviceCommands hardware = new DeviceCommands(devices, Optional.of(new OpenDrawerNoSale(ledger, approvals)),
+                        cashier, ledger.identity().orElseThrow().tillId(), clock, System.out);
+                CommandLineTill till = new CommandLineTill(ledger, counter, agent, System.out, hardware);
+                devices.startScanner(scan -> till.scanned(scan.code()));
+                till.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
             } finally {
                 if (agent != null) {
                     agent.close();

@@ -30,10 +30,13 @@ import java.util.Locale;
 final class BackOfficeCommands {
     private final Counter counter;
     private final PrintStream out;
+    private final DeviceCommands devices;
 
-    BackOfficeCommands(Counter counter, PrintStream out) {
+    /** {@code devices} null: shift reports show on screen only. */
+    BackOfficeCommands(Counter counter, PrintStream out, DeviceCommands devices) {
         this.counter = counter;
         this.out = out;
+        this.devices = devices;
     }
 
     void handle(String[] words) {
@@ -61,8 +64,18 @@ final class BackOfficeCommands {
         };
         switch (result) {
             case Shifts.Opened opened -> out.println("shift open; the drawer opens for the float");
-            case Shifts.Moved moved -> Text.report(out, moved.report());
-            case Shifts.Closed closed -> Text.report(out, closed.zReport());
+            case Shifts.Moved moved -> {
+                Text.report(out, moved.report());
+                if (devices != null && what.equalsIgnoreCase("x")) {
+                    devices.shiftReport(moved.report());
+                }
+            }
+            case Shifts.Closed closed -> {
+                Text.report(out, closed.zReport());
+                if (devices != null) {
+                    devices.shiftReport(closed.zReport());
+                }
+            }
             case Shifts.Refused refused -> out.println(refused.reason());
         }
     }

@@ -9,6 +9,7 @@ import io.chainpos.model.event.SaleCompleted;
 import io.chainpos.model.event.Tender;
 import io.chainpos.model.event.TenderMethod;
 import io.chainpos.model.id.CardNo;
+import io.chainpos.model.member.MemberCode;
 import io.chainpos.model.pricing.PricedLine;
 import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.member.Member;
@@ -29,6 +30,8 @@ import java.util.Optional;
  * {@link BackOfficeCommands}.
  */
 public final class CommandLineTill {
+    /** The till sells in yuan; the checkout records every sale in CNY. */
+    private static final String CURRENCY = "CNY";
     private static final String HELP = """
             scan <code> [qty]         add a product by barcode, scale label or SKU (qty: pieces, or kg);
                                       a member card or member QR puts the member on the sale
@@ -53,6 +56,7 @@ public final class CommandLineTill {
             sync                      sync with the server now
             status                    sync status and events waiting
             quit""";
+    private static final String NO_DEVICES = "this till runs without counter hardware";
 
     private final Ledger ledger;
     private final Counter counter;
@@ -60,14 +64,21 @@ public final class CommandLineTill {
     private final BackOfficeCommands backOffice;
     private final SyncAgent agent;
     private final PrintStream out;
+    private final DeviceCommands devices;
 
     public CommandLineTill(Ledger ledger, Counter counter, SyncAgent agent, PrintStream out) {
+        this(ledger, counter, agent, out, null);
+    }
+
+    /** With the counter hardware (printer, drawer, display, scanners); {@code devices} null runs without it. */
+    public CommandLineTill(Ledger ledger, Counter counter, SyncAgent agent, PrintStream out, DeviceCommands devices) {
         this.ledger = ledger;
         this.counter = counter;
         this.sale = counter.sale();
-        this.backOffice = new BackOfficeCommands(counter, out);
+        this.backOffice = new BackOfficeCommands(counter, out, devices);
         this.agent = agent;
         this.out = out;
+        this.devices = devices;
     }
 
     public void run(BufferedReader in) throws IOException {
@@ -86,15 +97,27 @@ public final class CommandLineTill {
         }
     }
 
+    /**
+     * A code from a scanner, on the scanner's thread: rung up as if typed after {@code scan} (a member's code puts
+     * the member on the sale). A keyboard scanner typing into the terminal arrives as a line holding only a code.
+     */
+    public synchronized void scanned(String code) {
+        handle("scan " + code);
+    }
+
     /** Runs one command; false when the cashier quits. */
-    boolean handle(String line) {
+    synchronized boolean handle(String line) {
         if (line.isEmpty()) {
             return true;
         }
         String[] words = line.split("\\s+");
         try {
             switch (words[0].toLowerCase(Locale.ROOT)) {
-                case "help", "?" -> out.println(HELP);
+                case "help", "?" -> out.println(devices == null ? HELP : HELP + "\n" + DeviceCommands.HELP);
+                case "reprint" -> withDevices().reprint(words);
+                case "nosale" -> withDevices().noSale(words);
+                case "card" -> memberCard(words);
+                case "printer" -> withDevices().printerStatus();
                 case "scan" -> scan(words);
                 case "find" -> find(line);
                 case "qty" -> show(sale.changeQuantity(lineNo(words, 3), milli(words[2])));
@@ -106,8 +129,13 @@ public final class CommandLineTill {
                 case "register" -> register(words);
                 case "cart" -> showCart();
                 case "pay" -> pay(words);
-                case "void" -> show(sale.voidSale(words.length > 1 ? words[1] : null,
-                        words.length > 2 ? String.join(" ", List.of(words).subList(2, words.length)) : "voided at the counter"));
+                case "void" -> {
+                    show(sale.voidSale(words.length > 1 ? words[1] : null,
+                            words.length > 2 ? String.join(" ", List.of(words).subList(2, words.length)) : "voided at the counter"));
+                    if (devices != null && sale.isEmpty()) {
+                        devices.saleCleared();
+                    }
+                }
                 case "hold" -> show(sale.hold());
                 case "held" -> sale.heldSales().forEach(h -> out.printf("  #%d  %s  %s%n", h.holdNo(), h.heldAt(), h.summary()));
                 case "recall" -> show(sale.recall(lineNo(words, 2)));
@@ -117,7 +145,13 @@ public final class CommandLineTill {
                 case "quit", "exit" -> {
                     return false;
                 }
-                default -> out.println("unknown command '" + words[0] + "'; type 'help'");
+                default -> {
+                    if (words.length == 1 && looksScanned(words[0])) {
+                        scan(new String[] {"scan", words[0]});
+                    } else {
+                        out.println("unknown command '" + words[0] + "'; type 'help'");
+                    }
+                }
             }
         } catch (IllegalArgumentException e) {
             out.println(e.getMessage());
@@ -135,6 +169,9 @@ public final class CommandLineTill {
                         .filter(l -> l.name().equals(updated.note())).reduce((a, b) -> b).orElseThrow();
                 out.printf("%s x %s = %s   total %s%n", added.name(), qty(added.qtyMilli()), yuan(added.total()),
                         yuan(updated.cart().priced().total()));
+                if (devices != null) {
+                    devices.itemAdded(added.name(), added.total(), updated.cart().priced().total(), CURRENCY);
+                }
             }
             case SaleSession.Refused refused -> out.println(refused.reason());
             case SaleSession.Paid paid -> throw new IllegalStateException("a scan never pays");
@@ -154,17 +191,34 @@ public final class CommandLineTill {
     }
 
     private void findMember(String key) {
-        Optional<Member> found = ledger.read(s -> {
-            List<Member> byPhone = counter.members().findByPhone(s, key);
-            return byPhone.isEmpty() ? cardNo(key).flatMap(card -> counter.members().findByCard(s, card))
-                    : Optional.of(byPhone.getFirst());
-        });
+        Optional<Member> found = lookUp(key);
         if (found.isEmpty()) {
             out.println("no member with phone or card " + key);
             return;
         }
         sale.setMember(found.get());
         showMember(found.get());
+    }
+
+    private Optional<Member> lookUp(String phoneOrCard) {
+        return ledger.read(s -> {
+            List<Member> byPhone = counter.members().findByPhone(s, phoneOrCard);
+            return byPhone.isEmpty() ? cardNo(phoneOrCard).flatMap(card -> counter.members().findByCard(s, card))
+                    : Optional.of(byPhone.getFirst());
+        });
+    }
+
+    private void memberCard(String[] words) {
+        DeviceCommands hardware = withDevices();
+        String key = arg(words, 1, "card needs a phone or card number");
+        lookUp(key).ifPresentOrElse(hardware::memberCard, () -> out.println("no member with phone or card " + key));
+    }
+
+    private DeviceCommands withDevices() {
+        if (devices == null) {
+            throw new IllegalArgumentException(NO_DEVICES);
+        }
+        return devices;
     }
 
     private void register(String[] words) {
@@ -207,6 +261,9 @@ public final class CommandLineTill {
                     .mapToLong(Tender::amount).sum()) + ", still due " + yuan(updated.cart().due()));
             case SaleSession.Paid paid -> {
                 SaleCompleted done = paid.sale().sale();
+                if (devices != null) {
+                    devices.salePaid(done);
+                }
                 out.printf("receipt %s  total %s  change %s%n", done.receiptNo(), yuan(done.total()), yuan(done.change()));
                 if (member != null) {
                     long points = ledger.read(s -> counter.balances().points(s, member.memberId()));
@@ -283,6 +340,11 @@ public final class CommandLineTill {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a line number: " + words[1]);
         }
+    }
+
+    /** A bare line a keyboard scanner could have typed: digits, or a member code. */
+    private static boolean looksScanned(String word) {
+        return MemberCode.looksLikeMemberCode(word) || word.matches("\\d{6,}");
     }
 
     private static Optional<CardNo> cardNo(String text) {

@@ -131,6 +131,21 @@ public final class Ledger implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Writes the till's device state (the print queue) in one transaction on the ledger file. It appends no
+     * event, tells no listener and is not replayed by {@link #rebuildProjections}: a receipt waiting for paper
+     * is not a business fact.
+     */
+    public <R> R writeState(Function<LedgerSession, R> work) {
+        synchronized (this) {
+            try {
+                return writer.inTransaction(h -> work.apply(() -> h));
+            } catch (JdbiException e) {
+                throw new LedgerException(describe(e), e);
+            }
+        }
+    }
+
     /** Runs a query on the read connection; it sees only committed data and never waits for a writer. */
     public <R> R read(Function<LedgerSession, R> query) {
         synchronized (reader) {
