@@ -3,23 +3,48 @@ package io.chainpos.till;
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.till.catalog.CatalogStore;
 import io.chainpos.till.cli.CommandLineTill;
+import io.chainpos.till.cli.DeviceCommands;
+import io.chainpos.till.device.Devices;
+import io.chainpos.till.device.drawer.OpenDrawerNoSale;
+import io.chainpos.till.device.settings.DeviceSettings;
+import io.chainpos.till.device.settings.DeviceSettingsFile;
+import io.chainpos.till.device.settings.InvalidSettingsException;
 import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.ledger.LedgerException;
 import io.chainpos.till.ledger.ServerLink;
 import io.chainpos.till.loyalty.BalanceStore;
 import io.chainpos.till.member.MemberStore;
 import io.chainpos.till.member.RegisterMember;
+import io.chainpos.model.loyalty.PerYuanEarning;
+import io.chainpos.model.pricing.CashRounding;
+import io.chainpos.model.scan.ScaleLayout;
+import io.chainpos.till.catalog.ImportProducts;
+import io.chainpos.till.cli.Counter;
+import io.chainpos.till.refund.RefundSale;
 import io.chainpos.till.sale.Checkout;
+import io.chainpos.till.sale.SaleSession;
+import io.chainpos.till.sale.SaleStore;
+import io.chainpos.till.sale.ScanCode;
+import io.chainpos.till.sale.SellingSettings;
+import io.chainpos.till.shift.ShiftStore;
+import io.chainpos.till.shift.Shifts;
+import io.chainpos.till.staff.PinHasher;
+import io.chainpos.till.staff.PinManagerApprovals;
+import io.chainpos.till.staff.SetUpStaff;
+import io.chainpos.till.staff.StaffStore;
 import io.chainpos.till.sync.EnrollTill;
 import io.chainpos.till.sync.OkHttpSyncApi;
 import io.chainpos.till.sync.SyncAgent;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import okhttp3.OkHttpClient;
@@ -43,6 +68,36 @@ public final class TillMain implements Callable<Integer> {
 
     @Option(names = "--cashier", description = "Who is selling (default: ${DEFAULT-VALUE}).", defaultValue = "cashier")
     String cashier;
+
+    @Option(names = "--cash-rounding", description = "Rounding of sale totals: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+            defaultValue = "NONE")
+    CashRounding rounding;
+
+    /**
+     * The counter hardware from {@code devices.properties} in the data folder, written with its defaults on the
+     * first run so the owner finds it. Settings that cannot be used leave the till selling without devices.
+     */
+    private Devices startDevices(Ledger ledger, EventCodec codec, MemberStore members, BalanceStore balances, Clock clock) {
+        DeviceSettingsFile file = new DeviceSettingsFile(data);
+        try {
+            DeviceSettings settings = file.load();
+            if (!Files.exists(file.path())) {
+                file.save(settings);
+            }
+            Devices devices = Devices.start(settings, ledger, codec, members, balances, clock);
+            System.out.println("receipts print to " + settings.printer().transport().name().toLowerCase(Locale.ROOT) + " "
+                    + settings.printer().address() + " (settings: " + file.path() + ")");
+            return devices;
+        } catch (InvalidSettingsException e) {
+            System.err.println("the device settings cannot be used, so nothing prints until they are fixed:");
+            e.problems().forEach(problem -> System.err.println("  " + problem));
+            return Devices.unusable("the device settings in " + file.path() + " cannot be used", ledger, codec, members,
+                    balances, clock);
+        } catch (IOException e) {
+            System.err.println("cannot read the device settings " + file.path() + ": " + e.getMessage());
+            return Devices.unusable("cannot read " + file.path(), ledger, codec, members, balances, clock);
+        }
+    }
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new TillMain()).execute(args));
@@ -93,13 +148,30 @@ public final class TillMain implements Callable<Integer> {
             if (agent != null) {
                 agent.start();
             }
-            try {
-                MemberStore members = new MemberStore();
-                BalanceStore balances = new BalanceStore();
-                Checkout checkout = new Checkout(ledger, new CatalogStore(codec), members, balances, clock);
-                RegisterMember register = new RegisterMember(ledger, members, clock, new SecureRandom(), "NORMAL");
-                new CommandLineTill(ledger, checkout, register, members, balances, agent, cashier, System.out)
-                        .run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+            MemberStore members = new MemberStore();
+            BalanceStore balances = new BalanceStore();
+            try (Devices devices = startDevices(ledger, codec, members, balances, clock)) {
+                CatalogStore catalog = new CatalogStore(codec);
+                ShiftStore shiftStore = new ShiftStore(codec);
+                SaleStore sales = new SaleStore(codec);
+                StaffStore staff = new StaffStore();
+                SellingSettings settings = new SellingSettings(clock.getZone(), rounding, ScaleLayout.DEFAULT, 1000);
+                Checkout checkout = new Checkout(ledger, catalog, members, balances, shiftStore, sales,
+                        new PerYuanEarning(), settings, clock);
+                PinManagerApprovals approvals = new PinManagerApprovals(ledger, staff);
+                Counter counter = new Counter(
+                        new SaleSession(ledger, checkout, members, approvals, settings, codec.mapper(), clock, cashier),
+                        new RegisterMember(ledger, members, clock, new SecureRandom(), "NORMAL"), members, balances,
+                        catalog, new Shifts(ledger, shiftStore, clock),
+                        new RefundSale(ledger, sales, shiftStore, balances, new ScanCode(catalog, members, settings.scale()),
+                                approvals, clock),
+                        new SetUpStaff(ledger, staff, approvals, new PinHasher(new SecureRandom())),
+                        new ImportProducts(ledger, catalog), clock, cashier);
+                DeviceCommands hardware = new DeviceCommands(devices, Optional.of(new OpenDrawerNoSale(ledger, approvals)),
+                        cashier, ledger.identity().orElseThrow().tillId(), clock, System.out);
+                CommandLineTill till = new CommandLineTill(ledger, counter, agent, System.out, hardware);
+                devices.startScanner(scan -> till.scanned(scan.code()));
+                till.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
             } finally {
                 if (agent != null) {
                     agent.close();

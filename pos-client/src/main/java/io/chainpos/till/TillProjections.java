@@ -6,6 +6,8 @@ import io.chainpos.till.ledger.Projection;
 import io.chainpos.till.loyalty.BalanceProjection;
 import io.chainpos.till.member.MemberProjection;
 import io.chainpos.till.sale.SaleProjection;
+import io.chainpos.till.shift.ShiftProjection;
+import io.chainpos.till.staff.StaffProjection;
 import io.chainpos.till.stock.StockProjection;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +23,9 @@ public final class TillProjections {
         all.add(new MemberProjection(codec));
         all.add(new BalanceProjection());
         all.add(new StockProjection());
-        all.add(new SaleProjection());
+        all.add(new SaleProjection(codec));
+        all.add(new ShiftProjection());
+        all.add(new StaffProjection());
         return List.copyOf(all);
     }
 }

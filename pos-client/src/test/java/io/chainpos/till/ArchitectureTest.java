@@ -49,6 +49,48 @@ class ArchitectureTest {
                     + "its status is tested without a screen (issue 5)");
 
     @ArchTest
+    static final ArchRule onlyDevicesTouchHardwareLibraries = noClasses().that().resideInAPackage("io.chainpos.till..")
+            .and().resideOutsideOfPackage("io.chainpos.till.device..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.github.anastaciocintra..", "com.fazecast.jSerialComm..",
+                    "com.google.zxing..")
+            .because("printers, serial ports and QR codes sit behind the device ports (ReceiptPrinter, CashDrawer, "
+                    + "ScanSource, CustomerDisplay); screens and use-cases never see bytes or ports (DESIGN.md, STYLE.md)");
+
+    @ArchTest
+    static final ArchRule javaFxOnlyInViewsAndFxAdapters = noClasses().that().resideInAPackage("io.chainpos.till..")
+            .and().resideOutsideOfPackage("io.chainpos.till.ui..")
+            .and().haveNameNotMatching(".*\\.Fx[^.]*")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .because("use-cases and devices are plain Java tested without a screen; only views and the JavaFX "
+                    + "adapters (Fx*, such as the keyboard-wedge scanner's scene filter) touch JavaFX (STYLE.md)");
+
+    @ArchTest
+    static final ArchRule devicePackagesHaveNoCycles = slices().matching("io.chainpos.till.device.(*)..").should()
+            .beFreeOfCycles()
+            .because("printer, drawer, scanner, display and QR code each change alone; the drawer uses the printer, "
+                    + "never the other way round");
+
+    @ArchTest
+    static final ArchRule devicesDoNotReachIntoScreensOrSelling = noClasses().that().resideInAPackage("io.chainpos.till.device..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.chainpos.till.ui..", "io.chainpos.till.cli..",
+                    "io.chainpos.till.sale..", "io.chainpos.till.sync..")
+            .because("devices print and open what the ledger committed; they never decide a sale or drive a screen");
+
+    @ArchTest
+    static final ArchRule useCasesDoNotReachIntoTheCommandLine = noClasses().that().resideInAPackage("io.chainpos.till..")
+            .and().resideOutsideOfPackage("io.chainpos.till.cli..")
+            .and().doNotHaveSimpleName("TillMain")
+            .should().dependOnClassesThat().resideInAPackage("io.chainpos.till.cli..")
+            .because("the command line is one edge over the use-cases; the screens are another, and neither may be "
+                    + "where a rule lives");
+
+    @ArchTest
+    static final ArchRule onlyTheCatalogImportReadsCsv = noClasses().that().resideInAPackage("io.chainpos.till..")
+            .and().resideOutsideOfPackage("io.chainpos.till.catalog..")
+            .should().dependOnClassesThat().resideInAPackage("org.apache.commons.csv..")
+            .because("CSV is how owners bring their product lists; the import use-case is its one reader");
+
+    @ArchTest
     static final ArchRule featurePackagesHaveNoCycles = slices().matching("io.chainpos.till.(*)..").should().beFreeOfCycles()
             .because("features depend on the ledger and on each other one way only, so each can change alone");
 

@@ -19,6 +19,18 @@ class ArchitectureTest {
                     + "no UI, storage, HTTP or logging, so every rule in it is testable without I/O (DESIGN.md modules)");
 
     @ArchTest
+    static final ArchRule sellingRulesReadNoClock = noClasses().that().resideInAnyPackage("io.chainpos.model.pricing..",
+                    "io.chainpos.model.promotion..", "io.chainpos.model.sale..", "io.chainpos.model.scan..",
+                    "io.chainpos.model.loyalty..")
+            .should().dependOnClassesThat().areAssignableTo(java.time.Clock.class)
+            .orShould().callMethod(java.time.Instant.class, "now")
+            .orShould().callMethod(java.time.LocalDate.class, "now")
+            .orShould().callMethod(java.time.LocalDateTime.class, "now")
+            .orShould().callMethod(System.class, "currentTimeMillis")
+            .because("pricing, promotions, tenders, refunds and shift reports are pure functions of their inputs: the "
+                    + "caller passes the moment, so the same cart and rules always price the same (STYLE.md)");
+
+    @ArchTest
     static final ArchRule noConsoleOutput = noClasses().that().resideInAPackage("io.chainpos.model..")
             .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
             .because("the model reports through return values and exceptions, never by printing");

@@ -13,10 +13,14 @@ import io.chainpos.till.ledger.TillIdentity;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Head office's catalog, prices and rule sets as this till applies them: a newer version replaces an older
- * one, whatever order they arrive in.
+ * Catalog, prices and rule sets as this till applies them. Every version is kept with the moment it takes
+ * effect; reads pick the newest in effect, so arrival order and early publication do not matter. Catalog
+ * items come from head office (source HQ) or from this store's own tills (source STORE: an owner's CSV
+ * import); another store's items are not this store's business and are ignored.
  */
 public final class CatalogProjection implements Projection {
+    static final String HEAD_OFFICE = "HQ";
+
     private final EventCodec codec;
 
     public CatalogProjection(EventCodec codec) {
@@ -26,18 +30,29 @@ public final class CatalogProjection implements Projection {
     @Override
     public void apply(Handle h, TillIdentity self, EventEnvelope event) {
         switch (event.payload()) {
-            case CatalogItemUpserted item -> upsert(h, item);
-            case PriceListPublished prices -> prices.entries().forEach(entry -> h.createUpdate(
-                            "UPDATE products SET price = :price, member_price = :memberPrice, price_version = :version "
-                                    + "WHERE sku = :sku AND price_version < :version")
-                    .bind("price", entry.price())
-                    .bind("memberPrice", entry.memberPrice())
-                    .bind("version", prices.version())
-                    .bind("sku", entry.sku().value())
-                    .execute());
-            case PromotionsPublished rules -> keepRules(h, "promotions", rules);
-            case TierRulesPublished rules -> keepRules(h, "tiers", rules);
-            case LoyaltyRulesPublished rules -> keepRules(h, "loyalty", rules);
+            case CatalogItemUpserted item -> {
+                String store = event.storeId().value();
+                if (store.equals(HEAD_OFFICE)) {
+                    upsert(h, item, "HQ");
+                } else if (store.equals(self.storeId().value())) {
+                    upsert(h, item, "STORE");
+                }
+            }
+            case PriceListPublished prices -> {
+                h.createUpdate("INSERT OR IGNORE INTO price_lists (version, effective_from) VALUES (:v, :from)")
+                        .bind("v", prices.version()).bind("from", prices.effectiveFrom().toEpochMilli()).execute();
+                prices.entries().forEach(entry -> h.createUpdate("INSERT OR IGNORE INTO price_entries (sku, version, "
+                                + "effective_from, price, member_price) VALUES (:sku, :v, :from, :price, :member)")
+                        .bind("sku", entry.sku().value())
+                        .bind("v", prices.version())
+                        .bind("from", prices.effectiveFrom().toEpochMilli())
+                        .bind("price", entry.price())
+                        .bind("member", entry.memberPrice())
+                        .execute());
+            }
+            case PromotionsPublished rules -> keepRules(h, CatalogStore.PROMOTIONS, rules);
+            case TierRulesPublished rules -> keepRules(h, CatalogStore.TIERS, rules);
+            case LoyaltyRulesPublished rules -> keepRules(h, CatalogStore.LOYALTY, rules);
             default -> {
             }
         }
@@ -45,19 +60,21 @@ public final class CatalogProjection implements Projection {
 
     @Override
     public void reset(Handle h) {
-        h.execute("DELETE FROM products");
-        h.execute("DELETE FROM barcodes");
-        h.execute("DELETE FROM head_office_rules");
+        h.execute("DELETE FROM catalog_items");
+        h.execute("DELETE FROM catalog_barcodes");
+        h.execute("DELETE FROM price_entries");
+        h.execute("DELETE FROM price_lists");
+        h.execute("DELETE FROM rule_sets");
     }
 
-    private static void upsert(Handle h, CatalogItemUpserted item) {
-        int changed = h.createUpdate("INSERT INTO products (sku, name_zh, name_en, category, unit, price, member_price, "
-                        + "tax_rate_bp, active, version, price_version) VALUES (:sku, :nameZh, :nameEn, :category, :unit, "
-                        + ":price, :memberPrice, :tax, :active, :version, :version) ON CONFLICT (sku) DO UPDATE SET "
-                        + "name_zh = :nameZh, name_en = :nameEn, category = :category, unit = :unit, price = :price, "
-                        + "member_price = :memberPrice, tax_rate_bp = :tax, active = :active, version = :version, "
-                        + "price_version = MAX(price_version, :version) WHERE products.version < :version")
+    private static void upsert(Handle h, CatalogItemUpserted item, String source) {
+        int inserted = h.createUpdate("INSERT OR IGNORE INTO catalog_items (sku, source, version, effective_from, name_zh, "
+                        + "name_en, category, unit, price, member_price, tax_rate_bp, active) VALUES (:sku, :source, :version, "
+                        + ":from, :nameZh, :nameEn, :category, :unit, :price, :memberPrice, :tax, :active)")
                 .bind("sku", item.sku().value())
+                .bind("source", source)
+                .bind("version", item.version())
+                .bind("from", item.effectiveFrom().toEpochMilli())
                 .bind("nameZh", item.nameZh())
                 .bind("nameEn", item.nameEn())
                 .bind("category", item.category())
@@ -66,26 +83,24 @@ public final class CatalogProjection implements Projection {
                 .bind("memberPrice", item.memberPrice())
                 .bind("tax", item.taxRateBasisPoints())
                 .bind("active", item.active())
-                .bind("version", item.version())
                 .execute();
-        if (changed == 0) {
+        if (inserted == 0) {
             return;
         }
-        h.createUpdate("DELETE FROM barcodes WHERE sku = :sku").bind("sku", item.sku().value()).execute();
         for (String barcode : item.barcodes()) {
-            h.createUpdate("INSERT INTO barcodes (barcode, sku) VALUES (:barcode, :sku) "
-                            + "ON CONFLICT (barcode) DO UPDATE SET sku = :sku")
-                    .bind("barcode", barcode).bind("sku", item.sku().value()).execute();
+            h.createUpdate("INSERT OR IGNORE INTO catalog_barcodes (barcode, sku, source, version) "
+                            + "VALUES (:barcode, :sku, :source, :version)")
+                    .bind("barcode", barcode).bind("sku", item.sku().value()).bind("source", source)
+                    .bind("version", item.version()).execute();
         }
     }
 
     private void keepRules(Handle h, String kind, HeadOfficeEvent rules) {
-        h.createUpdate("INSERT INTO head_office_rules (kind, version, effective_from, payload) VALUES "
-                        + "(:kind, :version, :from, :payload) ON CONFLICT (kind) DO UPDATE SET version = :version, "
-                        + "effective_from = :from, payload = :payload WHERE head_office_rules.version < :version")
+        h.createUpdate("INSERT OR IGNORE INTO rule_sets (kind, version, effective_from, payload) VALUES "
+                        + "(:kind, :version, :from, :payload)")
                 .bind("kind", kind)
                 .bind("version", rules.version())
-                .bind("from", rules.effectiveFrom().toString())
+                .bind("from", rules.effectiveFrom().toEpochMilli())
                 .bind("payload", codec.write(rules))
                 .execute();
     }

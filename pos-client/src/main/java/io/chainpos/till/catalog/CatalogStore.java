@@ -1,48 +1,173 @@
 package io.chainpos.till.catalog;
 
 import io.chainpos.model.event.CatalogItemUpserted;
+import io.chainpos.model.event.HeadOfficeEvent;
 import io.chainpos.model.event.LoyaltyRulesPublished;
+import io.chainpos.model.event.PromotionsPublished;
+import io.chainpos.model.event.TierRulesPublished;
 import io.chainpos.model.id.Sku;
 import io.chainpos.model.json.EventCodec;
-import java.util.Optional;
 import io.chainpos.till.ledger.LedgerSession;
+import io.chainpos.till.ledger.StatementCache;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
-/** Reads the catalog and head-office rules this till holds. */
+/** Reads the catalog, prices and head-office rules in effect at a moment. */
 public final class CatalogStore {
+    static final String PROMOTIONS = "promotions";
+    static final String TIERS = "tiers";
+    static final String LOYALTY = "loyalty";
+
+    private static final String ITEM_IN_EFFECT = "SELECT * FROM catalog_items WHERE sku = :sku AND effective_from <= :at "
+            + "ORDER BY (source = 'HQ') DESC, version DESC LIMIT 1";
+
     private final EventCodec codec;
 
     public CatalogStore(EventCodec codec) {
         this.codec = codec;
     }
 
-    /** The active product with this barcode, or with this SKU when no barcode matches. */
-    public Optional<Product> findByCode(LedgerSession session, String code) {
-        return session.handle().createQuery("SELECT p.* FROM products p WHERE p.active = 1 AND (p.sku = "
-                        + "(SELECT sku FROM barcodes WHERE barcode = :code) OR p.sku = :code) "
-                        + "ORDER BY (p.sku = :code) LIMIT 1")
-                .bind("code", code)
-                .map((rs, ctx) -> new Product(
-                        new Sku(rs.getString("sku")),
-                        rs.getString("name_zh"),
-                        rs.getString("name_en"),
-                        rs.getString("category"),
-                        CatalogItemUpserted.Unit.valueOf(rs.getString("unit")),
-                        rs.getLong("price"),
-                        nullableLong(rs, "member_price"),
-                        rs.getInt("tax_rate_bp"),
-                        rs.getLong("price_version")))
+    /** The active product with this barcode, or else with this SKU, as in effect at {@code at}. */
+    public Optional<Product> findByCode(LedgerSession session, String code, Instant at) {
+        List<String> skus = session.handle().createQuery("SELECT DISTINCT sku FROM catalog_barcodes WHERE barcode = :code")
+                .bind("code", code).mapTo(String.class).list();
+        for (String sku : skus) {
+            Optional<Row> row = row(session, sku, at).filter(r -> hasBarcode(session, r, code));
+            if (row.isPresent()) {
+                return row.filter(Row::active).map(r -> product(session, r, at));
+            }
+        }
+        return findBySku(session, code, at);
+    }
+
+    /** The active product with this SKU as in effect at {@code at}. */
+    public Optional<Product> findBySku(LedgerSession session, String sku, Instant at) {
+        return row(session, sku, at).filter(Row::active).map(r -> product(session, r, at));
+    }
+
+    /** Products whose Chinese or English name contains {@code text}, as in effect now; at most {@code limit}. */
+    public List<Product> search(LedgerSession session, String text, Instant at, int limit) {
+        List<String> skus = session.handle().createQuery("SELECT DISTINCT sku FROM catalog_items WHERE effective_from <= :at "
+                        + "AND (instr(lower(name_zh), lower(:text)) > 0 OR instr(lower(name_en), lower(:text)) > 0) "
+                        + "ORDER BY sku LIMIT :limit")
+                .bind("text", text).bind("at", at.toEpochMilli()).bind("limit", limit * 4)
+                .mapTo(String.class).list();
+        List<Product> found = new ArrayList<>();
+        for (String sku : skus) {
+            findBySku(session, sku, at).filter(p -> p.nameZh().contains(text) || p.nameEn().toLowerCase().contains(text.toLowerCase()))
+                    .ifPresent(found::add);
+            if (found.size() == limit) {
+                break;
+            }
+        }
+        return found;
+    }
+
+    /** Whether head office has ever published this SKU (a store may not import over it). */
+    public boolean isHeadOfficeSku(LedgerSession session, String sku) {
+        return session.handle().createQuery("SELECT COUNT(*) FROM catalog_items WHERE sku = :sku AND source = 'HQ'")
+                .bind("sku", sku).mapTo(Integer.class).one() > 0;
+    }
+
+    /** The newest version this store gave its own item, 0 when none. */
+    public long storeVersion(LedgerSession session, String sku) {
+        return session.handle().createQuery("SELECT COALESCE(MAX(version), 0) FROM catalog_items WHERE sku = :sku AND source = 'STORE'")
+                .bind("sku", sku).mapTo(Long.class).one();
+    }
+
+    /** The SKU another product uses this barcode for, if any. */
+    public Optional<String> skuOfBarcode(LedgerSession session, String barcode) {
+        return session.handle().createQuery("SELECT sku FROM catalog_barcodes WHERE barcode = :code LIMIT 1")
+                .bind("code", barcode).mapTo(String.class).findOne();
+    }
+
+    /** The newest head-office price list in effect at {@code at}, 0 when none: the version a sale records. */
+    public long priceListVersion(LedgerSession session, Instant at) {
+        return StatementCache.queryOne(session.handle(), "SELECT COALESCE(MAX(version), 0) FROM price_lists WHERE effective_from <= ?",
+                rs -> rs.getLong(1), at.toEpochMilli()).orElse(0L);
+    }
+
+    public Optional<PromotionsPublished> promotions(LedgerSession session, Instant at) {
+        return rules(session, PROMOTIONS, at, PromotionsPublished.class);
+    }
+
+    public Optional<TierRulesPublished> tierRules(LedgerSession session, Instant at) {
+        return rules(session, TIERS, at, TierRulesPublished.class);
+    }
+
+    public Optional<LoyaltyRulesPublished> loyaltyRules(LedgerSession session, Instant at) {
+        return rules(session, LOYALTY, at, LoyaltyRulesPublished.class);
+    }
+
+    private <T extends HeadOfficeEvent> Optional<T> rules(LedgerSession session, String kind, Instant at, Class<T> type) {
+        return StatementCache.queryOne(session.handle(), "SELECT payload FROM rule_sets WHERE kind = ? AND effective_from <= ? "
+                        + "ORDER BY version DESC LIMIT 1", rs -> rs.getString(1), kind, at.toEpochMilli())
+                .map(json -> type.cast(decoded.compute(kind, (k, cached) -> cached != null && cached.json().equals(json)
+                        ? cached : new Decoded(json, codec.read(json, type))).value()));
+    }
+
+    /** The last rule set read per kind: every sale reads the rules, and they change a few times a year. */
+    private record Decoded(String json, Object value) {
+    }
+
+    private final java.util.Map<String, Decoded> decoded = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Optional<Row> row(LedgerSession session, String sku, Instant at) {
+        return session.handle().createQuery(ITEM_IN_EFFECT)
+                .bind("sku", sku).bind("at", at.toEpochMilli())
+                .map((rs, ctx) -> row(rs))
                 .findOne();
     }
 
-    private static Long nullableLong(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
+    private static Product product(LedgerSession session, Row item, Instant at) {
+        long millis = at.toEpochMilli();
+        String sku = item.sku;
+        long price = item.price;
+        Long memberPrice = item.memberPrice;
+        long priceVersion = 0;
+        if (item.fromHeadOffice) {
+            Optional<long[]> entry = session.handle().createQuery("SELECT version, effective_from, price, member_price "
+                            + "FROM price_entries WHERE sku = :sku AND effective_from <= :at ORDER BY version DESC LIMIT 1")
+                    .bind("sku", sku).bind("at", millis)
+                    .map((rs, ctx) -> {
+                        long member = rs.getLong(4);
+                        return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.wasNull() ? -1 : member};
+                    })
+                    .findOne();
+            // A price list newer than the item version in effect sets its price; a later item version wins.
+            if (entry.isPresent() && entry.get()[1] >= item.effectiveFrom) {
+                priceVersion = entry.get()[0];
+                price = entry.get()[2];
+                memberPrice = entry.get()[3] < 0 ? null : entry.get()[3];
+            }
+        }
+        return new Product(new Sku(item.sku), item.nameZh, item.nameEn, item.category, item.unit, price,
+                memberPrice, item.taxRateBp, priceVersion, item.version, item.fromHeadOffice);
     }
 
-    public Optional<LoyaltyRulesPublished> loyaltyRules(LedgerSession session) {
-        return session.handle().createQuery("SELECT payload FROM head_office_rules WHERE kind = 'loyalty'")
-                .mapTo(String.class)
-                .findOne()
-                .map(json -> codec.read(json, LoyaltyRulesPublished.class));
+    private static boolean hasBarcode(LedgerSession session, Row product, String code) {
+        return session.handle().createQuery("SELECT COUNT(*) FROM catalog_barcodes WHERE barcode = :code AND sku = :sku "
+                        + "AND source = :source AND version = :version")
+                .bind("code", code).bind("sku", product.sku())
+                .bind("source", product.fromHeadOffice() ? "HQ" : "STORE").bind("version", product.version())
+                .mapTo(Integer.class).one() > 0;
+    }
+
+    private record Row(String sku, boolean fromHeadOffice, long version, long effectiveFrom, String nameZh, String nameEn,
+                       String category, CatalogItemUpserted.Unit unit, long price, Long memberPrice, int taxRateBp,
+                       boolean active) {
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        long member = rs.getLong("member_price");
+        Long memberPrice = rs.wasNull() ? null : member;
+        return new Row(rs.getString("sku"), "HQ".equals(rs.getString("source")), rs.getLong("version"),
+                rs.getLong("effective_from"), rs.getString("name_zh"), rs.getString("name_en"), rs.getString("category"),
+                CatalogItemUpserted.Unit.valueOf(rs.getString("unit")), rs.getLong("price"), memberPrice,
+                rs.getInt("tax_rate_bp"), rs.getBoolean("active"));
     }
 }

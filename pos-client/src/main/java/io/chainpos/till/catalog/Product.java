@@ -3,7 +3,11 @@ package io.chainpos.till.catalog;
 import io.chainpos.model.event.CatalogItemUpserted;
 import io.chainpos.model.id.Sku;
 
-/** A product as this till sells it now: prices in minor units, tax in basis points. */
+/**
+ * A product as this till sells it at a given moment: the catalog version in effect and the newest price in
+ * effect (minor units), tax in basis points. {@code priceListVersion} is the head-office price list the
+ * price came from, 0 for the catalog item's own price; {@code fromHeadOffice} is false for a store's own item.
+ */
 public record Product(
         Sku sku,
         String nameZh,
@@ -13,5 +17,11 @@ public record Product(
         long price,
         Long memberPrice,
         int taxRateBasisPoints,
-        long priceVersion) {
+        long priceVersion,
+        long version,
+        boolean fromHeadOffice) {
+
+    public boolean weighed() {
+        return unit == CatalogItemUpserted.Unit.WEIGHT;
+    }
 }

@@ -1,72 +1,92 @@
 package io.chainpos.till.cli;
 
-import io.chainpos.model.event.SaleLine;
+import static io.chainpos.till.cli.Text.amount;
+import static io.chainpos.till.cli.Text.milli;
+import static io.chainpos.till.cli.Text.qty;
+import static io.chainpos.till.cli.Text.yuan;
+
+import io.chainpos.model.event.SaleCompleted;
 import io.chainpos.model.event.Tender;
 import io.chainpos.model.event.TenderMethod;
-import io.chainpos.model.money.Money;
-import io.chainpos.till.loyalty.BalanceStore;
-import io.chainpos.till.member.Member;
-import io.chainpos.till.member.MemberStore;
-import io.chainpos.till.member.RegisterMember;
-import io.chainpos.till.sale.Checkout;
-import io.chainpos.till.sync.SyncAgent;
-import io.chainpos.till.ledger.Ledger;
 import io.chainpos.model.id.CardNo;
+import io.chainpos.model.member.MemberCode;
+import io.chainpos.model.pricing.PricedLine;
+import io.chainpos.till.ledger.Ledger;
+import io.chainpos.till.member.Member;
+import io.chainpos.till.member.RegisterMember;
+import io.chainpos.till.sale.SaleSession;
+import io.chainpos.till.sync.SyncAgent;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * A till driven by typed commands, for the demo and for a counter without screens yet: ring up, put a
- * member on the sale, take tenders, sync. One line per command; every refusal is a sentence, never a trace.
+ * member on the sale, take tenders, refunds, shifts, sync. One line per command; every refusal is a
+ * sentence, never a trace. Selling commands are here; shifts, refunds, staff and import are in
+ * {@link BackOfficeCommands}.
  */
 public final class CommandLineTill {
+    /** The till sells in yuan; the checkout records every sale in CNY. */
+    private static final String CURRENCY = "CNY";
     private static final String HELP = """
-            scan <code> [qty]         add a product by barcode or SKU (qty: pieces, or kg for weighed goods)
+            scan <code> [qty]         add a product by barcode, scale label or SKU (qty: pieces, or kg);
+                                      a member card or member QR puts the member on the sale
+            find <text>               search products by name
+            qty <line> <qty>          change a line's quantity        remove <line>   remove a line
+            price <line> <yuan> <manager PIN>         override a line's unit price
+            discount <line> <yuan> [manager PIN]      take money off a line (a PIN past the cashier's limit)
+            coupon <code>             use a coupon code
             member <phone|card>       put a member on the sale
             register <phone> <name>   register a new member and put them on the sale
             cart                      show the sale
             pay <method> <amount> [reference]
-                                      add a tender: cash, card, wallet, points, stored; the sale completes
-                                      when the tenders cover the total
-            void                      clear the sale
+                                      add a tender: cash, card, wallet (reference needed), points, stored,
+                                      coupon (code as reference); the sale completes when tenders cover it
+            void [manager PIN] [reason]   abandon the sale (a PIN when it has lines)
+            hold | held | recall <n>  park the sale, list parked ones, take one back
+            shift open <float> | shift in|out <yuan> <reason> | shift x | shift close <counted cash>
+            refund <receipt> [<sku> <qty>]...         give back a receipt's products (all that is left if none named)
+            return <manager PIN> <code> <qty> <reason>  give back a product without a receipt, in cash
+            staff <id> <name> <cashier|manager|owner> <PIN> [owner PIN]   set up a staff account
+            import <file.csv>         import the store's own products
             sync                      sync with the server now
             status                    sync status and events waiting
             quit""";
+    private static final String NO_DEVICES = "this till runs without counter hardware";
 
     private final Ledger ledger;
-    private final Checkout checkout;
-    private final RegisterMember registerMember;
-    private final MemberStore members;
-    private final BalanceStore balances;
+    private final Counter counter;
+    private final SaleSession sale;
+    private final BackOfficeCommands backOffice;
     private final SyncAgent agent;
-    private final String cashier;
     private final PrintStream out;
+    private final DeviceCommands devices;
 
-    private final List<Checkout.LineRequest> lines = new ArrayList<>();
-    private final List<Tender> tenders = new ArrayList<>();
-    private Member member;
+    public CommandLineTill(Ledger ledger, Counter counter, SyncAgent agent, PrintStream out) {
+        this(ledger, counter, agent, out, null);
+    }
 
-    public CommandLineTill(Ledger ledger, Checkout checkout, RegisterMember registerMember, MemberStore members,
-                           BalanceStore balances, SyncAgent agent, String cashier, PrintStream out) {
+    /** With the counter hardware (printer, drawer, display, scanners); {@code devices} null runs without it. */
+    public CommandLineTill(Ledger ledger, Counter counter, SyncAgent agent, PrintStream out, DeviceCommands devices) {
         this.ledger = ledger;
-        this.checkout = checkout;
-        this.registerMember = registerMember;
-        this.members = members;
-        this.balances = balances;
+        this.counter = counter;
+        this.sale = counter.sale();
+        this.backOffice = new BackOfficeCommands(counter, out, devices);
         this.agent = agent;
-        this.cashier = cashier;
         this.out = out;
+        this.devices = devices;
     }
 
     public void run(BufferedReader in) throws IOException {
         out.println("ChainPOS till " + ledger.identity().map(i -> i.tillId() + " of store " + i.storeId()).orElse("?")
                 + ". Type 'help' for commands.");
+        if (counter.shifts().xReport().isEmpty()) {
+            out.println("no shift is open: start one with 'shift open <float>' before selling");
+        }
         prompt();
         String line;
         while ((line = in.readLine()) != null) {
@@ -77,30 +97,61 @@ public final class CommandLineTill {
         }
     }
 
+    /**
+     * A code from a scanner, on the scanner's thread: rung up as if typed after {@code scan} (a member's code puts
+     * the member on the sale). A keyboard scanner typing into the terminal arrives as a line holding only a code.
+     */
+    public synchronized void scanned(String code) {
+        handle("scan " + code);
+    }
+
     /** Runs one command; false when the cashier quits. */
-    boolean handle(String line) {
+    synchronized boolean handle(String line) {
         if (line.isEmpty()) {
             return true;
         }
-        String[] words = line.split("\\s+", 3);
+        String[] words = line.split("\\s+");
         try {
             switch (words[0].toLowerCase(Locale.ROOT)) {
-                case "help", "?" -> out.println(HELP);
+                case "help", "?" -> out.println(devices == null ? HELP : HELP + "\n" + DeviceCommands.HELP);
+                case "reprint" -> withDevices().reprint(words);
+                case "nosale" -> withDevices().noSale(words);
+                case "card" -> memberCard(words);
+                case "printer" -> withDevices().printerStatus();
                 case "scan" -> scan(words);
-                case "member" -> findMember(words);
+                case "find" -> find(line);
+                case "qty" -> show(sale.changeQuantity(lineNo(words, 3), milli(words[2])));
+                case "remove" -> show(sale.removeLine(lineNo(words, 2)));
+                case "price" -> show(sale.overridePrice(lineNo(words, 4), amount(words[2]), words[3]));
+                case "discount" -> show(sale.discountLine(lineNo(words, 3), amount(words[2]), words.length > 3 ? words[3] : null));
+                case "coupon" -> show(sale.addCoupon(arg(words, 1, "coupon needs a code")));
+                case "member" -> findMember(arg(words, 1, "member needs a phone or card number"));
                 case "register" -> register(words);
                 case "cart" -> showCart();
-                case "pay" -> pay(line.split("\\s+"));
+                case "pay" -> pay(words);
                 case "void" -> {
-                    clear();
-                    out.println("sale cleared");
+                    show(sale.voidSale(words.length > 1 ? words[1] : null,
+                            words.length > 2 ? String.join(" ", List.of(words).subList(2, words.length)) : "voided at the counter"));
+                    if (devices != null && sale.isEmpty()) {
+                        devices.saleCleared();
+                    }
                 }
+                case "hold" -> show(sale.hold());
+                case "held" -> sale.heldSales().forEach(h -> out.printf("  #%d  %s  %s%n", h.holdNo(), h.heldAt(), h.summary()));
+                case "recall" -> show(sale.recall(lineNo(words, 2)));
+                case "shift", "refund", "return", "staff", "import" -> backOffice.handle(words);
                 case "sync" -> sync();
                 case "status" -> out.println(agent == null ? "not linked to a server" : agent.status());
                 case "quit", "exit" -> {
                     return false;
                 }
-                default -> out.println("unknown command '" + words[0] + "'; type 'help'");
+                default -> {
+                    if (words.length == 1 && looksScanned(words[0])) {
+                        scan(new String[] {"scan", words[0]});
+                    } else {
+                        out.println("unknown command '" + words[0] + "'; type 'help'");
+                    }
+                }
             }
         } catch (IllegalArgumentException e) {
             out.println(e.getMessage());
@@ -109,52 +160,80 @@ public final class CommandLineTill {
     }
 
     private void scan(String[] words) {
-        if (words.length < 2) {
-            throw new IllegalArgumentException("scan needs a code");
-        }
+        String code = arg(words, 1, "scan needs a code");
         long qtyMilli = words.length > 2 ? milli(words[2]) : 1000;
-        List<Checkout.LineRequest> candidate = new ArrayList<>(lines);
-        candidate.add(new Checkout.LineRequest(words[1], qtyMilli));
-        switch (checkout.quote(candidate, memberId())) {
-            case Checkout.Rejected rejected -> out.println(rejected.reason());
-            case Checkout.Quote quote -> {
-                lines.add(candidate.getLast());
-                SaleLine added = quote.lines().getLast();
-                out.printf("%s x %s = %s   total %s%n", added.name(), qty(added.qtyMilli()),
-                        yuan(added.total()), yuan(quote.total()));
+        switch (sale.scan(code, qtyMilli)) {
+            case SaleSession.Updated updated when updated.note().startsWith("member ") -> showMember(updated.cart().member());
+            case SaleSession.Updated updated -> {
+                PricedLine added = updated.cart().priced().lines().stream()
+                        .filter(l -> l.name().equals(updated.note())).reduce((a, b) -> b).orElseThrow();
+                out.printf("%s x %s = %s   total %s%n", added.name(), qty(added.qtyMilli()), yuan(added.total()),
+                        yuan(updated.cart().priced().total()));
+                if (devices != null) {
+                    devices.itemAdded(added.name(), added.total(), updated.cart().priced().total(), CURRENCY);
+                }
             }
+            case SaleSession.Refused refused -> out.println(refused.reason());
+            case SaleSession.Paid paid -> throw new IllegalStateException("a scan never pays");
         }
     }
 
-    private void findMember(String[] words) {
-        if (words.length < 2) {
-            throw new IllegalArgumentException("member needs a phone or card number");
+    private void find(String line) {
+        String text = line.substring(4).strip();
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("find needs part of a product's name");
         }
-        Optional<Member> found = ledger.read(s -> {
-            List<Member> byPhone = members.findByPhone(s, words[1]);
-            return byPhone.isEmpty() ? cardNo(words[1]).flatMap(card -> members.findByCard(s, card)) : Optional.of(byPhone.getFirst());
-        });
+        var found = ledger.read(s -> counter.catalog().search(s, text, counter.clock().instant(), 10));
         if (found.isEmpty()) {
-            out.println("no member with phone or card " + words[1]);
+            out.println("no product named like '" + text + "'");
+        }
+        found.forEach(p -> out.printf("  %-10s %-24s %10s%s%n", p.sku(), p.nameZh(), yuan(p.price()), p.weighed() ? "/kg" : ""));
+    }
+
+    private void findMember(String key) {
+        Optional<Member> found = lookUp(key);
+        if (found.isEmpty()) {
+            out.println("no member with phone or card " + key);
             return;
         }
-        member = found.get();
-        showMember();
+        sale.setMember(found.get());
+        showMember(found.get());
+    }
+
+    private Optional<Member> lookUp(String phoneOrCard) {
+        return ledger.read(s -> {
+            List<Member> byPhone = counter.members().findByPhone(s, phoneOrCard);
+            return byPhone.isEmpty() ? cardNo(phoneOrCard).flatMap(card -> counter.members().findByCard(s, card))
+                    : Optional.of(byPhone.getFirst());
+        });
+    }
+
+    private void memberCard(String[] words) {
+        DeviceCommands hardware = withDevices();
+        String key = arg(words, 1, "card needs a phone or card number");
+        lookUp(key).ifPresentOrElse(hardware::memberCard, () -> out.println("no member with phone or card " + key));
+    }
+
+    private DeviceCommands withDevices() {
+        if (devices == null) {
+            throw new IllegalArgumentException(NO_DEVICES);
+        }
+        return devices;
     }
 
     private void register(String[] words) {
         if (words.length < 3) {
             throw new IllegalArgumentException("register needs a phone and a name");
         }
-        switch (registerMember.register(new RegisterMember.Request(words[1], words[2], null, null, false))) {
+        switch (counter.registerMember().register(new RegisterMember.Request(words[1], words[2], null, null, false))) {
             case RegisterMember.Registered registered -> {
-                member = registered.member();
-                out.println("registered, card " + member.cardNo());
+                sale.setMember(registered.member());
+                out.println("registered, card " + registered.member().cardNo());
             }
             case RegisterMember.AlreadyMember already -> {
-                member = already.member();
+                sale.setMember(already.member());
                 out.println("already a member");
-                showMember();
+                showMember(already.member());
             }
             case RegisterMember.Invalid invalid -> out.println(invalid.reason());
         }
@@ -170,55 +249,59 @@ public final class CommandLineTill {
             case "wallet" -> TenderMethod.MOBILE_WALLET;
             case "points" -> TenderMethod.POINTS;
             case "stored" -> TenderMethod.STORED_VALUE;
-            default -> throw new IllegalArgumentException("tender methods: cash, card, wallet, points, stored");
+            case "coupon" -> TenderMethod.COUPON;
+            default -> throw new IllegalArgumentException("tender methods: cash, card, wallet, points, stored, coupon");
         };
-        if (lines.isEmpty()) {
+        if (sale.isEmpty()) {
             throw new IllegalArgumentException("ring up the sale before paying");
         }
-        long amount = amount(words[2]);
-        if (!(checkout.quote(lines, memberId()) instanceof Checkout.Quote quote)) {
-            throw new IllegalArgumentException("the sale cannot be priced; check its lines with 'cart'");
-        }
-        tenders.add(new Tender(method, amount, words.length > 3 ? words[3] : null));
-        long tendered = tenders.stream().mapToLong(Tender::amount).sum();
-        if (tendered < quote.total()) {
-            out.println("tendered " + yuan(tendered) + ", still due " + yuan(quote.total() - tendered));
-            return;
-        }
-        switch (checkout.complete(new Checkout.Request(lines, memberId(), tenders, cashier))) {
-            case Checkout.Completed done -> {
-                out.printf("receipt %s  total %s  change %s%n", done.sale().receiptNo(), yuan(done.sale().total()),
-                        yuan(done.sale().change()));
-                if (member != null) {
-                    long points = ledger.read(s -> balances.points(s, member.memberId()));
-                    out.printf("points earned %d, balance %d%n", done.pointsEarned(), points);
+        Member member = sale.member();
+        switch (sale.addTender(new Tender(method, amount(words[2]), words.length > 3 ? words[3] : null))) {
+            case SaleSession.Updated updated -> out.println("tendered " + yuan(updated.cart().tenders().stream()
+                    .mapToLong(Tender::amount).sum()) + ", still due " + yuan(updated.cart().due()));
+            case SaleSession.Paid paid -> {
+                SaleCompleted done = paid.sale().sale();
+                if (devices != null) {
+                    devices.salePaid(done);
                 }
-                clear();
+                out.printf("receipt %s  total %s  change %s%n", done.receiptNo(), yuan(done.total()), yuan(done.change()));
+                if (member != null) {
+                    long points = ledger.read(s -> counter.balances().points(s, member.memberId()));
+                    out.printf("points earned %d, balance %d%n", paid.sale().pointsEarned(), points);
+                }
             }
-            case Checkout.Rejected rejected -> {
-                tenders.removeLast();
-                out.println(rejected.reason());
-            }
+            case SaleSession.Refused refused -> out.println(refused.reason());
         }
     }
 
     private void showCart() {
-        if (lines.isEmpty()) {
+        if (sale.isEmpty()) {
             out.println("the sale is empty");
             return;
         }
-        if (checkout.quote(lines, memberId()) instanceof Checkout.Quote quote) {
-            quote.lines().forEach(l -> out.printf("  %-24s %8s %10s%n", l.name(), qty(l.qtyMilli()), yuan(l.total())));
-            out.printf("  discount %s   total %s%n", yuan(quote.discountTotal()), yuan(quote.total()));
-        }
-        if (member != null) {
-            showMember();
+        SaleSession.CartView cart = sale.quote();
+        Text.cart(out, cart);
+        if (cart.member() != null) {
+            showMember(cart.member());
         }
     }
 
-    private void showMember() {
-        long points = ledger.read(s -> balances.points(s, member.memberId()));
-        long stored = ledger.read(s -> balances.storedValue(s, member.memberId()));
+    private void show(SaleSession.Outcome outcome) {
+        switch (outcome) {
+            case SaleSession.Updated updated -> {
+                out.println(updated.note());
+                if (!sale.isEmpty()) {
+                    Text.cart(out, updated.cart());
+                }
+            }
+            case SaleSession.Refused refused -> out.println(refused.reason());
+            case SaleSession.Paid paid -> out.println("receipt " + paid.sale().sale().receiptNo());
+        }
+    }
+
+    private void showMember(Member member) {
+        long points = ledger.read(s -> counter.balances().points(s, member.memberId()));
+        long stored = ledger.read(s -> counter.balances().storedValue(s, member.memberId()));
         out.printf("member %s  card %s  tier %s  points %d  stored value %s%n", member.name(), member.cardNo(),
                 member.tierCode(), points, yuan(stored));
     }
@@ -236,19 +319,32 @@ public final class CommandLineTill {
         }
     }
 
-    private void clear() {
-        lines.clear();
-        tenders.clear();
-        member = null;
-    }
-
     private void prompt() {
         out.print("> ");
         out.flush();
     }
 
-    private io.chainpos.model.id.MemberId memberId() {
-        return member == null ? null : member.memberId();
+    static String arg(String[] words, int index, String missing) {
+        if (words.length <= index) {
+            throw new IllegalArgumentException(missing);
+        }
+        return words[index];
+    }
+
+    private static int lineNo(String[] words, int needed) {
+        if (words.length < needed) {
+            throw new IllegalArgumentException("'" + words[0] + "' needs " + (needed - 1) + " arguments; type 'help'");
+        }
+        try {
+            return Integer.parseInt(words[1]);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a line number: " + words[1]);
+        }
+    }
+
+    /** A bare line a keyboard scanner could have typed: digits, or a member code. */
+    private static boolean looksScanned(String word) {
+        return MemberCode.looksLikeMemberCode(word) || word.matches("\\d{6,}");
     }
 
     private static Optional<CardNo> cardNo(String text) {
@@ -257,29 +353,5 @@ public final class CommandLineTill {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    private static long milli(String quantity) {
-        try {
-            return new BigDecimal(quantity).movePointRight(3).longValueExact();
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("not a quantity: " + quantity);
-        }
-    }
-
-    private static long amount(String text) {
-        try {
-            return Money.parse(text, Money.CNY).minor();
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not an amount: " + text);
-        }
-    }
-
-    private static String qty(long milli) {
-        return BigDecimal.valueOf(milli, 3).stripTrailingZeros().toPlainString();
-    }
-
-    private static String yuan(long fen) {
-        return "¥" + Money.cny(fen).toDecimalString();
     }
 }

@@ -134,6 +134,21 @@ public final class Ledger implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Writes the till's device state (the print queue) in one transaction on the ledger file. It appends no
+     * event, tells no listener and is not replayed by {@link #rebuildProjections}: a receipt waiting for paper
+     * is not a business fact.
+     */
+    public <R> R writeState(Function<LedgerSession, R> work) {
+        synchronized (this) {
+            try {
+                return writer.inTransaction(h -> work.apply(() -> h));
+            } catch (JdbiException e) {
+                throw new LedgerException(describe(e), e);
+            }
+        }
+    }
+
     /** Runs a query on the read connection; it sees only committed data and never waits for a writer. */
     public <R> R read(Function<LedgerSession, R> query) {
         synchronized (reader) {
@@ -342,6 +357,8 @@ public final class Ledger implements AutoCloseable {
     public synchronized void close() {
         try {
             insertEvent.close();
+            StatementCache.release(writer.getConnection());
+            StatementCache.release(reader.getConnection());
         } catch (SQLException e) {
             throw new LedgerException("cannot close the ledger: " + e.getMessage(), e);
         } finally {
@@ -401,8 +418,8 @@ public final class Ledger implements AutoCloseable {
         @Override
         public EventEnvelope append(Event payload) {
             if (nextSeq == 0) {
-                nextSeq = handle.createQuery("SELECT COALESCE(MAX(till_seq), 0) + 1 FROM ledger_events WHERE till_epoch = :epoch")
-                        .bind("epoch", self.epoch()).mapTo(Long.class).one();
+                nextSeq = StatementCache.queryOne(handle, "SELECT COALESCE(MAX(till_seq), 0) + 1 FROM ledger_events "
+                        + "WHERE till_epoch = ?", rs -> rs.getLong(1), self.epoch()).orElseThrow();
             }
             EventEnvelope envelope = new EventEnvelope(EventId.newId(clock), self.storeId(), self.tillId(), self.epoch(),
                     nextSeq, hlc.now(), now, payload);
@@ -426,9 +443,9 @@ public final class Ledger implements AutoCloseable {
 
         @Override
         public long nextNumber(String counter) {
-            return handle.createQuery("INSERT INTO till_state (name, value) VALUES (:name, 1) "
-                            + "ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value")
-                    .bind("name", counter).mapTo(Long.class).one();
+            return StatementCache.queryOne(handle, "INSERT INTO till_state (name, value) VALUES (?, 1) "
+                    + "ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value", rs -> rs.getLong(1), counter)
+                    .orElseThrow();
         }
 
         @Override

@@ -5,6 +5,7 @@ import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.event.PointsChanged;
 import io.chainpos.model.event.StoredValueChanged;
 import io.chainpos.till.ledger.Projection;
+import io.chainpos.till.ledger.StatementCache;
 import io.chainpos.till.ledger.TillIdentity;
 import org.jdbi.v3.core.Handle;
 
@@ -28,15 +29,10 @@ public final class BalanceProjection implements Projection {
                 reason = storedValue.reason().name();
             }
         }
-        h.createUpdate("INSERT INTO " + table + " (event_id, member_id, delta, reason, sale_id, occurred_at) "
-                        + "VALUES (:event, :member, :delta, :reason, :sale, :at) ON CONFLICT (event_id) DO NOTHING")
-                .bind("event", event.eventId().toString())
-                .bind("member", balance.memberId().toString())
-                .bind("delta", balance.delta())
-                .bind("reason", reason)
-                .bind("sale", balance.saleId() == null ? null : balance.saleId().toString())
-                .bind("at", event.occurredAt().toString())
-                .execute();
+        StatementCache.update(h, "INSERT INTO " + table + " (event_id, member_id, delta, reason, sale_id, occurred_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
+                event.eventId().toString(), balance.memberId().toString(), balance.delta(), reason,
+                balance.saleId() == null ? null : balance.saleId().toString(), event.occurredAt().toString());
     }
 
     @Override

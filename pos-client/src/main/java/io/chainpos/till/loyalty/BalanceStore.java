@@ -16,6 +16,21 @@ public final class BalanceStore {
         return sum(session, "stored_value_entries", member);
     }
 
+    /** A sale's points deltas by reason (EARN, REDEEM, REVERSE...), summed: what a refund must undo. */
+    public java.util.Map<String, long[]> pointsOfSale(LedgerSession session, io.chainpos.model.id.SaleId sale) {
+        java.util.Map<String, long[]> out = new java.util.HashMap<>();
+        session.handle().createQuery("SELECT reason, delta FROM points_entries WHERE sale_id = :sale")
+                .bind("sale", sale.toString())
+                .map((rs, ctx) -> {
+                    long[] sums = out.computeIfAbsent(rs.getString(1), r -> new long[2]); // positive, negative
+                    long delta = rs.getLong(2);
+                    sums[delta >= 0 ? 0 : 1] += delta;
+                    return delta;
+                })
+                .list();
+        return out;
+    }
+
     private static long sum(LedgerSession session, String table, MemberId member) {
         return session.handle().createQuery("SELECT COALESCE(SUM(delta), 0) FROM " + table + " WHERE member_id IN " + IDS)
                 .bind("id", member.toString())

@@ -1,6 +1,7 @@
 package io.chainpos.till.sale;
 
-import io.chainpos.model.event.AppliedPromotion;
+import io.chainpos.model.event.CouponRedeemed;
+import io.chainpos.model.event.DrawerOpened;
 import io.chainpos.model.event.LoyaltyRulesPublished;
 import io.chainpos.model.event.PointsChanged;
 import io.chainpos.model.event.SaleCompleted;
@@ -8,32 +9,58 @@ import io.chainpos.model.event.SaleLine;
 import io.chainpos.model.event.StockChanged;
 import io.chainpos.model.event.StoredValueChanged;
 import io.chainpos.model.event.Tender;
+import io.chainpos.model.event.TenderMethod;
 import io.chainpos.model.id.MemberId;
 import io.chainpos.model.id.ReceiptNo;
 import io.chainpos.model.id.SaleId;
+import io.chainpos.model.loyalty.PointsEarning;
 import io.chainpos.model.money.Money;
+import io.chainpos.model.pricing.CartItem;
+import io.chainpos.model.pricing.PricedSale;
+import io.chainpos.model.pricing.PricingContext;
+import io.chainpos.model.pricing.PricingEngine;
+import io.chainpos.model.pricing.PricingRules;
+import io.chainpos.model.promotion.Promotion;
+import io.chainpos.model.promotion.Rule;
+import io.chainpos.model.sale.Tendering;
 import io.chainpos.till.catalog.CatalogStore;
-import io.chainpos.till.catalog.Product;
 import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.ledger.LedgerSession;
 import io.chainpos.till.ledger.LedgerTransaction;
 import io.chainpos.till.loyalty.BalanceStore;
+import io.chainpos.till.member.Member;
 import io.chainpos.till.member.MemberStore;
+import io.chainpos.till.shift.ShiftStore;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Completes a sale: prices the lines from the catalog (member price for members), checks the tenders
- * cover the total, and records the sale with its stock movements and points in one transaction.
+ * Completes a sale in one ledger transaction: prices the cart with the promotions in effect, checks the
+ * open shift, the tenders, the member's points and stored value and the coupons, then records the sale with
+ * its stock movements, points, stored value, coupon use and the drawer opening for cash, all or nothing.
  */
 public final class Checkout {
+
+    /** A cart ready to pay: items as priced when scanned, the newest price-list version among them. */
+    public record Order(List<CartItem> items, long priceListVersion, MemberId member, Set<String> coupons,
+                        List<Tender> tenders, String cashier) {
+        public Order {
+            items = List.copyOf(items);
+            coupons = coupons == null ? Set.of() : Set.copyOf(coupons);
+            tenders = List.copyOf(tenders);
+        }
+    }
 
     /** A product code (barcode or SKU) and a quantity in thousandths. */
     public record LineRequest(String code, long qtyMilli) {
     }
 
+    /** A sale given as codes, resolved like scans: for batch callers (tests, the benchmark, imports). */
     public record Request(List<LineRequest> lines, MemberId member, List<Tender> tenders, String cashier) {
         public Request {
             lines = List.copyOf(lines);
@@ -48,35 +75,43 @@ public final class Checkout {
     }
 
     /** Nothing was recorded; {@code reason} is for the cashier. */
-    public record Rejected(String reason) implements Result, Priced {
+    public record Rejected(String reason) implements Result {
     }
 
     private final Ledger ledger;
     private final CatalogStore catalog;
     private final MemberStore members;
     private final BalanceStore balances;
+    private final ShiftStore shifts;
+    private final SaleStore sales;
+    private final ScanCode scanCode;
+    private final PointsEarning earning;
+    private final PricingInputs inputs;
+    private final SellingSettings settings;
     private final Clock clock;
 
-    public Checkout(Ledger ledger, CatalogStore catalog, MemberStore members, BalanceStore balances, Clock clock) {
+    public Checkout(Ledger ledger, CatalogStore catalog, MemberStore members, BalanceStore balances, ShiftStore shifts,
+                    SaleStore sales, PointsEarning earning, SellingSettings settings, Clock clock) {
         this.ledger = ledger;
         this.catalog = catalog;
         this.members = members;
         this.balances = balances;
+        this.shifts = shifts;
+        this.sales = sales;
+        this.scanCode = new ScanCode(catalog, members, settings.scale());
+        this.earning = earning;
+        this.inputs = new PricingInputs(catalog, settings);
+        this.settings = settings;
         this.clock = clock;
     }
 
-    /** The priced lines of a sale still being rung up. */
-    public record Quote(List<SaleLine> lines, long subtotal, long discountTotal, long total, long priceListVersion)
-            implements Priced {
-    }
-
-    /** A quote, or why the lines cannot be priced. */
-    public sealed interface Priced permits Quote, Rejected {
-    }
-
-    /** Prices lines as the sale would, without recording anything: for the screen while ringing up. */
-    public Priced quote(List<LineRequest> lines, MemberId member) {
-        return ledger.read(session -> price(session, lines, member));
+    /** Prices a cart as the sale would, recording nothing: for the screen while ringing up. */
+    public PricedSale quote(List<CartItem> items, MemberId member, Set<String> coupons) {
+        return ledger.read(session -> {
+            java.time.Instant now = clock.instant();
+            Member known = member == null ? null : members.findById(session, member).orElse(null);
+            return PricingEngine.price(items, inputs.rules(session, now), inputs.context(now, known, coupons));
+        });
     }
 
     public Result complete(Request request) {
@@ -84,121 +119,138 @@ public final class Checkout {
             return new Rejected("the sale has no lines");
         }
         return ledger.write(tx -> {
-            MemberId member = request.member();
-            if (member != null) {
-                Optional<MemberId> known = members.findById(tx, member).map(m -> m.memberId());
-                if (known.isEmpty()) {
-                    return new Rejected("no member " + member + " at this till");
+            List<CartItem> items = new ArrayList<>();
+            long version = catalog.priceListVersion(tx, tx.now());
+            for (LineRequest line : request.lines()) {
+                if (line.qtyMilli() <= 0) {
+                    return new Rejected("quantity must be positive for " + line.code());
                 }
-                member = known.get();
+                if (!(scanCode.resolve(tx, line.code(), line.qtyMilli(), tx.now()) instanceof ScanCode.ProductFound found)) {
+                    return new Rejected("unknown product code " + line.code());
+                }
+                items.add(SaleSession.item(items.size() + 1, found.product(), found.qtyMilli()));
             }
-            return switch (price(tx, request.lines(), member)) {
-                case Rejected rejected -> rejected;
-                case Quote quote -> pay(tx, request, member, quote, catalog.loyaltyRules(tx).orElse(null));
-            };
+            return complete(tx, new Order(items, version, request.member(), Set.of(), request.tenders(), request.cashier()));
         });
     }
 
-    private Priced price(LedgerSession session, List<LineRequest> requested, MemberId member) {
-        List<SaleLine> lines = new ArrayList<>();
-        long subtotal = 0;
-        long discountTotal = 0;
-        long priceListVersion = 0;
-        for (LineRequest line : requested) {
-            if (line.qtyMilli() <= 0) {
-                return new Rejected("quantity must be positive for " + line.code());
-            }
-            Optional<Product> found = catalog.findByCode(session, line.code());
-            if (found.isEmpty()) {
-                return new Rejected("unknown product code " + line.code());
-            }
-            Product product = found.get();
-            boolean memberPrice = member != null && product.memberPrice() != null && product.memberPrice() < product.price();
-            long unit = memberPrice ? product.memberPrice() : product.price();
-            long gross = Money.cny(product.price()).timesMilli(line.qtyMilli()).minor();
-            long total = Money.cny(unit).timesMilli(line.qtyMilli()).minor();
-            List<AppliedPromotion> applied = memberPrice
-                    ? List.of(new AppliedPromotion("MEMBER_PRICE", "会员价", gross - total)) : List.of();
-            lines.add(new SaleLine(product.sku(), product.nameZh(), line.qtyMilli(), product.price(), gross - total,
-                    total, applied));
-            subtotal += gross;
-            discountTotal += gross - total;
-            priceListVersion = Math.max(priceListVersion, product.priceVersion());
+    public Result complete(Order order) {
+        if (order.items().isEmpty()) {
+            return new Rejected("the sale has no lines");
         }
-        return new Quote(lines, subtotal, discountTotal, subtotal - discountTotal, priceListVersion);
+        return ledger.write(tx -> complete(tx, order));
     }
 
-    private Result pay(LedgerTransaction tx, Request request, MemberId member, Quote quote, LoyaltyRulesPublished rules) {
-        long total = quote.total();
-        long tendered = 0;
-        long cash = 0;
-        long pointsTender = 0;
-        long storedValueTender = 0;
-        for (Tender tender : request.tenders()) {
-            if (tender.amount() <= 0) {
-                return new Rejected("a tender must be a positive amount");
+    private Result complete(LedgerTransaction tx, Order order) {
+        if (shifts.current(tx).isEmpty()) {
+            return new Rejected("open a shift before selling");
+        }
+        Member member = null;
+        if (order.member() != null) {
+            Optional<Member> known = members.findById(tx, order.member());
+            if (known.isEmpty()) {
+                return new Rejected("no member " + order.member() + " at this till");
             }
-            tendered += tender.amount();
-            switch (tender.method()) {
-                case CASH -> cash += tender.amount();
-                case POINTS -> pointsTender += tender.amount();
-                case STORED_VALUE -> storedValueTender += tender.amount();
-                default -> {
-                }
+            member = known.get();
+        }
+        PricingRules rules = inputs.rules(tx, tx.now());
+        PricingContext context = inputs.context(tx.now(), member, order.coupons());
+        PricedSale priced = PricingEngine.price(order.items(), rules, context);
+        Map<String, String> couponsUsed = new LinkedHashMap<>(); // code -> promotion code
+        for (String code : context.couponCodes()) {
+            Optional<Promotion> coupon = PricingEngine.applicable(rules, context).stream()
+                    .filter(p -> p.rule() instanceof Rule.Coupon c && c.accepts(code)).findFirst();
+            if (coupon.isEmpty()) {
+                return new Rejected("coupon " + code + " is not valid now");
+            }
+            if (sales.couponUsed(tx, code)) {
+                return new Rejected("coupon " + code + " has already been used");
+            }
+            if (priced.steps().stream().anyMatch(s -> s.code().equals(coupon.get().code()))) {
+                couponsUsed.put(code, coupon.get().code());
             }
         }
-        if (tendered < total) {
-            return new Rejected("tenders are short by " + Money.cny(total - tendered).toDecimalString());
+        for (Tender tender : order.tenders()) {
+            if (tender.method() == TenderMethod.COUPON && tender.reference() != null && (sales.couponUsed(tx, tender.reference())
+                    || couponsUsed.containsKey(tender.reference()))) {
+                return new Rejected("coupon " + tender.reference() + " has already been used");
+            }
         }
-        long change = tendered - total;
-        if (change > cash) {
-            return new Rejected("change can only be given in cash; non-cash tenders exceed the total");
+        Tendering.Outcome outcome = Tendering.settle(priced.total(), order.tenders());
+        if (outcome instanceof Tendering.Refused refused) {
+            return new Rejected(refused.reason());
         }
+        Tendering.Settled settled = (Tendering.Settled) outcome;
+        return pay(tx, order, member, priced, settled, couponsUsed);
+    }
+
+    private Result pay(LedgerTransaction tx, Order order, Member member, PricedSale priced, Tendering.Settled settled,
+                       Map<String, String> couponsUsed) {
+        long pointsTender = settled.of(TenderMethod.POINTS);
+        long storedValueTender = settled.of(TenderMethod.STORED_VALUE);
         if ((pointsTender > 0 || storedValueTender > 0) && member == null) {
             return new Rejected("points and stored value need a member on the sale");
         }
-        long fenPerPoint = rules == null ? 1 : Math.max(1, rules.fenPerPointRedeemed());
+        LoyaltyRulesPublished loyalty = catalog.loyaltyRules(tx, tx.now()).orElse(null);
+        long fenPerPoint = loyalty == null ? 1 : Math.max(1, loyalty.fenPerPointRedeemed());
         long pointsToRedeem = 0;
         if (pointsTender > 0) {
             if (pointsTender % fenPerPoint != 0) {
                 return new Rejected("points pay in steps of " + Money.cny(fenPerPoint).toDecimalString());
             }
             pointsToRedeem = pointsTender / fenPerPoint;
-            long available = balances.points(tx, member);
+            long available = balances.points(tx, member.memberId());
             if (pointsToRedeem > available) {
                 return new Rejected("the member has " + available + " points, " + pointsToRedeem + " are needed");
             }
         }
-        if (storedValueTender > 0 && storedValueTender > balances.storedValue(tx, member)) {
+        if (storedValueTender > 0 && storedValueTender > balances.storedValue(tx, member.memberId())) {
             return new Rejected("the member's stored value is not enough");
         }
         SaleId saleId = SaleId.newId(clock);
         ReceiptNo receiptNo = new ReceiptNo("%s-%d-%06d".formatted(tx.identity().tillId().value(), tx.identity().epoch(),
                 tx.nextNumber("receipt." + tx.identity().epoch())));
-        SaleCompleted sale = new SaleCompleted(saleId, receiptNo, member, "CNY", quote.lines(), List.of(),
-                quote.subtotal(), quote.discountTotal(), total, request.tenders(), change, quote.priceListVersion(),
-                request.cashier());
+        MemberId memberId = member == null ? null : member.memberId();
+        SaleCompleted sale = new SaleCompleted(saleId, receiptNo, memberId, "CNY", priced.saleLines(),
+                priced.orderPromotions(), priced.subtotal(), priced.discountTotal(), priced.total(), order.tenders(),
+                settled.change(), order.priceListVersion(), order.cashier());
         tx.append(sale);
-        for (SaleLine line : quote.lines()) {
+        for (SaleLine line : sale.lines()) {
             tx.append(new StockChanged(tx.identity().storeId(), line.sku(), -line.qtyMilli(), StockChanged.Reason.SALE,
                     saleId.toString()));
         }
+        couponsUsed.forEach((code, promotion) -> tx.append(new CouponRedeemed(code, promotion, saleId)));
+        order.tenders().stream().filter(t -> t.method() == TenderMethod.COUPON)
+                .forEach(t -> tx.append(new CouponRedeemed(t.reference(), null, saleId)));
         if (pointsToRedeem > 0) {
-            tx.append(new PointsChanged(member, -pointsToRedeem, PointsChanged.Reason.REDEEM, saleId, List.of()));
+            tx.append(new PointsChanged(memberId, -pointsToRedeem, PointsChanged.Reason.REDEEM, saleId, List.of()));
         }
         if (storedValueTender > 0) {
-            tx.append(new StoredValueChanged(member, -storedValueTender, StoredValueChanged.Reason.PAY, saleId));
+            tx.append(new StoredValueChanged(memberId, -storedValueTender, StoredValueChanged.Reason.PAY, saleId));
         }
         long earned = 0;
         if (member != null) {
-            long paidInMoney = total - pointsTender - storedValueTender;
-            long perYuan = rules == null ? 1 : rules.pointsPerYuan();
-            earned = Math.max(0, paidInMoney) / 100 * perYuan;
+            // Points are earned on money paid: not on points, stored value or a coupon used as a tender.
+            long paidInMoney = priced.total() - pointsTender - storedValueTender - settled.of(TenderMethod.COUPON);
+            PointsEarning.Earned points = earning.earn(new PointsEarning.Purchase(member.tierCode(), member.birthday(),
+                    sale.lines(), sale.total(), paidInMoney, tx.now(), settings.zone(), loyalty));
+            earned = points.points();
             if (earned > 0) {
-                tx.append(new PointsChanged(member, earned, PointsChanged.Reason.EARN, saleId,
-                        List.of("BASE:" + perYuan + "/yuan")));
+                tx.append(new PointsChanged(memberId, earned, PointsChanged.Reason.EARN, saleId, points.rulesApplied()));
             }
         }
+        if (settled.of(TenderMethod.CASH) > 0) {
+            tx.append(new DrawerOpened(DrawerOpened.Reason.CASH_SALE, saleId, order.cashier(), null));
+        }
         return new Completed(sale, earned);
+    }
+
+    long priceListVersion(LedgerSession session) {
+        return catalog.priceListVersion(session, clock.instant());
+    }
+
+    /** The product and quantity a code stands for now, or why not: for a session adding a line. */
+    ScanCode.Resolved resolve(LedgerSession session, String code, long qtyMilli) {
+        return scanCode.resolve(session, code, qtyMilli, clock.instant());
     }
 }

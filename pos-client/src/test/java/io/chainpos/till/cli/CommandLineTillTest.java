@@ -61,7 +61,7 @@ class CommandLineTillTest {
                 .contains("unknown product code 123")
                 .contains("not a quantity: two")
                 .contains("ring up the sale before paying")
-                .contains("tender methods: cash, card, wallet, points, stored")
+                .contains("tender methods: cash, card, wallet, points, stored, coupon")
                 .contains("not an amount: lots")
                 .contains("not an exact amount in CNY: 1.005")
                 .contains("no member with phone or card 13999999999")
@@ -70,12 +70,52 @@ class CommandLineTillTest {
                 .doesNotContain("receipt");
     }
 
+    @Test
+    void aShiftWithAHeldSaleAVoidARefundAndTheZReport() throws Exception {
+        String output = run("""
+                staff owner 店主 owner 8888
+                staff boss 王经理 manager 2468 8888
+                scan 100002 2
+                hold
+                scan 6901234567892
+                held
+                recall 1
+                cart
+                void
+                void 2468 customer left
+                scan 100002 2
+                pay card 16.00 T-1
+                refund S001-T1-1-000001 100002 1
+                refund S001-T1-1-000001 100002 5
+                shift out 100 banked
+                shift close 400
+                scan 100002
+                pay cash 10
+                quit
+                """);
+
+        assertThat(output)
+                .contains("staff owner saved as OWNER")
+                .contains("staff boss saved as MANAGER")
+                .contains("held as #1")
+                .contains("finish or hold the current sale first")
+                .contains("voiding a sale needs a manager's PIN")
+                .contains("sale voided")
+                .contains("receipt S001-T1-1-000001  total ¥16.00  change ¥0.00")
+                .contains("back to BANK_CARD  ¥8.00")
+                .contains("only 1 of 全麦面包 can still be refunded")
+                .contains("Z report, shift opened by c1, float ¥500.00")
+                .contains("sales 1  ¥16.00   refunds 1  ¥8.00   discounts ¥0.00   voids 1  ¥3.50")
+                .contains("expected cash ¥400.00  counted ¥400.00  difference ¥0.00")
+                .contains("open a shift before selling")
+                .doesNotContain("Exception");
+    }
+
     private String run(String commands) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TestTill till = TestTill.withCatalog(dir.resolve("till.db"), clock);
              PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            new CommandLineTill(till.ledger, till.checkout, till.registerMember, till.members, till.balances, null,
-                    "c1", out).run(new BufferedReader(new StringReader(commands)));
+            new CommandLineTill(till.ledger, till.counter("c1"), null, out).run(new BufferedReader(new StringReader(commands)));
         }
         return bytes.toString(StandardCharsets.UTF_8);
     }

@@ -106,7 +106,7 @@ class CheckoutTest {
 
         assertThat(first.sale().receiptNo().value()).isEqualTo("S001-T1-1-000001");
         assertThat(second.sale().receiptNo().value()).isEqualTo("S001-T1-1-000002");
-        Optional<SaleId> found = till.ledger.read(h -> new SaleStore().findByReceipt(h, second.sale().receiptNo()));
+        Optional<SaleId> found = till.ledger.read(h -> till.sales.findByReceipt(h, second.sale().receiptNo()));
         assertThat(found).contains(second.sale().saleId());
     }
 

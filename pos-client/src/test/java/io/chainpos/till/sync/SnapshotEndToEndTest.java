@@ -91,7 +91,7 @@ class SnapshotEndToEndTest {
         assertThat(storeB.stock(COLA)).as("store A's stock is not store B's").isZero();
         java.util.List<Member> found = storeB.till.ledger.read(s -> storeB.till.members.findByPhone(s, "13700000001"));
         assertThat(found).extracting(Member::memberId).containsExactly(member.memberId());
-        java.util.Optional<io.chainpos.till.catalog.Product> cola = storeB.till.ledger.read(s -> storeB.till.catalog.findByCode(s, COLA));
+        java.util.Optional<io.chainpos.till.catalog.Product> cola = storeB.till.ledger.read(s -> storeB.till.catalog.findByCode(s, COLA, storeB.till.clock.instant()));
         assertThat(cola).as("the catalog came back").isPresent();
         assertThat(storeB.till.ledger.pullCursor()).isEqualTo(server.storage().events()
                 .pull(new io.chainpos.server.store.PullQuery(0, 1, io.chainpos.model.id.TillId.of("X-1"), 1, StoreId.of("X"))).newest());

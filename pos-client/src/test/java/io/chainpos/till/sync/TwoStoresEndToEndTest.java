@@ -64,6 +64,7 @@ class TwoStoresEndToEndTest {
             String token = till.ledger.serverLink().orElseThrow().token();
             agent = new SyncAgent(till.ledger, new OkHttpSyncApi(http, till.codec, serverAddress::get, () -> token),
                     clock, new Random(1), SyncAgent.Settings.defaults());
+            assertThat(till.shifts.open("cashier", 50_000)).isInstanceOf(io.chainpos.till.shift.Shifts.Opened.class);
         }
 
         /** The lost acknowledgement: the server commits and answers, the answer never reaches the till. */
@@ -135,17 +136,21 @@ class TwoStoresEndToEndTest {
         // Store A: a new member registers and buys 4 colas at member price (4 x 3.00): 12 points.
         Member member = ((RegisterMember.Registered) storeA.till.registerMember.register(
                 new RegisterMember.Request("13700000001", "周杰", null, null, true))).member();
-        Checkout.Completed firstSale = storeA.sell(member, List.of(line(COLA, 4000)), cash(2000));
-        assertThat(firstSale.pointsEarned()).isEqualTo(12);
+        Checkout.Completed firstSale = storeA.sell(member, List.of(line(COLA, 4000)),
+                new Tender(TenderMethod.COUPON, 200, "GIFT-0001"), cash(1000));
+        assertThat(firstSale.pointsEarned()).isEqualTo(10);
         storeA.sync();
 
         // Store B pulls, finds the member by phone and pays part of a water with all 12 points.
         storeB.sync();
         List<Member> found = storeB.till.ledger.read(s -> storeB.till.members.findByPhone(s, "13700000001"));
         assertThat(found).extracting(Member::memberId).containsExactly(member.memberId());
-        assertThat(storeB.points(member)).isEqualTo(12);
+        assertThat(storeB.points(member)).isEqualTo(10);
+        long couponKnownAtB = storeB.till.ledger.read(s -> s.handle()
+                .createQuery("SELECT COUNT(*) FROM coupon_redemptions WHERE code = 'GIFT-0001'").mapTo(Long.class).one());
+        assertThat(couponKnownAtB).as("store B knows the coupon was used at store A").isEqualTo(1);
         Checkout.Completed redeemed = storeB.sell(member, List.of(line(WATER, 1000)),
-                new Tender(TenderMethod.POINTS, 12, null), cash(188));
+                new Tender(TenderMethod.POINTS, 10, null), cash(190));
         assertThat(redeemed.pointsEarned()).isEqualTo(1);
 
         // A lost acknowledgement: the server stored B's events, B does not know it and pushes them again.
@@ -171,7 +176,7 @@ class TwoStoresEndToEndTest {
         storeB.sync();
         storeA.sync();
 
-        long expectedPoints = 12 - 12 + 1 + offlineSale.pointsEarned();
+        long expectedPoints = 10 - 10 + 1 + offlineSale.pointsEarned();
         assertThat(storeA.points(member)).isEqualTo(expectedPoints);
         assertThat(storeB.points(member)).isEqualTo(expectedPoints);
         JsonNode merged = server.headOffice().get("/api/v1/members?phone=13700000001").json();

@@ -8,6 +8,7 @@ import io.chainpos.till.ledger.TillIdentity;
 import io.chainpos.till.member.Member;
 import io.chainpos.till.member.RegisterMember;
 import io.chainpos.till.sale.Checkout;
+import io.chainpos.till.sale.SaleSession;
 import io.chainpos.till.stock.StockStore;
 import io.chainpos.till.sync.EnrollTill;
 import io.chainpos.till.sync.OkHttpSyncApi;
@@ -17,6 +18,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
@@ -105,12 +108,44 @@ public final class SyncedTill implements AutoCloseable {
     }
 
     public Checkout.Completed sell(Member member, String code, long qtyMilli, Tender... tenders) {
-        Checkout.Result result = till.checkout.complete(new Checkout.Request(List.of(new Checkout.LineRequest(code, qtyMilli)),
+        Checkout.Result result = complete(new Checkout.Request(List.of(new Checkout.LineRequest(code, qtyMilli)),
                 member == null ? null : member.memberId(), List.of(tenders), "cashier"));
         if (!(result instanceof Checkout.Completed completed)) {
             throw new IllegalStateException("the sale did not complete: " + result);
         }
         return completed;
+    }
+
+    /** Completes a sale as the counter does, opening a shift first when none is open (no sale happens outside one). */
+    public Checkout.Result complete(Checkout.Request request) {
+        openShiftIfNone();
+        return till.checkout.complete(request);
+    }
+
+    /**
+     * What the lines would cost now, priced as the sale would be, or empty when a code is unknown at this till.
+     * Rung up in a sale session of its own, which records nothing.
+     */
+    public OptionalLong total(List<Checkout.LineRequest> lines, MemberId member) {
+        SaleSession session = till.session("quote");
+        for (Checkout.LineRequest line : lines) {
+            if (session.scan(line.code(), line.qtyMilli()) instanceof SaleSession.Refused) {
+                return OptionalLong.empty();
+            }
+        }
+        if (member != null) {
+            Optional<Member> known = till.ledger.read(s -> till.members.findById(s, member));
+            if (known.isEmpty() || session.setMember(known.get()) instanceof SaleSession.Refused) {
+                return OptionalLong.empty();
+            }
+        }
+        return OptionalLong.of(session.quote().priced().total());
+    }
+
+    private void openShiftIfNone() {
+        if (till.ledger.read(till.shiftStore::current).isEmpty()) {
+            till.shifts.open("cashier", 50_000);
+        }
     }
 
     public static Tender cash(long amount) {

@@ -1,48 +1,111 @@
 package io.chainpos.till.testing;
 
+import io.chainpos.model.event.StaffAccountSet;
 import io.chainpos.model.id.StoreId;
 import io.chainpos.model.id.TillId;
 import io.chainpos.model.json.EventCodec;
+import io.chainpos.model.loyalty.PerYuanEarning;
 import io.chainpos.till.TillProjections;
 import io.chainpos.till.catalog.CatalogStore;
+import io.chainpos.till.catalog.ImportProducts;
 import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.ledger.TillIdentity;
 import io.chainpos.till.loyalty.BalanceStore;
 import io.chainpos.till.member.MemberStore;
 import io.chainpos.till.member.RegisterMember;
+import io.chainpos.till.refund.RefundSale;
 import io.chainpos.till.sale.Checkout;
+import io.chainpos.till.sale.SaleSession;
+import io.chainpos.till.sale.SaleStore;
+import io.chainpos.till.sale.ScanCode;
+import io.chainpos.till.sale.SellingSettings;
+import io.chainpos.till.shift.ShiftStore;
+import io.chainpos.till.shift.Shifts;
+import io.chainpos.till.staff.PinHasher;
+import io.chainpos.till.staff.PinManagerApprovals;
+import io.chainpos.till.staff.SetUpStaff;
+import io.chainpos.till.staff.StaffStore;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Random;
 
 /** A real till ledger in a file, enrolled, with head office's demo catalog pulled in, and its use-cases. */
 public final class TestTill implements AutoCloseable {
+    public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    public static final String OWNER_PIN = "8888";
+    public static final String MANAGER_PIN = "2468";
+
     public final EventCodec codec = EventCodec.standard();
+    public final Clock clock;
     public final Ledger ledger;
     public final CatalogStore catalog = new CatalogStore(codec);
     public final MemberStore members = new MemberStore();
     public final BalanceStore balances = new BalanceStore();
+    public final ShiftStore shiftStore = new ShiftStore(codec);
+    public final SaleStore sales = new SaleStore(codec);
+    public final StaffStore staff = new StaffStore();
+    public final SellingSettings settings;
     public final Checkout checkout;
     public final RegisterMember registerMember;
+    public final Shifts shifts;
+    public final PinManagerApprovals approvals;
+    public final SetUpStaff setUpStaff;
+    public final RefundSale refunds;
+    public final ImportProducts importProducts;
 
     public TestTill(Path file, Clock clock, String store, String till) {
-        this(file, clock);
-        if (ledger.identity().isEmpty()) {
+        this(file, clock, store, till, SellingSettings.defaults(SHANGHAI));
+    }
+
+    /** A till that has not enrolled yet (first run): it enrolls through the sync server. */
+    public TestTill(Path file, Clock clock) {
+        this(file, clock, null, null, SellingSettings.defaults(SHANGHAI));
+    }
+
+    public TestTill(Path file, Clock clock, String store, String till, SellingSettings settings) {
+        this.clock = clock;
+        this.settings = settings;
+        ledger = Ledger.open(file, clock, codec, TillProjections.standard(codec));
+        if (store != null && ledger.identity().isEmpty()) {
             ledger.enroll(new TillIdentity(new StoreId(store), new TillId(till), 1));
         }
-    }
-
-    /** A till that has not enrolled yet (first run). */
-    public TestTill(Path file, Clock clock) {
-        ledger = Ledger.open(file, clock, codec, TillProjections.standard(codec));
-        checkout = new Checkout(ledger, catalog, members, balances, clock);
+        checkout = new Checkout(ledger, catalog, members, balances, shiftStore, sales, new PerYuanEarning(), settings, clock);
         registerMember = new RegisterMember(ledger, members, clock, new Random(7), "NORMAL");
+        shifts = new Shifts(ledger, shiftStore, clock);
+        approvals = new PinManagerApprovals(ledger, staff);
+        setUpStaff = new SetUpStaff(ledger, staff, approvals, new PinHasher(new SecureRandom()));
+        refunds = new RefundSale(ledger, sales, shiftStore, balances, new ScanCode(catalog, members, settings.scale()),
+                approvals, clock);
+        importProducts = new ImportProducts(ledger, catalog);
     }
 
+    /** A till with head office's catalog pulled and a shift open with a 500.00 float, as at the start of a day. */
     public static TestTill withCatalog(Path file, Clock clock) {
         TestTill till = new TestTill(file, clock, "S001", "S001-T1");
         till.ledger.applyPulled(new HeadOfficeEvents(clock).catalog(), 4);
+        if (till.ledger.read(till.shiftStore::current).isEmpty()) {
+            till.shifts.open("c1", 50_000);
+        }
         return till;
+    }
+
+    /** An owner (PIN 8888) and a manager (PIN 2468) on this till. */
+    public TestTill withStaff() {
+        setUpStaff.save("owner", "店主", StaffAccountSet.Role.OWNER, OWNER_PIN, null);
+        setUpStaff.save("manager", "王经理", StaffAccountSet.Role.MANAGER, MANAGER_PIN, OWNER_PIN);
+        return this;
+    }
+
+    public SaleSession session(String cashier) {
+        return new SaleSession(ledger, checkout, members, approvals, settings, codec.mapper(), clock, cashier);
+    }
+
+    /** The command line's use-cases for a cashier at this till. */
+    public io.chainpos.till.cli.Counter counter(String cashier) {
+        return new io.chainpos.till.cli.Counter(session(cashier), registerMember, members, balances, catalog, shifts,
+                refunds, setUpStaff, importProducts, clock, cashier);
     }
 
     @Override

@@ -31,6 +31,13 @@ public final class EventTypes {
     public static final Type LOYALTY_RULES_PUBLISHED = new Type("LoyaltyRulesPublished", 1, LoyaltyRulesPublished.class);
     public static final Type DRAWER_OPENED = new Type("DrawerOpened", 1, DrawerOpened.class);
     public static final Type MANAGER_APPROVED = new Type("ManagerApproved", 1, ManagerApproved.class);
+    // Issue 3, selling: shifts, voids, staff accounts for manager PINs, coupon use.
+    public static final Type SHIFT_OPENED = new Type("ShiftOpened", 1, ShiftOpened.class);
+    public static final Type CASH_MOVED = new Type("CashMoved", 1, CashMoved.class);
+    public static final Type SHIFT_CLOSED = new Type("ShiftClosed", 1, ShiftClosed.class);
+    public static final Type SALE_VOIDED = new Type("SaleVoided", 1, SaleVoided.class);
+    public static final Type STAFF_ACCOUNT_SET = new Type("StaffAccountSet", 1, StaffAccountSet.class);
+    public static final Type COUPON_REDEEMED = new Type("CouponRedeemed", 1, CouponRedeemed.class);
 
     public static final List<Type> ALL = List.of(
             MEMBER_REGISTERED, MEMBER_PROFILE_CHANGED, MEMBERS_MERGED,
@@ -39,7 +46,9 @@ public final class EventTypes {
             STOCK_CHANGED,
             CATALOG_ITEM_UPSERTED, PRICE_LIST_PUBLISHED, PROMOTIONS_PUBLISHED, TIER_RULES_PUBLISHED,
             LOYALTY_RULES_PUBLISHED,
-            DRAWER_OPENED, MANAGER_APPROVED);
+            DRAWER_OPENED, MANAGER_APPROVED,
+            // Issue 3, selling
+            SHIFT_OPENED, CASH_MOVED, SHIFT_CLOSED, SALE_VOIDED, STAFF_ACCOUNT_SET, COUPON_REDEEMED);
 
     private static final Map<String, Type> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(Type::name, Function.identity()));
@@ -65,6 +74,12 @@ public final class EventTypes {
             case LoyaltyRulesPublished e -> LOYALTY_RULES_PUBLISHED;
             case DrawerOpened e -> DRAWER_OPENED;
             case ManagerApproved e -> MANAGER_APPROVED;
+            case ShiftOpened e -> SHIFT_OPENED;
+            case CashMoved e -> CASH_MOVED;
+            case ShiftClosed e -> SHIFT_CLOSED;
+            case SaleVoided e -> SALE_VOIDED;
+            case StaffAccountSet e -> STAFF_ACCOUNT_SET;
+            case CouponRedeemed e -> COUPON_REDEEMED;
             case UnknownEvent e -> throw new IllegalArgumentException("an unknown event has no known type: " + e.type());
         };
     }

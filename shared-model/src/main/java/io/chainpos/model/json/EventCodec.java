@@ -71,12 +71,39 @@ public final class EventCodec {
         return mapper;
     }
 
+    /**
+     * The envelope as JSON, written straight to text (no intermediate tree): this runs for every event a till
+     * records, inside the sale's transaction. Same content as {@link #toTree}.
+     */
     public String toJson(EventEnvelope envelope) {
-        try {
-            return mapper.writeValueAsString(toTree(envelope));
-        } catch (JsonProcessingException e) {
+        Event payload = envelope.payload();
+        if (payload instanceof UnknownEvent) {
+            try {
+                return mapper.writeValueAsString(toTree(envelope));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write event " + envelope.eventId(), e);
+            }
+        }
+        java.io.StringWriter out = new java.io.StringWriter(512);
+        try (JsonGenerator gen = mapper.getFactory().createGenerator(out)) {
+            gen.writeStartObject();
+            gen.writeStringField("eventId", envelope.eventId().toString());
+            gen.writeStringField("storeId", envelope.storeId().value());
+            gen.writeStringField("tillId", envelope.tillId().value());
+            gen.writeNumberField("tillEpoch", envelope.tillEpoch());
+            gen.writeNumberField("tillSeq", envelope.tillSeq());
+            gen.writeNumberField("hlc", envelope.hlc());
+            gen.writeStringField("occurredAt", envelope.occurredAt().toString());
+            String type = EventTypes.typeOf(payload).name();
+            gen.writeStringField("type", type);
+            gen.writeNumberField("schemaVersion", schema.currentVersion(type));
+            gen.writeFieldName("payload");
+            mapper.writeValue(gen, payload);
+            gen.writeEndObject();
+        } catch (IOException e) {
             throw new IllegalStateException("cannot write event " + envelope.eventId(), e);
         }
+        return out.toString();
     }
 
     public ObjectNode toTree(EventEnvelope envelope) {

@@ -192,6 +192,22 @@ class EventCodecTest {
         assertThat(codec.canonical(codec.readTree("{\"b\":2}"))).isNotEqualTo(codec.canonical(codec.readTree("{\"b\":1}")));
     }
 
+    @Test
+    void aPromotionKindFromANewerHeadOfficeIsKeptAsUnknownNotRefused() {
+        ObjectNode tree = codec.toTree(SampleEvents.envelope(SampleEvents.all().get("PromotionsPublished"), 4));
+        ObjectNode rule = (ObjectNode) tree.get("payload").get("promotions").get(0).get("rule");
+        rule.removeAll();
+        rule.put("kind", "LUCKY_DRAW").put("odds", 7);
+
+        io.chainpos.model.event.PromotionsPublished read =
+                (io.chainpos.model.event.PromotionsPublished) codec.fromTree(tree).payload();
+
+        assertThat(read.promotions().getFirst().rule())
+                .isEqualTo(new io.chainpos.model.promotion.Rule.UnknownRule("LUCKY_DRAW"));
+        assertThat(codec.toTree(SampleEvents.envelope(read, 4)).get("payload").get("promotions").get(0).get("rule")
+                .get("kind").asText()).isEqualTo("LUCKY_DRAW");
+    }
+
     private static String mutate(java.util.function.Consumer<ObjectNode> change) {
         EventCodec codec = EventCodec.standard();
         ObjectNode tree = codec.toTree(SampleEvents.envelope(SampleEvents.all().get("PointsChanged"), 3));

@@ -1,6 +1,14 @@
 package io.chainpos.model.testing;
 
 import io.chainpos.model.event.AppliedPromotion;
+import io.chainpos.model.event.CashMoved;
+import io.chainpos.model.event.CouponRedeemed;
+import io.chainpos.model.event.SaleVoided;
+import io.chainpos.model.event.ShiftClosed;
+import io.chainpos.model.event.ShiftOpened;
+import io.chainpos.model.event.StaffAccountSet;
+import io.chainpos.model.promotion.Promotion;
+import io.chainpos.model.promotion.Rule;
 import io.chainpos.model.event.CatalogItemUpserted;
 import io.chainpos.model.event.DrawerOpened;
 import io.chainpos.model.event.Event;
@@ -30,11 +38,13 @@ import io.chainpos.model.id.MemberId;
 import io.chainpos.model.id.ReceiptNo;
 import io.chainpos.model.id.RefundId;
 import io.chainpos.model.id.SaleId;
+import io.chainpos.model.id.ShiftId;
 import io.chainpos.model.id.Sku;
 import io.chainpos.model.id.StoreId;
 import io.chainpos.model.id.TillId;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +55,7 @@ public final class SampleEvents {
     public static final MemberId MEMBER = new MemberId(UUID.fromString("0192f0a0-0000-7000-8000-000000000001"));
     public static final MemberId OTHER_MEMBER = new MemberId(UUID.fromString("0192f0a0-0000-7000-8000-000000000002"));
     public static final SaleId SALE = new SaleId(UUID.fromString("0192f0a0-0000-7000-8000-000000000010"));
+    public static final ShiftId SHIFT = new ShiftId(UUID.fromString("0192f0a0-0000-7000-8000-000000000030"));
     public static final Instant AT = Instant.parse("2026-11-23T03:15:30.250Z");
 
     private SampleEvents() {
@@ -77,9 +88,14 @@ public final class SampleEvents {
                 "可口可乐 330ml", "Coca-Cola 330ml", "DRINKS", CatalogItemUpserted.Unit.PIECE, 350, 250L, 1300, true));
         all.put("PriceListPublished", new PriceListPublished(7, AT,
                 List.of(new PriceListPublished.Entry(new Sku("690001"), 350, 250L))));
-        all.put("PromotionsPublished", new PromotionsPublished(2, AT, List.of(new PromotionsPublished.Promotion(
-                "MJ-100-10", "SPEND_X_SAVE_Y", "满100减10", "Save 10 on 100", 10, false, AT, null,
-                List.of(), List.of("DRINKS"), Map.of("threshold", 10000L, "saving", 1000L)))));
+        all.put("PromotionsPublished", new PromotionsPublished(2, AT, List.of(
+                new Promotion("MJ-100-10", "满100减10", "Save 10 on 100", 10, false, AT, null, List.of(),
+                        List.of("DRINKS"), new Rule.SpendXSaveY(10000, 1000, true)),
+                new Promotion("HAPPY-HOUR", "限时9折", "Happy hour 10% off", 20, true, AT,
+                        Instant.parse("2026-12-31T16:00:00Z"), List.of("690001"), List.of(),
+                        new Rule.TimeWindowDiscount(9000, LocalTime.of(17, 0), LocalTime.of(19, 0))),
+                new Promotion("WELCOME5", "新人券", "Welcome coupon", 30, false, null, null, List.of(), List.of(),
+                        new Rule.Coupon(List.of("WELCOME5-0001"), 500, 0, 2000)))));
         all.put("TierRulesPublished", new TierRulesPublished(1, AT, TierRulesPublished.Basis.SPEND, 12, List.of(
                 new TierRulesPublished.Tier("NORMAL", "普通", "Regular", 0, 10000, 10000, 0),
                 new TierRulesPublished.Tier("SILVER", "银卡", "Silver", 100000, 9800, 12000, 100))));
@@ -90,6 +106,13 @@ public final class SampleEvents {
         all.put("DrawerOpened", new DrawerOpened(DrawerOpened.Reason.NO_SALE, null, "cashier-01", "manager-02"));
         all.put("ManagerApproved", new ManagerApproved("PRICE_OVERRIDE", "manager-02", "cashier-01",
                 SALE.toString(), "100001: 3.50 -> 2.80"));
+        all.put("ShiftOpened", new ShiftOpened(SHIFT, "cashier-01", 50000));
+        all.put("CashMoved", new CashMoved(SHIFT, CashMoved.Direction.OUT, 20000, "banked at noon", "cashier-01"));
+        all.put("ShiftClosed", new ShiftClosed(SHIFT, "cashier-01", 31990, 32000));
+        all.put("SaleVoided", new SaleVoided(3, 2350, "customer left", "cashier-01", "manager-02"));
+        all.put("StaffAccountSet", new StaffAccountSet("manager-02", "张经理", StaffAccountSet.Role.MANAGER,
+                "pbkdf2-sha256$20000$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g", "S001", true));
+        all.put("CouponRedeemed", new CouponRedeemed("WELCOME5-0001", "WELCOME5", SALE));
         return all;
     }
 

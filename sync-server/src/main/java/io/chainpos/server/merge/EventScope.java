@@ -2,6 +2,7 @@ package io.chainpos.server.merge;
 
 import io.chainpos.model.event.AuditEvent;
 import io.chainpos.model.event.BalanceEvent;
+import io.chainpos.model.event.CouponRedeemed;
 import io.chainpos.model.event.Event;
 import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.event.EventTypes;
@@ -31,6 +32,8 @@ public enum EventScope {
             case MemberEvent e -> CHAIN;
             case BalanceEvent e -> CHAIN;
             case HeadOfficeEvent e -> CHAIN;
+            // A coupon code is good once anywhere in the chain: every till must learn it is used.
+            case CouponRedeemed e -> CHAIN;
             case SaleEvent e -> STORE;
             case StockChanged e -> STORE;
             case AuditEvent e -> STORE;
@@ -44,7 +47,7 @@ public enum EventScope {
      */
     private static EventScope ofUnknown(UnknownEvent unknown) {
         return EventTypes.byName(unknown.type())
-                .map(type -> SaleEvent.class.isAssignableFrom(type.javaType())
+                .map(type -> type.javaType() != CouponRedeemed.class && SaleEvent.class.isAssignableFrom(type.javaType())
                         || StockChanged.class.isAssignableFrom(type.javaType())
                         || AuditEvent.class.isAssignableFrom(type.javaType()) ? STORE : CHAIN)
                 .orElse(CHAIN);

@@ -28,14 +28,15 @@ class MergeRulesTest {
     final TillWriter till = new TillWriter("S001", "S001-T1", 1, clock);
 
     @Test
-    void salesStockAndAuditStayInTheirStoreEverythingElseGoesToTheChain() {
+    void salesStockAndAuditStayInTheirStoreCouponUseAndEverythingElseGoesToTheChain() {
         assertThat(EventScope.of(till.next(sale("R1", "1", 100)))).isEqualTo(EventScope.STORE);
         assertThat(EventScope.of(till.next(stock("S001", "1", 1, StockChanged.Reason.SALE)))).isEqualTo(EventScope.STORE);
         assertThat(EventScope.of(till.next(points(member(1), 1)))).isEqualTo(EventScope.CHAIN);
         assertThat(EventScope.of(till.next(registered(member(1), "1", "n")))).isEqualTo(EventScope.CHAIN);
         SampleEvents.all().values().forEach(event -> assertThat(EventScope.of(till.next(event)))
                 .as(event.getClass().getSimpleName())
-                .isEqualTo(event instanceof io.chainpos.model.event.SaleEvent || event instanceof StockChanged
+                .isEqualTo((event instanceof io.chainpos.model.event.SaleEvent
+                        && !(event instanceof io.chainpos.model.event.CouponRedeemed)) || event instanceof StockChanged
                         || event instanceof io.chainpos.model.event.AuditEvent ? EventScope.STORE : EventScope.CHAIN));
     }
 

@@ -153,12 +153,9 @@ class RealProcessesTest {
 
     private static void sell(SimTill till, Random random) {
         String sku = SimSteps.SKUS.get(random.nextInt(SimSteps.SKUS.size()));
-        var t = till.synced.till;
-        var quote = t.checkout.quote(List.of(new io.chainpos.till.sale.Checkout.LineRequest(sku, 1000)), null);
-        if (quote instanceof io.chainpos.till.sale.Checkout.Quote q) {
-            t.checkout.complete(new io.chainpos.till.sale.Checkout.Request(List.of(new io.chainpos.till.sale.Checkout.LineRequest(sku, 1000)),
-                    null, List.of(new io.chainpos.model.event.Tender(io.chainpos.model.event.TenderMethod.CASH, q.total(), null)), "rt"));
-        }
+        var lines = List.of(new io.chainpos.till.sale.Checkout.LineRequest(sku, 1000));
+        till.synced.total(lines, null).ifPresent(total -> till.synced.complete(new io.chainpos.till.sale.Checkout.Request(lines,
+                null, List.of(new io.chainpos.model.event.Tender(io.chainpos.model.event.TenderMethod.CASH, total, null)), "rt")));
     }
 
     private static List<String> codes(String database) {

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.UUID;
 
@@ -98,16 +99,18 @@ final class SimSteps {
             Optional<Member> known = t.ledger.read(s -> t.members.findById(s, candidate));
             member = known.map(Member::memberId).orElse(null);
         }
-        Checkout.Priced priced = t.checkout.quote(lines, member);
-        if (!(priced instanceof Checkout.Quote quote)) {
+        OptionalLong quoted = till.synced.total(lines, member);
+        if (quoted.isEmpty()) {
             sim.trace("%s could not price a sale", till);
             return;
         }
+        long total = quoted.getAsLong();
         List<Tender> tenders = new ArrayList<>();
-        long cash = quote.total();
+        long cash = total;
         MemberId payer = member;
         if (member != null && random.nextInt(100) < 25) {
-            long points = Math.min(t.ledger.read(s -> t.balances.points(s, payer)), quote.total() / 2);
+            long held = t.ledger.read(s -> t.balances.points(s, payer));
+            long points = Math.min(held, total / 2);
             if (points > 0) {
                 tenders.add(new Tender(TenderMethod.POINTS, points, null));
                 cash -= points;
@@ -116,7 +119,7 @@ final class SimSteps {
         if (cash > 0) {
             tenders.add(new Tender(TenderMethod.CASH, cash, null));
         }
-        Checkout.Result result = t.checkout.complete(new Checkout.Request(lines, member, tenders, "sim"));
+        Checkout.Result result = till.synced.complete(new Checkout.Request(lines, member, tenders, "sim"));
         sim.trace("%s sold %d lines%s: %s", till, lines.size(), member == null ? "" : " to a member",
                 result instanceof Checkout.Completed ? "completed" : "rejected");
     }

@@ -1,0 +1,112 @@
+package io.chainpos.till.device.printer;
+
+import io.chainpos.model.event.TenderMethod;
+import io.chainpos.model.id.TillId;
+import io.chainpos.model.sale.ShiftReport;
+import io.chainpos.till.device.printer.PrintDocument.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A shift's X report (a reading while the shift stays open) or Z report (the close, with the cash counted), as
+ * printed: the selling feature's {@link ShiftReport} with the till and currency it was taken at
+ * ({@link #of}). Amounts in minor units of {@code currency}; {@code countedCash} is null on an X report.
+ */
+public record ShiftReportPrintout(
+        Kind kind,
+        String shiftId,
+        TillId tillId,
+        String openedBy,
+        Instant openedAt,
+        Instant endedAt,
+        String currency,
+        long openingFloat,
+        List<Takings> byTender,
+        int salesCount,
+        long salesTotal,
+        int refundsCount,
+        long refundsTotal,
+        long discountTotal,
+        int voidsCount,
+        long voidsAmount,
+        long cashIn,
+        long cashOut,
+        long expectedCash,
+        Long countedCash) implements Printout {
+
+    public enum Kind { X, Z }
+
+    /** One tender method over the shift: how many payments, taken in sales, given back in refunds. */
+    public record Takings(TenderMethod method, int count, long sales, long refunds) {
+        public Takings {
+            Objects.requireNonNull(method, "method");
+        }
+    }
+
+    public ShiftReportPrintout {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(shiftId, "shiftId");
+        Objects.requireNonNull(tillId, "tillId");
+        Objects.requireNonNull(openedAt, "openedAt");
+        Objects.requireNonNull(endedAt, "endedAt");
+        Objects.requireNonNull(currency, "currency");
+        byTender = List.copyOf(byTender);
+        if (kind == Kind.Z && countedCash == null) {
+            throw new IllegalArgumentException("a Z report closes the shift with the cash counted");
+        }
+    }
+
+    /** The selling feature's shift report as printed at {@code till}; an X report ends when it is printed. */
+    public static ShiftReportPrintout of(ShiftReport report, TillId till, String currency, Instant printedAt) {
+        return new ShiftReportPrintout(report.kind() == ShiftReport.Kind.X ? Kind.X : Kind.Z,
+                report.shiftId().toString(), till, report.openedBy(), report.openedAt(),
+                report.closedAt() != null ? report.closedAt() : printedAt, currency, report.floatAmount(),
+                report.byTender().stream().map(t -> new Takings(t.method(), t.count(), t.sales(), t.refunds())).toList(),
+                report.salesCount(), report.salesTotal(), report.refundsCount(), report.refundsTotal(),
+                report.discountTotal(), report.voidsCount(), report.voidsAmount(), report.cashIn(), report.cashOut(),
+                report.expectedCash(), report.countedCash());
+    }
+
+    @Override
+    public PrintDocument layout(ReceiptFormat format) {
+        DocumentBuilder doc = new DocumentBuilder(format);
+        doc.header()
+                .centered(doc.word(kind == Kind.X ? ReceiptText.X_REPORT : ReceiptText.Z_REPORT), true, Size.TALL)
+                .rule()
+                .pair(doc.word(ReceiptText.SHIFT), shiftId)
+                .pair(doc.word(ReceiptText.TILL), tillId.value());
+        if (openedBy != null) {
+            doc.pair(doc.word(ReceiptText.CASHIER), openedBy);
+        }
+        doc.pair(doc.word(ReceiptText.OPENED), doc.time(openedAt))
+                .pair(doc.word(kind == Kind.X ? ReceiptText.PRINTED : ReceiptText.CLOSED), doc.time(endedAt))
+                .rule()
+                .pair(doc.word(ReceiptText.SALES) + " " + salesCount, money(salesTotal))
+                .pair(doc.word(ReceiptText.REFUNDS) + " " + refundsCount, money(-refundsTotal))
+                .pair(doc.word(ReceiptText.NET), money(salesTotal - refundsTotal), true, Size.NORMAL)
+                .pair(doc.word(ReceiptText.DISCOUNT), money(-discountTotal))
+                .pair(doc.word(ReceiptText.VOIDS) + " " + voidsCount, money(voidsAmount))
+                .rule()
+                .text(doc.word(ReceiptText.TAKINGS));
+        for (Takings takings : byTender) {
+            doc.pair("  " + doc.word(ReceiptText.of(takings.method())) + " " + takings.count(),
+                    money(takings.sales() - takings.refunds()));
+        }
+        doc.rule()
+                .pair(doc.word(ReceiptText.OPENING_FLOAT), money(openingFloat))
+                .pair(doc.word(ReceiptText.CASH_IN), money(cashIn))
+                .pair(doc.word(ReceiptText.CASH_OUT), money(-cashOut))
+                .pair(doc.word(ReceiptText.EXPECTED_CASH), money(expectedCash));
+        if (countedCash != null) {
+            doc.pair(doc.word(ReceiptText.COUNTED_CASH), money(countedCash))
+                    .pair(doc.word(ReceiptText.DIFFERENCE), money(countedCash - expectedCash), true, Size.NORMAL);
+        }
+        doc.rule().footer();
+        return doc.build();
+    }
+
+    private String money(long minor) {
+        return DocumentBuilder.money(minor, currency);
+    }
+}

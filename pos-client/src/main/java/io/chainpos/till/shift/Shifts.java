@@ -1,0 +1,112 @@
+package io.chainpos.till.shift;
+
+import io.chainpos.model.event.CashMoved;
+import io.chainpos.model.event.DrawerOpened;
+import io.chainpos.model.event.ShiftClosed;
+import io.chainpos.model.event.ShiftOpened;
+import io.chainpos.model.id.ShiftId;
+import io.chainpos.model.sale.ShiftReport;
+import io.chainpos.model.sale.ShiftReports;
+import io.chainpos.till.ledger.Ledger;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * A till's shifts (交班): open with a cash float, cash in and out with a reason, an X report at any time,
+ * close with the counted cash and get the Z report. One shift at a time per till; every drawer opening is
+ * recorded.
+ */
+public final class Shifts {
+
+    public sealed interface Result permits Opened, Moved, Closed, Refused {
+    }
+
+    public record Opened(ShiftId shiftId) implements Result {
+    }
+
+    public record Moved(ShiftReport report) implements Result {
+    }
+
+    public record Closed(ShiftReport zReport) implements Result {
+    }
+
+    public record Refused(String reason) implements Result {
+    }
+
+    private final Ledger ledger;
+    private final ShiftStore shifts;
+    private final Clock clock;
+
+    public Shifts(Ledger ledger, ShiftStore shifts, Clock clock) {
+        this.ledger = ledger;
+        this.shifts = shifts;
+        this.clock = clock;
+    }
+
+    public Result open(String cashier, long floatAmount) {
+        if (floatAmount < 0) {
+            return new Refused("a float cannot be negative");
+        }
+        return ledger.write(tx -> {
+            if (shifts.current(tx).isPresent()) {
+                return new Refused("a shift is already open at this till: close it first");
+            }
+            ShiftId id = ShiftId.newId(clock);
+            tx.append(new ShiftOpened(id, cashier, floatAmount));
+            tx.append(new DrawerOpened(DrawerOpened.Reason.SHIFT, null, cashier, null));
+            return new Opened(id);
+        });
+    }
+
+    /** Cash put in or taken out of the drawer, not for a sale; a reason is required. */
+    public Result moveCash(String cashier, CashMoved.Direction direction, long amount, String reason) {
+        if (amount <= 0) {
+            return new Refused("an amount of cash is positive");
+        }
+        if (reason == null || reason.isBlank()) {
+            return new Refused("say why the cash goes " + (direction == CashMoved.Direction.IN ? "in" : "out"));
+        }
+        return ledger.write(tx -> {
+            Optional<ShiftStore.Shift> shift = shifts.current(tx);
+            if (shift.isEmpty()) {
+                return new Refused("open a shift first");
+            }
+            if (direction == CashMoved.Direction.OUT) {
+                long inDrawer = ShiftReports.of(shifts.events(tx, shift.get())).expectedCash();
+                if (amount > inDrawer) {
+                    return new Refused("the drawer should hold only " + io.chainpos.model.money.Money.cny(inDrawer).toDecimalString());
+                }
+            }
+            tx.append(new CashMoved(shift.get().shiftId(), direction, amount, reason.strip(), cashier));
+            tx.append(new DrawerOpened(DrawerOpened.Reason.SHIFT, null, cashier, null));
+            return new Moved(ShiftReports.of(shifts.events(tx, shift.get())));
+        });
+    }
+
+    /** The X report of the open shift, or empty when none is open. */
+    public Optional<ShiftReport> xReport() {
+        return ledger.read(session -> shifts.current(session).map(shift -> ShiftReports.of(shifts.events(session, shift))));
+    }
+
+    /** Closes the open shift with the cash counted in the drawer and returns its Z report. */
+    public Result close(String cashier, long countedCash) {
+        if (countedCash < 0) {
+            return new Refused("counted cash cannot be negative");
+        }
+        return ledger.write(tx -> {
+            Optional<ShiftStore.Shift> shift = shifts.current(tx);
+            if (shift.isEmpty()) {
+                return new Refused("no shift is open");
+            }
+            long expected = ShiftReports.of(shifts.events(tx, shift.get())).expectedCash();
+            tx.append(new ShiftClosed(shift.get().shiftId(), cashier, countedCash, expected));
+            ShiftStore.Shift closed = shifts.find(tx, shift.get().shiftId()).orElseThrow();
+            return new Closed(ShiftReports.of(shifts.events(tx, closed)));
+        });
+    }
+
+    /** The report of any shift of this till: X while open, Z once closed (a reprint). */
+    public Optional<ShiftReport> report(ShiftId id) {
+        return ledger.read(session -> shifts.find(session, id).map(shift -> ShiftReports.of(shifts.events(session, shift))));
+    }
+}

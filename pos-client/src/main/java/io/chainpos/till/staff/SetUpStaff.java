@@ -1,0 +1,71 @@
+package io.chainpos.till.staff;
+
+import io.chainpos.model.event.ManagerApproved;
+import io.chainpos.model.event.StaffAccountSet;
+import io.chainpos.till.ledger.Ledger;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * An owner sets up the store's staff at the till: the first account of a new till must be an owner and
+ * needs no approval (first run); every later one needs an owner's PIN. PINs are 4-8 digits, hashed here,
+ * and must differ from every other active account's, since a PIN alone identifies who approves.
+ */
+public final class SetUpStaff {
+    private static final Pattern PIN = Pattern.compile("\\d{4,8}");
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
+
+    public sealed interface Result permits Saved, Refused {
+    }
+
+    public record Saved(StaffMember member) implements Result {
+    }
+
+    public record Refused(String reason) implements Result {
+    }
+
+    private final Ledger ledger;
+    private final StaffStore staff;
+    private final ManagerApprovals approvals;
+    private final PinHasher hasher;
+
+    public SetUpStaff(Ledger ledger, StaffStore staff, ManagerApprovals approvals, PinHasher hasher) {
+        this.ledger = ledger;
+        this.staff = staff;
+        this.approvals = approvals;
+        this.hasher = hasher;
+    }
+
+    public Result save(String staffId, String name, StaffAccountSet.Role role, String pin, String ownerPin) {
+        if (staffId == null || !ID.matcher(staffId).matches()) {
+            return new Refused("a staff id is 1-32 letters, digits, '.', '_' or '-'");
+        }
+        if (name == null || name.isBlank()) {
+            return new Refused("a name is needed");
+        }
+        if (pin == null || !PIN.matcher(pin).matches()) {
+            return new Refused("a PIN is 4 to 8 digits");
+        }
+        boolean firstRun = ledger.read(staff::active).isEmpty();
+        if (firstRun && role != StaffAccountSet.Role.OWNER) {
+            return new Refused("the first account on a till is its owner's");
+        }
+        Optional<Approval> owner = firstRun ? Optional.empty() : approvals.approve(ownerPin, PinManagerApprovals.STAFF_SETUP);
+        if (!firstRun && owner.isEmpty()) {
+            return new Refused("an owner's PIN is needed to set up staff");
+        }
+        boolean taken = ledger.read(staff::active).stream()
+                .anyMatch(other -> !other.staffId().equals(staffId) && PinHasher.matches(pin, other.pinHash()));
+        if (taken) {
+            return new Refused("that PIN is already someone's: choose another");
+        }
+        String storeId = ledger.identity().orElseThrow().storeId().value();
+        StaffAccountSet account = new StaffAccountSet(staffId, name.strip(), role, hasher.hash(pin), storeId, true);
+        ledger.write(tx -> {
+            owner.ifPresent(o -> tx.append(new ManagerApproved(PinManagerApprovals.STAFF_SETUP, o.managerId(), null,
+                    staffId, "set up " + role + " " + staffId)));
+            return tx.append(account);
+        });
+        return new Saved(new StaffMember(staffId, account.name(), role, account.pinHash(), true));
+    }
+}

@@ -1,0 +1,51 @@
+package io.chainpos.model.sale;
+
+import io.chainpos.model.event.TenderMethod;
+import io.chainpos.model.id.ShiftId;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A shift's figures, for the X report (mid-shift, {@code countedCash} null) and the Z report (at close).
+ * Data only: the printer and the screens render it. Amounts in minor units. {@code expectedCash} is the
+ * float plus cash taken (net of change) less cash refunded, plus cash in, less cash out.
+ */
+public record ShiftReport(
+        Kind kind,
+        ShiftId shiftId,
+        String openedBy,
+        Instant openedAt,
+        Instant closedAt,
+        long floatAmount,
+        List<TenderLine> byTender,
+        int salesCount,
+        long salesTotal,
+        int refundsCount,
+        long refundsTotal,
+        long discountTotal,
+        int voidsCount,
+        long voidsAmount,
+        long cashIn,
+        long cashOut,
+        long expectedCash,
+        Long countedCash) {
+
+    /** X: a reading mid-shift; Z: the closing report. */
+    public enum Kind { X, Z }
+
+    /** One tender method: taken in sales (cash net of change), given back in refunds, and the difference. */
+    public record TenderLine(TenderMethod method, int count, long sales, long refunds) {
+        public long net() {
+            return sales - refunds;
+        }
+    }
+
+    public ShiftReport {
+        byTender = List.copyOf(byTender);
+    }
+
+    /** Counted minus expected: positive is cash over, negative cash short; null before the count. */
+    public Long difference() {
+        return countedCash == null ? null : countedCash - expectedCash;
+    }
+}
