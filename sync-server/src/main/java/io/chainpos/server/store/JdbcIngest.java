@@ -115,12 +115,13 @@ final class JdbcIngest {
         }
         List<EventEnvelope> stored = toStore.stream().map(IncomingEvent::envelope).toList();
         List<SyncException> found = new ArrayList<>(projector.apply(sql, stored, now, attempt.oneByOne()));
-        append(sql, toStore, now);
+        clockSkew(stored, now).ifPresent(found::add);
+        exceptions.record(sql, found);
         if (ackedThrough != mark.ackedThrough()) {
             sql.update(SAVE_MARK, ackedThrough, lastHlc, batch.tillId().value(), batch.tillEpoch());
         }
-        clockSkew(stored, now).ifPresent(found::add);
-        exceptions.record(sql, found);
+        // Last, so the log head is held only for the insert and the commit (see the class comment).
+        append(sql, toStore, now);
         return new IngestResult.Stored(ackedThrough, toStore.size(), duplicates, quarantined);
     }
 

@@ -67,7 +67,7 @@ final class SqlSession implements AutoCloseable {
             PreparedStatement statement = prepare(sql);
             for (Object[] row : rows) {
                 for (int i = 0; i < row.length; i++) {
-                    statement.setObject(i + 1, row[i]);
+                    set(statement, i + 1, row[i]);
                 }
                 statement.addBatch();
             }
@@ -117,6 +117,16 @@ final class SqlSession implements AutoCloseable {
         }
     }
 
+    /** Typed setters where the type is known: setObject's dispatch costs a third of a 500-row insert on SQLite. */
+    private static void set(PreparedStatement statement, int index, Object value) throws SQLException {
+        switch (value) {
+            case String text -> statement.setString(index, text);
+            case Long number -> statement.setLong(index, number);
+            case Integer number -> statement.setInt(index, number);
+            case null, default -> statement.setObject(index, value);
+        }
+    }
+
     private void clearBatch(String sql) {
         PreparedStatement statement = prepared.get(sql);
         if (statement == null) {
@@ -141,7 +151,7 @@ final class SqlSession implements AutoCloseable {
     private PreparedStatement bind(String sql, Object... args) throws SQLException {
         PreparedStatement statement = prepare(sql);
         for (int i = 0; i < args.length; i++) {
-            statement.setObject(i + 1, args[i]);
+            set(statement, i + 1, args[i]);
         }
         return statement;
     }

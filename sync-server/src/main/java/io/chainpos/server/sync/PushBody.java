@@ -30,7 +30,7 @@ record PushBody(TillId tillId, int tillEpoch, List<IncomingEvent> events) {
      * @throws MalformedEventException naming the field (and the event's index) that is wrong
      * @throws TooManyEvents when the batch is over the limit
      */
-    static PushBody parse(EventCodec codec, String json) {
+    static PushBody parse(EventCodec codec, byte[] json) {
         JsonNode root = codec.readTree(json);
         if (!root.isObject()) {
             throw new MalformedEventException("the body must be a JSON object {tillId, tillEpoch, events}");

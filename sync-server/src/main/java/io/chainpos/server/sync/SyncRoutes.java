@@ -62,7 +62,7 @@ public final class SyncRoutes implements Routes {
         TillPrincipal till = access.till(ctx);
         PushBody body;
         try {
-            body = PushBody.parse(codec, ctx.body());
+            body = PushBody.parse(codec, ctx.bodyAsBytes());
         } catch (PushBody.TooManyEvents e) {
             throw ApiProblem.tooLarge(e.getMessage());
         }

@@ -101,10 +101,10 @@ class PostgresConcurrencyTest {
         PullPage whileHeld;
         try (Connection blocker = DriverManager.getConnection(url)) {
             blocker.setAutoCommit(false);
-            // A's negative stock must be written to sync_exceptions, after A took its sequences: hold it there.
-            blocker.createStatement().execute("LOCK TABLE sync_exceptions IN EXCLUSIVE MODE");
+            // A inserts its events right after taking its sequences: hold it there (EXCLUSIVE still lets pulls read).
+            blocker.createStatement().execute("LOCK TABLE events IN EXCLUSIVE MODE");
             ingestA = threads.submit(() -> node1.ingest(batch(a, first)));
-            await().atMost(Duration.ofSeconds(20)).until(() -> waitingOnLock("INSERT INTO sync_exceptions") == 1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> waitingOnLock("INSERT INTO events") == 1);
             ingestB = threads.submit(() -> node2.ingest(batch(b, second)));
             await().atMost(Duration.ofSeconds(20)).until(() -> ingestB.isDone() || waitingOnLock("UPDATE log_head") == 1);
 

@@ -11,10 +11,12 @@ import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.event.StockChanged;
 import io.chainpos.model.sync.PushResponse;
 import io.chainpos.server.testing.Api;
+import io.chainpos.server.testing.Facts;
 import io.chainpos.server.testing.Json;
 import io.chainpos.server.testing.TestServer;
 import io.chainpos.server.testing.TestServer.EnrolledTill;
 import io.chainpos.server.testing.TillWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -291,6 +293,32 @@ class PushApiTest {
         }
 
         assertThat(ack(till.push(events))).isEqualTo(new PushResponse(5_000, 5_000, 0));
+    }
+
+    @Test
+    void theBodyIsReadAsUtf8ChineseArrivesIntactAndBytesThatAreNotUtf8AreA400() {
+        EnrolledTill till = newTill();
+        List<EventEnvelope> events = till.writer().next(List.of(Facts.registered(member(20), "13800000020", "张伟")));
+        byte[] body = Json.push(till.writer(), events).getBytes(StandardCharsets.UTF_8);
+        byte[] broken = body.clone();
+        broken[indexOf(broken, "张".getBytes(StandardCharsets.UTF_8))] = (byte) 0xFF;
+
+        Api.Reply refused = till.api().post("/api/v1/sync/push", broken);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("detail").asText()).contains("UTF-8");
+        assertThat(server.storage.events().mark(till.writer().till, 1).ackedThrough()).isZero();
+        assertThat(ack(till.api().post("/api/v1/sync/push", body)).accepted()).isEqualTo(1);
+        assertThat(server.storage.events().member(member(20)).orElseThrow().name()).isEqualTo("张伟");
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
     }
 
     @Test
