@@ -190,7 +190,11 @@ final class JdbcProjector {
         return found;
     }
 
-    /** Every movement that left its store's stock of a SKU below zero, with the quantity it left. */
+    /**
+     * Every movement that took its store's stock of a SKU from zero or more to below zero, with the quantity it
+     * left. Movements while stock is already negative are not flagged again: a store that sells goods it never
+     * booked in would otherwise list every sale line for head office.
+     */
     private List<SyncException> negativeStock(SqlSession sql, ProjectionBatch batch, Instant now) {
         List<ProjectionBatch.Movement> moves = batch.movements();
         if (moves.stream().noneMatch(m -> m.change().deltaMilli() < 0)) {
@@ -212,8 +216,9 @@ final class JdbcProjector {
             if (qty == null) {
                 continue;
             }
+            long before = qty[0];
             qty[0] += m.change().deltaMilli();
-            if (m.change().deltaMilli() < 0 && qty[0] < 0) {
+            if (before >= 0 && qty[0] < 0) {
                 StockChanged stock = m.change();
                 found.add(new SyncException(SyncException.Kind.NEGATIVE_STOCK, null, null, stock.storeId().value(),
                         stock.sku().value(), qty[0], m.event().tillId().value(), m.event().eventId().toString(),

@@ -93,6 +93,20 @@ abstract class MergeContract extends EventStoreContract {
     }
 
     @Test
+    void negativeStockIsFlaggedWhenItGoesBelowZeroNotAtEverySaleBelow() {
+        push(a1, a1.next(List.of(stock("S001", "100003", 2_000, StockChanged.Reason.RECEIPT),
+                stock("S001", "100003", -3_000, StockChanged.Reason.SALE),
+                stock("S001", "100003", -1_000, StockChanged.Reason.SALE))));
+        push(a2, a2.next(List.of(stock("S001", "100003", -1_000, StockChanged.Reason.SALE),
+                stock("S001", "100003", 5_000, StockChanged.Reason.RECEIPT),
+                stock("S001", "100003", -4_000, StockChanged.Reason.SALE))));
+
+        assertThat(store.stock(StoreId.of("S001"), Sku.of("100003")).qtyMilli()).isEqualTo(-2_000);
+        assertThat(store.exceptions(10)).extracting(SyncException::qtyMilli).as("below zero at -1000, and again at -2000 "
+                + "after a receipt brought it back up").containsExactly(-1_000L, -2_000L);
+    }
+
+    @Test
     void aStocktakeCorrectsToTheCountAndLaterMovementsAddToIt() {
         push(a1, a1.next(List.of(stock("S001", "100002", 12_000, StockChanged.Reason.RECEIPT),
                 stock("S001", "100002", -1_000, StockChanged.Reason.SALE),
