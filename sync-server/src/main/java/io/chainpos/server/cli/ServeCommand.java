@@ -42,8 +42,8 @@ final class ServeCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}")
     private String logFormat;
 
-    @Option(names = "--demo-data", defaultValue = "${env:CHAINPOS_DEMO_DATA:-false}",
-            description = "Seed a demo catalog, rules and members into an empty store. Env CHAINPOS_DEMO_DATA=true.")
+    @Option(names = "--demo-data", defaultValue = "${env:CHAINPOS_SEED_DEMO:-false}",
+            description = "Seed a demo catalog, rules and members into an empty store. Env CHAINPOS_SEED_DEMO=true.")
     private boolean demoData;
 
     ServeCommand(Services services) {
