@@ -298,6 +298,10 @@ public final class EventCodec {
 
     private static Instant instant(JsonNode node, String field) {
         String value = text(node, field);
+        Instant quick = IsoInstants.parseUtc(value);
+        if (quick != null) {
+            return quick;
+        }
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
