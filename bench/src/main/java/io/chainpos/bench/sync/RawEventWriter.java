@@ -5,6 +5,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The baseline writer: one till's event rows written straight into the server's {@code events} table (same
@@ -25,12 +27,24 @@ final class RawEventWriter implements AutoCloseable {
     private final String store;
     private final String till;
     private final AtomicLong serverSeq;
+    private final Lock lock;
 
     /** A writer for till {@code n} of a database whose server sequences {@code serverSeq} hands out. */
     RawEventWriter(String jdbcUrl, boolean sqlite, int n, long idPrefix, AtomicLong serverSeq) throws SQLException {
+        this(jdbcUrl, sqlite, n, idPrefix, serverSeq, SaleBatches.BATCH, new ReentrantLock());
+    }
+
+    /**
+     * As above, {@code batch} events per transaction. On SQLite the writers of one database share {@code lock}
+     * and take turns, as the server's one writer does: left to SQLite's busy handler, writers waiting for its
+     * write lock sleep for milliseconds and the baseline would understate the database.
+     */
+    RawEventWriter(String jdbcUrl, boolean sqlite, int n, long idPrefix, AtomicLong serverSeq, int batch, Lock lock)
+            throws SQLException {
+        this.lock = sqlite ? lock : null;
         this.store = "S%03d".formatted(n);
         this.till = store + "-T1";
-        this.rows = new SaleBatches(store, till, idPrefix + n);
+        this.rows = new SaleBatches(store, till, idPrefix + n, batch);
         this.serverSeq = serverSeq;
         this.connection = DriverManager.getConnection(jdbcUrl);
         if (sqlite) {
@@ -44,12 +58,25 @@ final class RawEventWriter implements AutoCloseable {
         insert = connection.prepareStatement(INSERT);
     }
 
-    /** Inserts and commits the till's next 500 events. */
+    /** Inserts and commits the till's next batch of events. */
     void insertBatch() throws SQLException {
+        if (lock == null) {
+            insertAndCommit();
+            return;
+        }
+        lock.lock();
+        try {
+            insertAndCommit();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void insertAndCommit() throws SQLException {
         String[] id = new String[1];
         long[] seq = new long[1];
         long now = System.currentTimeMillis();
-        for (int i = 0; i < SaleBatches.BATCH; i++) {
+        for (int i = 0; i < rows.size(); i++) {
             String body = rows.nextEvent(i, id, seq);
             insert.setLong(1, serverSeq.incrementAndGet());
             insert.setString(2, id[0]);

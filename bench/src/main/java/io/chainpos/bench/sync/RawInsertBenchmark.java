@@ -32,6 +32,7 @@ public class RawInsertBenchmark {
     BenchDatabase db;
     final AtomicLong serverSeq = new AtomicLong();
     final AtomicInteger writers = new AtomicInteger();
+    final java.util.concurrent.locks.Lock sqliteLock = new java.util.concurrent.locks.ReentrantLock();
 
     @Setup(Level.Trial)
     public void start() {
@@ -52,7 +53,7 @@ public class RawInsertBenchmark {
         @Setup(Level.Trial)
         public void open(RawInsertBenchmark bench) throws SQLException {
             writer = new RawEventWriter(bench.db.jdbcUrl(), !bench.db.isPostgres(), bench.writers.incrementAndGet(),
-                    0x20000000L, bench.serverSeq);
+                    0x20000000L, bench.serverSeq, SaleBatches.BATCH, bench.sqliteLock);
         }
 
         @TearDown(Level.Trial)

@@ -32,17 +32,27 @@ final class SaleBatches {
     private static final long SEQ = 987_654_321_987L;
 
     private final String tillId;
+    private final int size;
     private final List<String[]> templates = new ArrayList<>();
     private long seq;
     private long ids;
     private final long idPrefix;
 
     SaleBatches(String store, String till, long idPrefix) {
+        this(store, till, idPrefix, BATCH);
+    }
+
+    /** Batches of {@code size} events, a multiple of 4 (one member sale is four events). */
+    SaleBatches(String store, String till, long idPrefix, int size) {
+        if (size < 4 || size % 4 != 0) {
+            throw new IllegalArgumentException("a batch is whole sales of four events: " + size);
+        }
+        this.size = size;
         this.tillId = till;
         this.idPrefix = idPrefix;
         EventCodec codec = EventCodec.standard();
         Instant now = Instant.parse("2026-11-23T03:00:00Z");
-        for (int sale = 0; sale < BATCH / 4; sale++) {
+        for (int sale = 0; sale < size / 4; sale++) {
             // Members spread over the chain: a sale's points go to one of 100,000 members.
             MemberId member = new MemberId(UUID.fromString("01900000-0000-7000-8000-%012d".formatted((idPrefix * 7919 + sale * 104_729L) % 100_000)));
             SaleId saleId = new SaleId(UUID.fromString("01900000-0000-7000-9000-%012d".formatted(sale)));
@@ -74,9 +84,13 @@ final class SaleBatches {
         return "%08x-%04x-7%03x-8%03x-%012x".formatted(idPrefix, (n >>> 48) & 0xffff, (n >>> 36) & 0xfff, (n >>> 24) & 0xfff, n & 0xffffffffffL);
     }
 
-    /** The next 500 events as a push body {@code {tillId, tillEpoch, events}}. */
+    int size() {
+        return size;
+    }
+
+    /** The next batch of events as a push body {@code {tillId, tillEpoch, events}}. */
     String nextPush() {
-        StringBuilder body = new StringBuilder(BATCH * 600);
+        StringBuilder body = new StringBuilder(size * 600);
         body.append("{\"tillId\":\"").append(tillId).append("\",\"tillEpoch\":1,\"events\":[");
         for (int i = 0; i < templates.size(); i++) {
             if (i > 0) {

@@ -17,7 +17,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * {@link PairedIngestHarness}), and pull throughput ({@link PullBenchmark} under JMH).
  *
  * <p>{@code java -jar bench/target/benchmarks.jar sync} with {@code -Dbench.threads=4} (tills pushing at
- * once), {@code -Dbench.rounds=10} and {@code -Dbench.block=4} (pushes per till per block),
+ * once), {@code -Dbench.batch=500} (events per push, whole sales of 4), {@code -Dbench.rounds=10} and
+ * {@code -Dbench.block=4} (pushes per till per block),
  * {@code -Dbench.warmup=20} (seconds of alternating blocks before measuring), {@code -Dbench.seconds=10} (JMH
  * iteration time), {@code -Dbench.databases=sqlite,postgresql},
  * {@code -Dbench.pull=false} to leave out pull (the paired harness alone, for a profile), and
@@ -31,12 +32,13 @@ public final class SyncBenchmarks {
         int threads = Integer.getInteger("bench.threads", 4);
         int rounds = Integer.getInteger("bench.rounds", 10);
         int block = Integer.getInteger("bench.block", 4);
+        int batch = Integer.getInteger("bench.batch", SaleBatches.BATCH);
         int seconds = Integer.getInteger("bench.seconds", 10);
         java.time.Duration warmup = java.time.Duration.ofSeconds(Integer.getInteger("bench.warmup", 20));
         String[] databases = System.getProperty("bench.databases", "sqlite,postgresql").split(",");
         List<PairedIngestHarness.Figures> paired = new ArrayList<>();
         for (String database : databases) {
-            paired.add(PairedIngestHarness.run(database, threads, rounds, block, warmup));
+            paired.add(PairedIngestHarness.run(database, threads, batch, rounds, block, warmup));
             System.out.println(PairedIngestHarness.describe(paired.getLast()));
         }
         List<String> jmh = new ArrayList<>();
