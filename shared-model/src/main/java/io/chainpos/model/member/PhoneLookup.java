@@ -34,6 +34,11 @@ public final class PhoneLookup {
         }
     }
 
+    /** The secret in base64, to store or hand to a till. */
+    public String secret() {
+        return java.util.Base64.getEncoder().encodeToString(secret);
+    }
+
     @Override
     public String toString() {
         return "PhoneLookup[secret hidden]";
