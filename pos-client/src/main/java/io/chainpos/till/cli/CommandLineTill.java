@@ -236,6 +236,7 @@ public final class CommandLineTill {
                 showMember(already.member());
             }
             case RegisterMember.Invalid invalid -> out.println(invalid.reason());
+            case RegisterMember.NotEnrolled notEnrolled -> out.println(notEnrolled.reason());
         }
     }
 

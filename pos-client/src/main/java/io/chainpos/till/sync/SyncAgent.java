@@ -6,6 +6,7 @@ import io.chainpos.model.sync.PushRequest;
 import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.ledger.PendingEvents;
 import io.chainpos.till.ledger.TillIdentity;
+import io.chainpos.till.member.MemberKeyStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -51,6 +52,7 @@ public final class SyncAgent implements AutoCloseable {
 
     private final Ledger ledger;
     private final SyncApi api;
+    private final MemberKeySync memberKeys;
     private final Clock clock;
     private final RandomGenerator random;
     private final Settings settings;
@@ -64,6 +66,7 @@ public final class SyncAgent implements AutoCloseable {
     public SyncAgent(Ledger ledger, SyncApi api, Clock clock, RandomGenerator random, Settings settings) {
         this.ledger = ledger;
         this.api = api;
+        this.memberKeys = new MemberKeySync(ledger, api, new MemberKeyStore());
         this.clock = clock;
         this.random = random;
         this.settings = settings;
@@ -107,8 +110,10 @@ public final class SyncAgent implements AutoCloseable {
         synchronized (roundLock) {
             TillIdentity self = ledger.identity().orElseThrow(() -> new IllegalStateException("this till is not enrolled"));
             List<String> problems = new ArrayList<>();
+            memberKeys.handOver();
             int pushed = pushAll(self, problems);
             int pulled = pullAll();
+            memberKeys.fetchMissing();
             return new Round(pushed, pulled, problems);
         }
     }
