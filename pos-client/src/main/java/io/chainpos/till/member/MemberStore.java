@@ -75,6 +75,14 @@ public final class MemberStore {
                 .flatMap(id -> findById(session, MemberId.parse(id)));
     }
 
+    /** The ids merged into this survivor (the survivor itself not included). */
+    public List<MemberId> mergedInto(LedgerSession session, MemberId survivor) {
+        return session.handle().createQuery("SELECT merged_id FROM member_aliases WHERE survivor_id = :id ORDER BY merged_id")
+                .bind("id", survivor.toString())
+                .map((rs, ctx) -> MemberId.parse(rs.getString(1)))
+                .list();
+    }
+
     public boolean cardExists(LedgerSession session, CardNo cardNo) {
         return session.handle().createQuery("SELECT COUNT(*) FROM members WHERE card_no = :card")
                 .bind("card", cardNo.value()).mapTo(Integer.class).one() > 0;

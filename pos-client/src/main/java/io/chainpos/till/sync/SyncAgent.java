@@ -53,6 +53,7 @@ public final class SyncAgent implements AutoCloseable {
     private final Ledger ledger;
     private final SyncApi api;
     private final MemberKeySync memberKeys;
+    private boolean pulledErasure;
     private final Clock clock;
     private final RandomGenerator random;
     private final Settings settings;
@@ -114,6 +115,11 @@ public final class SyncAgent implements AutoCloseable {
             int pushed = pushAll(self, problems);
             int pulled = pullAll();
             memberKeys.fetchMissing();
+            if (pulledErasure) {
+                // An erased member's key was destroyed: leave no older copy of it in the write-ahead log.
+                ledger.scrub();
+                pulledErasure = false;
+            }
             return new Round(pushed, pulled, problems);
         }
     }
@@ -178,6 +184,7 @@ public final class SyncAgent implements AutoCloseable {
                 case SyncApi.Pulled(PullResponse response) -> {
                     pulled += ledger.applyPulled(response.events(), response.next());
                     for (EventEnvelope event : response.events()) {
+                        pulledErasure |= event.payload() instanceof io.chainpos.model.event.MemberErased;
                         if (event.isUnknown()) {
                             log.atWarn().setMessage("sync.pull.unknownEvent").addKeyValue("type", event.type())
                                     .addKeyValue("version", event.schemaVersion()).addKeyValue("eventId", event.eventId()).log();

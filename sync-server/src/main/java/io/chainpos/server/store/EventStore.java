@@ -91,6 +91,12 @@ public interface EventStore extends AutoCloseable {
      */
     List<EventEnvelope> memberHistory(List<MemberId> family);
 
+    /** The chain's points and stored value: the sum of every delta stored, whoever it belongs to. */
+    record BalanceTotals(long points, long storedValue) {
+    }
+
+    BalanceTotals balanceTotals();
+
     /** After an erasure: makes the database drop every copy of the deleted keys and fields it would otherwise keep. */
     void scrub();
 

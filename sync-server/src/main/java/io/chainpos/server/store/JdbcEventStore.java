@@ -241,6 +241,12 @@ final class JdbcEventStore implements EventStore {
     }
 
     @Override
+    public BalanceTotals balanceTotals() {
+        return db.read(h -> h.createQuery("SELECT COALESCE(SUM(points), 0), COALESCE(SUM(stored_value), 0) FROM member_balances")
+                .map((rs, ctx) -> new BalanceTotals(rs.getLong(1), rs.getLong(2))).one());
+    }
+
+    @Override
     public void scrub() {
         db.scrub();
     }
