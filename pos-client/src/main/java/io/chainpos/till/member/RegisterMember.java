@@ -102,6 +102,11 @@ public final class RegisterMember {
 
     /** Registers inside {@code tx}: refuses a phone this till already knows; the key is kept in the same transaction. */
     Result registerIn(LedgerTransaction tx, PersonalData data, Gender gender, boolean consentMarketing) {
+        return registerIn(tx, data, gender, consentMarketing, null);
+    }
+
+    /** As above; {@code keepCard} is a card number the member already has (an import), or null for a new one. */
+    Result registerIn(LedgerTransaction tx, PersonalData data, Gender gender, boolean consentMarketing, CardNo keepCard) {
         Optional<PhoneLookup> lookup = members.keys().phoneLookup(tx);
         if (lookup.isEmpty()) {
             return new NotEnrolled("this till has not enrolled with head office yet; members are registered after enrollment");
@@ -110,8 +115,8 @@ public final class RegisterMember {
         if (!existing.isEmpty()) {
             return new AlreadyMember(existing.getFirst());
         }
-        CardNo card = cardNumbers.next();
-        while (members.cardExists(tx, card)) {
+        CardNo card = keepCard != null ? keepCard : cardNumbers.next();
+        while (keepCard == null && members.cardExists(tx, card)) {
             card = cardNumbers.next();
         }
         MemberKey key = MemberKey.generate(MemberId.newId(clock));
