@@ -107,18 +107,8 @@ public final class MemberHistory {
         List<MemberId> family = new ArrayList<>();
         family.add(known.map(Member::memberId).orElse(member));
         family.addAll(members.mergedInto(session, family.getFirst()));
-        StringBuilder like = new StringBuilder();
-        for (int i = 0; i < family.size(); i++) {
-            like.append(i == 0 ? "" : " OR ").append("envelope LIKE :m").append(i);
-        }
-        String where = " WHERE type IN (<types>) AND (" + like + ")";
-        var query = session.handle().createQuery("SELECT envelope FROM ledger_events" + where
-                        + " UNION ALL SELECT envelope FROM remote_events" + where)
-                .bindList("types", TYPES);
-        for (int i = 0; i < family.size(); i++) {
-            query.bind("m" + i, "%\"" + family.get(i) + "\"%");
-        }
-        List<EventEnvelope> events = new ArrayList<>(query.map((rs, ctx) -> codec.fromJson(rs.getString(1))).list());
+        List<EventEnvelope> events = new ArrayList<>(members.eventsAbout(session, family, TYPES).stream()
+                .map(codec::fromJson).toList());
         events.sort(Comparator.comparingLong(EventEnvelope::hlc));
         List<Entry> out = new ArrayList<>();
         for (EventEnvelope e : events) {

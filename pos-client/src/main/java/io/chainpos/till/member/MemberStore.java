@@ -83,6 +83,22 @@ public final class MemberStore {
                 .list();
     }
 
+    /** The envelopes (JSON) of this till's own and pulled events of {@code types} that name any of these members. */
+    public List<String> eventsAbout(LedgerSession session, List<MemberId> family, List<String> types) {
+        StringBuilder like = new StringBuilder();
+        for (int i = 0; i < family.size(); i++) {
+            like.append(i == 0 ? "" : " OR ").append("envelope LIKE :m").append(i);
+        }
+        String where = " WHERE type IN (<types>) AND (" + like + ")";
+        var query = session.handle().createQuery("SELECT envelope FROM ledger_events" + where
+                        + " UNION ALL SELECT envelope FROM remote_events" + where)
+                .bindList("types", types);
+        for (int i = 0; i < family.size(); i++) {
+            query.bind("m" + i, "%\"" + family.get(i) + "\"%");
+        }
+        return query.mapTo(String.class).list();
+    }
+
     public boolean cardExists(LedgerSession session, CardNo cardNo) {
         return session.handle().createQuery("SELECT COUNT(*) FROM members WHERE card_no = :card")
                 .bind("card", cardNo.value()).mapTo(Integer.class).one() > 0;
