@@ -116,7 +116,11 @@ public final class TestTill implements AutoCloseable {
     /** The command line's use-cases for a cashier at this till. */
     public io.chainpos.till.cli.Counter counter(String cashier) {
         return new io.chainpos.till.cli.Counter(session(cashier), registerMember, members, balances, catalog, shifts,
-                refunds, setUpStaff, importProducts, clock, cashier);
+                refunds, setUpStaff, importProducts, clock, cashier, new io.chainpos.till.member.MemberDesk(
+                        new io.chainpos.till.member.FindMember(ledger, members),
+                        new io.chainpos.till.member.MemberHistory(ledger, members, codec, null),
+                        new io.chainpos.till.member.EraseMember(ledger, members, approvals),
+                        new io.chainpos.till.member.ImportMembers(ledger, registerMember, members)));
     }
 
     @Override
