@@ -17,6 +17,7 @@ import io.chainpos.till.device.printer.PrintQueue;
 import io.chainpos.till.device.printer.QrPrinting;
 import io.chainpos.till.device.printer.ReceiptCode;
 import io.chainpos.till.device.printer.ReceiptFormat;
+import io.chainpos.till.testing.CapturedLogs;
 import io.chainpos.till.testing.RealServer;
 import io.chainpos.till.testing.SyncedTill;
 import io.chainpos.till.testing.TestTill;
@@ -56,7 +57,8 @@ class ErasureLeavesNoTraceTest {
         Path paper = dir.resolve("printed-elsewhere.bin");
         JsonNode before;
         List<Long> sumsBefore;
-        try (RealServer server = RealServer.startWithDemoData(serverDir, clock);
+        try (CapturedLogs logs = new CapturedLogs();
+             RealServer server = RealServer.startWithDemoData(serverDir, clock);
              SyncedTill till = SyncedTill.enroll(tillDir.resolve("till.db"), clock, server::uri, server.enrollmentCode("S001", "S001-T1"));
              PrintQueue queue = new PrintQueue(till.till.ledger, new PrintJobStore(), FilePrinterTransport.file(paper), false,
                      Duration.ofMinutes(1), clock)) {
@@ -101,6 +103,12 @@ class ErasureLeavesNoTraceTest {
             // The audit: who erased, in the log, without the person.
             JsonNode history = server.headOffice().get("/api/v1/members/" + member.memberId() + "/history").json();
             assertThat(history.toString()).contains("MemberErased", "hq:hq").doesNotContain(NAME).doesNotContain(PHONE);
+            JsonNode export = server.headOffice().get("/api/v1/members/" + member.memberId() + "/export").json();
+            assertThat(export.get("pointsBalance").asLong()).isEqualTo(before.get("pointsBalance").asLong());
+            assertThat(export.toString()).doesNotContain(NAME).doesNotContain(PHONE);
+            // No log line of the till or the server, at any level, shows the person.
+            assertThat(logs.lines()).as("log lines").isNotEmpty()
+                    .noneMatch(line -> line.contains(PHONE) || line.contains(NAME) || line.contains(PHONE.substring(3)));
             // A till that offers the key again (an old backup) is refused.
             assertThat(server.storage().events().storeMemberKeys(List.of(io.chainpos.model.member.MemberKey.generate(member.memberId()))))
                     .isZero();
