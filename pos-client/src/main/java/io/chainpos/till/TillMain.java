@@ -13,6 +13,11 @@ import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.ledger.LedgerException;
 import io.chainpos.till.ledger.ServerLink;
 import io.chainpos.till.loyalty.BalanceStore;
+import io.chainpos.till.member.EraseMember;
+import io.chainpos.till.member.FindMember;
+import io.chainpos.till.member.ImportMembers;
+import io.chainpos.till.member.MemberDesk;
+import io.chainpos.till.member.MemberHistory;
 import io.chainpos.till.member.MemberStore;
 import io.chainpos.till.member.RegisterMember;
 import io.chainpos.model.loyalty.PerYuanEarning;
@@ -159,14 +164,19 @@ public final class TillMain implements Callable<Integer> {
                 Checkout checkout = new Checkout(ledger, catalog, members, balances, shiftStore, sales,
                         new PerYuanEarning(), settings, clock);
                 PinManagerApprovals approvals = new PinManagerApprovals(ledger, staff);
+                RegisterMember registerMember = new RegisterMember(ledger, members, clock, new SecureRandom(), "NORMAL");
+                MemberDesk memberDesk = new MemberDesk(new FindMember(ledger, members),
+                        new MemberHistory(ledger, members, codec, link.<MemberHistory.ChainHistory>map(l ->
+                                new OkHttpSyncApi(http, codec, () -> URI.create(l.serverUrl()), l::token)::memberHistory).orElse(null)),
+                        new EraseMember(ledger, members, approvals), new ImportMembers(ledger, registerMember, members));
                 Counter counter = new Counter(
                         new SaleSession(ledger, checkout, members, approvals, settings, codec.mapper(), clock, cashier),
-                        new RegisterMember(ledger, members, clock, new SecureRandom(), "NORMAL"), members, balances,
+                        registerMember, members, balances,
                         catalog, new Shifts(ledger, shiftStore, clock),
                         new RefundSale(ledger, sales, shiftStore, balances, new ScanCode(catalog, members, settings.scale()),
                                 approvals, clock),
                         new SetUpStaff(ledger, staff, approvals, new PinHasher(new SecureRandom())),
-                        new ImportProducts(ledger, catalog), clock, cashier);
+                        new ImportProducts(ledger, catalog), clock, cashier, memberDesk);
                 DeviceCommands hardware = new DeviceCommands(devices, Optional.of(new OpenDrawerNoSale(ledger, approvals)),
                         cashier, ledger.identity().orElseThrow().tillId(), clock, System.out);
                 CommandLineTill till = new CommandLineTill(ledger, counter, agent, System.out, hardware);

@@ -15,6 +15,7 @@ import io.chainpos.server.exception.ExceptionRoutes;
 import io.chainpos.server.headoffice.HeadOffice;
 import io.chainpos.server.http.HttpApi;
 import io.chainpos.server.http.Routes;
+import io.chainpos.server.member.DuplicatePhones;
 import io.chainpos.server.member.MemberRoutes;
 import io.chainpos.server.metrics.ServerMeters;
 import io.chainpos.server.stock.StockRoutes;
@@ -89,10 +90,10 @@ public final class ServerMain implements Services {
         Javalin app = HttpApi.create(codec, List.of(
                 health,
                 meters.routes(settings.metricsToken()),
-                new AuthRoutes(new Enrollment(storage.accounts(), secrets, clock), new Users(storage.accounts(), secrets, clock), codec),
-                new SyncRoutes(access, new PushEvents(events, metrics), pulls, codec, metrics),
+                new AuthRoutes(new Enrollment(storage.accounts(), secrets, clock, events::memberLookupSecret), new Users(storage.accounts(), secrets, clock), codec),
+                new SyncRoutes(access, new PushEvents(events, metrics, new DuplicatePhones(events, headOffice)), pulls, codec, metrics),
                 new SnapshotRoutes(access, events, pulls, codec, metrics, clock),
-                new MemberRoutes(access, events),
+                new MemberRoutes(access, events, headOffice, codec),
                 new StockRoutes(access, events),
                 new ExceptionRoutes(access, events)));
         app.start(settings.host(), settings.port());

@@ -160,6 +160,19 @@ public final class Ledger implements AutoCloseable {
         }
     }
 
+    /**
+     * Copies the write-ahead log into the ledger file and truncates it, so rows a deletion overwrote (an erased
+     * member's key) leave no older copy in the WAL. Returns false when a reader kept the log from being truncated.
+     */
+    public boolean scrub() {
+        synchronized (this) {
+            synchronized (reader) {
+                return writer.createQuery("PRAGMA wal_checkpoint(TRUNCATE)")
+                        .map((rs, ctx) -> rs.getInt(1)).one() == 0;
+            }
+        }
+    }
+
     /** Called with the events of each committed transaction, on the committing thread; keep it short. */
     public void onCommit(Consumer<List<EventEnvelope>> listener) {
         commitListeners.add(listener);

@@ -5,6 +5,8 @@ import io.chainpos.model.json.MalformedEventException;
 import io.chainpos.model.sync.ApiError;
 import io.chainpos.model.sync.EnrollRequest;
 import io.chainpos.model.sync.EnrollResponse;
+import io.chainpos.model.sync.MemberIds;
+import io.chainpos.model.sync.MemberKeys;
 import io.chainpos.model.sync.PullResponse;
 import io.chainpos.model.sync.PushRequest;
 import io.chainpos.model.sync.PushResponse;
@@ -113,6 +115,34 @@ public final class OkHttpSyncApi implements SyncApi {
                 .build();
         try (Response response = client.newCall(http).execute()) {
             return ok(response, EnrollResponse.class);
+        }
+    }
+
+    @Override
+    public void handOverKeys(MemberKeys keys) throws IOException {
+        Request http = authorized(url("api/v1/members/keys").build()).put(RequestBody.create(codec.write(keys), JSON)).build();
+        try (Response response = client.newCall(http).execute()) {
+            ok(response, com.fasterxml.jackson.databind.JsonNode.class);
+        }
+    }
+
+    @Override
+    public MemberKeys fetchKeys(MemberIds members) throws IOException {
+        Request http = authorized(url("api/v1/members/keys/lookup").build())
+                .post(RequestBody.create(codec.write(members), JSON)).build();
+        try (Response response = client.newCall(http).execute()) {
+            return ok(response, MemberKeys.class);
+        }
+    }
+
+    @Override
+    public java.util.Optional<String> memberHistory(io.chainpos.model.id.MemberId member) throws IOException {
+        Request http = authorized(url("api/v1/members/" + member + "/history").build()).get().build();
+        try (Response response = client.newCall(http).execute()) {
+            if (response.code() == 404) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(ok(response, com.fasterxml.jackson.databind.JsonNode.class).toString());
         }
     }
 

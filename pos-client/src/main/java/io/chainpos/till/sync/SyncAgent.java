@@ -6,6 +6,7 @@ import io.chainpos.model.sync.PushRequest;
 import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.ledger.PendingEvents;
 import io.chainpos.till.ledger.TillIdentity;
+import io.chainpos.till.member.MemberKeyStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -51,6 +52,8 @@ public final class SyncAgent implements AutoCloseable {
 
     private final Ledger ledger;
     private final SyncApi api;
+    private final MemberKeySync memberKeys;
+    private boolean pulledErasure;
     private final Clock clock;
     private final RandomGenerator random;
     private final Settings settings;
@@ -64,6 +67,7 @@ public final class SyncAgent implements AutoCloseable {
     public SyncAgent(Ledger ledger, SyncApi api, Clock clock, RandomGenerator random, Settings settings) {
         this.ledger = ledger;
         this.api = api;
+        this.memberKeys = new MemberKeySync(ledger, api, new MemberKeyStore());
         this.clock = clock;
         this.random = random;
         this.settings = settings;
@@ -107,8 +111,15 @@ public final class SyncAgent implements AutoCloseable {
         synchronized (roundLock) {
             TillIdentity self = ledger.identity().orElseThrow(() -> new IllegalStateException("this till is not enrolled"));
             List<String> problems = new ArrayList<>();
+            memberKeys.handOver();
             int pushed = pushAll(self, problems);
             int pulled = pullAll();
+            memberKeys.fetchMissing();
+            if (pulledErasure) {
+                // An erased member's key was destroyed: leave no older copy of it in the write-ahead log.
+                ledger.scrub();
+                pulledErasure = false;
+            }
             return new Round(pushed, pulled, problems);
         }
     }
@@ -173,6 +184,7 @@ public final class SyncAgent implements AutoCloseable {
                 case SyncApi.Pulled(PullResponse response) -> {
                     pulled += ledger.applyPulled(response.events(), response.next());
                     for (EventEnvelope event : response.events()) {
+                        pulledErasure |= event.payload() instanceof io.chainpos.model.event.MemberErased;
                         if (event.isUnknown()) {
                             log.atWarn().setMessage("sync.pull.unknownEvent").addKeyValue("type", event.type())
                                     .addKeyValue("version", event.schemaVersion()).addKeyValue("eventId", event.eventId()).log();

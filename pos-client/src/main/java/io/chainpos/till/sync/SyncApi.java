@@ -9,6 +9,10 @@ import io.chainpos.model.sync.PushResponse;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
+import io.chainpos.model.id.MemberId;
+import io.chainpos.model.sync.MemberIds;
+import io.chainpos.model.sync.MemberKeys;
 
 /** The sync server as the till sees it. An {@link IOException} means the server was not reached or did not answer. */
 public interface SyncApi {
@@ -25,6 +29,15 @@ public interface SyncApi {
     Snapshot snapshot(Map<Integer, Long> held) throws IOException;
 
     EnrollResponse enroll(String code) throws IOException;
+
+    /** The key channel: hands the server the data keys of members registered at this till. */
+    void handOverKeys(MemberKeys keys) throws IOException;
+
+    /** The key channel: the data keys the server holds for these members (none for an erased member). */
+    MemberKeys fetchKeys(MemberIds members) throws IOException;
+
+    /** The member's history across every store as the server's JSON; empty when the server does not know the member. */
+    Optional<String> memberHistory(MemberId member) throws IOException;
 
     /** What the server said to a push. */
     sealed interface PushOutcome permits Acked, Gap, Conflict, Refused {

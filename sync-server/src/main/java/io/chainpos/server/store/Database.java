@@ -25,6 +25,9 @@ interface Database extends AutoCloseable {
 
     Dialect dialect();
 
+    /** After an erasure: leaves no copy of deleted rows where the database would otherwise keep them. */
+    void scrub();
+
     @Override
     void close();
 

@@ -1,6 +1,8 @@
 package io.chainpos.server.store;
 
+import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.id.MemberId;
+import io.chainpos.model.member.MemberKey;
 import io.chainpos.model.id.Sku;
 import io.chainpos.model.id.StoreId;
 import io.chainpos.model.id.TillId;
@@ -59,8 +61,44 @@ public interface EventStore extends AutoCloseable {
     /** The merged member, found by its own id or by the id of a member merged into it. */
     Optional<MemberView> member(MemberId memberId);
 
-    /** The merged member whose current phone this is; when several unmerged members share it, the oldest id. */
+    /**
+     * The merged member whose current phone is this (found through its keyed hash); when several unmerged
+     * members share it, the oldest id. Empty for a text that is not a mobile number.
+     */
     Optional<MemberView> memberByPhone(String phone);
+
+    /** The chain's secret for the keyed phone hash (base64), made on first use; tills get it at enrollment. */
+    String memberLookupSecret();
+
+    /** The chain's phone-hash secret; when there is none yet, {@code proposed} (base64, 32 bytes) becomes it. */
+    String memberLookupSecret(String proposed);
+
+    /** Keeps members' data keys a till hands over (never an erased member's; never replacing one); returns how many were new. */
+    int storeMemberKeys(List<MemberKey> keys);
+
+    /** The data keys held for these members (none for an erased one). */
+    List<MemberKey> memberKeys(List<MemberId> memberIds);
+
+    /** Surviving member ids (oldest first) whose merged profile's current phone hash is {@code phoneHash}. */
+    List<MemberId> survivorsWithPhoneHash(String phoneHash);
+
+    /** The member's survivor first, then every id merged into it; empty for an unknown member. */
+    List<MemberId> memberFamily(MemberId memberId);
+
+    /**
+     * Every stored event about these members (profile, merges, erasure, sales, points, stored value), in server
+     * order, from every store: the member's history. Scans the log; meant for one member on request.
+     */
+    List<EventEnvelope> memberHistory(List<MemberId> family);
+
+    /** The chain's points and stored value: the sum of every delta stored, whoever it belongs to. */
+    record BalanceTotals(long points, long storedValue) {
+    }
+
+    BalanceTotals balanceTotals();
+
+    /** After an erasure: makes the database drop every copy of the deleted keys and fields it would otherwise keep. */
+    void scrub();
 
     /** A store's stock of a SKU (0 when nothing moved). */
     StockView stock(StoreId storeId, Sku sku);

@@ -2,6 +2,9 @@ package io.chainpos.server.store;
 
 import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.id.MemberId;
+import io.chainpos.model.member.MemberKey;
+import io.chainpos.model.member.PhoneLookup;
+import io.chainpos.model.member.Phones;
 import io.chainpos.model.id.Sku;
 import io.chainpos.model.id.StoreId;
 import io.chainpos.model.id.TillId;
@@ -33,7 +36,9 @@ final class JdbcEventStore implements EventStore {
     private final Clock clock;
     private final JdbcIngest ingest;
     private final JdbcProjector projector = new JdbcProjector();
-    private final JdbcMemberViews members = new JdbcMemberViews();
+    private final JdbcMemberKeys memberKeys = new JdbcMemberKeys();
+    private final JdbcMemberViews members = new JdbcMemberViews(memberKeys);
+    private volatile PhoneLookup phoneLookup;
 
     JdbcEventStore(Database db, EventCodec codec, Clock clock) {
         this.db = db;
@@ -157,7 +162,93 @@ final class JdbcEventStore implements EventStore {
 
     @Override
     public Optional<MemberView> memberByPhone(String phone) {
-        return db.readConsistent(h -> members.byPhone(h, phone));
+        Optional<String> normalized = Phones.normalize(phone);
+        if (normalized.isEmpty()) {
+            return Optional.empty();
+        }
+        String hash = phoneLookup().hash(normalized.get());
+        return db.readConsistent(h -> members.byPhoneHash(h, hash));
+    }
+
+    private PhoneLookup phoneLookup() {
+        PhoneLookup lookup = phoneLookup;
+        if (lookup == null) {
+            lookup = new PhoneLookup(memberLookupSecret());
+            phoneLookup = lookup;
+        }
+        return lookup;
+    }
+
+    @Override
+    public String memberLookupSecret() {
+        return memberKeys.lookupSecret(db, null);
+    }
+
+    @Override
+    public String memberLookupSecret(String proposed) {
+        return memberKeys.lookupSecret(db, proposed);
+    }
+
+    @Override
+    public int storeMemberKeys(List<MemberKey> keys) {
+        return keys.isEmpty() ? 0 : db.write(tx -> memberKeys.store(tx.handle(), keys));
+    }
+
+    @Override
+    public List<MemberKey> memberKeys(List<MemberId> memberIds) {
+        return db.read(h -> memberKeys.find(h, memberIds.stream().map(MemberId::toString).distinct().toList()));
+    }
+
+    @Override
+    public List<MemberId> survivorsWithPhoneHash(String phoneHash) {
+        return db.readConsistent(h -> members.survivorsWithPhoneHash(h, phoneHash)).stream().map(MemberId::parse).toList();
+    }
+
+    @Override
+    public List<MemberId> memberFamily(MemberId memberId) {
+        return db.readConsistent(h -> {
+            String survivor = JdbcMemberViews.survivor(h, memberId.toString());
+            List<String> family = new ArrayList<>();
+            family.add(survivor);
+            family.addAll(h.createQuery("SELECT merged_id FROM member_aliases WHERE survivor_id = :id ORDER BY merged_id")
+                    .bind("id", survivor).mapTo(String.class).list());
+            boolean known = h.createQuery("SELECT COUNT(*) FROM events WHERE type IN (<types>) AND body LIKE :id")
+                    .bindList("types", HISTORY_TYPES).bind("id", "%\"" + survivor + "\"%").mapTo(Long.class).one() > 0;
+            return known ? family.stream().map(MemberId::parse).toList() : List.<MemberId>of();
+        });
+    }
+
+    private static final List<String> HISTORY_TYPES = List.of("MemberRegistered", "MemberProfileChanged", "MembersMerged",
+            "MemberErased", "SaleCompleted", "PointsChanged", "StoredValueChanged");
+
+    @Override
+    public List<EventEnvelope> memberHistory(List<MemberId> family) {
+        if (family.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder where = new StringBuilder();
+        for (int i = 0; i < family.size(); i++) {
+            where.append(i == 0 ? "" : " OR ").append("body LIKE :m").append(i);
+        }
+        return db.read(h -> {
+            var query = h.createQuery("SELECT body FROM events WHERE type IN (<types>) AND (" + where + ") ORDER BY server_seq")
+                    .bindList("types", HISTORY_TYPES);
+            for (int i = 0; i < family.size(); i++) {
+                query.bind("m" + i, "%\"" + family.get(i) + "\"%");
+            }
+            return query.map((rs, ctx) -> codec.fromJson(rs.getString(1))).list();
+        });
+    }
+
+    @Override
+    public BalanceTotals balanceTotals() {
+        return db.read(h -> h.createQuery("SELECT COALESCE(SUM(points), 0), COALESCE(SUM(stored_value), 0) FROM member_balances")
+                .map((rs, ctx) -> new BalanceTotals(rs.getLong(1), rs.getLong(2))).one());
+    }
+
+    @Override
+    public void scrub() {
+        db.scrub();
     }
 
     @Override
@@ -187,7 +278,8 @@ final class JdbcEventStore implements EventStore {
     @Override
     public void rebuildProjections() {
         db.write(tx -> {
-            for (String table : List.of("member_fields", "member_aliases", "balance_deltas", "member_balances", "stock")) {
+            for (String table : List.of("member_fields", "member_aliases", "balance_deltas", "member_balances", "stock",
+                    "erased_members")) {
                 tx.handle().execute("DELETE FROM " + table);
             }
             // Exceptions are a record of what was found when it arrived; a rebuild does not find them again.

@@ -4,6 +4,8 @@ import io.chainpos.model.event.AuditEvent;
 import io.chainpos.model.event.BalanceEvent;
 import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.event.HeadOfficeEvent;
+import io.chainpos.model.event.MemberErased;
+import io.chainpos.model.event.MemberEvent;
 import io.chainpos.model.event.MemberProfileChanged;
 import io.chainpos.model.event.MemberRegistered;
 import io.chainpos.model.event.MembersMerged;
@@ -38,6 +40,10 @@ final class JdbcProjector {
                OR (excluded.hlc = member_fields.hlc AND excluded.till_id > member_fields.till_id)
                OR (excluded.hlc = member_fields.hlc AND excluded.till_id = member_fields.till_id
                    AND excluded.event_id > member_fields.event_id)""";
+    private static final String IS_ERASED = "SELECT 1 FROM erased_members WHERE member_id = ?";
+    private static final String DELETE_KEY = "DELETE FROM member_keys WHERE member_id = ?";
+    private static final String DELETE_FIELD = "DELETE FROM member_fields WHERE member_id = ? AND field = ?";
+    private static final String MARK_ERASED = "INSERT INTO erased_members (member_id) VALUES (?) ON CONFLICT (member_id) DO NOTHING";
     private static final String SURVIVOR = "SELECT survivor_id FROM member_aliases WHERE merged_id = ?";
     private static final String INSERT_ALIAS = "INSERT INTO member_aliases (merged_id, survivor_id) VALUES (?, ?)";
     private static final String REPOINT_ALIASES = "UPDATE member_aliases SET survivor_id = ? WHERE survivor_id = ?";
@@ -107,8 +113,13 @@ final class JdbcProjector {
         ProjectionBatch batch = new ProjectionBatch();
         for (EventEnvelope event : events) {
             switch (event.payload()) {
-                case MemberRegistered registered -> batch.fields(event, registered.memberId().toString(), ProfileField.writtenBy(registered));
-                case MemberProfileChanged changed -> batch.fields(event, changed.memberId().toString(), ProfileField.writtenBy(changed));
+                case MemberRegistered registered -> batch.fields(event, registered.memberId().toString(), unlessErased(sql, registered));
+                case MemberProfileChanged changed -> batch.fields(event, changed.memberId().toString(), unlessErased(sql, changed));
+                case MemberErased erased -> {
+                    found.addAll(write(sql, batch, now));
+                    batch = new ProjectionBatch();
+                    erase(sql, erased);
+                }
                 case MembersMerged merged -> {
                     found.addAll(write(sql, batch, now));
                     batch = new ProjectionBatch();
@@ -127,6 +138,33 @@ final class JdbcProjector {
         }
         found.addAll(write(sql, batch, now));
         return found;
+    }
+
+    /**
+     * The fields a member event writes, without the personal ones when the member was erased: a till that was
+     * offline during the erasure may still send a change, sealed with a key that no longer exists.
+     */
+    private static Map<ProfileField, String> unlessErased(SqlSession sql, MemberEvent event) {
+        Map<ProfileField, String> fields = ProfileField.writtenBy(event);
+        if (sql.first(IS_ERASED, rs -> 1, event.memberId().toString()).isPresent()) {
+            fields.keySet().removeIf(ProfileField::personal);
+        }
+        return fields;
+    }
+
+    /**
+     * Forgets the person: destroys the member's key (so every sealed value in the log is unreadable) and drops
+     * the sealed fields and the phone hash from the projection. Points, stored value and sales stay.
+     */
+    private static void erase(SqlSession sql, MemberErased erased) {
+        String id = erased.memberId().toString();
+        sql.update(DELETE_KEY, id);
+        for (ProfileField field : ProfileField.values()) {
+            if (field.personal()) {
+                sql.update(DELETE_FIELD, id, field.stored());
+            }
+        }
+        sql.update(MARK_ERASED, id);
     }
 
     private List<SyncException> write(SqlSession sql, ProjectionBatch batch, Instant now) {

@@ -120,6 +120,18 @@ final class PostgresDatabase implements Database {
         return Dialect.POSTGRESQL;
     }
 
+    /**
+     * Reclaims the dead row versions an erasure left (PostgreSQL keeps them until a vacuum): VACUUM runs outside
+     * any transaction, on its own connection.
+     */
+    @Override
+    public void scrub() {
+        jdbi.useHandle(h -> {
+            h.execute("VACUUM member_keys");
+            h.execute("VACUUM member_fields");
+        });
+    }
+
     @Override
     public void close() {
         pool.close();

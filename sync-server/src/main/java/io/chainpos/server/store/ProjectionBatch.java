@@ -5,6 +5,7 @@ import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.event.PointsChanged;
 import io.chainpos.model.event.StockChanged;
 import io.chainpos.server.merge.ProfileField;
+import io.chainpos.model.member.Stamp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -56,10 +57,9 @@ final class ProjectionBatch {
         return new ArrayList<>(last.values());
     }
 
-    /** Field rows by (hlc, till_id, event_id), the order of FieldWrite.LAST_WRITER_LAST. */
-    private static final Comparator<Object[]> LAST_WRITER = Comparator.comparingLong((Object[] row) -> (Long) row[3])
-            .thenComparing(row -> (String) row[4])
-            .thenComparing(row -> (String) row[5]);
+    /** Field rows by their {@link Stamp} (hlc, till_id, event_id): the one order of MemberProfile and FieldWrite. */
+    private static final Comparator<Object[]> LAST_WRITER = Comparator.comparing(
+            (Object[] row) -> new Stamp((Long) row[3], (String) row[4], (String) row[5]));
 
     List<Object[]> deltaRows() {
         return deltas.stream()

@@ -81,6 +81,8 @@ final class SqliteDatabase implements Database {
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.enforceForeignKeys(true);
         config.setTransactionMode(mode);
+        // Deleted rows (an erased member's key) are overwritten with zeros, not left in free pages.
+        config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl(url);
         return dataSource;
@@ -106,6 +108,17 @@ final class SqliteDatabase implements Database {
     @Override
     public <T> T readConsistent(Function<Handle, T> work) {
         return readJdbi.inTransaction(work::apply);
+    }
+
+    /** Copies the WAL into the main file and truncates it, so what a deletion overwrote is not left in the WAL. */
+    @Override
+    public void scrub() {
+        writeLock.lock();
+        try {
+            writer.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapToMap().list();
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     @Override

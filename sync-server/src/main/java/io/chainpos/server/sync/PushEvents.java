@@ -11,6 +11,7 @@ import io.chainpos.server.store.IngestBatch;
 import io.chainpos.server.store.IngestResult;
 import io.chainpos.server.merge.ClockSkew;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A till hands over its events. Who may write what is checked here; what is a duplicate, a gap or a
@@ -23,10 +24,17 @@ public final class PushEvents {
 
     private final EventStore store;
     private final SyncMetrics metrics;
+    private final Consumer<List<EventEnvelope>> afterCommit;
 
     public PushEvents(EventStore store, SyncMetrics metrics) {
+        this(store, metrics, stored -> { });
+    }
+
+    /** {@code afterCommit} hears the events each push stored, once committed (head office's follow-ups: merges). */
+    public PushEvents(EventStore store, SyncMetrics metrics, Consumer<List<EventEnvelope>> afterCommit) {
         this.store = store;
         this.metrics = metrics;
+        this.afterCommit = afterCommit;
     }
 
     /** What became of a push. */
@@ -63,6 +71,9 @@ public final class PushEvents {
         List<IncomingEvent> events = body.events().stream().map(PushEvents::refuseImpossible).toList();
         IngestResult result = store.ingest(new IngestBatch(body.tillId(), body.tillEpoch(), events));
         metrics.ingested(events.size(), result);
+        if (result instanceof IngestResult.Stored stored && stored.accepted() > 0) {
+            afterCommit.accept(events.stream().filter(e -> e.refusal() == null).map(IncomingEvent::envelope).toList());
+        }
         return switch (result) {
             case IngestResult.SequenceGap gap ->
                     new Outcome.Gap(gap.expectedSeq(), gap.ackedThrough(), body.events().getFirst().tillSeq());

@@ -36,6 +36,7 @@ public final class TestServer implements AutoCloseable {
         this.databaseSpec = databaseSpec;
         this.database = file;
         this.storage = main.openStorage(DatabaseSettings.of(databaseSpec).withPoolSize(8));
+        storage.events().memberLookupSecret(Facts.LOOKUP_SECRET);
         this.server = main.start(storage, settings);
     }
 
@@ -119,6 +120,13 @@ public final class TestServer implements AutoCloseable {
     /** A till with its API client and the writer of its events. */
     public record EnrolledTill(Api api, TillWriter writer) {
         public Api.Reply push(java.util.List<io.chainpos.model.event.EventEnvelope> events) {
+            java.util.List<io.chainpos.model.member.MemberKey> keys = Facts.keysOf(events);
+            if (!keys.isEmpty()) {
+                Api.Reply stored = api.put("/api/v1/members/keys", Json.CODEC.write(new io.chainpos.model.sync.MemberKeys(keys)));
+                if (stored.status() != 200) {
+                    throw new IllegalStateException("the server refused the member keys: " + stored);
+                }
+            }
             return api.post("/api/v1/sync/push", Json.push(writer, events));
         }
     }

@@ -143,11 +143,16 @@ final class SimInvariants {
         }
     }
 
-    /** Balances per member and stock per (store, SKU) as a plain sum over distinct events. */
-    record Fold(Map<MemberId, long[]> balances, Map<String, Long> stock) {
+    /**
+     * Balances per member id and stock per (store, SKU) as a plain sum over distinct events, and which member each
+     * id now stands for: the same phone registered at two stores is merged by head office (issue 4), and a
+     * merged member's balance is its family's.
+     */
+    record Fold(Map<MemberId, long[]> balances, Map<String, Long> stock, Map<MemberId, MemberId> survivors) {
         static Fold of(Iterable<EventEnvelope> events) {
             Map<MemberId, long[]> balances = new HashMap<>();
             Map<String, Long> stock = new HashMap<>();
+            Map<MemberId, MemberId> survivors = new HashMap<>();
             Set<String> seen = new HashSet<>();
             for (EventEnvelope e : events) {
                 if (!seen.add(e.eventId().toString())) {
@@ -157,10 +162,38 @@ final class SimInvariants {
                     case PointsChanged p -> balances.computeIfAbsent(p.memberId(), m -> new long[2])[0] += p.delta();
                     case StoredValueChanged s -> balances.computeIfAbsent(s.memberId(), m -> new long[2])[1] += s.delta();
                     case StockChanged s -> stock.merge(s.storeId().value() + "/" + s.sku().value(), s.deltaMilli(), Long::sum);
+                    case io.chainpos.model.event.MembersMerged m -> {
+                        MemberId survivor = resolve(survivors, m.memberId());
+                        MemberId absorbed = resolve(survivors, m.mergedId());
+                        if (!survivor.equals(absorbed)) {
+                            survivors.put(absorbed, survivor);
+                        }
+                    }
                     default -> { }
                 }
             }
-            return new Fold(balances, stock);
+            return new Fold(balances, stock, survivors);
+        }
+
+        private static MemberId resolve(Map<MemberId, MemberId> survivors, MemberId id) {
+            MemberId at = id;
+            while (survivors.containsKey(at)) {
+                at = survivors.get(at);
+            }
+            return at;
+        }
+
+        /** Points and stored value of the member's whole family (its survivor and every id merged into it). */
+        long[] family(MemberId member) {
+            MemberId survivor = resolve(survivors, member);
+            long[] sums = new long[2];
+            balances.forEach((id, b) -> {
+                if (resolve(survivors, id).equals(survivor)) {
+                    sums[0] += b[0];
+                    sums[1] += b[1];
+                }
+            });
+            return sums;
         }
 
         long points(MemberId member) {
@@ -185,7 +218,8 @@ final class SimInvariants {
     }
 
     private void compareServer(Fold fold, String when) {
-        fold.balances().forEach((member, sums) -> store.member(member).ifPresentOrElse(view -> {
+        fold.balances().forEach((member, own) -> store.member(member).ifPresentOrElse(view -> {
+            long[] sums = fold.family(member);
             if (view.pointsBalance() != sums[0] || view.storedValueBalance() != sums[1]) {
                 fail("server %s: member %s has %d/%d, the events say %d/%d", when, member, view.pointsBalance(),
                         view.storedValueBalance(), sums[0], sums[1]);
@@ -214,7 +248,8 @@ final class SimInvariants {
 
     private void compareTill(SimTill till, Fold fold, String when) {
         TestTill t = till.synced.till;
-        fold.balances().forEach((member, sums) -> {
+        fold.balances().forEach((member, own) -> {
+            long[] sums = fold.family(member);
             long points = t.ledger.read(s -> t.balances.points(s, member));
             long storedValue = t.ledger.read(s -> t.balances.storedValue(s, member));
             if (points != sums[0] || storedValue != sums[1]) {
