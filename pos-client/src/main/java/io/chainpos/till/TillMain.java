@@ -15,7 +15,7 @@ import io.chainpos.till.ledger.ServerLink;
 import io.chainpos.till.loyalty.BalanceStore;
 import io.chainpos.till.member.MemberStore;
 import io.chainpos.till.member.RegisterMember;
-import io.chainpos.model.loyalty.PerYuanEarning;
+import io.chainpos.model.loyalty.EarningRules;
 import io.chainpos.model.pricing.CashRounding;
 import io.chainpos.model.scan.ScaleLayout;
 import io.chainpos.till.catalog.ImportProducts;
@@ -157,7 +157,8 @@ public final class TillMain implements Callable<Integer> {
                 StaffStore staff = new StaffStore();
                 SellingSettings settings = new SellingSettings(clock.getZone(), rounding, ScaleLayout.DEFAULT, 1000);
                 Checkout checkout = new Checkout(ledger, catalog, members, balances, shiftStore, sales,
-                        new PerYuanEarning(), settings, clock);
+                        new io.chainpos.till.loyalty.LoyaltyAtCheckout(ledger, catalog, new io.chainpos.till.loyalty.LoyaltyStore(codec),
+                                new EarningRules(), settings.zone()), settings, clock);
                 PinManagerApprovals approvals = new PinManagerApprovals(ledger, staff);
                 Counter counter = new Counter(
                         new SaleSession(ledger, checkout, members, approvals, settings, codec.mapper(), clock, cashier),

@@ -109,6 +109,7 @@ public final class SyncAgent implements AutoCloseable {
             List<String> problems = new ArrayList<>();
             int pushed = pushAll(self, problems);
             int pulled = pullAll();
+            ledger.recordSynced(clock.instant());
             return new Round(pushed, pulled, problems);
         }
     }

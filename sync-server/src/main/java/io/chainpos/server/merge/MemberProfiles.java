@@ -15,6 +15,12 @@ public final class MemberProfiles {
     }
 
     public static MemberView view(String survivorId, Collection<FieldWrite> writes, long points, long storedValue) {
+        return view(survivorId, writes, points, storedValue, 0);
+    }
+
+    /** As {@link #view(String, Collection, long, long)}, with the bonus part of the stored value. */
+    public static MemberView view(String survivorId, Collection<FieldWrite> writes, long points, long storedValue,
+                                  long storedValueBonus) {
         Map<ProfileField, FieldWrite> winners = new EnumMap<>(ProfileField.class);
         for (FieldWrite write : writes) {
             winners.merge(write.field(), write, (a, b) -> b.winsOver(a) ? b : a);
@@ -25,7 +31,8 @@ public final class MemberProfiles {
                 .findFirst()
                 .orElseGet(() -> value(winners, ProfileField.CARD_NO));
         return new MemberView(survivorId, cardNo, value(winners, ProfileField.NAME),
-                value(winners, ProfileField.PHONE), value(winners, ProfileField.TIER_CODE), points, storedValue);
+                value(winners, ProfileField.PHONE), value(winners, ProfileField.TIER_CODE), points, storedValue,
+                storedValue - storedValueBonus, storedValueBonus);
     }
 
     private static String value(Map<ProfileField, FieldWrite> winners, ProfileField field) {
