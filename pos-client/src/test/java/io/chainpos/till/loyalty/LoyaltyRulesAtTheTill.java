@@ -1,7 +1,10 @@
 package io.chainpos.till.loyalty;
 
 import io.chainpos.model.event.LoyaltyRulesPublished;
+import io.chainpos.model.event.PromotionsPublished;
 import io.chainpos.model.event.RewardRedeemed;
+import io.chainpos.model.promotion.Promotion;
+import io.chainpos.model.promotion.Rule;
 import io.chainpos.model.event.TierRulesPublished;
 import io.chainpos.model.id.Sku;
 import io.chainpos.till.testing.HeadOfficeEvents;
@@ -34,7 +37,10 @@ final class LoyaltyRulesAtTheTill {
 
     static void publish(TestTill till, Instant from) {
         HeadOfficeEvents hq = new HeadOfficeEvents(till.clock);
-        till.ledger.applyPulled(List.of(hq.envelope(tiers(from)), hq.envelope(rules(from, 2))), 100);
+        // The tier's rate applies through head office's tier-discount promotion, in the pricing order.
+        PromotionsPublished promotions = new PromotionsPublished(1, from, List.of(new Promotion("TIER", "会员等级折扣", "Tier discount",
+                10, false, from, null, List.of(), List.of(), new Rule.TierDiscount())));
+        till.ledger.applyPulled(List.of(hq.envelope(tiers(from)), hq.envelope(rules(from, 2)), hq.envelope(promotions)), 100);
     }
 
     private LoyaltyRulesAtTheTill() {
