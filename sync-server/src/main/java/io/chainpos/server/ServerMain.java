@@ -15,6 +15,9 @@ import io.chainpos.server.exception.ExceptionRoutes;
 import io.chainpos.server.headoffice.HeadOffice;
 import io.chainpos.server.http.HttpApi;
 import io.chainpos.server.http.Routes;
+import io.chainpos.server.loyalty.DailyPeriodEnd;
+import io.chainpos.server.loyalty.LoyaltyRoutes;
+import io.chainpos.server.loyalty.PeriodEnd;
 import io.chainpos.server.member.MemberRoutes;
 import io.chainpos.server.metrics.ServerMeters;
 import io.chainpos.server.stock.StockRoutes;
@@ -38,6 +41,9 @@ import org.slf4j.LoggerFactory;
 /** The composition root: {@code main} for the jar, and the one place the server's object graph is built. */
 public final class ServerMain implements Services {
     private static final Logger LOG = LoggerFactory.getLogger(ServerMain.class);
+    /** Where head office's loyalty days (expiry, tier periods) begin: the chain's first market; the tills use their store's zone. */
+    static final java.time.ZoneId LOYALTY_ZONE = java.time.ZoneId.of(
+            System.getenv().getOrDefault("CHAINPOS_LOYALTY_ZONE", "Asia/Shanghai"));
 
     private final Clock clock;
     private final Secrets secrets;
@@ -82,6 +88,8 @@ public final class ServerMain implements Services {
         SyncMetrics metrics = new SyncMetrics(meters.registry());
         Access access = new Access(new Authenticator(storage.accounts(), clock));
         PullEvents pulls = new PullEvents(events, clock, settings.pullRetention());
+        PeriodEnd periodEnd = new PeriodEnd(storage.loyalty(), headOffice, LOYALTY_ZONE, clock);
+        DailyPeriodEnd daily = new DailyPeriodEnd(periodEnd, LOYALTY_ZONE, clock).start();
         Routes health = routes -> routes.get("/health", ctx -> {
             events.isEmpty(); // touches the database: healthy means the store answers
             ctx.json(Map.of("status", "ok"));
@@ -94,7 +102,8 @@ public final class ServerMain implements Services {
                 new SnapshotRoutes(access, events, pulls, codec, metrics, clock),
                 new MemberRoutes(access, events),
                 new StockRoutes(access, events),
-                new ExceptionRoutes(access, events)));
+                new ExceptionRoutes(access, events),
+                new LoyaltyRoutes(access, periodEnd)));
         app.start(settings.host(), settings.port());
         LOG.atInfo().setMessage("server_started").addKeyValue("host", settings.host()).addKeyValue("port", app.port())
                 .addKeyValue("database", storage.kind()).addKeyValue("pull_retention_days", settings.pullRetention().toDays()).log();
@@ -107,6 +116,7 @@ public final class ServerMain implements Services {
             @Override
             public void close() {
                 app.stop();
+                daily.close();
                 meters.close();
                 LOG.atInfo().setMessage("server_stopped").log();
             }
