@@ -62,6 +62,7 @@ public final class CommandLineTill {
     private final Counter counter;
     private final SaleSession sale;
     private final BackOfficeCommands backOffice;
+    private final LoyaltyCommands loyalty;
     private final SyncAgent agent;
     private final PrintStream out;
     private final DeviceCommands devices;
@@ -76,6 +77,7 @@ public final class CommandLineTill {
         this.counter = counter;
         this.sale = counter.sale();
         this.backOffice = new BackOfficeCommands(counter, out, devices);
+        this.loyalty = new LoyaltyCommands(counter.loyalty(), this::lookUp, counter.cashier(), out);
         this.agent = agent;
         this.out = out;
         this.devices = devices;
@@ -113,7 +115,7 @@ public final class CommandLineTill {
         String[] words = line.split("\\s+");
         try {
             switch (words[0].toLowerCase(Locale.ROOT)) {
-                case "help", "?" -> out.println(devices == null ? HELP : HELP + "\n" + DeviceCommands.HELP);
+                case "help", "?" -> out.println(HELP + "\n" + LoyaltyCommands.HELP + (devices == null ? "" : "\n" + DeviceCommands.HELP));
                 case "reprint" -> withDevices().reprint(words);
                 case "nosale" -> withDevices().noSale(words);
                 case "card" -> memberCard(words);
@@ -140,6 +142,7 @@ public final class CommandLineTill {
                 case "held" -> sale.heldSales().forEach(h -> out.printf("  #%d  %s  %s%n", h.holdNo(), h.heldAt(), h.summary()));
                 case "recall" -> show(sale.recall(lineNo(words, 2)));
                 case "shift", "refund", "return", "staff", "import" -> backOffice.handle(words);
+                case "topup", "rewards", "reward", "expiring" -> loyalty.handle(words);
                 case "sync" -> sync();
                 case "status" -> out.println(agent == null ? "not linked to a server" : agent.status());
                 case "quit", "exit" -> {
@@ -301,9 +304,10 @@ public final class CommandLineTill {
 
     private void showMember(Member member) {
         long points = ledger.read(s -> counter.balances().points(s, member.memberId()));
-        long stored = ledger.read(s -> counter.balances().storedValue(s, member.memberId()));
-        out.printf("member %s  card %s  tier %s  points %d  stored value %s%n", member.name(), member.cardNo(),
-                member.tierCode(), points, yuan(stored));
+        io.chainpos.model.loyalty.StoredValue stored = ledger.read(s -> counter.balances().storedValueParts(s, member.memberId()));
+        String tier = ledger.read(s -> counter.loyalty().store().tier(s, member.memberId())).orElse(member.tierCode());
+        out.printf("member %s  card %s  tier %s  points %d  stored value %s (paid %s, bonus %s)%n", member.name(), member.cardNo(),
+                tier, points, yuan(stored.balance()), yuan(stored.paid()), yuan(stored.bonus()));
     }
 
     private void sync() {

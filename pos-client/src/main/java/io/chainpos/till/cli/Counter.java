@@ -23,5 +23,6 @@ public record Counter(
         SetUpStaff staff,
         ImportProducts importProducts,
         Clock clock,
-        String cashier) {
+        String cashier,
+        io.chainpos.till.loyalty.LoyaltyDesk loyalty) {
 }

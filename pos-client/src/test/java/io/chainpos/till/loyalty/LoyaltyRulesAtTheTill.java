@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Head office's loyalty rules for the loyalty tests, published to a till as pulled events. */
-final class LoyaltyRulesAtTheTill {
+public final class LoyaltyRulesAtTheTill {
     /** The default ladder: silver from 1,000.00 spent in the calendar year, gold from 5,000.00, diamond from 20,000.00. */
     static TierRulesPublished tiers(Instant from) {
         return new TierRulesPublished(1, from, TierRulesPublished.Basis.SPEND, 12, List.of(
@@ -35,7 +35,7 @@ final class LoyaltyRulesAtTheTill {
                 List.of(new LoyaltyRulesPublished.Reward("MUG", "马克杯", RewardRedeemed.Kind.GOODS, 800, new Sku("100002"), null)));
     }
 
-    static void publish(TestTill till, Instant from) {
+    public static void publish(TestTill till, Instant from) {
         HeadOfficeEvents hq = new HeadOfficeEvents(till.clock);
         // The tier's rate applies through head office's tier-discount promotion, in the pricing order.
         PromotionsPublished promotions = new PromotionsPublished(1, from, List.of(new Promotion("TIER", "会员等级折扣", "Tier discount",

@@ -122,7 +122,8 @@ public final class TestTill implements AutoCloseable {
     /** The command line's use-cases for a cashier at this till. */
     public io.chainpos.till.cli.Counter counter(String cashier) {
         return new io.chainpos.till.cli.Counter(session(cashier), registerMember, members, balances, catalog, shifts,
-                refunds, setUpStaff, importProducts, clock, cashier);
+                refunds, setUpStaff, importProducts, clock, cashier,
+                new io.chainpos.till.loyalty.LoyaltyDesk(topUp, refundTopUp, redeemReward, expiringPoints, loyalty));
     }
 
     @Override
