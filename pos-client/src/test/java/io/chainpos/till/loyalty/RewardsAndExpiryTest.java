@@ -55,6 +55,25 @@ class RewardsAndExpiryTest {
     }
 
     @Test
+    void aCouponRewardHandsOutACodeNotUsedOrGivenBefore() {
+        HeadOfficeEvents hq = new HeadOfficeEvents(clock);
+        till.ledger.applyPulled(List.of(hq.envelope(new io.chainpos.model.event.PromotionsPublished(2, clock.instant(), List.of(
+                        new io.chainpos.model.promotion.Promotion("GIFT5", "5元券", "5 off", 30, false, null, null, List.of(), List.of(),
+                                new io.chainpos.model.promotion.Rule.Coupon(List.of("GIFT5-A", "GIFT5-B"), 500, 0, 0))))),
+                hq.envelope(new io.chainpos.model.event.LoyaltyRulesPublished(3, clock.instant(), 1, java.util.Map.of(), List.of(), 0, 1,
+                        12, 5_000, 60, List.of(), List.of(new io.chainpos.model.event.LoyaltyRulesPublished.Reward("C5", "5元券",
+                        RewardRedeemed.Kind.COUPON, 100, null, "GIFT5"))))), 200);
+        sell(1_000);
+        till.checkout.complete(new Checkout.Request(List.of(new Checkout.LineRequest("100002", 1_000)), null,
+                List.of(new Tender(TenderMethod.COUPON, 500, "GIFT5-A"), new Tender(TenderMethod.CASH, 300, null)), "c1"));
+
+        RedeemReward.Redeemed first = (RedeemReward.Redeemed) till.redeemReward.redeem(member, "C5", "c1");
+        assertThat(first.reward().couponCode()).as("GIFT5-A was used at the counter").isEqualTo("GIFT5-B");
+        assertThat(till.redeemReward.redeem(member, "C5", "c1")).isEqualTo(new RedeemReward.Refused("no coupon of GIFT5 is left to hand out"));
+        assertThat(first.pointsLeft()).isEqualTo(900);
+    }
+
+    @Test
     void pointsExpireFirstInFirstOutAndTheReportWarnsBefore() {
         sell(104); // earned 15 March 2026: good through 31 March 2027
         clock.set(Instant.parse("2026-04-02T02:00:00Z"));

@@ -121,6 +121,26 @@ class TopUpTest {
         assertThat(parts()).isEqualTo(new StoredValue(9_200, 2_000));
     }
 
+    @Test
+    void aRefundGivesStoredValueBackToThePartItCameFromAndTakesBackTheSpend() {
+        till.topUp.topUp(new TopUp.Request(member, 10_000, List.of(cash(10_000)), "c1"));
+        // 13 breads (104.00) paid by stored value: 100.00 paid money and 4.00 bonus; bonus is given back first.
+        Checkout.Completed sale = (Checkout.Completed) till.checkout.complete(new Checkout.Request(
+                List.of(new Checkout.LineRequest("100002", 13_000)), member,
+                List.of(new Tender(TenderMethod.STORED_VALUE, 10_400, null)), "c1"));
+        till.refunds.refund(sale.sale().receiptNo().value(),
+                List.of(new io.chainpos.model.sale.Refunds.Request(io.chainpos.till.testing.HeadOfficeEvents.BREAD, 1_000)), "c1");
+
+        assertThat(parts()).as("8.00 back: the 4.00 of bonus first, then paid money").isEqualTo(new StoredValue(400, 2_000));
+        till.refunds.refund(sale.sale().receiptNo().value(),
+                List.of(new io.chainpos.model.sale.Refunds.Request(io.chainpos.till.testing.HeadOfficeEvents.BREAD, 1_000)), "c1");
+        assertThat(parts()).as("the bonus taken is back already; all of this is paid money").isEqualTo(new StoredValue(1_200, 2_000));
+        List<io.chainpos.model.event.PointsChanged> reversed = events(io.chainpos.model.event.PointsChanged.class).stream()
+                .filter(p -> p.reason() == io.chainpos.model.event.PointsChanged.Reason.REVERSE).toList();
+        assertThat(reversed).extracting(io.chainpos.model.event.PointsChanged::qualifyingSpend)
+                .as("the spend no longer counts: 800 of paid money less the bonus refunded").containsExactly(-400L, -800L);
+    }
+
     private StoredValue parts() {
         StoredValue parts = till.ledger.read(s -> till.balances.storedValueParts(s, member));
         return parts;
