@@ -11,8 +11,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the loyalty evaluation once for each new day in head office's zone: checked every few minutes, so a
- * server that was down at midnight catches up when it starts. Runs twice on one day change nothing (expiry
- * takes the oldest lots, a downgrade only goes down), so several server nodes may each run it.
+ * server that was down at midnight catches up when it starts. A second run on a day that the first has
+ * finished changes nothing (expiry takes the oldest lots, a downgrade only goes down); two nodes evaluating
+ * at the same moment could both expire the same lots, so a chain running several nodes turns the schedule
+ * off on all but one ({@code CHAINPOS_LOYALTY_SCHEDULE=off}).
  */
 public final class DailyPeriodEnd implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DailyPeriodEnd.class);
