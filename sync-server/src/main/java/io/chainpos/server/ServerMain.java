@@ -16,6 +16,7 @@ import io.chainpos.server.headoffice.HeadOffice;
 import io.chainpos.server.http.HttpApi;
 import io.chainpos.server.http.Routes;
 import io.chainpos.server.loyalty.DailyPeriodEnd;
+import io.chainpos.server.loyalty.ExpiringPointsReport;
 import io.chainpos.server.loyalty.LoyaltyRoutes;
 import io.chainpos.server.loyalty.PeriodEnd;
 import io.chainpos.server.member.MemberRoutes;
@@ -106,7 +107,7 @@ public final class ServerMain implements Services {
                 new MemberRoutes(access, events),
                 new StockRoutes(access, events),
                 new ExceptionRoutes(access, events),
-                new LoyaltyRoutes(access, periodEnd)));
+                new LoyaltyRoutes(access, periodEnd, new ExpiringPointsReport(storage.loyalty(), LOYALTY_ZONE), LOYALTY_ZONE, clock)));
         app.start(settings.host(), settings.port());
         LOG.atInfo().setMessage("server_started").addKeyValue("host", settings.host()).addKeyValue("port", app.port())
                 .addKeyValue("database", storage.kind()).addKeyValue("pull_retention_days", settings.pullRetention().toDays()).log();

@@ -94,6 +94,24 @@ class LoyaltyApiTest {
         assertThat(bad.error()).isNotBlank();
         JsonNode outcome = headOffice.post("/api/v1/loyalty/period-end?day=2026-11-24", "").json();
         assertThat(outcome.get("day").asText()).isEqualTo("2026-11-24");
-        assertThat(outcome.get("pointsExpired").asLong()).as("no rules published, nothing expires").isZero();
+        assertThat(outcome.get("pointsExpired").asLong()).as("nothing earned a year ago").isZero();
+    }
+
+    @Test
+    void headOfficeListsTheMembersWhosePointsExpireWithinTheDaysAsked() {
+        new io.chainpos.server.headoffice.HeadOffice(server.storage.events(), io.chainpos.model.json.EventCodec.standard(), server.clock)
+                .publish(List.of(new io.chainpos.model.event.LoyaltyRulesPublished(1, TestServer.START, 1, java.util.Map.of(),
+                        List.of(), 0, 1, 12, 500, 60)));
+        assertThat(a1.push(a1.writer().next(List.of(registered(member(3), "13800138003", "李娜"),
+                new PointsChanged(member(3), 50, PointsChanged.Reason.EARN, null, List.of("BASE:1/yuan"), 5_000)))).status())
+                .isEqualTo(200);
+
+        JsonNode report = headOffice.get("/api/v1/loyalty/expiring?days=30&day=2027-11-01").json();
+        assertThat(report.get("expiryMonths").asInt()).isEqualTo(12);
+        assertThat(report.get("members").valueStream().map(m -> m.get("memberId").asText() + " " + m.get("points").asLong() + " "
+                + m.get("lastDay").asText()).toList()).containsExactly(member(3) + " 50 2027-11-30");
+        assertThat(headOffice.get("/api/v1/loyalty/expiring?days=29&day=2027-11-01").json().get("members")).isEmpty();
+        assertThat(a1.api().get("/api/v1/loyalty/expiring?days=30").status()).isEqualTo(403);
+        assertThat(headOffice.get("/api/v1/loyalty/expiring?days=-1").status()).isEqualTo(400);
     }
 }
