@@ -88,6 +88,25 @@ class PointsLotsTest {
         assertThat(lots.lots()).isEqualTo(expected);
     }
 
+    @Property
+    void expiringWhatIsPastItsLastDayLeavesOnlyLotsStillGoodAndTheBalanceDownByThatMuch(
+            @ForAll @Size(max = 30) List<@IntRange(min = -200, max = 300) Integer> deltas,
+            @ForAll @IntRange(min = 0, max = 60) int daysApart, @ForAll @IntRange(min = 1, max = 24) int months,
+            @ForAll @IntRange(min = 0, max = 1500) int expireAfterDays) {
+        List<PointsLots.Change> changes = new ArrayList<>();
+        for (int i = 0; i < deltas.size(); i++) {
+            changes.add(change(MARCH_15.plusDays((long) i * daysApart), deltas.get(i)));
+        }
+        PointsLots lots = PointsLots.of(changes);
+        LocalDate day = MARCH_15.plusDays(expireAfterDays + (long) deltas.size() * daysApart);
+        long expiring = lots.expiredOn(day, months);
+        PointsLots after = lots.apply(change(day, -expiring));
+
+        assertThat(after.balance()).isEqualTo(lots.balance() - expiring);
+        assertThat(after.lots()).allSatisfy(lot -> assertThat(PointsLots.lastDay(lot.earned(), months)).isAfterOrEqualTo(day));
+        assertThat(after.expiredOn(day, months)).as("a second run finds nothing").isZero();
+    }
+
     private static PointsLots.Change change(LocalDate day, long delta) {
         return new PointsLots.Change(day, delta);
     }

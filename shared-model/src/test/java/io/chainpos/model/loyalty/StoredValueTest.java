@@ -34,6 +34,33 @@ class StoredValueTest {
         assertThat(StoredValue.bonusFor(RULES, 50000).orElseThrow().bonus()).isEqualTo(15000);
     }
 
+    /** A top-up (positive) or a payment (negative) of stored value, in fen. */
+    @Property
+    void paidAndBonusNeverGoNegativeAndAlwaysAddUpToTheBalance(
+            @ForAll @net.jqwik.api.constraints.Size(max = 40) List<@LongRange(min = -60_000, max = 60_000) Long> moves) {
+        long paid = 0;
+        long bonus = 0;
+        long balance = 0;
+        for (long move : moves) {
+            if (move > 0) {
+                long given = StoredValue.bonusFor(RULES, move).map(LoyaltyRulesPublished.TopUpBonus::bonus).orElse(0L);
+                paid += move;
+                bonus += given;
+                balance += move + given;
+            } else if (move < 0) {
+                java.util.Optional<StoredValue.Split> split = new StoredValue(paid, bonus).spend(-move);
+                if (split.isPresent()) {
+                    paid -= split.get().paid();
+                    bonus -= split.get().bonus();
+                    balance += move;
+                }
+            }
+            assertThat(paid).isNotNegative();
+            assertThat(bonus).isNotNegative();
+            assertThat(paid + bonus).isEqualTo(balance);
+        }
+    }
+
     @Property
     void aSplitAddsUpAndTakesBonusOnlyOncePaidIsGone(@ForAll @LongRange(max = 1_000_000) long paid,
                                                    @ForAll @LongRange(max = 1_000_000) long bonus,
