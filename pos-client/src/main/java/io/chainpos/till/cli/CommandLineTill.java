@@ -271,6 +271,9 @@ public final class CommandLineTill {
                 if (member != null) {
                     long points = ledger.read(s -> counter.balances().points(s, member.memberId()));
                     out.printf("points earned %d, balance %d%n", paid.sale().pointsEarned(), points);
+                    if (paid.sale().tierUpgrade() != null) {
+                        out.println("the member moves up to " + paid.sale().tierUpgrade().toTier());
+                    }
                 }
             }
             case SaleSession.Refused refused -> out.println(refused.reason());

@@ -68,13 +68,17 @@ public final class LoyaltyAtCheckout {
         };
     }
 
+    /** What a sale earned: points, and the tier upgrade it brought (null when none). */
+    public record Earned(long points, MemberTierChanged upgrade) {
+    }
+
     /**
      * Earns the sale's points and records the spend it counts towards the member's tier, then the upgrade
-     * when that spend crosses a threshold: all in the sale's transaction. Returns the points earned.
+     * when that spend crosses a threshold: all in the sale's transaction.
      *
      * @param qualifyingSpend money the member really paid: the total less points, coupons and bonus stored value
      */
-    public long earn(LedgerTransaction tx, Member member, SaleCompleted sale, Map<Sku, String> categories, long paidInMoney,
+    public Earned earn(LedgerTransaction tx, Member member, SaleCompleted sale, Map<Sku, String> categories, long paidInMoney,
                      long qualifyingSpend) {
         Instant now = tx.now();
         LoyaltyRulesPublished rules = catalog.loyaltyRules(tx, now).orElse(null);
@@ -89,14 +93,16 @@ public final class LoyaltyAtCheckout {
             tx.append(new PointsChanged(member.memberId(), earned.points(), PointsChanged.Reason.EARN, sale.saleId(),
                     earned.rulesApplied(), qualifyingSpend));
         }
+        MemberTierChanged upgrade = null;
         if (tiers != null) {
             LocalDate start = TierRules.periodStart(today, tiers.periodMonths());
             long measure = loyalty.periodMeasure(tx, member.memberId(), tiers.basis(), start.atStartOfDay(zone).toInstant(),
                     TierRules.periodEnd(start, tiers.periodMonths()).atStartOfDay(zone).toInstant());
-            Optional<MemberTierChanged> upgrade = TierRules.upgrade(tiers, member.memberId(), member.tierCode(), start, measure,
-                    sale.saleId());
-            upgrade.ifPresent(tx::append);
+            upgrade = TierRules.upgrade(tiers, member.memberId(), member.tierCode(), start, measure, sale.saleId()).orElse(null);
+            if (upgrade != null) {
+                tx.append(upgrade);
+            }
         }
-        return earned.points();
+        return new Earned(earned.points(), upgrade);
     }
 }

@@ -72,7 +72,9 @@ public final class Checkout {
     public sealed interface Result permits Completed, Rejected {
     }
 
-    public record Completed(SaleCompleted sale, long pointsEarned) implements Result {
+    /** Recorded; {@code tierUpgrade} is the tier change this sale brought the member, or null. */
+    public record Completed(SaleCompleted sale, long pointsEarned, io.chainpos.model.event.MemberTierChanged tierUpgrade)
+            implements Result {
     }
 
     /** Nothing was recorded; {@code reason} is for the cashier. */
@@ -240,7 +242,7 @@ public final class Checkout {
             tx.append(new StoredValueChanged(memberId, -storedValueTender, StoredValueChanged.Reason.PAY, saleId,
                     -storedValueSplit.bonus(), null));
         }
-        long earned = 0;
+        LoyaltyAtCheckout.Earned earned = new LoyaltyAtCheckout.Earned(0, null);
         if (member != null) {
             // Points are earned on money paid: not on points, stored value or a coupon used as a tender.
             long paidInMoney = priced.total() - pointsTender - storedValueTender - settled.of(TenderMethod.COUPON);
@@ -253,7 +255,7 @@ public final class Checkout {
         if (settled.of(TenderMethod.CASH) > 0) {
             tx.append(new DrawerOpened(DrawerOpened.Reason.CASH_SALE, saleId, order.cashier(), null));
         }
-        return new Completed(sale, earned);
+        return new Completed(sale, earned.points(), earned.upgrade());
     }
 
     long priceListVersion(LedgerSession session) {

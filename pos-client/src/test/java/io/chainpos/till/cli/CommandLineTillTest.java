@@ -131,6 +131,7 @@ class CommandLineTillTest {
 
         assertThat(output)
                 .contains("topped up ¥100.00 + bonus ¥20.00 (充100送20), receipt S001-T1-1-000002; stored value ¥120.00 (paid ¥100.00, bonus ¥20.00)")
+                .contains("the member moves up to SILVER")
                 .contains("tier SILVER  points 1000  stored value ¥120.00 (paid ¥100.00, bonus ¥20.00)")
                 .contains("MUG        马克杯  800 points")
                 .contains("MUG for 800 points; 200 points left")

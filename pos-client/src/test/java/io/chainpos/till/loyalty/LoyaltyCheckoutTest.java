@@ -63,8 +63,9 @@ class LoyaltyCheckoutTest {
         sell(member, List.of(line(BREAD, 124_000)), cash(99_200));
         assertThat(events(MemberTierChanged.class)).as("99,200 < 100,000").isEmpty();
 
-        sell(member, List.of(line(BREAD, 1_000)), cash(800)); // 100,000 exactly
+        Checkout.Completed crossing = sell(member, List.of(line(BREAD, 1_000)), cash(800)); // 100,000 exactly
         MemberTierChanged upgrade = events(MemberTierChanged.class).getFirst();
+        assertThat(crossing.tierUpgrade()).as("the cashier is told").isEqualTo(upgrade);
         assertThat(upgrade.toTier()).isEqualTo("SILVER");
         assertThat(upgrade.periodMeasure()).isEqualTo(100_000);
         assertThat(upgrade.periodStart()).isEqualTo(LocalDate.of(2026, 1, 1));
