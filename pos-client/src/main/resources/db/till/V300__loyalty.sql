@@ -11,6 +11,8 @@ CREATE INDEX points_entries_member_time ON points_entries (member_id, occurred_m
 -- Stored value in two parts: bonus_part is the bonus money inside delta (same sign); the rest was paid.
 ALTER TABLE stored_value_entries ADD COLUMN bonus_part INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE stored_value_entries ADD COLUMN top_up_id TEXT;
+ALTER TABLE stored_value_entries ADD COLUMN till_id TEXT;
+ALTER TABLE stored_value_entries ADD COLUMN occurred_ms INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX stored_value_entries_sale ON stored_value_entries (sale_id);
 CREATE INDEX stored_value_entries_top_up ON stored_value_entries (top_up_id);
 
@@ -47,4 +49,6 @@ CREATE TABLE reward_coupons (
 
 -- Entries recorded before this version get their time from the ISO text they kept.
 UPDATE points_entries SET occurred_ms = CAST(ROUND((julianday(occurred_at) - 2440587.5) * 86400000) AS INTEGER)
+WHERE occurred_ms = 0;
+UPDATE stored_value_entries SET occurred_ms = CAST(ROUND((julianday(occurred_at) - 2440587.5) * 86400000) AS INTEGER)
 WHERE occurred_ms = 0;

@@ -26,11 +26,12 @@ public final class BalanceProjection implements Projection {
                     event.occurredAt().toString(), points.qualifyingSpend(), birthdayBonus(points), event.tillId().value(),
                     event.occurredAt().toEpochMilli());
             case StoredValueChanged storedValue -> StatementCache.update(h, "INSERT INTO stored_value_entries (event_id, "
-                            + "member_id, delta, reason, sale_id, occurred_at, bonus_part, top_up_id) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
+                            + "member_id, delta, reason, sale_id, occurred_at, bonus_part, top_up_id, till_id, occurred_ms) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
                     event.eventId().toString(), storedValue.memberId().toString(), storedValue.delta(),
                     storedValue.reason().name(), saleId, event.occurredAt().toString(), storedValue.bonusPart(),
-                    storedValue.topUpId() == null ? null : storedValue.topUpId().toString());
+                    storedValue.topUpId() == null ? null : storedValue.topUpId().toString(), event.tillId().value(),
+                    event.occurredAt().toEpochMilli());
         }
     }
 

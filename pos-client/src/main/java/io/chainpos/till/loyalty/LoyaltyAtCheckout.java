@@ -72,6 +72,21 @@ public final class LoyaltyAtCheckout {
     public record Earned(long points, MemberTierChanged upgrade) {
     }
 
+    /** Why {@code amount} of stored value may not pay for the member at this till now (the offline limit), or empty. */
+    public Optional<String> storedValueRefusal(LedgerSession session, MemberId member, long amount, Instant now) {
+        LoyaltyRulesPublished rules = catalog.loyaltyRules(session, now).orElse(null);
+        if (rules == null || amount <= 0) {
+            return Optional.empty();
+        }
+        Instant lastSynced = ledger.lastSynced().orElse(null);
+        String till = ledger.identity().map(id -> id.tillId().value()).orElse("");
+        long paid = loyalty.storedValuePaidHereSince(session, member, till, lastSynced);
+        return switch (OfflineCap.decideStoredValue(rules, ledger.serverLink().isPresent(), lastSynced, now, paid, amount)) {
+            case OfflineCap.Allowed allowed -> Optional.empty();
+            case OfflineCap.Capped capped -> Optional.of(capped.reason());
+        };
+    }
+
     /**
      * Earns the sale's points and records the spend it counts towards the member's tier, then the upgrade
      * when that spend crosses a threshold: all in the sale's transaction.

@@ -63,6 +63,16 @@ public final class LoyaltyStore {
                 .mapTo(Long.class).one();
     }
 
+    /** Stored value this till itself took from the member as payment since {@code since} (all of it when null). */
+    public long storedValuePaidHereSince(LedgerSession session, MemberId member, String tillId, Instant since) {
+        return -session.handle().createQuery("SELECT COALESCE(SUM(delta), 0) FROM stored_value_entries WHERE member_id IN " + IDS
+                        + " AND reason = 'PAY' AND till_id = :till AND occurred_ms > :since")
+                .bind("id", member.toString())
+                .bind("till", tillId)
+                .bind("since", since == null ? Long.MIN_VALUE : since.toEpochMilli())
+                .mapTo(Long.class).one();
+    }
+
     /** The member's points as lots by store-local earn day, folded in the order the changes happened. */
     public PointsLots lots(LedgerSession session, MemberId member, ZoneId zone) {
         List<PointsLots.Change> changes = session.handle().createQuery("SELECT occurred_ms, delta FROM points_entries "

@@ -219,6 +219,10 @@ public final class Checkout {
                 return new Rejected("the member's stored value is not enough");
             }
             storedValueSplit = split.get();
+            Optional<String> capped = loyalty.storedValueRefusal(tx, member.memberId(), storedValueTender, tx.now());
+            if (capped.isPresent()) {
+                return new Rejected(capped.get());
+            }
         }
         SaleId saleId = SaleId.newId(clock);
         ReceiptNo receiptNo = new ReceiptNo("%s-%d-%06d".formatted(tx.identity().tillId().value(), tx.identity().epoch(),

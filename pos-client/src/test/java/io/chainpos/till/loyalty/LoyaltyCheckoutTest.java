@@ -117,6 +117,26 @@ class LoyaltyCheckoutTest {
         assertThat(refusal).as("the cap is per member").isEmpty();
     }
 
+    @Test
+    void offlineForLongerThanTheLimitCapsStoredValuePaymentsPerMemberToo() {
+        till.topUp.topUp(new TopUp.Request(member, 50_000, List.of(cash(50_000)), "c1"));
+        till.ledger.link(new ServerLink("http://127.0.0.1:9", "token"));
+        till.ledger.recordSynced(clock.instant());
+        clock.advance(Duration.ofMinutes(61));
+        assertThat(payStored(16_000)).isInstanceOf(Checkout.Completed.class);
+        assertThat(payStored(4_800)).as("160.00 + 48.00 is past the 200.00 limit")
+                .isInstanceOfSatisfying(Checkout.Rejected.class, r -> assertThat(r.reason())
+                        .contains("pay at most 200.00 from stored value").contains("40.00 left"));
+        assertThat(payStored(4_000)).as("up to the limit exactly").isInstanceOf(Checkout.Completed.class);
+        till.ledger.recordSynced(clock.instant());
+        assertThat(payStored(8_000)).as("synced again").isInstanceOf(Checkout.Completed.class);
+    }
+
+    private Checkout.Result payStored(long amount) {
+        return till.checkout.complete(new Checkout.Request(List.of(line(BREAD, amount / 800 * 1000)), member,
+                List.of(new Tender(TenderMethod.STORED_VALUE, amount, null)), "c1"));
+    }
+
     private Checkout.Result pay(long points) {
         return till.checkout.complete(new Checkout.Request(List.of(line(BREAD, 10_000)), member,
                 List.of(new Tender(TenderMethod.POINTS, points, null), cash(8_000 - points)), "c1"));

@@ -25,14 +25,18 @@ public final class LoyaltyRulesAtTheTill {
                 new TierRulesPublished.Tier("DIAMOND", "钻石", "Diamond", 2_000_000, 9000, 20000, 500)));
     }
 
-    /** 1 point a yuan, drinks double, 国庆 double, 50 birthday points, 1 point = 0.01, 12 months, 充100送20, a mug for 800. */
+    /**
+     * 1 point a yuan, drinks double, 国庆 double, 50 birthday points, 1 point = 0.01, 12 months, 充100送20, a mug for 800;
+     * offline past an hour, 500 points and 200.00 of stored value a member.
+     */
     static LoyaltyRulesPublished rules(Instant from, long version) {
         return new LoyaltyRulesPublished(version, from, 1, Map.of("DRINKS", 20000),
                 List.of(new LoyaltyRulesPublished.DateMultiplier("国庆", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 7), 20000)),
                 50, 1, 12, 500, 60,
                 List.of(new LoyaltyRulesPublished.TopUpBonus("充100送20", 10_000, 2_000),
                         new LoyaltyRulesPublished.TopUpBonus("充500送150", 50_000, 15_000)),
-                List.of(new LoyaltyRulesPublished.Reward("MUG", "马克杯", RewardRedeemed.Kind.GOODS, 800, new Sku("100002"), null)));
+                List.of(new LoyaltyRulesPublished.Reward("MUG", "马克杯", RewardRedeemed.Kind.GOODS, 800, new Sku("100002"), null)),
+                20_000L);
     }
 
     public static void publish(TestTill till, Instant from) {

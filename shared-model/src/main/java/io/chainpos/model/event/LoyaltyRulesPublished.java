@@ -12,7 +12,8 @@ import java.util.Objects;
  * {@code effectiveFrom}. Multipliers are basis points (20000 = double points). {@code fenPerPointRedeemed}
  * is what one point pays at the till. A lot of points expires at the end of the month {@code expiryMonths}
  * after the month it was earned (0: never). {@code offlineRedeemCapPoints} limits redemption per member while
- * a till has not synced for {@code offlineAfterMinutes}.
+ * a till has not synced for {@code offlineAfterMinutes}, and {@code offlineStoredValueCap} (minor units; null:
+ * no limit) what a member may pay from stored value there meanwhile.
  */
 public record LoyaltyRulesPublished(
         long version,
@@ -26,7 +27,8 @@ public record LoyaltyRulesPublished(
         long offlineRedeemCapPoints,
         int offlineAfterMinutes,
         List<TopUpBonus> topUpBonuses,
-        List<Reward> rewards) implements HeadOfficeEvent {
+        List<Reward> rewards,
+        Long offlineStoredValueCap) implements HeadOfficeEvent {
 
     /** Points multiplied on the days from {@code from} to {@code to} inclusive (节假日多倍积分). */
     public record DateMultiplier(String name, LocalDate from, LocalDate to, int multiplierBasisPoints) {
@@ -65,6 +67,9 @@ public record LoyaltyRulesPublished(
         dateMultipliers = dateMultipliers == null ? List.of() : List.copyOf(dateMultipliers);
         topUpBonuses = topUpBonuses == null ? List.of() : List.copyOf(topUpBonuses);
         rewards = rewards == null ? List.of() : List.copyOf(rewards);
+        if (offlineStoredValueCap != null && offlineStoredValueCap < 0) {
+            throw new IllegalArgumentException("an offline limit is not negative");
+        }
     }
 
     /** Rules without top-up bonuses or rewards. */
@@ -72,6 +77,15 @@ public record LoyaltyRulesPublished(
                                  List<DateMultiplier> dateMultipliers, long birthdayBonusPoints, long fenPerPointRedeemed,
                                  int expiryMonths, long offlineRedeemCapPoints, int offlineAfterMinutes) {
         this(version, effectiveFrom, pointsPerYuan, categoryMultipliers, dateMultipliers, birthdayBonusPoints,
-                fenPerPointRedeemed, expiryMonths, offlineRedeemCapPoints, offlineAfterMinutes, List.of(), List.of());
+                fenPerPointRedeemed, expiryMonths, offlineRedeemCapPoints, offlineAfterMinutes, List.of(), List.of(), null);
+    }
+
+    /** Rules without an offline limit on stored value. */
+    public LoyaltyRulesPublished(long version, Instant effectiveFrom, long pointsPerYuan, Map<String, Integer> categoryMultipliers,
+                                 List<DateMultiplier> dateMultipliers, long birthdayBonusPoints, long fenPerPointRedeemed,
+                                 int expiryMonths, long offlineRedeemCapPoints, int offlineAfterMinutes,
+                                 List<TopUpBonus> topUpBonuses, List<Reward> rewards) {
+        this(version, effectiveFrom, pointsPerYuan, categoryMultipliers, dateMultipliers, birthdayBonusPoints,
+                fenPerPointRedeemed, expiryMonths, offlineRedeemCapPoints, offlineAfterMinutes, topUpBonuses, rewards, null);
     }
 }

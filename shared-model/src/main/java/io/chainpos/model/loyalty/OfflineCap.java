@@ -31,21 +31,40 @@ public final class OfflineCap {
      */
     public static Decision decide(LoyaltyRulesPublished rules, boolean linked, Instant lastSynced, Instant now,
                                   long redeemedOffline, long requested) {
-        if (rules == null || !linked || requested <= 0) {
+        if (rules == null) {
             return new Allowed();
         }
-        Duration allowed = Duration.ofMinutes(rules.offlineAfterMinutes());
+        return decide(rules.offlineRedeemCapPoints(), rules.offlineAfterMinutes(), linked, lastSynced, now, redeemedOffline,
+                requested, "redeem at most " + rules.offlineRedeemCapPoints() + " points", String::valueOf);
+    }
+
+    /** The same limit on paying from stored value (amounts in minor units); none when the rules set no limit. */
+    public static Decision decideStoredValue(LoyaltyRulesPublished rules, boolean linked, Instant lastSynced, Instant now,
+                                             long paidOffline, long requested) {
+        if (rules == null || rules.offlineStoredValueCap() == null) {
+            return new Allowed();
+        }
+        java.util.function.LongFunction<String> yuan = fen -> io.chainpos.model.money.Money.cny(fen).toDecimalString();
+        return decide(rules.offlineStoredValueCap(), rules.offlineAfterMinutes(), linked, lastSynced, now, paidOffline, requested,
+                "pay at most " + yuan.apply(rules.offlineStoredValueCap()) + " from stored value", yuan);
+    }
+
+    private static Decision decide(long cap, int afterMinutes, boolean linked, Instant lastSynced, Instant now, long usedOffline,
+                                   long requested, String limit, java.util.function.LongFunction<String> show) {
+        if (!linked || requested <= 0) {
+            return new Allowed();
+        }
+        Duration allowed = Duration.ofMinutes(afterMinutes);
         if (lastSynced != null && !Duration.between(lastSynced, now).minus(allowed).isPositive()) {
             return new Allowed();
         }
-        long left = Math.max(0, rules.offlineRedeemCapPoints() - redeemedOffline);
+        long left = Math.max(0, cap - usedOffline);
         if (requested <= left) {
             return new Allowed();
         }
         String since = lastSynced == null ? "has not synced yet"
                 : "has not synced for " + Duration.between(lastSynced, now).toMinutes() + " minutes";
-        return new Capped(left, "offline limit: this till " + since + " (limit " + rules.offlineAfterMinutes()
-                + " minutes), so a member may redeem at most " + rules.offlineRedeemCapPoints()
-                + " points here until it syncs; " + left + " left for this member");
+        return new Capped(left, "offline limit: this till " + since + " (limit " + afterMinutes
+                + " minutes), so a member may " + limit + " here until it syncs; " + show.apply(left) + " left for this member");
     }
 }

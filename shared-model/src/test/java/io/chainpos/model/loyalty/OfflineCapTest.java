@@ -33,6 +33,18 @@ class OfflineCapTest {
     }
 
     @Test
+    void storedValueHasItsOwnLimitOnlyWhenHeadOfficeSetsOne() {
+        Instant synced = NOW.minus(Duration.ofMinutes(61));
+        assertThat(OfflineCap.decideStoredValue(RULES, true, synced, NOW, 0, 1_000_000)).isInstanceOf(OfflineCap.Allowed.class);
+        LoyaltyRulesPublished capped = new LoyaltyRulesPublished(1, Instant.EPOCH, 1, Map.of(), List.of(), 0, 1, 12, 500, 60,
+                List.of(), List.of(), 20_000L);
+        assertThat(OfflineCap.decideStoredValue(capped, true, synced, NOW, 15_000, 5_000)).isInstanceOf(OfflineCap.Allowed.class);
+        assertThat(OfflineCap.decideStoredValue(capped, true, synced, NOW, 15_000, 5_001)).isInstanceOfSatisfying(OfflineCap.Capped.class,
+                c -> assertThat(c.reason()).contains("pay at most 200.00 from stored value").contains("50.00 left"));
+        assertThat(OfflineCap.decideStoredValue(capped, true, NOW, NOW, 15_000, 50_000)).isInstanceOf(OfflineCap.Allowed.class);
+    }
+
+    @Test
     void aLinkedTillThatNeverSyncedIsCappedAndAStandaloneTillIsNot() {
         assertThat(OfflineCap.decide(RULES, true, null, NOW, 0, 501)).isInstanceOf(OfflineCap.Capped.class);
         assertThat(OfflineCap.decide(RULES, false, null, NOW, 0, 501)).isInstanceOf(OfflineCap.Allowed.class);

@@ -111,7 +111,8 @@ public final class SampleEvents {
                 50, 1, 12, 500, 60,
                 List.of(new LoyaltyRulesPublished.TopUpBonus("充100送20", 10000, 2000)),
                 List.of(new LoyaltyRulesPublished.Reward("CUP", "马克杯", RewardRedeemed.Kind.GOODS, 800, new Sku("900001"), null),
-                        new LoyaltyRulesPublished.Reward("COUPON-5", "5元券", RewardRedeemed.Kind.COUPON, 500, null, "WELCOME5"))));
+                        new LoyaltyRulesPublished.Reward("COUPON-5", "5元券", RewardRedeemed.Kind.COUPON, 500, null, "WELCOME5")),
+                20_000L));
         all.put("DrawerOpened", new DrawerOpened(DrawerOpened.Reason.NO_SALE, null, "cashier-01", "manager-02"));
         all.put("ManagerApproved", new ManagerApproved("PRICE_OVERRIDE", "manager-02", "cashier-01",
                 SALE.toString(), "100001: 3.50 -> 2.80"));
