@@ -9,7 +9,7 @@ import io.chainpos.model.id.Sku;
 import io.chainpos.model.id.StoreId;
 import io.chainpos.model.id.TillId;
 import io.chainpos.model.json.EventCodec;
-import io.chainpos.model.loyalty.PerYuanEarning;
+import io.chainpos.model.loyalty.EarningRules;
 import io.chainpos.model.scan.BarcodeParser;
 import io.chainpos.till.TillProjections;
 import io.chainpos.till.catalog.CatalogStore;
@@ -70,7 +70,9 @@ final class BenchTill implements AutoCloseable {
         ledger.applyPulled(List.of(hq(++seq, new LoyaltyRulesPublished(1, from, 1, Map.of(), List.of(), 0, 1, 12, 500, 60))), seq);
         BalanceStore balances = new BalanceStore();
         ShiftStore shifts = new ShiftStore(codec);
-        checkout = new Checkout(ledger, catalog, members, balances, shifts, new SaleStore(codec), new PerYuanEarning(),
+        checkout = new Checkout(ledger, catalog, members, balances, shifts, new SaleStore(codec),
+                new io.chainpos.till.loyalty.LoyaltyAtCheckout(ledger, catalog, new io.chainpos.till.loyalty.LoyaltyStore(codec),
+                        new EarningRules(), settings.zone()),
                 settings, clock);
         scanCode = new ScanCode(catalog, members, settings.scale());
         new Shifts(ledger, shifts, clock).open("bench", 50_000);

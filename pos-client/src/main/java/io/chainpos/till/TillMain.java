@@ -20,7 +20,14 @@ import io.chainpos.till.member.MemberDesk;
 import io.chainpos.till.member.MemberHistory;
 import io.chainpos.till.member.MemberStore;
 import io.chainpos.till.member.RegisterMember;
-import io.chainpos.model.loyalty.PerYuanEarning;
+import io.chainpos.model.loyalty.EarningRules;
+import io.chainpos.till.loyalty.ExpiringPoints;
+import io.chainpos.till.loyalty.LoyaltyAtCheckout;
+import io.chainpos.till.loyalty.LoyaltyDesk;
+import io.chainpos.till.loyalty.LoyaltyStore;
+import io.chainpos.till.loyalty.RedeemReward;
+import io.chainpos.till.loyalty.RefundTopUp;
+import io.chainpos.till.loyalty.TopUp;
 import io.chainpos.model.pricing.CashRounding;
 import io.chainpos.model.scan.ScaleLayout;
 import io.chainpos.till.catalog.ImportProducts;
@@ -161,8 +168,13 @@ public final class TillMain implements Callable<Integer> {
                 SaleStore sales = new SaleStore(codec);
                 StaffStore staff = new StaffStore();
                 SellingSettings settings = new SellingSettings(clock.getZone(), rounding, ScaleLayout.DEFAULT, 1000);
-                Checkout checkout = new Checkout(ledger, catalog, members, balances, shiftStore, sales,
-                        new PerYuanEarning(), settings, clock);
+                LoyaltyStore loyaltyStore = new LoyaltyStore(codec);
+                LoyaltyAtCheckout atCheckout = new LoyaltyAtCheckout(ledger, catalog, loyaltyStore, new EarningRules(), settings.zone());
+                Checkout checkout = new Checkout(ledger, catalog, members, balances, shiftStore, sales, atCheckout, settings, clock);
+                LoyaltyDesk loyalty = new LoyaltyDesk(new TopUp(ledger, members, balances, shiftStore, catalog, clock),
+                        new RefundTopUp(ledger, loyaltyStore, balances, shiftStore),
+                        new RedeemReward(ledger, members, balances, loyaltyStore, atCheckout, catalog, clock),
+                        new ExpiringPoints(ledger, loyaltyStore, catalog, settings.zone(), clock), loyaltyStore);
                 PinManagerApprovals approvals = new PinManagerApprovals(ledger, staff);
                 RegisterMember registerMember = new RegisterMember(ledger, members, clock, new SecureRandom(), "NORMAL");
                 MemberDesk memberDesk = new MemberDesk(new FindMember(ledger, members),
@@ -176,7 +188,7 @@ public final class TillMain implements Callable<Integer> {
                         new RefundSale(ledger, sales, shiftStore, balances, new ScanCode(catalog, members, settings.scale()),
                                 approvals, clock),
                         new SetUpStaff(ledger, staff, approvals, new PinHasher(new SecureRandom())),
-                        new ImportProducts(ledger, catalog), clock, cashier, memberDesk);
+                        new ImportProducts(ledger, catalog), clock, cashier, memberDesk, loyalty);
                 DeviceCommands hardware = new DeviceCommands(devices, Optional.of(new OpenDrawerNoSale(ledger, approvals)),
                         cashier, ledger.identity().orElseThrow().tillId(), clock, System.out);
                 CommandLineTill till = new CommandLineTill(ledger, counter, agent, System.out, hardware);

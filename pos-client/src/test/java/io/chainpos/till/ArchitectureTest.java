@@ -99,6 +99,12 @@ class ArchitectureTest {
                     + "of the sync agent hold one (issue 4)");
 
     @ArchTest
+    static final ArchRule loyaltyKnowsNothingOfSelling = noClasses().that().resideInAPackage("io.chainpos.till.loyalty..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.chainpos.till.sale..", "io.chainpos.till.refund..")
+            .because("a sale calls the loyalty steps (tier, offline limit, earning) inside its transaction; top-ups, "
+                    + "rewards and the expiry report stand on their own, so loyalty must not need selling back");
+
+    @ArchTest
     static final ArchRule featurePackagesHaveNoCycles = slices().matching("io.chainpos.till.(*)..").should().beFreeOfCycles()
             .because("features depend on the ledger and on each other one way only, so each can change alone");
 

@@ -16,6 +16,10 @@ import io.chainpos.server.headoffice.HeadOffice;
 import io.chainpos.server.http.HttpApi;
 import io.chainpos.server.http.Routes;
 import io.chainpos.server.member.DuplicatePhones;
+import io.chainpos.server.loyalty.DailyPeriodEnd;
+import io.chainpos.server.loyalty.ExpiringPointsReport;
+import io.chainpos.server.loyalty.LoyaltyRoutes;
+import io.chainpos.server.loyalty.PeriodEnd;
 import io.chainpos.server.member.MemberRoutes;
 import io.chainpos.server.metrics.ServerMeters;
 import io.chainpos.server.stock.StockRoutes;
@@ -39,6 +43,9 @@ import org.slf4j.LoggerFactory;
 /** The composition root: {@code main} for the jar, and the one place the server's object graph is built. */
 public final class ServerMain implements Services {
     private static final Logger LOG = LoggerFactory.getLogger(ServerMain.class);
+    /** Where head office's loyalty days (expiry, tier periods) begin: the chain's first market; the tills use their store's zone. */
+    static final java.time.ZoneId LOYALTY_ZONE = java.time.ZoneId.of(
+            System.getenv().getOrDefault("CHAINPOS_LOYALTY_ZONE", "Asia/Shanghai"));
 
     private final Clock clock;
     private final Secrets secrets;
@@ -83,6 +90,11 @@ public final class ServerMain implements Services {
         SyncMetrics metrics = new SyncMetrics(meters.registry());
         Access access = new Access(new Authenticator(storage.accounts(), clock));
         PullEvents pulls = new PullEvents(events, clock, settings.pullRetention());
+        PeriodEnd periodEnd = new PeriodEnd(storage.loyalty(), headOffice, LOYALTY_ZONE, clock);
+        DailyPeriodEnd daily = new DailyPeriodEnd(periodEnd, LOYALTY_ZONE, clock);
+        if (!"off".equalsIgnoreCase(System.getenv("CHAINPOS_LOYALTY_SCHEDULE"))) {
+            daily.start();
+        }
         Routes health = routes -> routes.get("/health", ctx -> {
             events.isEmpty(); // touches the database: healthy means the store answers
             ctx.json(Map.of("status", "ok"));
@@ -95,7 +107,8 @@ public final class ServerMain implements Services {
                 new SnapshotRoutes(access, events, pulls, codec, metrics, clock),
                 new MemberRoutes(access, events, headOffice, codec),
                 new StockRoutes(access, events),
-                new ExceptionRoutes(access, events)));
+                new ExceptionRoutes(access, events),
+                new LoyaltyRoutes(access, periodEnd, new ExpiringPointsReport(storage.loyalty(), LOYALTY_ZONE), LOYALTY_ZONE, clock)));
         app.start(settings.host(), settings.port());
         LOG.atInfo().setMessage("server_started").addKeyValue("host", settings.host()).addKeyValue("port", app.port())
                 .addKeyValue("database", storage.kind()).addKeyValue("pull_retention_days", settings.pullRetention().toDays()).log();
@@ -108,6 +121,7 @@ public final class ServerMain implements Services {
             @Override
             public void close() {
                 app.stop();
+                daily.close();
                 meters.close();
                 LOG.atInfo().setMessage("server_stopped").log();
             }

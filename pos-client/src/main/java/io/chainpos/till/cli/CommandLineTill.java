@@ -66,6 +66,7 @@ public final class CommandLineTill {
     private final SaleSession sale;
     private final BackOfficeCommands backOffice;
     private final MemberCommands memberCommands;
+    private final LoyaltyCommands loyalty;
     private final SyncAgent agent;
     private final PrintStream out;
     private final DeviceCommands devices;
@@ -81,6 +82,7 @@ public final class CommandLineTill {
         this.sale = counter.sale();
         this.backOffice = new BackOfficeCommands(counter, out, devices);
         this.memberCommands = new MemberCommands(counter.memberDesk(), out);
+        this.loyalty = new LoyaltyCommands(counter.loyalty(), this::lookUp, counter.cashier(), out);
         this.agent = agent;
         this.out = out;
         this.devices = devices;
@@ -118,7 +120,7 @@ public final class CommandLineTill {
         String[] words = line.split("\\s+");
         try {
             switch (words[0].toLowerCase(Locale.ROOT)) {
-                case "help", "?" -> out.println(devices == null ? HELP : HELP + "\n" + DeviceCommands.HELP);
+                case "help", "?" -> out.println(HELP + "\n" + LoyaltyCommands.HELP + (devices == null ? "" : "\n" + DeviceCommands.HELP));
                 case "reprint" -> withDevices().reprint(words);
                 case "nosale" -> withDevices().noSale(words);
                 case "card" -> memberCard(words);
@@ -154,6 +156,7 @@ public final class CommandLineTill {
                     }
                 }
                 case "shift", "refund", "return", "staff" -> backOffice.handle(words);
+                case "topup", "rewards", "reward", "expiring" -> loyalty.handle(words);
                 case "sync" -> sync();
                 case "status" -> out.println(agent == null ? "not linked to a server" : agent.status());
                 case "quit", "exit" -> {
@@ -279,6 +282,9 @@ public final class CommandLineTill {
                 if (member != null) {
                     long points = ledger.read(s -> counter.balances().points(s, member.memberId()));
                     out.printf("points earned %d, balance %d%n", paid.sale().pointsEarned(), points);
+                    if (paid.sale().tierUpgrade() != null) {
+                        out.println("the member moves up to " + paid.sale().tierUpgrade().toTier());
+                    }
                 }
             }
             case SaleSession.Refused refused -> out.println(refused.reason());
@@ -312,9 +318,10 @@ public final class CommandLineTill {
 
     private void showMember(Member member) {
         long points = ledger.read(s -> counter.balances().points(s, member.memberId()));
-        long stored = ledger.read(s -> counter.balances().storedValue(s, member.memberId()));
-        out.printf("member %s  card %s  tier %s  points %d  stored value %s%n", member.name(), member.cardNo(),
-                member.tierCode(), points, yuan(stored));
+        io.chainpos.model.loyalty.StoredValue stored = ledger.read(s -> counter.balances().storedValueParts(s, member.memberId()));
+        String tier = ledger.read(s -> counter.loyalty().store().tier(s, member.memberId())).orElse(member.tierCode());
+        out.printf("member %s  card %s  tier %s  points %d  stored value %s (paid %s, bonus %s)%n", member.name(), member.cardNo(),
+                tier, points, yuan(stored.balance()), yuan(stored.paid()), yuan(stored.bonus()));
     }
 
     private void sync() {

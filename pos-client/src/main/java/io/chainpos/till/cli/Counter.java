@@ -25,5 +25,6 @@ public record Counter(
         ImportProducts importProducts,
         Clock clock,
         String cashier,
-        MemberDesk memberDesk) {
+        MemberDesk memberDesk,
+        io.chainpos.till.loyalty.LoyaltyDesk loyalty) {
 }

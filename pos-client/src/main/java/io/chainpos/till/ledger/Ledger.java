@@ -351,6 +351,17 @@ public final class Ledger implements AutoCloseable {
                 .mapTo(Long.class).findOne().orElse(0L));
     }
 
+    /** When a sync round (push and pull) last completed, if ever: the offline limit on redeeming points reads it. */
+    public Optional<Instant> lastSynced() {
+        return read(s -> s.handle().createQuery("SELECT value FROM till_state WHERE name = 'sync.last_success_ms'")
+                .mapTo(Long.class).findOne().map(Instant::ofEpochMilli));
+    }
+
+    /** Records that a sync round completed at {@code at}. */
+    public synchronized void recordSynced(Instant at) {
+        writer.useTransaction(h -> setState(h, "sync.last_success_ms", at.toEpochMilli()));
+    }
+
     /** Recomputes every projection from the log (local and pulled events, in hybrid-clock order). */
     public synchronized void rebuildProjections() {
         TillIdentity self = identity;

@@ -17,22 +17,29 @@ public final class BalanceProjection implements Projection {
         if (!(event.payload() instanceof BalanceEvent balance)) {
             return;
         }
-        String table;
-        String reason;
+        String saleId = balance.saleId() == null ? null : balance.saleId().toString();
         switch (balance) {
-            case PointsChanged points -> {
-                table = "points_entries";
-                reason = points.reason().name();
-            }
-            case StoredValueChanged storedValue -> {
-                table = "stored_value_entries";
-                reason = storedValue.reason().name();
-            }
+            case PointsChanged points -> StatementCache.update(h, "INSERT INTO points_entries (event_id, member_id, delta, "
+                            + "reason, sale_id, occurred_at, qualifying_spend, birthday_bonus, till_id, occurred_ms) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
+                    event.eventId().toString(), points.memberId().toString(), points.delta(), points.reason().name(), saleId,
+                    event.occurredAt().toString(), points.qualifyingSpend(), birthdayBonus(points), event.tillId().value(),
+                    event.occurredAt().toEpochMilli());
+            case StoredValueChanged storedValue -> StatementCache.update(h, "INSERT INTO stored_value_entries (event_id, "
+                            + "member_id, delta, reason, sale_id, occurred_at, bonus_part, top_up_id, till_id, occurred_ms) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
+                    event.eventId().toString(), storedValue.memberId().toString(), storedValue.delta(),
+                    storedValue.reason().name(), saleId, event.occurredAt().toString(), storedValue.bonusPart(),
+                    storedValue.topUpId() == null ? null : storedValue.topUpId().toString(), event.tillId().value(),
+                    event.occurredAt().toEpochMilli());
         }
-        StatementCache.update(h, "INSERT INTO " + table + " (event_id, member_id, delta, reason, sale_id, occurred_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
-                event.eventId().toString(), balance.memberId().toString(), balance.delta(), reason,
-                balance.saleId() == null ? null : balance.saleId().toString(), event.occurredAt().toString());
+    }
+
+    /** The birthday bonus an EARN carries, as its rules say ("BIRTHDAY:+300"): at most one a year per member. */
+    static long birthdayBonus(PointsChanged points) {
+        return points.rulesApplied().stream().filter(r -> r.startsWith(LoyaltyAtCheckout.BIRTHDAY_RULE))
+                .mapToLong(r -> Long.parseLong(r.substring(LoyaltyAtCheckout.BIRTHDAY_RULE.length())))
+                .sum();
     }
 
     @Override

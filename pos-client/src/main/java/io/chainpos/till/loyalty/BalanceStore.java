@@ -20,6 +20,24 @@ public final class BalanceStore {
         return sum(session, "stored_value_entries", member);
     }
 
+    /** Stored value in its paid and bonus parts (minor units). */
+    public io.chainpos.model.loyalty.StoredValue storedValueParts(LedgerSession session, MemberId member) {
+        return session.handle().createQuery("SELECT COALESCE(SUM(delta - bonus_part), 0), COALESCE(SUM(bonus_part), 0) "
+                        + "FROM stored_value_entries WHERE member_id IN " + IDS)
+                .bind("id", member.toString())
+                .map((rs, ctx) -> new io.chainpos.model.loyalty.StoredValue(rs.getLong(1), rs.getLong(2)))
+                .one();
+    }
+
+    /** The bonus a sale took from stored value (positive) and how much of it refunds gave back already. */
+    public long[] storedValueBonusOfSale(LedgerSession session, io.chainpos.model.id.SaleId sale) {
+        return session.handle().createQuery("SELECT COALESCE(SUM(CASE WHEN reason = 'PAY' THEN -bonus_part END), 0), "
+                        + "COALESCE(SUM(CASE WHEN reason = 'REFUND' THEN bonus_part END), 0) FROM stored_value_entries WHERE sale_id = :sale")
+                .bind("sale", sale.toString())
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .one();
+    }
+
     /** A sale's points deltas by reason (EARN, REDEEM, REVERSE...), summed: what a refund must undo. */
     public java.util.Map<String, long[]> pointsOfSale(LedgerSession session, io.chainpos.model.id.SaleId sale) {
         java.util.Map<String, long[]> out = new java.util.HashMap<>();

@@ -103,15 +103,25 @@ public final class RefundSale {
         long taken = 0;
         long restored = 0;
         long storedValue = 0;
+        long bonusBack = 0;
         if (sale.memberId() != null) {
             Map<String, long[]> points = balances.pointsOfSale(tx, sale.saleId());
             long earned = points.getOrDefault("EARN", new long[2])[0];
             long alreadyTaken = -points.getOrDefault("REVERSE", new long[2])[1];
             long refundedSoFar = earlier.stream().mapToLong(SaleRefunded::total).sum() + planned.total();
             taken = Refunds.earnedPointsToReverse(earned, alreadyTaken, refundedSoFar, sale.total());
-            if (taken > 0) {
+            // Money given back no longer counts towards the member's tier: refunded stored value bonus, points and
+            // coupons never counted.
+            long[] bonusOfSale = balances.storedValueBonusOfSale(tx, sale.saleId());
+            long storedValueBack = planned.tenders().stream().filter(t -> t.method() == TenderMethod.STORED_VALUE)
+                    .mapToLong(Tender::amount).sum();
+            bonusBack = Math.min(storedValueBack, Math.max(0, bonusOfSale[0] - bonusOfSale[1]));
+            long spendBack = planned.tenders().stream()
+                    .filter(t -> t.method() != TenderMethod.POINTS && t.method() != TenderMethod.COUPON)
+                    .mapToLong(Tender::amount).sum() - bonusBack;
+            if (taken > 0 || spendBack > 0) {
                 tx.append(new PointsChanged(sale.memberId(), -taken, PointsChanged.Reason.REVERSE, sale.saleId(),
-                        List.of("REFUND_EARNED")));
+                        List.of("REFUND_EARNED"), -spendBack));
             }
             long redeemed = -points.getOrDefault("REDEEM", new long[2])[1];
             long pointsTendered = sale.tenders().stream().filter(t -> t.method() == TenderMethod.POINTS)
@@ -128,7 +138,9 @@ public final class RefundSale {
                         List.of("REFUND_REDEEMED")));
             }
             if (storedValue > 0) {
-                tx.append(new StoredValueChanged(sale.memberId(), storedValue, StoredValueChanged.Reason.REFUND, sale.saleId()));
+                // What the sale took from bonus goes back to bonus: a refund never turns bonus into paid money.
+                tx.append(new StoredValueChanged(sale.memberId(), storedValue, StoredValueChanged.Reason.REFUND, sale.saleId(),
+                        bonusBack, null));
             }
         }
         if (planned.tenders().stream().anyMatch(t -> t.method() == TenderMethod.CASH)) {

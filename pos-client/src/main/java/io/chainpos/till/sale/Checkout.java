@@ -13,7 +13,7 @@ import io.chainpos.model.event.TenderMethod;
 import io.chainpos.model.id.MemberId;
 import io.chainpos.model.id.ReceiptNo;
 import io.chainpos.model.id.SaleId;
-import io.chainpos.model.loyalty.PointsEarning;
+import io.chainpos.model.loyalty.StoredValue;
 import io.chainpos.model.money.Money;
 import io.chainpos.model.pricing.CartItem;
 import io.chainpos.model.pricing.PricedSale;
@@ -28,6 +28,7 @@ import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.ledger.LedgerSession;
 import io.chainpos.till.ledger.LedgerTransaction;
 import io.chainpos.till.loyalty.BalanceStore;
+import io.chainpos.till.loyalty.LoyaltyAtCheckout;
 import io.chainpos.till.member.Member;
 import io.chainpos.till.member.MemberStore;
 import io.chainpos.till.shift.ShiftStore;
@@ -71,7 +72,9 @@ public final class Checkout {
     public sealed interface Result permits Completed, Rejected {
     }
 
-    public record Completed(SaleCompleted sale, long pointsEarned) implements Result {
+    /** Recorded; {@code tierUpgrade} is the tier change this sale brought the member, or null. */
+    public record Completed(SaleCompleted sale, long pointsEarned, io.chainpos.model.event.MemberTierChanged tierUpgrade)
+            implements Result {
     }
 
     /** Nothing was recorded; {@code reason} is for the cashier. */
@@ -85,13 +88,13 @@ public final class Checkout {
     private final ShiftStore shifts;
     private final SaleStore sales;
     private final ScanCode scanCode;
-    private final PointsEarning earning;
+    private final LoyaltyAtCheckout loyalty;
     private final PricingInputs inputs;
     private final SellingSettings settings;
     private final Clock clock;
 
     public Checkout(Ledger ledger, CatalogStore catalog, MemberStore members, BalanceStore balances, ShiftStore shifts,
-                    SaleStore sales, PointsEarning earning, SellingSettings settings, Clock clock) {
+                    SaleStore sales, LoyaltyAtCheckout loyalty, SellingSettings settings, Clock clock) {
         this.ledger = ledger;
         this.catalog = catalog;
         this.members = members;
@@ -99,7 +102,7 @@ public final class Checkout {
         this.shifts = shifts;
         this.sales = sales;
         this.scanCode = new ScanCode(catalog, members, settings.scale());
-        this.earning = earning;
+        this.loyalty = loyalty;
         this.inputs = new PricingInputs(catalog, settings);
         this.settings = settings;
         this.clock = clock;
@@ -109,7 +112,7 @@ public final class Checkout {
     public PricedSale quote(List<CartItem> items, MemberId member, Set<String> coupons) {
         return ledger.read(session -> {
             java.time.Instant now = clock.instant();
-            Member known = member == null ? null : members.findById(session, member).orElse(null);
+            Member known = member == null ? null : members.findById(session, member).map(m -> loyalty.current(session, m)).orElse(null);
             return PricingEngine.price(items, inputs.rules(session, now), inputs.context(now, known, coupons));
         });
     }
@@ -151,7 +154,7 @@ public final class Checkout {
             if (known.isEmpty()) {
                 return new Rejected("no member " + order.member() + " at this till");
             }
-            member = known.get();
+            member = loyalty.current(tx, known.get());
         }
         PricingRules rules = inputs.rules(tx, tx.now());
         PricingContext context = inputs.context(tx.now(), member, order.coupons());
@@ -191,8 +194,8 @@ public final class Checkout {
         if ((pointsTender > 0 || storedValueTender > 0) && member == null) {
             return new Rejected("points and stored value need a member on the sale");
         }
-        LoyaltyRulesPublished loyalty = catalog.loyaltyRules(tx, tx.now()).orElse(null);
-        long fenPerPoint = loyalty == null ? 1 : Math.max(1, loyalty.fenPerPointRedeemed());
+        LoyaltyRulesPublished rules = catalog.loyaltyRules(tx, tx.now()).orElse(null);
+        long fenPerPoint = rules == null ? 1 : Math.max(1, rules.fenPerPointRedeemed());
         long pointsToRedeem = 0;
         if (pointsTender > 0) {
             if (pointsTender % fenPerPoint != 0) {
@@ -203,9 +206,23 @@ public final class Checkout {
             if (pointsToRedeem > available) {
                 return new Rejected("the member has " + available + " points, " + pointsToRedeem + " are needed");
             }
+            Optional<String> capped = loyalty.redeemRefusal(tx, member.memberId(), pointsToRedeem, tx.now());
+            if (capped.isPresent()) {
+                return new Rejected(capped.get());
+            }
         }
-        if (storedValueTender > 0 && storedValueTender > balances.storedValue(tx, member.memberId())) {
-            return new Rejected("the member's stored value is not enough");
+        // Paid stored value is spent first, bonus last.
+        StoredValue.Split storedValueSplit = new StoredValue.Split(0, 0);
+        if (storedValueTender > 0) {
+            Optional<StoredValue.Split> split = balances.storedValueParts(tx, member.memberId()).spend(storedValueTender);
+            if (split.isEmpty()) {
+                return new Rejected("the member's stored value is not enough");
+            }
+            storedValueSplit = split.get();
+            Optional<String> capped = loyalty.storedValueRefusal(tx, member.memberId(), storedValueTender, tx.now());
+            if (capped.isPresent()) {
+                return new Rejected(capped.get());
+            }
         }
         SaleId saleId = SaleId.newId(clock);
         ReceiptNo receiptNo = new ReceiptNo("%s-%d-%06d".formatted(tx.identity().tillId().value(), tx.identity().epoch(),
@@ -226,23 +243,23 @@ public final class Checkout {
             tx.append(new PointsChanged(memberId, -pointsToRedeem, PointsChanged.Reason.REDEEM, saleId, List.of()));
         }
         if (storedValueTender > 0) {
-            tx.append(new StoredValueChanged(memberId, -storedValueTender, StoredValueChanged.Reason.PAY, saleId));
+            tx.append(new StoredValueChanged(memberId, -storedValueTender, StoredValueChanged.Reason.PAY, saleId,
+                    -storedValueSplit.bonus(), null));
         }
-        long earned = 0;
+        LoyaltyAtCheckout.Earned earned = new LoyaltyAtCheckout.Earned(0, null);
         if (member != null) {
             // Points are earned on money paid: not on points, stored value or a coupon used as a tender.
             long paidInMoney = priced.total() - pointsTender - storedValueTender - settled.of(TenderMethod.COUPON);
-            PointsEarning.Earned points = earning.earn(new PointsEarning.Purchase(member.tierCode(), member.birthday(),
-                    sale.lines(), sale.total(), paidInMoney, tx.now(), settings.zone(), loyalty));
-            earned = points.points();
-            if (earned > 0) {
-                tx.append(new PointsChanged(memberId, earned, PointsChanged.Reason.EARN, saleId, points.rulesApplied()));
-            }
+            // The tier counts money really paid: stored value bought with money counts, its bonus does not.
+            long qualifyingSpend = priced.total() - pointsTender - settled.of(TenderMethod.COUPON) - storedValueSplit.bonus();
+            Map<io.chainpos.model.id.Sku, String> categories = new java.util.HashMap<>();
+            order.items().forEach(item -> categories.put(item.sku(), item.category()));
+            earned = loyalty.earn(tx, member, sale, categories, paidInMoney, qualifyingSpend);
         }
         if (settled.of(TenderMethod.CASH) > 0) {
             tx.append(new DrawerOpened(DrawerOpened.Reason.CASH_SALE, saleId, order.cashier(), null));
         }
-        return new Completed(sale, earned);
+        return new Completed(sale, earned.points(), earned.upgrade());
     }
 
     long priceListVersion(LedgerSession session) {

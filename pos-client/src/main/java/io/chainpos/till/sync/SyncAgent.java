@@ -120,6 +120,7 @@ public final class SyncAgent implements AutoCloseable {
                 ledger.scrub();
                 pulledErasure = false;
             }
+            ledger.recordSynced(clock.instant());
             return new Round(pushed, pulled, problems);
         }
     }

@@ -142,10 +142,49 @@ class CommandLineTillTest {
                 .doesNotContain("Exception");
     }
 
+    @Test
+    void storedValueAndPointsFromTheCommandLine() throws Exception {
+        String output = run("""
+                register 13700000001 周杰
+                scan 100002 125
+                pay cash 1000
+                topup 13700000001 100 cash
+                member 13700000001
+                rewards
+                reward 13700000001 MUG
+                topup refund S001-T1-1-000002
+                topup refund S001-T1-1-000002
+                topup 13700000001 100 points
+                expiring 30
+                shift x
+                quit
+                """, true);
+
+        assertThat(output)
+                .contains("topped up ¥100.00 + bonus ¥20.00 (充100送20), receipt S001-T1-1-000002; stored value ¥120.00 (paid ¥100.00, bonus ¥20.00)")
+                .contains("the member moves up to SILVER")
+                .contains("tier SILVER  points 1000  stored value ¥120.00 (paid ¥100.00, bonus ¥20.00)")
+                .contains("MUG        马克杯  800 points")
+                .contains("MUG for 800 points; 200 points left")
+                .contains("refunded ¥100.00 by [cash]; bonus ¥20.00 withdrawn; stored value now ¥0.00")
+                .contains("top-up S001-T1-1-000002 was already refunded")
+                .contains("a top-up is paid by cash, card or wallet")
+                .contains("no member's points expire within 30 days")
+                .contains("stored value top-ups 1  ¥100.00   top-ups refunded ¥100.00")
+                .doesNotContain("Exception");
+    }
+
     private String run(String commands) throws Exception {
+        return run(commands, false);
+    }
+
+    private String run(String commands, boolean loyaltyRules) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TestTill till = TestTill.withCatalog(dir.resolve("till.db"), clock);
              PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            if (loyaltyRules) {
+                io.chainpos.till.loyalty.LoyaltyRulesAtTheTill.publish(till, clock.instant());
+            }
             new CommandLineTill(till.ledger, till.counter("c1"), null, out).run(new BufferedReader(new StringReader(commands)));
         }
         return bytes.toString(StandardCharsets.UTF_8);

@@ -4,13 +4,19 @@ import io.chainpos.model.event.StaffAccountSet;
 import io.chainpos.model.id.StoreId;
 import io.chainpos.model.id.TillId;
 import io.chainpos.model.json.EventCodec;
-import io.chainpos.model.loyalty.PerYuanEarning;
+import io.chainpos.model.loyalty.EarningRules;
 import io.chainpos.till.TillProjections;
 import io.chainpos.till.catalog.CatalogStore;
 import io.chainpos.till.catalog.ImportProducts;
 import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.ledger.TillIdentity;
 import io.chainpos.till.loyalty.BalanceStore;
+import io.chainpos.till.loyalty.ExpiringPoints;
+import io.chainpos.till.loyalty.LoyaltyAtCheckout;
+import io.chainpos.till.loyalty.LoyaltyStore;
+import io.chainpos.till.loyalty.RedeemReward;
+import io.chainpos.till.loyalty.RefundTopUp;
+import io.chainpos.till.loyalty.TopUp;
 import io.chainpos.till.member.MemberStore;
 import io.chainpos.till.member.RegisterMember;
 import io.chainpos.till.refund.RefundSale;
@@ -45,6 +51,7 @@ public final class TestTill implements AutoCloseable {
     public final CatalogStore catalog = new CatalogStore(codec);
     public final MemberStore members = new MemberStore();
     public final BalanceStore balances = new BalanceStore();
+    public final LoyaltyStore loyalty = new LoyaltyStore(codec);
     public final ShiftStore shiftStore = new ShiftStore(codec);
     public final SaleStore sales = new SaleStore(codec);
     public final StaffStore staff = new StaffStore();
@@ -56,6 +63,11 @@ public final class TestTill implements AutoCloseable {
     public final SetUpStaff setUpStaff;
     public final RefundSale refunds;
     public final ImportProducts importProducts;
+    public final LoyaltyAtCheckout loyaltyAtCheckout;
+    public final TopUp topUp;
+    public final RefundTopUp refundTopUp;
+    public final RedeemReward redeemReward;
+    public final ExpiringPoints expiringPoints;
 
     public TestTill(Path file, Clock clock, String store, String till) {
         this(file, clock, store, till, SellingSettings.defaults(SHANGHAI));
@@ -82,7 +94,12 @@ public final class TestTill implements AutoCloseable {
                 return null;
             });
         }
-        checkout = new Checkout(ledger, catalog, members, balances, shiftStore, sales, new PerYuanEarning(), settings, clock);
+        loyaltyAtCheckout = new LoyaltyAtCheckout(ledger, catalog, loyalty, new EarningRules(), settings.zone());
+        checkout = new Checkout(ledger, catalog, members, balances, shiftStore, sales, loyaltyAtCheckout, settings, clock);
+        topUp = new TopUp(ledger, members, balances, shiftStore, catalog, clock);
+        refundTopUp = new RefundTopUp(ledger, loyalty, balances, shiftStore);
+        redeemReward = new RedeemReward(ledger, members, balances, loyalty, loyaltyAtCheckout, catalog, clock);
+        expiringPoints = new ExpiringPoints(ledger, loyalty, catalog, settings.zone(), clock);
         registerMember = new RegisterMember(ledger, members, clock, new Random(7), "NORMAL");
         shifts = new Shifts(ledger, shiftStore, clock);
         approvals = new PinManagerApprovals(ledger, staff);
@@ -120,7 +137,8 @@ public final class TestTill implements AutoCloseable {
                         new io.chainpos.till.member.FindMember(ledger, members),
                         new io.chainpos.till.member.MemberHistory(ledger, members, codec, null),
                         new io.chainpos.till.member.EraseMember(ledger, members, approvals),
-                        new io.chainpos.till.member.ImportMembers(ledger, registerMember, members)));
+                        new io.chainpos.till.member.ImportMembers(ledger, registerMember, members)),
+                new io.chainpos.till.loyalty.LoyaltyDesk(topUp, refundTopUp, redeemReward, expiringPoints, loyalty));
     }
 
     @Override

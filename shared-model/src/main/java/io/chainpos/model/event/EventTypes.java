@@ -40,6 +40,11 @@ public final class EventTypes {
     public static final Type COUPON_REDEEMED = new Type("CouponRedeemed", 1, CouponRedeemed.class);
     // issue 4: member identity and privacy
     public static final Type MEMBER_ERASED = new Type("MemberErased", 1, MemberErased.class);
+    // issue 4: points, tiers, stored value
+    public static final Type MEMBER_TIER_CHANGED = new Type("MemberTierChanged", 1, MemberTierChanged.class);
+    public static final Type STORED_VALUE_TOPPED_UP = new Type("StoredValueToppedUp", 1, StoredValueToppedUp.class);
+    public static final Type TOP_UP_REFUNDED = new Type("TopUpRefunded", 1, TopUpRefunded.class);
+    public static final Type REWARD_REDEEMED = new Type("RewardRedeemed", 1, RewardRedeemed.class);
 
     public static final List<Type> ALL = List.of(
             MEMBER_REGISTERED, MEMBER_PROFILE_CHANGED, MEMBERS_MERGED,
@@ -52,7 +57,9 @@ public final class EventTypes {
             // Issue 3, selling
             SHIFT_OPENED, CASH_MOVED, SHIFT_CLOSED, SALE_VOIDED, STAFF_ACCOUNT_SET, COUPON_REDEEMED,
             // issue 4: member identity and privacy
-            MEMBER_ERASED);
+            MEMBER_ERASED,
+            // issue 4: points, tiers, stored value
+            MEMBER_TIER_CHANGED, STORED_VALUE_TOPPED_UP, TOP_UP_REFUNDED, REWARD_REDEEMED);
 
     private static final Map<String, Type> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(Type::name, Function.identity()));
@@ -85,6 +92,10 @@ public final class EventTypes {
             case StaffAccountSet e -> STAFF_ACCOUNT_SET;
             case CouponRedeemed e -> COUPON_REDEEMED;
             case MemberErased e -> MEMBER_ERASED;
+            case MemberTierChanged e -> MEMBER_TIER_CHANGED;
+            case StoredValueToppedUp e -> STORED_VALUE_TOPPED_UP;
+            case TopUpRefunded e -> TOP_UP_REFUNDED;
+            case RewardRedeemed e -> REWARD_REDEEMED;
             case UnknownEvent e -> throw new IllegalArgumentException("an unknown event has no known type: " + e.type());
         };
     }

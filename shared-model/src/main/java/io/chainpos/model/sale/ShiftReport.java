@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * A shift's figures, for the X report (mid-shift, {@code countedCash} null) and the Z report (at close).
  * Data only: the printer and the screens render it. Amounts in minor units. {@code expectedCash} is the
- * float plus cash taken (net of change) less cash refunded, plus cash in, less cash out.
+ * float plus cash taken (net of change) less cash refunded, plus cash in, less cash out. Stored-value
+ * top-ups (paid part only; the bonus is not money) and their refunds count in the tender lines and apart
+ * from sales in {@code topUpsTotal} and {@code topUpRefundsTotal}.
  */
 public record ShiftReport(
         Kind kind,
@@ -28,7 +30,10 @@ public record ShiftReport(
         long cashIn,
         long cashOut,
         long expectedCash,
-        Long countedCash) {
+        Long countedCash,
+        int topUpsCount,
+        long topUpsTotal,
+        long topUpRefundsTotal) {
 
     /** X: a reading mid-shift; Z: the closing report. */
     public enum Kind { X, Z }

@@ -7,7 +7,9 @@ import io.chainpos.model.event.SaleRefunded;
 import io.chainpos.model.event.SaleVoided;
 import io.chainpos.model.event.ShiftClosed;
 import io.chainpos.model.event.ShiftOpened;
+import io.chainpos.model.event.StoredValueToppedUp;
 import io.chainpos.model.event.Tender;
+import io.chainpos.model.event.TopUpRefunded;
 import io.chainpos.model.event.TenderMethod;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +40,9 @@ public final class ShiftReports {
         long voided = 0;
         long cashIn = 0;
         long cashOut = 0;
+        int topUps = 0;
+        long topUpsTotal = 0;
+        long topUpRefundsTotal = 0;
         Instant closedAt = null;
         Long counted = null;
         for (EventEnvelope envelope : shiftEvents.subList(1, shiftEvents.size())) {
@@ -56,6 +61,23 @@ public final class ShiftReports {
                 case SaleRefunded refund -> {
                     refunds++;
                     refundsTotal += refund.total();
+                    for (Tender tender : refund.tenders()) {
+                        tenders.computeIfAbsent(tender.method(), m -> new long[3])[2] += tender.amount();
+                    }
+                }
+                // Stored value sold and given back is money through the drawer, apart from sales.
+                case StoredValueToppedUp topUp -> {
+                    topUps++;
+                    topUpsTotal += topUp.paid();
+                    long[] kept = Tendering.kept(topUp.tenders(), topUp.change());
+                    for (int i = 0; i < kept.length; i++) {
+                        long[] line = tenders.computeIfAbsent(topUp.tenders().get(i).method(), m -> new long[3]);
+                        line[0]++;
+                        line[1] += kept[i];
+                    }
+                }
+                case TopUpRefunded refund -> {
+                    topUpRefundsTotal += refund.paidRefunded();
                     for (Tender tender : refund.tenders()) {
                         tenders.computeIfAbsent(tender.method(), m -> new long[3])[2] += tender.amount();
                     }
@@ -85,6 +107,7 @@ public final class ShiftReports {
         long expected = opened.floatAmount() + cash[1] - cash[2] + cashIn - cashOut;
         return new ShiftReport(counted == null ? ShiftReport.Kind.X : ShiftReport.Kind.Z, opened.shiftId(),
                 opened.cashier(), shiftEvents.getFirst().occurredAt(), closedAt, opened.floatAmount(), lines, sales,
-                salesTotal, refunds, refundsTotal, discounts, voids, voided, cashIn, cashOut, expected, counted);
+                salesTotal, refunds, refundsTotal, discounts, voids, voided, cashIn, cashOut, expected, counted, topUps, topUpsTotal,
+                topUpRefundsTotal);
     }
 }

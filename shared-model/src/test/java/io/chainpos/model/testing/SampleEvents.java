@@ -21,6 +21,11 @@ import io.chainpos.model.event.MemberProfileChanged;
 import io.chainpos.model.event.MemberRegistered;
 import io.chainpos.model.event.MembersMerged;
 import io.chainpos.model.event.PointsChanged;
+import io.chainpos.model.event.MemberTierChanged;
+import io.chainpos.model.event.RewardRedeemed;
+import io.chainpos.model.event.StoredValueToppedUp;
+import io.chainpos.model.event.TopUpRefunded;
+import io.chainpos.model.id.TopUpId;
 import io.chainpos.model.event.PriceListPublished;
 import io.chainpos.model.event.PromotionsPublished;
 import io.chainpos.model.event.RefundLine;
@@ -58,6 +63,7 @@ public final class SampleEvents {
     public static final MemberId OTHER_MEMBER = new MemberId(UUID.fromString("0192f0a0-0000-7000-8000-000000000002"));
     public static final SaleId SALE = new SaleId(UUID.fromString("0192f0a0-0000-7000-8000-000000000010"));
     public static final ShiftId SHIFT = new ShiftId(UUID.fromString("0192f0a0-0000-7000-8000-000000000030"));
+    public static final TopUpId TOP_UP = new TopUpId(UUID.fromString("0192f0a0-0000-7000-8000-000000000040"));
     public static final Instant AT = Instant.parse("2026-11-23T03:15:30.250Z");
 
     private SampleEvents() {
@@ -86,8 +92,8 @@ public final class SampleEvents {
         all.put("SaleRefunded", new SaleRefunded(new RefundId(UUID.fromString("0192f0a0-0000-7000-8000-000000000020")),
                 SALE, "CNY", List.of(new RefundLine(new Sku("690001"), "可口可乐 330ml", 1000, 250)), 250,
                 List.of(new Tender(TenderMethod.CASH, 250, null)), "damaged", null));
-        all.put("PointsChanged", new PointsChanged(MEMBER, 21, PointsChanged.Reason.EARN, SALE, List.of("BASE:1/yuan")));
-        all.put("StoredValueChanged", new StoredValueChanged(MEMBER, -1000, StoredValueChanged.Reason.PAY, SALE));
+        all.put("PointsChanged", new PointsChanged(MEMBER, 21, PointsChanged.Reason.EARN, SALE, List.of("BASE:1/yuan on 21.00"), 2100));
+        all.put("StoredValueChanged", new StoredValueChanged(MEMBER, -1000, StoredValueChanged.Reason.PAY, SALE, -200, null));
         all.put("StockChanged", new StockChanged(new StoreId("S001"), new Sku("690001"), -2000,
                 StockChanged.Reason.SALE, SALE.toString()));
         all.put("CatalogItemUpserted", new CatalogItemUpserted(3, AT, new Sku("690001"), List.of("6901234567892"),
@@ -108,7 +114,11 @@ public final class SampleEvents {
         all.put("LoyaltyRulesPublished", new LoyaltyRulesPublished(1, AT, 1, Map.of("DRINKS", 20000),
                 List.of(new LoyaltyRulesPublished.DateMultiplier("国庆", LocalDate.of(2026, 10, 1),
                         LocalDate.of(2026, 10, 7), 20000)),
-                50, 1, 12, 500, 60));
+                50, 1, 12, 500, 60,
+                List.of(new LoyaltyRulesPublished.TopUpBonus("充100送20", 10000, 2000)),
+                List.of(new LoyaltyRulesPublished.Reward("CUP", "马克杯", RewardRedeemed.Kind.GOODS, 800, new Sku("900001"), null),
+                        new LoyaltyRulesPublished.Reward("COUPON-5", "5元券", RewardRedeemed.Kind.COUPON, 500, null, "WELCOME5")),
+                20_000L));
         all.put("DrawerOpened", new DrawerOpened(DrawerOpened.Reason.NO_SALE, null, "cashier-01", "manager-02"));
         all.put("ManagerApproved", new ManagerApproved("PRICE_OVERRIDE", "manager-02", "cashier-01",
                 SALE.toString(), "100001: 3.50 -> 2.80"));
@@ -121,6 +131,15 @@ public final class SampleEvents {
         all.put("CouponRedeemed", new CouponRedeemed("WELCOME5-0001", "WELCOME5", SALE));
         // issue 4: member identity and privacy
         all.put("MemberErased", new MemberErased(MEMBER, "hq:privacy-officer"));
+        // issue 4: points, tiers, stored value
+        all.put("MemberTierChanged", new MemberTierChanged(MEMBER, "NORMAL", "SILVER", MemberTierChanged.Direction.UPGRADE,
+                1, LocalDate.of(2026, 1, 1), 100500, SALE));
+        all.put("StoredValueToppedUp", new StoredValueToppedUp(TOP_UP, new ReceiptNo("S001-T1-1-000043"), MEMBER, 10000, 2000,
+                "充100送20", List.of(new Tender(TenderMethod.CASH, 10000, null)), 0, "cashier-01"));
+        all.put("TopUpRefunded", new TopUpRefunded(TOP_UP, MEMBER, 10000, 2000, List.of(new Tender(TenderMethod.CASH, 10000, null)),
+                "cashier-01", "manager-02"));
+        all.put("RewardRedeemed", new RewardRedeemed(MEMBER, "CUP", RewardRedeemed.Kind.GOODS, 800, new Sku("900001"), null,
+                "cashier-01"));
         return all;
     }
 

@@ -118,9 +118,18 @@ public final class DemoData {
                 new Tier("DIAMOND", "钻石", "Diamond", 2_000_000, 9_000, 20_000, 1_000)));
     }
 
-    /** 1 point per yuan spent; 100 points pay 1 yuan, so a point is worth 1 fen. */
+    /**
+     * 1 point per yuan spent; 100 points pay 1 yuan, so a point is worth 1 fen; points last 24 months; a till
+     * offline for over an hour lets a member redeem at most 5,000 points and pay at most 500.00 from stored value;
+     * 充100送20 and 充500送150; a mug for 800 points.
+     */
     static LoyaltyRulesPublished loyalty(Instant from) {
-        return new LoyaltyRulesPublished(1, from, 1, Map.of(), List.of(), 100, 1, 24, 5_000, 60);
+        return new LoyaltyRulesPublished(1, from, 1, Map.of(), List.of(), 100, 1, 24, 5_000, 60,
+                List.of(new LoyaltyRulesPublished.TopUpBonus("充100送20", 10_000, 2_000),
+                        new LoyaltyRulesPublished.TopUpBonus("充500送150", 50_000, 15_000)),
+                List.of(new LoyaltyRulesPublished.Reward("MUG", "马克杯 Mug", io.chainpos.model.event.RewardRedeemed.Kind.GOODS, 800,
+                        Sku.of("100001"), null)),
+                50_000L);
     }
 
     static List<Event> members(PhoneLookup lookup, List<MemberKey> keys) {

@@ -8,13 +8,17 @@ import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.event.EventTypes;
 import io.chainpos.model.event.HeadOfficeEvent;
 import io.chainpos.model.event.MemberEvent;
+import io.chainpos.model.event.MemberTierChanged;
+import io.chainpos.model.event.RewardRedeemed;
+import io.chainpos.model.event.StoredValueToppedUp;
+import io.chainpos.model.event.TopUpRefunded;
 import io.chainpos.model.event.SaleEvent;
 import io.chainpos.model.event.StockChanged;
 import io.chainpos.model.event.UnknownEvent;
 
 /**
  * Which tills receive an event on pull. Members, points, stored value and everything head office says are
- * chain-wide facts; sales and stock movements stay in their store (a till needs them for refunds at another
+ * chain-wide facts, and so are tier changes and rewards; sales, top-ups and stock movements stay in their store (a till needs them for refunds at another
  * counter, other stores do not), and so do a counter's audit records (drawer openings, approvals).
  */
 public enum EventScope {
@@ -37,6 +41,11 @@ public enum EventScope {
             case SaleEvent e -> STORE;
             case StockChanged e -> STORE;
             case AuditEvent e -> STORE;
+            // Tiers and rewards are the member's everywhere; a top-up and its refund are a counter's takings.
+            case MemberTierChanged e -> CHAIN;
+            case RewardRedeemed e -> CHAIN;
+            case StoredValueToppedUp e -> STORE;
+            case TopUpRefunded e -> STORE;
             case UnknownEvent unknown -> ofUnknown(unknown);
         };
     }
@@ -49,6 +58,7 @@ public enum EventScope {
         return EventTypes.byName(unknown.type())
                 .map(type -> type.javaType() != CouponRedeemed.class && SaleEvent.class.isAssignableFrom(type.javaType())
                         || StockChanged.class.isAssignableFrom(type.javaType())
+                        || type.javaType() == StoredValueToppedUp.class || type.javaType() == TopUpRefunded.class
                         || AuditEvent.class.isAssignableFrom(type.javaType()) ? STORE : CHAIN)
                 .orElse(CHAIN);
     }

@@ -21,8 +21,9 @@ public final class MemberProfiles {
         String open(String memberId, String sealed);
     }
 
+    /** The merged member; {@code storedValueBonus} is the part of {@code storedValue} that is bonus (spent last). */
     public static MemberView view(String survivorId, Collection<FieldWrite> writes, long points, long storedValue,
-                                  Opener opener) {
+                                  long storedValueBonus, Opener opener) {
         Map<ProfileField, FieldWrite> winners = winners(writes);
         String cardNo = writes.stream()
                 .filter(w -> w.field() == ProfileField.CARD_NO && w.memberId().equals(survivorId))
@@ -30,7 +31,8 @@ public final class MemberProfiles {
                 .findFirst()
                 .orElseGet(() -> value(winners, ProfileField.CARD_NO));
         return new MemberView(survivorId, cardNo, opened(winners, ProfileField.NAME, opener),
-                opened(winners, ProfileField.PHONE, opener), value(winners, ProfileField.TIER_CODE), points, storedValue);
+                opened(winners, ProfileField.PHONE, opener), value(winners, ProfileField.TIER_CODE), points, storedValue,
+                storedValue - storedValueBonus, storedValueBonus);
     }
 
     public static Map<ProfileField, FieldWrite> winners(Collection<FieldWrite> writes) {

@@ -72,18 +72,19 @@ final class JdbcMemberViews {
         String survivor = survivor(h, memberId);
         List<FieldWrite> writes = writes(h, survivor);
         Optional<long[]> balances = h.createQuery("""
-                        SELECT COUNT(*), COALESCE(SUM(points), 0), COALESCE(SUM(stored_value), 0) FROM member_balances
+                        SELECT COUNT(*), COALESCE(SUM(points), 0), COALESCE(SUM(stored_value), 0), COALESCE(SUM(stored_value_bonus), 0)
+                        FROM member_balances
                         WHERE member_id = :id OR member_id IN (SELECT merged_id FROM member_aliases WHERE survivor_id = :id)""")
                 .bind("id", survivor)
-                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)})
                 .findOne()
                 .filter(b -> b[0] > 0);
         if (writes.isEmpty() && balances.isEmpty()) {
             return Optional.empty();
         }
-        long[] b = balances.orElse(new long[3]);
+        long[] b = balances.orElse(new long[4]);
         Set<String> writers = new HashSet<>();
         writes.forEach(w -> writers.add(w.memberId()));
-        return Optional.of(MemberProfiles.view(survivor, writes, b[1], b[2], keys.opener(h, writers)));
+        return Optional.of(MemberProfiles.view(survivor, writes, b[1], b[2], b[3], keys.opener(h, writers)));
     }
 }

@@ -6,6 +6,8 @@ import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.event.HeadOfficeEvent;
 import io.chainpos.model.event.MemberErased;
 import io.chainpos.model.event.MemberEvent;
+import io.chainpos.model.event.LoyaltyEvent;
+import io.chainpos.model.event.MemberTierChanged;
 import io.chainpos.model.event.MemberProfileChanged;
 import io.chainpos.model.event.MemberRegistered;
 import io.chainpos.model.event.MembersMerged;
@@ -48,12 +50,14 @@ final class JdbcProjector {
     private static final String INSERT_ALIAS = "INSERT INTO member_aliases (merged_id, survivor_id) VALUES (?, ?)";
     private static final String REPOINT_ALIASES = "UPDATE member_aliases SET survivor_id = ? WHERE survivor_id = ?";
     // No ON CONFLICT: an event's delta is new by construction; a conflict is a race the transaction retries.
-    private static final String INSERT_DELTA = "INSERT INTO balance_deltas (event_id, member_id, account, delta) VALUES (?, ?, ?, ?)";
+    private static final String INSERT_DELTA = "INSERT INTO balance_deltas (event_id, member_id, account, delta, reason, bonus_part, "
+            + "qualifying_spend, occurred_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String ADD_TO_BALANCE = """
-            INSERT INTO member_balances (member_id, points, stored_value) VALUES (?, ?, ?)
+            INSERT INTO member_balances (member_id, points, stored_value, stored_value_bonus) VALUES (?, ?, ?, ?)
             ON CONFLICT (member_id) DO UPDATE
             SET points = member_balances.points + excluded.points,
-                stored_value = member_balances.stored_value + excluded.stored_value""";
+                stored_value = member_balances.stored_value + excluded.stored_value,
+                stored_value_bonus = member_balances.stored_value_bonus + excluded.stored_value_bonus""";
     static final String BALANCE_OF_SURVIVOR = """
             SELECT COALESCE(SUM(points), 0), COALESCE(SUM(stored_value), 0) FROM member_balances
             WHERE member_id = ? OR member_id IN (SELECT merged_id FROM member_aliases WHERE survivor_id = ?)""";
@@ -133,6 +137,13 @@ final class JdbcProjector {
                 case HeadOfficeEvent headOffice -> { }
                 // Drawer openings and approvals are kept in the log for head office's audit; nothing to merge.
                 case AuditEvent audit -> { }
+                // A tier change is the member's tierCode field, last writer wins like any profile field; top-ups,
+                // their refunds and rewards move balances through the deltas recorded with them.
+                case LoyaltyEvent loyalty -> {
+                    if (loyalty instanceof MemberTierChanged tier) {
+                        batch.fields(event, tier.memberId().toString(), Map.of(ProfileField.TIER_CODE, tier.toTier()));
+                    }
+                }
                 case UnknownEvent unknown -> found.add(exception(SyncException.Kind.UNKNOWN_EVENT, event, now, unknown.why()));
             }
         }

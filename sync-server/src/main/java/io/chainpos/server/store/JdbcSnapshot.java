@@ -69,32 +69,37 @@ final class JdbcSnapshot {
 
     private static boolean isRecord(String type) {
         return EventTypes.byName(type)
-                .map(t -> SaleEvent.class.isAssignableFrom(t.javaType()) || AuditEvent.class.isAssignableFrom(t.javaType()))
+                .map(t -> SaleEvent.class.isAssignableFrom(t.javaType()) || AuditEvent.class.isAssignableFrom(t.javaType())
+                        || t.javaType() == io.chainpos.model.event.StoredValueToppedUp.class
+                        || t.javaType() == io.chainpos.model.event.TopUpRefunded.class)
                 .orElse(false);
     }
 
     private void balances(SnapshotQuery query, SnapshotSink sink) {
         Map<String, long[]> own = new HashMap<>();
         query.have().forEach((epoch, through) -> h.createQuery("""
-                        SELECT d.member_id, d.account, SUM(d.delta) FROM events e JOIN balance_deltas d ON d.event_id = e.event_id
+                        SELECT d.member_id, d.account, SUM(d.delta), SUM(d.bonus_part) FROM events e JOIN balance_deltas d ON d.event_id = e.event_id
                         WHERE e.till_id = :till AND e.till_epoch = :epoch AND e.till_seq <= :through
                         GROUP BY d.member_id, d.account""")
                 .bind("till", query.requester().value())
                 .bind("epoch", epoch)
                 .bind("through", through)
                 .map((rs, ctx) -> {
-                    own.computeIfAbsent(rs.getString(1), id -> new long[2])["POINTS".equals(rs.getString(2)) ? 0 : 1] += rs.getLong(3);
+                    long[] mine = own.computeIfAbsent(rs.getString(1), id -> new long[3]);
+                    mine["POINTS".equals(rs.getString(2)) ? 0 : 1] += rs.getLong(3);
+                    mine[2] += rs.getLong(4);
                     return null;
                 })
                 .forEach(ignored -> { }));
-        h.createQuery("SELECT member_id, points, stored_value FROM member_balances ORDER BY member_id")
+        h.createQuery("SELECT member_id, points, stored_value, stored_value_bonus FROM member_balances ORDER BY member_id")
                 .setFetchSize(1_000)
                 .map((rs, ctx) -> {
-                    long[] mine = own.getOrDefault(rs.getString(1), new long[2]);
+                    long[] mine = own.getOrDefault(rs.getString(1), new long[3]);
                     long points = rs.getLong(2) - mine[0];
                     long storedValue = rs.getLong(3) - mine[1];
-                    if (points != 0 || storedValue != 0) {
-                        sink.balance(rs.getString(1), points, storedValue);
+                    long bonus = rs.getLong(4) - mine[2];
+                    if (points != 0 || storedValue != 0 || bonus != 0) {
+                        sink.balance(rs.getString(1), points, storedValue, bonus);
                     }
                     return null;
                 })

@@ -18,7 +18,8 @@ import java.util.TreeMap;
  */
 final class ProjectionBatch {
     /** One points or stored-value delta, in event order. */
-    record Delta(EventEnvelope event, String memberId, boolean points, long amount) {
+    record Delta(EventEnvelope event, String memberId, boolean points, long amount, String reason, long bonusPart,
+                 long qualifyingSpend) {
     }
 
     /** One stock movement, in event order. */
@@ -38,7 +39,12 @@ final class ProjectionBatch {
     }
 
     void balance(EventEnvelope event, BalanceEvent balance) {
-        deltas.add(new Delta(event, balance.memberId().toString(), balance instanceof PointsChanged, balance.delta()));
+        Delta delta = switch (balance) {
+            case PointsChanged p -> new Delta(event, p.memberId().toString(), true, p.delta(), p.reason().name(), 0, p.qualifyingSpend());
+            case io.chainpos.model.event.StoredValueChanged v -> new Delta(event, v.memberId().toString(), false, v.delta(),
+                    v.reason().name(), v.bonusPart(), 0);
+        };
+        deltas.add(delta);
     }
 
     void stock(EventEnvelope event, StockChanged change) {
@@ -63,16 +69,21 @@ final class ProjectionBatch {
 
     List<Object[]> deltaRows() {
         return deltas.stream()
-                .map(d -> new Object[] {d.event().eventId().toString(), d.memberId(), d.points() ? "POINTS" : "STORED_VALUE", d.amount()})
+                .map(d -> new Object[] {d.event().eventId().toString(), d.memberId(), d.points() ? "POINTS" : "STORED_VALUE", d.amount(),
+                        d.reason(), d.bonusPart(), d.qualifyingSpend(), d.event().occurredAt().toEpochMilli()})
                 .toList();
     }
 
     /** One row per member with the batch's sums, in member order. */
     List<Object[]> balanceRows() {
         Map<String, long[]> sums = new TreeMap<>();
-        deltas.forEach(d -> sums.computeIfAbsent(d.memberId(), id -> new long[2])[d.points() ? 0 : 1] += d.amount());
+        deltas.forEach(d -> {
+            long[] sum = sums.computeIfAbsent(d.memberId(), id -> new long[3]);
+            sum[d.points() ? 0 : 1] += d.amount();
+            sum[2] += d.bonusPart();
+        });
         List<Object[]> rows = new ArrayList<>(sums.size());
-        sums.forEach((member, sum) -> rows.add(new Object[] {member, sum[0], sum[1]}));
+        sums.forEach((member, sum) -> rows.add(new Object[] {member, sum[0], sum[1], sum[2]}));
         return rows;
     }
 

@@ -12,7 +12,7 @@ public interface SnapshotSink {
     void event(String body);
 
     /** A member's points and stored value, summed over every event not the till's own (at least one is non-zero). */
-    void balance(String memberId, long points, long storedValue);
+    void balance(String memberId, long points, long storedValue, long storedValueBonus);
 
     /** The requesting store's stock of a SKU, summed likewise (non-zero). */
     void stock(String sku, long qtyMilli);

@@ -11,9 +11,11 @@ public final class Storage implements AutoCloseable {
     private final EventStore events;
     private final AccountStore accounts;
     private final Database database;
+    private final LoyaltyFacts loyalty;
 
     private Storage(Database database, EventCodec codec, Clock clock) {
         this.database = database;
+        this.loyalty = new JdbcLoyaltyFacts(database, codec);
         this.events = new JdbcEventStore(database, codec, clock);
         this.accounts = new JdbcAccountStore(database);
     }
@@ -65,6 +67,11 @@ public final class Storage implements AutoCloseable {
 
     public AccountStore accounts() {
         return accounts;
+    }
+
+    /** The merged points and tiers head office's loyalty evaluation reads. */
+    public LoyaltyFacts loyalty() {
+        return loyalty;
     }
 
     /** Which kind of database this is, for logs and metrics: {@code sqlite} or {@code postgresql}. */

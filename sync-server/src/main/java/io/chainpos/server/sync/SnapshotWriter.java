@@ -66,13 +66,24 @@ final class SnapshotWriter implements SnapshotSink {
     }
 
     @Override
-    public void balance(String memberId, long points, long storedValue) {
+    public void balance(String memberId, long points, long storedValue, long storedValueBonus) {
         MemberId member = new MemberId(UUID.fromString(memberId));
         if (points != 0) {
             write("points/" + memberId, new PointsChanged(member, points, PointsChanged.Reason.ADJUST, null, List.of(CARRIED)));
         }
-        if (storedValue != 0) {
-            write("stored-value/" + memberId, new StoredValueChanged(member, storedValue, StoredValueChanged.Reason.ADJUST, null));
+        if (storedValue != 0 || storedValueBonus != 0) {
+            // The bonus part travels with the balance; an overdraft with bonus left is carried as two deltas.
+            boolean oneDelta = storedValueBonus == 0 || (Long.signum(storedValueBonus) == Long.signum(storedValue)
+                    && Math.abs(storedValueBonus) <= Math.abs(storedValue));
+            if (oneDelta) {
+                write("stored-value/" + memberId, new StoredValueChanged(member, storedValue, StoredValueChanged.Reason.ADJUST,
+                        null, storedValueBonus, null));
+            } else {
+                write("stored-value/" + memberId, new StoredValueChanged(member, storedValue - storedValueBonus,
+                        StoredValueChanged.Reason.ADJUST, null));
+                write("stored-value-bonus/" + memberId, new StoredValueChanged(member, storedValueBonus,
+                        StoredValueChanged.Reason.ADJUST, null, storedValueBonus, null));
+            }
         }
     }
 

@@ -28,7 +28,7 @@ class MergeRulesTest {
     final TillWriter till = new TillWriter("S001", "S001-T1", 1, clock);
 
     @Test
-    void salesStockAndAuditStayInTheirStoreCouponUseAndEverythingElseGoesToTheChain() {
+    void salesStockAuditAndTopUpsStayInTheirStoreCouponUseTiersAndEverythingElseGoToTheChain() {
         assertThat(EventScope.of(till.next(sale("R1", "1", 100)))).isEqualTo(EventScope.STORE);
         assertThat(EventScope.of(till.next(stock("S001", "1", 1, StockChanged.Reason.SALE)))).isEqualTo(EventScope.STORE);
         assertThat(EventScope.of(till.next(points(member(1), 1)))).isEqualTo(EventScope.CHAIN);
@@ -37,7 +37,9 @@ class MergeRulesTest {
                 .as(event.getClass().getSimpleName())
                 .isEqualTo((event instanceof io.chainpos.model.event.SaleEvent
                         && !(event instanceof io.chainpos.model.event.CouponRedeemed)) || event instanceof StockChanged
-                        || event instanceof io.chainpos.model.event.AuditEvent ? EventScope.STORE : EventScope.CHAIN));
+                        || event instanceof io.chainpos.model.event.AuditEvent
+                        || event instanceof io.chainpos.model.event.StoredValueToppedUp
+                        || event instanceof io.chainpos.model.event.TopUpRefunded ? EventScope.STORE : EventScope.CHAIN));
     }
 
     @Test
@@ -69,9 +71,9 @@ class MergeRulesTest {
                 new FieldWrite("merged", ProfileField.CARD_NO, "880002", 20, "S002-T1", "e2"),
                 new FieldWrite("merged", ProfileField.PHONE, "13900000001", 20, "S002-T1", "e2"));
 
-        MemberView view = MemberProfiles.view("survivor", writes, 7, 8, (member, sealed) -> sealed);
+        MemberView view = MemberProfiles.view("survivor", writes, 7, 8, 3, (member, sealed) -> sealed);
 
-        assertThat(view).isEqualTo(new MemberView("survivor", "880001", "张 三", "13900000001", null, 7, 8));
+        assertThat(view).isEqualTo(new MemberView("survivor", "880001", "张 三", "13900000001", null, 7, 8, 5, 3));
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.Objects;
 public record PrintJob(long id, Kind kind, String reference, byte[] document, int attempts, String lastProblem,
                        Instant queuedAt) {
 
-    public enum Kind { SALE, REFUND, REPRINT, REPORT, MEMBER_CARD }
+    public enum Kind { SALE, REFUND, REPRINT, REPORT, MEMBER_CARD, TOP_UP }
 
     public PrintJob {
         Objects.requireNonNull(kind, "kind");

@@ -3,6 +3,7 @@ package io.chainpos.till.device.printer;
 import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.event.SaleCompleted;
 import io.chainpos.model.event.SaleRefunded;
+import io.chainpos.model.event.StoredValueToppedUp;
 import io.chainpos.model.id.ReceiptNo;
 import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.loyalty.BalanceStore;
@@ -40,6 +41,10 @@ public final class ReceiptFacts {
                         "refund " + refund.refundId(), new RefundReceipt(refund, original, event.tillId(), event.occurredAt(),
                         reprintedAt)));
             }
+            case StoredValueToppedUp topUp -> Optional.of(new Printable(reprintedAt == null ? PrintJob.Kind.TOP_UP : PrintJob.Kind.REPRINT,
+                    topUp.receiptNo().value(), new TopUpReceipt(topUp, ledger.read(s -> members.findById(s, topUp.memberId())
+                            .map(m -> DocumentBuilder.masked(m.cardNo().value())).orElse("-")),
+                    ledger.read(s -> balances.storedValue(s, topUp.memberId())), event.tillId(), event.occurredAt(), reprintedAt)));
             default -> Optional.empty();
         };
     }

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class ReceiptFeed implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReceiptFeed.class);
     private static final List<String> PRINTED_TYPES = List.of(EventTypes.SALE_COMPLETED.name(),
-            EventTypes.SALE_REFUNDED.name());
+            EventTypes.SALE_REFUNDED.name(), EventTypes.STORED_VALUE_TOPPED_UP.name());
 
     /** After a crash, receipts of sales this recent still print; older ones would reach no customer. */
     static final Duration CATCH_UP_WINDOW = Duration.ofMinutes(15);

@@ -33,7 +33,10 @@ public record ShiftReportPrintout(
         long cashIn,
         long cashOut,
         long expectedCash,
-        Long countedCash) implements Printout {
+        Long countedCash,
+        int topUpsCount,
+        long topUpsTotal,
+        long topUpRefundsTotal) implements Printout {
 
     public enum Kind { X, Z }
 
@@ -57,6 +60,16 @@ public record ShiftReportPrintout(
         }
     }
 
+    /** A report without stored-value top-ups. */
+    public ShiftReportPrintout(Kind kind, String shiftId, TillId tillId, String openedBy, Instant openedAt, Instant endedAt,
+                               String currency, long openingFloat, List<Takings> byTender, int salesCount, long salesTotal,
+                               int refundsCount, long refundsTotal, long discountTotal, int voidsCount, long voidsAmount,
+                               long cashIn, long cashOut, long expectedCash, Long countedCash) {
+        this(kind, shiftId, tillId, openedBy, openedAt, endedAt, currency, openingFloat, byTender, salesCount, salesTotal,
+                refundsCount, refundsTotal, discountTotal, voidsCount, voidsAmount, cashIn, cashOut, expectedCash, countedCash,
+                0, 0, 0);
+    }
+
     /** The selling feature's shift report as printed at {@code till}; an X report ends when it is printed. */
     public static ShiftReportPrintout of(ShiftReport report, TillId till, String currency, Instant printedAt) {
         return new ShiftReportPrintout(report.kind() == ShiftReport.Kind.X ? Kind.X : Kind.Z,
@@ -65,7 +78,8 @@ public record ShiftReportPrintout(
                 report.byTender().stream().map(t -> new Takings(t.method(), t.count(), t.sales(), t.refunds())).toList(),
                 report.salesCount(), report.salesTotal(), report.refundsCount(), report.refundsTotal(),
                 report.discountTotal(), report.voidsCount(), report.voidsAmount(), report.cashIn(), report.cashOut(),
-                report.expectedCash(), report.countedCash());
+                report.expectedCash(), report.countedCash(), report.topUpsCount(), report.topUpsTotal(),
+                report.topUpRefundsTotal());
     }
 
     @Override
@@ -86,8 +100,13 @@ public record ShiftReportPrintout(
                 .pair(doc.word(ReceiptText.REFUNDS) + " " + refundsCount, money(-refundsTotal))
                 .pair(doc.word(ReceiptText.NET), money(salesTotal - refundsTotal), true, Size.NORMAL)
                 .pair(doc.word(ReceiptText.DISCOUNT), money(-discountTotal))
-                .pair(doc.word(ReceiptText.VOIDS) + " " + voidsCount, money(voidsAmount))
-                .rule()
+                .pair(doc.word(ReceiptText.VOIDS) + " " + voidsCount, money(voidsAmount));
+        if (topUpsCount > 0 || topUpRefundsTotal > 0) {
+            // Stored value sold is money taken but not a sale: shown apart, and in the takings below.
+            doc.pair(doc.word(ReceiptText.TOP_UPS) + " " + topUpsCount, money(topUpsTotal))
+                    .pair(doc.word(ReceiptText.TOP_UP_REFUNDS), money(-topUpRefundsTotal));
+        }
+        doc.rule()
                 .text(doc.word(ReceiptText.TAKINGS));
         for (Takings takings : byTender) {
             doc.pair("  " + doc.word(ReceiptText.of(takings.method())) + " " + takings.count(),

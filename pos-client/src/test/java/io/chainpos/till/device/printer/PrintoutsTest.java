@@ -60,6 +60,24 @@ class PrintoutsTest {
     }
 
     @Test
+    void storedValueTopUpsShowApartFromSalesOnlyWhenThereWereAny() {
+        ShiftReportPrintout report = new ShiftReportPrintout(ShiftReportPrintout.Kind.X, "S001-T1-0007", ReceiptFixtures.TILL,
+                "cashier-01", Instant.parse("2026-11-23T00:00:00Z"), Instant.parse("2026-11-23T04:00:00Z"), "CNY", 50_000,
+                List.of(new ShiftReportPrintout.Takings(TenderMethod.CASH, 2, 20_000, 10_000)),
+                1, 10_000, 0, 0, 0, 0, 0, 0, 0, 60_000, null, 1, 10_000, 10_000);
+
+        List<String> lines = EscPosReader.lines(renderer.render(report.layout(ReceiptFixtures.format(Paper.MM58, Language.ZH))));
+
+        assertThat(lines).anyMatch(l -> l.startsWith("储值充值 1") && l.endsWith("100.00"))
+                .anyMatch(l -> l.startsWith("充值退款") && l.endsWith("-100.00"));
+        ShiftReportPrintout none = new ShiftReportPrintout(ShiftReportPrintout.Kind.X, "S001-T1-0007", ReceiptFixtures.TILL,
+                "cashier-01", Instant.parse("2026-11-23T00:00:00Z"), Instant.parse("2026-11-23T04:00:00Z"), "CNY", 50_000,
+                List.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 50_000, null);
+        assertThat(EscPosReader.lines(renderer.render(none.layout(ReceiptFixtures.format(Paper.MM58, Language.ZH)))))
+                .noneMatch(l -> l.startsWith("储值充值"));
+    }
+
+    @Test
     void anXReportIsAReadingWithNoCashCount() {
         ShiftReportPrintout report = new ShiftReportPrintout(ShiftReportPrintout.Kind.X, "S001-T1-0007", ReceiptFixtures.TILL,
                 "cashier-01", Instant.parse("2026-11-23T00:00:00Z"), Instant.parse("2026-11-23T04:00:00Z"), "CNY", 50_000,

@@ -67,6 +67,23 @@ class ReceiptFeedTest {
     }
 
     @Test
+    void aTopUpPrintsItsSlipWithTheBonusAndTheStoredValueAfterIt() {
+        io.chainpos.till.loyalty.LoyaltyRulesAtTheTill.publish(till, clock.instant());
+        MemberId member = ((RegisterMember.Registered) till.registerMember.register(
+                new RegisterMember.Request("13800000001", "李雷", null, null, true))).member().memberId();
+        till.topUp.topUp(new io.chainpos.till.loyalty.TopUp.Request(member, 10_000, List.of(new Tender(TenderMethod.CASH, 10_500, null)),
+                "cashier-01"));
+
+        await().untilAsserted(() -> assertThat(cuts()).isEqualTo(1));
+        assertThat(EscPosReader.lines(printed())).contains("储值充值单")
+                .anyMatch(l -> l.startsWith("充值金额") && l.endsWith("100.00"))
+                .anyMatch(l -> l.startsWith("赠送金额 充100送20") && l.endsWith("20.00"))
+                .anyMatch(l -> l.startsWith("找零") && l.endsWith("5.00"))
+                .anyMatch(l -> l.startsWith("储值余额") && l.endsWith("120.00"))
+                .anyMatch(l -> l.startsWith("小票号") && l.endsWith("S001-T1-1-000001"));
+    }
+
+    @Test
     void aSaleWithoutAMemberHasNoPointsSection() {
         sell(null, 1000);
 

@@ -1,0 +1,151 @@
+package io.chainpos.server.loyalty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chainpos.model.event.EventEnvelope;
+import io.chainpos.model.event.LoyaltyRulesPublished;
+import io.chainpos.model.event.MemberRegistered;
+import io.chainpos.model.event.MemberTierChanged;
+import io.chainpos.model.event.PointsChanged;
+import io.chainpos.model.event.StoredValueChanged;
+import io.chainpos.model.event.TierRulesPublished;
+import io.chainpos.model.id.CardNo;
+import io.chainpos.model.id.MemberId;
+import io.chainpos.model.id.TopUpId;
+import io.chainpos.model.json.EventCodec;
+import io.chainpos.model.sync.MemberView;
+import io.chainpos.model.sync.SyncException;
+import io.chainpos.model.testing.ManualClock;
+import io.chainpos.server.headoffice.HeadOffice;
+import io.chainpos.server.store.IngestBatch;
+import io.chainpos.server.store.IngestResult;
+import io.chainpos.server.store.Storage;
+import io.chainpos.server.testing.Json;
+import io.chainpos.server.testing.TillWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Head office's loyalty evaluation and the member's loyalty view on the server: expiry FIFO on the day,
+ * downgrades at the period end, stored value in its parts, overdrafts listed. Runs on SQLite and PostgreSQL.
+ */
+abstract class PeriodEndContract {
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final MemberId MEMBER = new MemberId(UUID.fromString("0192f0a0-0000-7000-8000-000000000001"));
+
+    @TempDir
+    Path dir;
+    final ManualClock clock = new ManualClock(Instant.parse("2026-03-15T02:00:00Z"));
+    Storage storage;
+    HeadOffice headOffice;
+    PeriodEnd periodEnd;
+    TillWriter a1;
+    TillWriter b1;
+
+    protected abstract Storage open(Path dir, Clock clock);
+
+    @BeforeEach
+    void openStore() {
+        storage = open(dir, clock);
+        headOffice = new HeadOffice(storage.events(), EventCodec.standard(), clock);
+        periodEnd = new PeriodEnd(storage.loyalty(), headOffice, SHANGHAI, clock);
+        a1 = new TillWriter("S001", "S001-T1", 1, clock);
+        b1 = new TillWriter("S002", "S002-T1", 1, clock);
+        Instant from = Instant.parse("2020-01-01T00:00:00Z");
+        headOffice.publish(List.of(
+                new TierRulesPublished(1, from, TierRulesPublished.Basis.SPEND, 12, List.of(
+                        new TierRulesPublished.Tier("NORMAL", "普通", "Regular", 0, 10000, 10000, 0),
+                        new TierRulesPublished.Tier("SILVER", "银卡", "Silver", 100_000, 9800, 12000, 100),
+                        new TierRulesPublished.Tier("GOLD", "金卡", "Gold", 500_000, 9500, 15000, 200))),
+                new LoyaltyRulesPublished(1, from, 1, Map.of(), List.of(), 0, 1, 12, 500, 60)));
+        push(a1, io.chainpos.server.testing.Facts.registered(MEMBER, "13900000001", "周杰"));
+    }
+
+    @AfterEach
+    void closeStore() {
+        storage.close();
+    }
+
+    @Test
+    void pointsExpireOldestFirstTheDayAfterTheirLastDayAndOnlyOnce() {
+        push(a1, earn(100, 10_000)); // 15 March 2026: good through 31 March 2027
+        clock.set(Instant.parse("2026-04-02T02:00:00Z"));
+        push(b1, earn(40, 4_000)); // 2 April 2026: good through 30 April 2027
+        clock.set(Instant.parse("2026-05-01T02:00:00Z"));
+        push(b1, new PointsChanged(MEMBER, -30, PointsChanged.Reason.REDEEM, null, List.of()));
+
+        assertThat(periodEnd.run(LocalDate.of(2027, 3, 31)).pointsExpired()).as("still good on the last day").isZero();
+        PeriodEnd.Outcome expired = periodEnd.run(LocalDate.of(2027, 4, 1));
+        assertThat(expired.pointsExpired()).as("the first lot less what was redeemed from it").isEqualTo(70);
+        assertThat(member().pointsBalance()).isEqualTo(40);
+        assertThat(periodEnd.run(LocalDate.of(2027, 4, 1)).pointsExpired()).as("a second run the same day").isZero();
+        assertThat(periodEnd.run(LocalDate.of(2027, 5, 1)).pointsExpired()).isEqualTo(40);
+        assertThat(member().pointsBalance()).isZero();
+    }
+
+    @Test
+    void atThePeriodEndAMemberWhoFellShortGoesDownToTheTierReached() {
+        clock.set(Instant.parse("2026-06-01T02:00:00Z"));
+        push(a1, earn(0, 100_000), new MemberTierChanged(MEMBER, "NORMAL", "GOLD", MemberTierChanged.Direction.UPGRADE, 1,
+                LocalDate.of(2026, 1, 1), 500_000, null));
+        assertThat(member().tierCode()).isEqualTo("GOLD");
+
+        clock.set(Instant.parse("2026-12-31T16:05:00Z")); // just after midnight in Shanghai
+        assertThat(periodEnd.run(LocalDate.of(2026, 12, 31)).downgrades()).as("not a period end").isZero();
+        PeriodEnd.Outcome end = periodEnd.run(LocalDate.of(2027, 1, 1));
+        assertThat(end.downgrades()).isEqualTo(1);
+        assertThat(member().tierCode()).as("100,000 spent in 2026: silver exactly").isEqualTo("SILVER");
+        assertThat(periodEnd.run(LocalDate.of(2027, 1, 1)).downgrades()).isZero();
+    }
+
+    @Test
+    void theMemberShowsStoredValueInItsPaidAndBonusParts() {
+        TopUpId topUp = new TopUpId(UUID.fromString("0192f0a0-0000-7000-8000-000000000040"));
+        push(a1, new StoredValueChanged(MEMBER, 10_000, StoredValueChanged.Reason.TOPUP, null, 0, topUp),
+                new StoredValueChanged(MEMBER, 2_000, StoredValueChanged.Reason.BONUS, null, 2_000, topUp));
+        push(b1, new StoredValueChanged(MEMBER, -10_500, StoredValueChanged.Reason.PAY, null, -500, null));
+
+        MemberView view = member();
+        assertThat(view.storedValueBalance()).isEqualTo(1_500);
+        assertThat(view.storedValuePaid()).isZero();
+        assertThat(view.storedValueBonus()).isEqualTo(1_500);
+        assertThat(storage.events().exceptions(10)).isEmpty();
+    }
+
+    @Test
+    void theSamePointsSpentAtTwoStoresAreAnOverdraftOnTheList() {
+        push(a1, earn(100, 10_000));
+        push(a1, new PointsChanged(MEMBER, -80, PointsChanged.Reason.REDEEM, null, List.of()));
+        push(b1, new PointsChanged(MEMBER, -80, PointsChanged.Reason.REDEEM, null, List.of()));
+        push(b1, new StoredValueChanged(MEMBER, -1, StoredValueChanged.Reason.PAY, null));
+
+        assertThat(storage.events().exceptions(10)).extracting(SyncException::kind, SyncException::memberId, SyncException::balance,
+                SyncException::storeId).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(SyncException.Kind.POINTS_OVERDRAFT, MEMBER.toString(), -60L, "S002"),
+                org.assertj.core.groups.Tuple.tuple(SyncException.Kind.STORED_VALUE_OVERDRAFT, MEMBER.toString(), -1L, "S002"));
+    }
+
+    private MemberView member() {
+        return storage.events().member(MEMBER).orElseThrow();
+    }
+
+    private static PointsChanged earn(long points, long spend) {
+        return new PointsChanged(MEMBER, points, PointsChanged.Reason.EARN, null, List.of("BASE:1/yuan"), spend);
+    }
+
+    private void push(TillWriter till, io.chainpos.model.event.Event... events) {
+        List<EventEnvelope> envelopes = till.next(List.of(events));
+        IngestResult result = storage.events().ingest(new IngestBatch(till.till, till.epoch, Json.incoming(envelopes)));
+        assertThat(result).isInstanceOf(IngestResult.Stored.class);
+    }
+}
