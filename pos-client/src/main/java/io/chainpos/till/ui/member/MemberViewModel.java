@@ -179,6 +179,7 @@ public final class MemberViewModel extends PanelModel {
             if (registered.account() != null) {
                 found.setAll(registered.account());
                 selected.set(registered.account());
+                query.set("");
                 tab.set(Tab.FIND);
             }
         }, this::failed);
