@@ -3,6 +3,7 @@ package io.chainpos.till.ui.payment;
 import io.chainpos.model.event.Tender;
 import io.chainpos.model.event.TenderMethod;
 import io.chainpos.till.ui.Amounts;
+import io.chainpos.till.ui.Notice;
 import io.chainpos.till.ui.fx.FxUi;
 import io.chainpos.till.ui.fx.Messages;
 import java.util.List;
@@ -145,6 +146,10 @@ public final class PaymentView extends VBox {
             if (code == KeyCode.ENTER) {
                 event.consume();
                 payment.enter();
+                Notice said = payment.noticeProperty().get();
+                boolean needsReference = said != null && ("pay.walletReference".equals(said.key())
+                        || "pay.couponCode".equals(said.key()));
+                (needsReference ? reference : amount).requestFocus();
             } else if (code == KeyCode.ESCAPE) {
                 event.consume();
                 payment.cancel();
@@ -156,8 +161,7 @@ public final class PaymentView extends VBox {
                 if (index < METHODS.size()) {
                     event.consume();
                     payment.choose(METHODS.get(index));
-                    (payment.methodProperty().get() == TenderMethod.CASH ? amount : reference.isVisible() ? reference : amount)
-                            .requestFocus();
+                    amount.requestFocus();
                 }
             }
         });
