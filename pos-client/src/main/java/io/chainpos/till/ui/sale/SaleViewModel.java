@@ -245,7 +245,8 @@ public final class SaleViewModel {
         PricedSale priced = updated.cart().priced();
         lines.setAll(priced.lines().stream().map(CartRow::of).toList());
         List<PromotionRow> applied = new java.util.ArrayList<>();
-        priced.lines().forEach(line -> line.promotions().forEach(p -> applied.add(new PromotionRow(p.name(), p.amount()))));
+        priced.lines().forEach(line -> line.promotions().forEach(p -> applied.add(new PromotionRow(p.name() + " · "
+                + line.name(), p.amount()))));
         priced.orderPromotions().forEach(p -> applied.add(new PromotionRow(p.name(), p.amount())));
         promotions.setAll(applied);
         subtotal.set(priced.subtotal());
