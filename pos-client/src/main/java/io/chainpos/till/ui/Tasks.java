@@ -1,6 +1,5 @@
 package io.chainpos.till.ui;
 
-import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -13,6 +12,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class Tasks {
     private static final Logger log = LoggerFactory.getLogger(Tasks.class);
+
+    /**
+     * Work that may wait for the disk, the network or a device, so it never runs on the screen's thread. Its own
+     * type (not {@code Callable}, which JavaFX bindings take too) is what lets {@code ScreenThreadTest} tell, in
+     * the compiled screens, the code that runs here from the code that runs on the screen's thread.
+     */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run() throws Exception;
+    }
 
     private final Executor counter;
     private final Executor network;
@@ -34,19 +43,19 @@ public final class Tasks {
     }
 
     /** Runs {@code work} on the counter thread; {@code then} or {@code failed} runs on the screen's thread. */
-    public <T> void counter(Callable<T> work, Consumer<T> then, Consumer<Notice> failed) {
+    public <T> void counter(Work<T> work, Consumer<T> then, Consumer<Notice> failed) {
         submit(counter, work, then, failed);
     }
 
-    public <T> void network(Callable<T> work, Consumer<T> then, Consumer<Notice> failed) {
+    public <T> void network(Work<T> work, Consumer<T> then, Consumer<Notice> failed) {
         submit(network, work, then, failed);
     }
 
-    private <T> void submit(Executor executor, Callable<T> work, Consumer<T> then, Consumer<Notice> failed) {
+    private <T> void submit(Executor executor, Work<T> work, Consumer<T> then, Consumer<Notice> failed) {
         executor.execute(() -> {
             T result;
             try {
-                result = work.call();
+                result = work.run();
             } catch (Exception e) {
                 // A use-case's expected outcomes are values; an exception here is a fault (a full disk, a bug).
                 log.error("ui.task.failed", e);

@@ -93,12 +93,14 @@ public final class AppViewModel implements SaleViewModel.Host {
 
     /** Starts: the first run on a till that is not enrolled, the counter otherwise. */
     public void start() {
-        if (startup.enrolled()) {
-            boot();
-        } else {
-            firstRun = new FirstRunViewModel(startup, tasks, this::boot, this::toSignIn);
-            screen.set(Screen.FIRST_RUN);
-        }
+        tasks.counter(startup::enrolled, enrolled -> {
+            if (enrolled) {
+                boot();
+            } else {
+                firstRun = new FirstRunViewModel(startup, tasks, this::boot, this::toSignIn);
+                screen.set(Screen.FIRST_RUN);
+            }
+        }, problem::set);
     }
 
     private void boot() {

@@ -145,7 +145,7 @@ public final class CartActions {
                 }), sale::tell));
     }
 
-    private void run(java.util.concurrent.Callable<SaleSession.Outcome> change) {
+    private void run(Tasks.Work<SaleSession.Outcome> change) {
         tasks.counter(change, sale::show, sale::tell);
     }
 

@@ -127,10 +127,10 @@ public final class ShiftViewModel extends PanelModel {
         tasks.counter(() -> print(shown), this::printed, this::failed);
     }
 
-    private void run(java.util.concurrent.Callable<Shifts.Result> work) {
+    private void run(Tasks.Work<Shifts.Result> work) {
         busy.set(true);
         tasks.counter(() -> {
-            Shifts.Result result = work.call();
+            Shifts.Result result = work.run();
             PrinterStatus printed = result instanceof Shifts.Closed closed ? print(closed.zReport()) : null;
             ShiftReport now = result instanceof Shifts.Closed closed ? closed.zReport() : till.shifts().xReport().orElse(null);
             return new Done(result, now, printed);
