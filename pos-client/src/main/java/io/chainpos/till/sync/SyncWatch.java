@@ -51,7 +51,16 @@ public final class SyncWatch {
         if (agent == null) {
             return Optional.empty();
         }
-        SyncAgent.Round round = agent.syncOnce();
+        SyncAgent.Round round;
+        try {
+            round = agent.syncOnce();
+        } catch (IOException e) {
+            // the counter shows at once what the cashier just learned, not at the agent's next retry
+            long waiting = ledger.pendingCount();
+            publish(current -> new SyncStatus(SyncStatus.Connection.OFFLINE, current.lastSyncedAt(), waiting,
+                    "server not reachable: " + e.getMessage()));
+            throw e;
+        }
         long waiting = ledger.pendingCount();
         publish(current -> new SyncStatus(SyncStatus.Connection.ONLINE, clock.instant(), waiting, null));
         return Optional.of(round);

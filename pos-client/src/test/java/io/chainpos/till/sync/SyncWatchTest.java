@@ -1,6 +1,7 @@
 package io.chainpos.till.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chainpos.model.event.Tender;
 import io.chainpos.model.event.TenderMethod;
@@ -8,6 +9,7 @@ import io.chainpos.model.testing.ManualClock;
 import io.chainpos.till.sale.Checkout;
 import io.chainpos.till.testing.RealServer;
 import io.chainpos.till.testing.TestTill;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -62,6 +64,13 @@ class SyncWatchTest {
             assertThat(round).hasValueSatisfying(r -> assertThat(r.pulled()).isPositive());
             assertThat(watch.status().connection()).isEqualTo(SyncStatus.Connection.ONLINE);
             assertThat(watch.status().waiting()).isZero();
+
+            server.stop();
+            sell(till);
+            assertThatThrownBy(watch::syncNow).isInstanceOf(IOException.class);
+            assertThat(watch.status().connection()).as("said at once, not at the agent's next retry")
+                    .isEqualTo(SyncStatus.Connection.OFFLINE);
+            assertThat(watch.status().waiting()).isEqualTo(till.ledger.pendingCount()).isPositive();
             agent.close();
             http.dispatcher().executorService().shutdown();
         }
