@@ -24,7 +24,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The payment screen: what is due and tendered on the left, the tender methods (F1–F6), the amount with its keypad
- * and quick amounts on the right, the change in large type. Enter tenders and completes; Esc goes back to the sale.
+ * and quick amounts (F7 on) on the right, the change in large type. Enter tenders and completes; Esc goes back to the sale.
  */
 public final class PaymentView extends VBox {
     private static final List<TenderMethod> METHODS = List.of(TenderMethod.CASH, TenderMethod.BANK_CARD,
@@ -108,14 +108,19 @@ public final class PaymentView extends VBox {
         reference.managedProperty().bind(reference.visibleProperty());
         HBox quick = new HBox();
         quick.getStyleClass().add("quick-amounts");
-        Runnable fillQuick = () -> quick.getChildren().setAll(payment.quickAmounts().stream().map(fen -> {
-            Button button = new Button(Amounts.money(fen));
-            button.getStyleClass().add("quick-amount");
-            button.setFocusTraversable(false);
-            button.setId("quick-" + Amounts.yuan(fen));
-            button.setOnAction(e -> payment.quick(fen));
-            return button;
-        }).toList());
+        Runnable fillQuick = () -> {
+            quick.getChildren().clear();
+            List<Long> amounts = payment.quickAmounts();
+            for (int i = 0; i < amounts.size(); i++) {
+                long fen = amounts.get(i);
+                Button button = new Button(quickKey(i) + "\n" + Amounts.money(fen));
+                button.getStyleClass().add("quick-amount");
+                button.setFocusTraversable(false);
+                button.setId("quick-" + Amounts.yuan(fen));
+                button.setOnAction(e -> payment.quick(fen));
+                quick.getChildren().add(button);
+            }
+        };
         fillQuick.run();
         payment.quickAmounts().addListener((ListChangeListener<Long>) c -> fillQuick.run());
         GridPane keypad = FxUi.keypad(payment::key, payment::backspace, () -> payment.amountProperty().set(""), true);
@@ -162,9 +167,17 @@ public final class PaymentView extends VBox {
                     event.consume();
                     payment.choose(METHODS.get(index));
                     amount.requestFocus();
+                } else if (index - METHODS.size() < payment.quickAmounts().size()) {
+                    event.consume();
+                    payment.quick(payment.quickAmounts().get(index - METHODS.size()));
                 }
             }
         });
+    }
+
+    /** The quick amounts answer the function keys after the methods': F7 for the first. */
+    static String quickKey(int index) {
+        return "F" + (METHODS.size() + 1 + index);
     }
 
     static String methodKey(TenderMethod method) {
