@@ -122,6 +122,17 @@ public final class EscPosReader {
         return read(bytes).stream().filter(Line.class::isInstance).map(i -> ((Line) i).text()).toList();
     }
 
+    /** What a scanner reads off the printout: each barcode's text and each QR code's data, in print order. */
+    public static List<String> scannable(byte[] bytes) {
+        return read(bytes).stream().<String>mapMulti((item, out) -> {
+            if (item instanceof Barcode barcode) {
+                out.accept(barcode.text());
+            } else if (item instanceof Qr qr) {
+                out.accept(qr.data());
+            }
+        }).toList();
+    }
+
     static <T extends Item> List<T> all(List<Item> items, Class<T> type) {
         return items.stream().filter(type::isInstance).map(type::cast).toList();
     }
