@@ -108,6 +108,7 @@ final class Prompts {
             promptLine.textProperty().bind(messages.notice(new javafx.beans.property.SimpleObjectProperty<>(prompt)));
             promptLine.setWrapText(true);
             promptLine.getStyleClass().add("dialog-prompt");
+            promptLine.setId("dialog-prompt");
             card.getChildren().add(promptLine);
         }
         focusFirst(input);
