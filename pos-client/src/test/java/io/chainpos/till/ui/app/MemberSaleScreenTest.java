@@ -3,6 +3,7 @@ package io.chainpos.till.ui.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chainpos.model.event.Gender;
+import io.chainpos.model.member.MemberCode;
 import io.chainpos.till.member.Member;
 import io.chainpos.till.member.RegisterMember;
 import io.chainpos.till.testing.ScreenDriver;
@@ -54,5 +55,27 @@ class MemberSaleScreenTest extends ScreenTestBase {
         long points = till.till.ledger.read(s -> till.till.balances.points(s, member.memberId()));
         assertThat(points).isEqualTo(16);
         screen.press(KeyCode.ENTER).waitUntilGone("#payment").waitForText("#member-name", "No member");
+    }
+
+    @Test
+    void aNewMemberIsRegisteredInAFewFieldsThenFoundByPhoneAndByTheirQrCode(FxRobot robot) {
+        signInAsOwner();
+
+        screen.press(KeyCode.F1).waitFor("#member-query").press(KeyCode.F2).waitFor("#register-phone");
+        screen.click("#register-phone").write("13900000077");
+        screen.click("#register-name").write("Li Lei");
+        screen.click("#gender-male");
+        screen.press(KeyCode.ENTER).waitForText("#member-screen #notice", "Li Lei is registered");
+        Member registered = till.till.ledger.read(s -> till.till.members.findByPhone(s, "13900000077")).getFirst();
+        assertThat(registered.name()).isEqualTo("Li Lei");
+        assertThat(registered.gender()).isEqualTo(Gender.MALE);
+        screen.waitForText("#member-details", "Li Lei").press(KeyCode.ESCAPE).waitUntilGone("#member-screen");
+
+        screen.press(KeyCode.F1).waitFor("#member-query").write("13800000001").press(KeyCode.ENTER);
+        screen.waitForText("#member-details", "张伟").waitForText("#member-details", "138****0001");
+
+        screen.scan(MemberCode.encode(registered.cardNo()));
+        screen.waitForText("#member-details", "Li Lei");
+        screen.press(KeyCode.ENTER).waitUntilGone("#member-screen").waitForText("#member-name", "Li Lei");
     }
 }
