@@ -4,8 +4,10 @@ import io.chainpos.till.ui.Amounts;
 import io.chainpos.till.ui.fx.Messages;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
 
 /** The cart as a table: one row a line, the last one rung up selected; selecting a row picks the line to change. */
 final class CartTable {
@@ -43,8 +45,10 @@ final class CartTable {
     private static void select(TableView<CartRow> table, int lineNo) {
         for (int i = 0; i < table.getItems().size(); i++) {
             if (table.getItems().get(i).lineNo() == lineNo) {
-                table.getSelectionModel().select(i);
-                table.scrollTo(i);
+                if (table.getSelectionModel().getSelectedIndex() != i) {
+                    table.getSelectionModel().select(i);
+                }
+                reveal(table, i);
                 return;
             }
         }
@@ -56,7 +60,24 @@ final class CartTable {
         int at = table.getSelectionModel().getSelectedIndex() + by;
         if (at >= 0 && at < table.getItems().size()) {
             table.getSelectionModel().select(at);
-            table.scrollTo(at);
+            reveal(table, at);
+        }
+    }
+
+    /**
+     * Scrolls just enough for row {@code index} to show, and not at all when it shows already: {@code scrollTo}
+     * would make it the top row, redrawing every row on every scan.
+     */
+    private static void reveal(TableView<CartRow> table, int index) {
+        if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            IndexedCell<?> first = flow.getFirstVisibleCell();
+            IndexedCell<?> last = flow.getLastVisibleCell();
+            if (first != null && last != null && index > first.getIndex() && index < last.getIndex()) {
+                return;
+            }
+            flow.scrollTo(index);
+        } else {
+            table.scrollTo(index);
         }
     }
 

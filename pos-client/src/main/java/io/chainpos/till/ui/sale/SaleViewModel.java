@@ -243,12 +243,12 @@ public final class SaleViewModel {
 
     private void apply(SaleSession.Updated updated, MemberAccount account) {
         PricedSale priced = updated.cart().priced();
-        lines.setAll(priced.lines().stream().map(CartRow::of).toList());
+        Rows.update(lines, priced.lines().stream().map(CartRow::of).toList());
         List<PromotionRow> applied = new java.util.ArrayList<>();
         priced.lines().forEach(line -> line.promotions().forEach(p -> applied.add(new PromotionRow(p.name() + " · "
                 + line.name(), p.amount()))));
         priced.orderPromotions().forEach(p -> applied.add(new PromotionRow(p.name(), p.amount())));
-        promotions.setAll(applied);
+        Rows.update(promotions, applied);
         subtotal.set(priced.subtotal());
         discount.set(priced.discountTotal());
         total.set(priced.total());
