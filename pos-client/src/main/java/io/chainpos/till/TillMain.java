@@ -96,6 +96,12 @@ public final class TillMain implements Callable<Integer> {
 
     private int screens(Ledger ledger, EventCodec codec, Clock clock, TillAssembly.SyncApis apis, TillSettings settings)
             throws InterruptedException {
+        Optional<String> noDisplay = noDisplay();
+        if (noDisplay.isPresent()) {
+            System.err.println("cannot open the till's window: " + noDisplay.get() + ". Run the till on the computer's "
+                    + "screen, or in this terminal with --console");
+            return 2;
+        }
         AppStartup startup = new AppStartup(ledger, codec, clock, data, apis, settings);
         try {
             FxTill.run(startup, new TillSettingsFile(data), settings, wedgeTiming());
@@ -140,6 +146,20 @@ public final class TillMain implements Callable<Integer> {
             counter.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         }
         return 0;
+    }
+
+    /**
+     * Why there is no screen to open the window on, when that can be told before trying: a Linux session with neither
+     * an X nor a Wayland display (a server, an SSH login). Windows and macOS always have one; a JavaFX platform
+     * chosen by hand (Monocle) needs none.
+     */
+    private static Optional<String> noDisplay() {
+        boolean linux = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+        if (!linux || System.getProperty("glass.platform") != null || System.getenv("DISPLAY") != null
+                || System.getenv("WAYLAND_DISPLAY") != null) {
+            return Optional.empty();
+        }
+        return Optional.of("there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)");
     }
 
     /** The till's own settings; a flag overrides the file's cash rounding. Unusable settings are reported, defaults used. */

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the till's window until it is closed: starts JavaFX (no {@code Application} subclass, so the till runs from
  * a plain class path), the counter and network threads the view-models hand their work to, and the window filling
- * the screen. Returns once the window is closed and the counter thread has finished what it was doing.
+ * the screen. Returns once the window is closed and the counter thread has finished what it was doing; throws
+ * {@link UnsupportedOperationException} at once when JavaFX cannot start (no display).
  */
 public final class FxTill {
     private static final Logger log = LoggerFactory.getLogger(FxTill.class);
@@ -34,6 +35,7 @@ public final class FxTill {
         ExecutorService network = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("till-network").factory());
         CountDownLatch closed = new CountDownLatch(1);
         long started = System.nanoTime();
+        boolean up = false;
         try {
             Platform.startup(() -> {
                 Stage stage = new Stage();
@@ -52,9 +54,13 @@ public final class FxTill {
                 stage.show();
                 log.info("ui.window.shown millis={}", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             });
+            up = true;
             closed.await();
         } finally {
-            Platform.exit();
+            // JavaFX that never came up (no display) waits forever in exit: only a running toolkit is stopped
+            if (up) {
+                Platform.exit();
+            }
             counter.shutdown();
             network.shutdownNow();
             if (!counter.awaitTermination(10, TimeUnit.SECONDS)) {
