@@ -10,6 +10,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The right side of the sale screen: the member on the sale, the promotions applied, and the totals, large. */
@@ -32,6 +33,7 @@ final class SaleSide {
         none.textProperty().bind(messages.text("promotions.none"));
         promotions.setPlaceholder(none);
         VBox.setVgrow(promotions, Priority.ALWAYS);
+        promotions.setMinHeight(80);
         VBox side = new VBox(member(sale, messages), FxUi.label(messages, "promotions.title", "section-title"), promotions,
                 totals(sale, messages));
         side.getStyleClass().add("sale-side");
@@ -59,12 +61,17 @@ final class SaleSide {
         balances.setWrapText(true);
         VBox box = new VBox(title, name, balances);
         box.getStyleClass().add("member-panel");
+        // on a short screen the promotions list gives up room, never the member's name, points or stored value
+        name.setMinHeight(Region.USE_PREF_SIZE);
+        balances.setMinHeight(Region.USE_PREF_SIZE);
+        box.setMinHeight(Region.USE_PREF_SIZE);
         return box;
     }
 
     private static GridPane totals(SaleViewModel sale, Messages messages) {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("totals");
+        grid.setMinHeight(Region.USE_PREF_SIZE);
         row(grid, 0, messages, "totals.subtotal", money(sale.subtotalProperty()), "subtotal");
         row(grid, 1, messages, "totals.discount", Bindings.createStringBinding(() -> sale.discountProperty().get() == 0 ? ""
                 : "-" + Amounts.money(sale.discountProperty().get()), sale.discountProperty()), "discount");
