@@ -13,13 +13,18 @@ import org.openjdk.jmh.util.Statistics;
 /**
  * Runs the benchmarks and prints the figures docs/benchmarks.md tracks: sales committed per second and
  * p50/p99 commit latency through the till against raw SQLite inserts of the same rows (the ratio is the
- * figure), and scan-to-line p99 with a 100,000-product catalog.
+ * figure), and scan-to-line p99 with a 100,000-product catalog. With {@code sync} as its first argument it
+ * runs the sync server's benchmarks instead ({@link io.chainpos.bench.sync.SyncBenchmarks}).
  */
 public final class BenchMain {
     private BenchMain() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("sync")) {
+            io.chainpos.bench.sync.SyncBenchmarks.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         int seconds = Integer.getInteger("bench.seconds", 10);
         java.nio.file.Path base = java.nio.file.Path.of(System.getProperty("bench.dir", "target"));
         PairedCommitHarness.Figures paired = PairedCommitHarness.run(base, Integer.getInteger("bench.rounds", 20), 250);

@@ -36,6 +36,8 @@ import java.util.Random;
 /** A real till ledger on disk with a head-office catalog of {@code products} items, a shift open and a member. */
 final class BenchTill implements AutoCloseable {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final String LOOKUP_SECRET = java.util.Base64.getEncoder().encodeToString(new byte[] {
+            1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32});
 
     final EventCodec codec = EventCodec.standard();
     final Clock clock = Clock.systemUTC();
@@ -50,6 +52,10 @@ final class BenchTill implements AutoCloseable {
     BenchTill(Path file, int products) {
         ledger = Ledger.open(file, clock, codec, TillProjections.standard(codec));
         ledger.enroll(new TillIdentity(new StoreId("S001"), new TillId("S001-T1"), 1));
+        ledger.writeState(session -> {
+            members.keys().keepLookupSecret(session, LOOKUP_SECRET); // what enrollment hands a till
+            return null;
+        });
         Instant from = Instant.parse("2026-01-01T00:00:00Z");
         long seq = 0;
         for (int start = 0; start < products; start += 5_000) {

@@ -16,6 +16,11 @@ import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.ledger.TillIdentity;
 import io.chainpos.till.loyalty.BalanceStore;
 import io.chainpos.till.loyalty.MemberAccounts;
+import io.chainpos.till.member.EraseMember;
+import io.chainpos.till.member.FindMember;
+import io.chainpos.till.member.ImportMembers;
+import io.chainpos.till.member.MemberDesk;
+import io.chainpos.till.member.MemberHistory;
 import io.chainpos.till.member.MemberStore;
 import io.chainpos.till.member.RegisterMember;
 import io.chainpos.till.refund.RefundSale;
@@ -70,6 +75,8 @@ public final class TillAssembly implements AutoCloseable {
     private final Path data;
     private final SyncApis apis;
     private final ServerAddress server;
+    /** The server's sync port, or null for a till not linked to one. */
+    private final SyncApi syncApi;
     private final SyncAgent agent;
     private final SyncWatch sync;
     private final Devices devices;
@@ -95,8 +102,8 @@ public final class TillAssembly implements AutoCloseable {
         this.data = data;
         this.apis = apis;
         this.server = new ServerAddress(ledger);
-        this.agent = server.url().isEmpty() ? null : new SyncAgent(ledger,
-                apis.apply(() -> server.url().orElseThrow(), server::token), clock, new SecureRandom(),
+        this.syncApi = server.url().isEmpty() ? null : apis.apply(() -> server.url().orElseThrow(), server::token);
+        this.agent = syncApi == null ? null : new SyncAgent(ledger, syncApi, clock, new SecureRandom(),
                 SyncAgent.Settings.defaults());
         this.sync = new SyncWatch(ledger, agent, clock);
         List<String> problems = new ArrayList<>();
@@ -165,8 +172,11 @@ public final class TillAssembly implements AutoCloseable {
 
     /** The command line's use-cases for {@code cashier}. */
     public Counter counter(String cashier) {
+        MemberDesk memberDesk = new MemberDesk(new FindMember(ledger, members),
+                new MemberHistory(ledger, members, codec, syncApi == null ? null : syncApi::memberHistory),
+                new EraseMember(ledger, members, approvals), new ImportMembers(ledger, registerMember, members));
         return new Counter(session(cashier), registerMember, members, balances, catalog, shifts, refunds, setUpStaff,
-                new ImportProducts(ledger, catalog), clock, cashier);
+                new ImportProducts(ledger, catalog), clock, cashier, memberDesk);
     }
 
     public OpenDrawerNoSale noSale() {

@@ -43,6 +43,12 @@ class ArchitectureTest {
                     + "root (TillMain) that builds it");
 
     @ArchTest
+    static final ArchRule syncStatusIsPlainJava = noClasses().that().resideInAPackage("io.chainpos.till.sync..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .because("the screens bind to SyncState through their view-model; sync itself knows no UI toolkit, so "
+                    + "its status is tested without a screen (issue 5)");
+
+    @ArchTest
     static final ArchRule onlyDevicesTouchHardwareLibraries = noClasses().that().resideInAPackage("io.chainpos.till..")
             .and().resideOutsideOfPackage("io.chainpos.till.device..")
             .should().dependOnClassesThat().resideInAnyPackage("com.github.anastaciocintra..", "com.fazecast.jSerialComm..",
@@ -103,10 +109,18 @@ class ArchitectureTest {
     }
 
     @ArchTest
-    static final ArchRule onlyTheCatalogImportReadsCsv = noClasses().that().resideInAPackage("io.chainpos.till..")
-            .and().resideOutsideOfPackage("io.chainpos.till.catalog..")
+    static final ArchRule onlyTheImportsReadCsv = noClasses().that().resideInAPackage("io.chainpos.till..")
+            .and().resideOutsideOfPackages("io.chainpos.till.catalog..", "io.chainpos.till.member..")
             .should().dependOnClassesThat().resideInAPackage("org.apache.commons.csv..")
-            .because("CSV is how owners bring their product lists; the import use-case is its one reader");
+            .because("CSV is how owners bring their product lists and their members from another system; the catalog "
+                    + "and member imports are its only readers");
+
+    @ArchTest
+    static final ArchRule memberKeysStayInTheMemberFeature = noClasses().that().resideInAPackage("io.chainpos.till..")
+            .and().resideOutsideOfPackages("io.chainpos.till.member..", "io.chainpos.till.sync..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("io.chainpos.model.member.MemberKey")
+            .because("a member's data key opens their personal data: only the member feature and the key channel "
+                    + "of the sync agent hold one (issue 4)");
 
     @ArchTest
     static final ArchRule featurePackagesHaveNoCycles = slices().matching("io.chainpos.till.(*)..").should().beFreeOfCycles()

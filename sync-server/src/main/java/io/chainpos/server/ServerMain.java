@@ -8,17 +8,24 @@ import io.chainpos.server.auth.Enrollment;
 import io.chainpos.server.auth.Secrets;
 import io.chainpos.server.auth.Users;
 import io.chainpos.server.cli.Commands;
+import io.chainpos.server.cli.ServerSettings;
 import io.chainpos.server.cli.Services;
 import io.chainpos.server.demo.DemoData;
 import io.chainpos.server.exception.ExceptionRoutes;
 import io.chainpos.server.headoffice.HeadOffice;
 import io.chainpos.server.http.HttpApi;
 import io.chainpos.server.http.Routes;
+import io.chainpos.server.member.DuplicatePhones;
 import io.chainpos.server.member.MemberRoutes;
+import io.chainpos.server.metrics.ServerMeters;
 import io.chainpos.server.stock.StockRoutes;
+import io.chainpos.server.store.DatabaseSettings;
 import io.chainpos.server.store.EventStore;
 import io.chainpos.server.store.Storage;
+import io.chainpos.server.sync.PullEvents;
 import io.chainpos.server.sync.PushEvents;
+import io.chainpos.server.sync.SnapshotRoutes;
+import io.chainpos.server.sync.SyncMetrics;
 import io.chainpos.server.sync.SyncRoutes;
 import io.javalin.Javalin;
 import java.security.SecureRandom;
@@ -61,31 +68,37 @@ public final class ServerMain implements Services {
     }
 
     @Override
-    public Storage openStorage(String database) {
+    public Storage openStorage(DatabaseSettings database) {
         return Storage.open(database, clock, codec);
     }
 
     @Override
-    public RunningServer start(Storage storage, String host, int port, boolean demoData) {
+    public RunningServer start(Storage storage, ServerSettings settings) {
         EventStore events = storage.events();
         HeadOffice headOffice = new HeadOffice(events, codec, clock);
-        if (demoData) {
+        if (settings.demoData()) {
             DemoData.seedIfEmpty(events, headOffice, clock);
         }
+        ServerMeters meters = new ServerMeters(storage.kind());
+        SyncMetrics metrics = new SyncMetrics(meters.registry());
         Access access = new Access(new Authenticator(storage.accounts(), clock));
+        PullEvents pulls = new PullEvents(events, clock, settings.pullRetention());
         Routes health = routes -> routes.get("/health", ctx -> {
             events.isEmpty(); // touches the database: healthy means the store answers
             ctx.json(Map.of("status", "ok"));
         });
         Javalin app = HttpApi.create(codec, List.of(
                 health,
-                new AuthRoutes(new Enrollment(storage.accounts(), secrets, clock), new Users(storage.accounts(), secrets, clock), codec),
-                new SyncRoutes(access, new PushEvents(events), events, codec),
-                new MemberRoutes(access, events),
+                meters.routes(settings.metricsToken()),
+                new AuthRoutes(new Enrollment(storage.accounts(), secrets, clock, events::memberLookupSecret), new Users(storage.accounts(), secrets, clock), codec),
+                new SyncRoutes(access, new PushEvents(events, metrics, new DuplicatePhones(events, headOffice)), pulls, codec, metrics),
+                new SnapshotRoutes(access, events, pulls, codec, metrics, clock),
+                new MemberRoutes(access, events, headOffice, codec),
                 new StockRoutes(access, events),
                 new ExceptionRoutes(access, events)));
-        app.start(host, port);
-        LOG.info("event=server_started host={} port={}", host, app.port());
+        app.start(settings.host(), settings.port());
+        LOG.atInfo().setMessage("server_started").addKeyValue("host", settings.host()).addKeyValue("port", app.port())
+                .addKeyValue("database", storage.kind()).addKeyValue("pull_retention_days", settings.pullRetention().toDays()).log();
         return new RunningServer() {
             @Override
             public int port() {
@@ -95,7 +108,8 @@ public final class ServerMain implements Services {
             @Override
             public void close() {
                 app.stop();
-                LOG.info("event=server_stopped");
+                meters.close();
+                LOG.atInfo().setMessage("server_stopped").log();
             }
         };
     }

@@ -56,6 +56,13 @@ class ArchitectureTest {
             .because("merge rules are pure functions over records: no I/O, no clock read, tested without a database");
 
     @ArchTest
+    static final ArchRule onlyTheEdgesCountForPrometheus = noClasses()
+            .that().resideOutsideOfPackages("io.chainpos.server.metrics..", "io.chainpos.server.sync..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..")
+            .because("metrics are counted where requests are answered (sync) and exposed in one place (metrics); "
+                    + "the event store and the merge rules stay free of monitoring concerns");
+
+    @ArchTest
     static final ArchRule featurePackagesHaveNoCycles = slices()
             .matching("io.chainpos.server.(*)..")
             .should().beFreeOfCycles()

@@ -205,7 +205,7 @@ class DurabilityTest {
             long after = 0;
             PullPage page;
             do {
-                page = events.pull(new PullQuery(after, 1000, TillId.of("AUDIT-T1"), StoreId.of("AUDIT")));
+                page = events.pull(new PullQuery(after, 1000, TillId.of("AUDIT-T1"), 1, StoreId.of("AUDIT")));
                 page.events().forEach(e -> {
                     EventEnvelope event = Json.CODEC.fromJson(e.body());
                     stored.computeIfAbsent(event.tillId(), k -> new ArrayList<>()).add(event);

@@ -53,6 +53,9 @@ public final class CommandLineTill {
             return <manager PIN> <code> <qty> <reason>  give back a product without a receipt, in cash
             staff <id> <name> <cashier|manager|owner> <PIN> [owner PIN]   set up a staff account
             import <file.csv>         import the store's own products
+            history <phone|card|qr>   the member's history (server, or this till's own when offline)
+            erase <phone|card> <owner PIN>   erase the member's personal data (points and sales stay)
+            import members <file.csv> import members: phone,name,gender,birthday,consent_marketing,card_no
             sync                      sync with the server now
             status                    sync status and events waiting
             quit""";
@@ -62,6 +65,7 @@ public final class CommandLineTill {
     private final Counter counter;
     private final SaleSession sale;
     private final BackOfficeCommands backOffice;
+    private final MemberCommands memberCommands;
     private final SyncAgent agent;
     private final PrintStream out;
     private final DeviceCommands devices;
@@ -76,6 +80,7 @@ public final class CommandLineTill {
         this.counter = counter;
         this.sale = counter.sale();
         this.backOffice = new BackOfficeCommands(counter, out, devices);
+        this.memberCommands = new MemberCommands(counter.memberDesk(), out);
         this.agent = agent;
         this.out = out;
         this.devices = devices;
@@ -139,7 +144,16 @@ public final class CommandLineTill {
                 case "hold" -> show(sale.hold());
                 case "held" -> sale.heldSales().forEach(h -> out.printf("  #%d  %s  %s%n", h.holdNo(), h.heldAt(), h.summary()));
                 case "recall" -> show(sale.recall(lineNo(words, 2)));
-                case "shift", "refund", "return", "staff", "import" -> backOffice.handle(words);
+                case "history" -> memberCommands.history(words);
+                case "erase" -> memberCommands.erase(words, counter.cashier());
+                case "import" -> {
+                    if (words.length > 1 && words[1].equalsIgnoreCase("members")) {
+                        memberCommands.importMembers(words);
+                    } else {
+                        backOffice.handle(words);
+                    }
+                }
+                case "shift", "refund", "return", "staff" -> backOffice.handle(words);
                 case "sync" -> sync();
                 case "status" -> out.println(agent == null ? "not linked to a server" : agent.status());
                 case "quit", "exit" -> {
@@ -193,25 +207,21 @@ public final class CommandLineTill {
     private void findMember(String key) {
         Optional<Member> found = lookUp(key);
         if (found.isEmpty()) {
-            out.println("no member with phone or card " + key);
             return;
         }
         sale.setMember(found.get());
         showMember(found.get());
     }
 
-    private Optional<Member> lookUp(String phoneOrCard) {
-        return ledger.read(s -> {
-            List<Member> byPhone = counter.members().findByPhone(s, phoneOrCard);
-            return byPhone.isEmpty() ? cardNo(phoneOrCard).flatMap(card -> counter.members().findByCard(s, card))
-                    : Optional.of(byPhone.getFirst());
-        });
+    /** Phone, card or member QR: a code whose check fails is refused (MemberCommands says why). */
+    private Optional<Member> lookUp(String phoneCardOrQr) {
+        return memberCommands.find(phoneCardOrQr);
     }
 
     private void memberCard(String[] words) {
         DeviceCommands hardware = withDevices();
         String key = arg(words, 1, "card needs a phone or card number");
-        lookUp(key).ifPresentOrElse(hardware::memberCard, () -> out.println("no member with phone or card " + key));
+        lookUp(key).ifPresent(hardware::memberCard);
     }
 
     private DeviceCommands withDevices() {
@@ -236,6 +246,7 @@ public final class CommandLineTill {
                 showMember(already.member());
             }
             case RegisterMember.Invalid invalid -> out.println(invalid.reason());
+            case RegisterMember.NotEnrolled notEnrolled -> out.println(notEnrolled.reason());
         }
     }
 
@@ -347,11 +358,4 @@ public final class CommandLineTill {
         return MemberCode.looksLikeMemberCode(word) || word.matches("\\d{6,}");
     }
 
-    private static Optional<CardNo> cardNo(String text) {
-        try {
-            return Optional.of(new CardNo(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
 }

@@ -3,6 +3,7 @@ package io.chainpos.till.cli;
 import io.chainpos.till.catalog.CatalogStore;
 import io.chainpos.till.catalog.ImportProducts;
 import io.chainpos.till.loyalty.BalanceStore;
+import io.chainpos.till.member.MemberDesk;
 import io.chainpos.till.member.MemberStore;
 import io.chainpos.till.member.RegisterMember;
 import io.chainpos.till.refund.RefundSale;
@@ -23,5 +24,6 @@ public record Counter(
         SetUpStaff staff,
         ImportProducts importProducts,
         Clock clock,
-        String cashier) {
+        String cashier,
+        MemberDesk memberDesk) {
 }

@@ -16,8 +16,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -157,6 +160,19 @@ public final class Ledger implements AutoCloseable {
         }
     }
 
+    /**
+     * Copies the write-ahead log into the ledger file and truncates it, so rows a deletion overwrote (an erased
+     * member's key) leave no older copy in the WAL. Returns false when a reader kept the log from being truncated.
+     */
+    public boolean scrub() {
+        synchronized (this) {
+            synchronized (reader) {
+                return writer.createQuery("PRAGMA wal_checkpoint(TRUNCATE)")
+                        .map((rs, ctx) -> rs.getInt(1)).one() == 0;
+            }
+        }
+    }
+
     /** Called with the events of each committed transaction, on the committing thread; keep it short. */
     public void onCommit(Consumer<List<EventEnvelope>> listener) {
         commitListeners.add(listener);
@@ -245,7 +261,7 @@ public final class Ledger implements AutoCloseable {
                 return writer.inTransaction(h -> {
                     int fresh = 0;
                     for (EventEnvelope event : events) {
-                        if (event.tillId().equals(self.tillId())) {
+                        if (isOwn(h, event)) {
                             continue;
                         }
                         int inserted = h.createUpdate("INSERT INTO remote_events (event_id, type, store_id, till_id, hlc, "
@@ -273,6 +289,62 @@ public final class Ledger implements AutoCloseable {
         }
     }
 
+    /**
+     * True for an event this ledger recorded itself. The server sends a till its own events of earlier epochs
+     * (a reinstalled or restored till lost some of them); those it still holds count once, from here.
+     */
+    private static boolean isOwn(Handle h, EventEnvelope event) {
+        return h.createQuery("SELECT COUNT(*) FROM ledger_events WHERE event_id = :id")
+                .bind("id", event.eventId().toString()).mapTo(Integer.class).one() > 0;
+    }
+
+    /** Per epoch, the highest sequence this ledger holds (gap-free from 1): what a snapshot must not count again. */
+    public Map<Integer, Long> heldThrough() {
+        return read(s -> s.handle().createQuery("SELECT till_epoch, MAX(till_seq) FROM ledger_events GROUP BY till_epoch")
+                .reduceRows(new TreeMap<Integer, Long>(), (held, row) -> {
+                    held.put(row.getColumn(1, Integer.class), row.getColumn(2, Long.class));
+                    return held;
+                }));
+    }
+
+    /**
+     * Replaces everything this till holds from other tills and head office with {@code snapshot} (a cursor
+     * too old for the server to replay events from), rebuilds every projection from its own events plus
+     * these, and continues pulling at {@code cursor}: one transaction, so a failure midway changes nothing.
+     * Returns how many events the snapshot held.
+     */
+    public int replaceRemote(Iterator<EventEnvelope> snapshot, long cursor) {
+        synchronized (this) {
+            TillIdentity self = identity;
+            if (self == null) {
+                throw new IllegalStateException("this till is not enrolled yet");
+            }
+            try {
+                return writer.inTransaction(h -> {
+                    h.execute("DELETE FROM remote_events");
+                    int count = 0;
+                    while (snapshot.hasNext()) {
+                        EventEnvelope event = snapshot.next();
+                        count++;
+                        if (!isOwn(h, event)) {
+                            h.createUpdate("INSERT INTO remote_events (event_id, type, store_id, till_id, hlc, envelope) "
+                                            + "VALUES (:id, :type, :store, :till, :hlc, :envelope) ON CONFLICT (event_id) DO NOTHING")
+                                    .bind("id", event.eventId().toString()).bind("type", event.type())
+                                    .bind("store", event.storeId().value()).bind("till", event.tillId().value())
+                                    .bind("hlc", event.hlc()).bind("envelope", codec.toJson(event)).execute();
+                            hlc.observe(event.hlc());
+                        }
+                    }
+                    replay(h, self);
+                    setState(h, "pull.cursor", cursor);
+                    return count;
+                });
+            } catch (JdbiException e) {
+                throw new LedgerException(describe(e), e);
+            }
+        }
+    }
+
     /** Where the next pull starts: the server sequence after the last one applied. */
     public long pullCursor() {
         return read(s -> s.handle().createQuery("SELECT value FROM till_state WHERE name = 'pull.cursor'")
@@ -282,14 +354,16 @@ public final class Ledger implements AutoCloseable {
     /** Recomputes every projection from the log (local and pulled events, in hybrid-clock order). */
     public synchronized void rebuildProjections() {
         TillIdentity self = identity;
-        writer.useTransaction(h -> {
-            projections.forEach(p -> p.reset(h));
-            try (var events = h.createQuery("SELECT envelope, hlc, event_id FROM ledger_events UNION ALL "
-                            + "SELECT envelope, hlc, event_id FROM remote_events ORDER BY 2, 3")
-                    .map((rs, ctx) -> codec.fromJson(rs.getString(1))).stream()) {
-                events.forEach(event -> project(h, self, event));
-            }
-        });
+        writer.useTransaction(h -> replay(h, self));
+    }
+
+    private void replay(Handle h, TillIdentity self) {
+        projections.forEach(p -> p.reset(h));
+        try (var events = h.createQuery("SELECT envelope, hlc, event_id FROM ledger_events UNION ALL "
+                        + "SELECT envelope, hlc, event_id FROM remote_events ORDER BY 2, 3")
+                .map((rs, ctx) -> codec.fromJson(rs.getString(1))).stream()) {
+            events.forEach(event -> project(h, self, event));
+        }
     }
 
     @Override

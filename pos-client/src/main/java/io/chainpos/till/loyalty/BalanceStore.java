@@ -3,9 +3,13 @@ package io.chainpos.till.loyalty;
 import io.chainpos.model.id.MemberId;
 import io.chainpos.till.ledger.LedgerSession;
 
-/** A member's balances as this till knows them: sums over the member and every id merged into it. */
+/** A member's balances as this till knows them: sums over the member's survivor and every id merged into it. */
 public final class BalanceStore {
-    private static final String IDS = "(SELECT :id UNION SELECT merged_id FROM member_aliases WHERE survivor_id = :id)";
+    // The member's survivor (itself unless merged away) and every id merged into it: asking by a merged-away id
+    // gives the same balance as asking by the survivor.
+    private static final String SURVIVOR = "COALESCE((SELECT survivor_id FROM member_aliases WHERE merged_id = :id), :id)";
+    private static final String IDS = "(SELECT " + SURVIVOR + " UNION SELECT merged_id FROM member_aliases WHERE survivor_id = "
+            + SURVIVOR + ")";
 
     public long points(LedgerSession session, MemberId member) {
         return sum(session, "points_entries", member);

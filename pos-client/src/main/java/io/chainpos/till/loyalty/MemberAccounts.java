@@ -1,11 +1,10 @@
 package io.chainpos.till.loyalty;
 
 import io.chainpos.model.event.TierRulesPublished;
-import io.chainpos.model.id.CardNo;
-import io.chainpos.model.member.MemberCode;
 import io.chainpos.till.catalog.CatalogStore;
 import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.ledger.LedgerSession;
+import io.chainpos.till.member.FindMember;
 import io.chainpos.till.member.Member;
 import io.chainpos.till.member.MemberStore;
 import java.time.Clock;
@@ -40,6 +39,7 @@ public final class MemberAccounts {
     private final BalanceStore balances;
     private final CatalogStore catalog;
     private final Clock clock;
+    private final FindMember findMember;
 
     public MemberAccounts(Ledger ledger, MemberStore members, BalanceStore balances, CatalogStore catalog, Clock clock) {
         this.ledger = ledger;
@@ -47,30 +47,21 @@ public final class MemberAccounts {
         this.balances = balances;
         this.catalog = catalog;
         this.clock = clock;
+        this.findMember = new FindMember(ledger, members);
     }
 
-    /** By a phone number, a member card number or the text of a member QR code. */
+    /**
+     * By a phone number, a member card number or the text of a member QR code, as the member feature finds them
+     * ({@link FindMember}: a code whose check fails is refused, never looked up as something else).
+     */
     public Lookup find(String phoneCardOrCode) {
-        String key = phoneCardOrCode == null ? "" : phoneCardOrCode.strip().replaceAll("[\\s-]", "");
-        if (key.isEmpty()) {
-            return new NotFound("type a phone or card number, or scan the member's code");
-        }
-        if (MemberCode.looksLikeMemberCode(key)) {
-            Optional<CardNo> card = MemberCode.decode(key);
-            if (card.isEmpty()) {
-                return new NotFound("that member code is damaged or not one of ours");
-            }
-            key = card.get().value();
-        }
-        String lookFor = key;
-        return ledger.read(session -> {
-            List<Member> byPhone = members.findByPhone(session, lookFor);
-            List<Member> found = byPhone.isEmpty() ? byCard(session, lookFor).stream().toList() : byPhone;
-            if (found.isEmpty()) {
-                return new NotFound("no member with phone or card " + lookFor + " at this till");
-            }
-            return new Found(found.stream().map(m -> account(session, m)).toList());
-        });
+        return switch (findMember.find(phoneCardOrCode)) {
+            case FindMember.Found found -> new Found(List.of(account(found.member())));
+            case FindMember.Several several -> new Found(ledger.read(session -> several.members().stream()
+                    .map(member -> account(session, member)).toList()));
+            case FindMember.NotFound notFound -> new NotFound(notFound.reason());
+            case FindMember.BadCode badCode -> new NotFound(badCode.reason());
+        };
     }
 
     /** The member's account now (after a sale earned points, say). */
@@ -87,13 +78,5 @@ public final class MemberAccounts {
         return new MemberAccount(member, tier.map(TierRulesPublished.Tier::nameZh).orElse(code),
                 tier.map(TierRulesPublished.Tier::nameEn).orElse(code),
                 balances.points(session, member.memberId()), balances.storedValue(session, member.memberId()));
-    }
-
-    private Optional<Member> byCard(LedgerSession session, String digits) {
-        try {
-            return members.findByCard(session, new CardNo(digits));
-        } catch (IllegalArgumentException notACardNumber) {
-            return Optional.empty();
-        }
     }
 }

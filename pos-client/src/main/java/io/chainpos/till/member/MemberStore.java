@@ -3,18 +3,41 @@ package io.chainpos.till.member;
 import io.chainpos.model.event.Gender;
 import io.chainpos.model.id.CardNo;
 import io.chainpos.model.id.MemberId;
+import io.chainpos.model.member.MemberKey;
+import io.chainpos.model.member.Phones;
+import io.chainpos.model.member.Sealed;
+import io.chainpos.till.ledger.LedgerSession;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import io.chainpos.till.ledger.LedgerSession;
 
-/** Finds members this till knows; a merged-away id finds its survivor. */
+/**
+ * Finds members this till knows, by id, card or phone (through its keyed hash), and opens their personal
+ * fields with their keys. A merged-away id finds its survivor.
+ */
 public final class MemberStore {
     private static final String COLUMNS = "m.member_id, m.card_no, m.phone, m.name, m.gender, m.birthday, "
-            + "m.tier_code, m.consent_marketing";
+            + "m.tier_code, m.consent_marketing, k.key_material";
+    private static final String FROM = " FROM members m LEFT JOIN member_keys k ON k.member_id = m.member_id ";
+
+    private final MemberKeyStore keys;
+
+    public MemberStore() {
+        this(new MemberKeyStore());
+    }
+
+    public MemberStore(MemberKeyStore keys) {
+        this.keys = keys;
+    }
+
+    public MemberKeyStore keys() {
+        return keys;
+    }
 
     public Optional<Member> findById(LedgerSession session, MemberId id) {
-        return session.handle().createQuery("SELECT " + COLUMNS + " FROM members m WHERE m.member_id = "
+        return session.handle().createQuery("SELECT " + COLUMNS + FROM + "WHERE m.member_id = "
                         + "COALESCE((SELECT survivor_id FROM member_aliases WHERE merged_id = :id), :id) "
                         + "AND m.card_no IS NOT NULL")
                 .bind("id", id.toString())
@@ -22,11 +45,24 @@ public final class MemberStore {
                 .findOne();
     }
 
-    /** Members with this phone, survivors only; more than one means a merge is still to come from head office. */
+    /**
+     * Members with this phone (as typed: it is normalised first), survivors only; more than one means a merge is
+     * still to come from head office. Empty for a text that is not a mobile number, or before enrollment.
+     */
     public List<Member> findByPhone(LedgerSession session, String phone) {
-        return session.handle().createQuery("SELECT " + COLUMNS + " FROM members m WHERE m.phone = :phone AND m.card_no IS NOT NULL "
-                        + "AND m.member_id NOT IN (SELECT merged_id FROM member_aliases) ORDER BY m.registered_at")
-                .bind("phone", phone)
+        Optional<String> normalized = Phones.normalize(phone);
+        if (normalized.isEmpty()) {
+            return List.of();
+        }
+        return keys.phoneLookup(session)
+                .map(lookup -> findByPhoneHash(session, lookup.hash(normalized.get())))
+                .orElse(List.of());
+    }
+
+    List<Member> findByPhoneHash(LedgerSession session, String hash) {
+        return session.handle().createQuery("SELECT " + COLUMNS + FROM + "WHERE m.phone_hash = :hash AND m.card_no IS NOT NULL "
+                        + "AND m.member_id NOT IN (SELECT merged_id FROM member_aliases) ORDER BY m.registered_at, m.member_id")
+                .bind("hash", hash)
                 .map((rs, ctx) -> member(rs))
                 .list();
     }
@@ -39,21 +75,52 @@ public final class MemberStore {
                 .flatMap(id -> findById(session, MemberId.parse(id)));
     }
 
+    /** The ids merged into this survivor (the survivor itself not included). */
+    public List<MemberId> mergedInto(LedgerSession session, MemberId survivor) {
+        return session.handle().createQuery("SELECT merged_id FROM member_aliases WHERE survivor_id = :id ORDER BY merged_id")
+                .bind("id", survivor.toString())
+                .map((rs, ctx) -> MemberId.parse(rs.getString(1)))
+                .list();
+    }
+
+    /** The envelopes (JSON) of this till's own and pulled events of {@code types} that name any of these members. */
+    public List<String> eventsAbout(LedgerSession session, List<MemberId> family, List<String> types) {
+        StringBuilder like = new StringBuilder();
+        for (int i = 0; i < family.size(); i++) {
+            like.append(i == 0 ? "" : " OR ").append("envelope LIKE :m").append(i);
+        }
+        String where = " WHERE type IN (<types>) AND (" + like + ")";
+        var query = session.handle().createQuery("SELECT envelope FROM ledger_events" + where
+                        + " UNION ALL SELECT envelope FROM remote_events" + where)
+                .bindList("types", types);
+        for (int i = 0; i < family.size(); i++) {
+            query.bind("m" + i, "%\"" + family.get(i) + "\"%");
+        }
+        return query.mapTo(String.class).list();
+    }
+
     public boolean cardExists(LedgerSession session, CardNo cardNo) {
         return session.handle().createQuery("SELECT COUNT(*) FROM members WHERE card_no = :card")
                 .bind("card", cardNo.value()).mapTo(Integer.class).one() > 0;
     }
 
-    private static Member member(java.sql.ResultSet rs) throws java.sql.SQLException {
-        String birthday = rs.getString("birthday");
+    private static Member member(ResultSet rs) throws SQLException {
+        MemberId id = MemberId.parse(rs.getString("member_id"));
+        String material = rs.getString("key_material");
+        MemberKey key = material == null ? null : new MemberKey(id, material);
+        String birthday = open(key, rs.getString("birthday"));
         return new Member(
-                MemberId.parse(rs.getString("member_id")),
+                id,
                 new CardNo(rs.getString("card_no")),
-                rs.getString("phone"),
-                rs.getString("name"),
+                open(key, rs.getString("phone")),
+                open(key, rs.getString("name")),
                 Gender.valueOf(rs.getString("gender")),
                 birthday == null ? null : LocalDate.parse(birthday),
                 rs.getString("tier_code"),
                 rs.getBoolean("consent_marketing"));
+    }
+
+    private static String open(MemberKey key, String sealed) {
+        return key == null || sealed == null ? null : key.open(new Sealed(sealed)).orElse(null);
     }
 }

@@ -11,6 +11,8 @@ import java.util.Optional;
 public final class PinManagerApprovals implements ManagerApprovals {
     /** The action that sets up or changes a staff account: owners only. */
     public static final String STAFF_SETUP = "STAFF_SETUP";
+    /** Erasing a member's personal data at the till (issue 4): owners only, like staff setup. */
+    public static final String MEMBER_ERASE = "MEMBER_ERASE";
 
     private final Ledger ledger;
     private final StaffStore staff;
@@ -27,9 +29,13 @@ public final class PinManagerApprovals implements ManagerApprovals {
         }
         return ledger.read(staff::active).stream()
                 .filter(member -> member.role() == StaffAccountSet.Role.OWNER
-                        || (member.role() == StaffAccountSet.Role.MANAGER && !STAFF_SETUP.equals(action)))
+                        || (member.role() == StaffAccountSet.Role.MANAGER && !ownersOnly(action)))
                 .filter(member -> PinHasher.matches(pin, member.pinHash()))
                 .findFirst()
                 .map(member -> new Approval(member.staffId(), member.name(), action));
+    }
+
+    private static boolean ownersOnly(String action) {
+        return STAFF_SETUP.equals(action) || MEMBER_ERASE.equals(action);
     }
 }

@@ -4,6 +4,7 @@ import io.chainpos.model.sync.EnrollResponse;
 import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.ledger.ServerLink;
 import io.chainpos.till.ledger.TillIdentity;
+import io.chainpos.till.member.MemberKeyStore;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -62,6 +63,12 @@ public final class EnrollTill {
         TillIdentity identity = new TillIdentity(response.storeId(), response.tillId(), response.tillEpoch());
         ledger.enroll(identity);
         ledger.link(new ServerLink(url.toString(), response.token()));
+        if (response.memberLookupKey() != null) {
+            ledger.writeState(session -> {
+                new MemberKeyStore().keepLookupSecret(session, response.memberLookupKey());
+                return null;
+            });
+        }
         return new Enrolled(identity);
     }
 

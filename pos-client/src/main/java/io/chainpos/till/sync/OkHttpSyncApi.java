@@ -5,12 +5,16 @@ import io.chainpos.model.json.MalformedEventException;
 import io.chainpos.model.sync.ApiError;
 import io.chainpos.model.sync.EnrollRequest;
 import io.chainpos.model.sync.EnrollResponse;
+import io.chainpos.model.sync.MemberIds;
+import io.chainpos.model.sync.MemberKeys;
 import io.chainpos.model.sync.PullResponse;
 import io.chainpos.model.sync.PushRequest;
 import io.chainpos.model.sync.PushResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -70,14 +74,38 @@ public final class OkHttpSyncApi implements SyncApi {
     }
 
     @Override
-    public PullResponse pull(long cursor, int limit) throws IOException {
+    public PullOutcome pull(long cursor, int limit) throws IOException {
         HttpUrl url = url("api/v1/sync/pull")
                 .addQueryParameter("after", Long.toString(cursor))
                 .addQueryParameter("limit", Integer.toString(limit))
                 .build();
         try (Response response = client.newCall(authorized(url).get().build()).execute()) {
-            return ok(response, PullResponse.class);
+            if (response.code() == 410) {
+                ApiError error = error(response.code(), body(response));
+                if ("snapshot_needed".equals(error.error())) {
+                    return new SnapshotNeeded(error.detail());
+                }
+                throw new SyncRefusedException(response.code(), error);
+            }
+            return new Pulled(ok(response, PullResponse.class));
         }
+    }
+
+    @Override
+    public Snapshot snapshot(Map<Integer, Long> held) throws IOException {
+        String have = held.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(","));
+        HttpUrl url = url("api/v1/sync/snapshot").addQueryParameter("have", have).build();
+        Response response = client.newCall(authorized(url).get().build()).execute();
+        if (!response.isSuccessful()) {
+            try (response) {
+                ApiError error = error(response.code(), body(response));
+                if (response.code() >= 500) {
+                    throw new IOException("the sync server failed: " + response.code() + " " + error.detail());
+                }
+                throw new SyncRefusedException(response.code(), error);
+            }
+        }
+        return OkHttpSnapshot.open(response, codec);
     }
 
     @Override
@@ -87,6 +115,34 @@ public final class OkHttpSyncApi implements SyncApi {
                 .build();
         try (Response response = client.newCall(http).execute()) {
             return ok(response, EnrollResponse.class);
+        }
+    }
+
+    @Override
+    public void handOverKeys(MemberKeys keys) throws IOException {
+        Request http = authorized(url("api/v1/members/keys").build()).put(RequestBody.create(codec.write(keys), JSON)).build();
+        try (Response response = client.newCall(http).execute()) {
+            ok(response, com.fasterxml.jackson.databind.JsonNode.class);
+        }
+    }
+
+    @Override
+    public MemberKeys fetchKeys(MemberIds members) throws IOException {
+        Request http = authorized(url("api/v1/members/keys/lookup").build())
+                .post(RequestBody.create(codec.write(members), JSON)).build();
+        try (Response response = client.newCall(http).execute()) {
+            return ok(response, MemberKeys.class);
+        }
+    }
+
+    @Override
+    public java.util.Optional<String> memberHistory(io.chainpos.model.id.MemberId member) throws IOException {
+        Request http = authorized(url("api/v1/members/" + member + "/history").build()).get().build();
+        try (Response response = client.newCall(http).execute()) {
+            if (response.code() == 404) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(ok(response, com.fasterxml.jackson.databind.JsonNode.class).toString());
         }
     }
 
@@ -110,11 +166,16 @@ public final class OkHttpSyncApi implements SyncApi {
         }
     }
 
-    private ApiError error(int status, String body) {
+    /**
+     * The server's JSON error. An answer that is not one (cut short on the way, or a proxy's page) says
+     * nothing the till can act on: it is treated as not having reached the server, and tried again later.
+     */
+    private ApiError error(int status, String body) throws IOException {
         try {
             return codec.read(body, ApiError.class);
         } catch (MalformedEventException e) {
-            return ApiError.of("http_" + status, body.length() > 200 ? body.substring(0, 200) : body);
+            throw new IOException("the sync server's " + status + " answer could not be read: "
+                    + (body.length() > 200 ? body.substring(0, 200) : body), e);
         }
     }
 

@@ -6,11 +6,13 @@ import io.chainpos.model.sync.PushRequest;
 import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.ledger.PendingEvents;
 import io.chainpos.till.ledger.TillIdentity;
+import io.chainpos.till.member.MemberKeyStore;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -22,8 +24,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the till and the server in step, in the background: pushes the events the server has not
- * acknowledged, oldest first and in batches, then pulls what other tills and head office recorded. When
- * the server cannot be reached it retries with exponential backoff and jitter; selling never waits for it.
+ * acknowledged, oldest first and in batches, then pulls what other tills and head office recorded (or, when
+ * its cursor is older than the server replays, rebuilds from a snapshot). When the server cannot be reached
+ * it retries with exponential backoff and jitter; selling never waits for it. Its status is a
+ * {@link SyncState} the screens watch.
  */
 public final class SyncAgent implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SyncAgent.class);
@@ -35,19 +39,27 @@ public final class SyncAgent implements AutoCloseable {
         }
     }
 
-    /** What one round did. */
-    public record Round(int pushed, int pulled) {
+    /** What one round did: events the server newly stored, events received, and what needs a person's eye. */
+    public record Round(int pushed, int pulled, List<String> problems) {
+        public Round {
+            problems = List.copyOf(problems);
+        }
+
+        public Round(int pushed, int pulled) {
+            this(pushed, pulled, List.of());
+        }
     }
 
     private final Ledger ledger;
     private final SyncApi api;
+    private final MemberKeySync memberKeys;
+    private boolean pulledErasure;
     private final Clock clock;
     private final RandomGenerator random;
     private final Settings settings;
     private final ScheduledExecutorService executor;
-    private final List<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
+    private final SyncState state;
     private final Object roundLock = new Object();
-    private volatile SyncStatus status;
     private int failures;
     private int pushBatch;
     private ScheduledFuture<?> next;
@@ -55,26 +67,35 @@ public final class SyncAgent implements AutoCloseable {
     public SyncAgent(Ledger ledger, SyncApi api, Clock clock, RandomGenerator random, Settings settings) {
         this.ledger = ledger;
         this.api = api;
+        this.memberKeys = new MemberKeySync(ledger, api, new MemberKeyStore());
         this.clock = clock;
         this.random = random;
         this.settings = settings;
         this.pushBatch = settings.pushBatch();
-        this.status = SyncStatus.starting(ledger.pendingCount());
+        this.state = new SyncState(SyncStatus.starting(ledger.pendingCount()));
         this.executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sync-agent").factory());
     }
 
-    public SyncStatus status() {
-        return status;
+    /** The status the screens bind to. */
+    public SyncState state() {
+        return state;
     }
 
-    /** Called on the agent's thread whenever the status changes. */
-    public void onStatus(Consumer<SyncStatus> listener) {
-        listeners.add(listener);
+    public SyncStatus status() {
+        return state.current();
+    }
+
+    /** Told of every status change (and at once of the current one). */
+    public SyncState.Subscription onStatus(Consumer<SyncStatus> listener) {
+        return state.subscribe(listener);
     }
 
     /** Starts syncing in the background, and again soon after every sale the ledger commits. */
     public void start() {
-        ledger.onCommit(events -> nudge());
+        ledger.onCommit(events -> {
+            state.update(s -> s.withWaiting(s.waiting() + events.size()));
+            nudge();
+        });
         schedule(Duration.ZERO);
     }
 
@@ -89,13 +110,21 @@ public final class SyncAgent implements AutoCloseable {
     public Round syncOnce() throws IOException {
         synchronized (roundLock) {
             TillIdentity self = ledger.identity().orElseThrow(() -> new IllegalStateException("this till is not enrolled"));
-            int pushed = pushAll(self);
+            List<String> problems = new ArrayList<>();
+            memberKeys.handOver();
+            int pushed = pushAll(self, problems);
             int pulled = pullAll();
-            return new Round(pushed, pulled);
+            memberKeys.fetchMissing();
+            if (pulledErasure) {
+                // An erased member's key was destroyed: leave no older copy of it in the write-ahead log.
+                ledger.scrub();
+                pulledErasure = false;
+            }
+            return new Round(pushed, pulled, problems);
         }
     }
 
-    private int pushAll(TillIdentity self) throws IOException {
+    private int pushAll(TillIdentity self, List<String> problems) throws IOException {
         int pushed = 0;
         while (true) {
             PendingEvents pending = ledger.pending(pushBatch);
@@ -103,27 +132,24 @@ public final class SyncAgent implements AutoCloseable {
                 return pushed;
             }
             List<EventEnvelope> events = pending.events();
-            SyncApi.PushOutcome outcome = api.push(new PushRequest(self.tillId(), pending.epoch(), events));
-            switch (outcome) {
+            switch (api.push(new PushRequest(self.tillId(), pending.epoch(), events))) {
                 case SyncApi.Acked acked -> {
                     ledger.acknowledge(pending.epoch(), acked.response().ackedThrough());
                     pushed += acked.response().accepted();
-                    if (acked.response().ackedThrough() < events.getLast().tillSeq()) {
-                        // The server kept only part of the batch; the rest goes again from where it stopped.
-                        log.warn("sync.push.partial epoch={} acked={} sent={}", pending.epoch(),
-                                acked.response().ackedThrough(), events.getLast().tillSeq());
-                    }
+                    checkNotRestored(pending.epoch(), acked.response().ackedThrough(), events, problems);
                     pushBatch = settings.pushBatch();
                 }
                 case SyncApi.Gap gap -> {
-                    log.warn("sync.push.gap epoch={} expectedSeq={} sentFrom={}", pending.epoch(), gap.expectedSeq(),
-                            events.getFirst().tillSeq());
+                    log.atWarn().setMessage("sync.push.gap").addKeyValue("epoch", pending.epoch())
+                            .addKeyValue("expectedSeq", gap.expectedSeq()).addKeyValue("sentFrom", events.getFirst().tillSeq()).log();
                     ledger.serverHolds(pending.epoch(), gap.expectedSeq() - 1);
                 }
                 case SyncApi.Conflict conflict -> {
-                    log.error("sync.push.quarantined epoch={} ackedThrough={} detail={}", pending.epoch(),
-                            conflict.ackedThrough(), conflict.detail());
+                    log.atError().setMessage("sync.push.quarantined").addKeyValue("epoch", pending.epoch())
+                            .addKeyValue("ackedThrough", conflict.ackedThrough()).addKeyValue("detail", conflict.detail()).log();
                     ledger.acknowledge(pending.epoch(), conflict.ackedThrough());
+                    problems.add("the server set events apart for head office: " + conflict.detail());
+                    checkNotRestored(pending.epoch(), conflict.ackedThrough(), events, problems);
                 }
                 case SyncApi.Refused refused when refused.status() == 413 && pushBatch > 1 -> pushBatch = Math.max(1, pushBatch / 2);
                 case SyncApi.Refused refused -> throw new SyncRefusedException(refused.status(), refused.error());
@@ -131,22 +157,65 @@ public final class SyncAgent implements AutoCloseable {
         }
     }
 
+    /**
+     * The server holding more of this epoch than this ledger does means the ledger was restored from a backup:
+     * its next sales would reuse sequence numbers the server already holds (they are quarantined, not lost).
+     */
+    private void checkNotRestored(int epoch, long ackedThrough, List<EventEnvelope> sent, List<String> problems) {
+        if (ackedThrough <= sent.getLast().tillSeq()) {
+            return;
+        }
+        long held = ledger.heldThrough().getOrDefault(epoch, 0L);
+        if (ackedThrough > held) {
+            String problem = ("the server holds %d events of epoch %d but this till only %d: it was restored from a "
+                    + "backup; enroll it again so new sales get a new epoch").formatted(ackedThrough, epoch, held);
+            log.atError().setMessage("sync.restoredFromBackup").addKeyValue("epoch", epoch)
+                    .addKeyValue("serverHolds", ackedThrough).addKeyValue("tillHolds", held).log();
+            problems.add(problem);
+        }
+    }
+
     private int pullAll() throws IOException {
         int pulled = 0;
         long cursor = ledger.pullCursor();
+        boolean rebuilt = false;
         while (true) {
-            PullResponse response = api.pull(cursor, settings.pullLimit());
-            pulled += ledger.applyPulled(response.events(), response.next());
-            for (EventEnvelope event : response.events()) {
-                if (event.isUnknown()) {
-                    log.warn("sync.pull.unknownEvent type={} version={} eventId={}", event.type(), event.schemaVersion(),
-                            event.eventId());
+            switch (api.pull(cursor, settings.pullLimit())) {
+                case SyncApi.Pulled(PullResponse response) -> {
+                    pulled += ledger.applyPulled(response.events(), response.next());
+                    for (EventEnvelope event : response.events()) {
+                        pulledErasure |= event.payload() instanceof io.chainpos.model.event.MemberErased;
+                        if (event.isUnknown()) {
+                            log.atWarn().setMessage("sync.pull.unknownEvent").addKeyValue("type", event.type())
+                                    .addKeyValue("version", event.schemaVersion()).addKeyValue("eventId", event.eventId()).log();
+                        }
+                    }
+                    cursor = response.next();
+                    if (!response.hasMore()) {
+                        return pulled;
+                    }
+                }
+                case SyncApi.SnapshotNeeded needed -> {
+                    if (rebuilt) {
+                        throw new IOException("the server asks for a snapshot again right after one: " + needed.detail());
+                    }
+                    rebuilt = true;
+                    pulled += rebuildFromSnapshot(cursor);
+                    cursor = ledger.pullCursor();
                 }
             }
-            cursor = response.next();
-            if (!response.hasMore()) {
-                return pulled;
-            }
+        }
+    }
+
+    /** Replaces what this till holds from elsewhere with the server's snapshot; returns how many events it held. */
+    private int rebuildFromSnapshot(long oldCursor) throws IOException {
+        try (SyncApi.Snapshot snapshot = api.snapshot(ledger.heldThrough())) {
+            int events = ledger.replaceRemote(snapshot.events(), snapshot.next());
+            log.atInfo().setMessage("sync.pull.rebuiltFromSnapshot").addKeyValue("oldCursor", oldCursor)
+                    .addKeyValue("cursor", snapshot.next()).addKeyValue("events", events).log();
+            return events;
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
@@ -156,28 +225,33 @@ public final class SyncAgent implements AutoCloseable {
         }
         Duration delay;
         try {
-            syncOnce();
+            Round round = syncOnce();
             long waiting = ledger.pendingCount();
             synchronized (this) {
                 failures = 0;
             }
-            publish(new SyncStatus(SyncStatus.Connection.ONLINE, clock.instant(), waiting, null));
+            String problem = round.problems().isEmpty() ? null : String.join("; ", round.problems());
+            state.update(s -> new SyncStatus(SyncStatus.Connection.ONLINE, clock.instant(), waiting, problem));
             delay = waiting > 0 ? Duration.ZERO : settings.idle();
         } catch (IOException e) {
-            publish(new SyncStatus(SyncStatus.Connection.OFFLINE, status.lastSyncedAt(), ledger.pendingCount(),
-                    "server not reachable: " + e.getMessage()));
+            failed(SyncStatus.Connection.OFFLINE, "server not reachable: " + e.getMessage());
             delay = backoff();
         } catch (SyncRefusedException e) {
-            log.error("sync.refused status={} error={} detail={}", e.status(), e.error().error(), e.error().detail());
-            publish(new SyncStatus(SyncStatus.Connection.REFUSED, status.lastSyncedAt(), ledger.pendingCount(), e.getMessage()));
+            log.atError().setMessage("sync.refused").addKeyValue("status", e.status()).addKeyValue("error", e.error().error())
+                    .addKeyValue("detail", e.error().detail()).log();
+            failed(SyncStatus.Connection.REFUSED, e.getMessage());
             delay = backoff();
         } catch (RuntimeException e) {
             log.error("sync.failed", e);
-            publish(new SyncStatus(SyncStatus.Connection.OFFLINE, status.lastSyncedAt(), ledger.pendingCount(),
-                    "sync failed: " + e.getMessage()));
+            failed(SyncStatus.Connection.OFFLINE, "sync failed: " + e.getMessage());
             delay = backoff();
         }
         schedule(delay);
+    }
+
+    private void failed(SyncStatus.Connection connection, String problem) {
+        long waiting = ledger.pendingCount();
+        state.update(s -> new SyncStatus(connection, s.lastSyncedAt(), waiting, problem));
     }
 
     /** Exponential backoff with jitter: half the step fixed, half random, so tills that lost the server together do not return together. */
@@ -199,11 +273,6 @@ public final class SyncAgent implements AutoCloseable {
             next.cancel(false);
         }
         next = executor.schedule(this::runScheduled, delay.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void publish(SyncStatus newStatus) {
-        status = newStatus;
-        listeners.forEach(listener -> listener.accept(newStatus));
     }
 
     @Override

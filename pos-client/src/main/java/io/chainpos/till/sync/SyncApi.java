@@ -1,11 +1,18 @@
 package io.chainpos.till.sync;
 
+import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.sync.ApiError;
 import io.chainpos.model.sync.EnrollResponse;
 import io.chainpos.model.sync.PullResponse;
 import io.chainpos.model.sync.PushRequest;
 import io.chainpos.model.sync.PushResponse;
 import java.io.IOException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import io.chainpos.model.id.MemberId;
+import io.chainpos.model.sync.MemberIds;
+import io.chainpos.model.sync.MemberKeys;
 
 /** The sync server as the till sees it. An {@link IOException} means the server was not reached or did not answer. */
 public interface SyncApi {
@@ -13,9 +20,24 @@ public interface SyncApi {
     PushOutcome push(PushRequest request) throws IOException;
 
     /** Events from other tills after {@code cursor}; a refusal (401, 4xx) is a {@link SyncRefusedException}. */
-    PullResponse pull(long cursor, int limit) throws IOException;
+    PullOutcome pull(long cursor, int limit) throws IOException;
+
+    /**
+     * The chain's state for a till whose cursor is too old to pull from. {@code held} is, per epoch, the highest
+     * sequence this till holds itself. The snapshot streams: read it while it is open, then close it.
+     */
+    Snapshot snapshot(Map<Integer, Long> held) throws IOException;
 
     EnrollResponse enroll(String code) throws IOException;
+
+    /** The key channel: hands the server the data keys of members registered at this till. */
+    void handOverKeys(MemberKeys keys) throws IOException;
+
+    /** The key channel: the data keys the server holds for these members (none for an erased member). */
+    MemberKeys fetchKeys(MemberIds members) throws IOException;
+
+    /** The member's history across every store as the server's JSON; empty when the server does not know the member. */
+    Optional<String> memberHistory(MemberId member) throws IOException;
 
     /** What the server said to a push. */
     sealed interface PushOutcome permits Acked, Gap, Conflict, Refused {
@@ -28,11 +50,33 @@ public interface SyncApi {
     record Gap(long expectedSeq) implements PushOutcome {
     }
 
-    /** An event reused a stored key with other content: quarantined on the server; the rest was stored. */
+    /** An event reused a stored key with other content, or was refused: quarantined on the server; the rest was stored. */
     record Conflict(long ackedThrough, String detail) implements PushOutcome {
     }
 
     /** Any other 4xx: the batch was not stored. */
     record Refused(int status, ApiError error) implements PushOutcome {
+    }
+
+    /** What the server said to a pull. */
+    sealed interface PullOutcome permits Pulled, SnapshotNeeded {
+    }
+
+    record Pulled(PullResponse response) implements PullOutcome {
+    }
+
+    /** The cursor is older than the server replays events for: rebuild from {@link #snapshot}. */
+    record SnapshotNeeded(String detail) implements PullOutcome {
+    }
+
+    /** A snapshot being read: the cursor to pull from afterwards, and the events, one at a time. */
+    interface Snapshot extends AutoCloseable {
+        long next();
+
+        /** The events; reading them may fail with an {@link java.io.UncheckedIOException} when the connection drops. */
+        Iterator<EventEnvelope> events();
+
+        @Override
+        void close();
     }
 }

@@ -3,8 +3,8 @@ package io.chainpos.till.sync;
 import java.time.Instant;
 
 /**
- * What the counter shows about sync: whether the server answers, when the last full round finished,
- * how many events wait to be sent, and the last problem in words.
+ * What the counter shows about sync: whether the server answers, when the last full round finished, how
+ * many events wait to be sent, and the last problem in words (null once a round finishes cleanly).
  */
 public record SyncStatus(Connection connection, Instant lastSyncedAt, long waiting, String problem) {
 
@@ -21,5 +21,13 @@ public record SyncStatus(Connection connection, Instant lastSyncedAt, long waiti
 
     public static SyncStatus starting(long waiting) {
         return new SyncStatus(Connection.STARTING, null, waiting, null);
+    }
+
+    SyncStatus withWaiting(long newWaiting) {
+        return new SyncStatus(connection, lastSyncedAt, newWaiting, problem);
+    }
+
+    boolean isOnline() {
+        return connection == Connection.ONLINE;
     }
 }

@@ -64,7 +64,7 @@ class CommandLineTillTest {
                 .contains("tender methods: cash, card, wallet, points, stored, coupon")
                 .contains("not an amount: lots")
                 .contains("not an exact amount in CNY: 1.005")
-                .contains("no member with phone or card 13999999999")
+                .contains("no member with this mobile number at this till yet")
                 .contains("unknown command 'frobnicate'")
                 .doesNotContain("Exception")
                 .doesNotContain("receipt");
@@ -108,6 +108,37 @@ class CommandLineTillTest {
                 .contains("sales 1  ¥16.00   refunds 1  ¥8.00   discounts ¥0.00   voids 1  ¥3.50")
                 .contains("expected cash ¥400.00  counted ¥400.00  difference ¥0.00")
                 .contains("open a shift before selling")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void memberCommandsFindHistoryImportAndErase() throws Exception {
+        Path csv = dir.resolve("members.csv");
+        java.nio.file.Files.writeString(csv, "phone,name,birthday\n13800000002,韩梅梅,1991-04-05\n12345,坏号码,\n");
+        String output = run("""
+                staff owner 店主 owner 8888
+                staff boss 王经理 manager 2468 8888
+                register 13800000001 李雷
+                member CPM1:800000000000000000:00
+                member +8613800000001
+                import members %s
+                history 13800000002
+                erase 13800000002 2468
+                erase 13800000002 8888
+                member 13800000002
+                quit
+                """.formatted(csv));
+
+        assertThat(output)
+                .contains("this member QR code does not check out")
+                .contains("member 李雷")
+                .contains("1 members imported, 1 rows refused")
+                .contains("line 3: phone: not a mainland mobile number")
+                .contains("history this till knows (this till has no sync server):")
+                .contains("MemberRegistered").contains("name=韩梅梅")
+                .contains("only the store owner's PIN may erase a member's personal data")
+                .contains("personal data erased (1 member id(s)); points and sales stay")
+                .contains("no member with this mobile number at this till yet")
                 .doesNotContain("Exception");
     }
 

@@ -51,10 +51,10 @@ class MemberAccountsTest {
         try (TestTill till = TestTill.withCatalog(dir.resolve("till.db"), clock)) {
             MemberAccounts accounts = new MemberAccounts(till.ledger, till.members, till.balances, till.catalog, clock);
 
-            assertThat(accounts.find("CPM1:880000000001:00"))
-                    .isEqualTo(new MemberAccounts.NotFound("that member code is damaged or not one of ours"));
-            assertThat(accounts.find("13900000000"))
-                    .isEqualTo(new MemberAccounts.NotFound("no member with phone or card 13900000000 at this till"));
+            assertThat(accounts.find("CPM1:880000000001:00")).isInstanceOfSatisfying(MemberAccounts.NotFound.class,
+                    notFound -> assertThat(notFound.reason()).contains("does not check out"));
+            assertThat(accounts.find("13900000000")).isInstanceOfSatisfying(MemberAccounts.NotFound.class,
+                    notFound -> assertThat(notFound.reason()).contains("no member with this mobile number"));
             assertThat(accounts.find("  ")).isInstanceOf(MemberAccounts.NotFound.class);
         }
     }

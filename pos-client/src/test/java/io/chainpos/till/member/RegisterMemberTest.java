@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RegisterMemberTest {
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-23T02:00:00Z"));
@@ -48,18 +50,61 @@ class RegisterMemberTest {
         }
     }
 
-    @Test
-    void badInputIsAClearMessage() {
+    @ParameterizedTest
+    @ValueSource(strings = {"", "12345", "1380000000", "138000000011", "12800000001", "23800000001", "1380000000a",
+            "+1 13800000001", "010-62345678"})
+    void aPhoneThatIsNotAMainlandMobileIsRefused(String phone) {
         try (TestTill till = new TestTill(dir.resolve("till.db"), clock, "S001", "S001-T1")) {
-            assertThat(till.registerMember.register(new RegisterMember.Request("12345", "x", null, null, false)))
-                    .isInstanceOf(RegisterMember.Invalid.class)
-                    .hasToString("Invalid[reason=a mobile number has 11 digits and starts with 13-19: '12345']");
-            assertThat(till.registerMember.register(new RegisterMember.Request("13800000001", "  ", null, null, false)))
-                    .isEqualTo(new RegisterMember.Invalid("a name is needed"));
-            assertThat(till.registerMember.register(new RegisterMember.Request("13800000001", "x", null,
-                    LocalDate.of(2030, 1, 1), false)))
-                    .isEqualTo(new RegisterMember.Invalid("the birthday is in the future"));
+            RegisterMember.Result result = till.registerMember.register(new RegisterMember.Request(phone, "李雷", null, null, false));
+
+            assertThat(result).isInstanceOfSatisfying(RegisterMember.Invalid.class,
+                    invalid -> assertThat(invalid.field()).isEqualTo(RegisterMember.Field.PHONE));
             assertThat(till.ledger.pendingCount()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"13800000001", "138 0000 0001", "138-0000-0001", "+86 138 0000 0001", "008613800000001"})
+    void theSamePhoneTypedAnotherWayIsTheSameMember(String typed) {
+        try (TestTill till = new TestTill(dir.resolve("till.db"), clock, "S001", "S001-T1")) {
+            Member first = ((RegisterMember.Registered) till.registerMember.register(
+                    new RegisterMember.Request("13800000001", "李雷", null, null, false))).member();
+
+            assertThat(till.registerMember.register(new RegisterMember.Request(typed, "Li Lei", null, null, false)))
+                    .isEqualTo(new RegisterMember.AlreadyMember(first));
+            List<Member> found = till.ledger.read(s -> till.members.findByPhone(s, typed));
+            assertThat(found).containsExactly(first);
+            assertThat(till.ledger.pendingCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void badNamesAndBirthdaysAreClearMessages() {
+        try (TestTill till = new TestTill(dir.resolve("till.db"), clock, "S001", "S001-T1")) {
+            assertThat(till.registerMember.register(new RegisterMember.Request("13800000001", "  ", null, null, false)))
+                    .isEqualTo(new RegisterMember.Invalid(RegisterMember.Field.NAME, "a name is needed"));
+            assertThat(till.registerMember.register(new RegisterMember.Request("13800000001", "x".repeat(41), null, null, false)))
+                    .isEqualTo(new RegisterMember.Invalid(RegisterMember.Field.NAME, "a name is at most 40 characters"));
+            assertThat(till.registerMember.register(new RegisterMember.Request("13800000001", "x", null,
+                    LocalDate.of(2026, 11, 24), false)))
+                    .isEqualTo(new RegisterMember.Invalid(RegisterMember.Field.BIRTHDAY, "the birthday is in the future"));
+            assertThat(till.registerMember.register(new RegisterMember.Request("13800000001", "x", null,
+                    LocalDate.of(1899, 12, 31), false)))
+                    .isEqualTo(new RegisterMember.Invalid(RegisterMember.Field.BIRTHDAY, "the birthday is before 1900"));
+            assertThat(till.ledger.pendingCount()).isZero();
+            // The boundaries themselves are fine: born today (Shanghai time is past midnight), a 40-character name.
+            assertThat(till.registerMember.register(new RegisterMember.Request("13800000001", "x".repeat(40), null,
+                    LocalDate.of(2026, 11, 23), false))).isInstanceOf(RegisterMember.Registered.class);
+        }
+    }
+
+    @Test
+    void aTillThatHasNotEnrolledCannotRegister() {
+        try (TestTill till = new TestTill(dir.resolve("till.db"), clock)) {
+            till.ledger.enroll(new io.chainpos.till.ledger.TillIdentity(io.chainpos.model.id.StoreId.of("S001"),
+                    io.chainpos.model.id.TillId.of("S001-T1"), 1));
+            assertThat(till.registerMember.register(new RegisterMember.Request("13800000001", "李雷", null, null, false)))
+                    .isInstanceOf(RegisterMember.NotEnrolled.class);
         }
     }
 

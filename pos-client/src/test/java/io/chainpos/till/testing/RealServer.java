@@ -6,44 +6,66 @@ import io.chainpos.server.ServerMain;
 import io.chainpos.server.auth.Enrollment;
 import io.chainpos.server.auth.Role;
 import io.chainpos.server.auth.Users;
+import io.chainpos.server.cli.ServerSettings;
 import io.chainpos.server.cli.Services;
+import io.chainpos.server.store.DatabaseSettings;
 import io.chainpos.server.store.Storage;
 import io.chainpos.server.testing.Api;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Random;
 
-/** The real sync server on loopback over a SQLite file, which a test can stop and start again on that file. */
+/**
+ * The real sync server on loopback over a SQLite file or a PostgreSQL database, which a test can stop and
+ * start again on that database. Two of them on one PostgreSQL database are two server nodes.
+ */
 public final class RealServer implements AutoCloseable {
     private static final String PASSWORD = "head office password";
 
-    private final Path database;
+    private final String database;
     private final ServerMain main;
     private final Clock clock;
+    private final ServerSettings settings;
     private Storage storage;
     private Services.RunningServer running;
     private String headOfficeToken;
+    private volatile int port;
 
-    private RealServer(Path database, Clock clock) {
+    private RealServer(String database, Clock clock, ServerSettings settings, long seed) {
         this.database = database;
         this.clock = clock;
-        this.main = new ServerMain(clock, new Random(42));
+        this.settings = settings;
+        this.main = new ServerMain(clock, new Random(seed));
     }
 
     /** Starts a server with the demo catalog, tiers, loyalty rules and members. */
     public static RealServer startWithDemoData(Path dir, Clock clock) {
-        RealServer server = new RealServer(dir.resolve("chainpos.db"), clock);
-        server.open(true);
+        return startOn(dir.resolve("chainpos.db").toString(), clock, Duration.ofDays(30), true);
+    }
+
+    /** Starts a server on {@code database} (a SQLite path or a PostgreSQL URL) with a head-office user "hq". */
+    public static RealServer startOn(String database, Clock clock, Duration pullRetention, boolean demoData) {
+        return startOn(database, clock, pullRetention, demoData, 42);
+    }
+
+    /**
+     * As {@link #startOn(String, Clock, Duration, boolean)}, its secrets drawn from {@code seed}: two nodes on one
+     * database need different seeds, or they would hand out the same device tokens.
+     */
+    public static RealServer startOn(String database, Clock clock, Duration pullRetention, boolean demoData, long seed) {
+        RealServer server = new RealServer(database, clock,
+                ServerSettings.of("127.0.0.1", 0, demoData).withPullRetention(pullRetention), seed);
+        server.open();
         Users users = new Users(server.storage.accounts(), server.main.secrets(), clock);
-        if (!(users.create("hq", Role.HQ, PASSWORD) instanceof Users.Created.Done)) {
-            throw new IllegalStateException("cannot create the head-office user");
-        }
+        users.create("hq", Role.HQ, PASSWORD); // a second node on the same database finds the user there
         return server;
     }
 
+    /** Where the server listens, or listened last while it is stopped (a till then finds nobody there). */
     public URI uri() {
-        return URI.create("http://127.0.0.1:" + running.port() + "/");
+        return URI.create("http://127.0.0.1:" + port + "/");
     }
 
     public String enrollmentCode(String store, String till) {
@@ -74,15 +96,16 @@ public final class RealServer implements AutoCloseable {
         running = null;
     }
 
-    /** Starts again on the same file (on a new port). */
+    /** Starts again on the same database (on a new port). */
     public void restart() {
         headOfficeToken = null;
-        open(false);
+        open();
     }
 
-    private void open(boolean demoData) {
-        storage = main.openStorage(database.toString());
-        running = main.start(storage, "127.0.0.1", 0, demoData);
+    private void open() {
+        storage = main.openStorage(DatabaseSettings.of(database).withPoolSize(8));
+        running = main.start(storage, settings);
+        port = running.port();
     }
 
     @Override

@@ -36,6 +36,8 @@ public final class TestTill implements AutoCloseable {
     public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     public static final String OWNER_PIN = "8888";
     public static final String MANAGER_PIN = "2468";
+    public static final String LOOKUP_SECRET = java.util.Base64.getEncoder().encodeToString(
+            "test till phone lookup secret 32".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
     public final EventCodec codec = EventCodec.standard();
     public final Clock clock;
@@ -71,6 +73,15 @@ public final class TestTill implements AutoCloseable {
         if (store != null && ledger.identity().isEmpty()) {
             ledger.enroll(new TillIdentity(new StoreId(store), new TillId(till), 1));
         }
+        if (store != null) {
+            // What enrollment hands a till: the chain's phone-lookup secret (a fixed one for tills that enroll without a server).
+            ledger.writeState(session -> {
+                if (members.keys().phoneLookup(session).isEmpty()) {
+                    members.keys().keepLookupSecret(session, LOOKUP_SECRET);
+                }
+                return null;
+            });
+        }
         checkout = new Checkout(ledger, catalog, members, balances, shiftStore, sales, new PerYuanEarning(), settings, clock);
         registerMember = new RegisterMember(ledger, members, clock, new Random(7), "NORMAL");
         shifts = new Shifts(ledger, shiftStore, clock);
@@ -105,7 +116,11 @@ public final class TestTill implements AutoCloseable {
     /** The command line's use-cases for a cashier at this till. */
     public io.chainpos.till.cli.Counter counter(String cashier) {
         return new io.chainpos.till.cli.Counter(session(cashier), registerMember, members, balances, catalog, shifts,
-                refunds, setUpStaff, importProducts, clock, cashier);
+                refunds, setUpStaff, importProducts, clock, cashier, new io.chainpos.till.member.MemberDesk(
+                        new io.chainpos.till.member.FindMember(ledger, members),
+                        new io.chainpos.till.member.MemberHistory(ledger, members, codec, null),
+                        new io.chainpos.till.member.EraseMember(ledger, members, approvals),
+                        new io.chainpos.till.member.ImportMembers(ledger, registerMember, members)));
     }
 
     @Override

@@ -38,6 +38,8 @@ public final class EventTypes {
     public static final Type SALE_VOIDED = new Type("SaleVoided", 1, SaleVoided.class);
     public static final Type STAFF_ACCOUNT_SET = new Type("StaffAccountSet", 1, StaffAccountSet.class);
     public static final Type COUPON_REDEEMED = new Type("CouponRedeemed", 1, CouponRedeemed.class);
+    // issue 4: member identity and privacy
+    public static final Type MEMBER_ERASED = new Type("MemberErased", 1, MemberErased.class);
 
     public static final List<Type> ALL = List.of(
             MEMBER_REGISTERED, MEMBER_PROFILE_CHANGED, MEMBERS_MERGED,
@@ -48,7 +50,9 @@ public final class EventTypes {
             LOYALTY_RULES_PUBLISHED,
             DRAWER_OPENED, MANAGER_APPROVED,
             // Issue 3, selling
-            SHIFT_OPENED, CASH_MOVED, SHIFT_CLOSED, SALE_VOIDED, STAFF_ACCOUNT_SET, COUPON_REDEEMED);
+            SHIFT_OPENED, CASH_MOVED, SHIFT_CLOSED, SALE_VOIDED, STAFF_ACCOUNT_SET, COUPON_REDEEMED,
+            // issue 4: member identity and privacy
+            MEMBER_ERASED);
 
     private static final Map<String, Type> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(Type::name, Function.identity()));
@@ -80,6 +84,7 @@ public final class EventTypes {
             case SaleVoided e -> SALE_VOIDED;
             case StaffAccountSet e -> STAFF_ACCOUNT_SET;
             case CouponRedeemed e -> COUPON_REDEEMED;
+            case MemberErased e -> MEMBER_ERASED;
             case UnknownEvent e -> throw new IllegalArgumentException("an unknown event has no known type: " + e.type());
         };
     }

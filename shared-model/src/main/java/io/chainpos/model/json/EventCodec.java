@@ -159,11 +159,13 @@ public final class EventCodec {
 
     /** The canonical spelling of a JSON value (sorted keys, no nulls), for comparing what two copies say. */
     public String canonical(JsonNode node) {
-        try {
-            return mapper.writeValueAsString(CanonicalJson.of(node));
-        } catch (JsonProcessingException e) {
+        java.io.StringWriter text = new java.io.StringWriter(256);
+        try (JsonGenerator out = mapper.getFactory().createGenerator(text)) {
+            CanonicalJson.write(node, out);
+        } catch (IOException e) {
             throw new IllegalStateException("cannot write canonical JSON", e);
         }
+        return text.toString();
     }
 
     public JsonNode readTree(String json) {
@@ -175,6 +177,21 @@ public final class EventCodec {
             return node;
         } catch (JsonProcessingException e) {
             throw new MalformedEventException("not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** As {@link #readTree(String)}, from UTF-8 bytes as they came off the wire (one decoding fewer). */
+    public JsonNode readTree(byte[] json) {
+        try {
+            JsonNode node = mapper.readTree(json);
+            if (node == null || node.isMissingNode()) {
+                throw new MalformedEventException("the body is empty");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException("not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new MalformedEventException("not valid JSON: " + e.getMessage(), e);
         }
     }
 
@@ -281,6 +298,10 @@ public final class EventCodec {
 
     private static Instant instant(JsonNode node, String field) {
         String value = text(node, field);
+        Instant quick = IsoInstants.parseUtc(value);
+        if (quick != null) {
+            return quick;
+        }
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {

@@ -42,6 +42,8 @@ import io.chainpos.model.id.ShiftId;
 import io.chainpos.model.id.Sku;
 import io.chainpos.model.id.StoreId;
 import io.chainpos.model.id.TillId;
+import io.chainpos.model.event.MemberErased;
+import io.chainpos.model.member.Sealed;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -64,10 +66,14 @@ public final class SampleEvents {
     /** Every known type, keyed by its stored name, in {@link EventTypes#ALL} order. */
     public static Map<String, Event> all() {
         Map<String, Event> all = new LinkedHashMap<>();
-        all.put("MemberRegistered", new MemberRegistered(MEMBER, "13800138000", "王小明", Gender.MALE,
-                LocalDate.of(1990, 5, 17), new CardNo("880000000017"), "NORMAL", true));
-        all.put("MemberProfileChanged", new MemberProfileChanged(MEMBER, null, "王明", null, null, "SILVER", false));
-        all.put("MembersMerged", new MembersMerged(MEMBER, OTHER_MEMBER, "same phone 13800138000"));
+        all.put("MemberRegistered", new MemberRegistered(MEMBER,
+                "5b0ad4f1a4c3e1d2b3a49586f7e8d9c0b1a29384756f6e5d4c3b2a1908f7e6d5",
+                new Sealed("m1.q83vEjRWeJq83vEjvnZPp1ZS9bWJjK8p3hpgLwL2fh0Zq3uMXVHA"),
+                new Sealed("m1.EjRWeJq83vEjRWeJx8OA0Ufj5XNkyP1r1yKAbNjYJ4xqv6M"), Gender.MALE,
+                new Sealed("m1.NFZ4mrze8BI0VniavN7wEn1Txi0X0tE7nIb2Uqz7ZpUk8w9sSA"), new CardNo("880000000017"), "NORMAL", true));
+        all.put("MemberProfileChanged", new MemberProfileChanged(MEMBER, null, null,
+                new Sealed("m1.VnianN7wEjRWeJq8DO4NqpIu9fYTrGN0U2yd7EuMQS0"), null, null, "SILVER", false));
+        all.put("MembersMerged", new MembersMerged(MEMBER, OTHER_MEMBER, "SAME_PHONE"));
         AppliedPromotion memberPrice = new AppliedPromotion("MEMBER-PRICE", "会员价", 200);
         all.put("SaleCompleted", new SaleCompleted(SALE, new ReceiptNo("S001-T1-1-000042"), MEMBER, "CNY",
                 List.of(new SaleLine(new Sku("690001"), "可口可乐 330ml", 2000, 350, 200, 500, List.of(memberPrice)),
@@ -113,6 +119,8 @@ public final class SampleEvents {
         all.put("StaffAccountSet", new StaffAccountSet("manager-02", "张经理", StaffAccountSet.Role.MANAGER,
                 "pbkdf2-sha256$20000$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g", "S001", true));
         all.put("CouponRedeemed", new CouponRedeemed("WELCOME5-0001", "WELCOME5", SALE));
+        // issue 4: member identity and privacy
+        all.put("MemberErased", new MemberErased(MEMBER, "hq:privacy-officer"));
         return all;
     }
 

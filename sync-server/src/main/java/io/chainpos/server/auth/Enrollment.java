@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Head office issues a one-time code for a till; the till trades it for its epoch and device token. */
 public final class Enrollment {
@@ -16,11 +17,19 @@ public final class Enrollment {
     private final AccountStore accounts;
     private final Secrets secrets;
     private final Clock clock;
+    private final Supplier<String> memberLookupSecret;
 
+    /** For issuing codes only: a till enrolled through this one gets no phone-lookup secret. */
     public Enrollment(AccountStore accounts, Secrets secrets, Clock clock) {
+        this(accounts, secrets, clock, () -> null);
+    }
+
+    /** {@code memberLookupSecret} is the chain's phone-hash secret, handed to each till it enrolls. */
+    public Enrollment(AccountStore accounts, Secrets secrets, Clock clock, Supplier<String> memberLookupSecret) {
         this.accounts = accounts;
         this.secrets = secrets;
         this.clock = clock;
+        this.memberLookupSecret = memberLookupSecret;
     }
 
     /** A code, or why none can be issued. */
@@ -62,7 +71,8 @@ public final class Enrollment {
                 Secrets.sha256(Secrets.normalizeCode(code)), Secrets.sha256(token), clock.instant());
         return switch (outcome) {
             case AccountStore.EnrollOutcome.Enrolled(TillPrincipal till) -> new Result.Enrolled(
-                    new EnrollResponse(till.storeId(), till.tillId(), token, till.tillEpoch()));
+                    new EnrollResponse(till.storeId(), till.tillId(), token, till.tillEpoch(),
+                            memberLookupSecret.get()));
             case AccountStore.EnrollOutcome.UnknownCode unknown -> new Result.Refused("unknown enrollment code");
             case AccountStore.EnrollOutcome.AlreadyUsed used -> new Result.Refused("this enrollment code was already used");
             case AccountStore.EnrollOutcome.Expired expired -> new Result.Refused("this enrollment code has expired");

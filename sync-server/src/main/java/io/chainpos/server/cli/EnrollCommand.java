@@ -20,8 +20,8 @@ final class EnrollCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--db", defaultValue = "chainpos.db", description = "The server's database. Default: ${DEFAULT-VALUE}")
-    private String database;
+    @CommandLine.Mixin
+    private DatabaseOptions database = new DatabaseOptions();
 
     @Option(names = "--store", required = true, description = "The till's store, for example S001.")
     private String store;
@@ -45,7 +45,7 @@ final class EnrollCommand implements Callable<Integer> {
             err.println("sync-server enroll: " + e.getMessage());
             return CommandLine.ExitCode.USAGE;
         }
-        try (Storage storage = services.openStorage(database)) {
+        try (Storage storage = services.openStorage(database.settings())) {
             Enrollment enrollment = new Enrollment(storage.accounts(), services.secrets(), services.clock());
             return switch (enrollment.issueCode(storeId, tillId)) {
                 case Enrollment.Issued.Code(String code, var expires) -> {

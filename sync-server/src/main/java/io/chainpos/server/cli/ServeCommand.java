@@ -2,13 +2,15 @@ package io.chainpos.server.cli;
 
 import io.chainpos.server.store.Storage;
 import io.chainpos.server.store.StorageFailure;
+import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code serve}: runs the HTTP API until the process is stopped. */
+/** {@code serve}: runs the HTTP API until the process is stopped. Every flag can come from the environment. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the sync server.")
 final class ServeCommand implements Callable<Integer> {
     private final Services services;
@@ -16,17 +18,32 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (0 picks a free one). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--port", defaultValue = "${env:CHAINPOS_PORT:-8080}",
+            description = "HTTP port (0 picks a free one). Env CHAINPOS_PORT. Default: ${DEFAULT-VALUE}")
     private int port;
 
-    @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to listen on. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--host", defaultValue = "${env:CHAINPOS_HOST:-0.0.0.0}",
+            description = "Address to listen on. Env CHAINPOS_HOST. Default: ${DEFAULT-VALUE}")
     private String host;
 
-    @Option(names = "--db", defaultValue = "chainpos.db",
-            description = "A SQLite file (created if missing), or a jdbc:postgresql:// URL. Default: ${DEFAULT-VALUE}")
-    private String database;
+    @CommandLine.Mixin
+    private DatabaseOptions database = new DatabaseOptions();
 
-    @Option(names = "--demo-data", description = "Seed a demo catalog, rules and members into an empty store.")
+    @Option(names = "--pull-retention-days", defaultValue = "${env:CHAINPOS_PULL_RETENTION_DAYS:-30}",
+            description = "Days of events a till's pull replays; a till further behind rebuilds from a snapshot. "
+                    + "Env CHAINPOS_PULL_RETENTION_DAYS. Default: ${DEFAULT-VALUE}")
+    private int pullRetentionDays;
+
+    @Option(names = "--metrics-token-from-env", hidden = true, defaultValue = "${env:CHAINPOS_METRICS_TOKEN}")
+    private String metricsToken;
+
+    @Option(names = "--log-format", defaultValue = "${env:CHAINPOS_LOG_FORMAT:-text}",
+            description = "text (key=value per line) or json (one object per line). Env CHAINPOS_LOG_FORMAT. "
+                    + "Default: ${DEFAULT-VALUE}")
+    private String logFormat;
+
+    @Option(names = "--demo-data", defaultValue = "${env:CHAINPOS_SEED_DEMO:-false}",
+            description = "Seed a demo catalog, rules and members into an empty store. Env CHAINPOS_SEED_DEMO=true.")
     private boolean demoData;
 
     ServeCommand(Services services) {
@@ -35,14 +52,25 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!LogFormat.isKnown(logFormat)) {
+            err.println("sync-server serve: --log-format must be text or json, not " + logFormat);
+            return CommandLine.ExitCode.USAGE;
+        }
+        if (pullRetentionDays < 1) {
+            err.println("sync-server serve: --pull-retention-days must be at least 1");
+            return CommandLine.ExitCode.USAGE;
+        }
+        LogFormat.use(logFormat);
         Storage storage;
         try {
-            storage = services.openStorage(database);
+            storage = services.openStorage(database.settings());
         } catch (Storage.UnsupportedDatabase | StorageFailure e) {
-            spec.commandLine().getErr().println("sync-server serve: " + e.getMessage());
+            err.println("sync-server serve: " + e.getMessage());
             return Commands.DATABASE_UNAVAILABLE;
         }
-        Services.RunningServer server = services.start(storage, host, port, demoData);
+        ServerSettings settings = new ServerSettings(host, port, demoData, Duration.ofDays(pullRetentionDays), metricsToken);
+        Services.RunningServer server = services.start(storage, settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

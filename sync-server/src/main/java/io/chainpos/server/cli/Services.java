@@ -1,6 +1,7 @@
 package io.chainpos.server.cli;
 
 import io.chainpos.server.auth.Secrets;
+import io.chainpos.server.store.DatabaseSettings;
 import io.chainpos.server.store.Storage;
 import java.time.Clock;
 
@@ -13,10 +14,23 @@ public interface Services {
     /**
      * @throws Storage.UnsupportedDatabase when {@code database} names one this build cannot open
      */
-    Storage openStorage(String database);
+    default Storage openStorage(String database) {
+        return openStorage(DatabaseSettings.of(database));
+    }
+
+    /**
+     * @throws Storage.UnsupportedDatabase when the settings name a database this build cannot open
+     * @throws io.chainpos.server.store.StorageFailure when it cannot be reached, opened or migrated
+     */
+    Storage openStorage(DatabaseSettings database);
 
     /** Starts the HTTP API on {@code storage}; with {@code demoData}, seeds an empty store first. */
-    RunningServer start(Storage storage, String host, int port, boolean demoData);
+    default RunningServer start(Storage storage, String host, int port, boolean demoData) {
+        return start(storage, ServerSettings.of(host, port, demoData));
+    }
+
+    /** Starts the HTTP API on {@code storage} as {@code settings} say. */
+    RunningServer start(Storage storage, ServerSettings settings);
 
     /** A started server. */
     interface RunningServer extends AutoCloseable {

@@ -26,8 +26,8 @@ final class UserCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--db", defaultValue = "chainpos.db", description = "The server's database. Default: ${DEFAULT-VALUE}")
-    private String database;
+    @CommandLine.Mixin
+    private DatabaseOptions database = new DatabaseOptions();
 
     @Option(names = "--name", required = true, description = "The username to sign in with.")
     private String name;
@@ -53,7 +53,7 @@ final class UserCommand implements Callable<Integer> {
             err.println("sync-server user: give the password on standard input, for example: echo \"$PASSWORD\" | sync-server user ...");
             return CommandLine.ExitCode.USAGE;
         }
-        try (Storage storage = services.openStorage(database)) {
+        try (Storage storage = services.openStorage(database.settings())) {
             Users users = new Users(storage.accounts(), services.secrets(), services.clock());
             return switch (users.create(name, parsed.get(), password)) {
                 case Users.Created.Done(String username, Role created) -> {

@@ -14,6 +14,9 @@ import io.chainpos.model.id.MemberId;
 import io.chainpos.model.id.Sku;
 import io.chainpos.server.headoffice.HeadOffice;
 import io.chainpos.server.store.EventStore;
+import io.chainpos.model.member.MemberKey;
+import io.chainpos.model.member.PersonalData;
+import io.chainpos.model.member.PhoneLookup;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,21 +50,28 @@ public final class DemoData {
             LOG.info("event=demo_data_skipped reason=store_not_empty");
             return false;
         }
-        List<Event> facts = events(clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        headOffice.publish(facts);
+        List<MemberKey> keys = new ArrayList<>();
+        List<Event> facts = events(clock.instant().truncatedTo(ChronoUnit.MILLIS), new PhoneLookup(store.memberLookupSecret()), keys);
+        // The keys first: a till that pulls the members must find their keys already here.
+        store.storeMemberKeys(keys);
+        if (!headOffice.publishFirst(facts)) {
+            LOG.info("event=demo_data_skipped reason=seeded_by_another_node");
+            return false;
+        }
         LOG.info("event=demo_data_seeded events={}", facts.size());
         return true;
     }
 
-    public static List<Event> events(Instant effectiveFrom) {
+    /** Head office's demo facts; the demo members' data keys are added to {@code keys}. */
+    public static List<Event> events(Instant effectiveFrom, PhoneLookup lookup, List<MemberKey> keys) {
         List<Event> facts = new ArrayList<>(catalog(effectiveFrom));
         facts.add(tiers(effectiveFrom));
         facts.add(loyalty(effectiveFrom));
-        facts.addAll(members());
+        facts.addAll(members(lookup, keys));
         return facts;
     }
 
-    static List<CatalogItemUpserted> catalog(Instant from) {
+    public static List<CatalogItemUpserted> catalog(Instant from) {
         return List.of(
                 piece(from, 1, "可口可乐 330ml", "Coca-Cola 330ml can", "DRINKS", 350, 300L),
                 piece(from, 2, "农夫山泉 550ml", "Nongfu Spring water 550ml", "DRINKS", 200, null),
@@ -113,17 +123,24 @@ public final class DemoData {
         return new LoyaltyRulesPublished(1, from, 1, Map.of(), List.of(), 100, 1, 24, 5_000, 60);
     }
 
-    static List<Event> members() {
+    static List<Event> members(PhoneLookup lookup, List<MemberKey> keys) {
         return List.of(
-                new MemberRegistered(ZHANG_WEI, "13800000001", "张伟", Gender.MALE, LocalDate.of(1988, 3, 12),
+                member(keys, lookup, ZHANG_WEI, new PersonalData("13800000001", "张伟", LocalDate.of(1988, 3, 12)), Gender.MALE,
                         CardNo.of("880000000001"), "NORMAL", true),
                 opening(ZHANG_WEI, 500),
-                new MemberRegistered(LI_NA, "13800000002", "李娜", Gender.FEMALE, LocalDate.of(1992, 7, 25),
+                member(keys, lookup, LI_NA, new PersonalData("13800000002", "李娜", LocalDate.of(1992, 7, 25)), Gender.FEMALE,
                         CardNo.of("880000000002"), "SILVER", true),
                 opening(LI_NA, 2_000),
-                new MemberRegistered(WANG_FANG, "13800000003", "王芳", Gender.FEMALE, null,
+                member(keys, lookup, WANG_FANG, new PersonalData("13800000003", "王芳", null), Gender.FEMALE,
                         CardNo.of("880000000003"), "GOLD", false),
                 opening(WANG_FANG, 8_000));
+    }
+
+    private static MemberRegistered member(List<MemberKey> keys, PhoneLookup lookup, MemberId id, PersonalData data,
+                                           Gender gender, CardNo card, String tier, boolean consent) {
+        MemberKey key = MemberKey.generate(id);
+        keys.add(key);
+        return data.register(key, lookup, gender, card, tier, consent);
     }
 
     private static PointsChanged opening(MemberId member, long points) {

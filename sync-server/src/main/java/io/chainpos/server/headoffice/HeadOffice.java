@@ -9,7 +9,6 @@ import io.chainpos.model.sync.PushResponse;
 import io.chainpos.server.merge.HeadOfficeTill;
 import io.chainpos.server.store.EventStore;
 import io.chainpos.server.store.IncomingEvent;
-import io.chainpos.server.store.IngestBatch;
 import io.chainpos.server.store.IngestResult;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,19 +36,38 @@ public final class HeadOffice {
     }
 
     /**
-     * Appends {@code facts} in order as one committed batch with the next gap-free sequence numbers.
-     * Synchronized because this server is head office's only writer; with several server nodes the
-     * sequence must come from the database instead.
+     * Appends {@code facts} in order as one committed batch with the next gap-free sequence numbers. The
+     * numbers are taken under the head-office mark's lock inside the store's transaction, so any number of
+     * server nodes may publish at once; each batch lands whole, after the other.
      */
-    public synchronized PushResponse publish(List<? extends Event> facts) {
-        long seq = store.mark(HeadOfficeTill.TILL, HeadOfficeTill.EPOCH).ackedThrough();
-        List<IncomingEvent> events = new ArrayList<>(facts.size());
-        for (Event fact : facts) {
-            EventEnvelope envelope = new EventEnvelope(EventId.newId(clock), HeadOfficeTill.STORE, HeadOfficeTill.TILL,
-                    HeadOfficeTill.EPOCH, ++seq, hlc.now(), clock.instant().truncatedTo(ChronoUnit.MILLIS), fact);
-            events.add(new IncomingEvent(envelope, codec.canonical(codec.toTree(envelope))));
-        }
-        IngestResult result = store.ingest(new IngestBatch(HeadOfficeTill.TILL, HeadOfficeTill.EPOCH, events));
+    public PushResponse publish(List<? extends Event> facts) {
+        return publish(facts, false);
+    }
+
+    /**
+     * Publishes {@code facts} only if head office has published nothing yet, decided under the same lock:
+     * two nodes seeding a new database at once seed it once. True when these facts were published.
+     */
+    public boolean publishFirst(List<? extends Event> facts) {
+        return publish(facts, true).accepted() > 0;
+    }
+
+    private PushResponse publish(List<? extends Event> facts, boolean onlyFirst) {
+        IngestResult result = store.append(HeadOfficeTill.TILL, HeadOfficeTill.EPOCH, mark -> {
+            if (onlyFirst && mark.ackedThrough() > 0) {
+                return List.of();
+            }
+            // Another node may have issued later hlcs: stay past them, so head office's own edits stay ordered.
+            hlc.observe(mark.lastHlc());
+            long seq = mark.ackedThrough();
+            List<IncomingEvent> events = new ArrayList<>(facts.size());
+            for (Event fact : facts) {
+                EventEnvelope envelope = new EventEnvelope(EventId.newId(clock), HeadOfficeTill.STORE, HeadOfficeTill.TILL,
+                        HeadOfficeTill.EPOCH, ++seq, hlc.now(), clock.instant().truncatedTo(ChronoUnit.MILLIS), fact);
+                events.add(new IncomingEvent(envelope, codec.canonical(codec.toTree(envelope))));
+            }
+            return events;
+        });
         if (result instanceof IngestResult.Stored stored && stored.quarantined().isEmpty()) {
             return new PushResponse(stored.ackedThrough(), stored.accepted(), stored.duplicates());
         }

@@ -1,42 +1,63 @@
 package io.chainpos.server.member;
 
+import io.chainpos.model.event.MemberErased;
 import io.chainpos.model.id.MemberId;
+import io.chainpos.model.json.EventCodec;
+import io.chainpos.model.sync.MemberIds;
+import io.chainpos.model.sync.MemberKeys;
 import io.chainpos.model.sync.MemberView;
 import io.chainpos.server.auth.Access;
+import io.chainpos.server.auth.UserPrincipal;
+import io.chainpos.server.headoffice.HeadOffice;
 import io.chainpos.server.http.ApiProblem;
 import io.chainpos.server.http.Requests;
 import io.chainpos.server.http.Routes;
 import io.chainpos.server.store.EventStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The merged member, by id or by phone, for a till or head office. */
+/**
+ * The merged member, by id or by phone, for a till or head office; the key channel beside the events (tills
+ * hand over and fetch members' data keys); erasure and export, for head office.
+ */
 public final class MemberRoutes implements Routes {
+    private static final Logger LOG = LoggerFactory.getLogger(MemberRoutes.class);
     private static final int MAX_PHONE_LENGTH = 32;
+    static final int MAX_KEYS = 1_000;
 
     private final Access access;
     private final EventStore store;
+    private final HeadOffice headOffice;
+    private final EventCodec codec;
+    private final MemberHistories histories;
 
-    public MemberRoutes(Access access, EventStore store) {
+    public MemberRoutes(Access access, EventStore store, HeadOffice headOffice, EventCodec codec) {
         this.access = access;
         this.store = store;
+        this.headOffice = headOffice;
+        this.codec = codec;
+        this.histories = new MemberHistories(store);
     }
 
     @Override
     public void addTo(RoutesConfig routes) {
+        routes.put("/api/v1/members/keys", this::putKeys);
+        routes.post("/api/v1/members/keys/lookup", this::lookupKeys);
         routes.get("/api/v1/members/{memberId}", this::byId);
+        routes.get("/api/v1/members/{memberId}/history", this::history);
+        routes.get("/api/v1/members/{memberId}/export", this::export);
+        routes.post("/api/v1/members/{memberId}/erase", this::erase);
         routes.get("/api/v1/members", this::byPhone);
     }
 
     private void byId(Context ctx) {
         access.tillOrHeadOffice(ctx);
-        MemberId memberId;
-        try {
-            memberId = MemberId.parse(ctx.pathParam("memberId"));
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest("memberId must be a UUID: " + Requests.abbreviate(ctx.pathParam("memberId")));
-        }
+        MemberId memberId = memberId(ctx);
         answer(ctx, store.member(memberId), "no member " + memberId);
     }
 
@@ -47,6 +68,77 @@ public final class MemberRoutes implements Routes {
             throw ApiProblem.badRequest("phone is at most " + MAX_PHONE_LENGTH + " characters");
         }
         answer(ctx, store.memberByPhone(phone), "no member with this phone");
+    }
+
+    private void putKeys(Context ctx) {
+        access.till(ctx);
+        MemberKeys keys = read(ctx, MemberKeys.class);
+        if (keys.keys().size() > MAX_KEYS) {
+            throw ApiProblem.tooLarge("at most " + MAX_KEYS + " keys at a time");
+        }
+        ctx.json(Map.of("stored", store.storeMemberKeys(keys.keys())));
+    }
+
+    private void lookupKeys(Context ctx) {
+        access.till(ctx);
+        MemberIds ids = read(ctx, MemberIds.class);
+        if (ids.memberIds().size() > MAX_KEYS) {
+            throw ApiProblem.tooLarge("at most " + MAX_KEYS + " member ids at a time");
+        }
+        ctx.json(new MemberKeys(store.memberKeys(ids.memberIds())));
+    }
+
+    /** Profile history and every sale, points and stored-value movement of the member (and ids merged into it). */
+    private void history(Context ctx) {
+        access.tillOrHeadOffice(ctx);
+        MemberId memberId = memberId(ctx);
+        ctx.json(histories.history(memberId).orElseThrow(() -> ApiProblem.notFound("no member " + memberId)));
+    }
+
+    /** A member's data on request: profile in the clear, balances, history. Head office only. */
+    private void export(Context ctx) {
+        UserPrincipal user = access.headOffice(ctx);
+        MemberId memberId = memberId(ctx);
+        MemberHistories.Export export = histories.export(memberId)
+                .orElseThrow(() -> ApiProblem.notFound("no member " + memberId));
+        LOG.atInfo().setMessage("member_exported").addKeyValue("member", memberId).addKeyValue("by", user.username()).log();
+        ctx.json(export);
+    }
+
+    /**
+     * Erases a member's personal data: head office states {@link MemberErased} (the audit record, with who did it),
+     * whose merge destroys the member's key here; every till destroys its copy when it pulls the event.
+     */
+    private void erase(Context ctx) {
+        UserPrincipal user = access.headOffice(ctx);
+        MemberId memberId = memberId(ctx);
+        if (store.member(memberId).isEmpty()) {
+            throw ApiProblem.notFound("no member " + memberId);
+        }
+        String survivor = store.member(memberId).orElseThrow().memberId();
+        headOffice.publish(List.of(new MemberErased(memberId, "hq:" + user.username())));
+        if (!survivor.equals(memberId.toString())) {
+            headOffice.publish(List.of(new MemberErased(MemberId.parse(survivor), "hq:" + user.username())));
+        }
+        store.scrub();
+        LOG.atInfo().setMessage("member_erased").addKeyValue("member", memberId).addKeyValue("by", user.username()).log();
+        ctx.json(Map.of("erased", memberId.toString()));
+    }
+
+    private <T> T read(Context ctx, Class<T> type) {
+        try {
+            return codec.mapper().readValue(ctx.body(), type);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw ApiProblem.badRequest("unreadable body: " + Requests.abbreviateLong(String.valueOf(e.getMessage())));
+        }
+    }
+
+    private static MemberId memberId(Context ctx) {
+        try {
+            return MemberId.parse(ctx.pathParam("memberId"));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("memberId must be a UUID: " + Requests.abbreviate(ctx.pathParam("memberId")));
+        }
     }
 
     private static void answer(Context ctx, Optional<MemberView> member, String notFound) {

@@ -22,6 +22,15 @@ public final class ClockSkew {
         return Math.max(wall, logical) - now.toEpochMilli();
     }
 
+    /** Earliest and latest times an event may carry: beyond them no database column or millisecond count holds it. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
+    /** True when the event's wall time is outside years 1 to 9999, which no real clock shows. */
+    public static boolean isUnrepresentable(EventEnvelope event) {
+        return event.occurredAt().isBefore(EARLIEST) || event.occurredAt().isAfter(LATEST);
+    }
+
     public static boolean isSkewed(EventEnvelope event, Instant now) {
         return aheadMillis(event, now) > TOLERANCE.toMillis();
     }

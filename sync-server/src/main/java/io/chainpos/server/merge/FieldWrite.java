@@ -1,18 +1,17 @@
 package io.chainpos.server.merge;
 
+import io.chainpos.model.member.Stamp;
 import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * One profile field as some event wrote it. Writes are ordered by {@code hlc}, then till id, then event id,
- * a total order, so every server and every rebuild picks the same winner whatever the arrival order.
+ * One profile field as some event wrote it. Writes are ordered by {@link Stamp} (hlc, then till id, then event
+ * id), the till's order too, so every server, every till and every rebuild picks the same winner.
  */
 public record FieldWrite(String memberId, ProfileField field, String value, long hlc, String tillId, String eventId) {
 
     /** Later writers sort last. The storage adapters' upserts encode the same order in SQL. */
-    public static final Comparator<FieldWrite> LAST_WRITER_LAST = Comparator.comparingLong(FieldWrite::hlc)
-            .thenComparing(FieldWrite::tillId)
-            .thenComparing(FieldWrite::eventId);
+    public static final Comparator<FieldWrite> LAST_WRITER_LAST = Comparator.comparing(FieldWrite::stamp);
 
     public FieldWrite {
         Objects.requireNonNull(memberId, "memberId");
@@ -20,6 +19,10 @@ public record FieldWrite(String memberId, ProfileField field, String value, long
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(tillId, "tillId");
         Objects.requireNonNull(eventId, "eventId");
+    }
+
+    public Stamp stamp() {
+        return new Stamp(hlc, tillId, eventId);
     }
 
     public boolean winsOver(FieldWrite other) {

@@ -1,70 +1,54 @@
 package io.chainpos.server.merge;
 
-import io.chainpos.model.event.MemberProfileChanged;
-import io.chainpos.model.event.MemberRegistered;
+import io.chainpos.model.event.MemberEvent;
+import io.chainpos.model.member.MemberProfile;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** A member profile field as the projection stores it: each merges on its own, last writer wins. */
+/**
+ * A member profile field as the projection stores it: each merges on its own, last writer wins. Which fields
+ * an event writes, and the order of writes, are {@link MemberProfile}'s (shared with the till), not this
+ * server's: the SQL upsert only stores them.
+ */
 public enum ProfileField {
-    PHONE("phone"),
-    NAME("name"),
-    GENDER("gender"),
-    BIRTHDAY("birthday"),
-    CARD_NO("cardNo"),
-    TIER_CODE("tierCode"),
-    CONSENT_MARKETING("consentMarketing");
+    PHONE_HASH(MemberProfile.Field.PHONE_HASH),
+    PHONE(MemberProfile.Field.PHONE),
+    NAME(MemberProfile.Field.NAME),
+    GENDER(MemberProfile.Field.GENDER),
+    BIRTHDAY(MemberProfile.Field.BIRTHDAY),
+    CARD_NO(MemberProfile.Field.CARD_NO),
+    TIER_CODE(MemberProfile.Field.TIER_CODE),
+    CONSENT_MARKETING(MemberProfile.Field.CONSENT_MARKETING);
 
-    private final String stored;
+    private final MemberProfile.Field field;
 
-    ProfileField(String stored) {
-        this.stored = stored;
+    ProfileField(MemberProfile.Field field) {
+        this.field = field;
     }
 
     public String stored() {
-        return stored;
+        return field.stored();
+    }
+
+    /** Personal data: sealed, and removed when the member is erased. */
+    public boolean personal() {
+        return field.personal();
     }
 
     public static Optional<ProfileField> fromStored(String name) {
-        for (ProfileField field : values()) {
-            if (field.stored.equals(name)) {
-                return Optional.of(field);
+        for (ProfileField f : values()) {
+            if (f.stored().equals(name)) {
+                return Optional.of(f);
             }
         }
         return Optional.empty();
     }
 
-    /** Every field a registration sets (a missing birthday is simply not written). */
-    public static Map<ProfileField, String> writtenBy(MemberRegistered registered) {
+    /** The fields {@code event} writes, exactly as {@link MemberProfile#writtenBy} names them. */
+    public static Map<ProfileField, String> writtenBy(MemberEvent event) {
         Map<ProfileField, String> values = new EnumMap<>(ProfileField.class);
-        values.put(PHONE, registered.phone());
-        values.put(NAME, registered.name());
-        values.put(GENDER, registered.gender().name());
-        if (registered.birthday() != null) {
-            values.put(BIRTHDAY, registered.birthday().toString());
-        }
-        values.put(CARD_NO, registered.cardNo().value());
-        values.put(TIER_CODE, registered.tierCode());
-        values.put(CONSENT_MARKETING, Boolean.toString(registered.consentMarketing()));
+        MemberProfile.writtenBy(event).forEach((f, v) -> values.put(valueOf(f.name()), v));
         return values;
-    }
-
-    /** Only the fields a profile change names; a null field did not change. */
-    public static Map<ProfileField, String> writtenBy(MemberProfileChanged changed) {
-        Map<ProfileField, String> values = new EnumMap<>(ProfileField.class);
-        putIfPresent(values, PHONE, changed.phone());
-        putIfPresent(values, NAME, changed.name());
-        putIfPresent(values, GENDER, changed.gender());
-        putIfPresent(values, BIRTHDAY, changed.birthday());
-        putIfPresent(values, TIER_CODE, changed.tierCode());
-        putIfPresent(values, CONSENT_MARKETING, changed.consentMarketing());
-        return values;
-    }
-
-    private static void putIfPresent(Map<ProfileField, String> values, ProfileField field, Object value) {
-        if (value != null) {
-            values.put(field, value instanceof Enum<?> e ? e.name() : value.toString());
-        }
     }
 }

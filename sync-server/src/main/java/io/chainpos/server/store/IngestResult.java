@@ -7,8 +7,9 @@ import java.util.List;
 public sealed interface IngestResult {
 
     /**
-     * The batch is committed through {@code ackedThrough}. {@code quarantined} events reused a key or an id
-     * with different content: they are kept apart and reported, and their seqs count as consumed.
+     * The batch is committed through {@code ackedThrough}. {@code quarantined} events were set apart rather
+     * than stored (a reused key or id, refused content, an event that could not be merged): they are kept
+     * and reported, and their seqs count as consumed.
      */
     record Stored(long ackedThrough, int accepted, int duplicates, List<Quarantined> quarantined) implements IngestResult {
         public Stored {
@@ -28,6 +29,10 @@ public sealed interface IngestResult {
         /** The till key was stored before with different content. */
         KEY_REUSED,
         /** The event id was stored before under another till key. */
-        EVENT_ID_REUSED
+        EVENT_ID_REUSED,
+        /** The push rules refused its content (an impossible amount, characters no database keeps). */
+        REFUSED,
+        /** Merging it into the projections failed: a poison event, set apart so the queue behind it flows. */
+        UNPROCESSABLE
     }
 }

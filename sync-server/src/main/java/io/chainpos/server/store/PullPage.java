@@ -2,8 +2,11 @@ package io.chainpos.server.store;
 
 import java.util.List;
 
-/** Events as stored (canonical JSON), the cursor to ask from next, and whether more may be waiting. */
-public record PullPage(List<PulledEvent> events, long next, boolean hasMore) {
+/**
+ * Events as stored (canonical JSON), the cursor to ask from next, whether more may be waiting, and the
+ * newest server sequence committed when the page was read (how far behind the asking till is).
+ */
+public record PullPage(List<PulledEvent> events, long next, boolean hasMore, long newest) {
     public PullPage {
         events = List.copyOf(events);
     }

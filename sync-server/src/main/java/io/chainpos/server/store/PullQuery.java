@@ -4,8 +4,11 @@ import io.chainpos.model.id.StoreId;
 import io.chainpos.model.id.TillId;
 import java.util.Objects;
 
-/** A till asking for events after its cursor. */
-public record PullQuery(long after, int limit, TillId requester, StoreId requesterStore) {
+/**
+ * A till asking for events after its cursor. It never gets back its own events of the epoch it writes in
+ * ({@code requesterEpoch}); those of its earlier epochs it does get, for a reinstalled till has lost them.
+ */
+public record PullQuery(long after, int limit, TillId requester, int requesterEpoch, StoreId requesterStore) {
     public PullQuery {
         Objects.requireNonNull(requester, "requester");
         Objects.requireNonNull(requesterStore, "requesterStore");

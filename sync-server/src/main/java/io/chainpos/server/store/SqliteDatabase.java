@@ -19,7 +19,7 @@ import org.sqlite.SQLiteDataSource;
  * one writer connection behind a lock (SQLite has one writer anyway, and this keeps its statements
  * prepared), and a small pool of readers that WAL lets run beside it.
  */
-final class SqliteDatabase implements AutoCloseable {
+final class SqliteDatabase implements Database {
     private static final int BUSY_TIMEOUT_MS = 10_000;
     private static final int READERS = 4;
 
@@ -34,10 +34,6 @@ final class SqliteDatabase implements AutoCloseable {
         this.readJdbi = Jdbi.create(readers);
         this.writer = writer;
         this.writerSql = new SqlSession(writer.getConnection());
-    }
-
-    /** What a write transaction works with: Jdbi for the occasional statement, cached JDBC for the hot path. */
-    record Tx(Handle handle, SqlSession sql) {
     }
 
     static SqliteDatabase open(Path file) {
@@ -85,13 +81,16 @@ final class SqliteDatabase implements AutoCloseable {
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.enforceForeignKeys(true);
         config.setTransactionMode(mode);
+        // Deleted rows (an erased member's key) are overwritten with zeros, not left in free pages.
+        config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl(url);
         return dataSource;
     }
 
-    /** Runs {@code work} in one write transaction; it has committed (durably) when this returns. */
-    <T> T write(Function<Tx, T> work) {
+    /** One writer, so a transaction never loses a race and runs exactly once. */
+    @Override
+    public <T> T write(Function<Tx, T> work) {
         writeLock.lock();
         try {
             return writer.inTransaction(handle -> work.apply(new Tx(handle, writerSql)));
@@ -100,8 +99,31 @@ final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    Jdbi reads() {
-        return readJdbi;
+    @Override
+    public <T> T read(Function<Handle, T> work) {
+        return readJdbi.withHandle(work::apply);
+    }
+
+    /** A read transaction in WAL mode sees the database as of its first read until it ends. */
+    @Override
+    public <T> T readConsistent(Function<Handle, T> work) {
+        return readJdbi.inTransaction(work::apply);
+    }
+
+    /** Copies the WAL into the main file and truncates it, so what a deletion overwrote is not left in the WAL. */
+    @Override
+    public void scrub() {
+        writeLock.lock();
+        try {
+            writer.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapToMap().list();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public Dialect dialect() {
+        return Dialect.SQLITE;
     }
 
     @Override

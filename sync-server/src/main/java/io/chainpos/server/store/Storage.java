@@ -6,16 +6,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 
-/** Opens the server's database from the {@code --db} option: a SQLite file path, or (later) a PostgreSQL URL. */
+/** Opens the server's database from the {@code --db} option: a SQLite file path, or a PostgreSQL JDBC URL. */
 public final class Storage implements AutoCloseable {
     private final EventStore events;
     private final AccountStore accounts;
-    private final AutoCloseable database;
+    private final Database database;
 
-    private Storage(EventStore events, AccountStore accounts, AutoCloseable database) {
-        this.events = events;
-        this.accounts = accounts;
+    private Storage(Database database, EventCodec codec, Clock clock) {
         this.database = database;
+        this.events = new JdbcEventStore(database, codec, clock);
+        this.accounts = new JdbcAccountStore(database);
     }
 
     /** The {@code --db} value names a database this build cannot open. */
@@ -25,27 +25,38 @@ public final class Storage implements AutoCloseable {
         }
     }
 
-    /**
-     * Opens (creating and migrating if needed) the database {@code spec} names.
-     *
-     * @throws UnsupportedDatabase for a PostgreSQL URL or any other JDBC URL but SQLite's
-     */
+    /** Opens {@code spec} with default settings; see {@link #open(DatabaseSettings, Clock, EventCodec)}. */
     public static Storage open(String spec, Clock clock, EventCodec codec) {
+        return open(DatabaseSettings.of(spec), clock, codec);
+    }
+
+    /**
+     * Opens (creating and migrating if needed) the database the settings name: a {@code jdbc:postgresql://}
+     * URL, or a SQLite file given as a path or a {@code jdbc:sqlite:} URL.
+     *
+     * @throws UnsupportedDatabase for any other URL
+     * @throws StorageFailure when the database cannot be reached, opened or migrated
+     */
+    public static Storage open(DatabaseSettings settings, Clock clock, EventCodec codec) {
+        String spec = settings.url();
         String lower = spec.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("jdbc:postgresql:") || lower.startsWith("postgres://") || lower.startsWith("postgresql://")) {
-            throw new UnsupportedDatabase("PostgreSQL support is not built yet; for now use a SQLite file, "
-                    + "for example --db chainpos.db");
+        if (settings.isPostgres()) {
+            return new Storage(PostgresDatabase.open(settings), codec, clock);
+        }
+        if (lower.startsWith("postgres://") || lower.startsWith("postgresql://")) {
+            throw new UnsupportedDatabase("give PostgreSQL as a JDBC URL: jdbc:postgresql://host:5432/database "
+                    + "(the user and password with --db-user and the CHAINPOS_DB_PASSWORD environment variable)");
         }
         Path file;
         if (lower.startsWith("jdbc:sqlite:")) {
             file = Path.of(spec.substring("jdbc:sqlite:".length()));
         } else if (lower.startsWith("jdbc:")) {
-            throw new UnsupportedDatabase("unknown database URL " + spec + "; use a SQLite file path");
+            throw new UnsupportedDatabase("unknown database URL " + settings.redactedUrl()
+                    + "; use a SQLite file path or a jdbc:postgresql:// URL");
         } else {
             file = Path.of(spec);
         }
-        SqliteDatabase db = SqliteDatabase.open(file);
-        return new Storage(new SqliteEventStore(db, codec, clock), new SqliteAccountStore(db), db);
+        return new Storage(SqliteDatabase.open(file), codec, clock);
     }
 
     public EventStore events() {
@@ -56,12 +67,13 @@ public final class Storage implements AutoCloseable {
         return accounts;
     }
 
+    /** Which kind of database this is, for logs and metrics: {@code sqlite} or {@code postgresql}. */
+    public String kind() {
+        return database.dialect().name().toLowerCase(Locale.ROOT);
+    }
+
     @Override
     public void close() {
-        try {
-            database.close();
-        } catch (Exception e) {
-            throw new StorageFailure("cannot close the database", e);
-        }
+        database.close();
     }
 }

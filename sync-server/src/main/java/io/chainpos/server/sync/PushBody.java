@@ -1,13 +1,16 @@
 package io.chainpos.server.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.id.TillId;
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.model.json.MalformedEventException;
+import io.chainpos.server.http.Requests;
 import io.chainpos.server.store.IncomingEvent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The body of {@code POST /api/v1/sync/push}, read by hand rather than bound to {@code PushRequest}: each
@@ -27,7 +30,7 @@ record PushBody(TillId tillId, int tillEpoch, List<IncomingEvent> events) {
      * @throws MalformedEventException naming the field (and the event's index) that is wrong
      * @throws TooManyEvents when the batch is over the limit
      */
-    static PushBody parse(EventCodec codec, String json) {
+    static PushBody parse(EventCodec codec, byte[] json) {
         JsonNode root = codec.readTree(json);
         if (!root.isObject()) {
             throw new MalformedEventException("the body must be a JSON object {tillId, tillEpoch, events}");
@@ -48,11 +51,37 @@ record PushBody(TillId tillId, int tillEpoch, List<IncomingEvent> events) {
                 EventEnvelope envelope = codec.fromTree(node);
                 incoming.add(new IncomingEvent(envelope, codec.canonical(node)));
             } catch (MalformedEventException | IllegalArgumentException e) {
-                throw new MalformedEventException("events[" + i + "]: " + e.getMessage(), e);
+                String where = "events[" + i + "]: ";
+                incoming.add(unreadable(codec, node, e).orElseThrow(() -> new MalformedEventException(where + e.getMessage(), e)));
             }
         }
         return new PushBody(tillId, tillEpoch, incoming);
     }
+
+    /**
+     * An event whose envelope is sound (id, till, epoch, sequence, time) but whose type or payload this server
+     * cannot read as what it claims to be: a poison event, from a till with a bug. It is taken in to be
+     * quarantined, kept exactly as sent, so the events behind it in the till's queue still flow. An event
+     * whose envelope is broken cannot be placed in any sequence: the whole push is a 400.
+     */
+    private static Optional<IncomingEvent> unreadable(EventCodec codec, JsonNode node, RuntimeException why) {
+        if (!node.isObject() || !node.path("schemaVersion").canConvertToInt()) {
+            return Optional.empty();
+        }
+        ObjectNode envelopeOnly = ((ObjectNode) node).deepCopy();
+        envelopeOnly.put("type", UNREADABLE_TYPE);
+        envelopeOnly.putObject("payload");
+        try {
+            EventEnvelope envelope = codec.fromTree(envelopeOnly);
+            return Optional.of(new IncomingEvent(envelope, codec.canonical(node))
+                    .refused("its content cannot be read: " + Requests.abbreviateLong(why.getMessage())));
+        } catch (MalformedEventException | IllegalArgumentException envelopeBroken) {
+            return Optional.empty();
+        }
+    }
+
+    /** A type name no event has: the codec reads the envelope alone and keeps the payload aside. */
+    private static final String UNREADABLE_TYPE = "~unreadable";
 
     private static TillId tillId(JsonNode node) {
         if (node == null || !node.isTextual()) {

@@ -9,7 +9,9 @@ import io.chainpos.server.store.EventStore;
 import io.chainpos.server.store.IncomingEvent;
 import io.chainpos.server.store.IngestBatch;
 import io.chainpos.server.store.IngestResult;
+import io.chainpos.server.merge.ClockSkew;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A till hands over its events. Who may write what is checked here; what is a duplicate, a gap or a
@@ -21,9 +23,18 @@ public final class PushEvents {
     static final long MAX_AMOUNT = 1_000_000_000_000_000L;
 
     private final EventStore store;
+    private final SyncMetrics metrics;
+    private final Consumer<List<EventEnvelope>> afterCommit;
 
-    public PushEvents(EventStore store) {
+    public PushEvents(EventStore store, SyncMetrics metrics) {
+        this(store, metrics, stored -> { });
+    }
+
+    /** {@code afterCommit} hears the events each push stored, once committed (head office's follow-ups: merges). */
+    public PushEvents(EventStore store, SyncMetrics metrics, Consumer<List<EventEnvelope>> afterCommit) {
         this.store = store;
+        this.metrics = metrics;
+        this.afterCommit = afterCommit;
     }
 
     /** What became of a push. */
@@ -57,7 +68,12 @@ public final class PushEvents {
         if (invalid != null) {
             return new Outcome.Invalid(invalid);
         }
-        IngestResult result = store.ingest(new IngestBatch(body.tillId(), body.tillEpoch(), body.events()));
+        List<IncomingEvent> events = body.events().stream().map(PushEvents::refuseImpossible).toList();
+        IngestResult result = store.ingest(new IngestBatch(body.tillId(), body.tillEpoch(), events));
+        metrics.ingested(events.size(), result);
+        if (result instanceof IngestResult.Stored stored && stored.accepted() > 0) {
+            afterCommit.accept(events.stream().filter(e -> e.refusal() == null).map(IncomingEvent::envelope).toList());
+        }
         return switch (result) {
             case IngestResult.SequenceGap gap ->
                     new Outcome.Gap(gap.expectedSeq(), gap.ackedThrough(), body.events().getFirst().tillSeq());
@@ -84,15 +100,31 @@ public final class PushEvents {
                 return "events must be in ascending tillSeq order without gaps: events[%d] has tillSeq %d after %d"
                         .formatted(i, event.tillSeq(), events.get(i - 1).tillSeq());
             }
-            long amount = switch (event.payload()) {
-                case BalanceEvent balance -> balance.delta();
-                case StockChanged stock -> stock.deltaMilli();
-                default -> 0;
-            };
-            if (Math.abs(amount) > MAX_AMOUNT || amount == Long.MIN_VALUE) {
-                return "events[%d] moves %d, beyond any real amount (limit %d)".formatted(i, amount, MAX_AMOUNT);
-            }
         }
         return null;
+    }
+
+    /**
+     * An event whose envelope is sound but whose content no real till can have produced is refused on its
+     * own: quarantined and reported rather than stored, while the batch (and the queue behind it) goes on.
+     * Refusing the whole batch instead would stop that till's sync for good.
+     */
+    private static IncomingEvent refuseImpossible(IncomingEvent event) {
+        long amount = switch (event.envelope().payload()) {
+            case BalanceEvent balance -> balance.delta();
+            case StockChanged stock -> stock.deltaMilli();
+            default -> 0;
+        };
+        if (Math.abs(amount) > MAX_AMOUNT || amount == Long.MIN_VALUE) {
+            return event.refused("it moves %d, beyond any real amount (limit %d)".formatted(amount, MAX_AMOUNT));
+        }
+        // JSON may carry U+0000 in a string; no text column keeps it (PostgreSQL refuses it outright).
+        if (event.body().contains("\\u0000") && JsonText.holdsNul(event.body())) {
+            return event.refused("a text field holds the character U+0000");
+        }
+        if (ClockSkew.isUnrepresentable(event.envelope())) {
+            return event.refused("its time %s is outside any calendar this server keeps".formatted(event.envelope().occurredAt()));
+        }
+        return event;
     }
 }

@@ -8,15 +8,14 @@ import io.chainpos.server.auth.TillPrincipal;
 import io.chainpos.server.http.ApiProblem;
 import io.chainpos.server.http.Requests;
 import io.chainpos.server.http.Routes;
-import io.chainpos.server.store.EventStore;
 import io.chainpos.server.store.IngestResult;
 import io.chainpos.server.store.PullPage;
-import io.chainpos.server.store.PullQuery;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -32,14 +31,16 @@ public final class SyncRoutes implements Routes {
 
     private final Access access;
     private final PushEvents push;
-    private final EventStore store;
+    private final PullEvents pulls;
     private final EventCodec codec;
+    private final SyncMetrics metrics;
 
-    public SyncRoutes(Access access, PushEvents push, EventStore store, EventCodec codec) {
+    public SyncRoutes(Access access, PushEvents push, PullEvents pulls, EventCodec codec, SyncMetrics metrics) {
         this.access = access;
         this.push = push;
-        this.store = store;
+        this.pulls = pulls;
         this.codec = codec;
+        this.metrics = metrics;
     }
 
     @Override
@@ -49,17 +50,27 @@ public final class SyncRoutes implements Routes {
     }
 
     private void push(Context ctx) {
+        long started = System.nanoTime();
+        try {
+            answerPush(ctx);
+        } finally {
+            metrics.pushAnswered(Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private void answerPush(Context ctx) {
         TillPrincipal till = access.till(ctx);
         PushBody body;
         try {
-            body = PushBody.parse(codec, ctx.body());
+            body = PushBody.parse(codec, ctx.bodyAsBytes());
         } catch (PushBody.TooManyEvents e) {
             throw ApiProblem.tooLarge(e.getMessage());
         }
         switch (push.push(till, body)) {
             case PushEvents.Outcome.Acked(var response) -> {
-                LOG.debug("event=push_acked till={} epoch={} acked_through={} accepted={} duplicates={}", till.tillId(),
-                        body.tillEpoch(), response.ackedThrough(), response.accepted(), response.duplicates());
+                LOG.atDebug().setMessage("push_acked").addKeyValue("till", till.tillId()).addKeyValue("epoch", body.tillEpoch())
+                        .addKeyValue("acked_through", response.ackedThrough()).addKeyValue("accepted", response.accepted())
+                        .addKeyValue("duplicates", response.duplicates()).log();
                 ctx.json(response);
             }
             case PushEvents.Outcome.Conflicted conflicted -> {
@@ -69,14 +80,15 @@ public final class SyncRoutes implements Routes {
                         .map(SyncRoutes::describe)
                         .collect(Collectors.joining("; "))
                         + (quarantined.size() > LISTED_CONFLICTS ? "; and " + (quarantined.size() - LISTED_CONFLICTS) + " more" : "");
-                LOG.warn("event=push_quarantined till={} epoch={} count={}", till.tillId(), body.tillEpoch(),
-                        conflicted.quarantined().size());
+                LOG.atWarn().setMessage("push_quarantined").addKeyValue("till", till.tillId()).addKeyValue("epoch", body.tillEpoch())
+                        .addKeyValue("count", quarantined.size())
+                        .addKeyValue("reasons", quarantined.stream().map(q -> q.reason().name()).distinct().toList()).log();
                 ctx.status(409).json(new ApiError("conflicting_event",
                         "quarantined for head office, the rest of the batch is stored: " + ids, null, conflicted.ackedThrough()));
             }
             case PushEvents.Outcome.Gap gap -> {
-                LOG.info("event=push_gap till={} epoch={} expected={} first_sent={}", till.tillId(), body.tillEpoch(),
-                        gap.expectedSeq(), gap.firstSent());
+                LOG.atInfo().setMessage("push_gap").addKeyValue("till", till.tillId()).addKeyValue("epoch", body.tillEpoch())
+                        .addKeyValue("expected", gap.expectedSeq()).addKeyValue("first_sent", gap.firstSent()).log();
                 ctx.status(409).json(new ApiError("sequence_gap",
                         "expected tillSeq " + gap.expectedSeq() + " next, the batch starts at " + gap.firstSent()
                                 + "; nothing of it was stored", gap.expectedSeq(), gap.ackedThrough()));
@@ -96,8 +108,20 @@ public final class SyncRoutes implements Routes {
         if (limit < 1) {
             throw ApiProblem.badRequest("limit must be at least 1");
         }
-        PullPage page = store.pull(new PullQuery(after, (int) Math.min(limit, MAX_PULL_LIMIT), till.tillId(), till.storeId()));
-        ctx.contentType("application/json").result(write(page));
+        switch (pulls.pull(till, after, (int) Math.min(limit, MAX_PULL_LIMIT))) {
+            case PullEvents.Outcome.Page(PullPage page) -> {
+                metrics.pulled(till.tillId(), after, page.newest());
+                ctx.contentType("application/json").result(write(page));
+            }
+            case PullEvents.Outcome.SnapshotNeeded needed -> {
+                LOG.atInfo().setMessage("pull_snapshot_needed").addKeyValue("till", till.tillId()).addKeyValue("after", after)
+                        .addKeyValue("oldest_received", needed.oldest()).log();
+                // 410 Gone: the events after this cursor are no longer replayed one by one; take a snapshot.
+                ctx.status(410).json(ApiError.of("snapshot_needed", "the cursor " + after + " is older than the "
+                        + needed.retention().toDays() + " days events are replayed for; GET /api/v1/sync/snapshot "
+                        + "and pull from the cursor it gives"));
+            }
+        }
     }
 
     /** The stored JSON goes out as it is, never decoded and encoded again: unknown events pass unchanged. */
@@ -120,6 +144,6 @@ public final class SyncRoutes implements Routes {
     }
 
     private static String describe(IngestResult.Quarantined quarantined) {
-        return quarantined.eventId() + " (" + quarantined.detail() + ")";
+        return quarantined.eventId() + " (" + quarantined.reason() + ": " + quarantined.detail() + ")";
     }
 }

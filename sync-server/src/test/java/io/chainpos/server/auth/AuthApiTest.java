@@ -9,10 +9,17 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Enrollment codes, device tokens, epochs and head-office sign-in, through the API. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthApiTest {
+    /** The server under test: on a SQLite file here; {@code AuthApiOnPostgresTest} runs the same tests on PostgreSQL. */
+    TestServer startServer(Path folder) {
+        return TestServer.start(folder);
+    }
+
     @TempDir
     Path dir;
     TestServer server;
@@ -20,7 +27,7 @@ class AuthApiTest {
 
     @BeforeEach
     void start() {
-        server = TestServer.start(dir);
+        server = startServer(dir);
         api = server.anonymous();
     }
 

@@ -98,13 +98,34 @@ class CommandsTest {
     }
 
     @Test
-    void aPostgresqlUrlSaysItIsNotBuiltYet() {
-        String url = "jdbc:postgresql://localhost/chainpos";
+    void aPostgresqlThatCannotBeReachedIsSaidPlainly() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String url = "jdbc:postgresql://127.0.0.1:" + closedPort + "/chainpos";
 
-        assertThat(run("", "serve", "--db", url, "--port", "0")).isEqualTo(Commands.DATABASE_UNAVAILABLE);
-        assertThat(run("", "enroll", "--db", url, "--store", "S001", "--till", "S001-T1")).isEqualTo(Commands.DATABASE_UNAVAILABLE);
-        assertThat(run("password1\n", "user", "--db", url, "--name", "a", "--role", "hq")).isEqualTo(Commands.DATABASE_UNAVAILABLE);
-        assertThat(err.toString()).contains("PostgreSQL support is not built yet");
+        assertThat(run("", "serve", "--db", url, "--port", "0", "--db-connect-timeout", "1")).isEqualTo(Commands.DATABASE_UNAVAILABLE);
+        assertThat(run("", "enroll", "--db", url, "--db-connect-timeout", "1", "--store", "S001", "--till", "S001-T1"))
+                .isEqualTo(Commands.DATABASE_UNAVAILABLE);
+        assertThat(err.toString()).contains("cannot connect to PostgreSQL at " + url);
+    }
+
+    @Test
+    void aPostgresUrlNotInJdbcFormIsExplained() {
+        assertThat(run("", "enroll", "--db", "postgresql://db.example/chainpos", "--store", "S001", "--till", "S001-T1"))
+                .isEqualTo(Commands.DATABASE_UNAVAILABLE);
+        assertThat(err.toString()).contains("jdbc:postgresql://host:5432/database");
+    }
+
+    @Test
+    void enrollAndUserWorkOnPostgresqlToo() {
+        String url = io.chainpos.server.testing.EmbeddedDatabase.newDatabase();
+
+        assertThat(run("", "enroll", "--db", url, "--store", "S001", "--till", "S001-T1")).isZero();
+        assertThat(out.toString()).containsPattern(CODE);
+        assertThat(run("password1\n", "user", "--db", url, "--name", "hq1", "--role", "hq")).isZero();
+        assertThat(run("password1\n", "user", "--db", url, "--name", "hq1", "--role", "hq")).isEqualTo(Commands.REFUSED);
     }
 
     @Test

@@ -34,7 +34,7 @@ class DemoDataTest {
                     .isEqualTo(events.size());
         }
 
-        assertThat(events).hasSize(DemoData.events(Instant.EPOCH).size());
+        assertThat(events).hasSize(DemoData.events(Instant.EPOCH, io.chainpos.server.testing.Facts.LOOKUP, new ArrayList<>()).size());
         for (int i = 0; i < events.size(); i++) {
             assertThat(events.get(i).get("tillSeq").asLong()).isEqualTo(i + 1);
             assertThat(events.get(i).get("tillId").asText()).isEqualTo("HQ");
@@ -86,7 +86,7 @@ class DemoDataTest {
         });
         assertThat(catalog).filteredOn(c -> c.unit() == CatalogItemUpserted.Unit.WEIGHT).hasSize(2);
         assertThat(catalog).filteredOn(c -> c.unit() == CatalogItemUpserted.Unit.PIECE).allSatisfy(c -> assertThat(c.barcodes()).hasSize(1));
-        List<Event> all = DemoData.events(Instant.EPOCH);
+        List<Event> all = DemoData.events(Instant.EPOCH, io.chainpos.server.testing.Facts.LOOKUP, new ArrayList<>());
         assertThat(all).anySatisfy(e -> assertThat(e).isInstanceOf(io.chainpos.model.event.TierRulesPublished.class));
         io.chainpos.model.event.TierRulesPublished tiers = DemoData.tiers(Instant.EPOCH);
         assertThat(tiers.tiers()).extracting(io.chainpos.model.event.TierRulesPublished.Tier::nameZh)

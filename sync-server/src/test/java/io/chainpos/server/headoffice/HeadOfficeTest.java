@@ -35,7 +35,7 @@ class HeadOfficeTest {
             assertThat(first).isEqualTo(new PushResponse(2, 2, 0));
             assertThat(second).isEqualTo(new PushResponse(3, 1, 0));
             PullPage page = storage.events().pull(new PullQuery(0, 10, io.chainpos.model.id.TillId.of("S001-T1"),
-                    io.chainpos.model.id.StoreId.of("S001")));
+                    1, io.chainpos.model.id.StoreId.of("S001")));
             assertThat(page.events()).extracting(e -> Json.CODEC.fromJson(e.body()))
                     .allSatisfy(e -> assertThat(e.tillId()).isEqualTo(HeadOfficeTill.TILL))
                     .extracting(io.chainpos.model.event.EventEnvelope::hlc).isSorted().doesNotHaveDuplicates();

@@ -21,20 +21,27 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Members, stock and exceptions as tills and head office read them. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReadApiTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
-    static EnrolledTill a1;
-    static EnrolledTill b1;
-    static Api headOffice;
+    /** The server under test: on a SQLite file here; {@code ReadApiOnPostgresTest} runs the same tests on PostgreSQL. */
+    TestServer startServer(Path folder) {
+        return TestServer.start(folder);
+    }
+
+    Path dir;
+    TestServer server;
+    EnrolledTill a1;
+    EnrolledTill b1;
+    Api headOffice;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start(dir);
+    void start(@TempDir Path folder) {
+        dir = folder;
+        server = startServer(dir);
         a1 = server.enroll("S001", "S001-T1");
         b1 = server.enroll("S002", "S002-T1");
         headOffice = server.headOffice();
@@ -45,7 +52,7 @@ class ReadApiTest {
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         server.close();
     }
 

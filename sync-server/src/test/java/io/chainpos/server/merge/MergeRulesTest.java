@@ -69,7 +69,7 @@ class MergeRulesTest {
                 new FieldWrite("merged", ProfileField.CARD_NO, "880002", 20, "S002-T1", "e2"),
                 new FieldWrite("merged", ProfileField.PHONE, "13900000001", 20, "S002-T1", "e2"));
 
-        MemberView view = MemberProfiles.view("survivor", writes, 7, 8);
+        MemberView view = MemberProfiles.view("survivor", writes, 7, 8, (member, sealed) -> sealed);
 
         assertThat(view).isEqualTo(new MemberView("survivor", "880001", "张 三", "13900000001", null, 7, 8));
     }

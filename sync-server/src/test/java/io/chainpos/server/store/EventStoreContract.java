@@ -39,6 +39,7 @@ abstract class EventStoreContract {
     @BeforeEach
     void openStore() {
         store = open(dir, clock);
+        store.memberLookupSecret(io.chainpos.server.testing.Facts.LOOKUP_SECRET);
         a1 = new TillWriter("S001", "S001-T1", 1, clock);
         a2 = new TillWriter("S001", "S001-T2", 1, clock);
         b1 = new TillWriter("S002", "S002-T1", 1, clock);
@@ -56,6 +57,8 @@ abstract class EventStoreContract {
     }
 
     IngestResult ingest(TillWriter till, List<IncomingEvent> events) {
+        // Keys travel beside the events, as a till hands them over before it pushes.
+        store.storeMemberKeys(io.chainpos.server.testing.Facts.keysOf(events.stream().map(IncomingEvent::envelope).toList()));
         return store.ingest(new IngestBatch(till.till, till.epoch, events));
     }
 

@@ -93,6 +93,20 @@ abstract class MergeContract extends EventStoreContract {
     }
 
     @Test
+    void negativeStockIsFlaggedWhenItGoesBelowZeroNotAtEverySaleBelow() {
+        push(a1, a1.next(List.of(stock("S001", "100003", 2_000, StockChanged.Reason.RECEIPT),
+                stock("S001", "100003", -3_000, StockChanged.Reason.SALE),
+                stock("S001", "100003", -1_000, StockChanged.Reason.SALE))));
+        push(a2, a2.next(List.of(stock("S001", "100003", -1_000, StockChanged.Reason.SALE),
+                stock("S001", "100003", 5_000, StockChanged.Reason.RECEIPT),
+                stock("S001", "100003", -4_000, StockChanged.Reason.SALE))));
+
+        assertThat(store.stock(StoreId.of("S001"), Sku.of("100003")).qtyMilli()).isEqualTo(-2_000);
+        assertThat(store.exceptions(10)).extracting(SyncException::qtyMilli).as("below zero at -1000, and again at -2000 "
+                + "after a receipt brought it back up").containsExactly(-1_000L, -2_000L);
+    }
+
+    @Test
     void aStocktakeCorrectsToTheCountAndLaterMovementsAddToIt() {
         push(a1, a1.next(List.of(stock("S001", "100002", 12_000, StockChanged.Reason.RECEIPT),
                 stock("S001", "100002", -1_000, StockChanged.Reason.SALE),
@@ -173,5 +187,52 @@ abstract class MergeContract extends EventStoreContract {
         }
 
         assertThat(store.exceptions(2)).extracting(SyncException::balance).containsExactly(-4L, -5L);
+    }
+
+    /**
+     * One LWW rule (issue 4): the server's SQL upsert and the till's fold ({@code MemberProfile.evolve}) pick the
+     * same winner for every field, whatever the arrival order, with hybrid-time ties broken by till, then event id.
+     */
+    @Test
+    void theServersProfileMergeAgreesWithTheTillsFold() {
+        java.util.Random random = new java.util.Random(4);
+        TillWriter[] tills = {a1, a2, b1};
+        long t = HybridLogicalClock.of(NOW.toEpochMilli(), 0);
+        for (int m = 1; m <= 12; m++) {
+            io.chainpos.model.id.MemberId id = member(m);
+            List<EventEnvelope> written = new java.util.ArrayList<>();
+            written.add(a1.nextWithHlc(t + random.nextInt(4), registered(id, "1390000" + "%04d".formatted(m), "r" + m)));
+            for (int i = 0; i < 8; i++) {
+                TillWriter till = tills[random.nextInt(tills.length)];
+                long hlc = t + random.nextInt(4); // few distinct times: ties between tills and within one till
+                written.add(till.nextWithHlc(hlc, switch (random.nextInt(3)) {
+                    case 0 -> renamed(id, "n" + m + "-" + i);
+                    case 1 -> newPhone(id, "1370000" + "%04d".formatted(random.nextInt(10_000)));
+                    default -> new io.chainpos.model.event.MemberProfileChanged(id, null, null, null, null, null,
+                            "T" + random.nextInt(5), random.nextBoolean());
+                }));
+            }
+            // Push per till in its own sequence order, tills interleaved at random: arrival order is not hlc order.
+            java.util.Map<String, List<EventEnvelope>> perTill = new java.util.LinkedHashMap<>();
+            written.forEach(e -> perTill.computeIfAbsent(e.tillId().value(), k -> new java.util.ArrayList<>()).add(e));
+            List<String> order = new java.util.ArrayList<>(perTill.keySet());
+            java.util.Collections.shuffle(order, random);
+            for (String tillId : order) {
+                TillWriter till = java.util.Arrays.stream(tills).filter(w -> w.till.value().equals(tillId)).findFirst().orElseThrow();
+                push(till, perTill.get(tillId));
+            }
+
+            io.chainpos.model.member.MemberProfile folded = null;
+            for (EventEnvelope e : written) {
+                folded = io.chainpos.model.member.MemberProfile.evolve(folded, (io.chainpos.model.event.MemberEvent) e.payload(),
+                        new io.chainpos.model.member.Stamp(e.hlc(), e.tillId().value(), e.eventId().toString()));
+            }
+            io.chainpos.model.member.MemberKey key = io.chainpos.server.testing.Facts.key(id);
+            MemberView view = view(id);
+            assertThat(view.name()).as("member %d name", m).isEqualTo(key.open(folded.nameValue()).orElseThrow());
+            assertThat(view.phone()).as("member %d phone", m).isEqualTo(key.open(folded.phoneValue()).orElseThrow());
+            assertThat(view.tierCode()).as("member %d tier", m).isEqualTo(folded.tierCodeValue());
+            assertThat(store.memberByPhone(view.phone())).map(MemberView::memberId).contains(id.toString());
+        }
     }
 }

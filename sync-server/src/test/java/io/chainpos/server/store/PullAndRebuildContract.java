@@ -37,7 +37,7 @@ abstract class PullAndRebuildContract extends EventStoreContract {
         EventEnvelope otherStoreMember = b1.next(registered(member(2), "13900000002", "B"));
         push(b1, List.of(otherStoreSale, otherStoreMember));
 
-        PullPage page = store.pull(new PullQuery(0, 100, a1.till, a1.store));
+        PullPage page = store.pull(new PullQuery(0, 100, a1.till, a1.epoch, a1.store));
 
         assertThat(page.events()).extracting(e -> Json.CODEC.fromJson(e.body()).eventId())
                 .containsExactly(neighbourSale.eventId(), neighbourStock.eventId(), otherStoreMember.eventId());
@@ -50,16 +50,16 @@ abstract class PullAndRebuildContract extends EventStoreContract {
         push(a2, a2.next(List.of(points(member(1), 1), points(member(1), 2), points(member(1), 3))));
         push(b1, b1.next(List.of(sale("S002-T1-1", "1", 1), sale("S002-T1-2", "1", 1))));
 
-        PullPage first = store.pull(new PullQuery(0, 2, a1.till, a1.store));
-        PullPage second = store.pull(new PullQuery(first.next(), 2, a1.till, a1.store));
-        PullPage third = store.pull(new PullQuery(second.next(), 2, a1.till, a1.store));
+        PullPage first = store.pull(new PullQuery(0, 2, a1.till, a1.epoch, a1.store));
+        PullPage second = store.pull(new PullQuery(first.next(), 2, a1.till, a1.epoch, a1.store));
+        PullPage third = store.pull(new PullQuery(second.next(), 2, a1.till, a1.epoch, a1.store));
 
         assertThat(first.events()).extracting(PullPage.PulledEvent::serverSeq).containsExactly(1L, 2L);
         assertThat(first.hasMore()).isTrue();
         assertThat(second.events()).extracting(PullPage.PulledEvent::serverSeq).containsExactly(3L);
         assertThat(second.next()).isEqualTo(5);
         assertThat(second.hasMore()).isFalse();
-        assertThat(third).isEqualTo(new PullPage(List.of(), 5, false));
+        assertThat(third).isEqualTo(new PullPage(List.of(), 5, false, 5));
     }
 
     @Test

@@ -162,7 +162,7 @@ abstract class PushContract extends EventStoreContract {
             assertThat(e.kind()).isEqualTo(SyncException.Kind.UNKNOWN_EVENT);
             assertThat(e.detail()).contains("GiftCardSold");
         });
-        PullPage page = store.pull(new PullQuery(0, 10, b1.till, b1.store));
+        PullPage page = store.pull(new PullQuery(0, 10, b1.till, b1.epoch, b1.store));
         assertThat(page.events()).singleElement()
                 .satisfies(e -> assertThat(e.body()).isEqualTo(Json.CODEC.canonical(node)));
     }

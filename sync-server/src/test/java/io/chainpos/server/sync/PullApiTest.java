@@ -19,10 +19,17 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code GET /api/v1/sync/pull}: which events a till receives, in what order, and how the cursor moves. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PullApiTest {
+    /** The server under test: on a SQLite file here; {@code PullApiOnPostgresTest} runs the same tests on PostgreSQL. */
+    TestServer startServer(Path folder) {
+        return TestServer.start(folder);
+    }
+
     @TempDir
     Path dir;
     TestServer server;
@@ -32,7 +39,7 @@ class PullApiTest {
 
     @BeforeEach
     void start() {
-        server = TestServer.start(dir);
+        server = startServer(dir);
         a1 = server.enroll("S001", "S001-T1");
         a2 = server.enroll("S001", "S001-T2");
         b1 = server.enroll("S002", "S002-T1");
@@ -65,6 +72,19 @@ class PullApiTest {
                 otherStore.get(1).eventId().toString());
         assertThat(reply.json().get("next").asLong()).isEqualTo(5);
         assertThat(reply.json().get("hasMore").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aReinstalledTillGetsItsFormerEpochBackButNeverItsCurrentOne() {
+        List<EventEnvelope> formerLife = a1.writer().next(List.of(registered(member(5), "13900000005", "旧"), points(member(5), 40)));
+        a1.push(formerLife);
+        EnrolledTill reinstalled = server.enroll("S001", "S001-T1");
+        assertThat(reinstalled.writer().epoch).isEqualTo(2);
+        reinstalled.push(reinstalled.writer().next(List.of(points(member(5), 2))));
+
+        Api.Reply reply = reinstalled.api().get("/api/v1/sync/pull?after=0");
+
+        assertThat(eventIds(reply)).containsExactly(formerLife.get(0).eventId().toString(), formerLife.get(1).eventId().toString());
     }
 
     @Test

@@ -11,10 +11,12 @@ import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.event.StockChanged;
 import io.chainpos.model.sync.PushResponse;
 import io.chainpos.server.testing.Api;
+import io.chainpos.server.testing.Facts;
 import io.chainpos.server.testing.Json;
 import io.chainpos.server.testing.TestServer;
 import io.chainpos.server.testing.TestServer.EnrolledTill;
 import io.chainpos.server.testing.TillWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,28 +24,35 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code POST /api/v1/sync/push} over loopback against the real server on a SQLite file. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PushApiTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
-    static Api headOffice;
-    static int tills;
+    /** The server under test: on a SQLite file here; {@code PushApiOnPostgresTest} runs the same tests on PostgreSQL. */
+    TestServer startServer(Path folder) {
+        return TestServer.start(folder);
+    }
+
+    Path dir;
+    TestServer server;
+    Api headOffice;
+    int tills;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start(dir);
+    void start(@TempDir Path folder) {
+        dir = folder;
+        server = startServer(dir);
         headOffice = server.headOffice();
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         server.close();
     }
 
-    static EnrolledTill newTill() {
+    EnrolledTill newTill() {
         tills++;
         return server.enroll("S001", "S001-P" + tills);
     }
@@ -195,12 +204,55 @@ class PushApiTest {
     }
 
     @Test
-    void anAmountBeyondAnyRealOneIsRefused() {
+    void aPoisonEventWhosePayloadCannotBeReadIsQuarantinedAndTheEventsBehindItFlow() {
         EnrolledTill till = newTill();
+        List<EventEnvelope> events = till.writer().next(List.of(points(member(11), 5), points(member(11), 6), points(member(11), 7)));
+        List<JsonNode> nodes = events.stream().map(e -> (JsonNode) Json.CODEC.toTree(e)).toList();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) nodes.get(1).get("payload")).remove("memberId");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) nodes.get(1)).put("type", "PointsChanged");
 
-        Api.Reply reply = till.push(till.writer().next(List.of(points(member(9), Long.MAX_VALUE))));
+        Api.Reply reply = till.api().post("/api/v1/sync/push", Json.push(till.writer().till.value(), 1, nodes));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(409);
+        assertThat(reply.json().get("ackedThrough").asLong()).isEqualTo(3);
+        assertThat(reply.json().get("detail").asText()).contains(events.get(1).eventId().toString(), "REFUSED", "memberId");
+        assertThat(server.storage.events().member(member(11)).orElseThrow().pointsBalance()).isEqualTo(12);
+        Api.Reply again = till.api().post("/api/v1/sync/push", Json.push(till.writer().till.value(), 1, nodes));
+        assertThat(ack(again).duplicates()).as("the same poison sent again is a repeat").isEqualTo(3);
+    }
+
+    @Test
+    void anEventWhoseEnvelopeCannotBeReadRefusesThePush() {
+        EnrolledTill till = newTill();
+        List<JsonNode> nodes = till.writer().next(List.of(points(member(12), 5))).stream()
+                .map(e -> (JsonNode) Json.CODEC.toTree(e)).toList();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) nodes.getFirst()).put("tillSeq", "one");
+
+        Api.Reply reply = till.api().post("/api/v1/sync/push", Json.push(till.writer().till.value(), 1, nodes));
 
         assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("detail").asText()).contains("events[0]");
+        assertThat(server.storage.events().mark(till.writer().till, 1).ackedThrough()).isZero();
+    }
+
+    @Test
+    void anAmountBeyondAnyRealOneIsQuarantinedAndTheEventsBehindItFlow() {
+        EnrolledTill till = newTill();
+        List<EventEnvelope> events = till.writer().next(List.of(points(member(9), 5), points(member(9), Long.MAX_VALUE),
+                points(member(9), 7)));
+
+        Api.Reply reply = till.push(events);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(409);
+        assertThat(reply.error()).isEqualTo("conflicting_event");
+        assertThat(reply.json().get("ackedThrough").asLong()).isEqualTo(3);
+        assertThat(reply.json().get("detail").asText()).contains("REFUSED", "beyond any real amount");
+        assertThat(server.storage.events().member(member(9)).orElseThrow().pointsBalance()).isEqualTo(12);
+        assertThat(server.storage.events().exceptions(50)).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo(io.chainpos.model.sync.SyncException.Kind.QUARANTINED_EVENT);
+            assertThat(e.eventId()).isEqualTo(events.get(1).eventId().toString());
+        });
+        assertThat(ack(till.push(events)).duplicates()).as("sent again, all three are repeats").isEqualTo(3);
     }
 
     @Test
@@ -241,6 +293,40 @@ class PushApiTest {
         }
 
         assertThat(ack(till.push(events))).isEqualTo(new PushResponse(5_000, 5_000, 0));
+    }
+
+    @Test
+    void theBodyIsReadAsUtf8ChineseArrivesIntactAndBytesThatAreNotUtf8AreA400() {
+        EnrolledTill till = newTill();
+        // Members' names travel sealed, so the Chinese text here is a stocktake's note, which travels as written.
+        String note = "盘点差异：张伟复核";
+        List<EventEnvelope> events = till.writer().next(List.of(
+                new StockChanged(io.chainpos.model.id.StoreId.of("S001"), io.chainpos.model.id.Sku.of("100001"), -1000,
+                        StockChanged.Reason.STOCKTAKE, note)));
+        byte[] body = Json.push(till.writer(), events).getBytes(StandardCharsets.UTF_8);
+        byte[] broken = body.clone();
+        broken[indexOf(broken, "张".getBytes(StandardCharsets.UTF_8))] = (byte) 0xFF;
+
+        Api.Reply refused = till.api().post("/api/v1/sync/push", broken);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("detail").asText()).contains("UTF-8");
+        assertThat(server.storage.events().mark(till.writer().till, 1).ackedThrough()).isZero();
+        assertThat(ack(till.api().post("/api/v1/sync/push", body)).accepted()).isEqualTo(1);
+        var page = server.storage.events().pull(new io.chainpos.server.store.PullQuery(0, 10_000,
+                io.chainpos.model.id.TillId.of("S001-READER"), 1, io.chainpos.model.id.StoreId.of("S001")));
+        assertThat(page.events()).extracting(io.chainpos.server.store.PullPage.PulledEvent::body)
+                .filteredOn(stored -> stored.contains(events.getFirst().eventId().toString()))
+                .singleElement().asString().contains(note);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
     }
 
     @Test

@@ -17,6 +17,12 @@ import io.chainpos.model.id.ReceiptNo;
 import io.chainpos.model.id.SaleId;
 import io.chainpos.model.id.Sku;
 import io.chainpos.model.id.StoreId;
+import io.chainpos.model.member.MemberKey;
+import io.chainpos.model.member.PersonalData;
+import io.chainpos.model.member.PhoneLookup;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,17 +38,38 @@ public final class Facts {
         return new MemberId(UUID.fromString("0192f0a0-0000-7000-8000-%012d".formatted(n)));
     }
 
+    /** The phone-lookup secret test servers use (TestServer and the store contracts install it). */
+    public static final String LOOKUP_SECRET = Base64.getEncoder().encodeToString(
+            "chainpos test phone lookup secret".substring(0, 32).getBytes(StandardCharsets.US_ASCII));
+    public static final PhoneLookup LOOKUP = new PhoneLookup(LOOKUP_SECRET);
+
+    /** A member's data key, the same every time for the same member (derived from the id), so tests can hand it over. */
+    public static MemberKey key(MemberId member) {
+        try {
+            byte[] raw = MessageDigest.getInstance("SHA-256").digest(member.toString().getBytes(StandardCharsets.US_ASCII));
+            return new MemberKey(member, Base64.getEncoder().encodeToString(raw));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The keys of the members these events register or change. */
+    public static List<MemberKey> keysOf(List<io.chainpos.model.event.EventEnvelope> events) {
+        return events.stream().filter(e -> e.payload() instanceof MemberRegistered || e.payload() instanceof MemberProfileChanged)
+                .map(e -> key(((io.chainpos.model.event.MemberEvent) e.payload()).memberId())).distinct().toList();
+    }
+
     public static MemberRegistered registered(MemberId member, String phone, String name) {
-        return new MemberRegistered(member, phone, name, Gender.UNSPECIFIED, null,
+        return new PersonalData(phone, name, null).register(key(member), LOOKUP, Gender.UNSPECIFIED,
                 CardNo.of("88" + member.value().toString().substring(24)), "NORMAL", true);
     }
 
     public static MemberProfileChanged renamed(MemberId member, String name) {
-        return new MemberProfileChanged(member, null, name, null, null, null, null);
+        return new MemberProfileChanged(member, null, null, key(member).seal(name), null, null, null, null);
     }
 
     public static MemberProfileChanged newPhone(MemberId member, String phone) {
-        return new MemberProfileChanged(member, phone, null, null, null, null, null);
+        return new MemberProfileChanged(member, LOOKUP.hash(phone), key(member).seal(phone), null, null, null, null, null);
     }
 
     public static MembersMerged merged(MemberId survivor, MemberId merged) {

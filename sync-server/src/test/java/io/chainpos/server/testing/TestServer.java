@@ -7,7 +7,9 @@ import io.chainpos.server.ServerMain;
 import io.chainpos.server.auth.Enrollment;
 import io.chainpos.server.auth.Role;
 import io.chainpos.server.auth.Users;
+import io.chainpos.server.cli.ServerSettings;
 import io.chainpos.server.cli.Services;
+import io.chainpos.server.store.DatabaseSettings;
 import io.chainpos.server.store.Storage;
 import java.net.URI;
 import java.nio.file.Path;
@@ -19,25 +21,51 @@ public final class TestServer implements AutoCloseable {
     public static final Instant START = Instant.parse("2026-11-23T03:00:00Z");
     public static final String HQ_PASSWORD = "correct horse battery";
 
-    public final ManualClock clock = new ManualClock(START);
-    public final ServerMain main = new ServerMain(clock, new Random(42));
+    public final ManualClock clock;
+    public final ServerMain main;
+    /** The SQLite file, or null on PostgreSQL. */
     public final Path database;
+    public final String databaseSpec;
     public final Storage storage;
     private final Services.RunningServer server;
     private int tokens;
 
-    private TestServer(Path dir, boolean demoData) {
-        this.database = dir.resolve("chainpos.db");
-        this.storage = main.openStorage(database.toString());
-        this.server = main.start(storage, "127.0.0.1", 0, demoData);
+    private TestServer(String databaseSpec, Path file, ServerSettings settings, ManualClock clock) {
+        this.clock = clock;
+        this.main = new ServerMain(clock, new Random(42));
+        this.databaseSpec = databaseSpec;
+        this.database = file;
+        this.storage = main.openStorage(DatabaseSettings.of(databaseSpec).withPoolSize(8));
+        storage.events().memberLookupSecret(Facts.LOOKUP_SECRET);
+        this.server = main.start(storage, settings);
     }
 
     public static TestServer start(Path dir) {
-        return new TestServer(dir, false);
+        return start(dir, settings(false));
     }
 
     public static TestServer startWithDemoData(Path dir) {
-        return new TestServer(dir, true);
+        return start(dir, settings(true));
+    }
+
+    /** On a SQLite file in {@code dir}. */
+    public static TestServer start(Path dir, ServerSettings settings) {
+        Path file = dir.resolve("chainpos.db");
+        return new TestServer(file.toString(), file, settings, new ManualClock(START));
+    }
+
+    /** On the database {@code spec} names (a PostgreSQL URL, for instance), with its own clock. */
+    public static TestServer on(String spec, ServerSettings settings) {
+        return new TestServer(spec, null, settings, new ManualClock(START));
+    }
+
+    /** A second node on the same database as {@code other}, sharing its clock, as a load balancer's pair. */
+    public static TestServer beside(TestServer other) {
+        return new TestServer(other.databaseSpec, other.database, settings(false), other.clock);
+    }
+
+    public static ServerSettings settings(boolean demoData) {
+        return ServerSettings.of("127.0.0.1", 0, demoData);
     }
 
     public URI uri() {
@@ -92,6 +120,13 @@ public final class TestServer implements AutoCloseable {
     /** A till with its API client and the writer of its events. */
     public record EnrolledTill(Api api, TillWriter writer) {
         public Api.Reply push(java.util.List<io.chainpos.model.event.EventEnvelope> events) {
+            java.util.List<io.chainpos.model.member.MemberKey> keys = Facts.keysOf(events);
+            if (!keys.isEmpty()) {
+                Api.Reply stored = api.put("/api/v1/members/keys", Json.CODEC.write(new io.chainpos.model.sync.MemberKeys(keys)));
+                if (stored.status() != 200) {
+                    throw new IllegalStateException("the server refused the member keys: " + stored);
+                }
+            }
             return api.post("/api/v1/sync/push", Json.push(writer, events));
         }
     }

@@ -165,6 +165,7 @@ public final class MemberViewModel extends PanelModel {
                 case RegisterMember.Registered registered -> new Registered(result, till.memberAccounts().account(registered.member()));
                 case RegisterMember.AlreadyMember already -> new Registered(result, till.memberAccounts().account(already.member()));
                 case RegisterMember.Invalid invalid -> new Registered(result, null);
+                case RegisterMember.NotEnrolled notEnrolled -> new Registered(result, null);
             };
         }, registered -> {
             busy.set(false);
@@ -175,6 +176,7 @@ public final class MemberViewModel extends PanelModel {
                 }
                 case RegisterMember.AlreadyMember already -> tell(Notice.warning("member.already", already.member().name()));
                 case RegisterMember.Invalid invalid -> tell(Notice.refused(invalid.reason()));
+                case RegisterMember.NotEnrolled notEnrolled -> tell(Notice.refused(notEnrolled.reason()));
             }
             if (registered.account() != null) {
                 found.setAll(registered.account());

@@ -1,0 +1,173 @@
+package io.chainpos.bench;
+
+import io.chainpos.model.event.Gender;
+import io.chainpos.model.id.CardNo;
+import io.chainpos.model.id.MemberId;
+import io.chainpos.model.id.StoreId;
+import io.chainpos.model.id.TillId;
+import io.chainpos.model.json.EventCodec;
+import io.chainpos.model.member.MemberKey;
+import io.chainpos.model.member.PersonalData;
+import io.chainpos.model.member.PhoneLookup;
+import io.chainpos.till.TillProjections;
+import io.chainpos.till.ledger.Ledger;
+import io.chainpos.till.ledger.TillIdentity;
+import io.chainpos.till.member.Member;
+import io.chainpos.till.member.MemberStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * Member lookup at the counter with {@code bench.members} (default 1,000,000) members in the till's ledger:
+ * by phone (normalise, keyed hash, indexed query, open the sealed fields with the member's key) and by card
+ * (indexed query, open), each against the raw indexed SQLite lookup of the same row with a prepared statement
+ * (the floor: no hashing of the typed phone, no decryption). Prints p50/p99 in microseconds.
+ *
+ * <p>The members are written once through the ledger (events, projections and keys, 20,000 per transaction)
+ * and the file is kept in {@code bench.dir} for the next run.
+ */
+public final class MemberLookupBenchmark {
+    private static final int BATCH = 20_000;
+
+    private MemberLookupBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int count = Integer.getInteger("bench.members", 1_000_000);
+        int samples = Integer.getInteger("bench.samples", 20_000);
+        Path file = Path.of(System.getProperty("bench.dir", "target")).resolve("members-" + count + ".db");
+        EventCodec codec = EventCodec.standard();
+        Clock clock = Clock.systemUTC();
+        boolean fresh = !Files.exists(file);
+        try (Ledger ledger = Ledger.open(file, clock, codec, TillProjections.standard(codec))) {
+            MemberStore members = new MemberStore();
+            if (fresh) {
+                ledger.enroll(new TillIdentity(new StoreId("S001"), new TillId("S001-T1"), 1));
+                ledger.writeState(s -> {
+                    members.keys().keepLookupSecret(s, BenchTill.LOOKUP_SECRET);
+                    return null;
+                });
+                long started = System.nanoTime();
+                load(ledger, members, count, clock);
+                System.out.printf(Locale.ROOT, "loaded %,d members through the ledger in %.0f s (%s)%n", count,
+                        (System.nanoTime() - started) / 1e9, file);
+            }
+            PhoneLookup lookup = new PhoneLookup(BenchTill.LOOKUP_SECRET);
+            SplittableRandom random = new SplittableRandom(42);
+            long[] byPhone = new long[samples];
+            long[] byCard = new long[samples];
+            long[] rawPhone = new long[samples];
+            long[] rawCard = new long[samples];
+            try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+                 PreparedStatement phoneQuery = raw.prepareStatement(
+                         "SELECT member_id, card_no, phone, name, birthday FROM members WHERE phone_hash = ?");
+                 PreparedStatement cardQuery = raw.prepareStatement(
+                         "SELECT member_id, card_no, phone, name, birthday FROM members WHERE card_no = ?")) {
+                for (int round = 0; round < 2; round++) { // the first round warms up, the second is measured
+                    for (int i = 0; i < samples; i++) {
+                        int n = random.nextInt(count);
+                        String phone = phone(n);
+                        String typed = phone.substring(0, 3) + " " + phone.substring(3, 7) + " " + phone.substring(7);
+                        // Whichever goes first may read the member's pages from disk and warm them for the other:
+                        // the order alternates, so both paths see cold and warm rows alike.
+                        boolean tillFirst = (i & 1) == 0;
+                        long[] rawTimes = new long[2];
+                        String[] rawRows = new String[2];
+                        if (!tillFirst) {
+                            rawLookups(lookup, phoneQuery, cardQuery, phone, n, rawTimes, rawRows);
+                        }
+                        long t0 = System.nanoTime();
+                        List<Member> found = ledger.read(s -> members.findByPhone(s, typed));
+                        long t1 = System.nanoTime();
+                        Optional<Member> carded = ledger.read(s -> members.findByCard(s, card(n)));
+                        long t2 = System.nanoTime();
+                        if (tillFirst) {
+                            rawLookups(lookup, phoneQuery, cardQuery, phone, n, rawTimes, rawRows);
+                        }
+                        String rawByPhone = rawRows[0];
+                        String rawByCard = rawRows[1];
+                        if (found.size() != 1 || !found.getFirst().name().equals(name(n)) || carded.isEmpty()
+                                || rawByPhone == null || !rawByPhone.equals(rawByCard)) {
+                            throw new IllegalStateException("member " + n + " not found alike");
+                        }
+                        byPhone[i] = t1 - t0;
+                        byCard[i] = t2 - t1;
+                        rawPhone[i] = rawTimes[0];
+                        rawCard[i] = rawTimes[1];
+                    }
+                }
+            }
+            System.out.printf(Locale.ROOT, "member lookup, %,d members, %,d random lookups each (microseconds):%n", count, samples);
+            print("till, by phone (typed with spaces)", byPhone);
+            print("raw indexed SQLite, by phone hash", rawPhone);
+            print("till, by card", byCard);
+            print("raw indexed SQLite, by card", rawCard);
+        }
+    }
+
+    /** The raw lookups of member n: by phone hash (given the hash, so the query alone is timed), then by card. */
+    private static void rawLookups(PhoneLookup lookup, PreparedStatement phoneQuery, PreparedStatement cardQuery, String phone,
+                                   int n, long[] times, String[] rows) throws SQLException {
+        String hash = lookup.hash(phone);
+        long t0 = System.nanoTime();
+        rows[0] = first(phoneQuery, hash);
+        long t1 = System.nanoTime();
+        rows[1] = first(cardQuery, card(n).value());
+        times[0] = t1 - t0;
+        times[1] = System.nanoTime() - t1;
+    }
+
+    private static void load(Ledger ledger, MemberStore members, int count, Clock clock) {
+        PhoneLookup lookup = new PhoneLookup(BenchTill.LOOKUP_SECRET);
+        for (int start = 0; start < count; start += BATCH) {
+            int from = start;
+            ledger.write(tx -> {
+                for (int n = from; n < Math.min(count, from + BATCH); n++) {
+                    MemberKey key = MemberKey.generate(MemberId.newId(clock));
+                    members.keys().keep(tx, key, true);
+                    tx.append(new PersonalData(phone(n), name(n), null).register(key, lookup, Gender.UNSPECIFIED, card(n),
+                            "NORMAL", false));
+                }
+                return null;
+            });
+        }
+    }
+
+    static String phone(int n) {
+        return "13" + "%09d".formatted(n);
+    }
+
+    static String name(int n) {
+        return "会员" + n;
+    }
+
+    static CardNo card(int n) {
+        return new CardNo("77" + "%010d".formatted(n));
+    }
+
+    private static String first(PreparedStatement query, String key) throws SQLException {
+        query.setString(1, key);
+        try (ResultSet rs = query.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    private static void print(String what, long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "  %-36s p50 %7.1f   p90 %7.1f   p99 %7.1f   max %8.1f%n", what,
+                sorted[sorted.length / 2] / 1e3, sorted[(int) (sorted.length * 0.90)] / 1e3,
+                sorted[(int) (sorted.length * 0.99)] / 1e3, sorted[sorted.length - 1] / 1e3);
+    }
+}

@@ -1,0 +1,99 @@
+package io.chainpos.bench.sync;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A database for one benchmark run: a SQLite file in a fresh folder, or a database on a PostgreSQL the
+ * benchmark starts itself (embedded, durable: fsync and synchronous_commit on, as a production server).
+ */
+final class BenchDatabase implements AutoCloseable {
+    private final String url;
+    private final EmbeddedPostgres postgres;
+    private final Path folder;
+
+    private BenchDatabase(String url, EmbeddedPostgres postgres, Path folder) {
+        this.url = url;
+        this.postgres = postgres;
+        this.folder = folder;
+    }
+
+    static BenchDatabase open(String kind) {
+        try {
+            Path folder = Files.createTempDirectory("chainpos-bench-");
+            if (kind.equals("sqlite")) {
+                return new BenchDatabase(folder.resolve("chainpos.db").toString(), null, folder);
+            }
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(folder.resolve("pg"))
+                    .setCleanDataDirectory(true)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("max_connections", "100")
+                    .start();
+            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE chainpos");
+            }
+            return new BenchDatabase(postgres.getJdbcUrl("postgres", "chainpos"), postgres, folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What {@code --db} would be given: the SQLite path or the PostgreSQL JDBC URL. */
+    String spec() {
+        return url;
+    }
+
+    /** A JDBC URL for a plain connection (the raw-insert baseline). */
+    String jdbcUrl() {
+        return jdbcUrl(url);
+    }
+
+    /**
+     * Another database beside this one, on the same disk and (PostgreSQL) the same server, so a paired baseline
+     * sees the same fsync at the same moments: its {@code --db} spec.
+     */
+    String sibling(String name) {
+        if (postgres == null) {
+            return folder.resolve(name + ".db").toString();
+        }
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return postgres.getJdbcUrl("postgres", name);
+    }
+
+    /** The plain JDBC URL of a spec {@link #sibling} gave (batched inserts rewritten on PostgreSQL). */
+    String jdbcUrl(String spec) {
+        return postgres == null ? "jdbc:sqlite:" + spec : spec + "&reWriteBatchedInserts=true";
+    }
+
+    boolean isPostgres() {
+        return postgres != null;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (postgres != null) {
+                postgres.close();
+            }
+            try (var files = Files.walk(folder)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

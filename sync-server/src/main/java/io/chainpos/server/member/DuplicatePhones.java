@@ -1,0 +1,61 @@
+package io.chainpos.server.member;
+
+import io.chainpos.model.event.EventEnvelope;
+import io.chainpos.model.event.MemberProfileChanged;
+import io.chainpos.model.event.MemberRegistered;
+import io.chainpos.model.event.MembersMerged;
+import io.chainpos.model.id.MemberId;
+import io.chainpos.server.headoffice.HeadOffice;
+import io.chainpos.server.store.EventStore;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The same phone registered at two stores while they were offline is one person: once both registrations are
+ * stored, head office states it with an explicit {@link MembersMerged} (the oldest member id survives; ids are
+ * time-ordered UUIDv7), which every till pulls. Balances then add and histories join under the survivor.
+ * Two server nodes noticing at once both publish; the second merge of the same pair changes nothing.
+ */
+public final class DuplicatePhones implements Consumer<List<EventEnvelope>> {
+    public static final String REASON = "SAME_PHONE";
+    private static final Logger LOG = LoggerFactory.getLogger(DuplicatePhones.class);
+
+    private final EventStore store;
+    private final HeadOffice headOffice;
+
+    public DuplicatePhones(EventStore store, HeadOffice headOffice) {
+        this.store = store;
+        this.headOffice = headOffice;
+    }
+
+    /** Called with the events of a committed push. */
+    @Override
+    public void accept(List<EventEnvelope> stored) {
+        Set<String> hashes = new LinkedHashSet<>();
+        for (EventEnvelope event : stored) {
+            switch (event.payload()) {
+                case MemberRegistered r -> hashes.add(r.phoneHash());
+                case MemberProfileChanged c when c.phoneHash() != null -> hashes.add(c.phoneHash());
+                default -> { }
+            }
+        }
+        List<MembersMerged> merges = new ArrayList<>();
+        for (String hash : hashes) {
+            List<MemberId> survivors = store.survivorsWithPhoneHash(hash);
+            for (MemberId other : survivors.subList(Math.min(1, survivors.size()), survivors.size())) {
+                merges.add(new MembersMerged(survivors.getFirst(), other, REASON));
+            }
+        }
+        if (!merges.isEmpty()) {
+            headOffice.publish(merges);
+            // Member ids only: no phone, no hash, in the log.
+            merges.forEach(m -> LOG.atInfo().setMessage("members_merged").addKeyValue("survivor", m.memberId())
+                    .addKeyValue("merged", m.mergedId()).addKeyValue("reason", REASON).log());
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.chainpos.server.sync;
+
+import io.chainpos.server.auth.TillPrincipal;
+import io.chainpos.server.store.EventStore;
+import io.chainpos.server.store.PullPage;
+import io.chainpos.server.store.PullQuery;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A till asks for what happened elsewhere since its cursor. Pull replays events for as long as the
+ * retention period; a till whose cursor is older than that (offline for a month, restored from an old
+ * backup, installed on a chain with years of history) is told to take a snapshot instead: the chain's
+ * state in one answer is smaller and faster than every event since.
+ */
+public final class PullEvents {
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+
+    private final EventStore store;
+    private final Clock clock;
+    private final Duration retention;
+
+    public PullEvents(EventStore store, Clock clock, Duration retention) {
+        if (retention.isNegative() || retention.isZero()) {
+            throw new IllegalArgumentException("the pull retention must be positive: " + retention);
+        }
+        this.store = store;
+        this.clock = clock;
+        this.retention = retention;
+    }
+
+    /** A page of events, or the word that the cursor is older than the retention period. */
+    public sealed interface Outcome {
+        record Page(PullPage page) implements Outcome {
+        }
+
+        /** The first event after the cursor was received at {@code oldest}, more than the retention ago. */
+        record SnapshotNeeded(Instant oldest, Duration retention) implements Outcome {
+        }
+    }
+
+    Outcome pull(TillPrincipal till, long after, int limit) {
+        Optional<Instant> oldest = store.receivedAfter(after);
+        if (oldest.isPresent() && oldest.get().isBefore(retainedSince())) {
+            return new Outcome.SnapshotNeeded(oldest.get(), retention);
+        }
+        return new Outcome.Page(store.pull(new PullQuery(after, limit, till.tillId(), till.tillEpoch(), till.storeId())));
+    }
+
+    /** Records (sales, audit) received before this are left out of a snapshot, as they are of pulls. */
+    Instant retainedSince() {
+        return clock.instant().minus(retention);
+    }
+
+    Duration retention() {
+        return retention;
+    }
+}

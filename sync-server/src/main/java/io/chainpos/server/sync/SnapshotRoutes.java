@@ -1,0 +1,100 @@
+package io.chainpos.server.sync;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.chainpos.model.json.EventCodec;
+import io.chainpos.server.auth.Access;
+import io.chainpos.server.auth.TillPrincipal;
+import io.chainpos.server.http.ApiProblem;
+import io.chainpos.server.http.Requests;
+import io.chainpos.server.http.Routes;
+import io.chainpos.server.store.EventStore;
+import io.chainpos.server.store.SnapshotQuery;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /api/v1/sync/snapshot?have=<epoch>:<seq>,...}: the chain's state for a till whose pull cursor
+ * is older than the retention period, streamed as {@code {"next", "events"}}. The till replaces what it
+ * holds from other tills with these events and pulls from {@code next}. {@code have} lists, per epoch of its
+ * own, the highest sequence the till still holds; those events it counts itself.
+ */
+public final class SnapshotRoutes implements Routes {
+    private static final int MAX_EPOCHS = 1_000;
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotRoutes.class);
+
+    private final Access access;
+    private final EventStore store;
+    private final PullEvents pulls;
+    private final EventCodec codec;
+    private final SyncMetrics metrics;
+    private final Clock clock;
+
+    public SnapshotRoutes(Access access, EventStore store, PullEvents pulls, EventCodec codec, SyncMetrics metrics, Clock clock) {
+        this.access = access;
+        this.store = store;
+        this.pulls = pulls;
+        this.codec = codec;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get("/api/v1/sync/snapshot", this::snapshot);
+    }
+
+    private void snapshot(Context ctx) {
+        TillPrincipal till = access.till(ctx);
+        Map<Integer, Long> have = have(ctx.queryParam("have"));
+        SnapshotQuery query = new SnapshotQuery(till.tillId(), till.storeId(), have, pulls.retainedSince());
+        ctx.contentType("application/json");
+        long started = System.nanoTime();
+        try (JsonGenerator json = codec.mapper().getFactory().createGenerator(ctx.outputStream())) {
+            SnapshotWriter writer = new SnapshotWriter(json, codec, till.tillId(), till.storeId(), clock.instant());
+            long cursor = store.snapshot(query, writer);
+            writer.end();
+            metrics.snapshotServed();
+            LOG.atInfo().setMessage("snapshot_served").addKeyValue("till", till.tillId()).addKeyValue("cursor", cursor)
+                    .addKeyValue("events", writer.events())
+                    .addKeyValue("ms", (System.nanoTime() - started) / 1_000_000).log();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a snapshot", e);
+        }
+    }
+
+    /** {@code 1:120,2:7}: epoch 1 held through seq 120, epoch 2 through 7. Absent or empty: nothing held. */
+    static Map<Integer, Long> have(String text) {
+        Map<Integer, Long> have = new HashMap<>();
+        if (text == null || text.isBlank()) {
+            return have;
+        }
+        String[] parts = text.split(",", -1);
+        if (parts.length > MAX_EPOCHS) {
+            throw ApiProblem.badRequest("have lists more than " + MAX_EPOCHS + " epochs");
+        }
+        for (String part : parts) {
+            String[] pair = part.split(":", -1);
+            try {
+                if (pair.length != 2) {
+                    throw new NumberFormatException();
+                }
+                int epoch = Integer.parseInt(pair[0].strip());
+                long seq = Long.parseLong(pair[1].strip());
+                if (epoch < 1 || seq < 0 || have.put(epoch, seq) != null) {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                throw ApiProblem.badRequest("have must be <epoch>:<seq> pairs separated by commas, each epoch once: "
+                        + Requests.abbreviate(part));
+            }
+        }
+        return have;
+    }
+}

@@ -1,0 +1,11 @@
+package io.chainpos.server.store;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+class PostgresPullAndRebuildTest extends PullAndRebuildContract {
+    @Override
+    protected EventStore open(Path dir, Clock clock) {
+        return PostgresStores.open(dir, clock);
+    }
+}

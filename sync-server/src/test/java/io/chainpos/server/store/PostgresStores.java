@@ -1,0 +1,24 @@
+package io.chainpos.server.store;
+
+import io.chainpos.model.json.EventCodec;
+import io.chainpos.server.testing.EmbeddedDatabase;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Opens the PostgreSQL adapter for the contract tests: a fresh database on the embedded PostgreSQL per test
+ * folder, and the same database again when the same folder is opened again (a restart).
+ */
+final class PostgresStores {
+    private static final Map<Path, String> DATABASES = new ConcurrentHashMap<>();
+
+    private PostgresStores() {
+    }
+
+    static EventStore open(Path dir, Clock clock) {
+        String url = DATABASES.computeIfAbsent(dir, d -> EmbeddedDatabase.newDatabase());
+        return Storage.open(DatabaseSettings.of(url).withPoolSize(4), clock, EventCodec.standard()).events();
+    }
+}
