@@ -106,6 +106,17 @@ public final class ScreenDriver implements AutoCloseable {
         return this;
     }
 
+    /** A person pressing Ctrl (the shortcut key) with {@code key}. */
+    public ScreenDriver ctrl(KeyCode key) {
+        step.set(PERSON);
+        KeyboardRobot keyboard = robot.robotContext().getKeyboardRobot();
+        keyboard.pressNoWait(KeyCode.CONTROL);
+        keyNoWait(new Key(key, false));
+        keyboard.releaseNoWait(KeyCode.CONTROL);
+        idle();
+        return this;
+    }
+
     /**
      * The pause after a person stops typing: the wedge lets go of the characters it held back to see whether they
      * were a scan once its clock has moved past the gap a scanner leaves.
