@@ -1,62 +1,26 @@
 package io.chainpos.till;
 
 import io.chainpos.model.json.EventCodec;
-import io.chainpos.till.catalog.CatalogStore;
+import io.chainpos.model.pricing.CashRounding;
 import io.chainpos.till.cli.CommandLineTill;
 import io.chainpos.till.cli.DeviceCommands;
-import io.chainpos.till.device.Devices;
-import io.chainpos.till.device.drawer.OpenDrawerNoSale;
-import io.chainpos.till.device.settings.DeviceSettings;
+import io.chainpos.till.device.scanner.WedgeTiming;
 import io.chainpos.till.device.settings.DeviceSettingsFile;
 import io.chainpos.till.device.settings.InvalidSettingsException;
 import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.ledger.LedgerException;
-import io.chainpos.till.ledger.ServerLink;
-import io.chainpos.till.loyalty.BalanceStore;
-import io.chainpos.till.member.EraseMember;
-import io.chainpos.till.member.FindMember;
-import io.chainpos.till.member.ImportMembers;
-import io.chainpos.till.member.MemberDesk;
-import io.chainpos.till.member.MemberHistory;
-import io.chainpos.till.member.MemberStore;
-import io.chainpos.till.member.RegisterMember;
-import io.chainpos.model.loyalty.EarningRules;
-import io.chainpos.till.loyalty.ExpiringPoints;
-import io.chainpos.till.loyalty.LoyaltyAtCheckout;
-import io.chainpos.till.loyalty.LoyaltyDesk;
-import io.chainpos.till.loyalty.LoyaltyStore;
-import io.chainpos.till.loyalty.RedeemReward;
-import io.chainpos.till.loyalty.RefundTopUp;
-import io.chainpos.till.loyalty.TopUp;
-import io.chainpos.model.pricing.CashRounding;
-import io.chainpos.model.scan.ScaleLayout;
-import io.chainpos.till.catalog.ImportProducts;
-import io.chainpos.till.cli.Counter;
-import io.chainpos.till.refund.RefundSale;
-import io.chainpos.till.sale.Checkout;
-import io.chainpos.till.sale.SaleSession;
-import io.chainpos.till.sale.SaleStore;
-import io.chainpos.till.sale.ScanCode;
-import io.chainpos.till.sale.SellingSettings;
-import io.chainpos.till.shift.ShiftStore;
-import io.chainpos.till.shift.Shifts;
-import io.chainpos.till.staff.PinHasher;
-import io.chainpos.till.staff.PinManagerApprovals;
-import io.chainpos.till.staff.SetUpStaff;
-import io.chainpos.till.staff.StaffStore;
+import io.chainpos.till.settings.TillSettings;
+import io.chainpos.till.settings.TillSettingsFile;
 import io.chainpos.till.sync.EnrollTill;
 import io.chainpos.till.sync.OkHttpSyncApi;
 import io.chainpos.till.sync.SyncAgent;
+import io.chainpos.till.ui.app.FxTill;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import okhttp3.OkHttpClient;
@@ -64,7 +28,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The till's composition root: opens the ledger, enrolls on first run, starts sync, and runs the counter. */
+/**
+ * The till's composition root: opens the ledger, enrolls when given a code, and runs the counter: the JavaFX
+ * screens by default (a new till's first run enrolls from the screen), the typed-command till with {@code --console}.
+ */
 @Command(name = "till", mixinStandardHelpOptions = true, description = "Runs a ChainPOS till at this counter.")
 public final class TillMain implements Callable<Integer> {
 
@@ -78,38 +45,16 @@ public final class TillMain implements Callable<Integer> {
     @Option(names = "--enroll", description = "One-time enrollment code from head office (first run).")
     String enrollCode;
 
-    @Option(names = "--cashier", description = "Who is selling (default: ${DEFAULT-VALUE}).", defaultValue = "cashier")
+    @Option(names = "--console", description = "Run the typed-command till in this terminal instead of the screens.")
+    boolean console;
+
+    @Option(names = "--cashier", description = "Who is selling at the console till (default: ${DEFAULT-VALUE}).",
+            defaultValue = "cashier")
     String cashier;
 
-    @Option(names = "--cash-rounding", description = "Rounding of sale totals: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-            defaultValue = "NONE")
+    @Option(names = "--cash-rounding", description = "Rounding of sale totals: ${COMPLETION-CANDIDATES} "
+            + "(default: as in till.properties, NONE unless set there).")
     CashRounding rounding;
-
-    /**
-     * The counter hardware from {@code devices.properties} in the data folder, written with its defaults on the
-     * first run so the owner finds it. Settings that cannot be used leave the till selling without devices.
-     */
-    private Devices startDevices(Ledger ledger, EventCodec codec, MemberStore members, BalanceStore balances, Clock clock) {
-        DeviceSettingsFile file = new DeviceSettingsFile(data);
-        try {
-            DeviceSettings settings = file.load();
-            if (!Files.exists(file.path())) {
-                file.save(settings);
-            }
-            Devices devices = Devices.start(settings, ledger, codec, members, balances, clock);
-            System.out.println("receipts print to " + settings.printer().transport().name().toLowerCase(Locale.ROOT) + " "
-                    + settings.printer().address() + " (settings: " + file.path() + ")");
-            return devices;
-        } catch (InvalidSettingsException e) {
-            System.err.println("the device settings cannot be used, so nothing prints until they are fixed:");
-            e.problems().forEach(problem -> System.err.println("  " + problem));
-            return Devices.unusable("the device settings in " + file.path() + " cannot be used", ledger, codec, members,
-                    balances, clock);
-        } catch (IOException e) {
-            System.err.println("cannot read the device settings " + file.path() + ": " + e.getMessage());
-            return Devices.unusable("cannot read " + file.path(), ledger, codec, members, balances, clock);
-        }
-    }
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new TillMain()).execute(args));
@@ -120,6 +65,7 @@ public final class TillMain implements Callable<Integer> {
         Clock clock = Clock.systemDefaultZone();
         EventCodec codec = EventCodec.standard();
         OkHttpClient http = OkHttpSyncApi.defaultClient();
+        TillAssembly.SyncApis apis = (url, token) -> new OkHttpSyncApi(http, codec, url, token);
         Ledger ledger;
         try {
             ledger = Ledger.open(data.resolve("till.db"), clock, codec, TillProjections.standard(codec));
@@ -128,81 +74,118 @@ public final class TillMain implements Callable<Integer> {
             return 2;
         }
         try (ledger) {
+            boolean justEnrolled = false;
             if (enrollCode != null) {
-                EnrollTill.Result result = new EnrollTill(ledger, url -> new OkHttpSyncApi(http, codec, () -> url, () -> null))
-                        .enroll(server, enrollCode);
+                EnrollTill.Result result = TillAssembly.enrollment(ledger, apis).enroll(server, enrollCode);
                 if (!(result instanceof EnrollTill.Enrolled enrolled)) {
                     System.err.println("enrollment failed: " + result);
                     return 2;
                 }
+                justEnrolled = true;
                 System.out.println("enrolled as till " + enrolled.identity().tillId() + " of store "
                         + enrolled.identity().storeId() + " (epoch " + enrolled.identity().epoch() + ")");
             }
-            if (ledger.identity().isEmpty()) {
-                System.err.println("this till is not enrolled yet: run it once with --server <address> --enroll <code> "
-                        + "(head office prints a code with: sync-server enroll --store <store> --till <till>)");
-                return 2;
-            }
-            Optional<ServerLink> link = ledger.serverLink();
-            SyncAgent agent = link.map(l -> new SyncAgent(ledger,
-                    new OkHttpSyncApi(http, codec, () -> URI.create(l.serverUrl()), l::token),
-                    clock, new SecureRandom(), SyncAgent.Settings.defaults())).orElse(null);
-            if (agent != null && enrollCode != null) {
-                // Just enrolled: fetch the catalog, rules and members before the first customer.
-                System.out.println("fetching the catalog and members from the server...");
-                try {
-                    SyncAgent.Round round = agent.syncOnce();
-                    System.out.println("received " + round.pulled() + " records");
-                } catch (java.io.IOException | RuntimeException e) {
-                    System.err.println("the first sync failed (" + e.getMessage() + "); the till retries in the background");
-                }
-            }
-            if (agent != null) {
-                agent.start();
-            }
-            MemberStore members = new MemberStore();
-            BalanceStore balances = new BalanceStore();
-            try (Devices devices = startDevices(ledger, codec, members, balances, clock)) {
-                CatalogStore catalog = new CatalogStore(codec);
-                ShiftStore shiftStore = new ShiftStore(codec);
-                SaleStore sales = new SaleStore(codec);
-                StaffStore staff = new StaffStore();
-                SellingSettings settings = new SellingSettings(clock.getZone(), rounding, ScaleLayout.DEFAULT, 1000);
-                LoyaltyStore loyaltyStore = new LoyaltyStore(codec);
-                LoyaltyAtCheckout atCheckout = new LoyaltyAtCheckout(ledger, catalog, loyaltyStore, new EarningRules(), settings.zone());
-                Checkout checkout = new Checkout(ledger, catalog, members, balances, shiftStore, sales, atCheckout, settings, clock);
-                LoyaltyDesk loyalty = new LoyaltyDesk(new TopUp(ledger, members, balances, shiftStore, catalog, clock),
-                        new RefundTopUp(ledger, loyaltyStore, balances, shiftStore),
-                        new RedeemReward(ledger, members, balances, loyaltyStore, atCheckout, catalog, clock),
-                        new ExpiringPoints(ledger, loyaltyStore, catalog, settings.zone(), clock), loyaltyStore);
-                PinManagerApprovals approvals = new PinManagerApprovals(ledger, staff);
-                RegisterMember registerMember = new RegisterMember(ledger, members, clock, new SecureRandom(), "NORMAL");
-                MemberDesk memberDesk = new MemberDesk(new FindMember(ledger, members),
-                        new MemberHistory(ledger, members, codec, link.<MemberHistory.ChainHistory>map(l ->
-                                new OkHttpSyncApi(http, codec, () -> URI.create(l.serverUrl()), l::token)::memberHistory).orElse(null)),
-                        new EraseMember(ledger, members, approvals), new ImportMembers(ledger, registerMember, members));
-                Counter counter = new Counter(
-                        new SaleSession(ledger, checkout, members, approvals, settings, codec.mapper(), clock, cashier),
-                        registerMember, members, balances,
-                        catalog, new Shifts(ledger, shiftStore, clock),
-                        new RefundSale(ledger, sales, shiftStore, balances, new ScanCode(catalog, members, settings.scale()),
-                                approvals, clock),
-                        new SetUpStaff(ledger, staff, approvals, new PinHasher(new SecureRandom())),
-                        new ImportProducts(ledger, catalog), clock, cashier, memberDesk, loyalty);
-                DeviceCommands hardware = new DeviceCommands(devices, Optional.of(new OpenDrawerNoSale(ledger, approvals)),
-                        cashier, ledger.identity().orElseThrow().tillId(), clock, System.out);
-                CommandLineTill till = new CommandLineTill(ledger, counter, agent, System.out, hardware);
-                devices.startScanner(scan -> till.scanned(scan.code()));
-                till.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
-            } finally {
-                if (agent != null) {
-                    agent.close();
-                }
-            }
-            return 0;
+            TillSettings settings = tillSettings();
+            return console ? console(ledger, codec, clock, apis, settings, justEnrolled)
+                    : screens(ledger, codec, clock, apis, settings);
         } finally {
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
+        }
+    }
+
+    private int screens(Ledger ledger, EventCodec codec, Clock clock, TillAssembly.SyncApis apis, TillSettings settings)
+            throws InterruptedException {
+        Optional<String> noDisplay = noDisplay();
+        if (noDisplay.isPresent()) {
+            System.err.println("cannot open the till's window: " + noDisplay.get() + ". Run the till on the computer's "
+                    + "screen, or in this terminal with --console");
+            return 2;
+        }
+        AppStartup startup = new AppStartup(ledger, codec, clock, data, apis, settings);
+        try {
+            FxTill.run(startup, new TillSettingsFile(data), settings, wedgeTiming());
+            return 0;
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            System.err.println("cannot open the till's window (" + e.getMessage() + "); on a computer without a screen "
+                    + "run the till with --console");
+            return 2;
+        } finally {
+            startup.close();
+        }
+    }
+
+    private int console(Ledger ledger, EventCodec codec, Clock clock, TillAssembly.SyncApis apis, TillSettings settings,
+                        boolean justEnrolled) throws IOException {
+        if (ledger.identity().isEmpty()) {
+            System.err.println("this till is not enrolled yet: run it once with --server <address> --enroll <code> "
+                    + "(head office prints a code with: sync-server enroll --store <store> --till <till>)");
+            return 2;
+        }
+        try (TillAssembly till = TillAssembly.start(ledger, codec, clock, data, apis, settings)) {
+            SyncAgent agent = till.agent();
+            if (agent != null && justEnrolled) {
+                // Just enrolled: fetch the catalog, rules and members before the first customer.
+                System.out.println("fetching the catalog and members from the server...");
+                try {
+                    System.out.println("received " + agent.syncOnce().pulled() + " records");
+                } catch (IOException | RuntimeException e) {
+                    System.err.println("the first sync failed (" + e.getMessage() + "); the till retries in the background");
+                }
+            }
+            if (till.deviceProblems().isEmpty()) {
+                System.out.println("device settings: " + new DeviceSettingsFile(data).path());
+            } else {
+                System.err.println("the device settings cannot be used, so nothing prints until they are fixed:");
+                till.deviceProblems().forEach(problem -> System.err.println("  " + problem));
+            }
+            DeviceCommands hardware = new DeviceCommands(till.devices(), Optional.of(till.noSale()), cashier,
+                    till.identity().tillId(), clock, System.out);
+            CommandLineTill counter = new CommandLineTill(ledger, till.counter(cashier), agent, System.out, hardware);
+            till.devices().startScanner(scan -> counter.scanned(scan.code()));
+            counter.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+        }
+        return 0;
+    }
+
+    /**
+     * Why there is no screen to open the window on, when that can be told before trying: a Linux session with neither
+     * an X nor a Wayland display (a server, an SSH login). Windows and macOS always have one; a JavaFX platform
+     * chosen by hand (Monocle) needs none.
+     */
+    private static Optional<String> noDisplay() {
+        boolean linux = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+        if (!linux || System.getProperty("glass.platform") != null || System.getenv("DISPLAY") != null
+                || System.getenv("WAYLAND_DISPLAY") != null) {
+            return Optional.empty();
+        }
+        return Optional.of("there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)");
+    }
+
+    /** The till's own settings; a flag overrides the file's cash rounding. Unusable settings are reported, defaults used. */
+    private TillSettings tillSettings() {
+        TillSettingsFile file = new TillSettingsFile(data);
+        TillSettings settings;
+        try {
+            settings = file.load();
+        } catch (TillSettingsFile.Invalid e) {
+            System.err.println("the till's settings cannot be used, so it runs with its defaults until they are fixed:");
+            e.problems().forEach(problem -> System.err.println("  " + problem));
+            settings = TillSettings.defaults();
+        } catch (IOException e) {
+            System.err.println("cannot read " + file.path() + " (" + e.getMessage() + "); the till runs with its defaults");
+            settings = TillSettings.defaults();
+        }
+        return rounding == null ? settings
+                : new TillSettings(settings.language(), rounding, settings.cashierDiscountLimitPercent());
+    }
+
+    /** How the screens tell a keyboard-wedge scanner from a person, from devices.properties. */
+    private WedgeTiming wedgeTiming() {
+        try {
+            return new DeviceSettingsFile(data).load().scanner().wedge();
+        } catch (IOException | InvalidSettingsException e) {
+            return WedgeTiming.DEFAULT;
         }
     }
 }

@@ -80,9 +80,33 @@ class ArchitectureTest {
     static final ArchRule useCasesDoNotReachIntoTheCommandLine = noClasses().that().resideInAPackage("io.chainpos.till..")
             .and().resideOutsideOfPackage("io.chainpos.till.cli..")
             .and().doNotHaveSimpleName("TillMain")
+            .and().doNotHaveSimpleName("TillAssembly")
             .should().dependOnClassesThat().resideInAPackage("io.chainpos.till.cli..")
             .because("the command line is one edge over the use-cases; the screens are another, and neither may be "
                     + "where a rule lives");
+
+    @ArchTest
+    static final ArchRule viewModelsDoNotTouchTheScene = noClasses().that().resideInAPackage("io.chainpos.till.ui..")
+            .and(viewModelsAndTheirPlumbing())
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "javafx.application..")
+            .because("view-models expose observable state (javafx.beans) and call use-cases through Tasks and the "
+                    + "DialogService; what is drawn and on which thread is the views' business, so every view-model "
+                    + "is tested without a screen (STYLE.md)");
+
+    @ArchTest
+    static final ArchRule useCasesDoNotKnowTheScreens = noClasses().that().resideInAPackage("io.chainpos.till..")
+            .and().resideOutsideOfPackage("io.chainpos.till.ui..")
+            .and().haveNameNotMatching("io\\.chainpos\\.till\\.(TillMain|TillAssembly|AppStartup)(\\$.*)?")
+            .should().dependOnClassesThat().resideInAPackage("io.chainpos.till.ui..")
+            .because("the screens are an edge over the use-cases, like the command line; only the composition root "
+                    + "builds them");
+
+    /** View-models (…ViewModel, PanelModel) and the plain UI plumbing in the ui package itself (Tasks, Notice…). */
+    private static com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass> viewModelsAndTheirPlumbing() {
+        return com.tngtech.archunit.base.DescribedPredicate.describe("are view-models or the ui package's plumbing",
+                type -> type.getSimpleName().endsWith("ViewModel") || type.getSimpleName().endsWith("Model")
+                        || type.getName().contains("ViewModel$") || type.getPackageName().equals("io.chainpos.till.ui"));
+    }
 
     @ArchTest
     static final ArchRule onlyTheImportsReadCsv = noClasses().that().resideInAPackage("io.chainpos.till..")

@@ -17,6 +17,13 @@ public final class EnrollTill {
     }
 
     public record Enrolled(TillIdentity identity) implements Result {
+        public io.chainpos.model.id.StoreId storeId() {
+            return identity.storeId();
+        }
+
+        public io.chainpos.model.id.TillId tillId() {
+            return identity.tillId();
+        }
     }
 
     /** The server said no (a used or expired code); {@code reason} is for the owner setting up the till. */

@@ -78,6 +78,8 @@ public final class FxKeyboardWedge implements ScanSource {
             if (outcome.scan() != null) {
                 event.consume();
                 idle.stop();
+                // the scan's characters were never typed: forget them, or the next release would replay them
+                held.clear();
                 swallowingEnter = true;
                 handler.onScan(new Scan(outcome.scan(), Scan.Source.KEYBOARD_WEDGE));
             }

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * the code page in force, and the commands (code page, barcode, QR code, raster image, cut, drawer pulse,
  * status request). A byte sequence it does not know fails the test: a receipt must not carry garbage.
  */
-final class EscPosReader {
+public final class EscPosReader {
     private static final Charset CP437 = Charset.forName("IBM437");
     private static final Charset GB18030 = Charset.forName("GB18030");
 
@@ -118,8 +118,19 @@ final class EscPosReader {
     }
 
     /** Only the printed lines' text. */
-    static List<String> lines(byte[] bytes) {
+    public static List<String> lines(byte[] bytes) {
         return read(bytes).stream().filter(Line.class::isInstance).map(i -> ((Line) i).text()).toList();
+    }
+
+    /** What a scanner reads off the printout: each barcode's text and each QR code's data, in print order. */
+    public static List<String> scannable(byte[] bytes) {
+        return read(bytes).stream().<String>mapMulti((item, out) -> {
+            if (item instanceof Barcode barcode) {
+                out.accept(barcode.text());
+            } else if (item instanceof Qr qr) {
+                out.accept(qr.data());
+            }
+        }).toList();
     }
 
     static <T extends Item> List<T> all(List<Item> items, Class<T> type) {

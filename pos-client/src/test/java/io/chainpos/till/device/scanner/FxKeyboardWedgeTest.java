@@ -93,6 +93,23 @@ class FxKeyboardWedgeTest {
         assertThat(name.getText()).isEmpty();
     }
 
+    @Test
+    void whatAPersonTypesAfterAScanReachesTheFieldWithoutTheScannedCode(FxRobot robot) {
+        typeEach(robot, "6901234567892", 3);
+        nanos.addAndGet(3 * MS);
+        robot.type(KeyCode.ENTER);
+        nanos.addAndGet(500 * MS);
+
+        typeEach(robot, "42", 150);
+        nanos.addAndGet(150 * MS);
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(scans).extracting(Scan::code).containsExactly("6901234567892");
+        assertThat(name.getText()).isEqualTo("42");
+        assertThat(actions).hasValue(1);
+    }
+
     /** Types digits one key at a time, the clock moving {@code gapMillis} before each. */
     private void typeEach(FxRobot robot, String digits, long gapMillis) {
         for (char digit : digits.toCharArray()) {

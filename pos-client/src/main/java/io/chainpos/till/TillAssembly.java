@@ -1,0 +1,236 @@
+package io.chainpos.till;
+
+import io.chainpos.model.json.EventCodec;
+import io.chainpos.model.loyalty.EarningRules;
+import io.chainpos.model.scan.ScaleLayout;
+import io.chainpos.till.catalog.CatalogStore;
+import io.chainpos.till.catalog.ImportProducts;
+import io.chainpos.till.catalog.SearchProducts;
+import io.chainpos.till.cli.Counter;
+import io.chainpos.till.device.Devices;
+import io.chainpos.till.device.drawer.OpenDrawerNoSale;
+import io.chainpos.till.device.settings.DeviceSettings;
+import io.chainpos.till.device.settings.DeviceSettingsFile;
+import io.chainpos.till.device.settings.InvalidSettingsException;
+import io.chainpos.till.ledger.Ledger;
+import io.chainpos.till.ledger.TillIdentity;
+import io.chainpos.till.loyalty.BalanceStore;
+import io.chainpos.till.loyalty.ExpiringPoints;
+import io.chainpos.till.loyalty.LoyaltyAtCheckout;
+import io.chainpos.till.loyalty.LoyaltyDesk;
+import io.chainpos.till.loyalty.LoyaltyStore;
+import io.chainpos.till.loyalty.RedeemReward;
+import io.chainpos.till.loyalty.RefundTopUp;
+import io.chainpos.till.loyalty.TopUp;
+import io.chainpos.till.loyalty.MemberAccounts;
+import io.chainpos.till.member.EraseMember;
+import io.chainpos.till.member.FindMember;
+import io.chainpos.till.member.ImportMembers;
+import io.chainpos.till.member.MemberDesk;
+import io.chainpos.till.member.MemberHistory;
+import io.chainpos.till.member.MemberStore;
+import io.chainpos.till.member.RegisterMember;
+import io.chainpos.till.refund.RefundSale;
+import io.chainpos.till.sale.Checkout;
+import io.chainpos.till.sale.SaleSession;
+import io.chainpos.till.sale.SaleStore;
+import io.chainpos.till.sale.ScanCode;
+import io.chainpos.till.sale.SellingSettings;
+import io.chainpos.till.settings.TillSettings;
+import io.chainpos.till.settings.TillSettingsFile;
+import io.chainpos.till.shift.ShiftStore;
+import io.chainpos.till.shift.Shifts;
+import io.chainpos.till.staff.PinHasher;
+import io.chainpos.till.staff.PinManagerApprovals;
+import io.chainpos.till.staff.SetUpStaff;
+import io.chainpos.till.staff.SignIn;
+import io.chainpos.till.staff.StaffStore;
+import io.chainpos.till.sync.EnrollTill;
+import io.chainpos.till.sync.ServerAddress;
+import io.chainpos.till.sync.SyncAgent;
+import io.chainpos.till.sync.SyncApi;
+import io.chainpos.till.sync.SyncWatch;
+import io.chainpos.till.ui.TillUseCases;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An enrolled till put together: the sync agent, the counter hardware from {@code devices.properties} and every
+ * use-case, for the screens ({@link #useCases}) and the command line ({@link #counter}). Built once the ledger has
+ * its identity; closing it stops sync and the devices (the ledger is its owner's to close).
+ */
+public final class TillAssembly implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TillAssembly.class);
+
+    /** Makes the sync port for a server address and device token (OkHttp in the app). */
+    public interface SyncApis extends BiFunction<Supplier<URI>, Supplier<String>, SyncApi> {
+    }
+
+    private final Ledger ledger;
+    private final EventCodec codec;
+    private final Clock clock;
+    private final Path data;
+    private final SyncApis apis;
+    private final ServerAddress server;
+    /** The server's sync port, or null for a till not linked to one. */
+    private final SyncApi syncApi;
+    private final SyncAgent agent;
+    private final SyncWatch sync;
+    private final Devices devices;
+    private final List<String> deviceProblems;
+    private final SellingSettings selling;
+    private final MemberStore members = new MemberStore();
+    private final BalanceStore balances = new BalanceStore();
+    private final CatalogStore catalog;
+    private final ShiftStore shiftStore;
+    private final SaleStore sales;
+    private final StaffStore staff = new StaffStore();
+    private final Checkout checkout;
+    private final LoyaltyDesk loyalty;
+    private final PinManagerApprovals approvals;
+    private final Shifts shifts;
+    private final RefundSale refunds;
+    private final SetUpStaff setUpStaff;
+    private final RegisterMember registerMember;
+
+    private TillAssembly(Ledger ledger, EventCodec codec, Clock clock, Path data, SyncApis apis, TillSettings settings) {
+        this.ledger = ledger;
+        this.codec = codec;
+        this.clock = clock;
+        this.data = data;
+        this.apis = apis;
+        this.server = new ServerAddress(ledger);
+        this.syncApi = server.url().isEmpty() ? null : apis.apply(() -> server.url().orElseThrow(), server::token);
+        this.agent = syncApi == null ? null : new SyncAgent(ledger, syncApi, clock, new SecureRandom(),
+                SyncAgent.Settings.defaults());
+        this.sync = new SyncWatch(ledger, agent, clock);
+        List<String> problems = new ArrayList<>();
+        this.devices = startDevices(problems);
+        this.deviceProblems = List.copyOf(problems);
+        this.selling = new SellingSettings(clock.getZone(), settings.cashRounding(), ScaleLayout.DEFAULT,
+                settings.cashierDiscountLimitPercent() * 100);
+        this.catalog = new CatalogStore(codec);
+        this.shiftStore = new ShiftStore(codec);
+        this.sales = new SaleStore(codec);
+        LoyaltyStore loyaltyStore = new LoyaltyStore(codec);
+        LoyaltyAtCheckout atCheckout = new LoyaltyAtCheckout(ledger, catalog, loyaltyStore, new EarningRules(), selling.zone());
+        this.checkout = new Checkout(ledger, catalog, members, balances, shiftStore, sales, atCheckout, selling, clock);
+        this.loyalty = new LoyaltyDesk(new TopUp(ledger, members, balances, shiftStore, catalog, clock),
+                new RefundTopUp(ledger, loyaltyStore, balances, shiftStore),
+                new RedeemReward(ledger, members, balances, loyaltyStore, atCheckout, catalog, clock),
+                new ExpiringPoints(ledger, loyaltyStore, catalog, selling.zone(), clock), loyaltyStore);
+        this.approvals = new PinManagerApprovals(ledger, staff);
+        this.shifts = new Shifts(ledger, shiftStore, clock);
+        this.refunds = new RefundSale(ledger, sales, shiftStore, balances, new ScanCode(catalog, members, selling.scale()),
+                approvals, clock);
+        this.setUpStaff = new SetUpStaff(ledger, staff, approvals, new PinHasher(new SecureRandom()));
+        this.registerMember = new RegisterMember(ledger, members, clock, new SecureRandom(), "NORMAL");
+    }
+
+    /** Puts an enrolled till together and starts syncing in the background. */
+    public static TillAssembly start(Ledger ledger, EventCodec codec, Clock clock, Path data, SyncApis apis,
+                                     TillSettings settings) {
+        if (ledger.identity().isEmpty()) {
+            throw new IllegalStateException("enroll the till before starting it");
+        }
+        TillAssembly till = new TillAssembly(ledger, codec, clock, data, apis, settings);
+        if (till.agent != null) {
+            till.agent.start();
+        }
+        return till;
+    }
+
+    /** Enrollment with head office's one-time code, through the same sync port. */
+    public static EnrollTill enrollment(Ledger ledger, SyncApis apis) {
+        return new EnrollTill(ledger, url -> apis.apply(() -> url, () -> null));
+    }
+
+    public SyncAgent agent() {
+        return agent;
+    }
+
+    public Devices devices() {
+        return devices;
+    }
+
+    /** Why the device settings could not be used (nothing prints until they are fixed), or nothing. */
+    public List<String> deviceProblems() {
+        return deviceProblems;
+    }
+
+    public TillIdentity identity() {
+        return ledger.identity().orElseThrow();
+    }
+
+    public TillUseCases useCases() {
+        TillIdentity self = identity();
+        return new TillUseCases(self.storeId(), self.tillId(), this::session, selling,
+                new SearchProducts(ledger, catalog, clock),
+                new MemberAccounts(ledger, members, balances, catalog, clock), registerMember, refunds, shifts,
+                new SignIn(ledger, staff), setUpStaff, new OpenDrawerNoSale(ledger, approvals), devices.reprint(),
+                devices.printer(), devices.display(), sync,
+                new TillUseCases.Settings(new DeviceSettingsFile(data), new TillSettingsFile(data), server,
+                        enrollment(ledger, apis)),
+                devices::startScanner, clock);
+    }
+
+    /** The command line's use-cases for {@code cashier}. */
+    public Counter counter(String cashier) {
+        MemberDesk memberDesk = new MemberDesk(new FindMember(ledger, members),
+                new MemberHistory(ledger, members, codec, syncApi == null ? null : syncApi::memberHistory),
+                new EraseMember(ledger, members, approvals), new ImportMembers(ledger, registerMember, members));
+        return new Counter(session(cashier), registerMember, members, balances, catalog, shifts, refunds, setUpStaff,
+                new ImportProducts(ledger, catalog), clock, cashier, memberDesk, loyalty);
+    }
+
+    public OpenDrawerNoSale noSale() {
+        return new OpenDrawerNoSale(ledger, approvals);
+    }
+
+    private SaleSession session(String cashier) {
+        return new SaleSession(ledger, checkout, members, approvals, selling, codec.mapper(), clock, cashier);
+    }
+
+    /**
+     * The counter hardware from {@code devices.properties}, written with its defaults on the first run so the owner
+     * finds it. Settings that cannot be used leave the till selling without devices; {@code problems} says why.
+     */
+    private Devices startDevices(List<String> problems) {
+        DeviceSettingsFile file = new DeviceSettingsFile(data);
+        try {
+            DeviceSettings settings = file.load();
+            if (!Files.exists(file.path())) {
+                file.save(settings);
+            }
+            log.info("devices.started printer={} settings={}", settings.printer().transport(), file.path());
+            return Devices.start(settings, ledger, codec, members, balances, clock);
+        } catch (InvalidSettingsException e) {
+            problems.addAll(e.problems());
+            log.warn("devices.unusable problems={}", e.problems().size());
+            return Devices.unusable("the device settings in " + file.path() + " cannot be used", ledger, codec, members,
+                    balances, clock);
+        } catch (IOException e) {
+            problems.add("cannot read " + file.path() + ": " + e.getMessage());
+            log.warn("devices.unreadable", e);
+            return Devices.unusable("cannot read " + file.path(), ledger, codec, members, balances, clock);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (agent != null) {
+            agent.close();
+        }
+        devices.close();
+    }
+}

@@ -1,0 +1,71 @@
+package io.chainpos.till.ui.sale;
+
+import io.chainpos.model.sale.ShiftReport;
+import io.chainpos.till.device.printer.PrinterStatus;
+import io.chainpos.till.staff.StaffMember;
+import io.chainpos.till.sync.SyncStatus;
+import io.chainpos.till.ui.Notice;
+import io.chainpos.till.ui.Tasks;
+import io.chainpos.till.ui.TillUseCases;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The counter's state around the sale, shown on the sale screen's top bar: who is selling, the shift, whether the
+ * server answers and how many events wait for it, and the receipt printer. One per running till: sync and printer
+ * changes arrive on their own threads and are handed to the screen's thread.
+ */
+public final class StatusViewModel {
+    private final TillUseCases till;
+    private final Tasks tasks;
+    private final ObjectProperty<StaffMember> cashier = new SimpleObjectProperty<>();
+    private final ObjectProperty<ShiftReport> shift = new SimpleObjectProperty<>();
+    private final ObjectProperty<SyncStatus> sync = new SimpleObjectProperty<>();
+    private final ObjectProperty<PrinterStatus> printer = new SimpleObjectProperty<>();
+    private final ObjectProperty<Notice> problem = new SimpleObjectProperty<>();
+
+    public StatusViewModel(TillUseCases till, Tasks tasks) {
+        this.till = till;
+        this.tasks = tasks;
+        till.sync().onStatus(status -> tasks.ui().execute(() -> sync.set(status)));
+        till.printer().onStatus(status -> tasks.ui().execute(() -> printer.set(status)));
+        tasks.counter(() -> new Snapshot(till.sync().status(), till.printer().status()), snapshot -> {
+            sync.set(snapshot.sync());
+            printer.set(snapshot.printer());
+        }, problem::set);
+    }
+
+    private record Snapshot(SyncStatus sync, PrinterStatus printer) {
+    }
+
+    public ObjectProperty<StaffMember> cashierProperty() {
+        return cashier;
+    }
+
+    /** The open shift's figures so far, or null when no shift is open. */
+    public ObjectProperty<ShiftReport> shiftProperty() {
+        return shift;
+    }
+
+    public ObjectProperty<SyncStatus> syncProperty() {
+        return sync;
+    }
+
+    public ObjectProperty<PrinterStatus> printerProperty() {
+        return printer;
+    }
+
+    /** A fault reading the state (a disk error), shown on the bar rather than in a window. */
+    public ObjectProperty<Notice> problemProperty() {
+        return problem;
+    }
+
+    public boolean shiftOpen() {
+        return shift.get() != null;
+    }
+
+    /** Reads the shift again (after a sale, or the shift screen closed). */
+    public void refresh() {
+        tasks.counter(() -> till.shifts().xReport().orElse(null), shift::set, problem::set);
+    }
+}

@@ -1,0 +1,49 @@
+package io.chainpos.till.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chainpos.model.pricing.CashRounding;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TillSettingsFileTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aNewTillHasTheDefaultsAndSavedSettingsReadBack() throws Exception {
+        TillSettingsFile file = new TillSettingsFile(dir);
+        assertThat(file.load()).isEqualTo(TillSettings.defaults());
+
+        TillSettings chosen = new TillSettings(TillSettings.Language.ZH_CN, CashRounding.DOWN_TO_JIAO, 15);
+        file.save(chosen);
+
+        assertThat(new TillSettingsFile(dir).load()).isEqualTo(chosen);
+        assertThat(Files.readString(file.path(), StandardCharsets.UTF_8)).contains("ui.language=zh-CN")
+                .contains("sale.cashRounding=down_to_jiao").contains("# The screens' language");
+    }
+
+    @Test
+    void everyBadValueIsNamedAtOnce() {
+        TillSettingsFile file = new TillSettingsFile(dir);
+
+        assertThatThrownBy(() -> file.parse(Map.of("ui.language", "klingon", "sale.cashRounding", "always",
+                "sale.cashierDiscountLimitPercent", "150", "sale.tip", "yes")))
+                .isInstanceOfSatisfying(TillSettingsFile.Invalid.class, e -> assertThat(e.problems()).containsExactly(
+                        "unknown setting 'sale.tip'",
+                        "ui.language: system, zh-CN or en, not 'klingon'",
+                        "sale.cashRounding: none, down_to_jiao or half_up_to_jiao, not 'always'",
+                        "sale.cashierDiscountLimitPercent: 0 to 100, not 150"));
+    }
+
+    @Test
+    void aMissingKeyKeepsItsDefault() throws Exception {
+        assertThat(new TillSettingsFile(dir).parse(Map.of("ui.language", "en")))
+                .isEqualTo(TillSettings.defaults().withLanguage(TillSettings.Language.EN));
+    }
+}

@@ -1,0 +1,121 @@
+package io.chainpos.till.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chainpos.till.ledger.Ledger;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Nothing on the JavaFX thread waits for the disk, the network, a device or another thread: proven on the compiled
+ * screens (every class under {@code io.chainpos.till.ui}) by {@link ScreenThreadCheck}, and the check shown to
+ * catch each way of breaking the rule on a class written to break it.
+ */
+class ScreenThreadTest {
+    /** The app's {@code run} starts JavaFX from the main thread and waits there for the window to close. */
+    private static final Set<ScreenThreadCheck.Method> LAUNCHERS = Set.of(new ScreenThreadCheck.Method(
+            "io/chainpos/till/ui/app/FxTill", "run",
+            "(Lio/chainpos/till/ui/TillStartup;Lio/chainpos/till/settings/TillSettingsFile;"
+                    + "Lio/chainpos/till/settings/TillSettings;Lio/chainpos/till/device/scanner/WedgeTiming;)V"));
+
+    /**
+     * Till classes outside {@code ui} the screens may call on their own thread: they only keep a listener. Records
+     * and enums (data) are allowed everywhere.
+     */
+    private static final Set<String> NEVER_WAIT = Set.of(
+            "io/chainpos/till/sync/SyncWatch", // onStatus adds a listener, status() reads a field; syncNow runs as work
+            "io/chainpos/till/device/printer/ReceiptPrinter", // onStatus adds a listener; print runs as work
+            "io/chainpos/till/device/scanner/FxKeyboardWedge"); // the scene's key filter: key events and a timer, in memory
+
+    @Test
+    void nothingTheScreensRunOnTheJavaFxThreadWaitsForDiskNetworkOrDevices() throws Exception {
+        Path classes = root(Tasks.class);
+        ScreenThreadCheck check = new ScreenThreadCheck(LAUNCHERS, ScreenThreadTest::mayWait)
+                .read(ScreenThreadCheck.classes(classes, "io/chainpos/till/ui"));
+
+        assertThat(check.onScreenThread()).as("the check found the screens' code")
+                .anySatisfy(m -> assertThat(m.toString()).isEqualTo("SaleViewModel.scanned"));
+        assertThat(check.violations()).isEmpty();
+
+        List<String> keptOff = new ScreenThreadCheck(LAUNCHERS, ScreenThreadTest::mayWait).treatingWorkAsScreenCode()
+                .read(ScreenThreadCheck.classes(classes, "io/chainpos/till/ui")).violations().stream()
+                .map(ScreenThreadCheck.Violation::calls).distinct().toList();
+        assertThat(keptOff).as("what the screens hand to the counter and network threads")
+                .contains("io.chainpos.till.sale.SaleSession.scan", "io.chainpos.till.sale.SaleSession.pay",
+                        "io.chainpos.till.loyalty.MemberAccounts.find", "io.chainpos.till.shift.Shifts.close",
+                        "io.chainpos.till.refund.RefundSale.refund", "io.chainpos.till.sync.EnrollTill.enroll",
+                        "io.chainpos.till.ui.TillStartup.start");
+    }
+
+    @Test
+    void theCheckFindsEachWayOfWaitingOnTheJavaFxThread() throws Exception {
+        Path classes = root(ScreenThreadTest.class);
+        ScreenThreadCheck check = new ScreenThreadCheck(Set.of(), ScreenThreadTest::mayWait)
+                .read(ScreenThreadCheck.classes(classes, "io/chainpos/till/ui").stream()
+                        .filter(f -> f.getFileName().toString().startsWith("ScreenThreadTest$Breaks")).toList());
+
+        List<String> found = check.violations().stream().map(v -> v.in().name() + " -> " + v.calls()).toList();
+
+        assertThat(found).containsExactlyInAnyOrder(
+                "lambda$new$0 -> io.chainpos.till.ledger.Ledger.pendingCount", // in a listener
+                "count -> io.chainpos.till.ledger.Ledger.pendingCount", // a private method the screen's thread calls too
+                "naps -> java.lang.Thread.sleep",
+                "lambda$reference$1 -> io.chainpos.till.ledger.Ledger.pendingCount"); // a method reference in a callback
+    }
+
+    private static boolean mayWait(String internalName) {
+        if (NEVER_WAIT.contains(internalName)) {
+            return false;
+        }
+        try {
+            Class<?> type = Class.forName(internalName.replace('/', '.'), false, ScreenThreadTest.class.getClassLoader());
+            return !(type.isRecord() || type.isEnum());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("the screens call a class that is not there: " + internalName, e);
+        }
+    }
+
+    private static Path root(Class<?> type) throws URISyntaxException {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    /** Breaks the rule in each way the check must catch, and keeps it once (the work given to Tasks). */
+    @SuppressWarnings("unused")
+    static final class Breaks {
+        private final Ledger ledger;
+        private final Tasks tasks;
+        private final StringProperty text = new SimpleStringProperty();
+
+        Breaks(Ledger ledger, Tasks tasks) {
+            this.ledger = ledger;
+            this.tasks = tasks;
+            text.addListener((o, was, now) -> ledger.pendingCount());
+        }
+
+        void keepsTheRule() {
+            tasks.counter(() -> count(), n -> text.set(Long.toString(n)), n -> { });
+            tasks.counter(ledger::pendingCount, n -> { }, n -> { });
+        }
+
+        void countOnScreen() {
+            text.set(Long.toString(count()));
+        }
+
+        private long count() {
+            return ledger.pendingCount();
+        }
+
+        void naps() throws InterruptedException {
+            Thread.sleep(10);
+        }
+
+        void reference() {
+            tasks.counter(() -> 1L, ignored -> java.util.Optional.of(ledger).map(Ledger::pendingCount), n -> { });
+        }
+    }
+}

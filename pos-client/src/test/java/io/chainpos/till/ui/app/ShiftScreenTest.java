@@ -1,0 +1,55 @@
+package io.chainpos.till.ui.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.chainpos.model.event.Tender;
+import io.chainpos.model.event.TenderMethod;
+import io.chainpos.till.device.printer.EscPosReader;
+import io.chainpos.till.sale.Checkout;
+import io.chainpos.till.testing.TestTill;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The shift on the real screens: a till with no shift open asks for the float at sign-in; after a sale the shift is
+ * closed with the counted cash, and the Z report is shown and printed.
+ */
+class ShiftScreenTest extends ScreenTestBase {
+
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
+
+    @Override
+    boolean shiftOpen() {
+        return false;
+    }
+
+    @Test
+    void aShiftOpensWithItsFloatAndClosesWithTheZReportShownAndPrinted() {
+        screen.waitFor("#sign-in-pin").write(TestTill.OWNER_PIN).press(KeyCode.ENTER);
+        screen.waitFor("#shift-float").write("500").press(KeyCode.ENTER).waitForText("#shift-screen #notice", "Shift open");
+        screen.press(KeyCode.ESCAPE).waitUntilGone("#shift-screen").waitForText("#status-shift", "Shift since");
+
+        assertThat(till.till.checkout.complete(new Checkout.Request(List.of(new Checkout.LineRequest("100002", 1000)),
+                null, List.of(new Tender(TenderMethod.CASH, 1000, null)), "owner"))).isInstanceOf(Checkout.Completed.class);
+
+        screen.press(KeyCode.F10).waitFor("#shift-report").waitForText("#report-expected", "¥508.00");
+        screen.waitFor("#shift-counted").write("507.5").press(KeyCode.ENTER);
+        screen.waitForText("#shift-difference", "-¥0.50");
+        assertThat(screen.text("#report-counted")).isEqualTo("¥507.50");
+        assertThat(till.till.shifts.xReport()).as("the shift is closed").isEmpty();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Files.exists(till.printerFile())
+                && EscPosReader.lines(Files.readAllBytes(till.printerFile())).stream()
+                .anyMatch(line -> line.contains("Z"))).isTrue());
+
+        screen.press(KeyCode.ESCAPE).waitUntilGone("#shift-screen").waitForText("#status-shift", "No shift open");
+    }
+}
