@@ -9,10 +9,8 @@ import io.chainpos.model.event.StockChanged;
 import io.chainpos.model.id.MemberId;
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.till.member.RegisterMember;
+import io.chainpos.till.testing.KilledChild;
 import io.chainpos.till.testing.TestTill;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,9 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,26 +44,13 @@ class CrashTest {
         }
         long seed = Long.getLong("crash.seed", System.nanoTime());
         Random random = new Random(seed);
-        List<String> printed = new CopyOnWriteArrayList<>();
+        List<String> printed = new ArrayList<>();
 
         for (int kill = 0; kill < KILLS; kill++) {
-            Process child = new ProcessBuilder(javaBin(), "--enable-native-access=ALL-UNNAMED", "-cp",
-                    System.getProperty("java.class.path"), SellingInALoop.class.getName(), file.toString(), member.toString())
-                    .redirectError(Path.of("target", "crash-child-" + kill + ".err").toFile())
-                    .start();
-            int before = printed.size();
-            Thread reader = Thread.ofPlatform().start(() -> readReceipts(child, printed));
-            int wantSales = 1 + random.nextInt(40);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (printed.size() - before < wantSales && child.isAlive() && System.nanoTime() < deadline) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-            }
-            // Land the kill at an arbitrary point of the next sale, not just between sales.
-            LockSupport.parkNanos(random.nextInt(3_000_000));
-            child.destroyForcibly();
-            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            reader.join();
-            assertThat(printed.size() - before).as("sales printed before kill %d (seed %d)", kill, seed).isPositive();
+            List<String> run = KilledChild.runAndKill(SellingInALoop.class, Path.of("target", "crash-child-" + kill + ".err"),
+                    random, 40, 3_000_000, file.toString(), member.toString());
+            assertThat(run).as("sales printed before kill %d (seed %d)", kill, seed).isNotEmpty();
+            printed.addAll(run);
         }
 
         try (TestTill reopened = new TestTill(file, Clock.systemUTC(), "S001", "S001-T1")) {
@@ -113,20 +95,4 @@ class CrashTest {
                 .map((rs, ctx) -> codec.fromJson(rs.getString(1))).list());
     }
 
-    private static void readReceipts(Process child, List<String> printed) {
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (line.startsWith("RECEIPT ")) {
-                    printed.add(line.substring("RECEIPT ".length()));
-                }
-            }
-        } catch (java.io.IOException e) {
-            // The pipe breaks when the child is killed; every complete line before that was read.
-        }
-    }
-
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
 }

@@ -6,21 +6,16 @@ import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.event.SaleCompleted;
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.till.shift.Shifts;
+import io.chainpos.till.testing.KilledChild;
 import io.chainpos.till.testing.RealServer;
 import io.chainpos.till.testing.SyncedTill;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -44,31 +39,18 @@ class TillProcessKilledTest {
         Path file = dir.resolve("till.db");
         long seed = Long.getLong("kill.seed", System.nanoTime());
         Random random = new Random(seed);
-        List<String> printed = new CopyOnWriteArrayList<>();
+        List<String> printed = new ArrayList<>();
         try (RealServer server = RealServer.startWithDemoData(dir.resolve("server"), clock)) {
             try (SyncedTill till = SyncedTill.enroll(file, clock, server::uri, server.enrollmentCode("S001", "S001-T1"))) {
                 till.sync(); // the demo catalog
                 assertThat(till.till.shifts.open("kill-test", 50_000)).isInstanceOf(Shifts.Opened.class);
             }
             for (int kill = 0; kill < KILLS; kill++) {
-                Process child = new ProcessBuilder(javaBin(), "--enable-native-access=ALL-UNNAMED", "-cp",
-                        System.getProperty("java.class.path"), SellingAndSyncing.class.getName(), file.toString(),
-                        server.uri().toString())
-                        .redirectError(Path.of("target", "till-kill-" + kill + ".err").toFile())
-                        .start();
-                int before = printed.size();
-                Thread reader = Thread.ofPlatform().start(() -> readReceipts(child, printed));
-                int wantSales = 1 + random.nextInt(15);
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (printed.size() - before < wantSales && child.isAlive() && System.nanoTime() < deadline) {
-                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-                }
-                // Somewhere in the next sale, its push, or the reply's handling.
-                LockSupport.parkNanos(random.nextInt(8_000_000));
-                child.destroyForcibly();
-                assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-                reader.join();
-                assertThat(printed.size() - before).as("sales printed before kill %d (seed %d)", kill, seed).isPositive();
+                // The kill lands somewhere in the next sale, its push, or the reply's handling.
+                List<String> run = KilledChild.runAndKill(SellingAndSyncing.class, Path.of("target", "till-kill-" + kill + ".err"),
+                        random, 15, 8_000_000, file.toString(), server.uri().toString());
+                assertThat(run).as("sales printed before kill %d (seed %d)", kill, seed).isNotEmpty();
+                printed.addAll(run);
             }
 
             List<EventEnvelope> local;
@@ -106,20 +88,4 @@ class TillProcessKilledTest {
         return rows.stream().map(codec::fromJson).toList();
     }
 
-    private static void readReceipts(Process child, List<String> printed) {
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (line.startsWith("RECEIPT ")) {
-                    printed.add(line.substring("RECEIPT ".length()));
-                }
-            }
-        } catch (IOException e) {
-            // The pipe breaks when the child is killed; every complete line before that was read.
-        }
-    }
-
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
 }
