@@ -128,7 +128,10 @@ public final class TillMain implements Callable<Integer> {
                 // Just enrolled: fetch the catalog, rules and members before the first customer.
                 System.out.println("fetching the catalog and members from the server...");
                 try {
-                    System.out.println("received " + agent.syncOnce().pulled() + " records");
+                    // The agent has already started its first round in the background; this one waits for it.
+                    SyncAgent.Round round = agent.syncOnce();
+                    System.out.println(round.problems().isEmpty() ? "up to date with the server"
+                            : "the first sync had problems (" + String.join("; ", round.problems()) + "); the till retries in the background");
                 } catch (IOException | RuntimeException e) {
                     System.err.println("the first sync failed (" + e.getMessage() + "); the till retries in the background");
                 }
