@@ -176,7 +176,7 @@ public final class TillAssembly implements AutoCloseable {
         TillIdentity self = identity();
         return new TillUseCases(self.storeId(), self.tillId(), this::session, selling,
                 new SearchProducts(ledger, catalog, clock),
-                new MemberAccounts(ledger, members, balances, catalog, clock), registerMember, refunds, shifts,
+                new MemberAccounts(ledger, members, balances, catalog, clock), registerMember, loyalty.topUp(), refunds, shifts,
                 new SignIn(ledger, staff), setUpStaff, new OpenDrawerNoSale(ledger, approvals), devices.reprint(),
                 devices.printer(), devices.display(), sync,
                 new TillUseCases.Settings(new DeviceSettingsFile(data), new TillSettingsFile(data), server,

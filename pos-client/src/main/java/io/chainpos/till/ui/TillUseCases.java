@@ -10,6 +10,7 @@ import io.chainpos.till.device.printer.ReprintReceipt;
 import io.chainpos.till.device.scanner.ScanHandler;
 import io.chainpos.till.device.settings.DeviceSettingsFile;
 import io.chainpos.till.loyalty.MemberAccounts;
+import io.chainpos.till.loyalty.TopUp;
 import io.chainpos.till.member.RegisterMember;
 import io.chainpos.till.refund.RefundSale;
 import io.chainpos.till.sale.SaleSession;
@@ -38,6 +39,7 @@ public record TillUseCases(
         SearchProducts products,
         MemberAccounts memberAccounts,
         RegisterMember registerMember,
+        TopUp topUp,
         RefundSale refunds,
         Shifts shifts,
         SignIn signIn,
