@@ -58,7 +58,6 @@ public final class MemberView extends VBox {
         buttons.add(FxUi.keyButton(messages, "F5", "member.printCard", member::printCard), 1, 0);
         buttons.add(FxUi.keyButton(messages, "F6", "member.removeFromSale", member::removeFromSale), 2, 0);
         Button topUp = FxUi.keyButton(messages, "F7", "member.topUp", member::openTopUp);
-        topUp.setId("member-top-up");
         topUp.disableProperty().bind(member.selectedProperty().isNull().or(member.topUp().busyProperty()));
         buttons.add(topUp, 3, 0);
         buttons.add(FxUi.keyButton(messages, "Enter", "member.enter", member::enter), 4, 0);
