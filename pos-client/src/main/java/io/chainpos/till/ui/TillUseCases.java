@@ -6,6 +6,7 @@ import io.chainpos.till.catalog.SearchProducts;
 import io.chainpos.till.device.display.CustomerDisplay;
 import io.chainpos.till.device.drawer.OpenDrawerNoSale;
 import io.chainpos.till.device.printer.ReceiptPrinter;
+import io.chainpos.till.device.qr.MemberCardCode;
 import io.chainpos.till.device.printer.ReprintReceipt;
 import io.chainpos.till.device.scanner.ScanHandler;
 import io.chainpos.till.device.settings.DeviceSettingsFile;
@@ -39,6 +40,7 @@ public record TillUseCases(
         SearchProducts products,
         MemberAccounts memberAccounts,
         RegisterMember registerMember,
+        MemberCardCode memberCode,
         TopUp topUp,
         RefundSale refunds,
         Shifts shifts,

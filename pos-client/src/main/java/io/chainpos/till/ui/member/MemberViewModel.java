@@ -3,7 +3,6 @@ package io.chainpos.till.ui.member;
 import io.chainpos.model.event.Gender;
 import io.chainpos.till.device.printer.MemberCardSlip;
 import io.chainpos.till.device.printer.PrintJob;
-import io.chainpos.till.device.qr.MemberQrCodes;
 import io.chainpos.till.loyalty.MemberAccounts;
 import io.chainpos.till.loyalty.MemberAccounts.MemberAccount;
 import io.chainpos.till.member.Member;
@@ -34,8 +33,6 @@ import javafx.collections.ObservableList;
 public final class MemberViewModel extends PanelModel {
     /** The member screen's parts: the tab bar shows {@link #tabs()}; the top-up opens with F7 for the member selected. */
     public enum Tab { FIND, REGISTER, TOP_UP }
-
-    private static final int QR_PIXELS = 220;
 
     private final TillUseCases till;
     private final Tasks tasks;
@@ -277,7 +274,7 @@ public final class MemberViewModel extends PanelModel {
             qrCode.set(null);
             return;
         }
-        tasks.counter(() -> MemberQrCodes.png(account.member().cardNo(), QR_PIXELS), png -> {
+        tasks.counter(() -> till.memberCode().png(account.member().cardNo()), png -> {
             if (account.equals(selected.get())) {
                 qrCode.set(png);
             }
