@@ -1,13 +1,17 @@
 package io.chainpos.till.ui.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.chainpos.model.event.Gender;
 import io.chainpos.model.loyalty.StoredValue;
+import io.chainpos.till.device.printer.EscPosReader;
 import io.chainpos.till.loyalty.LoyaltyRulesAtTheTill;
 import io.chainpos.till.member.Member;
 import io.chainpos.till.member.RegisterMember;
 import io.chainpos.till.testing.TestTill;
+import java.nio.file.Files;
+import java.time.Duration;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -15,8 +19,8 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * Topping up stored value on the real screens under head office's 充100送20: the member on the sale is topped up
- * ¥100 in cash from the member screen (F7), the bonus shown before Enter, the new stored value in place, and the
- * sale's member panel shows it after going back.
+ * ¥100 in cash from the member screen (F7), the bonus shown before Enter, the new stored value in place, its receipt
+ * printed, and the sale's member panel shows it after going back.
  */
 class TopUpScreenTest extends ScreenTestBase {
     private Member member;
@@ -48,6 +52,9 @@ class TopUpScreenTest extends ScreenTestBase {
         screen.waitForText("#topup-member", "stored value now ¥120.00");
         StoredValue parts = till.till.ledger.read(s -> till.till.balances.storedValueParts(s, member.memberId()));
         assertThat(parts).isEqualTo(new StoredValue(10_000, 2_000));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Files.exists(till.printerFile())
+                && EscPosReader.lines(Files.readAllBytes(till.printerFile())).stream()
+                .anyMatch(line -> line.contains("S001-T1-1-000001"))).as("the top-up's receipt prints").isTrue());
 
         screen.press(KeyCode.ESCAPE).waitForText("#member-details", "Stored value ¥120.00");
         screen.press(KeyCode.ESCAPE).waitUntilGone("#member-screen");
