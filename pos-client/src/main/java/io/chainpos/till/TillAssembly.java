@@ -9,6 +9,7 @@ import io.chainpos.till.catalog.SearchProducts;
 import io.chainpos.till.cli.Counter;
 import io.chainpos.till.device.Devices;
 import io.chainpos.till.device.drawer.OpenDrawerNoSale;
+import io.chainpos.till.device.qr.MemberCardCode;
 import io.chainpos.till.device.settings.DeviceSettings;
 import io.chainpos.till.device.settings.DeviceSettingsFile;
 import io.chainpos.till.device.settings.InvalidSettingsException;
@@ -71,6 +72,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class TillAssembly implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TillAssembly.class);
+    /** The member screen's QR code: large enough to scan from a phone held at the counter. */
+    private static final int MEMBER_QR_PIXELS = 220;
 
     /** Makes the sync port for a server address and device token (OkHttp in the app). */
     public interface SyncApis extends BiFunction<Supplier<URI>, Supplier<String>, SyncApi> {
@@ -176,7 +179,8 @@ public final class TillAssembly implements AutoCloseable {
         TillIdentity self = identity();
         return new TillUseCases(self.storeId(), self.tillId(), this::session, selling,
                 new SearchProducts(ledger, catalog, clock),
-                new MemberAccounts(ledger, members, balances, catalog, clock), registerMember, refunds, shifts,
+                new MemberAccounts(ledger, members, balances, catalog, clock), registerMember,
+                new MemberCardCode(MEMBER_QR_PIXELS), loyalty.topUp(), refunds, shifts,
                 new SignIn(ledger, staff), setUpStaff, new OpenDrawerNoSale(ledger, approvals), devices.reprint(),
                 devices.printer(), devices.display(), sync,
                 new TillUseCases.Settings(new DeviceSettingsFile(data), new TillSettingsFile(data), server,

@@ -57,6 +57,14 @@ class ArchitectureTest {
                     + "ScanSource, CustomerDisplay); screens and use-cases never see bytes or ports (DESIGN.md, STYLE.md)");
 
     @ArchTest
+    static final ArchRule screensGetTheMemberCodeFromItsUseCase = noClasses().that().resideInAPackage("io.chainpos.till.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.google.zxing..")
+            .orShould().dependOnClassesThat().belongToAnyOf(io.chainpos.till.device.qr.MemberQrCodes.class,
+                    io.chainpos.till.device.qr.QrCodes.class)
+            .because("the member screen shows the member's QR code as a picture from the MemberCardCode use-case; "
+                    + "how a code is drawn is the device layer's business");
+
+    @ArchTest
     static final ArchRule javaFxOnlyInViewsAndFxAdapters = noClasses().that().resideInAPackage("io.chainpos.till..")
             .and().resideOutsideOfPackage("io.chainpos.till.ui..")
             .and().haveNameNotMatching(".*\\.Fx[^.]*")

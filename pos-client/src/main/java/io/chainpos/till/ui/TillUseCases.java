@@ -6,10 +6,12 @@ import io.chainpos.till.catalog.SearchProducts;
 import io.chainpos.till.device.display.CustomerDisplay;
 import io.chainpos.till.device.drawer.OpenDrawerNoSale;
 import io.chainpos.till.device.printer.ReceiptPrinter;
+import io.chainpos.till.device.qr.MemberCardCode;
 import io.chainpos.till.device.printer.ReprintReceipt;
 import io.chainpos.till.device.scanner.ScanHandler;
 import io.chainpos.till.device.settings.DeviceSettingsFile;
 import io.chainpos.till.loyalty.MemberAccounts;
+import io.chainpos.till.loyalty.TopUp;
 import io.chainpos.till.member.RegisterMember;
 import io.chainpos.till.refund.RefundSale;
 import io.chainpos.till.sale.SaleSession;
@@ -38,6 +40,8 @@ public record TillUseCases(
         SearchProducts products,
         MemberAccounts memberAccounts,
         RegisterMember registerMember,
+        MemberCardCode memberCode,
+        TopUp topUp,
         RefundSale refunds,
         Shifts shifts,
         SignIn signIn,

@@ -49,7 +49,8 @@ class ScreenThreadTest {
                 .contains("io.chainpos.till.sale.SaleSession.scan", "io.chainpos.till.sale.SaleSession.pay",
                         "io.chainpos.till.loyalty.MemberAccounts.find", "io.chainpos.till.shift.Shifts.close",
                         "io.chainpos.till.refund.RefundSale.refund", "io.chainpos.till.sync.EnrollTill.enroll",
-                        "io.chainpos.till.ui.TillStartup.start");
+                        "io.chainpos.till.ui.TillStartup.start", "io.chainpos.till.loyalty.TopUp.topUp",
+                        "io.chainpos.till.loyalty.TopUp.bonusFor", "io.chainpos.till.device.qr.MemberCardCode.png");
     }
 
     @Test

@@ -17,7 +17,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The member screen: a tab per part ({@link MemberViewModel.Tab}, each drawn by its own small view), the notice,
- * and the keys: F1/F2 switch tabs, Enter does the tab's main thing, Esc goes back to the sale.
+ * and the keys: F1/F2 switch tabs, F7 tops up the member selected, Enter does the tab's main thing, Esc goes back
+ * (from the top-up to the member, otherwise to the sale).
  */
 public final class MemberView extends VBox {
 
@@ -27,6 +28,7 @@ public final class MemberView extends VBox {
         Map<MemberViewModel.Tab, Node> parts = new EnumMap<>(MemberViewModel.Tab.class);
         parts.put(MemberViewModel.Tab.FIND, new MemberFindPart(member, messages));
         parts.put(MemberViewModel.Tab.REGISTER, new MemberRegisterPart(member, messages));
+        parts.put(MemberViewModel.Tab.TOP_UP, new TopUpPart(member, messages));
 
         HBox tabs = new HBox();
         tabs.getStyleClass().add("tabs");
@@ -41,7 +43,10 @@ public final class MemberView extends VBox {
         Runnable showTab = () -> {
             content.getChildren().setAll(parts.get(member.tabProperty().get()));
             tabs.getChildren().forEach(b -> b.getStyleClass().remove("selected"));
-            tabs.getChildren().get(member.tabs().indexOf(member.tabProperty().get())).getStyleClass().add("selected");
+            int shown = member.tabs().indexOf(member.tabProperty().get());
+            if (shown >= 0) {
+                tabs.getChildren().get(shown).getStyleClass().add("selected");
+            }
             FxUi.focusLater(((MemberPart) parts.get(member.tabProperty().get())).firstField());
         };
         showTab.run();
@@ -49,13 +54,11 @@ public final class MemberView extends VBox {
 
         GridPane buttons = new GridPane();
         buttons.getStyleClass().add("dialog-buttons");
-        buttons.add(FxUi.keyButton(messages, "Esc", "button.back", member::close), 0, 0);
+        buttons.add(FxUi.keyButton(messages, "Esc", "button.back", member::back), 0, 0);
         buttons.add(FxUi.keyButton(messages, "F5", "member.printCard", member::printCard), 1, 0);
         buttons.add(FxUi.keyButton(messages, "F6", "member.removeFromSale", member::removeFromSale), 2, 0);
-        // Topping up stored value needs its use-case and rules from the loyalty work (issue 4), not built yet: the
-        // action is shown where it will be, and cannot be used.
-        Button topUp = FxUi.keyButton(messages, "F7", "member.topUp", () -> { });
-        topUp.setDisable(true);
+        Button topUp = FxUi.keyButton(messages, "F7", "member.topUp", member::openTopUp);
+        topUp.disableProperty().bind(member.selectedProperty().isNull().or(member.topUp().busyProperty()));
         buttons.add(topUp, 3, 0);
         buttons.add(FxUi.keyButton(messages, "Enter", "member.enter", member::enter), 4, 0);
         getChildren().addAll(FxUi.label(messages, "member.screenTitle", "dialog-title"), tabs, content,
@@ -67,13 +70,15 @@ public final class MemberView extends VBox {
             if (code == KeyCode.ENTER) {
                 member.enter();
             } else if (code == KeyCode.ESCAPE) {
-                member.close();
+                member.back();
             } else if (index >= 0 && index < member.tabs().size()) {
                 member.tabProperty().set(member.tabs().get(index));
             } else if (code == KeyCode.F5) {
                 member.printCard();
             } else if (code == KeyCode.F6) {
                 member.removeFromSale();
+            } else if (code == KeyCode.F7) {
+                member.openTopUp();
             } else {
                 return;
             }

@@ -3,7 +3,6 @@ package io.chainpos.till.ui.member;
 import io.chainpos.model.event.Gender;
 import io.chainpos.till.device.printer.MemberCardSlip;
 import io.chainpos.till.device.printer.PrintJob;
-import io.chainpos.till.device.qr.MemberQrCodes;
 import io.chainpos.till.loyalty.MemberAccounts;
 import io.chainpos.till.loyalty.MemberAccounts.MemberAccount;
 import io.chainpos.till.member.Member;
@@ -28,18 +27,18 @@ import javafx.collections.ObservableList;
 /**
  * The member screen (会员): find a member by phone, card number or their QR code (typed or scanned), or register
  * one in a few fields; see their tier, points and stored value, show and print their QR code, and put them on the
- * sale. Its parts are tabs ({@link Tab}); a new part (stored-value top-up, once the loyalty work brings its
- * use-case) is one more tab and one more view.
+ * sale, and top up their stored value ({@link TopUpModel}, F7). Its parts are tabs ({@link Tab}), each drawn by
+ * its own view.
  */
 public final class MemberViewModel extends PanelModel {
-    /** The member screen's parts, in the order they are shown. */
-    public enum Tab { FIND, REGISTER }
-
-    private static final int QR_PIXELS = 220;
+    /** The member screen's parts: the tab bar shows {@link #tabs()}; the top-up opens with F7 for the member selected. */
+    public enum Tab { FIND, REGISTER, TOP_UP }
 
     private final TillUseCases till;
     private final Tasks tasks;
     private final Consumer<MemberAccount> useOnSale;
+    private final Consumer<MemberAccount> balanceChanged;
+    private final TopUpModel topUp;
 
     private final ObjectProperty<Tab> tab = new SimpleObjectProperty<>(Tab.FIND);
     private final StringProperty query = new SimpleStringProperty("");
@@ -53,11 +52,17 @@ public final class MemberViewModel extends PanelModel {
     private final BooleanProperty consent = new SimpleBooleanProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
 
-    /** {@code onSale}: the member already on the sale, or null; {@code useOnSale} hears the member chosen (null: none). */
-    public MemberViewModel(TillUseCases till, Tasks tasks, MemberAccount onSale, Consumer<MemberAccount> useOnSale) {
+    /**
+     * {@code onSale}: the member already on the sale, or null; {@code useOnSale} hears the member chosen (null: none);
+     * {@code balanceChanged} hears a member's account after their stored value was topped up here by {@code cashier}.
+     */
+    public MemberViewModel(TillUseCases till, Tasks tasks, String cashier, MemberAccount onSale,
+                           Consumer<MemberAccount> useOnSale, Consumer<MemberAccount> balanceChanged) {
         this.till = till;
         this.tasks = tasks;
         this.useOnSale = useOnSale;
+        this.balanceChanged = balanceChanged;
+        this.topUp = new TopUpModel(till, tasks, cashier, selected::get, this::toppedUp, this::tell);
         selected.addListener((o, was, now) -> showQr(now));
         if (onSale != null) {
             found.setAll(onSale);
@@ -69,8 +74,31 @@ public final class MemberViewModel extends PanelModel {
         return tab;
     }
 
+    /** The tabs on the tab bar, F1 and F2. */
     public List<Tab> tabs() {
-        return List.of(Tab.values());
+        return List.of(Tab.FIND, Tab.REGISTER);
+    }
+
+    public TopUpModel topUp() {
+        return topUp;
+    }
+
+    /** F7: tops up the stored value of the member selected (found, or already on the sale). */
+    public void openTopUp() {
+        if (selected.get() == null) {
+            tell(Notice.info("member.noneSelected"));
+            return;
+        }
+        tab.set(Tab.TOP_UP);
+    }
+
+    /** Esc: from the top-up back to the member found; otherwise back to the sale. */
+    public void back() {
+        if (tab.get() == Tab.TOP_UP) {
+            tab.set(Tab.FIND);
+        } else {
+            close();
+        }
     }
 
     public StringProperty queryProperty() {
@@ -119,6 +147,8 @@ public final class MemberViewModel extends PanelModel {
     public void enter() {
         if (tab.get() == Tab.REGISTER) {
             register();
+        } else if (tab.get() == Tab.TOP_UP) {
+            topUp.confirm();
         } else if (selected.get() != null && query.get().isBlank()) {
             use();
         } else {
@@ -230,12 +260,21 @@ public final class MemberViewModel extends PanelModel {
         return true;
     }
 
+    /** The member's account after a top-up: shown here, and on the sale if they are on it. */
+    private void toppedUp(MemberAccount account) {
+        found.replaceAll(a -> a.member().memberId().equals(account.member().memberId()) ? account : a);
+        if (selected.get() != null && selected.get().member().memberId().equals(account.member().memberId())) {
+            selected.set(account);
+        }
+        balanceChanged.accept(account);
+    }
+
     private void showQr(MemberAccount account) {
         if (account == null) {
             qrCode.set(null);
             return;
         }
-        tasks.counter(() -> MemberQrCodes.png(account.member().cardNo(), QR_PIXELS), png -> {
+        tasks.counter(() -> till.memberCode().png(account.member().cardNo()), png -> {
             if (account.equals(selected.get())) {
                 qrCode.set(png);
             }

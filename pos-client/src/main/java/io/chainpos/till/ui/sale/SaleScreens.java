@@ -44,10 +44,11 @@ public final class SaleScreens {
                 sale::paid));
     }
 
-    /** F1: find or register a member and put them on the sale. */
+    /** F1: find or register a member, top up their stored value, and put them on the sale. */
     public void member() {
-        dialogs.show(new MemberViewModel(till, tasks, sale.memberProperty().get(), account ->
-                tasks.counter(() -> session.setMember(account == null ? null : account.member()), sale::show, sale::tell)));
+        dialogs.show(new MemberViewModel(till, tasks, sale.cashier().staffId(), sale.memberProperty().get(), account ->
+                tasks.counter(() -> session.setMember(account == null ? null : account.member()), sale::show, sale::tell),
+                sale::balanceChanged));
     }
 
     /** F9: a refund against a receipt. */

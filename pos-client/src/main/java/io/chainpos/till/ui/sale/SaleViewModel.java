@@ -287,6 +287,14 @@ public final class SaleViewModel {
         tell(Notice.success("sale.paid", sale.receiptNo(), Amounts.money(sale.change())));
     }
 
+    /** A member's balances changed (a top-up): the member panel shows them if that member is on the sale. */
+    void balanceChanged(MemberAccount account) {
+        MemberAccount onSale = member.get();
+        if (onSale != null && onSale.member().memberId().equals(account.member().memberId())) {
+            member.set(account);
+        }
+    }
+
     /** Reads the cart again from the session (after a screen over the sale closed). */
     void refresh() {
         tasks.counter(() -> new SaleSession.Updated(session.quote(), ""), this::show, this::tell);

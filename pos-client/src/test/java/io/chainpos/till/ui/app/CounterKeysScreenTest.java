@@ -48,7 +48,7 @@ class CounterKeysScreenTest extends ScreenTestBase {
         screen.press(KeyCode.F1).waitFor("#member-query");
         assertThat(keyedButtons(robot, "#member-screen")).hasSize(7);
         assertThat(ScreenDriver.fx(() -> robot.lookup("#member-topUp").queryAs(Button.class).isDisabled()))
-                .as("topping up waits for the loyalty work").isTrue();
+                .as("a top-up is for a member found first").isTrue();
         screen.press(KeyCode.ESCAPE).waitUntilGone("#member-screen");
     }
 

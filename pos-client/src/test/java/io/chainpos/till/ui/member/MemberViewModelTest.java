@@ -36,7 +36,7 @@ class MemberViewModelTest {
     @BeforeEach
     void open() {
         till = ScreenTill.ready(dir, clock, true);
-        member = new MemberViewModel(till.start(), Tasks.direct(), null, usedOnSale::add);
+        member = new MemberViewModel(till.start(), Tasks.direct(), "owner", null, usedOnSale::add, a -> { });
     }
 
     @AfterEach
@@ -94,7 +94,7 @@ class MemberViewModelTest {
         member.nameProperty().set("陈七");
         member.enter();
         String code = MemberCode.encode(member.selectedProperty().get().member().cardNo());
-        MemberViewModel again = new MemberViewModel(till.start(), Tasks.direct(), null, usedOnSale::add);
+        MemberViewModel again = new MemberViewModel(till.start(), Tasks.direct(), "owner", null, usedOnSale::add, a -> { });
 
         assertThat(again.scanned(code)).isTrue();
         assertThat(again.selectedProperty().get().member().name()).isEqualTo("陈七");
