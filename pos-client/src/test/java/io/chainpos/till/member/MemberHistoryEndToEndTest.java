@@ -41,7 +41,7 @@ class MemberHistoryEndToEndTest {
 
                 assertThat(online).isInstanceOf(MemberHistory.FromServer.class);
                 assertThat(online.entries()).filteredOn(e -> e.type().equals("SaleCompleted"))
-                        .extracting(MemberHistory.Entry::storeId).containsExactly("S001", "S002");
+                        .extracting(io.chainpos.model.member.HistoryEntry::storeId).containsExactly("S001", "S002");
                 assertThat(online.entries().getFirst().fields()).containsEntry("name", "林小雨").containsEntry("phone", "13711112222");
 
                 server.stop();
@@ -50,7 +50,7 @@ class MemberHistoryEndToEndTest {
                 assertThat(offline).isInstanceOfSatisfying(MemberHistory.FromThisTill.class,
                         local -> assertThat(local.why()).startsWith("the server did not answer"));
                 assertThat(offline.entries()).filteredOn(e -> e.type().equals("SaleCompleted"))
-                        .as("store A's sale stays in store A; B knows its own").extracting(MemberHistory.Entry::storeId)
+                        .as("store A's sale stays in store A; B knows its own").extracting(io.chainpos.model.member.HistoryEntry::storeId)
                         .containsExactly("S002");
                 assertThat(offline.entries().getFirst().type()).isEqualTo("MemberRegistered");
                 assertThat(offline.entries().getFirst().fields()).containsEntry("name", "林小雨");
