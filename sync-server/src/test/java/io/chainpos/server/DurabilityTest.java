@@ -14,7 +14,7 @@ import io.chainpos.server.auth.Enrollment;
 import io.chainpos.server.store.EventStore;
 import io.chainpos.server.store.PullPage;
 import io.chainpos.server.store.PullQuery;
-import io.chainpos.server.store.Storage;
+import io.chainpos.server.db.Storage;
 import io.chainpos.server.testing.Api;
 import io.chainpos.server.testing.ChildJvm;
 import io.chainpos.server.testing.Json;

@@ -1,7 +1,7 @@
 package io.chainpos.bench.sync;
 
 import io.chainpos.model.json.EventCodec;
-import io.chainpos.server.store.Storage;
+import io.chainpos.server.db.Storage;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -2,8 +2,8 @@ package io.chainpos.server.cli;
 
 import io.chainpos.server.auth.Role;
 import io.chainpos.server.auth.Users;
-import io.chainpos.server.store.Storage;
-import io.chainpos.server.store.StorageFailure;
+import io.chainpos.server.db.Storage;
+import io.chainpos.server.db.StorageFailure;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package io.chainpos.server.store;
 
+import io.chainpos.server.db.*;
 import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.id.MemberId;
 import io.chainpos.model.member.MemberKey;

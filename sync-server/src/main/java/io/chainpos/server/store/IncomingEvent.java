@@ -1,5 +1,6 @@
 package io.chainpos.server.store;
 
+import io.chainpos.server.db.*;
 import io.chainpos.model.event.EventEnvelope;
 import java.util.Objects;
 

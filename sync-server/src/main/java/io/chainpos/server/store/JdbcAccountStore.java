@@ -1,5 +1,6 @@
 package io.chainpos.server.store;
 
+import io.chainpos.server.db.*;
 import io.chainpos.model.id.StoreId;
 import io.chainpos.model.id.TillId;
 import io.chainpos.server.auth.AccountStore;
@@ -13,10 +14,10 @@ import java.util.Optional;
  * Accounts in the same database as the events. Every check-and-change is one statement or runs under the
  * row it changes, so two server nodes enrolling with one code at once cannot both succeed.
  */
-final class JdbcAccountStore implements AccountStore {
+public final class JdbcAccountStore implements AccountStore {
     private final Database db;
 
-    JdbcAccountStore(Database db) {
+    public JdbcAccountStore(Database db) {
         this.db = db;
     }
 

@@ -1,5 +1,6 @@
 package io.chainpos.server.store;
 
+import io.chainpos.server.db.*;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.chainpos.server.store;
 
+import io.chainpos.server.db.*;
 import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.id.MemberId;
 import io.chainpos.model.member.MemberKey;
@@ -25,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The event store on either database: the same portable SQL, with the database's own transactions. */
-final class JdbcEventStore implements EventStore {
+public final class JdbcEventStore implements EventStore {
     /** How many server sequences one pull scans at most, so a till far behind gets pages, not a long scan. */
     static final long PULL_WINDOW = 20_000;
     private static final int REBUILD_CHUNK = 1_000;
@@ -40,7 +41,7 @@ final class JdbcEventStore implements EventStore {
     private final JdbcMemberViews members = new JdbcMemberViews(memberKeys);
     private volatile PhoneLookup phoneLookup;
 
-    JdbcEventStore(Database db, EventCodec codec, Clock clock) {
+    public JdbcEventStore(Database db, EventCodec codec, Clock clock) {
         this.db = db;
         this.codec = codec;
         this.clock = clock;

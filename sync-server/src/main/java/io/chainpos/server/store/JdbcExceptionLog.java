@@ -1,5 +1,6 @@
 package io.chainpos.server.store;
 
+import io.chainpos.server.db.*;
 import io.chainpos.model.sync.SyncException;
 import java.time.Instant;
 import java.util.List;

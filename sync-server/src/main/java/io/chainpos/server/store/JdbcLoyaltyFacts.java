@@ -1,5 +1,6 @@
 package io.chainpos.server.store;
 
+import io.chainpos.server.db.*;
 import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.server.merge.FieldWrite;
@@ -13,11 +14,11 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /** Reads loyalty facts from balance_deltas and member_fields, each id resolved to its survivor. */
-final class JdbcLoyaltyFacts implements LoyaltyFacts {
+public final class JdbcLoyaltyFacts implements LoyaltyFacts {
     private final Database db;
     private final EventCodec codec;
 
-    JdbcLoyaltyFacts(Database db, EventCodec codec) {
+    public JdbcLoyaltyFacts(Database db, EventCodec codec) {
         this.db = db;
         this.codec = codec;
     }

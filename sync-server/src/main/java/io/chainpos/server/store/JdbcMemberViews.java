@@ -1,5 +1,6 @@
 package io.chainpos.server.store;
 
+import io.chainpos.server.db.*;
 import io.chainpos.model.sync.MemberView;
 import io.chainpos.server.merge.FieldWrite;
 import io.chainpos.server.merge.MemberProfiles;

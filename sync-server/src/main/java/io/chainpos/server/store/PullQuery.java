@@ -1,5 +1,6 @@
 package io.chainpos.server.store;
 
+import io.chainpos.server.db.*;
 import io.chainpos.model.id.StoreId;
 import io.chainpos.model.id.TillId;
 import java.util.Objects;

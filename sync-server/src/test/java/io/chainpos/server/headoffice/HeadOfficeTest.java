@@ -9,7 +9,7 @@ import io.chainpos.model.testing.ManualClock;
 import io.chainpos.server.merge.HeadOfficeTill;
 import io.chainpos.server.store.PullPage;
 import io.chainpos.server.store.PullQuery;
-import io.chainpos.server.store.Storage;
+import io.chainpos.server.db.Storage;
 import io.chainpos.server.testing.Json;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -19,7 +19,7 @@ import io.chainpos.model.testing.ManualClock;
 import io.chainpos.server.headoffice.HeadOffice;
 import io.chainpos.server.store.IngestBatch;
 import io.chainpos.server.store.IngestResult;
-import io.chainpos.server.store.Storage;
+import io.chainpos.server.db.Storage;
 import io.chainpos.server.testing.Json;
 import io.chainpos.server.testing.TillWriter;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.chainpos.server.loyalty;
 
 import io.chainpos.model.json.EventCodec;
-import io.chainpos.server.store.DatabaseSettings;
-import io.chainpos.server.store.Storage;
+import io.chainpos.server.db.DatabaseSettings;
+import io.chainpos.server.db.Storage;
 import io.chainpos.server.testing.EmbeddedDatabase;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package io.chainpos.server.loyalty;
 
 import io.chainpos.model.json.EventCodec;
-import io.chainpos.server.store.Storage;
+import io.chainpos.server.db.Storage;
 import java.nio.file.Path;
 import java.time.Clock;
 

@@ -1,5 +1,7 @@
 package io.chainpos.server.store;
 
+import io.chainpos.server.db.DatabaseSettings;
+import io.chainpos.server.db.Storage;
 import static io.chainpos.server.testing.Facts.member;
 import static io.chainpos.server.testing.Facts.points;
 import static io.chainpos.server.testing.Facts.registered;

@@ -1,5 +1,7 @@
 package io.chainpos.server.store;
 
+import io.chainpos.server.db.DatabaseSettings;
+import io.chainpos.server.db.Storage;
 import io.chainpos.model.json.EventCodec;
 import java.nio.file.Path;
 import java.time.Clock;

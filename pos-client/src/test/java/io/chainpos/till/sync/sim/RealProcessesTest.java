@@ -9,7 +9,7 @@ import io.chainpos.model.json.EventCodec;
 import io.chainpos.server.auth.Enrollment;
 import io.chainpos.server.auth.Secrets;
 import io.chainpos.server.store.EventStore;
-import io.chainpos.server.store.Storage;
+import io.chainpos.server.db.Storage;
 import io.chainpos.server.testing.EmbeddedDatabase;
 import io.chainpos.till.sync.SyncRefusedException;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.chainpos.server.store;
+package io.chainpos.server.db;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,21 +16,21 @@ import java.util.Optional;
  * SQL is portable (ON CONFLICT, RETURNING), so SQLite and PostgreSQL run the same statements.
  * Not thread-safe: one transaction at a time uses it.
  */
-final class SqlSession implements AutoCloseable {
+public final class SqlSession implements AutoCloseable {
 
     @FunctionalInterface
-    interface Row<T> {
+    public interface Row<T> {
         T map(ResultSet rs) throws SQLException;
     }
 
     private final Connection connection;
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
 
-    SqlSession(Connection connection) {
+    public SqlSession(Connection connection) {
         this.connection = connection;
     }
 
-    int update(String sql, Object... args) {
+    public int update(String sql, Object... args) {
         try {
             return bind(sql, args).executeUpdate();
         } catch (SQLException e) {
@@ -38,7 +38,7 @@ final class SqlSession implements AutoCloseable {
         }
     }
 
-    <T> Optional<T> first(String sql, Row<T> row, Object... args) {
+    public <T> Optional<T> first(String sql, Row<T> row, Object... args) {
         try (ResultSet rs = bind(sql, args).executeQuery()) {
             return rs.next() ? Optional.of(row.map(rs)) : Optional.empty();
         } catch (SQLException e) {
@@ -46,7 +46,7 @@ final class SqlSession implements AutoCloseable {
         }
     }
 
-    <T> List<T> list(String sql, Row<T> row, Object... args) {
+    public <T> List<T> list(String sql, Row<T> row, Object... args) {
         try (ResultSet rs = bind(sql, args).executeQuery()) {
             List<T> rows = new ArrayList<>();
             while (rs.next()) {
@@ -59,7 +59,7 @@ final class SqlSession implements AutoCloseable {
     }
 
     /** Runs {@code sql} once per row of arguments as one JDBC batch (one round trip on PostgreSQL). */
-    void batch(String sql, List<Object[]> rows) {
+    public void batch(String sql, List<Object[]> rows) {
         if (rows.isEmpty()) {
             return;
         }
@@ -83,16 +83,16 @@ final class SqlSession implements AutoCloseable {
      * {@code ?, ?, ...} for an IN list of {@code count} values, rounded up to a power of two so only a
      * handful of statement shapes are ever prepared; {@link #padded} fills the extra places.
      */
-    static int placesFor(int count) {
+    public static int placesFor(int count) {
         return Integer.highestOneBit(Math.max(1, count - 1)) << (count > 1 ? 1 : 0);
     }
 
-    static String places(int count) {
+    public static String places(int count) {
         return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 
     /** {@code values} then its last value repeated up to {@code size}: repeats in an IN list change nothing. */
-    static Object[] padded(List<?> values, int size, Object... before) {
+    public static Object[] padded(List<?> values, int size, Object... before) {
         Object[] args = new Object[before.length + size];
         System.arraycopy(before, 0, args, 0, before.length);
         for (int i = 0; i < size; i++) {
@@ -102,7 +102,7 @@ final class SqlSession implements AutoCloseable {
     }
 
     /** Runs {@code sql} and hands each row to {@code each} without holding them all in memory. */
-    void forEach(String sql, Row<Void> each, Object... args) {
+    public void forEach(String sql, Row<Void> each, Object... args) {
         try {
             PreparedStatement statement = bind(sql, args);
             // Rows come a thousand at a time: PostgreSQL would otherwise read the whole result first.

@@ -1,4 +1,4 @@
-package io.chainpos.server.store;
+package io.chainpos.server.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;

@@ -1,4 +1,4 @@
-package io.chainpos.server.store;
+package io.chainpos.server.db;
 
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -7,7 +7,7 @@ import org.jdbi.v3.core.Handle;
  * One database the server keeps its log, projections and accounts in: SQLite (one file, one writer) or
  * PostgreSQL (many writers, many server nodes). The SQL above it is the same; what differs is here.
  */
-interface Database extends AutoCloseable {
+public interface Database extends AutoCloseable {
 
     /**
      * Runs {@code work} as one write transaction; it has committed durably when this returns. {@code work}
@@ -32,6 +32,6 @@ interface Database extends AutoCloseable {
     void close();
 
     /** What a write transaction works with: Jdbi for the occasional statement, cached JDBC for the hot path. */
-    record Tx(Handle handle, SqlSession sql) {
+    public record Tx(Handle handle, SqlSession sql) {
     }
 }

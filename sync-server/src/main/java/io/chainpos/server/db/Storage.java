@@ -1,5 +1,6 @@
-package io.chainpos.server.store;
+package io.chainpos.server.db;
 
+import io.chainpos.server.store.*;
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.server.auth.AccountStore;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.chainpos.server.store;
+package io.chainpos.server.db;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -36,7 +36,7 @@ public record DatabaseSettings(String url, String user, String password, int poo
         return new DatabaseSettings(url, user, password, poolSize, timeout);
     }
 
-    boolean isPostgres() {
+    public boolean isPostgres() {
         return url.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:");
     }
 

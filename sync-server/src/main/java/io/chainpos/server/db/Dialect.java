@@ -1,14 +1,14 @@
-package io.chainpos.server.store;
+package io.chainpos.server.db;
 
 import java.sql.SQLException;
 import java.util.Set;
 
 /** The few places SQLite and PostgreSQL need different SQL or handling. */
-enum Dialect {
+public enum Dialect {
     /** One writer at a time (the file lock), so nothing needs to be locked row by row. */
     SQLITE("") {
         @Override
-        boolean isRetryable(SQLException e) {
+        public boolean isRetryable(SQLException e) {
             return false;
         }
     },
@@ -21,7 +21,7 @@ enum Dialect {
         private static final Set<String> RACES = Set.of("40001", "40P01");
 
         @Override
-        boolean isRetryable(SQLException e) {
+        public boolean isRetryable(SQLException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof SQLException sql && sql.getSQLState() != null && RACES.contains(sql.getSQLState())) {
                     return true;
@@ -38,18 +38,18 @@ enum Dialect {
     }
 
     /** Appended to a SELECT that reads a row this transaction is about to change. */
-    String forUpdate() {
+    public String forUpdate() {
         return forUpdate;
     }
 
     /** A transaction that failed with {@code e} lost a race with another writer and may simply run again. */
-    abstract boolean isRetryable(SQLException e);
+    public abstract boolean isRetryable(SQLException e);
 
     /**
      * A unique key was already taken: on ingest, an event id stored under another key (or, on PostgreSQL,
      * committed by another node a moment ago). The caller runs the transaction again, looking first.
      */
-    static boolean isUniqueViolation(Throwable failure) {
+    public static boolean isUniqueViolation(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && ("23505".equals(sql.getSQLState())
                     || String.valueOf(sql.getMessage()).contains("UNIQUE constraint failed"))) {
@@ -64,7 +64,7 @@ enum Dialect {
     }
 
     /** True when the failure was caused by the data a statement was given, not by the database being unwell. */
-    static boolean isCausedByData(Throwable failure) {
+    public static boolean isCausedByData(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2) {
                 // 22 data exception, 23 integrity constraint, 54 program limit exceeded
