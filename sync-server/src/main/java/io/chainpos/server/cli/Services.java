@@ -1,5 +1,6 @@
 package io.chainpos.server.cli;
 
+import io.chainpos.server.auth.AccountStore;
 import io.chainpos.server.auth.Secrets;
 import io.chainpos.server.db.DatabaseSettings;
 import io.chainpos.server.db.Storage;
@@ -23,6 +24,9 @@ public interface Services {
      * @throws io.chainpos.server.db.StorageFailure when it cannot be reached, opened or migrated
      */
     Storage openStorage(DatabaseSettings database);
+
+    /** The tills, codes and users kept in {@code storage}. */
+    AccountStore accounts(Storage storage);
 
     /** Starts the HTTP API on {@code storage}; with {@code demoData}, seeds an empty store first. */
     default RunningServer start(Storage storage, String host, int port, boolean demoData) {

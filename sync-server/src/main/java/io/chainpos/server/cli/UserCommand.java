@@ -54,7 +54,7 @@ final class UserCommand implements Callable<Integer> {
             return CommandLine.ExitCode.USAGE;
         }
         try (Storage storage = services.openStorage(database.settings())) {
-            Users users = new Users(storage.accounts(), services.secrets(), services.clock());
+            Users users = new Users(services.accounts(storage), services.secrets(), services.clock());
             return switch (users.create(name, parsed.get(), password)) {
                 case Users.Created.Done(String username, Role created) -> {
                     spec.commandLine().getOut().println("created user " + username + " (" + created.label() + ")");
