@@ -110,7 +110,7 @@ class ArchitectureTest {
             .that().resideOutsideOfPackages("io.chainpos.server.metrics..", "io.chainpos.server.sync..")
             .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..")
             .because("metrics are counted where requests are answered (sync) and exposed in one place (metrics); "
-                    + "the event store and the merge rules stay free of monitoring concerns");
+                    + "the event log, the features' adapters and the merge rules stay free of monitoring concerns");
 
     @ArchTest
     static final ArchRule featurePackagesHaveNoCycles = slices()

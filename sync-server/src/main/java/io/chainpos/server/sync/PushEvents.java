@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 
 /**
  * A till hands over its events. Who may write what is checked here; what is a duplicate, a gap or a
- * conflict is the event store's, decided inside its transaction. Business problems are never refused.
+ * conflict is the event log's, decided inside its transaction. Business problems are never refused.
  */
 public final class PushEvents {
     public static final int MAX_EVENTS_PER_PUSH = 5_000;
