@@ -2,6 +2,7 @@ package io.chainpos.server;
 
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.server.auth.Access;
+import io.chainpos.server.auth.AccountStore;
 import io.chainpos.server.auth.AuthRoutes;
 import io.chainpos.server.auth.Authenticator;
 import io.chainpos.server.auth.Enrollment;
@@ -15,6 +16,7 @@ import io.chainpos.server.exception.ExceptionRoutes;
 import io.chainpos.server.headoffice.HeadOffice;
 import io.chainpos.server.http.HttpApi;
 import io.chainpos.server.http.Routes;
+import io.chainpos.server.log.EventLog;
 import io.chainpos.server.member.DuplicatePhones;
 import io.chainpos.server.loyalty.DailyPeriodEnd;
 import io.chainpos.server.loyalty.ExpiringPointsReport;
@@ -23,9 +25,8 @@ import io.chainpos.server.loyalty.PeriodEnd;
 import io.chainpos.server.member.MemberRoutes;
 import io.chainpos.server.metrics.ServerMeters;
 import io.chainpos.server.stock.StockRoutes;
-import io.chainpos.server.store.DatabaseSettings;
-import io.chainpos.server.store.EventStore;
-import io.chainpos.server.store.Storage;
+import io.chainpos.server.db.DatabaseSettings;
+import io.chainpos.server.db.Storage;
 import io.chainpos.server.sync.PullEvents;
 import io.chainpos.server.sync.PushEvents;
 import io.chainpos.server.sync.SnapshotRoutes;
@@ -76,39 +77,51 @@ public final class ServerMain implements Services {
 
     @Override
     public Storage openStorage(DatabaseSettings database) {
-        return Storage.open(database, clock, codec);
+        return Storage.open(database);
+    }
+
+    /** Every feature's port over {@code storage}. */
+    public Ports ports(Storage storage) {
+        return Ports.on(storage, codec, clock);
+    }
+
+    @Override
+    public AccountStore accounts(Storage storage) {
+        return ports(storage).accounts();
     }
 
     @Override
     public RunningServer start(Storage storage, ServerSettings settings) {
-        EventStore events = storage.events();
-        HeadOffice headOffice = new HeadOffice(events, codec, clock);
+        Ports ports = ports(storage);
+        EventLog log = ports.log();
+        HeadOffice headOffice = new HeadOffice(log, codec, clock);
         if (settings.demoData()) {
-            DemoData.seedIfEmpty(events, headOffice, clock);
+            DemoData.seedIfEmpty(log, ports.members(), headOffice, clock);
         }
         ServerMeters meters = new ServerMeters(storage.kind());
         SyncMetrics metrics = new SyncMetrics(meters.registry());
-        Access access = new Access(new Authenticator(storage.accounts(), clock));
-        PullEvents pulls = new PullEvents(events, clock, settings.pullRetention());
-        PeriodEnd periodEnd = new PeriodEnd(storage.loyalty(), headOffice, LOYALTY_ZONE, clock);
+        Access access = new Access(new Authenticator(ports.accounts(), clock));
+        PullEvents pulls = new PullEvents(log, clock, settings.pullRetention());
+        PeriodEnd periodEnd = new PeriodEnd(ports.loyalty(), headOffice, LOYALTY_ZONE, clock);
         DailyPeriodEnd daily = new DailyPeriodEnd(periodEnd, LOYALTY_ZONE, clock);
         if (!"off".equalsIgnoreCase(System.getenv("CHAINPOS_LOYALTY_SCHEDULE"))) {
             daily.start();
         }
         Routes health = routes -> routes.get("/health", ctx -> {
-            events.isEmpty(); // touches the database: healthy means the store answers
+            log.isEmpty(); // touches the database: healthy means the store answers
             ctx.json(Map.of("status", "ok"));
         });
         Javalin app = HttpApi.create(codec, List.of(
                 health,
                 meters.routes(settings.metricsToken()),
-                new AuthRoutes(new Enrollment(storage.accounts(), secrets, clock, events::memberLookupSecret), new Users(storage.accounts(), secrets, clock), codec),
-                new SyncRoutes(access, new PushEvents(events, metrics, new DuplicatePhones(events, headOffice)), pulls, codec, metrics),
-                new SnapshotRoutes(access, events, pulls, codec, metrics, clock),
-                new MemberRoutes(access, events, headOffice, codec),
-                new StockRoutes(access, events),
-                new ExceptionRoutes(access, events),
-                new LoyaltyRoutes(access, periodEnd, new ExpiringPointsReport(storage.loyalty(), LOYALTY_ZONE), LOYALTY_ZONE, clock)));
+                new AuthRoutes(new Enrollment(ports.accounts(), secrets, clock, ports.members()::memberLookupSecret),
+                        new Users(ports.accounts(), secrets, clock), codec),
+                new SyncRoutes(access, new PushEvents(log, metrics, new DuplicatePhones(ports.members(), headOffice)), pulls, codec, metrics),
+                new SnapshotRoutes(access, log, pulls, codec, metrics, clock),
+                new MemberRoutes(access, ports.members(), log, headOffice, codec),
+                new StockRoutes(access, ports.stock()),
+                new ExceptionRoutes(access, ports.exceptions()),
+                new LoyaltyRoutes(access, periodEnd, new ExpiringPointsReport(ports.loyalty(), LOYALTY_ZONE), LOYALTY_ZONE, clock)));
         app.start(settings.host(), settings.port());
         LOG.atInfo().setMessage("server_started").addKeyValue("host", settings.host()).addKeyValue("port", app.port())
                 .addKeyValue("database", storage.kind()).addKeyValue("pull_retention_days", settings.pullRetention().toDays()).log();

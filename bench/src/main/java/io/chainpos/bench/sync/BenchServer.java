@@ -6,8 +6,8 @@ import io.chainpos.server.ServerMain;
 import io.chainpos.server.auth.Enrollment;
 import io.chainpos.server.cli.ServerSettings;
 import io.chainpos.server.cli.Services;
-import io.chainpos.server.store.DatabaseSettings;
-import io.chainpos.server.store.Storage;
+import io.chainpos.server.db.DatabaseSettings;
+import io.chainpos.server.db.Storage;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,7 +41,7 @@ final class BenchServer implements AutoCloseable {
 
     /** Enrolls {@code till} of {@code store} as a till does and returns its device token. */
     String enroll(String store, String till) {
-        Enrollment.Issued issued = new Enrollment(storage.accounts(), main.secrets(), Clock.systemUTC())
+        Enrollment.Issued issued = new Enrollment(main.accounts(storage), main.secrets(), Clock.systemUTC())
                 .issueCode(StoreId.of(store), TillId.of(till));
         String code = ((Enrollment.Issued.Code) issued).code();
         String reply = send(HttpRequest.newBuilder(uri("/api/v1/enroll"))

@@ -1,7 +1,7 @@
 package io.chainpos.bench.sync;
 
 import io.chainpos.model.json.EventCodec;
-import io.chainpos.server.store.Storage;
+import io.chainpos.server.db.Storage;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,7 +36,7 @@ final class PairedIngestHarness {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try (BenchServer server = new BenchServer(database)) {
             String rawSpec = server.database.sibling("raw");
-            Storage.open(rawSpec, Clock.systemUTC(), EventCodec.standard()).close(); // the server's own schema
+            Storage.open(rawSpec).close(); // the server's own schema
             List<Pusher> pushers = new ArrayList<>();
             List<RawEventWriter> writers = new ArrayList<>();
             AtomicLong rawSeq = new AtomicLong();

@@ -1,7 +1,7 @@
 package io.chainpos.bench.sync;
 
 import io.chainpos.model.json.EventCodec;
-import io.chainpos.server.store.Storage;
+import io.chainpos.server.db.Storage;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +37,7 @@ public class RawInsertBenchmark {
     @Setup(Level.Trial)
     public void start() {
         db = BenchDatabase.open(database);
-        Storage.open(db.spec(), Clock.systemUTC(), EventCodec.standard()).close(); // the server's own schema
+        Storage.open(db.spec()).close(); // the server's own schema
     }
 
     @TearDown(Level.Trial)

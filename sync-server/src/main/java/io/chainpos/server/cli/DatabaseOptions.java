@@ -1,6 +1,6 @@
 package io.chainpos.server.cli;
 
-import io.chainpos.server.store.DatabaseSettings;
+import io.chainpos.server.db.DatabaseSettings;
 import picocli.CommandLine.Option;
 
 /** {@code --db} and its companions, shared by every command; each can come from the environment instead. */

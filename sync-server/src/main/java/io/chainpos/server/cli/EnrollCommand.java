@@ -3,8 +3,8 @@ package io.chainpos.server.cli;
 import io.chainpos.model.id.StoreId;
 import io.chainpos.model.id.TillId;
 import io.chainpos.server.auth.Enrollment;
-import io.chainpos.server.store.Storage;
-import io.chainpos.server.store.StorageFailure;
+import io.chainpos.server.db.Storage;
+import io.chainpos.server.db.StorageFailure;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -46,7 +46,7 @@ final class EnrollCommand implements Callable<Integer> {
             return CommandLine.ExitCode.USAGE;
         }
         try (Storage storage = services.openStorage(database.settings())) {
-            Enrollment enrollment = new Enrollment(storage.accounts(), services.secrets(), services.clock());
+            Enrollment enrollment = new Enrollment(services.accounts(storage), services.secrets(), services.clock());
             return switch (enrollment.issueCode(storeId, tillId)) {
                 case Enrollment.Issued.Code(String code, var expires) -> {
                     spec.commandLine().getOut().println(code);

@@ -1,7 +1,7 @@
 package io.chainpos.server.cli;
 
-import io.chainpos.server.store.Storage;
-import io.chainpos.server.store.StorageFailure;
+import io.chainpos.server.db.Storage;
+import io.chainpos.server.db.StorageFailure;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;

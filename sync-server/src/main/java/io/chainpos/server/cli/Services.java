@@ -1,8 +1,9 @@
 package io.chainpos.server.cli;
 
+import io.chainpos.server.auth.AccountStore;
 import io.chainpos.server.auth.Secrets;
-import io.chainpos.server.store.DatabaseSettings;
-import io.chainpos.server.store.Storage;
+import io.chainpos.server.db.DatabaseSettings;
+import io.chainpos.server.db.Storage;
 import java.time.Clock;
 
 /** What the commands need from the composition root ({@code ServerMain}), so they build nothing themselves. */
@@ -20,9 +21,12 @@ public interface Services {
 
     /**
      * @throws Storage.UnsupportedDatabase when the settings name a database this build cannot open
-     * @throws io.chainpos.server.store.StorageFailure when it cannot be reached, opened or migrated
+     * @throws io.chainpos.server.db.StorageFailure when it cannot be reached, opened or migrated
      */
     Storage openStorage(DatabaseSettings database);
+
+    /** The tills, codes and users kept in {@code storage}. */
+    AccountStore accounts(Storage storage);
 
     /** Starts the HTTP API on {@code storage}; with {@code demoData}, seeds an empty store first. */
     default RunningServer start(Storage storage, String host, int port, boolean demoData) {

@@ -2,8 +2,8 @@ package io.chainpos.server.cli;
 
 import io.chainpos.server.auth.Role;
 import io.chainpos.server.auth.Users;
-import io.chainpos.server.store.Storage;
-import io.chainpos.server.store.StorageFailure;
+import io.chainpos.server.db.Storage;
+import io.chainpos.server.db.StorageFailure;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +54,7 @@ final class UserCommand implements Callable<Integer> {
             return CommandLine.ExitCode.USAGE;
         }
         try (Storage storage = services.openStorage(database.settings())) {
-            Users users = new Users(storage.accounts(), services.secrets(), services.clock());
+            Users users = new Users(services.accounts(storage), services.secrets(), services.clock());
             return switch (users.create(name, parsed.get(), password)) {
                 case Users.Created.Done(String username, Role created) -> {
                     spec.commandLine().getOut().println("created user " + username + " (" + created.label() + ")");

@@ -98,7 +98,7 @@ class AuthApiTest {
     @Test
     void aTillStaysInItsStoreAndHeadOfficeNamesAreReserved() {
         enroll(server.enrollmentCode("S001", "S001-T1"));
-        Enrollment enrollment = new Enrollment(server.storage.accounts(), server.main.secrets(), server.clock);
+        Enrollment enrollment = new Enrollment(server.ports.accounts(), server.main.secrets(), server.clock);
 
         assertThat(enrollment.issueCode(io.chainpos.model.id.StoreId.of("S002"), io.chainpos.model.id.TillId.of("S001-T1")))
                 .isInstanceOf(Enrollment.Issued.Refused.class);
@@ -110,7 +110,7 @@ class AuthApiTest {
 
     @Test
     void headOfficeSignsInWithItsPasswordAndTheSessionExpires() {
-        Users users = new Users(server.storage.accounts(), server.main.secrets(), server.clock);
+        Users users = new Users(server.ports.accounts(), server.main.secrets(), server.clock);
         users.create("laowang", Role.HQ, "secret password");
 
         Api.Reply ok = api.post("/api/v1/login", "{\"username\":\"laowang\",\"password\":\"secret password\"}");
@@ -130,7 +130,7 @@ class AuthApiTest {
 
     @Test
     void accountsAreCreatedOnceWithAUsablePassword() {
-        Users users = new Users(server.storage.accounts(), server.main.secrets(), server.clock);
+        Users users = new Users(server.ports.accounts(), server.main.secrets(), server.clock);
 
         assertThat(users.create("boss", Role.OWNER, "long enough")).isInstanceOf(Users.Created.Done.class);
         assertThat(users.create("boss", Role.HQ, "long enough")).isInstanceOf(Users.Created.Refused.class);

@@ -1,0 +1,140 @@
+package io.chainpos.server.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.io.IOException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * One SQLite file: WAL with {@code synchronous=FULL}, so a commit is on disk before the server answers;
+ * one writer connection behind a lock (SQLite has one writer anyway, and this keeps its statements
+ * prepared), and a small pool of readers that WAL lets run beside it.
+ */
+final class SqliteDatabase implements Database {
+    private static final int BUSY_TIMEOUT_MS = 10_000;
+    private static final int READERS = 4;
+
+    private final HikariDataSource readers;
+    private final Jdbi readJdbi;
+    private final Handle writer;
+    private final SqlSession writerSql;
+    private final ReentrantLock writeLock = new ReentrantLock();
+
+    private SqliteDatabase(HikariDataSource readers, Handle writer) {
+        this.readers = readers;
+        this.readJdbi = Jdbi.create(readers);
+        this.writer = writer;
+        this.writerSql = new SqlSession(writer.getConnection());
+    }
+
+    static SqliteDatabase open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new StorageFailure("cannot create the folder of " + file, e);
+        }
+        String url = "jdbc:sqlite:" + file.toAbsolutePath();
+        // IMMEDIATE: a write transaction takes the write lock at BEGIN, so a second process (the enroll
+        // command beside a running server) waits for the busy timeout instead of failing mid-transaction.
+        SQLiteDataSource writes = dataSource(url, SQLiteConfig.TransactionMode.IMMEDIATE);
+        try {
+            Flyway.configure()
+                    .dataSource(writes)
+                    .locations("classpath:db/migration/sqlite")
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StorageFailure("cannot open the SQLite database " + file + ": " + rootMessage(e), e);
+        }
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(dataSource(url, SQLiteConfig.TransactionMode.DEFERRED));
+        pool.setMaximumPoolSize(READERS);
+        pool.setPoolName("sqlite-readers");
+        HikariDataSource readers = new HikariDataSource(pool);
+        return new SqliteDatabase(readers, Jdbi.create(writes).open());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static SQLiteDataSource dataSource(String url, SQLiteConfig.TransactionMode mode) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.enforceForeignKeys(true);
+        config.setTransactionMode(mode);
+        // Deleted rows (an erased member's key) are overwritten with zeros, not left in free pages.
+        config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl(url);
+        return dataSource;
+    }
+
+    /** One writer, so a transaction never loses a race and runs exactly once. */
+    @Override
+    public <T> T write(Function<Tx, T> work) {
+        writeLock.lock();
+        try {
+            return writer.inTransaction(handle -> work.apply(new Tx(handle, writerSql)));
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public <T> T read(Function<Handle, T> work) {
+        return readJdbi.withHandle(work::apply);
+    }
+
+    /** A read transaction in WAL mode sees the database as of its first read until it ends. */
+    @Override
+    public <T> T readConsistent(Function<Handle, T> work) {
+        return readJdbi.inTransaction(work::apply);
+    }
+
+    /** Copies the WAL into the main file and truncates it, so what a deletion overwrote is not left in the WAL. */
+    @Override
+    public void scrub(java.util.List<String> tables) {
+        writeLock.lock();
+        try {
+            writer.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapToMap().list();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public Dialect dialect() {
+        return Dialect.SQLITE;
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            writerSql.close();
+            writer.close();
+            readers.close();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.chainpos.server.db;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Opens the server's database from the {@code --db} option: a SQLite file path, or a PostgreSQL JDBC URL.
+ * The features' adapters are built on its {@link #database()} by the composition root.
+ */
+public final class Storage implements AutoCloseable {
+    private final Database database;
+
+    private Storage(Database database) {
+        this.database = database;
+    }
+
+    /** The {@code --db} value names a database this build cannot open. */
+    public static final class UnsupportedDatabase extends RuntimeException {
+        UnsupportedDatabase(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Opens {@code spec} with default settings; see {@link #open(DatabaseSettings)}. */
+    public static Storage open(String spec) {
+        return open(DatabaseSettings.of(spec));
+    }
+
+    /**
+     * Opens (creating and migrating if needed) the database the settings name: a {@code jdbc:postgresql://}
+     * URL, or a SQLite file given as a path or a {@code jdbc:sqlite:} URL.
+     *
+     * @throws UnsupportedDatabase for any other URL
+     * @throws StorageFailure when the database cannot be reached, opened or migrated
+     */
+    public static Storage open(DatabaseSettings settings) {
+        String spec = settings.url();
+        String lower = spec.toLowerCase(Locale.ROOT);
+        if (settings.isPostgres()) {
+            return new Storage(PostgresDatabase.open(settings));
+        }
+        if (lower.startsWith("postgres://") || lower.startsWith("postgresql://")) {
+            throw new UnsupportedDatabase("give PostgreSQL as a JDBC URL: jdbc:postgresql://host:5432/database "
+                    + "(the user and password with --db-user and the CHAINPOS_DB_PASSWORD environment variable)");
+        }
+        Path file;
+        if (lower.startsWith("jdbc:sqlite:")) {
+            file = Path.of(spec.substring("jdbc:sqlite:".length()));
+        } else if (lower.startsWith("jdbc:")) {
+            throw new UnsupportedDatabase("unknown database URL " + settings.redactedUrl()
+                    + "; use a SQLite file path or a jdbc:postgresql:// URL");
+        } else {
+            file = Path.of(spec);
+        }
+        return new Storage(SqliteDatabase.open(file));
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** Which kind of database this is, for logs and metrics: {@code sqlite} or {@code postgresql}. */
+    public String kind() {
+        return database.dialect().name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}
