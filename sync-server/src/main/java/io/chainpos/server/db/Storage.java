@@ -75,6 +75,11 @@ public final class Storage implements AutoCloseable {
         return loyalty;
     }
 
+    /** The database itself, for a feature's own {@code Jdbc*} adapter. */
+    public Database database() {
+        return database;
+    }
+
     /** Which kind of database this is, for logs and metrics: {@code sqlite} or {@code postgresql}. */
     public String kind() {
         return database.dialect().name().toLowerCase(Locale.ROOT);

@@ -110,8 +110,8 @@ class AuthApiTest {
 
     @Test
     void headOfficeSignsInWithItsPasswordAndTheSessionExpires() {
-        Users users = new Users(server.storage.accounts(), server.main.secrets(), server.clock);
-        users.create("laowang", Role.HQ, "secret password");
+        Users users = server.main.users(server.storage);
+        users.create("laowang", Role.HQ_ADMIN, null, "secret password");
 
         Api.Reply ok = api.post("/api/v1/login", "{\"username\":\"laowang\",\"password\":\"secret password\"}");
         Api.Reply wrong = api.post("/api/v1/login", "{\"username\":\"laowang\",\"password\":\"guess\"}");
@@ -130,12 +130,12 @@ class AuthApiTest {
 
     @Test
     void accountsAreCreatedOnceWithAUsablePassword() {
-        Users users = new Users(server.storage.accounts(), server.main.secrets(), server.clock);
+        Users users = server.main.users(server.storage);
 
-        assertThat(users.create("boss", Role.OWNER, "long enough")).isInstanceOf(Users.Created.Done.class);
-        assertThat(users.create("boss", Role.HQ, "long enough")).isInstanceOf(Users.Created.Refused.class);
-        assertThat(users.create("short", Role.HQ, "1234567")).isInstanceOf(Users.Created.Refused.class);
-        assertThat(users.create("bad name!", Role.HQ, "long enough")).isInstanceOf(Users.Created.Refused.class);
+        assertThat(users.create("boss", Role.OWNER, null, "long enough")).isInstanceOf(Users.Created.Done.class);
+        assertThat(users.create("boss", Role.HQ_ADMIN, null, "long enough")).isInstanceOf(Users.Created.Refused.class);
+        assertThat(users.create("short", Role.HQ_ADMIN, null, "1234567")).isInstanceOf(Users.Created.Refused.class);
+        assertThat(users.create("bad name!", Role.HQ_ADMIN, null, "long enough")).isInstanceOf(Users.Created.Refused.class);
     }
 
     @Test

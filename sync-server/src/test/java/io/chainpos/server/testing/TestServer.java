@@ -95,11 +95,11 @@ public final class TestServer implements AutoCloseable {
                 new TillWriter(store, till, epoch, clock));
     }
 
-    /** Creates a user with {@code role} and signs in through the API. */
+    /** Creates a user with {@code role} (a store manager's store is S001) and signs in through the API. */
     public Api signedIn(Role role) {
         String name = role.label() + "-" + (++tokens);
-        Users users = new Users(storage.accounts(), main.secrets(), clock);
-        if (!(users.create(name, role, HQ_PASSWORD) instanceof Users.Created.Done)) {
+        if (!(main.users(storage).create(name, role, role.isBoundToAStore() ? "S001" : null, HQ_PASSWORD)
+                instanceof Users.Created.Done)) {
             throw new IllegalStateException("cannot create " + name);
         }
         Api.Reply reply = anonymous().post("/api/v1/login",
@@ -108,7 +108,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     public Api headOffice() {
-        return signedIn(Role.HQ);
+        return signedIn(Role.HQ_ADMIN);
     }
 
     @Override
