@@ -21,6 +21,8 @@ import io.chainpos.server.audit.JdbcAuditLog;
 import io.chainpos.server.exception.JdbcOpenExceptions;
 import io.chainpos.server.home.HomePage;
 import io.chainpos.server.home.JdbcHomeFacts;
+import io.chainpos.server.tills.JdbcEnrolledTills;
+import io.chainpos.server.tills.TillsPage;
 import io.chainpos.server.web.JdbcFormTokens;
 import io.chainpos.server.web.PageRoute;
 import io.chainpos.server.web.Pages;
@@ -145,7 +147,8 @@ public final class ServerMain implements Services {
                 new HomePage(new JdbcHomeFacts(storage.database(), openExceptions::byKind), openExceptions, events::exceptions),
                 new SignInPages(parts.signIn, sessions, parts.users),
                 new UserPages(parts.accounts, parts.users),
-                new AuditPages(parts.audit)));
+                new AuditPages(parts.audit),
+                new TillsPage(new JdbcEnrolledTills(storage.database()))));
         Javalin app = HttpApi.create(codec, List.of(
                 health,
                 pages,

@@ -57,12 +57,8 @@ public final class AuditPages implements PageFeature {
 
     private static AuditView.Row row(PageRequest request, AuditEntry entry) {
         String key = "audit.action." + entry.action();
-        String action = request.text("audit.action.known", entry.action());
-        try {
-            action = request.text(key);
-        } catch (IllegalArgumentException unknown) {
-            // An action of a feature whose words are not loaded: its code is shown.
-        }
+        // An action whose words no loaded bundle has shows its code.
+        String action = request.hasText(key) ? request.text(key) : entry.action();
         return new AuditView.Row(request.formats().dateTime(entry.at()), entry.actor(), action, entry.target(),
                 entry.store() == null ? "" : entry.store(), entry.detail());
     }

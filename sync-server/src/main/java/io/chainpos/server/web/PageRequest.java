@@ -62,6 +62,10 @@ public final class PageRequest {
         return pages.texts().text(language, key, args);
     }
 
+    public boolean hasText(String key) {
+        return pages.texts().has(key);
+    }
+
     public String pathParam(String name) {
         return ctx.pathParam(name);
     }

@@ -3,7 +3,6 @@ package io.chainpos.server.web;
 import io.chainpos.server.http.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -106,7 +105,8 @@ public final class Pages implements Routes {
             }
         }
         routes.error(404, "html", ctx -> {
-            if (!ctx.path().startsWith("/api/") && ctx.resultInputStream() == null) {
+            // A browser asking for a page that does not exist gets a page, not the API's JSON answer.
+            if (!ctx.path().startsWith("/api/")) {
                 securityHeaders(ctx);
                 request(ctx).refuse(404, "error.not-found");
             }
@@ -198,12 +198,4 @@ public final class Pages implements Routes {
         return location;
     }
 
-    /** The sign-in page's address that comes back to {@code next}. */
-    static String signIn(String next) {
-        return "/signin?next=" + java.net.URLEncoder.encode(next, StandardCharsets.UTF_8);
-    }
-
-    static HttpStatus seeOther() {
-        return HttpStatus.SEE_OTHER;
-    }
 }

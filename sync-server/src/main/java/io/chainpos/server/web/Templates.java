@@ -17,7 +17,8 @@ public final class Templates implements FileRenderer {
 
     public String render(String template, Map<String, ?> model) {
         StringOutput output = new StringOutput();
-        engine.render(template, model, output);
+        // The Map overload takes Map<String, Object>: anything else would be passed as the template's single parameter.
+        engine.render(template, new java.util.HashMap<String, Object>(model), output);
         return output.toString();
     }
 

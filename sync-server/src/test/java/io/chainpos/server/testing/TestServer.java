@@ -72,6 +72,16 @@ public final class TestServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.port() + "/");
     }
 
+    /** Head office's page routes with their declared access. */
+    public java.util.List<io.chainpos.server.web.PageRoute> pageRoutes() {
+        return server.pageRoutes();
+    }
+
+    /** Every HTTP route the server answers, {@code METHOD /path}. */
+    public java.util.List<String> httpRoutes() {
+        return server.httpRoutes();
+    }
+
     public Api anonymous() {
         return new Api(uri(), null);
     }
