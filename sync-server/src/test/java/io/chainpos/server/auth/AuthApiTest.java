@@ -129,6 +129,28 @@ class AuthApiTest {
     }
 
     @Test
+    void theApiSignInObeysThePagesLockout() {
+        server.main.users(server.storage).create("laowang", Role.HQ_ANALYST, null, "secret password");
+        String wrong = "{\"username\":\"laowang\",\"password\":\"guess\"}";
+        String right = "{\"username\":\"laowang\",\"password\":\"secret password\"}";
+
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            assertThat(api.post("/api/v1/login", wrong).status()).isEqualTo(401);
+            assertThat(api.post("/api/v1/login", right).status()).as("too soon after a wrong password").isEqualTo(429);
+            server.clock.advance(Duration.ofSeconds(30));
+        }
+        Api.Reply locked = api.post("/api/v1/login", wrong);
+        Api.Reply stillLocked = api.post("/api/v1/login", right);
+        server.clock.advance(Duration.ofMinutes(15));
+        Api.Reply after = api.post("/api/v1/login", right);
+
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.error()).isEqualTo("locked");
+        assertThat(stillLocked.status()).isEqualTo(429);
+        assertThat(after.status()).isEqualTo(200);
+    }
+
+    @Test
     void accountsAreCreatedOnceWithAUsablePassword() {
         Users users = server.main.users(server.storage);
 

@@ -32,11 +32,16 @@ public final class PageClient {
     }
 
     /** A response: status, body, and where a redirect goes. */
-    public record Page(int status, String body, String location) {
+    public record Page(int status, String body, String location, java.util.List<String> setCookies) {
     }
 
     public Page get(String path) {
         return remember(send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", "text/html").GET()));
+    }
+
+    /** A GET with extra headers (a proxy's {@code X-Forwarded-Proto}, an {@code Accept-Language}). */
+    public Page get(String path, String... headers) {
+        return remember(send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", "text/html").headers(headers).GET()));
     }
 
     /** Posts a form exactly as given (add {@code _csrf} yourself, or leave it out). */
@@ -50,14 +55,26 @@ public final class PageClient {
 
     /** Signs in through the form (its token taken from the sign-in page); true when the server let us in. */
     public boolean signIn(String username, String password) {
-        get("/signin");
+        return signInAnswer(username, password).status() == 303;
+    }
+
+    /** The sign-in form's answer, its token taken from the sign-in page. */
+    public Page signInAnswer(String username, String password, String... headers) {
+        get("/signin", headers.length == 0 ? new String[] {"Accept-Language", "en"} : headers);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("_csrf", csrfToken());
         form.put("username", username);
         form.put("password", password);
         form.put("next", "/");
-        Page page = post("/signin", form);
-        return page.status() == 303;
+        return remember(send(HttpRequest.newBuilder(base.resolve("/signin")).header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded").headers(headers.length == 0 ? new String[] {"Accept-Language", "en"} : headers)
+                .POST(HttpRequest.BodyPublishers.ofString(encode(form)))));
+    }
+
+    private static String encode(Map<String, String> form) {
+        return form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 
     /** The CSRF token the last page carried. */
@@ -88,7 +105,8 @@ public final class PageClient {
     private Page send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            return new Page(response.statusCode(), response.body(), response.headers().firstValue("Location").orElse(null));
+            return new Page(response.statusCode(), response.body(), response.headers().firstValue("Location").orElse(null),
+                    response.headers().allValues("Set-Cookie"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
