@@ -6,8 +6,29 @@ import io.chainpos.server.auth.AccountStore;
 import io.chainpos.server.auth.AuthRoutes;
 import io.chainpos.server.auth.Authenticator;
 import io.chainpos.server.auth.Enrollment;
+import io.chainpos.server.auth.JdbcAccountStore;
 import io.chainpos.server.auth.Secrets;
+import io.chainpos.server.auth.JdbcSignInFailures;
+import io.chainpos.server.auth.JdbcUserAccounts;
+import io.chainpos.server.auth.JdbcWebSessions;
+import io.chainpos.server.auth.Lockout;
+import io.chainpos.server.auth.SignIn;
+import io.chainpos.server.auth.SignInPages;
+import io.chainpos.server.auth.UserAccounts;
+import io.chainpos.server.auth.UserPages;
 import io.chainpos.server.auth.Users;
+import io.chainpos.server.auth.WebSessions;
+import io.chainpos.server.audit.AuditPages;
+import io.chainpos.server.audit.JdbcAuditLog;
+import io.chainpos.server.exception.JdbcOpenExceptions;
+import io.chainpos.server.home.HomePage;
+import io.chainpos.server.home.JdbcHomeFacts;
+import io.chainpos.server.tills.JdbcEnrolledTills;
+import io.chainpos.server.tills.TillsPage;
+import io.chainpos.server.web.JdbcFormTokens;
+import io.chainpos.server.web.PageRoute;
+import io.chainpos.server.web.Pages;
+import io.chainpos.server.web.Templates;
 import io.chainpos.server.cli.Commands;
 import io.chainpos.server.cli.ServerSettings;
 import io.chainpos.server.cli.Services;
@@ -90,6 +111,27 @@ public final class ServerMain implements Services {
         return ports(storage).accounts();
     }
 
+    /** Head office's accounts and their sign-in, on {@code storage}, auditing into its audit log. */
+    @Override
+    public Users users(Storage storage) {
+        return new Parts(storage).users;
+    }
+
+    /** The account pieces one server (or one command) uses, built once. */
+    private final class Parts {
+        final JdbcAuditLog audit;
+        final UserAccounts accounts;
+        final SignIn signIn;
+        final Users users;
+
+        Parts(Storage storage) {
+            audit = new JdbcAuditLog(storage.database(), clock);
+            accounts = new JdbcUserAccounts(storage.database());
+            signIn = new SignIn(accounts, new JdbcSignInFailures(storage.database()), Lockout.STANDARD, audit, clock, secrets);
+            users = new Users(accounts, new JdbcAccountStore(storage.database()), signIn, audit, secrets, clock);
+        }
+    }
+
     @Override
     public RunningServer start(Storage storage, ServerSettings settings) {
         Ports ports = ports(storage);
@@ -111,11 +153,21 @@ public final class ServerMain implements Services {
             log.isEmpty(); // touches the database: healthy means the store answers
             ctx.json(Map.of("status", "ok"));
         });
+        Parts parts = new Parts(storage);
+        WebSessions sessions = new WebSessions(new JdbcWebSessions(storage.database()), secrets, clock, settings.web());
+        JdbcOpenExceptions openExceptions = new JdbcOpenExceptions(storage.database());
+        Pages pages = new Pages(new Templates(), sessions, openExceptions, new JdbcFormTokens(storage.database(), clock), List.of(
+                new HomePage(new JdbcHomeFacts(storage.database(), openExceptions::byKind), openExceptions, ports.exceptions()::exceptions),
+                new SignInPages(parts.signIn, sessions, parts.users),
+                new UserPages(parts.accounts, parts.users),
+                new AuditPages(parts.audit),
+                new TillsPage(new JdbcEnrolledTills(storage.database()))));
         Javalin app = HttpApi.create(codec, List.of(
                 health,
+                pages,
                 meters.routes(settings.metricsToken()),
                 new AuthRoutes(new Enrollment(ports.accounts(), secrets, clock, ports.members()::memberLookupSecret),
-                        new Users(ports.accounts(), secrets, clock), codec),
+                        parts.users, codec),
                 new SyncRoutes(access, new PushEvents(log, metrics, new DuplicatePhones(ports.members(), headOffice)), pulls, codec, metrics),
                 new SnapshotRoutes(access, log, pulls, codec, metrics, clock),
                 new MemberRoutes(access, ports.members(), log, headOffice, codec),
@@ -129,6 +181,17 @@ public final class ServerMain implements Services {
             @Override
             public int port() {
                 return app.port();
+            }
+
+            @Override
+            public List<PageRoute> pageRoutes() {
+                return pages.routes();
+            }
+
+            @Override
+            public List<String> httpRoutes() {
+                return app.unsafe.internalRouter.allHttpHandlers().stream()
+                        .map(handler -> handler.endpoint.method + " " + handler.endpoint.path).toList();
             }
 
             @Override

@@ -23,7 +23,8 @@ class ArchitectureTest {
     private static final String[] FEATURES = {"io.chainpos.server.auth..", "io.chainpos.server.member..",
             "io.chainpos.server.loyalty..", "io.chainpos.server.stock..", "io.chainpos.server.exception..",
             "io.chainpos.server.sync..", "io.chainpos.server.catalog..", "io.chainpos.server.headoffice..",
-            "io.chainpos.server.demo.."};
+            "io.chainpos.server.demo..", "io.chainpos.server.audit..", "io.chainpos.server.home..",
+            "io.chainpos.server.tills.."};
 
     /** The top-level class's simple name: a lambda's or a nested record's rules are its enclosing class's. */
     private static String topLevelName(JavaClass c) {
@@ -46,6 +47,13 @@ class ArchitectureTest {
                     "org.flywaydb..", "org.sqlite..", "com.zaxxer..")
             .because("SQL lives in one place per feature, its Jdbc* adapter, over the db package's connections, so "
                     + "PostgreSQL can replace SQLite without touching a use-case or a handler");
+
+    private static final DescribedPredicate<JavaClass> COMPOSITION_ROOT =
+            DescribedPredicate.describe("the composition root", c -> c.getName().equals("io.chainpos.server.ServerMain"));
+
+    private static final DescribedPredicate<JavaClass> PAGE =
+            DescribedPredicate.describe("head office's pages (classes using PageRequest)", c -> c.getDirectDependenciesFromSelf().stream()
+                    .anyMatch(d -> d.getTargetClass().getName().equals("io.chainpos.server.web.PageRequest")));
 
     @ArchTest
     static final ArchRule routesAndUseCasesReachStorageOnlyThroughPorts = noClasses()
@@ -111,6 +119,14 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..")
             .because("metrics are counted where requests are answered (sync) and exposed in one place (metrics); "
                     + "the event log, the features' adapters and the merge rules stay free of monitoring concerns");
+
+    @ArchTest
+    static final ArchRule pagesUseTheGateNotJavalin = noClasses()
+            .that().implement("io.chainpos.server.web.PageFeature")
+            .and().resideOutsideOfPackage("io.chainpos.server.web")
+            .should().dependOnClassesThat().resideInAPackage("io.javalin..")
+            .because("a page route is registered on Pages with the access it needs and answers through PageRequest, so "
+                    + "the role, store and CSRF checks run for every page and the role table test sees every route");
 
     @ArchTest
     static final ArchRule featurePackagesHaveNoCycles = slices()

@@ -60,8 +60,8 @@ public final class RealServer implements AutoCloseable {
         RealServer server = new RealServer(database, clock,
                 ServerSettings.of("127.0.0.1", 0, demoData).withPullRetention(pullRetention), seed);
         server.open();
-        Users users = new Users(server.ports.accounts(), server.main.secrets(), clock);
-        users.create("hq", Role.HQ, PASSWORD); // a second node on the same database finds the user there
+        Users users = server.main.users(server.storage);
+        users.create("hq", Role.HQ_ADMIN, null, PASSWORD); // a second node on the same database finds the user there
         return server;
     }
 

@@ -2,6 +2,7 @@ package io.chainpos.server.auth;
 
 import io.chainpos.server.http.ApiProblem;
 import io.chainpos.server.http.Requests;
+import io.chainpos.server.web.Permission;
 import io.javalin.http.Context;
 
 /** Who may call what, at the HTTP edge: 401 without a valid token, 403 with the wrong kind of caller. */
@@ -30,6 +31,15 @@ public final class Access {
             case UserPrincipal user -> throw ApiProblem.forbidden("only head office may call this");
             case TillPrincipal till -> throw ApiProblem.forbidden("only head office may call this");
         };
+    }
+
+    /** A head-office user whose role grants {@code permission} (erasing, publishing: an admin, not an analyst). */
+    public UserPrincipal headOffice(Context ctx, Permission permission) {
+        UserPrincipal user = headOffice(ctx);
+        if (!user.role().may(permission)) {
+            throw ApiProblem.forbidden("the role " + user.role().label() + " may not do this");
+        }
+        return user;
     }
 
     /** A till, or a head-office user. */

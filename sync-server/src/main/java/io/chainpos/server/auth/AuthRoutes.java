@@ -47,8 +47,13 @@ public final class AuthRoutes implements Routes {
     private void login(Context ctx) {
         JsonNode body = JsonBodies.object(codec, ctx.body());
         LoginRequest request = new LoginRequest(JsonBodies.text(body, "username", 64), JsonBodies.text(body, "password", 1024));
-        String token = users.login(request.username(), request.password())
-                .orElseThrow(() -> ApiProblem.unauthorized("wrong username or password"));
-        ctx.json(new LoginResponse(token));
+        switch (users.login(request.username(), request.password())) {
+            case Users.Login.Token(String token) -> ctx.json(new LoginResponse(token));
+            case Users.Login.Refused refused -> throw ApiProblem.unauthorized("wrong username or password");
+            case Users.Login.TooSoon(java.time.Duration wait) -> throw new ApiProblem(429, io.chainpos.model.sync.ApiError.of(
+                    "too_many_attempts", "a wrong password was given for this name; try again in " + Math.max(1, wait.toSeconds()) + " s"));
+            case Users.Login.Locked(java.time.Instant until) -> throw new ApiProblem(429, io.chainpos.model.sync.ApiError.of(
+                    "locked", "too many wrong passwords: this name is locked until " + until));
+        }
     }
 }

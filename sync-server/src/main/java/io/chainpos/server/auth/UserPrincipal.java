@@ -9,7 +9,8 @@ public record UserPrincipal(String username, Role role) implements Principal {
         Objects.requireNonNull(role, "role");
     }
 
+    /** Head office (admin or analyst): reads every store through the API. */
     public boolean isHeadOffice() {
-        return role == Role.HQ;
+        return role.isHeadOffice();
     }
 }

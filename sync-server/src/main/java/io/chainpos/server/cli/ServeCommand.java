@@ -42,9 +42,19 @@ final class ServeCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}")
     private String logFormat;
 
+    @Option(names = "--session-idle-minutes", defaultValue = "${env:CHAINPOS_SESSION_IDLE_MINUTES:-30}",
+            description = "Minutes without a request after which a head-office page session ends. "
+                    + "Env CHAINPOS_SESSION_IDLE_MINUTES. Default: ${DEFAULT-VALUE}")
+    private int sessionIdleMinutes;
+
     @Option(names = "--demo-data", defaultValue = "${env:CHAINPOS_SEED_DEMO:-false}",
             description = "Seed a demo catalog, rules and members into an empty store. Env CHAINPOS_SEED_DEMO=true.")
     private boolean demoData;
+
+    /** Where a browser on this machine reaches the server: the listening address, or loopback for all addresses. */
+    private String pageHost() {
+        return host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
+    }
 
     ServeCommand(Services services) {
         this.services = services;
@@ -61,6 +71,10 @@ final class ServeCommand implements Callable<Integer> {
             err.println("sync-server serve: --pull-retention-days must be at least 1");
             return CommandLine.ExitCode.USAGE;
         }
+        if (sessionIdleMinutes < 1) {
+            err.println("sync-server serve: --session-idle-minutes must be at least 1");
+            return CommandLine.ExitCode.USAGE;
+        }
         LogFormat.use(logFormat);
         Storage storage;
         try {
@@ -69,7 +83,9 @@ final class ServeCommand implements Callable<Integer> {
             err.println("sync-server serve: " + e.getMessage());
             return Commands.DATABASE_UNAVAILABLE;
         }
-        ServerSettings settings = new ServerSettings(host, port, demoData, Duration.ofDays(pullRetentionDays), metricsToken);
+        ServerSettings settings = new ServerSettings(host, port, demoData, Duration.ofDays(pullRetentionDays), metricsToken,
+                new io.chainpos.server.web.WebSettings(Duration.ofMinutes(sessionIdleMinutes),
+                        io.chainpos.server.web.WebSettings.DEFAULT_LIFETIME));
         Services.RunningServer server = services.start(storage, settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -79,6 +95,7 @@ final class ServeCommand implements Callable<Integer> {
         }, "shutdown"));
         // The one line scripts and tests wait for; logs go to standard error.
         spec.commandLine().getOut().println("ChainPOS sync server listening on port " + server.port());
+        spec.commandLine().getOut().println("Head office in the browser: http://" + pageHost() + ":" + server.port() + "/");
         spec.commandLine().getOut().flush();
         stopped.await();
         return 0;

@@ -2,6 +2,9 @@ package io.chainpos.server.cli;
 
 import io.chainpos.server.auth.AccountStore;
 import io.chainpos.server.auth.Secrets;
+import io.chainpos.server.auth.Users;
+import io.chainpos.server.web.PageRoute;
+import java.util.List;
 import io.chainpos.server.db.DatabaseSettings;
 import io.chainpos.server.db.Storage;
 import java.time.Clock;
@@ -28,6 +31,9 @@ public interface Services {
     /** The tills, codes and users kept in {@code storage}. */
     AccountStore accounts(Storage storage);
 
+    /** People's accounts on {@code storage}: creating, changing and signing in, audited. */
+    Users users(Storage storage);
+
     /** Starts the HTTP API on {@code storage}; with {@code demoData}, seeds an empty store first. */
     default RunningServer start(Storage storage, String host, int port, boolean demoData) {
         return start(storage, ServerSettings.of(host, port, demoData));
@@ -39,6 +45,12 @@ public interface Services {
     /** A started server. */
     interface RunningServer extends AutoCloseable {
         int port();
+
+        /** Head office's page routes with the access each declared. */
+        List<PageRoute> pageRoutes();
+
+        /** Every HTTP route the server answers, as {@code METHOD /path}. */
+        List<String> httpRoutes();
 
         @Override
         void close();

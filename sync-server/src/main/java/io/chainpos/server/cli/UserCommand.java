@@ -32,8 +32,13 @@ final class UserCommand implements Callable<Integer> {
     @Option(names = "--name", required = true, description = "The username to sign in with.")
     private String name;
 
-    @Option(names = "--role", required = true, description = "cashier, manager, owner or hq.")
+    @Option(names = "--role", required = true,
+            description = "hq-admin (everything), hq-analyst (reads everything, changes nothing), store-manager (one store, "
+                    + "with --store); hq is hq-admin. Till roles: cashier, manager, owner.")
     private String role;
+
+    @Option(names = "--store", description = "The store a store-manager manages, for example S001.")
+    private String store;
 
     UserCommand(Services services, InputStream stdin) {
         this.services = services;
@@ -45,7 +50,7 @@ final class UserCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Optional<Role> parsed = Role.parse(role);
         if (parsed.isEmpty()) {
-            err.println("sync-server user: --role must be cashier, manager, owner or hq");
+            err.println("sync-server user: --role must be hq-admin, hq-analyst, store-manager, cashier, manager or owner");
             return CommandLine.ExitCode.USAGE;
         }
         String password = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)).readLine();
@@ -54,14 +59,15 @@ final class UserCommand implements Callable<Integer> {
             return CommandLine.ExitCode.USAGE;
         }
         try (Storage storage = services.openStorage(database.settings())) {
-            Users users = new Users(services.accounts(storage), services.secrets(), services.clock());
-            return switch (users.create(name, parsed.get(), password)) {
+            Users users = services.users(storage);
+            return switch (users.create(name, parsed.get(), store, password)) {
                 case Users.Created.Done(String username, Role created) -> {
-                    spec.commandLine().getOut().println("created user " + username + " (" + created.label() + ")");
+                    spec.commandLine().getOut().println("created user " + username + " (" + created.label()
+                            + (store == null ? "" : ", store " + store.trim()) + ")");
                     yield 0;
                 }
-                case Users.Created.Refused(String reason) -> {
-                    err.println("sync-server user: " + reason);
+                case Users.Created.Refused refused -> {
+                    err.println("sync-server user: " + refused.reason());
                     yield Commands.REFUSED;
                 }
             };

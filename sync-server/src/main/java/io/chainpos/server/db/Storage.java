@@ -55,6 +55,7 @@ public final class Storage implements AutoCloseable {
         return new Storage(SqliteDatabase.open(file));
     }
 
+    /** The database itself, for a feature's own {@code Jdbc*} adapter. */
     public Database database() {
         return database;
     }

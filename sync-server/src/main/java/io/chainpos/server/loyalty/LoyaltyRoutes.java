@@ -53,7 +53,7 @@ public final class LoyaltyRoutes implements Routes {
     }
 
     private void run(Context ctx) {
-        access.headOffice(ctx);
+        access.headOffice(ctx, io.chainpos.server.web.Permission.PUBLISH_LOYALTY);
         String day = ctx.queryParam("day");
         if (day == null) {
             ctx.json(periodEnd.runToday());

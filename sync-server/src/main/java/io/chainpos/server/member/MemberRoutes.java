@@ -110,7 +110,7 @@ public final class MemberRoutes implements Routes {
      * whose merge destroys the member's key here; every till destroys its copy when it pulls the event.
      */
     private void erase(Context ctx) {
-        UserPrincipal user = access.headOffice(ctx);
+        UserPrincipal user = access.headOffice(ctx, io.chainpos.server.web.Permission.ERASE_MEMBERS);
         MemberId memberId = memberId(ctx);
         if (members.member(memberId).isEmpty()) {
             throw ApiProblem.notFound("no member " + memberId);

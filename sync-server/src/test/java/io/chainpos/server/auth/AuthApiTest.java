@@ -110,8 +110,8 @@ class AuthApiTest {
 
     @Test
     void headOfficeSignsInWithItsPasswordAndTheSessionExpires() {
-        Users users = new Users(server.ports.accounts(), server.main.secrets(), server.clock);
-        users.create("laowang", Role.HQ, "secret password");
+        Users users = server.main.users(server.storage);
+        users.create("laowang", Role.HQ_ADMIN, null, "secret password");
 
         Api.Reply ok = api.post("/api/v1/login", "{\"username\":\"laowang\",\"password\":\"secret password\"}");
         Api.Reply wrong = api.post("/api/v1/login", "{\"username\":\"laowang\",\"password\":\"guess\"}");
@@ -129,13 +129,35 @@ class AuthApiTest {
     }
 
     @Test
-    void accountsAreCreatedOnceWithAUsablePassword() {
-        Users users = new Users(server.ports.accounts(), server.main.secrets(), server.clock);
+    void theApiSignInObeysThePagesLockout() {
+        server.main.users(server.storage).create("laowang", Role.HQ_ANALYST, null, "secret password");
+        String wrong = "{\"username\":\"laowang\",\"password\":\"guess\"}";
+        String right = "{\"username\":\"laowang\",\"password\":\"secret password\"}";
 
-        assertThat(users.create("boss", Role.OWNER, "long enough")).isInstanceOf(Users.Created.Done.class);
-        assertThat(users.create("boss", Role.HQ, "long enough")).isInstanceOf(Users.Created.Refused.class);
-        assertThat(users.create("short", Role.HQ, "1234567")).isInstanceOf(Users.Created.Refused.class);
-        assertThat(users.create("bad name!", Role.HQ, "long enough")).isInstanceOf(Users.Created.Refused.class);
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            assertThat(api.post("/api/v1/login", wrong).status()).isEqualTo(401);
+            assertThat(api.post("/api/v1/login", right).status()).as("too soon after a wrong password").isEqualTo(429);
+            server.clock.advance(Duration.ofSeconds(30));
+        }
+        Api.Reply locked = api.post("/api/v1/login", wrong);
+        Api.Reply stillLocked = api.post("/api/v1/login", right);
+        server.clock.advance(Duration.ofMinutes(15));
+        Api.Reply after = api.post("/api/v1/login", right);
+
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.error()).isEqualTo("locked");
+        assertThat(stillLocked.status()).isEqualTo(429);
+        assertThat(after.status()).isEqualTo(200);
+    }
+
+    @Test
+    void accountsAreCreatedOnceWithAUsablePassword() {
+        Users users = server.main.users(server.storage);
+
+        assertThat(users.create("boss", Role.OWNER, null, "long enough")).isInstanceOf(Users.Created.Done.class);
+        assertThat(users.create("boss", Role.HQ_ADMIN, null, "long enough")).isInstanceOf(Users.Created.Refused.class);
+        assertThat(users.create("short", Role.HQ_ADMIN, null, "1234567")).isInstanceOf(Users.Created.Refused.class);
+        assertThat(users.create("bad name!", Role.HQ_ADMIN, null, "long enough")).isInstanceOf(Users.Created.Refused.class);
     }
 
     @Test

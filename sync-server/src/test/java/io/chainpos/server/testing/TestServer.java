@@ -76,6 +76,16 @@ public final class TestServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.port() + "/");
     }
 
+    /** Head office's page routes with their declared access. */
+    public java.util.List<io.chainpos.server.web.PageRoute> pageRoutes() {
+        return server.pageRoutes();
+    }
+
+    /** Every HTTP route the server answers, {@code METHOD /path}. */
+    public java.util.List<String> httpRoutes() {
+        return server.httpRoutes();
+    }
+
     public Api anonymous() {
         return new Api(uri(), null);
     }
@@ -99,11 +109,11 @@ public final class TestServer implements AutoCloseable {
                 new TillWriter(store, till, epoch, clock));
     }
 
-    /** Creates a user with {@code role} and signs in through the API. */
+    /** Creates a user with {@code role} (a store manager's store is S001) and signs in through the API. */
     public Api signedIn(Role role) {
         String name = role.label() + "-" + (++tokens);
-        Users users = new Users(ports.accounts(), main.secrets(), clock);
-        if (!(users.create(name, role, HQ_PASSWORD) instanceof Users.Created.Done)) {
+        if (!(main.users(storage).create(name, role, role.isBoundToAStore() ? "S001" : null, HQ_PASSWORD)
+                instanceof Users.Created.Done)) {
             throw new IllegalStateException("cannot create " + name);
         }
         Api.Reply reply = anonymous().post("/api/v1/login",
@@ -112,7 +122,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     public Api headOffice() {
-        return signedIn(Role.HQ);
+        return signedIn(Role.HQ_ADMIN);
     }
 
     @Override

@@ -1,0 +1,144 @@
+package io.chainpos.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chainpos.server.auth.Role;
+import io.chainpos.server.testing.web.BackOffice;
+import io.chainpos.server.testing.web.PageClient;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The spec of who may open what: every page route the server registered, asked by nobody and by each role over
+ * HTTP, allowed or refused exactly as this table says. A route missing from the table fails, and so does a
+ * route that answers outside {@code /api} without being a page route (it would skip the gate).
+ */
+class PageAccessTableTest {
+    @RegisterExtension
+    static final BackOffice office = BackOffice.onSqlite();
+
+    private static final Set<Who> EVERYONE = Set.of(Who.values());
+    private static final Set<Who> SIGNED_IN = Set.of(Who.ADMIN, Who.ANALYST, Who.STORE_MANAGER);
+    private static final Set<Who> HEAD_OFFICE = Set.of(Who.ADMIN, Who.ANALYST);
+    private static final Set<Who> ADMIN = Set.of(Who.ADMIN);
+
+    /** Who asks: nobody signed in, or one of head office's roles. */
+    enum Who { NOBODY, ADMIN, ANALYST, STORE_MANAGER }
+
+    /**
+     * Route (as registered) -> who is let through. A store-scoped route ({store}) is asked for the store manager's
+     * own store ({@code own}) and another one ({@code other}).
+     */
+    private static final Map<String, Set<Who>> TABLE = new LinkedHashMap<>();
+
+    static {
+        TABLE.put("GET /assets/{file}", EVERYONE);
+        TABLE.put("GET /language/{tag}", EVERYONE);
+        TABLE.put("GET /signin", EVERYONE);
+        TABLE.put("POST /signin", EVERYONE);
+        TABLE.put("GET /", SIGNED_IN);
+        TABLE.put("GET /account/password", SIGNED_IN);
+        TABLE.put("POST /account/password", SIGNED_IN);
+        TABLE.put("GET /users", HEAD_OFFICE);
+        TABLE.put("GET /users.csv", HEAD_OFFICE);
+        TABLE.put("GET /users/{username}", HEAD_OFFICE);
+        TABLE.put("GET /users/new", ADMIN);
+        TABLE.put("POST /users", ADMIN);
+        TABLE.put("POST /users/{username}/disable", ADMIN);
+        TABLE.put("POST /users/{username}/enable", ADMIN);
+        TABLE.put("POST /users/{username}/password", ADMIN);
+        TABLE.put("GET /audit", HEAD_OFFICE);
+        TABLE.put("GET /audit.csv", HEAD_OFFICE);
+        TABLE.put("GET /stores/{store}/tills own", SIGNED_IN);
+        TABLE.put("GET /stores/{store}/tills other", HEAD_OFFICE);
+        TABLE.put("GET /stores/{store}/tills.csv own", SIGNED_IN);
+        TABLE.put("GET /stores/{store}/tills.csv other", HEAD_OFFICE);
+        // Last: it ends the session it is asked with.
+        TABLE.put("POST /signout", SIGNED_IN);
+    }
+
+    /** Values for path parameters: harmless ones (no such user; a store manager's own store and another). */
+    private static String concrete(String path, String variant) {
+        return path.replace("{file}", "app.css").replace("{tag}", "en").replace("{username}", "nobody-here")
+                .replace("{store}", "other".equals(variant) ? "S002" : BackOffice.STORE);
+    }
+
+    @Test
+    void everyPageRouteIsInTheTable() {
+        List<String> registered = new ArrayList<>();
+        office.server().pageRoutes().forEach(route -> {
+            if (route.access().scope() == PageAccess.Scope.STORE) {
+                registered.add(route + " own");
+                registered.add(route + " other");
+            } else {
+                registered.add(route.toString());
+            }
+        });
+        assertThat(registered).containsExactlyInAnyOrderElementsOf(TABLE.keySet());
+    }
+
+    @Test
+    void everyRouteOutsideTheApiIsAPageRoute() {
+        List<String> pages = office.server().pageRoutes().stream().map(Object::toString).toList();
+        List<String> others = office.server().httpRoutes().stream()
+                .filter(route -> route.startsWith("GET ") || route.startsWith("POST ") || route.startsWith("PUT ")
+                        || route.startsWith("DELETE ") || route.startsWith("PATCH "))
+                .filter(route -> !route.contains(" /api/") && !route.endsWith(" /health") && !route.endsWith(" /metrics"))
+                .toList();
+        assertThat(others).containsExactlyInAnyOrderElementsOf(pages);
+    }
+
+    @Test
+    void eachRoleIsAllowedOrRefusedAsTheTableSays() {
+        Map<Who, PageClient> clients = new EnumMap<>(Who.class);
+        Map<String, String> outcomes = new LinkedHashMap<>();
+        Map<String, String> expected = new LinkedHashMap<>();
+        StringBuilder answers = new StringBuilder("answers:");
+        for (Map.Entry<String, Set<Who>> row : TABLE.entrySet()) {
+            String[] parts = row.getKey().split(" ");
+            String method = parts[0];
+            String path = concrete(parts[1], parts.length > 2 ? parts[2] : null);
+            for (Who who : Who.values()) {
+                PageClient client = clients.computeIfAbsent(who, this::client);
+                PageClient.Page page;
+                if (method.equals("GET")) {
+                    page = client.get(path);
+                } else {
+                    client.get(who == Who.NOBODY ? "/signin" : "/account/password");
+                    page = client.post(path, Map.of("_csrf", client.csrfToken()));
+                }
+                String key = row.getKey() + " as " + who;
+                outcomes.put(key, page.status() >= 500 ? "failed " + page.status() : allowed(page) ? "allowed" : "refused");
+                expected.put(key, row.getValue().contains(who) ? "allowed" : "refused");
+                answers.append("\n").append(key).append(": ").append(page.status()).append(" ").append(page.location());
+            }
+        }
+        assertThat(outcomes).as(answers.toString()).containsExactlyEntriesOf(expected);
+    }
+
+    private PageClient client(Who who) {
+        PageClient client = office.http();
+        Role role = switch (who) {
+            case NOBODY -> null;
+            case ADMIN -> Role.HQ_ADMIN;
+            case ANALYST -> Role.HQ_ANALYST;
+            case STORE_MANAGER -> Role.STORE_MANAGER;
+        };
+        if (role != null && !client.signIn(office.user(role), BackOffice.PASSWORD)) {
+            throw new IllegalStateException("cannot sign in as " + who);
+        }
+        return client;
+    }
+
+    /** Refused: the 403 page, or (nobody signed in) the gate's trip to the sign-in page that comes back here. */
+    private static boolean allowed(PageClient.Page page) {
+        boolean toSignIn = page.status() == 303 && page.location() != null && page.location().startsWith("/signin?next=");
+        return page.status() != 403 && !toSignIn;
+    }
+}
