@@ -2,6 +2,7 @@ package io.chainpos.server;
 
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.server.auth.Access;
+import io.chainpos.server.auth.AccountStore;
 import io.chainpos.server.auth.AuthRoutes;
 import io.chainpos.server.auth.Authenticator;
 import io.chainpos.server.auth.Enrollment;
@@ -35,6 +36,7 @@ import io.chainpos.server.exception.ExceptionRoutes;
 import io.chainpos.server.headoffice.HeadOffice;
 import io.chainpos.server.http.HttpApi;
 import io.chainpos.server.http.Routes;
+import io.chainpos.server.log.EventLog;
 import io.chainpos.server.member.DuplicatePhones;
 import io.chainpos.server.loyalty.DailyPeriodEnd;
 import io.chainpos.server.loyalty.ExpiringPointsReport;
@@ -44,7 +46,6 @@ import io.chainpos.server.member.MemberRoutes;
 import io.chainpos.server.metrics.ServerMeters;
 import io.chainpos.server.stock.StockRoutes;
 import io.chainpos.server.db.DatabaseSettings;
-import io.chainpos.server.store.EventStore;
 import io.chainpos.server.db.Storage;
 import io.chainpos.server.sync.PullEvents;
 import io.chainpos.server.sync.PushEvents;
@@ -96,13 +97,23 @@ public final class ServerMain implements Services {
 
     @Override
     public Storage openStorage(DatabaseSettings database) {
-        return Storage.open(database, clock, codec);
+        return Storage.open(database);
+    }
+
+    /** Every feature's port over {@code storage}. */
+    public Ports ports(Storage storage) {
+        return Ports.on(storage, codec, clock);
+    }
+
+    @Override
+    public AccountStore accounts(Storage storage) {
+        return ports(storage).accounts();
     }
 
     /** Head office's accounts and their sign-in, on {@code storage}, auditing into its audit log. */
     @Override
     public Users users(Storage storage) {
-        return new Parts(storage).users;
+        return new Parts(storage, ports(storage)).users;
     }
 
     /** The account pieces one server (or one command) uses, built once. */
@@ -112,39 +123,40 @@ public final class ServerMain implements Services {
         final SignIn signIn;
         final Users users;
 
-        Parts(Storage storage) {
+        Parts(Storage storage, Ports ports) {
             audit = new JdbcAuditLog(storage.database(), clock);
             accounts = new JdbcUserAccounts(storage.database());
             signIn = new SignIn(accounts, new JdbcSignInFailures(storage.database()), Lockout.STANDARD, audit, clock, secrets);
-            users = new Users(accounts, storage.accounts(), signIn, audit, secrets, clock);
+            users = new Users(accounts, ports.accounts(), signIn, audit, secrets, clock);
         }
     }
 
     @Override
     public RunningServer start(Storage storage, ServerSettings settings) {
-        EventStore events = storage.events();
-        HeadOffice headOffice = new HeadOffice(events, codec, clock);
+        Ports ports = ports(storage);
+        EventLog log = ports.log();
+        HeadOffice headOffice = new HeadOffice(log, codec, clock);
         if (settings.demoData()) {
-            DemoData.seedIfEmpty(events, headOffice, clock);
+            DemoData.seedIfEmpty(log, ports.members(), headOffice, clock);
         }
         ServerMeters meters = new ServerMeters(storage.kind());
         SyncMetrics metrics = new SyncMetrics(meters.registry());
-        Access access = new Access(new Authenticator(storage.accounts(), clock));
-        PullEvents pulls = new PullEvents(events, clock, settings.pullRetention());
-        PeriodEnd periodEnd = new PeriodEnd(storage.loyalty(), headOffice, LOYALTY_ZONE, clock);
+        Access access = new Access(new Authenticator(ports.accounts(), clock));
+        PullEvents pulls = new PullEvents(log, clock, settings.pullRetention());
+        PeriodEnd periodEnd = new PeriodEnd(ports.loyalty(), headOffice, LOYALTY_ZONE, clock);
         DailyPeriodEnd daily = new DailyPeriodEnd(periodEnd, LOYALTY_ZONE, clock);
         if (!"off".equalsIgnoreCase(System.getenv("CHAINPOS_LOYALTY_SCHEDULE"))) {
             daily.start();
         }
         Routes health = routes -> routes.get("/health", ctx -> {
-            events.isEmpty(); // touches the database: healthy means the store answers
+            log.isEmpty(); // touches the database: healthy means the store answers
             ctx.json(Map.of("status", "ok"));
         });
-        Parts parts = new Parts(storage);
+        Parts parts = new Parts(storage, ports);
         WebSessions sessions = new WebSessions(new JdbcWebSessions(storage.database()), secrets, clock, settings.web());
         JdbcOpenExceptions openExceptions = new JdbcOpenExceptions(storage.database());
         Pages pages = new Pages(new Templates(), sessions, openExceptions, new JdbcFormTokens(storage.database(), clock), List.of(
-                new HomePage(new JdbcHomeFacts(storage.database(), openExceptions::byKind), openExceptions, events::exceptions),
+                new HomePage(new JdbcHomeFacts(storage.database(), openExceptions::byKind), openExceptions, ports.exceptions()::exceptions),
                 new SignInPages(parts.signIn, sessions, parts.users),
                 new UserPages(parts.accounts, parts.users),
                 new AuditPages(parts.audit),
@@ -153,13 +165,14 @@ public final class ServerMain implements Services {
                 health,
                 pages,
                 meters.routes(settings.metricsToken()),
-                new AuthRoutes(new Enrollment(storage.accounts(), secrets, clock, events::memberLookupSecret), parts.users, codec),
-                new SyncRoutes(access, new PushEvents(events, metrics, new DuplicatePhones(events, headOffice)), pulls, codec, metrics),
-                new SnapshotRoutes(access, events, pulls, codec, metrics, clock),
-                new MemberRoutes(access, events, headOffice, codec),
-                new StockRoutes(access, events),
-                new ExceptionRoutes(access, events),
-                new LoyaltyRoutes(access, periodEnd, new ExpiringPointsReport(storage.loyalty(), LOYALTY_ZONE), LOYALTY_ZONE, clock)));
+                new AuthRoutes(new Enrollment(ports.accounts(), secrets, clock, ports.members()::memberLookupSecret),
+                        parts.users, codec),
+                new SyncRoutes(access, new PushEvents(log, metrics, new DuplicatePhones(ports.members(), headOffice)), pulls, codec, metrics),
+                new SnapshotRoutes(access, log, pulls, codec, metrics, clock),
+                new MemberRoutes(access, ports.members(), log, headOffice, codec),
+                new StockRoutes(access, ports.stock()),
+                new ExceptionRoutes(access, ports.exceptions()),
+                new LoyaltyRoutes(access, periodEnd, new ExpiringPointsReport(ports.loyalty(), LOYALTY_ZONE), LOYALTY_ZONE, clock)));
         app.start(settings.host(), settings.port());
         LOG.atInfo().setMessage("server_started").addKeyValue("host", settings.host()).addKeyValue("port", app.port())
                 .addKeyValue("database", storage.kind()).addKeyValue("pull_retention_days", settings.pullRetention().toDays()).log();

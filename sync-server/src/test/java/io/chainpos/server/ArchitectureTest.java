@@ -4,55 +4,92 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.base.DescribedPredicate;
 
 /** The sync server's dependency rules from DESIGN.md and STYLE.md, each with its reason. */
 @AnalyzeClasses(packages = "io.chainpos.server", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final DescribedPredicate<JavaClass> STORAGE_ADAPTER =
-            DescribedPredicate.describe("a storage adapter (the db and store packages, or a Jdbc* or Sqlite* class of a feature)",
-                    c -> c.getPackageName().startsWith("io.chainpos.server.store") || c.getPackageName().startsWith("io.chainpos.server.db")
-                            || isJdbcAdapter(c));
+    /** The packages of the server's features: each owns its routes, use-cases, port, SQL and projection. */
+    private static final String[] FEATURES = {"io.chainpos.server.auth..", "io.chainpos.server.member..",
+            "io.chainpos.server.loyalty..", "io.chainpos.server.stock..", "io.chainpos.server.exception..",
+            "io.chainpos.server.sync..", "io.chainpos.server.catalog..", "io.chainpos.server.headoffice..",
+            "io.chainpos.server.demo..", "io.chainpos.server.web..", "io.chainpos.server.audit..", "io.chainpos.server.home..",
+            "io.chainpos.server.tills.."};
 
-    /** A feature's own SQL: a class named Jdbc* (or nested in one) in any feature package. */
-    private static boolean isJdbcAdapter(JavaClass c) {
-        String outer = c.getName().substring(c.getPackageName().length() + 1).split("\\$")[0];
-        return outer.startsWith("Jdbc") || outer.startsWith("Sqlite");
+    /** The top-level class's simple name: a lambda's or a nested record's rules are its enclosing class's. */
+    private static String topLevelName(JavaClass c) {
+        String name = c.getBaseComponentType().getName(); // an array's element type
+        name = name.substring(name.lastIndexOf('.') + 1);
+        int nested = name.indexOf('$');
+        return nested < 0 ? name : name.substring(0, nested);
     }
 
+    private static final DescribedPredicate<JavaClass> JDBC_ADAPTER =
+            DescribedPredicate.describe("a Jdbc* storage adapter", c -> topLevelName(c).startsWith("Jdbc"));
+
+    private static final DescribedPredicate<JavaClass> IN_DB_PACKAGE =
+            DescribedPredicate.describe("in the db package", c -> c.getPackageName().startsWith("io.chainpos.server.db"));
+
     @ArchTest
-    static final ArchRule onlyStorageAdaptersTouchTheDatabase = noClasses()
-            .that(DescribedPredicate.not(STORAGE_ADAPTER))
+    static final ArchRule onlyTheDbPackageAndJdbcAdaptersTouchTheDatabase = noClasses()
+            .that(DescribedPredicate.not(IN_DB_PACKAGE.or(JDBC_ADAPTER)))
             .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..", "javax.sql..",
                     "org.flywaydb..", "org.sqlite..", "com.zaxxer..")
-            .because("storage sits behind ports (EventStore, AccountStore, a feature's own interfaces) implemented by Jdbc* "
-                    + "classes, so PostgreSQL can replace SQLite without touching a use-case, a handler or a page");
-
-    private static final DescribedPredicate<JavaClass> HTTP_HANDLER =
-            DescribedPredicate.describe("HTTP handlers (classes using Javalin)", c -> c.getDirectDependenciesFromSelf().stream()
-                    .anyMatch(d -> d.getTargetClass().getPackageName().startsWith("io.javalin")));
-
-    private static final DescribedPredicate<JavaClass> COMPOSITION_ROOT =
-            DescribedPredicate.describe("the composition root", c -> c.getName().equals("io.chainpos.server.ServerMain"));
-
-    private static final DescribedPredicate<JavaClass> PAGE =
-            DescribedPredicate.describe("head office's pages (classes using PageRequest)", c -> c.getDirectDependenciesFromSelf().stream()
-                    .anyMatch(d -> d.getTargetClass().getName().equals("io.chainpos.server.web.PageRequest")));
+            .because("SQL lives in one place per feature, its Jdbc* adapter, over the db package's connections, so "
+                    + "PostgreSQL can replace SQLite without touching a use-case or a handler");
 
     @ArchTest
-    static final ArchRule httpHandlersReachStorageOnlyThroughPorts = noClasses()
-            .that(DescribedPredicate.or(HTTP_HANDLER, PAGE)).and(DescribedPredicate.not(COMPOSITION_ROOT))
-            .should().dependOnClassesThat(DescribedPredicate.describe("a storage adapter class",
-                    (JavaClass c) -> c.getSimpleName().startsWith("Sqlite") || c.getSimpleName().startsWith("Jdbc")
-                            || c.getSimpleName().equals("SqlSession")))
-            .orShould().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..")
-            .because("handlers translate HTTP and call use-cases or ports; SQL in a handler is the legacy POS we are not");
+    static final ArchRule routesAndUseCasesReachStorageOnlyThroughPorts = noClasses()
+            .that().resideInAnyPackage(FEATURES)
+            .and(DescribedPredicate.not(JDBC_ADAPTER))
+            .should().dependOnClassesThat(JDBC_ADAPTER)
+            .orShould().dependOnClassesThat().resideInAPackage("io.chainpos.server.db..")
+            .because("routes translate HTTP and use-cases decide; they call a feature's port (Members, StockLevels, "
+                    + "EventLog...), and only the composition root picks the adapter: SQL in a handler is the legacy POS we are not");
+
+    @ArchTest
+    static final ArchRule aFeatureNeverUsesAnotherFeaturesAdapter = classes()
+            .that().resideInAnyPackage(FEATURES)
+            .should(new ArchCondition<JavaClass>("use only its own feature's Jdbc* adapters") {
+                @Override
+                public void check(JavaClass origin, ConditionEvents events) {
+                    for (Dependency d : origin.getDirectDependenciesFromSelf()) {
+                        JavaClass target = d.getTargetClass();
+                        if (JDBC_ADAPTER.test(target) && target.getPackageName().startsWith("io.chainpos.server.")
+                                && !target.getPackageName().equals(origin.getPackageName())) {
+                            events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                        }
+                    }
+                }
+            })
+            .because("a feature reaches another only through its port, so either can change its tables alone");
+
+    @ArchTest
+    static final ArchRule theLogKnowsNoFeature = noClasses()
+            .that().resideInAPackage("io.chainpos.server.log..")
+            .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
+            .orShould().dependOnClassesThat().resideInAnyPackage("io.chainpos.server.http..", "io.chainpos.server.metrics..",
+                    "io.chainpos.server.cli..")
+            .because("the log stores, orders and serves events for every feature; features plug in as projections "
+                    + "and findings, so adding one never changes the log");
+
+    @ArchTest
+    static final ArchRule theDatabasePackageKnowsNothingAboveIt = classes()
+            .that().resideInAPackage("io.chainpos.server.db..")
+            .should().onlyDependOnClassesThat(DescribedPredicate.describe("outside the server, or in db",
+                    (JavaClass c) -> !c.getPackageName().startsWith("io.chainpos.server")
+                            || c.getPackageName().startsWith("io.chainpos.server.db")))
+            .because("connections, transactions and migrations serve every feature and the log alike");
 
     @ArchTest
     static final ArchRule noConsoleOutputOutsideTheCommandLine = noClasses()
@@ -74,7 +111,7 @@ class ArchitectureTest {
             .that().resideOutsideOfPackages("io.chainpos.server.metrics..", "io.chainpos.server.sync..")
             .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..")
             .because("metrics are counted where requests are answered (sync) and exposed in one place (metrics); "
-                    + "the event store and the merge rules stay free of monitoring concerns");
+                    + "the event log, the features' adapters and the merge rules stay free of monitoring concerns");
 
     @ArchTest
     static final ArchRule pagesUseTheGateNotJavalin = noClasses()
@@ -88,17 +125,17 @@ class ArchitectureTest {
     static final ArchRule featurePackagesHaveNoCycles = slices()
             .matching("io.chainpos.server.(*)..")
             .should().beFreeOfCycles()
-            // Storage opens the database and builds the store package's adapters until they move to their features.
-            .ignoreDependency(DescribedPredicate.describe("db.Storage",
-                    (JavaClass c) -> c.getName().equals("io.chainpos.server.db.Storage")), DescribedPredicate.alwaysTrue())
-            .because("features depend on the edge (http) and the ports (store), never in circles");
+            .because("features depend on the edge (http), the log and each other's ports, never in circles");
 
     @ArchTest
     static final ArchRule useCasesDoNotKnowHttp = noClasses()
             .that().haveSimpleNameNotEndingWith("Routes")
             .and().haveSimpleNameNotEndingWith("Access")
             .and().resideInAnyPackage("io.chainpos.server.auth..", "io.chainpos.server.sync..",
-                    "io.chainpos.server.headoffice..", "io.chainpos.server.demo..", "io.chainpos.server.store..")
+                    "io.chainpos.server.headoffice..", "io.chainpos.server.demo..", "io.chainpos.server.log..",
+                    "io.chainpos.server.db..", "io.chainpos.server.member..", "io.chainpos.server.stock..",
+                    "io.chainpos.server.exception..", "io.chainpos.server.loyalty..", "io.chainpos.server.audit..",
+                    "io.chainpos.server.home..", "io.chainpos.server.tills..")
             .should().dependOnClassesThat().resideInAPackage("io.javalin..")
             .because("use-cases return results; only the routes turn them into HTTP");
 }

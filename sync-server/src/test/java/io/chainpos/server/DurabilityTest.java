@@ -11,9 +11,10 @@ import io.chainpos.model.id.StoreId;
 import io.chainpos.model.id.TillId;
 import io.chainpos.model.testing.ManualClock;
 import io.chainpos.server.auth.Enrollment;
-import io.chainpos.server.store.EventStore;
-import io.chainpos.server.store.PullPage;
-import io.chainpos.server.store.PullQuery;
+import io.chainpos.server.Ports;
+import io.chainpos.server.log.EventLog;
+import io.chainpos.server.log.PullPage;
+import io.chainpos.server.log.PullQuery;
 import io.chainpos.server.db.Storage;
 import io.chainpos.server.testing.Api;
 import io.chainpos.server.testing.ChildJvm;
@@ -135,8 +136,8 @@ class DurabilityTest {
 
     private List<String> issueCodes(Path db) {
         Clock clock = Clock.systemUTC();
-        try (Storage storage = Storage.open(db.toString(), clock, Json.CODEC)) {
-            Enrollment enrollment = new Enrollment(storage.accounts(), new io.chainpos.server.auth.Secrets(random), clock);
+        try (Storage storage = Storage.open(db.toString())) {
+            Enrollment enrollment = new Enrollment(Ports.on(storage, Json.CODEC, clock).accounts(), new io.chainpos.server.auth.Secrets(random), clock);
             List<String> codes = new ArrayList<>();
             for (int t = 1; t <= TILLS; t++) {
                 Enrollment.Issued issued = enrollment.issueCode(StoreId.of("S00" + t), TillId.of("S00" + t + "-T1"));
@@ -199,8 +200,9 @@ class DurabilityTest {
     }
 
     private void assertEveryAckedEventIsStoredOnce(Path db, List<TillSide> tills) {
-        try (Storage storage = Storage.open(db.toString(), new ManualClock(java.time.Instant.now()), Json.CODEC)) {
-            EventStore events = storage.events();
+        try (Storage storage = Storage.open(db.toString())) {
+            Ports ports = Ports.on(storage, Json.CODEC, new ManualClock(java.time.Instant.now()));
+            EventLog events = ports.log();
             Map<TillId, List<EventEnvelope>> stored = new HashMap<>();
             long after = 0;
             PullPage page;
@@ -221,7 +223,7 @@ class DurabilityTest {
                         .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, mark).boxed().toList());
                 List<EventId> expectedIds = till.written.subList(0, (int) mark).stream().map(EventEnvelope::eventId).toList();
                 assertThat(mine).extracting(EventEnvelope::eventId).containsExactlyElementsOf(expectedIds);
-                assertThat(events.member(member(t + 1)).orElseThrow().pointsBalance()).as("balance = events stored").isEqualTo(mark);
+                assertThat(ports.members().member(member(t + 1)).orElseThrow().pointsBalance()).as("balance = events stored").isEqualTo(mark);
             }
         }
     }

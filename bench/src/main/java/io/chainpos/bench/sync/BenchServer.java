@@ -41,7 +41,7 @@ final class BenchServer implements AutoCloseable {
 
     /** Enrolls {@code till} of {@code store} as a till does and returns its device token. */
     String enroll(String store, String till) {
-        Enrollment.Issued issued = new Enrollment(storage.accounts(), main.secrets(), Clock.systemUTC())
+        Enrollment.Issued issued = new Enrollment(main.accounts(storage), main.secrets(), Clock.systemUTC())
                 .issueCode(StoreId.of(store), TillId.of(till));
         String code = ((Enrollment.Issued.Code) issued).code();
         String reply = send(HttpRequest.newBuilder(uri("/api/v1/enroll"))

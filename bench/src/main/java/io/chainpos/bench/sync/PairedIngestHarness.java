@@ -36,7 +36,7 @@ final class PairedIngestHarness {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try (BenchServer server = new BenchServer(database)) {
             String rawSpec = server.database.sibling("raw");
-            Storage.open(rawSpec, Clock.systemUTC(), EventCodec.standard()).close(); // the server's own schema
+            Storage.open(rawSpec).close(); // the server's own schema
             List<Pusher> pushers = new ArrayList<>();
             List<RawEventWriter> writers = new ArrayList<>();
             AtomicLong rawSeq = new AtomicLong();

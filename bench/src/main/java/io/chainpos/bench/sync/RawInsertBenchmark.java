@@ -37,7 +37,7 @@ public class RawInsertBenchmark {
     @Setup(Level.Trial)
     public void start() {
         db = BenchDatabase.open(database);
-        Storage.open(db.spec(), Clock.systemUTC(), EventCodec.standard()).close(); // the server's own schema
+        Storage.open(db.spec()).close(); // the server's own schema
     }
 
     @TearDown(Level.Trial)

@@ -21,7 +21,7 @@ import io.chainpos.till.testing.CapturedLogs;
 import io.chainpos.till.testing.RealServer;
 import io.chainpos.till.testing.SyncedTill;
 import io.chainpos.till.testing.TestTill;
-import io.chainpos.server.store.EventStore;
+import io.chainpos.server.member.Members;
 import io.chainpos.server.testing.Api;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -110,7 +110,7 @@ class ErasureLeavesNoTraceTest {
             assertThat(logs.lines()).as("log lines").isNotEmpty()
                     .noneMatch(line -> line.contains(PHONE) || line.contains(NAME) || line.contains(PHONE.substring(3)));
             // A till that offers the key again (an old backup) is refused.
-            assertThat(server.storage().events().storeMemberKeys(List.of(io.chainpos.model.member.MemberKey.generate(member.memberId()))))
+            assertThat(server.ports().members().storeMemberKeys(List.of(io.chainpos.model.member.MemberKey.generate(member.memberId()))))
                     .isZero();
         }
 
@@ -120,7 +120,7 @@ class ErasureLeavesNoTraceTest {
 
     /** The chain's sums: on the server over every points and stored-value delta; on the till, the same from its tables. */
     private static List<Long> sums(RealServer server, SyncedTill till) {
-        EventStore.BalanceTotals chain = server.storage().events().balanceTotals();
+        Members.BalanceTotals chain = server.ports().members().balanceTotals();
         long tillPoints = till.till.ledger.read(s -> s.handle().createQuery("SELECT COALESCE(SUM(delta), 0) FROM points_entries")
                 .mapTo(Long.class).one());
         long tillStored = till.till.ledger.read(s -> s.handle().createQuery("SELECT COALESCE(SUM(delta), 0) FROM stored_value_entries")

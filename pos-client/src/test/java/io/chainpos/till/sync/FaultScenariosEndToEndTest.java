@@ -121,9 +121,9 @@ class FaultScenariosEndToEndTest {
 
         long local = storeA.till.ledger.read(s -> s.handle().createQuery("SELECT COUNT(*) FROM ledger_events").mapTo(Long.class).one());
         assertThat(storeA.till.ledger.pendingCount()).isZero();
-        assertThat(server.storage().events().mark(storeA.identity().tillId(), storeA.identity().epoch()).ackedThrough()).isEqualTo(local);
-        assertThat(server.storage().events().stock(StoreId.of("S001"), Sku.of(COLA)).qtyMilli()).isEqualTo(storeA.stock(COLA));
-        long points = server.storage().events().member(member.memberId()).orElseThrow().pointsBalance();
+        assertThat(server.ports().log().mark(storeA.identity().tillId(), storeA.identity().epoch()).ackedThrough()).isEqualTo(local);
+        assertThat(server.ports().stock().stock(StoreId.of("S001"), Sku.of(COLA)).qtyMilli()).isEqualTo(storeA.stock(COLA));
+        long points = server.ports().members().member(member.memberId()).orElseThrow().pointsBalance();
         assertThat(storeA.points(member.memberId())).isEqualTo(points);
         assertThat(storeB.points(member.memberId())).as("the other store sees every point once, 3 a sale").isEqualTo(points)
                 .isEqualTo(90 * 3);
@@ -143,7 +143,7 @@ class FaultScenariosEndToEndTest {
             storeA.sell(member, COLA, 1000, cash(300));
         }
         storeA.sync();
-        long serverHeld = server.storage().events().mark(storeA.identity().tillId(), 1).ackedThrough();
+        long serverHeld = server.ports().log().mark(storeA.identity().tillId(), 1).ackedThrough();
 
         storeA.close(); // the disk dies; someone copies last week's backup back and starts the till as it was
         for (String suffix : new String[] {"", "-wal", "-shm"}) {
@@ -162,11 +162,11 @@ class FaultScenariosEndToEndTest {
             storeA.sell(null, COLA, 1000, cash(350)); // until the numbers pass what the server holds
         }
         storeA.sync();
-        List<SyncException> exceptions = server.storage().events().exceptions(100);
+        List<SyncException> exceptions = server.ports().exceptions().exceptions(100);
         assertThat(exceptions).filteredOn(e -> e.kind() == SyncException.Kind.QUARANTINED_EVENT)
                 .hasSize((int) (serverHeld - held));
         long local = storeA.till.ledger.heldThrough().get(1);
-        assertThat(server.storage().events().mark(storeA.identity().tillId(), 1).ackedThrough())
+        assertThat(server.ports().log().mark(storeA.identity().tillId(), 1).ackedThrough())
                 .as("the sales past the reused numbers are stored").isEqualTo(local);
         assertThat(storeA.till.ledger.pendingCount()).isZero();
     }

@@ -53,11 +53,11 @@ class SnapshotEndToEndTest {
     }
 
     long serverPoints(Member member) {
-        return server.storage().events().member(member.memberId()).orElseThrow().pointsBalance();
+        return server.ports().members().member(member.memberId()).orElseThrow().pointsBalance();
     }
 
     long serverStock(String store, String sku) {
-        return server.storage().events().stock(StoreId.of(store), Sku.of(sku)).qtyMilli();
+        return server.ports().stock().stock(StoreId.of(store), Sku.of(sku)).qtyMilli();
     }
 
     @Test
@@ -93,8 +93,8 @@ class SnapshotEndToEndTest {
         assertThat(found).extracting(Member::memberId).containsExactly(member.memberId());
         java.util.Optional<io.chainpos.till.catalog.Product> cola = storeB.till.ledger.read(s -> storeB.till.catalog.findByCode(s, COLA, storeB.till.clock.instant()));
         assertThat(cola).as("the catalog came back").isPresent();
-        assertThat(storeB.till.ledger.pullCursor()).isEqualTo(server.storage().events()
-                .pull(new io.chainpos.server.store.PullQuery(0, 1, io.chainpos.model.id.TillId.of("X-1"), 1, StoreId.of("X"))).newest());
+        assertThat(storeB.till.ledger.pullCursor()).isEqualTo(server.ports().log()
+                .pull(new io.chainpos.server.log.PullQuery(0, 1, io.chainpos.model.id.TillId.of("X-1"), 1, StoreId.of("X"))).newest());
 
         // Afterwards it pulls event by event again, and a rebuild from its own log gives the same balances.
         storeA.sell(member, COLA, 1000, cash(300));

@@ -9,7 +9,7 @@ import io.chainpos.model.event.TenderMethod;
 import io.chainpos.model.id.Sku;
 import io.chainpos.model.id.StoreId;
 import io.chainpos.model.testing.ManualClock;
-import io.chainpos.server.store.TillMark;
+import io.chainpos.server.log.TillMark;
 import io.chainpos.till.ledger.TillIdentity;
 import io.chainpos.till.member.Member;
 import io.chainpos.till.member.RegisterMember;
@@ -188,9 +188,9 @@ class TwoStoresEndToEndTest {
         assertThat(serverMark(storeB).ackedThrough()).isEqualTo(storeB.localEvents());
         assertThat(storeA.till.ledger.pendingCount()).isZero();
         assertThat(storeB.till.ledger.pendingCount()).isZero();
-        assertThat(server.storage().events().stock(new StoreId("S001"), new Sku(COLA)).qtyMilli())
+        assertThat(server.ports().stock().stock(new StoreId("S001"), new Sku(COLA)).qtyMilli())
                 .isEqualTo(storeA.stock(COLA)).isEqualTo(-6000);
-        assertThat(server.storage().events().stock(new StoreId("S002"), new Sku(WATER)).qtyMilli())
+        assertThat(server.ports().stock().stock(new StoreId("S002"), new Sku(WATER)).qtyMilli())
                 .isEqualTo(storeB.stock(WATER)).isEqualTo(-1000);
         assertThat(storeB.stock(COLA)).as("store B does not count store A's stock").isZero();
         // No goods were booked in, so each store's stock went below zero with its first sale, flagged once (a
@@ -203,7 +203,7 @@ class TwoStoresEndToEndTest {
     }
 
     private TillMark serverMark(Store store) {
-        return server.storage().events().mark(store.identity().tillId(), store.identity().epoch());
+        return server.ports().log().mark(store.identity().tillId(), store.identity().epoch());
     }
 
     private static Checkout.LineRequest line(String code, long qtyMilli) {

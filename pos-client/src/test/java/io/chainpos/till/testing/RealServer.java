@@ -2,6 +2,7 @@ package io.chainpos.till.testing;
 
 import io.chainpos.model.id.StoreId;
 import io.chainpos.model.id.TillId;
+import io.chainpos.server.Ports;
 import io.chainpos.server.ServerMain;
 import io.chainpos.server.auth.Enrollment;
 import io.chainpos.server.auth.Role;
@@ -29,6 +30,7 @@ public final class RealServer implements AutoCloseable {
     private final Clock clock;
     private final ServerSettings settings;
     private Storage storage;
+    private Ports ports;
     private Services.RunningServer running;
     private String headOfficeToken;
     private volatile int port;
@@ -69,7 +71,7 @@ public final class RealServer implements AutoCloseable {
     }
 
     public String enrollmentCode(String store, String till) {
-        return switch (new Enrollment(storage.accounts(), main.secrets(), clock).issueCode(StoreId.of(store), TillId.of(till))) {
+        return switch (new Enrollment(ports.accounts(), main.secrets(), clock).issueCode(StoreId.of(store), TillId.of(till))) {
             case Enrollment.Issued.Code code -> code.code();
             case Enrollment.Issued.Refused refused -> throw new IllegalStateException(refused.reason());
         };
@@ -89,6 +91,11 @@ public final class RealServer implements AutoCloseable {
         return storage;
     }
 
+    /** The server's ports on its database, for a test to look behind the API. */
+    public Ports ports() {
+        return ports;
+    }
+
     /** Stops the HTTP server and closes the database, as a crash or a restart would. */
     public void stop() {
         running.close();
@@ -104,6 +111,7 @@ public final class RealServer implements AutoCloseable {
 
     private void open() {
         storage = main.openStorage(DatabaseSettings.of(database).withPoolSize(8));
+        ports = main.ports(storage);
         running = main.start(storage, settings);
         port = running.port();
     }

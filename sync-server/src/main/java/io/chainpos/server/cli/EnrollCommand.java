@@ -46,7 +46,7 @@ final class EnrollCommand implements Callable<Integer> {
             return CommandLine.ExitCode.USAGE;
         }
         try (Storage storage = services.openStorage(database.settings())) {
-            Enrollment enrollment = new Enrollment(storage.accounts(), services.secrets(), services.clock());
+            Enrollment enrollment = new Enrollment(services.accounts(storage), services.secrets(), services.clock());
             return switch (enrollment.issueCode(storeId, tillId)) {
                 case Enrollment.Issued.Code(String code, var expires) -> {
                     spec.commandLine().getOut().println(code);

@@ -1,5 +1,6 @@
 package io.chainpos.server.cli;
 
+import io.chainpos.server.auth.AccountStore;
 import io.chainpos.server.auth.Secrets;
 import io.chainpos.server.auth.Users;
 import io.chainpos.server.web.PageRoute;
@@ -26,6 +27,9 @@ public interface Services {
      * @throws io.chainpos.server.db.StorageFailure when it cannot be reached, opened or migrated
      */
     Storage openStorage(DatabaseSettings database);
+
+    /** The tills, codes and users kept in {@code storage}. */
+    AccountStore accounts(Storage storage);
 
     /** People's accounts on {@code storage}: creating, changing and signing in, audited. */
     Users users(Storage storage);

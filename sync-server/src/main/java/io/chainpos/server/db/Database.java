@@ -25,8 +25,11 @@ public interface Database extends AutoCloseable {
 
     Dialect dialect();
 
-    /** After an erasure: leaves no copy of deleted rows where the database would otherwise keep them. */
-    void scrub();
+    /**
+     * After an erasure: leaves no copy of the rows deleted from {@code tables} where the database would
+     * otherwise keep them (SQLite's write-ahead log, PostgreSQL's dead row versions).
+     */
+    void scrub(java.util.List<String> tables);
 
     @Override
     void close();

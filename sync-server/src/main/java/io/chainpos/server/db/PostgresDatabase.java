@@ -125,11 +125,8 @@ final class PostgresDatabase implements Database {
      * any transaction, on its own connection.
      */
     @Override
-    public void scrub() {
-        jdbi.useHandle(h -> {
-            h.execute("VACUUM member_keys");
-            h.execute("VACUUM member_fields");
-        });
+    public void scrub(java.util.List<String> tables) {
+        jdbi.useHandle(h -> tables.forEach(table -> h.execute("VACUUM " + table)));
     }
 
     @Override

@@ -112,7 +112,7 @@ final class SqliteDatabase implements Database {
 
     /** Copies the WAL into the main file and truncates it, so what a deletion overwrote is not left in the WAL. */
     @Override
-    public void scrub() {
+    public void scrub(java.util.List<String> tables) {
         writeLock.lock();
         try {
             writer.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapToMap().list();

@@ -1,24 +1,17 @@
 package io.chainpos.server.db;
 
-import io.chainpos.server.store.*;
-import io.chainpos.model.json.EventCodec;
-import io.chainpos.server.auth.AccountStore;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Locale;
 
-/** Opens the server's database from the {@code --db} option: a SQLite file path, or a PostgreSQL JDBC URL. */
+/**
+ * Opens the server's database from the {@code --db} option: a SQLite file path, or a PostgreSQL JDBC URL.
+ * The features' adapters are built on its {@link #database()} by the composition root.
+ */
 public final class Storage implements AutoCloseable {
-    private final EventStore events;
-    private final AccountStore accounts;
     private final Database database;
-    private final LoyaltyFacts loyalty;
 
-    private Storage(Database database, EventCodec codec, Clock clock) {
+    private Storage(Database database) {
         this.database = database;
-        this.loyalty = new JdbcLoyaltyFacts(database, codec);
-        this.events = new JdbcEventStore(database, codec, clock);
-        this.accounts = new JdbcAccountStore(database);
     }
 
     /** The {@code --db} value names a database this build cannot open. */
@@ -28,9 +21,9 @@ public final class Storage implements AutoCloseable {
         }
     }
 
-    /** Opens {@code spec} with default settings; see {@link #open(DatabaseSettings, Clock, EventCodec)}. */
-    public static Storage open(String spec, Clock clock, EventCodec codec) {
-        return open(DatabaseSettings.of(spec), clock, codec);
+    /** Opens {@code spec} with default settings; see {@link #open(DatabaseSettings)}. */
+    public static Storage open(String spec) {
+        return open(DatabaseSettings.of(spec));
     }
 
     /**
@@ -40,11 +33,11 @@ public final class Storage implements AutoCloseable {
      * @throws UnsupportedDatabase for any other URL
      * @throws StorageFailure when the database cannot be reached, opened or migrated
      */
-    public static Storage open(DatabaseSettings settings, Clock clock, EventCodec codec) {
+    public static Storage open(DatabaseSettings settings) {
         String spec = settings.url();
         String lower = spec.toLowerCase(Locale.ROOT);
         if (settings.isPostgres()) {
-            return new Storage(PostgresDatabase.open(settings), codec, clock);
+            return new Storage(PostgresDatabase.open(settings));
         }
         if (lower.startsWith("postgres://") || lower.startsWith("postgresql://")) {
             throw new UnsupportedDatabase("give PostgreSQL as a JDBC URL: jdbc:postgresql://host:5432/database "
@@ -59,23 +52,9 @@ public final class Storage implements AutoCloseable {
         } else {
             file = Path.of(spec);
         }
-        return new Storage(SqliteDatabase.open(file), codec, clock);
+        return new Storage(SqliteDatabase.open(file));
     }
 
-    public EventStore events() {
-        return events;
-    }
-
-    public AccountStore accounts() {
-        return accounts;
-    }
-
-    /** The merged points and tiers head office's loyalty evaluation reads. */
-    public LoyaltyFacts loyalty() {
-        return loyalty;
-    }
-
-    /** The database itself, for a feature's own {@code Jdbc*} adapter. */
     public Database database() {
         return database;
     }

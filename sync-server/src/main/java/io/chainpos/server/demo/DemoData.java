@@ -13,7 +13,8 @@ import io.chainpos.model.id.CardNo;
 import io.chainpos.model.id.MemberId;
 import io.chainpos.model.id.Sku;
 import io.chainpos.server.headoffice.HeadOffice;
-import io.chainpos.server.store.EventStore;
+import io.chainpos.server.log.EventLog;
+import io.chainpos.server.member.Members;
 import io.chainpos.model.member.MemberKey;
 import io.chainpos.model.member.PersonalData;
 import io.chainpos.model.member.PhoneLookup;
@@ -45,15 +46,15 @@ public final class DemoData {
     }
 
     /** Seeds the demo into an empty store; a store that holds anything is left alone. True when seeded. */
-    public static boolean seedIfEmpty(EventStore store, HeadOffice headOffice, Clock clock) {
-        if (!store.isEmpty()) {
+    public static boolean seedIfEmpty(EventLog log, Members members, HeadOffice headOffice, Clock clock) {
+        if (!log.isEmpty()) {
             LOG.info("event=demo_data_skipped reason=store_not_empty");
             return false;
         }
         List<MemberKey> keys = new ArrayList<>();
-        List<Event> facts = events(clock.instant().truncatedTo(ChronoUnit.MILLIS), new PhoneLookup(store.memberLookupSecret()), keys);
+        List<Event> facts = events(clock.instant().truncatedTo(ChronoUnit.MILLIS), new PhoneLookup(members.memberLookupSecret()), keys);
         // The keys first: a till that pulls the members must find their keys already here.
-        store.storeMemberKeys(keys);
+        members.storeMemberKeys(keys);
         if (!headOffice.publishFirst(facts)) {
             LOG.info("event=demo_data_skipped reason=seeded_by_another_node");
             return false;

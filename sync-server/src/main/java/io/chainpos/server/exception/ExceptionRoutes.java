@@ -5,7 +5,6 @@ import io.chainpos.server.auth.Access;
 import io.chainpos.server.http.ApiProblem;
 import io.chainpos.server.http.Requests;
 import io.chainpos.server.http.Routes;
-import io.chainpos.server.store.EventStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -15,11 +14,11 @@ public final class ExceptionRoutes implements Routes {
     public static final int MAX_LIMIT = 10_000;
 
     private final Access access;
-    private final EventStore store;
+    private final ExceptionLog exceptions;
 
-    public ExceptionRoutes(Access access, EventStore store) {
+    public ExceptionRoutes(Access access, ExceptionLog exceptions) {
         this.access = access;
-        this.store = store;
+        this.exceptions = exceptions;
     }
 
     @Override
@@ -33,6 +32,6 @@ public final class ExceptionRoutes implements Routes {
         if (limit < 1) {
             throw ApiProblem.badRequest("limit must be at least 1");
         }
-        ctx.json(new ExceptionsResponse(store.exceptions((int) Math.min(limit, MAX_LIMIT))));
+        ctx.json(new ExceptionsResponse(exceptions.exceptions((int) Math.min(limit, MAX_LIMIT))));
     }
 }

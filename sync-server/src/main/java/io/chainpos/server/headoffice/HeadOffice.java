@@ -7,9 +7,9 @@ import io.chainpos.model.id.EventId;
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.model.sync.PushResponse;
 import io.chainpos.server.merge.HeadOfficeTill;
-import io.chainpos.server.store.EventStore;
-import io.chainpos.server.store.IncomingEvent;
-import io.chainpos.server.store.IngestResult;
+import io.chainpos.server.log.EventLog;
+import io.chainpos.server.log.IncomingEvent;
+import io.chainpos.server.log.IngestResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -21,23 +21,23 @@ import java.util.List;
  * appended through the same ingest as any till's, so they are stored, merged and pulled the same way.
  */
 public final class HeadOffice {
-    private final EventStore store;
+    private final EventLog log;
     private final EventCodec codec;
     private final Clock clock;
     private final HybridLogicalClock hlc;
 
-    public HeadOffice(EventStore store, EventCodec codec, Clock clock) {
-        this.store = store;
+    public HeadOffice(EventLog log, EventCodec codec, Clock clock) {
+        this.log = log;
         this.codec = codec;
         this.clock = clock;
         // Start past every hlc already issued, so a server restarted with its clock set back stays monotonic.
-        this.hlc = new HybridLogicalClock(clock, store.mark(HeadOfficeTill.TILL, HeadOfficeTill.EPOCH).lastHlc(),
+        this.hlc = new HybridLogicalClock(clock, log.mark(HeadOfficeTill.TILL, HeadOfficeTill.EPOCH).lastHlc(),
                 Duration.ofHours(1));
     }
 
     /**
      * Appends {@code facts} in order as one committed batch with the next gap-free sequence numbers. The
-     * numbers are taken under the head-office mark's lock inside the store's transaction, so any number of
+     * numbers are taken under the head-office mark's lock inside the log's transaction, so any number of
      * server nodes may publish at once; each batch lands whole, after the other.
      */
     public PushResponse publish(List<? extends Event> facts) {
@@ -53,7 +53,7 @@ public final class HeadOffice {
     }
 
     private PushResponse publish(List<? extends Event> facts, boolean onlyFirst) {
-        IngestResult result = store.append(HeadOfficeTill.TILL, HeadOfficeTill.EPOCH, mark -> {
+        IngestResult result = log.append(HeadOfficeTill.TILL, HeadOfficeTill.EPOCH, mark -> {
             if (onlyFirst && mark.ackedThrough() > 0) {
                 return List.of();
             }

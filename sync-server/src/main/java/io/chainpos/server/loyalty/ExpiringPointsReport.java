@@ -4,7 +4,7 @@ import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.event.EventTypes;
 import io.chainpos.model.event.LoyaltyRulesPublished;
 import io.chainpos.model.loyalty.PointsLots;
-import io.chainpos.server.store.LoyaltyFacts;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

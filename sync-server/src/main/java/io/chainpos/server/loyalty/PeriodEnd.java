@@ -12,7 +12,7 @@ import io.chainpos.model.id.MemberId;
 import io.chainpos.model.loyalty.PointsLots;
 import io.chainpos.model.loyalty.TierRules;
 import io.chainpos.server.headoffice.HeadOffice;
-import io.chainpos.server.store.LoyaltyFacts;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -6,7 +6,6 @@ import io.chainpos.model.event.MemberRegistered;
 import io.chainpos.model.event.MembersMerged;
 import io.chainpos.model.id.MemberId;
 import io.chainpos.server.headoffice.HeadOffice;
-import io.chainpos.server.store.EventStore;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,11 +24,11 @@ public final class DuplicatePhones implements Consumer<List<EventEnvelope>> {
     public static final String REASON = "SAME_PHONE";
     private static final Logger LOG = LoggerFactory.getLogger(DuplicatePhones.class);
 
-    private final EventStore store;
+    private final Members members;
     private final HeadOffice headOffice;
 
-    public DuplicatePhones(EventStore store, HeadOffice headOffice) {
-        this.store = store;
+    public DuplicatePhones(Members members, HeadOffice headOffice) {
+        this.members = members;
         this.headOffice = headOffice;
     }
 
@@ -46,7 +45,7 @@ public final class DuplicatePhones implements Consumer<List<EventEnvelope>> {
         }
         List<MembersMerged> merges = new ArrayList<>();
         for (String hash : hashes) {
-            List<MemberId> survivors = store.survivorsWithPhoneHash(hash);
+            List<MemberId> survivors = members.survivorsWithPhoneHash(hash);
             for (MemberId other : survivors.subList(Math.min(1, survivors.size()), survivors.size())) {
                 merges.add(new MembersMerged(survivors.getFirst(), other, REASON));
             }

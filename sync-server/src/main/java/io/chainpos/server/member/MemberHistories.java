@@ -5,12 +5,14 @@ import io.chainpos.model.id.MemberId;
 import io.chainpos.model.member.HistoryEntry;
 import io.chainpos.model.member.MemberKey;
 import io.chainpos.model.sync.MemberView;
-import io.chainpos.server.store.EventStore;
+import io.chainpos.server.log.EventLog;
+import io.chainpos.server.log.LogSearch;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -28,21 +30,29 @@ final class MemberHistories {
                   long storedValueBalance, List<HistoryEntry> history) {
     }
 
-    private final EventStore store;
+    /** Every event type a member's history shows. */
+    private static final Set<String> HISTORY_TYPES = Set.of("MemberRegistered", "MemberProfileChanged", "MembersMerged",
+            "MemberErased", "SaleCompleted", "PointsChanged", "StoredValueChanged");
 
-    MemberHistories(EventStore store) {
-        this.store = store;
+    private final Members members;
+    private final EventLog log;
+
+    MemberHistories(Members members, EventLog log) {
+        this.members = members;
+        this.log = log;
     }
 
     Optional<History> history(MemberId memberId) {
-        List<MemberId> family = store.memberFamily(memberId);
-        if (family.isEmpty()) {
+        List<MemberId> family = members.memberFamily(memberId);
+        List<String> ids = family.stream().map(MemberId::toString).toList();
+        if (log.find(LogSearch.mentioning(HISTORY_TYPES, ids.subList(0, 1)).first(1)).isEmpty()) {
             return Optional.empty();
         }
-        Map<String, MemberKey> keys = store.memberKeys(family).stream()
+        Map<String, MemberKey> keys = members.memberKeys(family).stream()
                 .collect(Collectors.toMap(k -> k.memberId().toString(), Function.identity()));
         List<HistoryEntry> entries = new ArrayList<>();
-        for (EventEnvelope e : store.memberHistory(family)) {
+        // Scans the log: meant for one member on request.
+        for (EventEnvelope e : log.find(LogSearch.mentioning(HISTORY_TYPES, ids))) {
             HistoryEntry.of(e, id -> Optional.ofNullable(keys.get(id.toString()))).ifPresent(entries::add);
         }
         return Optional.of(new History(family.getFirst().toString(), family.stream().map(MemberId::toString).toList(), entries));
@@ -50,7 +60,7 @@ final class MemberHistories {
 
     Optional<Export> export(MemberId memberId) {
         Optional<History> history = history(memberId);
-        Optional<MemberView> view = store.member(memberId);
+        Optional<MemberView> view = members.member(memberId);
         if (history.isEmpty() || view.isEmpty()) {
             return Optional.empty();
         }

@@ -12,7 +12,7 @@ import io.chainpos.server.headoffice.HeadOffice;
 import io.chainpos.server.http.ApiProblem;
 import io.chainpos.server.http.Requests;
 import io.chainpos.server.http.Routes;
-import io.chainpos.server.store.EventStore;
+import io.chainpos.server.log.EventLog;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
@@ -31,17 +31,17 @@ public final class MemberRoutes implements Routes {
     static final int MAX_KEYS = 1_000;
 
     private final Access access;
-    private final EventStore store;
+    private final Members members;
     private final HeadOffice headOffice;
     private final EventCodec codec;
     private final MemberHistories histories;
 
-    public MemberRoutes(Access access, EventStore store, HeadOffice headOffice, EventCodec codec) {
+    public MemberRoutes(Access access, Members members, EventLog log, HeadOffice headOffice, EventCodec codec) {
         this.access = access;
-        this.store = store;
+        this.members = members;
         this.headOffice = headOffice;
         this.codec = codec;
-        this.histories = new MemberHistories(store);
+        this.histories = new MemberHistories(members, log);
     }
 
     @Override
@@ -58,7 +58,7 @@ public final class MemberRoutes implements Routes {
     private void byId(Context ctx) {
         access.tillOrHeadOffice(ctx);
         MemberId memberId = memberId(ctx);
-        answer(ctx, store.member(memberId), "no member " + memberId);
+        answer(ctx, members.member(memberId), "no member " + memberId);
     }
 
     private void byPhone(Context ctx) {
@@ -67,7 +67,7 @@ public final class MemberRoutes implements Routes {
         if (phone.length() > MAX_PHONE_LENGTH) {
             throw ApiProblem.badRequest("phone is at most " + MAX_PHONE_LENGTH + " characters");
         }
-        answer(ctx, store.memberByPhone(phone), "no member with this phone");
+        answer(ctx, members.memberByPhone(phone), "no member with this phone");
     }
 
     private void putKeys(Context ctx) {
@@ -76,7 +76,7 @@ public final class MemberRoutes implements Routes {
         if (keys.keys().size() > MAX_KEYS) {
             throw ApiProblem.tooLarge("at most " + MAX_KEYS + " keys at a time");
         }
-        ctx.json(Map.of("stored", store.storeMemberKeys(keys.keys())));
+        ctx.json(Map.of("stored", members.storeMemberKeys(keys.keys())));
     }
 
     private void lookupKeys(Context ctx) {
@@ -85,7 +85,7 @@ public final class MemberRoutes implements Routes {
         if (ids.memberIds().size() > MAX_KEYS) {
             throw ApiProblem.tooLarge("at most " + MAX_KEYS + " member ids at a time");
         }
-        ctx.json(new MemberKeys(store.memberKeys(ids.memberIds())));
+        ctx.json(new MemberKeys(members.memberKeys(ids.memberIds())));
     }
 
     /** Profile history and every sale, points and stored-value movement of the member (and ids merged into it). */
@@ -112,15 +112,15 @@ public final class MemberRoutes implements Routes {
     private void erase(Context ctx) {
         UserPrincipal user = access.headOffice(ctx, io.chainpos.server.web.Permission.ERASE_MEMBERS);
         MemberId memberId = memberId(ctx);
-        if (store.member(memberId).isEmpty()) {
+        if (members.member(memberId).isEmpty()) {
             throw ApiProblem.notFound("no member " + memberId);
         }
-        String survivor = store.member(memberId).orElseThrow().memberId();
+        String survivor = members.member(memberId).orElseThrow().memberId();
         headOffice.publish(List.of(new MemberErased(memberId, "hq:" + user.username())));
         if (!survivor.equals(memberId.toString())) {
             headOffice.publish(List.of(new MemberErased(MemberId.parse(survivor), "hq:" + user.username())));
         }
-        store.scrub();
+        members.scrub();
         LOG.atInfo().setMessage("member_erased").addKeyValue("member", memberId).addKeyValue("by", user.username()).log();
         ctx.json(Map.of("erased", memberId.toString()));
     }

@@ -1,9 +1,9 @@
 package io.chainpos.server.sync;
 
 import io.chainpos.server.auth.TillPrincipal;
-import io.chainpos.server.store.EventStore;
-import io.chainpos.server.store.PullPage;
-import io.chainpos.server.store.PullQuery;
+import io.chainpos.server.log.EventLog;
+import io.chainpos.server.log.PullPage;
+import io.chainpos.server.log.PullQuery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,15 +18,15 @@ import java.util.Optional;
 public final class PullEvents {
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
 
-    private final EventStore store;
+    private final EventLog log;
     private final Clock clock;
     private final Duration retention;
 
-    public PullEvents(EventStore store, Clock clock, Duration retention) {
+    public PullEvents(EventLog log, Clock clock, Duration retention) {
         if (retention.isNegative() || retention.isZero()) {
             throw new IllegalArgumentException("the pull retention must be positive: " + retention);
         }
-        this.store = store;
+        this.log = log;
         this.clock = clock;
         this.retention = retention;
     }
@@ -42,11 +42,11 @@ public final class PullEvents {
     }
 
     Outcome pull(TillPrincipal till, long after, int limit) {
-        Optional<Instant> oldest = store.receivedAfter(after);
+        Optional<Instant> oldest = log.receivedAfter(after);
         if (oldest.isPresent() && oldest.get().isBefore(retainedSince())) {
             return new Outcome.SnapshotNeeded(oldest.get(), retention);
         }
-        return new Outcome.Page(store.pull(new PullQuery(after, limit, till.tillId(), till.tillEpoch(), till.storeId())));
+        return new Outcome.Page(log.pull(new PullQuery(after, limit, till.tillId(), till.tillEpoch(), till.storeId())));
     }
 
     /** Records (sales, audit) received before this are left out of a snapshot, as they are of pulls. */

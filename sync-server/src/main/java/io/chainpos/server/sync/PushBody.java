@@ -7,7 +7,7 @@ import io.chainpos.model.id.TillId;
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.model.json.MalformedEventException;
 import io.chainpos.server.http.Requests;
-import io.chainpos.server.store.IncomingEvent;
+import io.chainpos.server.log.IncomingEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

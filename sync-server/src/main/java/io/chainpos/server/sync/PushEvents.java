@@ -5,34 +5,34 @@ import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.event.StockChanged;
 import io.chainpos.model.sync.PushResponse;
 import io.chainpos.server.auth.TillPrincipal;
-import io.chainpos.server.store.EventStore;
-import io.chainpos.server.store.IncomingEvent;
-import io.chainpos.server.store.IngestBatch;
-import io.chainpos.server.store.IngestResult;
+import io.chainpos.server.log.EventLog;
+import io.chainpos.server.log.IncomingEvent;
+import io.chainpos.server.log.IngestBatch;
+import io.chainpos.server.log.IngestResult;
 import io.chainpos.server.merge.ClockSkew;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * A till hands over its events. Who may write what is checked here; what is a duplicate, a gap or a
- * conflict is the event store's, decided inside its transaction. Business problems are never refused.
+ * conflict is the event log's, decided inside its transaction. Business problems are never refused.
  */
 public final class PushEvents {
     public static final int MAX_EVENTS_PER_PUSH = 5_000;
     /** No balance or stock movement is this large (10^15 fen is ten trillion yuan); beyond it sums could overflow. */
     static final long MAX_AMOUNT = 1_000_000_000_000_000L;
 
-    private final EventStore store;
+    private final EventLog log;
     private final SyncMetrics metrics;
     private final Consumer<List<EventEnvelope>> afterCommit;
 
-    public PushEvents(EventStore store, SyncMetrics metrics) {
-        this(store, metrics, stored -> { });
+    public PushEvents(EventLog log, SyncMetrics metrics) {
+        this(log, metrics, stored -> { });
     }
 
     /** {@code afterCommit} hears the events each push stored, once committed (head office's follow-ups: merges). */
-    public PushEvents(EventStore store, SyncMetrics metrics, Consumer<List<EventEnvelope>> afterCommit) {
-        this.store = store;
+    public PushEvents(EventLog log, SyncMetrics metrics, Consumer<List<EventEnvelope>> afterCommit) {
+        this.log = log;
         this.metrics = metrics;
         this.afterCommit = afterCommit;
     }
@@ -69,7 +69,7 @@ public final class PushEvents {
             return new Outcome.Invalid(invalid);
         }
         List<IncomingEvent> events = body.events().stream().map(PushEvents::refuseImpossible).toList();
-        IngestResult result = store.ingest(new IngestBatch(body.tillId(), body.tillEpoch(), events));
+        IngestResult result = log.ingest(new IngestBatch(body.tillId(), body.tillEpoch(), events));
         metrics.ingested(events.size(), result);
         if (result instanceof IngestResult.Stored stored && stored.accepted() > 0) {
             afterCommit.accept(events.stream().filter(e -> e.refusal() == null).map(IncomingEvent::envelope).toList());

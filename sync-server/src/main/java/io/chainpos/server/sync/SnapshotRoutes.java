@@ -7,8 +7,8 @@ import io.chainpos.server.auth.TillPrincipal;
 import io.chainpos.server.http.ApiProblem;
 import io.chainpos.server.http.Requests;
 import io.chainpos.server.http.Routes;
-import io.chainpos.server.store.EventStore;
-import io.chainpos.server.store.SnapshotQuery;
+import io.chainpos.server.log.EventLog;
+import io.chainpos.server.log.SnapshotQuery;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -30,15 +30,15 @@ public final class SnapshotRoutes implements Routes {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotRoutes.class);
 
     private final Access access;
-    private final EventStore store;
+    private final EventLog log;
     private final PullEvents pulls;
     private final EventCodec codec;
     private final SyncMetrics metrics;
     private final Clock clock;
 
-    public SnapshotRoutes(Access access, EventStore store, PullEvents pulls, EventCodec codec, SyncMetrics metrics, Clock clock) {
+    public SnapshotRoutes(Access access, EventLog log, PullEvents pulls, EventCodec codec, SyncMetrics metrics, Clock clock) {
         this.access = access;
-        this.store = store;
+        this.log = log;
         this.pulls = pulls;
         this.codec = codec;
         this.metrics = metrics;
@@ -57,8 +57,8 @@ public final class SnapshotRoutes implements Routes {
         ctx.contentType("application/json");
         long started = System.nanoTime();
         try (JsonGenerator json = codec.mapper().getFactory().createGenerator(ctx.outputStream())) {
-            SnapshotWriter writer = new SnapshotWriter(json, codec, till.tillId(), till.storeId(), clock.instant());
-            long cursor = store.snapshot(query, writer);
+            SnapshotWriter writer = new SnapshotWriter(json, codec, till.tillId(), clock.instant());
+            long cursor = log.snapshot(query, writer);
             writer.end();
             metrics.snapshotServed();
             LOG.atInfo().setMessage("snapshot_served").addKeyValue("till", till.tillId()).addKeyValue("cursor", cursor)

@@ -4,23 +4,16 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.chainpos.model.clock.HybridLogicalClock;
 import io.chainpos.model.event.Event;
 import io.chainpos.model.event.EventEnvelope;
-import io.chainpos.model.event.PointsChanged;
-import io.chainpos.model.event.StockChanged;
-import io.chainpos.model.event.StoredValueChanged;
 import io.chainpos.model.id.EventId;
-import io.chainpos.model.id.MemberId;
-import io.chainpos.model.id.Sku;
-import io.chainpos.model.id.StoreId;
 import io.chainpos.model.id.TillId;
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.server.merge.HeadOfficeTill;
-import io.chainpos.server.store.SnapshotSink;
+import io.chainpos.server.log.SnapshotSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -30,22 +23,18 @@ import java.util.UUID;
  * from the cursor, the till and what it carries: the same snapshot gives the same ids.
  */
 final class SnapshotWriter implements SnapshotSink {
-    static final String CARRIED = "carried forward";
-
     private final JsonGenerator json;
     private final EventCodec codec;
     private final TillId requester;
-    private final StoreId store;
     private final Instant now;
     private long cursor;
     private long carried;
     private int events;
 
-    SnapshotWriter(JsonGenerator json, EventCodec codec, TillId requester, StoreId store, Instant now) {
+    SnapshotWriter(JsonGenerator json, EventCodec codec, TillId requester, Instant now) {
         this.json = json;
         this.codec = codec;
         this.requester = requester;
-        this.store = store;
         this.now = now.truncatedTo(ChronoUnit.MILLIS);
     }
 
@@ -66,31 +55,8 @@ final class SnapshotWriter implements SnapshotSink {
     }
 
     @Override
-    public void balance(String memberId, long points, long storedValue, long storedValueBonus) {
-        MemberId member = new MemberId(UUID.fromString(memberId));
-        if (points != 0) {
-            write("points/" + memberId, new PointsChanged(member, points, PointsChanged.Reason.ADJUST, null, List.of(CARRIED)));
-        }
-        if (storedValue != 0 || storedValueBonus != 0) {
-            // The bonus part travels with the balance; an overdraft with bonus left is carried as two deltas.
-            boolean oneDelta = storedValueBonus == 0 || (Long.signum(storedValueBonus) == Long.signum(storedValue)
-                    && Math.abs(storedValueBonus) <= Math.abs(storedValue));
-            if (oneDelta) {
-                write("stored-value/" + memberId, new StoredValueChanged(member, storedValue, StoredValueChanged.Reason.ADJUST,
-                        null, storedValueBonus, null));
-            } else {
-                write("stored-value/" + memberId, new StoredValueChanged(member, storedValue - storedValueBonus,
-                        StoredValueChanged.Reason.ADJUST, null));
-                write("stored-value-bonus/" + memberId, new StoredValueChanged(member, storedValueBonus,
-                        StoredValueChanged.Reason.ADJUST, null, storedValueBonus, null));
-            }
-        }
-    }
-
-    @Override
-    public void stock(String sku, long qtyMilli) {
-        write("stock/" + store + "/" + sku,
-                new StockChanged(store, Sku.of(sku), qtyMilli, StockChanged.Reason.ADJUST, CARRIED + " at " + cursor));
+    public void carried(String what, Event payload) {
+        write(what, payload);
     }
 
     private void write(String what, Event payload) {

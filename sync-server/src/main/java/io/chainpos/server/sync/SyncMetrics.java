@@ -1,7 +1,7 @@
 package io.chainpos.server.sync;
 
 import io.chainpos.model.id.TillId;
-import io.chainpos.server.store.IngestResult;
+import io.chainpos.server.log.IngestResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;

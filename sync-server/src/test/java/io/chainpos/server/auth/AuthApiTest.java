@@ -98,7 +98,7 @@ class AuthApiTest {
     @Test
     void aTillStaysInItsStoreAndHeadOfficeNamesAreReserved() {
         enroll(server.enrollmentCode("S001", "S001-T1"));
-        Enrollment enrollment = new Enrollment(server.storage.accounts(), server.main.secrets(), server.clock);
+        Enrollment enrollment = new Enrollment(server.ports.accounts(), server.main.secrets(), server.clock);
 
         assertThat(enrollment.issueCode(io.chainpos.model.id.StoreId.of("S002"), io.chainpos.model.id.TillId.of("S001-T1")))
                 .isInstanceOf(Enrollment.Issued.Refused.class);

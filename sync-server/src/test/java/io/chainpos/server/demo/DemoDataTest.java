@@ -30,7 +30,7 @@ class DemoDataTest {
             till.get("/api/v1/sync/pull?limit=1000").json().get("events").forEach(events::add);
         }
         try (TestServer again = TestServer.startWithDemoData(dir)) {
-            assertThat(again.storage.events().mark(HeadOfficeTill.TILL, HeadOfficeTill.EPOCH).ackedThrough())
+            assertThat(again.ports.log().mark(HeadOfficeTill.TILL, HeadOfficeTill.EPOCH).ackedThrough())
                     .isEqualTo(events.size());
         }
 
@@ -67,7 +67,7 @@ class DemoDataTest {
             till.push(till.writer().next(List.of(io.chainpos.server.testing.Facts.points(io.chainpos.server.testing.Facts.member(1), 1))));
         }
         try (TestServer server = TestServer.startWithDemoData(dir)) {
-            assertThat(server.storage.events().mark(HeadOfficeTill.TILL, HeadOfficeTill.EPOCH).ackedThrough()).isZero();
+            assertThat(server.ports.log().mark(HeadOfficeTill.TILL, HeadOfficeTill.EPOCH).ackedThrough()).isZero();
         }
     }
 

@@ -86,7 +86,7 @@ class PushFuzzTest {
         assertThat(statuses.keySet()).as("the fuzzing reached past parsing: %s", statuses)
                 .anyMatch(s -> s.startsWith("200")).anyMatch(s -> s.startsWith("409")).anyMatch(s -> s.startsWith("400"));
         assertThat(server.anonymous().get("/health").status()).isEqualTo(200);
-        long mark = server.storage.events().mark(till.writer().till, 1).ackedThrough();
+        long mark = server.ports.log().mark(till.writer().till, 1).ackedThrough();
         EventEnvelope next = new io.chainpos.server.testing.TillWriter("S001", "S001-T1", 1, server.clock).next(points(member(1), 1));
         EventEnvelope after = new EventEnvelope(next.eventId(), next.storeId(), next.tillId(), 1, mark + 1, next.hlc(),
                 next.occurredAt(), next.payload());
@@ -189,7 +189,7 @@ class PushFuzzTest {
         body.put("tillId", "S001-T1");
         body.put("tillEpoch", 1);
         ArrayNode events = body.putArray("events");
-        long first = server.storage.events().mark(till.writer().till, 1).ackedThrough() + (random.nextInt(4) == 0 ? 0 : 1);
+        long first = server.ports.log().mark(till.writer().till, 1).ackedThrough() + (random.nextInt(4) == 0 ? 0 : 1);
         for (int i = 0, n = 1 + random.nextInt(6); i < n; i++) {
             ObjectNode event = event();
             event.put("tillSeq", first + i);

@@ -99,7 +99,7 @@ class LoyaltyApiTest {
 
     @Test
     void headOfficeListsTheMembersWhosePointsExpireWithinTheDaysAsked() {
-        new io.chainpos.server.headoffice.HeadOffice(server.storage.events(), io.chainpos.model.json.EventCodec.standard(), server.clock)
+        new io.chainpos.server.headoffice.HeadOffice(server.ports.log(), io.chainpos.model.json.EventCodec.standard(), server.clock)
                 .publish(List.of(new io.chainpos.model.event.LoyaltyRulesPublished(1, TestServer.START, 1, java.util.Map.of(),
                         List.of(), 0, 1, 12, 500, 60)));
         assertThat(a1.push(a1.writer().next(List.of(registered(member(3), "13800138003", "李娜"),

@@ -16,9 +16,10 @@ import io.chainpos.model.json.EventCodec;
 import io.chainpos.model.sync.MemberView;
 import io.chainpos.model.sync.SyncException;
 import io.chainpos.model.testing.ManualClock;
+import io.chainpos.server.Ports;
 import io.chainpos.server.headoffice.HeadOffice;
-import io.chainpos.server.store.IngestBatch;
-import io.chainpos.server.store.IngestResult;
+import io.chainpos.server.log.IngestBatch;
+import io.chainpos.server.log.IngestResult;
 import io.chainpos.server.db.Storage;
 import io.chainpos.server.testing.Json;
 import io.chainpos.server.testing.TillWriter;
@@ -47,18 +48,20 @@ abstract class PeriodEndContract {
     Path dir;
     final ManualClock clock = new ManualClock(Instant.parse("2026-03-15T02:00:00Z"));
     Storage storage;
+    Ports ports;
     HeadOffice headOffice;
     PeriodEnd periodEnd;
     TillWriter a1;
     TillWriter b1;
 
-    protected abstract Storage open(Path dir, Clock clock);
+    protected abstract Storage open(Path dir);
 
     @BeforeEach
     void openStore() {
-        storage = open(dir, clock);
-        headOffice = new HeadOffice(storage.events(), EventCodec.standard(), clock);
-        periodEnd = new PeriodEnd(storage.loyalty(), headOffice, SHANGHAI, clock);
+        storage = open(dir);
+        ports = Ports.on(storage, EventCodec.standard(), clock);
+        headOffice = new HeadOffice(ports.log(), EventCodec.standard(), clock);
+        periodEnd = new PeriodEnd(ports.loyalty(), headOffice, SHANGHAI, clock);
         a1 = new TillWriter("S001", "S001-T1", 1, clock);
         b1 = new TillWriter("S002", "S002-T1", 1, clock);
         Instant from = Instant.parse("2020-01-01T00:00:00Z");
@@ -119,7 +122,7 @@ abstract class PeriodEndContract {
         assertThat(view.storedValueBalance()).isEqualTo(1_500);
         assertThat(view.storedValuePaid()).isZero();
         assertThat(view.storedValueBonus()).isEqualTo(1_500);
-        assertThat(storage.events().exceptions(10)).isEmpty();
+        assertThat(ports.exceptions().exceptions(10)).isEmpty();
     }
 
     @Test
@@ -129,14 +132,14 @@ abstract class PeriodEndContract {
         push(b1, new PointsChanged(MEMBER, -80, PointsChanged.Reason.REDEEM, null, List.of()));
         push(b1, new StoredValueChanged(MEMBER, -1, StoredValueChanged.Reason.PAY, null));
 
-        assertThat(storage.events().exceptions(10)).extracting(SyncException::kind, SyncException::memberId, SyncException::balance,
+        assertThat(ports.exceptions().exceptions(10)).extracting(SyncException::kind, SyncException::memberId, SyncException::balance,
                 SyncException::storeId).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(SyncException.Kind.POINTS_OVERDRAFT, MEMBER.toString(), -60L, "S002"),
                 org.assertj.core.groups.Tuple.tuple(SyncException.Kind.STORED_VALUE_OVERDRAFT, MEMBER.toString(), -1L, "S002"));
     }
 
     private MemberView member() {
-        return storage.events().member(MEMBER).orElseThrow();
+        return ports.members().member(MEMBER).orElseThrow();
     }
 
     private static PointsChanged earn(long points, long spend) {
@@ -145,7 +148,7 @@ abstract class PeriodEndContract {
 
     private void push(TillWriter till, io.chainpos.model.event.Event... events) {
         List<EventEnvelope> envelopes = till.next(List.of(events));
-        IngestResult result = storage.events().ingest(new IngestBatch(till.till, till.epoch, Json.incoming(envelopes)));
+        IngestResult result = ports.log().ingest(new IngestBatch(till.till, till.epoch, Json.incoming(envelopes)));
         assertThat(result).isInstanceOf(IngestResult.Stored.class);
     }
 }

@@ -147,7 +147,7 @@ class MemberPrivacyApiTest {
         assertThat(after.pointsBalance()).isEqualTo(120);
         assertThat(after.storedValueBalance()).isEqualTo(5_000);
         assertThat(a1.api().get("/api/v1/members?phone=13800138000").status()).isEqualTo(404);
-        assertThat(server.storage.events().memberKeys(List.of(member(1)))).isEmpty();
+        assertThat(server.ports.members().memberKeys(List.of(member(1)))).isEmpty();
         // A till offline during the erasure: its late key and profile change bring nothing back.
         a1.push(a1.writer().next(List.of(Facts.renamed(member(1), "回来了"), Facts.newPhone(member(1), "13900000000"))));
         MemberView later = ReadApiTest.memberOf(a1.api().get("/api/v1/members/" + member(1)));
@@ -155,10 +155,10 @@ class MemberPrivacyApiTest {
         assertThat(later.phone()).isNull();
         assertThat(a1.api().get("/api/v1/members?phone=13900000000").status()).isEqualTo(404);
         // A rebuild from the log ends the same: the key stays destroyed, the sums stay.
-        server.storage.events().rebuildProjections();
+        server.ports.log().rebuildProjections();
         MemberView rebuilt = ReadApiTest.memberOf(a1.api().get("/api/v1/members/" + member(1)));
         assertThat(rebuilt).isEqualTo(later);
-        assertThat(server.storage.events().balanceTotals()).isEqualTo(new io.chainpos.server.store.EventStore.BalanceTotals(120, 5_000));
+        assertThat(server.ports.members().balanceTotals()).isEqualTo(new io.chainpos.server.member.Members.BalanceTotals(120, 5_000));
     }
 
     private static long countType(JsonNode pulled, String type) {

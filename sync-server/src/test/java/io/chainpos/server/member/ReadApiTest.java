@@ -116,7 +116,7 @@ class ReadApiTest {
         assertThat(Json.CODEC.read(s1.body(), StockView.class)).isEqualTo(new StockView("S001", "690001", 24_000));
         assertThat(Json.CODEC.read(s2.body(), StockView.class).qtyMilli()).isEqualTo(-1_000);
         assertThat(Json.CODEC.read(none.body(), StockView.class).qtyMilli()).isZero();
-        assertThat(a1.api().get("/api/v1/stock?storeId=S001").status()).isEqualTo(400);
+        assertThat(a1.api().get("/api/v1/stock?storeId=S001&sku=").status()).isEqualTo(400);
         assertThat(a1.api().get("/api/v1/stock?storeId=bad%20id&sku=1").status()).isEqualTo(400);
     }
 

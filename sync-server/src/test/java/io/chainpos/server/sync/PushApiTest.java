@@ -79,7 +79,7 @@ class PushApiTest {
         till.push(batch);
 
         assertThat(ack(till.push(batch))).isEqualTo(new PushResponse(2, 0, 2));
-        assertThat(server.storage.events().member(member(2)).orElseThrow().pointsBalance()).isEqualTo(11);
+        assertThat(server.ports.members().member(member(2)).orElseThrow().pointsBalance()).isEqualTo(11);
     }
 
     @Test
@@ -113,7 +113,7 @@ class PushApiTest {
         assertThat(reply.json().get("detail").asText()).contains(first.eventId().toString());
         assertThat(reply.json().get("ackedThrough").asLong()).isEqualTo(2);
         assertThat(reply.json().has("expectedSeq")).isFalse();
-        assertThat(server.storage.events().member(member(4)).orElseThrow().pointsBalance()).isEqualTo(11);
+        assertThat(server.ports.members().member(member(4)).orElseThrow().pointsBalance()).isEqualTo(11);
         JsonNode exceptions = headOffice.get("/api/v1/exceptions").json().get("exceptions");
         assertThat(exceptions.findValuesAsText("eventId")).contains(first.eventId().toString());
         assertThat(exceptions.findValuesAsText("kind")).contains("QUARANTINED_EVENT");
@@ -200,7 +200,7 @@ class PushApiTest {
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().get("detail").asText()).contains("ascending");
-        assertThat(server.storage.events().mark(till.writer().till, 1).ackedThrough()).isZero();
+        assertThat(server.ports.log().mark(till.writer().till, 1).ackedThrough()).isZero();
     }
 
     @Test
@@ -216,7 +216,7 @@ class PushApiTest {
         assertThat(reply.status()).as(reply.body()).isEqualTo(409);
         assertThat(reply.json().get("ackedThrough").asLong()).isEqualTo(3);
         assertThat(reply.json().get("detail").asText()).contains(events.get(1).eventId().toString(), "REFUSED", "memberId");
-        assertThat(server.storage.events().member(member(11)).orElseThrow().pointsBalance()).isEqualTo(12);
+        assertThat(server.ports.members().member(member(11)).orElseThrow().pointsBalance()).isEqualTo(12);
         Api.Reply again = till.api().post("/api/v1/sync/push", Json.push(till.writer().till.value(), 1, nodes));
         assertThat(ack(again).duplicates()).as("the same poison sent again is a repeat").isEqualTo(3);
     }
@@ -232,7 +232,7 @@ class PushApiTest {
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().get("detail").asText()).contains("events[0]");
-        assertThat(server.storage.events().mark(till.writer().till, 1).ackedThrough()).isZero();
+        assertThat(server.ports.log().mark(till.writer().till, 1).ackedThrough()).isZero();
     }
 
     @Test
@@ -247,8 +247,8 @@ class PushApiTest {
         assertThat(reply.error()).isEqualTo("conflicting_event");
         assertThat(reply.json().get("ackedThrough").asLong()).isEqualTo(3);
         assertThat(reply.json().get("detail").asText()).contains("REFUSED", "beyond any real amount");
-        assertThat(server.storage.events().member(member(9)).orElseThrow().pointsBalance()).isEqualTo(12);
-        assertThat(server.storage.events().exceptions(50)).anySatisfy(e -> {
+        assertThat(server.ports.members().member(member(9)).orElseThrow().pointsBalance()).isEqualTo(12);
+        assertThat(server.ports.exceptions().exceptions(50)).anySatisfy(e -> {
             assertThat(e.kind()).isEqualTo(io.chainpos.model.sync.SyncException.Kind.QUARANTINED_EVENT);
             assertThat(e.eventId()).isEqualTo(events.get(1).eventId().toString());
         });
@@ -311,11 +311,11 @@ class PushApiTest {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("detail").asText()).contains("UTF-8");
-        assertThat(server.storage.events().mark(till.writer().till, 1).ackedThrough()).isZero();
+        assertThat(server.ports.log().mark(till.writer().till, 1).ackedThrough()).isZero();
         assertThat(ack(till.api().post("/api/v1/sync/push", body)).accepted()).isEqualTo(1);
-        var page = server.storage.events().pull(new io.chainpos.server.store.PullQuery(0, 10_000,
+        var page = server.ports.log().pull(new io.chainpos.server.log.PullQuery(0, 10_000,
                 io.chainpos.model.id.TillId.of("S001-READER"), 1, io.chainpos.model.id.StoreId.of("S001")));
-        assertThat(page.events()).extracting(io.chainpos.server.store.PullPage.PulledEvent::body)
+        assertThat(page.events()).extracting(io.chainpos.server.log.PullPage.PulledEvent::body)
                 .filteredOn(stored -> stored.contains(events.getFirst().eventId().toString()))
                 .singleElement().asString().contains(note);
     }

@@ -84,7 +84,7 @@ class SnapshotApiTest {
 
     @Test
     void aSnapshotCarriesBalancesAndStockAsSumsWithoutWhatTheTillHoldsItself() {
-        new HeadOffice(server.storage.events(), Json.CODEC, server.clock).publish(DemoData.catalog(server.clock.instant()));
+        new HeadOffice(server.ports.log(), Json.CODEC, server.clock).publish(DemoData.catalog(server.clock.instant()));
         List<EventEnvelope> own = a1.writer().next(List.of(registered(member(1), "13900000001", "A"), points(member(1), 100),
                 storedValue(member(1), 5_000), stock("S001", "100001", 10_000, StockChanged.Reason.RECEIPT),
                 sale("S001-T1-1", "100001", 300)));
@@ -157,9 +157,9 @@ class SnapshotApiTest {
 
         private static boolean isCarried(EventEnvelope e) {
             return switch (e.payload()) {
-                case PointsChanged p -> p.rulesApplied().contains(SnapshotWriter.CARRIED);
+                case PointsChanged p -> p.rulesApplied().contains(io.chainpos.server.log.SnapshotSink.CARRIED);
                 case StoredValueChanged s -> s.reason() == StoredValueChanged.Reason.ADJUST;
-                case StockChanged s -> s.reference() != null && s.reference().startsWith(SnapshotWriter.CARRIED);
+                case StockChanged s -> s.reference() != null && s.reference().startsWith(io.chainpos.server.log.SnapshotSink.CARRIED);
                 default -> false;
             };
         }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.json.EventCodec;
-import io.chainpos.server.store.IncomingEvent;
+import io.chainpos.server.log.IncomingEvent;
 import java.util.List;
 
 /** Events and push bodies as JSON, written with the shared codec as a till would. */

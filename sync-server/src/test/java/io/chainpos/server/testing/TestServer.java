@@ -3,6 +3,7 @@ package io.chainpos.server.testing;
 import io.chainpos.model.id.StoreId;
 import io.chainpos.model.id.TillId;
 import io.chainpos.model.testing.ManualClock;
+import io.chainpos.server.Ports;
 import io.chainpos.server.ServerMain;
 import io.chainpos.server.auth.Enrollment;
 import io.chainpos.server.auth.Role;
@@ -27,6 +28,8 @@ public final class TestServer implements AutoCloseable {
     public final Path database;
     public final String databaseSpec;
     public final Storage storage;
+    /** The features' ports on the server's database, for a test to look behind the API. */
+    public final Ports ports;
     private final Services.RunningServer server;
     private int tokens;
 
@@ -36,7 +39,8 @@ public final class TestServer implements AutoCloseable {
         this.databaseSpec = databaseSpec;
         this.database = file;
         this.storage = main.openStorage(DatabaseSettings.of(databaseSpec).withPoolSize(8));
-        storage.events().memberLookupSecret(Facts.LOOKUP_SECRET);
+        this.ports = main.ports(storage);
+        ports.members().memberLookupSecret(Facts.LOOKUP_SECRET);
         this.server = main.start(storage, settings);
     }
 
@@ -87,7 +91,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     public String enrollmentCode(String store, String till) {
-        Enrollment enrollment = new Enrollment(storage.accounts(), main.secrets(), clock);
+        Enrollment enrollment = new Enrollment(ports.accounts(), main.secrets(), clock);
         return switch (enrollment.issueCode(StoreId.of(store), TillId.of(till))) {
             case Enrollment.Issued.Code code -> code.code();
             case Enrollment.Issued.Refused refused -> throw new IllegalStateException(refused.reason());

@@ -8,7 +8,7 @@ import io.chainpos.model.id.TillId;
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.server.auth.Enrollment;
 import io.chainpos.server.auth.Secrets;
-import io.chainpos.server.store.EventStore;
+import io.chainpos.server.Ports;
 import io.chainpos.server.db.Storage;
 import io.chainpos.server.testing.EmbeddedDatabase;
 import io.chainpos.till.sync.SyncRefusedException;
@@ -122,7 +122,7 @@ class RealProcessesTest {
             threads.shutdownNow();
             live.forEach(ServerProcess::kill);
         }
-        try (Storage storage = Storage.open(database, Clock.systemUTC(), EventCodec.standard())) {
+        try (Storage storage = Storage.open(database)) {
             List<String> violations = SimInvariants.check(new SimInvariants.World() {
                 @Override
                 public List<SimTill> tills() {
@@ -135,8 +135,8 @@ class RealProcessesTest {
                 }
 
                 @Override
-                public EventStore store() {
-                    return storage.events();
+                public Ports store() {
+                    return Ports.on(storage, EventCodec.standard(), Clock.systemUTC());
                 }
 
                 @Override
@@ -159,8 +159,8 @@ class RealProcessesTest {
     }
 
     private static List<String> codes(String database) {
-        try (Storage storage = Storage.open(database, Clock.systemUTC(), EventCodec.standard())) {
-            Enrollment enrollment = new Enrollment(storage.accounts(), new Secrets(new Random(3)), Clock.systemUTC());
+        try (Storage storage = Storage.open(database)) {
+            Enrollment enrollment = new Enrollment(Ports.on(storage, EventCodec.standard(), Clock.systemUTC()).accounts(), new Secrets(new Random(3)), Clock.systemUTC());
             List<String> codes = new ArrayList<>();
             for (int t = 0; t < TILLS; t++) {
                 String store = "S00" + (1 + t % 2);

@@ -10,7 +10,7 @@ import io.chainpos.model.id.Sku;
 import io.chainpos.model.id.StoreId;
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.model.sync.SyncException;
-import io.chainpos.server.store.EventStore;
+import io.chainpos.server.Ports;
 import io.chainpos.till.stock.StockStore;
 import io.chainpos.till.testing.TestTill;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ final class SimInvariants {
 
         String database();
 
-        EventStore store();
+        Ports store();
 
         List<String> problems();
     }
@@ -45,7 +45,7 @@ final class SimInvariants {
     private final World sim;
     private final ServerLog log;
     private final EventCodec codec = EventCodec.standard();
-    private final EventStore store;
+    private final Ports store;
     private final List<String> violations = new ArrayList<>();
 
     private SimInvariants(World sim) {
@@ -87,7 +87,7 @@ final class SimInvariants {
         }
         Map<String, Long> setApart = log.quarantine().stream().collect(Collectors.groupingBy(ServerLog.SetApart::eventId,
                 Collectors.counting()));
-        List<SyncException> exceptions = store.exceptions(1_000_000);
+        List<SyncException> exceptions = store.exceptions().exceptions(1_000_000);
         Set<String> reported = exceptions.stream().filter(e -> e.kind() == SyncException.Kind.QUARANTINED_EVENT)
                 .map(SyncException::eventId).collect(Collectors.toSet());
         for (SimTill till : sim.tills()) {
@@ -132,7 +132,7 @@ final class SimInvariants {
                     }));
             int current = till.synced.identity().epoch();
             held.forEach((epoch, seq) -> {
-                long server = store.mark(till.synced.identity().tillId(), epoch).ackedThrough();
+                long server = store.log().mark(till.synced.identity().tillId(), epoch).ackedThrough();
                 // An epoch before a restore: the server may hold more than the backup did, never less.
                 boolean serverAgrees = epoch == current ? server == seq : server >= seq;
                 if (!serverAgrees || acked.getOrDefault(epoch, 0L).longValue() != seq.longValue()) {
@@ -212,13 +212,13 @@ final class SimInvariants {
     private Fold serverProjectionsEqualTheFold() {
         Fold fold = Fold.of(log.events().stream().map(ServerLog.Stored::event).toList());
         compareServer(fold, "as ingested");
-        store.rebuildProjections();
+        store.log().rebuildProjections();
         compareServer(fold, "after a rebuild");
         return fold;
     }
 
     private void compareServer(Fold fold, String when) {
-        fold.balances().forEach((member, own) -> store.member(member).ifPresentOrElse(view -> {
+        fold.balances().forEach((member, own) -> store.members().member(member).ifPresentOrElse(view -> {
             long[] sums = fold.family(member);
             if (view.pointsBalance() != sums[0] || view.storedValueBalance() != sums[1]) {
                 fail("server %s: member %s has %d/%d, the events say %d/%d", when, member, view.pointsBalance(),
@@ -227,7 +227,7 @@ final class SimInvariants {
         }, () -> fail("server %s: member %s is missing", when, member)));
         for (SimTill till : sim.tills()) {
             for (String sku : SimSteps.SKUS) {
-                long qty = store.stock(StoreId.of(till.store), Sku.of(sku)).qtyMilli();
+                long qty = store.stock().stock(StoreId.of(till.store), Sku.of(sku)).qtyMilli();
                 if (qty != fold.stock(till.store, sku)) {
                     fail("server %s: stock %s/%s is %d, the events say %d", when, till.store, sku, qty, fold.stock(till.store, sku));
                 }
@@ -287,7 +287,7 @@ final class SimInvariants {
     }
 
     private void newerVersionsAreKeptReportedAndPassedOn() {
-        Set<String> reported = store.exceptions(1_000_000).stream().filter(e -> e.kind() == SyncException.Kind.UNKNOWN_EVENT)
+        Set<String> reported = store.exceptions().exceptions(1_000_000).stream().filter(e -> e.kind() == SyncException.Kind.UNKNOWN_EVENT)
                 .map(SyncException::eventId).collect(Collectors.toSet());
         for (ServerLog.Stored stored : log.events()) {
             if (!(stored.event().payload() instanceof UnknownEvent)) {

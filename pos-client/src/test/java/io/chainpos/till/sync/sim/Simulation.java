@@ -212,8 +212,8 @@ final class Simulation implements SimInvariants.World, AutoCloseable {
     }
 
     @Override
-    public io.chainpos.server.store.EventStore store() {
-        return node().storage().events();
+    public io.chainpos.server.Ports store() {
+        return node().ports();
     }
 
     @Override

@@ -6,7 +6,7 @@ import io.chainpos.model.event.PointsChanged;
 import io.chainpos.model.testing.ManualClock;
 import io.chainpos.server.demo.DemoData;
 import io.chainpos.server.headoffice.HeadOffice;
-import io.chainpos.server.store.EventStore;
+import io.chainpos.server.Ports;
 import io.chainpos.server.testing.EmbeddedDatabase;
 import io.chainpos.till.member.Member;
 import io.chainpos.till.sale.Checkout;
@@ -86,7 +86,7 @@ class TwoNodesConcurrentTest {
                 }));
             }
             for (RealServer node : nodes) {
-                HeadOffice headOffice = new HeadOffice(node.storage().events(), io.chainpos.model.json.EventCodec.standard(), clock);
+                HeadOffice headOffice = new HeadOffice(node.ports().log(), io.chainpos.model.json.EventCodec.standard(), clock);
                 work.add(threads.submit(() -> {
                     for (int i = 0; i < 20; i++) {
                         headOffice.publish(List.of(new PointsChanged(DemoData.ZHANG_WEI, 1, PointsChanged.Reason.ADJUST, null,
@@ -104,7 +104,7 @@ class TwoNodesConcurrentTest {
                 }
             }
 
-            EventStore store = nodes.get(1).storage().events();
+            Ports store = nodes.get(1).ports();
             List<String> violations = SimInvariants.check(new SimInvariants.World() {
                 @Override
                 public List<SimTill> tills() {
@@ -117,7 +117,7 @@ class TwoNodesConcurrentTest {
                 }
 
                 @Override
-                public EventStore store() {
+                public Ports store() {
                     return store;
                 }
 
@@ -127,9 +127,9 @@ class TwoNodesConcurrentTest {
                 }
             });
             assertThat(violations).isEmpty();
-            assertThat(store.member(DemoData.ZHANG_WEI).orElseThrow().pointsBalance()).as("500 opening + 40 from both nodes")
+            assertThat(store.members().member(DemoData.ZHANG_WEI).orElseThrow().pointsBalance()).as("500 opening + 40 from both nodes")
                     .isEqualTo(540);
-            assertThat(store.exceptions(100)).noneMatch(e -> e.kind() == io.chainpos.model.sync.SyncException.Kind.QUARANTINED_EVENT);
+            assertThat(store.exceptions().exceptions(100)).noneMatch(e -> e.kind() == io.chainpos.model.sync.SyncException.Kind.QUARANTINED_EVENT);
         } finally {
             threads.shutdownNow();
             tills.forEach(SimTill::close);

@@ -1,0 +1,81 @@
+package io.chainpos.server;
+
+import io.chainpos.model.json.EventCodec;
+import io.chainpos.server.auth.AccountStore;
+import io.chainpos.server.auth.JdbcAccountStore;
+import io.chainpos.server.db.Database;
+import io.chainpos.server.db.Storage;
+import io.chainpos.server.exception.ExceptionLog;
+import io.chainpos.server.exception.JdbcExceptionLog;
+import io.chainpos.server.log.EventLog;
+import io.chainpos.server.log.JdbcEventLog;
+import io.chainpos.server.log.Projection;
+import io.chainpos.server.loyalty.JdbcLoyaltyFacts;
+import io.chainpos.server.loyalty.LoyaltyFacts;
+import io.chainpos.server.member.JdbcMemberProjection;
+import io.chainpos.server.member.JdbcMembers;
+import io.chainpos.server.member.Members;
+import io.chainpos.server.stock.JdbcStockLevels;
+import io.chainpos.server.stock.JdbcStockProjection;
+import io.chainpos.server.stock.StockLevels;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Every feature's port over one opened database, wired here and only here: the log with the projections
+ * registered on it, and each feature's own adapter.
+ */
+public final class Ports {
+    private final EventLog log;
+    private final Members members;
+    private final StockLevels stock;
+    private final ExceptionLog exceptions;
+    private final AccountStore accounts;
+    private final LoyaltyFacts loyalty;
+
+    private Ports(Database db, EventCodec codec, Clock clock) {
+        JdbcExceptionLog exceptionLog = new JdbcExceptionLog(db);
+        this.log = new JdbcEventLog(db, codec, clock, projections(), exceptionLog);
+        this.members = new JdbcMembers(db);
+        this.stock = new JdbcStockLevels(db);
+        this.exceptions = exceptionLog;
+        this.accounts = new JdbcAccountStore(db);
+        this.loyalty = new JdbcLoyaltyFacts(db, log);
+    }
+
+    public static Ports on(Storage storage, EventCodec codec, Clock clock) {
+        return new Ports(storage.database(), codec, clock);
+    }
+
+    /**
+     * The projections the log merges into, in the order it calls them (a snapshot carries their sums in this
+     * order too). A rebuild empties the tables each declares; a test checks the schema has no other.
+     */
+    public static List<Projection> projections() {
+        return List.of(new JdbcMemberProjection(), new JdbcStockProjection());
+    }
+
+    public EventLog log() {
+        return log;
+    }
+
+    public Members members() {
+        return members;
+    }
+
+    public StockLevels stock() {
+        return stock;
+    }
+
+    public ExceptionLog exceptions() {
+        return exceptions;
+    }
+
+    public AccountStore accounts() {
+        return accounts;
+    }
+
+    public LoyaltyFacts loyalty() {
+        return loyalty;
+    }
+}

@@ -1,0 +1,206 @@
+package io.chainpos.server.log;
+
+import io.chainpos.model.event.EventEnvelope;
+import io.chainpos.model.id.TillId;
+import io.chainpos.model.json.EventCodec;
+import io.chainpos.server.db.Database;
+import io.chainpos.server.db.Dialect;
+import io.chainpos.server.db.SqlSession;
+import io.chainpos.server.merge.EventScope;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The event log on either database: the same portable SQL, with the database's own transactions. */
+public final class JdbcEventLog implements EventLog {
+    /** How many server sequences one pull scans at most, so a till far behind gets pages, not a long scan. */
+    static final long PULL_WINDOW = 20_000;
+    private static final int REBUILD_CHUNK = 1_000;
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcEventLog.class);
+
+    private final Database db;
+    private final EventCodec codec;
+    private final Clock clock;
+    private final JdbcProjections projections;
+    private final JdbcIngest ingest;
+
+    /**
+     * @param projections merged into in this order, in the transaction that stores each batch
+     * @param findings    where what head office must look at is recorded, in that same transaction
+     */
+    public JdbcEventLog(Database db, EventCodec codec, Clock clock, List<Projection> projections, Findings findings) {
+        this.db = db;
+        this.codec = codec;
+        this.clock = clock;
+        this.projections = new JdbcProjections(projections);
+        this.ingest = new JdbcIngest(this.projections, findings, db.dialect());
+    }
+
+    @Override
+    public IngestResult ingest(IngestBatch batch) {
+        return ingest(batch.tillId(), batch.tillEpoch(), mark -> batch.events());
+    }
+
+    @Override
+    public IngestResult append(TillId tillId, int tillEpoch, Function<TillMark, List<IncomingEvent>> next) {
+        return ingest(tillId, tillEpoch, next);
+    }
+
+    /**
+     * Runs the batch optimistically first. When an event id turns out to be taken, it runs again looking
+     * for taken ids first; when merging fails on an event's content, it runs again one event at a time to
+     * find the event, and then again with that event quarantined. Each run is its own transaction.
+     */
+    private IngestResult ingest(TillId tillId, int tillEpoch, Function<TillMark, List<IncomingEvent>> next) {
+        JdbcIngest.Attempt attempt = JdbcIngest.Attempt.first();
+        Set<Long> unprocessable = new HashSet<>();
+        for (int run = 1; ; run++) {
+            JdbcIngest.Attempt current = attempt;
+            try {
+                return db.write(tx -> {
+                    TillMark mark = ingest.lockMark(tx.sql(), tillId, tillEpoch);
+                    IngestBatch batch = new IngestBatch(tillId, tillEpoch, next.apply(mark));
+                    return ingest.ingest(tx.sql(), batch, mark, clock.instant(), current);
+                });
+            } catch (JdbcProjections.ProjectionFailure failure) {
+                EventEnvelope poison = failure.event();
+                boolean noProgress = poison == null ? current.oneByOne() : unprocessable.contains(poison.tillSeq());
+                if (noProgress) {
+                    throw failure;
+                }
+                if (poison != null) {
+                    LOG.atError().setMessage("event_unprocessable").addKeyValue("till", poison.tillId())
+                            .addKeyValue("epoch", poison.tillEpoch()).addKeyValue("seq", poison.tillSeq())
+                            .addKeyValue("type", poison.type()).setCause(failure.getCause()).log();
+                    unprocessable.add(poison.tillSeq());
+                }
+                attempt = new JdbcIngest.Attempt(true, true, Set.copyOf(unprocessable));
+            } catch (RuntimeException e) {
+                if (!Dialect.isUniqueViolation(e) || run > 20) {
+                    throw e;
+                }
+                // An event id is taken: by this batch itself, an earlier event, or another node just now.
+                attempt = new JdbcIngest.Attempt(true, attempt.oneByOne(), attempt.unprocessable());
+            }
+        }
+    }
+
+    @Override
+    public TillMark mark(TillId tillId, int tillEpoch) {
+        return db.read(h -> h.createQuery(
+                        "SELECT acked_through, last_hlc FROM till_marks WHERE till_id = :till AND till_epoch = :epoch")
+                .bind("till", tillId.value())
+                .bind("epoch", tillEpoch)
+                .map((rs, ctx) -> new TillMark(rs.getLong(1), rs.getLong(2)))
+                .findOne()
+                .orElse(TillMark.NONE));
+    }
+
+    /**
+     * Safe on both databases: ingest takes server sequences in commit order (see {@link JdbcIngest}), so
+     * every sequence up to the log head read here is committed and nothing below it can commit later.
+     */
+    @Override
+    public PullPage pull(PullQuery query) {
+        return db.read(h -> {
+            long newest = h.createQuery("SELECT last_seq FROM log_head WHERE id = 1").mapTo(Long.class).one();
+            if (query.after() >= newest) {
+                return new PullPage(List.of(), query.after(), false, newest);
+            }
+            long scanTo = Math.min(newest, query.after() + PULL_WINDOW);
+            List<PullPage.PulledEvent> events = h.createQuery("""
+                            SELECT server_seq, body FROM events
+                            WHERE server_seq > :after AND server_seq <= :scanTo
+                              AND (scope = :chain OR store_id = :store)
+                              AND NOT (till_id = :till AND till_epoch = :epoch)
+                            ORDER BY server_seq LIMIT :limit""")
+                    .bind("after", query.after())
+                    .bind("scanTo", scanTo)
+                    .bind("till", query.requester().value())
+                    .bind("epoch", query.requesterEpoch())
+                    .bind("chain", EventScope.CHAIN.name())
+                    .bind("store", query.requesterStore().value())
+                    .bind("limit", query.limit())
+                    .map((rs, ctx) -> new PullPage.PulledEvent(rs.getLong(1), rs.getString(2)))
+                    .list();
+            long next = events.size() == query.limit() ? events.getLast().serverSeq() : scanTo;
+            return new PullPage(events, next, next < newest, newest);
+        });
+    }
+
+    @Override
+    public Optional<Instant> receivedAfter(long serverSeq) {
+        return db.read(h -> h.createQuery("SELECT received_ms FROM events WHERE server_seq > :seq ORDER BY server_seq LIMIT 1")
+                .bind("seq", serverSeq)
+                .mapTo(Long.class)
+                .findOne()
+                .map(Instant::ofEpochMilli));
+    }
+
+    @Override
+    public long snapshot(SnapshotQuery query, SnapshotSink sink) {
+        return db.readConsistent(h -> {
+            try (SqlSession sql = new SqlSession(h.getConnection())) {
+                return new JdbcSnapshot(h, sql, codec, projections.all()).write(query, sink);
+            }
+        });
+    }
+
+    @Override
+    public List<EventEnvelope> find(LogSearch search) {
+        StringBuilder where = new StringBuilder("type IN (<types>)");
+        search.till().ifPresent(till -> where.append(" AND till_id = :till"));
+        if (!search.mentioning().isEmpty()) {
+            where.append(" AND (");
+            for (int i = 0; i < search.mentioning().size(); i++) {
+                where.append(i == 0 ? "" : " OR ").append("body LIKE :m").append(i);
+            }
+            where.append(")");
+        }
+        String limit = search.limit() == Integer.MAX_VALUE ? "" : " LIMIT " + search.limit();
+        return db.read(h -> {
+            var query = h.createQuery("SELECT body FROM events WHERE " + where + " ORDER BY server_seq" + limit)
+                    .bindList("types", List.copyOf(search.types()));
+            search.till().ifPresent(till -> query.bind("till", till.value()));
+            for (int i = 0; i < search.mentioning().size(); i++) {
+                query.bind("m" + i, "%\"" + search.mentioning().get(i) + "\"%");
+            }
+            return query.map((rs, ctx) -> codec.fromJson(rs.getString(1))).list();
+        });
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return db.read(h -> h.createQuery("SELECT last_seq FROM log_head WHERE id = 1").mapTo(Long.class).one() == 0);
+    }
+
+    @Override
+    public void rebuildProjections() {
+        db.write(tx -> {
+            for (Projection projection : projections.all()) {
+                for (String table : projection.tables()) {
+                    tx.handle().execute("DELETE FROM " + table);
+                }
+            }
+            // Exceptions are a record of what was found when it arrived; a rebuild does not find them again.
+            List<EventEnvelope> chunk = new ArrayList<>(REBUILD_CHUNK);
+            tx.sql().forEach("SELECT body FROM events ORDER BY server_seq", rs -> {
+                chunk.add(codec.fromJson(rs.getString(1)));
+                if (chunk.size() == REBUILD_CHUNK) {
+                    projections.apply(tx.sql(), chunk, clock.instant(), false);
+                    chunk.clear();
+                }
+                return null;
+            });
+            projections.apply(tx.sql(), chunk, clock.instant(), false);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,101 @@
+package io.chainpos.server.log;
+
+import io.chainpos.model.event.AuditEvent;
+import io.chainpos.model.event.EventEnvelope;
+import io.chainpos.model.event.EventTypes;
+import io.chainpos.model.event.SaleEvent;
+import io.chainpos.model.json.EventCodec;
+import io.chainpos.server.db.SqlSession;
+import io.chainpos.server.merge.EventScope;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Reads a snapshot for one till inside a single consistent read transaction: the log head is the cursor,
+ * and the projections read alongside reflect exactly the events up to it (ingest commits events and
+ * projections together, in server-sequence order).
+ */
+final class JdbcSnapshot {
+    private static final String HELD = """
+            SELECT body FROM events
+            WHERE till_id = ? AND till_epoch = ? AND till_seq <= ? AND type = ?
+            ORDER BY till_seq""";
+
+    private final Handle h;
+    private final SqlSession sql;
+    private final EventCodec codec;
+    private final List<Projection> projections;
+    /** Types whose effect the projections hold as sums: sent as sums, not one by one. */
+    private final Set<EventTypes.Type> summed = new HashSet<>();
+
+    JdbcSnapshot(Handle h, SqlSession sql, EventCodec codec, List<Projection> projections) {
+        this.h = h;
+        this.sql = sql;
+        this.codec = codec;
+        this.projections = projections;
+        projections.forEach(p -> summed.addAll(p.summed()));
+    }
+
+    long write(SnapshotQuery query, SnapshotSink sink) {
+        long cursor = h.createQuery("SELECT last_seq FROM log_head WHERE id = 1").mapTo(Long.class).one();
+        sink.begin(cursor);
+        events(query, cursor, sink);
+        Projection.HeldEvents held = (types, each) -> held(query, types, each);
+        for (Projection projection : projections) {
+            projection.carryForward(sql, query, cursor, held, sink);
+        }
+        return cursor;
+    }
+
+    private record Row(String tillId, int epoch, long seq, String type, int version, long receivedMs, String body) {
+    }
+
+    private void events(SnapshotQuery query, long cursor, SnapshotSink sink) {
+        long recordsSince = query.recordsSince().toEpochMilli();
+        h.createQuery("""
+                        SELECT till_id, till_epoch, till_seq, type, schema_version, received_ms, body FROM events
+                        WHERE server_seq <= :cursor AND (scope = :chain OR store_id = :store)
+                        ORDER BY server_seq""")
+                .bind("cursor", cursor)
+                .bind("chain", EventScope.CHAIN.name())
+                .bind("store", query.requesterStore().value())
+                .setFetchSize(1_000)
+                .map((rs, ctx) -> new Row(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getString(4), rs.getInt(5),
+                        rs.getLong(6), rs.getString(7)))
+                .forEach(row -> {
+                    if (query.isHeld(row.tillId(), row.epoch(), row.seq()) || isSummed(row)
+                            || (isRecord(row.type()) && row.receivedMs() < recordsSince)) {
+                        return;
+                    }
+                    sink.event(row.body());
+                });
+    }
+
+    /** The requester's own events of these types that it still holds, epoch by epoch. */
+    private void held(SnapshotQuery query, Set<EventTypes.Type> types, Consumer<EventEnvelope> each) {
+        query.have().forEach((epoch, through) -> {
+            for (EventTypes.Type type : types) {
+                sql.forEach(HELD, rs -> {
+                    each.accept(codec.fromJson(rs.getString(1)));
+                    return null;
+                }, query.requester().value(), epoch, through, type.name());
+            }
+        });
+    }
+
+    /** A type a projection sums, of a version this server could read, and so merged into a sum. */
+    private boolean isSummed(Row row) {
+        return EventTypes.byName(row.type()).filter(summed::contains).map(t -> row.version() <= t.version()).orElse(false);
+    }
+
+    private static boolean isRecord(String type) {
+        return EventTypes.byName(type)
+                .map(t -> SaleEvent.class.isAssignableFrom(t.javaType()) || AuditEvent.class.isAssignableFrom(t.javaType())
+                        || t.javaType() == io.chainpos.model.event.StoredValueToppedUp.class
+                        || t.javaType() == io.chainpos.model.event.TopUpRefunded.class)
+                .orElse(false);
+    }
+}

@@ -1,0 +1,96 @@
+package io.chainpos.server.member;
+
+import io.chainpos.model.id.MemberId;
+import io.chainpos.model.member.MemberKey;
+import io.chainpos.model.member.PhoneLookup;
+import io.chainpos.model.member.Phones;
+import io.chainpos.model.sync.MemberView;
+import io.chainpos.server.db.Database;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The members port on either database, over the tables {@link JdbcMemberProjection} writes and the member keys. */
+public final class JdbcMembers implements Members {
+    private final Database db;
+    private final JdbcMemberKeys keys = new JdbcMemberKeys();
+    private final JdbcMemberViews views = new JdbcMemberViews(keys);
+    private volatile PhoneLookup phoneLookup;
+
+    public JdbcMembers(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public Optional<MemberView> member(MemberId memberId) {
+        return db.readConsistent(h -> views.view(h, memberId.toString()));
+    }
+
+    @Override
+    public Optional<MemberView> memberByPhone(String phone) {
+        Optional<String> normalized = Phones.normalize(phone);
+        if (normalized.isEmpty()) {
+            return Optional.empty();
+        }
+        String hash = phoneLookup().hash(normalized.get());
+        return db.readConsistent(h -> views.byPhoneHash(h, hash));
+    }
+
+    private PhoneLookup phoneLookup() {
+        PhoneLookup lookup = phoneLookup;
+        if (lookup == null) {
+            lookup = new PhoneLookup(memberLookupSecret());
+            phoneLookup = lookup;
+        }
+        return lookup;
+    }
+
+    @Override
+    public String memberLookupSecret() {
+        return keys.lookupSecret(db, null);
+    }
+
+    @Override
+    public String memberLookupSecret(String proposed) {
+        return keys.lookupSecret(db, proposed);
+    }
+
+    @Override
+    public int storeMemberKeys(List<MemberKey> memberKeys) {
+        return memberKeys.isEmpty() ? 0 : db.write(tx -> keys.store(tx.handle(), memberKeys));
+    }
+
+    @Override
+    public List<MemberKey> memberKeys(List<MemberId> memberIds) {
+        return db.read(h -> keys.find(h, memberIds.stream().map(MemberId::toString).distinct().toList()));
+    }
+
+    @Override
+    public List<MemberId> survivorsWithPhoneHash(String phoneHash) {
+        return db.readConsistent(h -> views.survivorsWithPhoneHash(h, phoneHash)).stream().map(MemberId::parse).toList();
+    }
+
+    @Override
+    public List<MemberId> memberFamily(MemberId memberId) {
+        return db.readConsistent(h -> {
+            String survivor = JdbcMemberViews.survivor(h, memberId.toString());
+            List<String> family = new ArrayList<>();
+            family.add(survivor);
+            family.addAll(h.createQuery("SELECT merged_id FROM member_aliases WHERE survivor_id = :id ORDER BY merged_id")
+                    .bind("id", survivor).mapTo(String.class).list());
+            return family.stream().map(MemberId::parse).toList();
+        });
+    }
+
+    @Override
+    public BalanceTotals balanceTotals() {
+        return db.read(h -> h.createQuery("SELECT COALESCE(SUM(points), 0), COALESCE(SUM(stored_value), 0) FROM member_balances")
+                .map((rs, ctx) -> new BalanceTotals(rs.getLong(1), rs.getLong(2))).one());
+    }
+
+    /** The tables an erasure deletes from: member keys, and the personal fields of the projection. */
+    @Override
+    public void scrub() {
+        db.scrub(List.of("member_keys", "member_fields"));
+    }
+}

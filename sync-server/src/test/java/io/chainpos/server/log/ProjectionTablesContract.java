@@ -1,0 +1,73 @@
+package io.chainpos.server.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chainpos.server.Ports;
+import io.chainpos.server.db.Storage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A rebuild empties the tables the registered projections declare and nothing else: so every table in the
+ * migrated schema, read from the database's own catalogue, is either declared by a projection or named here
+ * as kept, with the reason a rebuild must leave it alone. A new table nobody declares fails this test.
+ */
+abstract class ProjectionTablesContract {
+    /** Tables that are not projections: a rebuild from the log must not empty them. */
+    static final Map<String, String> KEPT = Map.ofEntries(
+            Map.entry("events", "the log itself"),
+            Map.entry("log_head", "the log's server sequence"),
+            Map.entry("till_marks", "the log's per-till high-water marks"),
+            Map.entry("quarantine", "events set apart, kept for head office"),
+            Map.entry("sync_exceptions", "what was found when an event arrived; a rebuild does not find it again"),
+            Map.entry("member_keys", "members' data keys travel beside the log, never in it"),
+            Map.entry("chain_secrets", "the phone-lookup secret the tills hold"),
+            Map.entry("tills", "accounts"),
+            Map.entry("enrollment_codes", "accounts"),
+            Map.entry("till_tokens", "accounts"),
+            Map.entry("users", "accounts"),
+            Map.entry("sessions", "accounts"),
+            Map.entry("web_sessions", "head office's page sessions"),
+            Map.entry("sign_in_failures", "the sign-in lockout's counts"),
+            Map.entry("used_form_tokens", "forms already acted on"),
+            Map.entry("audit_log", "who did what from head office; it is not derived from the log"),
+            Map.entry("flyway_schema_history", "the migrations applied"));
+
+    @TempDir
+    Path dir;
+
+    protected abstract Storage open(Path dir);
+
+    /** Every table of the schema the server migrated, from the database's catalogue, in lower case. */
+    protected abstract String catalogueQuery();
+
+    @Test
+    void everyTableIsDeclaredByAProjectionOrKeptOnPurpose() {
+        try (Storage storage = open(dir)) {
+            Set<String> schema = new TreeSet<>(storage.database().read(h -> h.createQuery(catalogueQuery())
+                    .mapTo(String.class).list()).stream().map(String::toLowerCase).toList());
+            Set<String> declared = new TreeSet<>();
+            Ports.projections().forEach(p -> declared.addAll(p.tables()));
+
+            Set<String> undeclared = new TreeSet<>(schema);
+            undeclared.removeAll(declared);
+            undeclared.removeAll(KEPT.keySet());
+            assertThat(undeclared).as("tables no projection declares and none kept on purpose: a rebuild would not empty them")
+                    .isEmpty();
+            assertThat(schema).as("tables the projections declare").containsAll(declared);
+            assertThat(declared).as("a kept table is never a projection's").doesNotContainAnyElementsOf(KEPT.keySet());
+        }
+    }
+
+    @Test
+    void eachTableBelongsToOneProjection() {
+        List<String> all = Ports.projections().stream().flatMap(p -> p.tables().stream()).toList();
+
+        assertThat(all).doesNotHaveDuplicates();
+    }
+}
