@@ -6,7 +6,6 @@ import io.chainpos.server.auth.AccountStore;
 import io.chainpos.server.auth.AuthRoutes;
 import io.chainpos.server.auth.Authenticator;
 import io.chainpos.server.auth.Enrollment;
-import io.chainpos.server.auth.JdbcAccountStore;
 import io.chainpos.server.auth.Secrets;
 import io.chainpos.server.auth.JdbcSignInFailures;
 import io.chainpos.server.auth.JdbcUserAccounts;
@@ -114,7 +113,7 @@ public final class ServerMain implements Services {
     /** Head office's accounts and their sign-in, on {@code storage}, auditing into its audit log. */
     @Override
     public Users users(Storage storage) {
-        return new Parts(storage).users;
+        return new Parts(storage, ports(storage)).users;
     }
 
     /** The account pieces one server (or one command) uses, built once. */
@@ -124,11 +123,11 @@ public final class ServerMain implements Services {
         final SignIn signIn;
         final Users users;
 
-        Parts(Storage storage) {
+        Parts(Storage storage, Ports ports) {
             audit = new JdbcAuditLog(storage.database(), clock);
             accounts = new JdbcUserAccounts(storage.database());
             signIn = new SignIn(accounts, new JdbcSignInFailures(storage.database()), Lockout.STANDARD, audit, clock, secrets);
-            users = new Users(accounts, new JdbcAccountStore(storage.database()), signIn, audit, secrets, clock);
+            users = new Users(accounts, ports.accounts(), signIn, audit, secrets, clock);
         }
     }
 
@@ -153,7 +152,7 @@ public final class ServerMain implements Services {
             log.isEmpty(); // touches the database: healthy means the store answers
             ctx.json(Map.of("status", "ok"));
         });
-        Parts parts = new Parts(storage);
+        Parts parts = new Parts(storage, ports);
         WebSessions sessions = new WebSessions(new JdbcWebSessions(storage.database()), secrets, clock, settings.web());
         JdbcOpenExceptions openExceptions = new JdbcOpenExceptions(storage.database());
         Pages pages = new Pages(new Templates(), sessions, openExceptions, new JdbcFormTokens(storage.database(), clock), List.of(

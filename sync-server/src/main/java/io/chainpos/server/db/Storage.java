@@ -55,7 +55,6 @@ public final class Storage implements AutoCloseable {
         return new Storage(SqliteDatabase.open(file));
     }
 
-    /** The database itself, for a feature's own {@code Jdbc*} adapter. */
     public Database database() {
         return database;
     }

@@ -32,10 +32,10 @@ abstract class ProjectionTablesContract {
             Map.entry("till_tokens", "accounts"),
             Map.entry("users", "accounts"),
             Map.entry("sessions", "accounts"),
-            Map.entry("web_sessions", "head office's signed-in browsers"),
-            Map.entry("sign_in_failures", "the lockout's count of wrong passwords"),
-            Map.entry("used_form_tokens", "forms already acted on, so a second submit acts once"),
-            Map.entry("audit_log", "who did what; a record of acts, not derived from the log"),
+            Map.entry("web_sessions", "head office's page sessions"),
+            Map.entry("sign_in_failures", "the sign-in lockout's counts"),
+            Map.entry("used_form_tokens", "forms already acted on"),
+            Map.entry("audit_log", "who did what from head office; it is not derived from the log"),
             Map.entry("flyway_schema_history", "the migrations applied"));
 
     @TempDir

@@ -109,6 +109,31 @@ class HeadOfficePagesBrowserTest {
     }
 
     @Test
+    void anAdminCreatesAUserFiltersTheListAndDisablesThemWithHtmx() {
+        Browser browser = office.signInAs(Role.HQ_ADMIN).open("/users");
+        browser.click("new-user");
+        browser.fill("username", "li.mei").choose("role", "store-manager").fill("password", "short").fill("confirm", "short")
+                .click("new-user-submit");
+        assertThat(browser.text("store-error")).isEqualTo("A store manager needs the store they manage.");
+        assertThat(browser.text("password-error")).isEqualTo("A password is 8 to 1024 characters.");
+
+        browser.fill("store", "S002").fill("password", "long enough 3").fill("confirm", "long enough 3").click("new-user-submit");
+        assertThat(browser.path()).isEqualTo("/users/li.mei");
+        assertThat(browser.text("notice")).isEqualTo("The user was created.");
+
+        browser.open("/users").fill("q", "li.m").click("filter-submit");
+        browser.waitUntil(b -> b.texts("#users tbody td a").equals(List.of("li.mei")));
+        assertThat(browser.driver().getCurrentUrl()).contains("q=li.m");
+
+        browser.open("/users/li.mei");
+        browser.driver().findElement(org.openqa.selenium.By.id("toggle-user-submit")).click();
+        browser.acceptConfirmation();
+        browser.waitUntil(b -> b.has("notice") && b.text("notice").equals("The user was disabled and signed out."));
+        assertThat(browser.text("user-status")).isEqualTo("Disabled");
+        assertThat(browser.open("/audit?actor=hq-admin").texts("#audit tbody td")).contains("Disabled a user", "Created a user");
+    }
+
+    @Test
     void theLanguageFollowsTheBrowserAndCanBeSwitched() {
         Browser chinese = office.browser("zh-CN,zh").open("/signin");
         Browser english = office.browser("en").open("/signin");

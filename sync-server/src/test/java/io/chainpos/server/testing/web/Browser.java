@@ -81,6 +81,19 @@ public final class Browser {
         return driver.getPageSource();
     }
 
+    /** Accepts the confirmation the page asked for (window.confirm, as htmx's hx-confirm asks). */
+    public Browser acceptConfirmation() {
+        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.alertIsPresent()).accept();
+        return this;
+    }
+
+    /** Waits until {@code condition} holds: a partial update (htmx) or a script has done its work. */
+    public Browser waitUntil(java.util.function.Predicate<Browser> condition) {
+        new WebDriverWait(driver, PATIENCE).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> condition.test(this));
+        return this;
+    }
+
     /** Waits until the element with this id carries {@code attribute}: a script has done its work. */
     public Browser waitForAttribute(String id, String attribute) {
         new WebDriverWait(driver, PATIENCE).until(d -> d.findElement(By.id(id)).getAttribute(attribute) != null);
