@@ -8,7 +8,6 @@ import io.chainpos.model.event.TierRulesPublished;
 import io.chainpos.model.id.Sku;
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.till.ledger.LedgerSession;
-import io.chainpos.till.ledger.StatementCache;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -87,8 +86,8 @@ public final class CatalogStore {
 
     /** The newest head-office price list in effect at {@code at}, 0 when none: the version a sale records. */
     public long priceListVersion(LedgerSession session, Instant at) {
-        return StatementCache.queryOne(session.handle(), "SELECT COALESCE(MAX(version), 0) FROM price_lists WHERE effective_from <= ?",
-                rs -> rs.getLong(1), at.toEpochMilli()).orElse(0L);
+        return session.handle().select("SELECT COALESCE(MAX(version), 0) FROM price_lists WHERE effective_from <= ?",
+                at.toEpochMilli()).mapTo(Long.class).one();
     }
 
     public Optional<PromotionsPublished> promotions(LedgerSession session, Instant at) {
@@ -104,8 +103,9 @@ public final class CatalogStore {
     }
 
     private <T extends HeadOfficeEvent> Optional<T> rules(LedgerSession session, String kind, Instant at, Class<T> type) {
-        return StatementCache.queryOne(session.handle(), "SELECT payload FROM rule_sets WHERE kind = ? AND effective_from <= ? "
-                        + "ORDER BY version DESC LIMIT 1", rs -> rs.getString(1), kind, at.toEpochMilli())
+        return session.handle().select("SELECT payload FROM rule_sets WHERE kind = ? AND effective_from <= ? "
+                        + "ORDER BY version DESC LIMIT 1", kind, at.toEpochMilli())
+                .mapTo(String.class).findOne()
                 .map(json -> type.cast(decoded.compute(kind, (k, cached) -> cached != null && cached.json().equals(json)
                         ? cached : new Decoded(json, codec.read(json, type))).value()));
     }

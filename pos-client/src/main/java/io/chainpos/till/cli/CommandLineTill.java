@@ -331,7 +331,7 @@ public final class CommandLineTill {
         }
         try {
             SyncAgent.Round round = agent.syncOnce();
-            out.println("sent " + round.pushed() + ", received " + round.pulled() + ", waiting " + ledger.pendingCount());
+            out.println("sent " + round.pushed() + ", received " + round.pulled() + ", waiting " + ledger.syncMarks().pendingCount());
         } catch (IOException | RuntimeException e) {
             out.println("sync failed: " + e.getMessage() + " (the sale data is safe; the till retries by itself)");
         }

@@ -38,8 +38,8 @@ class SyncWatchTest {
 
             assertThat(watch.linked()).isFalse();
             assertThat(watch.status().connection()).isEqualTo(SyncStatus.Connection.OFFLINE);
-            assertThat(watch.status().waiting()).isEqualTo(till.ledger.pendingCount()).isGreaterThan(before);
-            assertThat(heard).last().extracting(SyncStatus::waiting).isEqualTo(till.ledger.pendingCount());
+            assertThat(watch.status().waiting()).isEqualTo(till.ledger.syncMarks().pendingCount()).isGreaterThan(before);
+            assertThat(heard).last().extracting(SyncStatus::waiting).isEqualTo(till.ledger.syncMarks().pendingCount());
             assertThat(watch.syncNow()).isEmpty();
         }
     }
@@ -70,7 +70,7 @@ class SyncWatchTest {
             assertThatThrownBy(watch::syncNow).isInstanceOf(IOException.class);
             assertThat(watch.status().connection()).as("said at once, not at the agent's next retry")
                     .isEqualTo(SyncStatus.Connection.OFFLINE);
-            assertThat(watch.status().waiting()).isEqualTo(till.ledger.pendingCount()).isPositive();
+            assertThat(watch.status().waiting()).isEqualTo(till.ledger.syncMarks().pendingCount()).isPositive();
             agent.close();
             http.dispatcher().executorService().shutdown();
         }

@@ -68,7 +68,7 @@ class CashDrawerTest {
         }
 
         assertThat(pulses).hasValue(0);
-        assertThat(till.ledger.pendingCount()).isZero();
+        assertThat(till.ledger.syncMarks().pendingCount()).isZero();
     }
 
     @Test
@@ -77,7 +77,7 @@ class CashDrawerTest {
                 clock.millis() << 16, clock.instant(),
                 new DrawerOpened(DrawerOpened.Reason.NO_SALE, null, "cashier-07", "manager-09"));
 
-        till.ledger.applyPulled(List.of(elsewhere), 10);
+        till.ledger.remote().applyPulled(List.of(elsewhere), 10);
 
         assertThat(pulses).hasValue(0);
     }
@@ -111,6 +111,6 @@ class CashDrawerTest {
 
     private List<EventEnvelope> recorded() {
         Ledger ledger = till.ledger;
-        return ledger.pending(100).events();
+        return ledger.syncMarks().pending(100).events();
     }
 }
