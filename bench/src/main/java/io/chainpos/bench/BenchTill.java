@@ -51,7 +51,7 @@ final class BenchTill implements AutoCloseable {
 
     BenchTill(Path file, int products) {
         ledger = Ledger.open(file, clock, codec, TillProjections.standard(codec));
-        ledger.enroll(new TillIdentity(new StoreId("S001"), new TillId("S001-T1"), 1));
+        ledger.registration().enroll(new TillIdentity(new StoreId("S001"), new TillId("S001-T1"), 1));
         ledger.writeState(session -> {
             members.keys().keepLookupSecret(session, LOOKUP_SECRET); // what enrollment hands a till
             return null;
@@ -65,9 +65,9 @@ final class BenchTill implements AutoCloseable {
                         "Product " + n, "CAT" + n % 40, CatalogItemUpserted.Unit.PIECE, 100 + n % 5_000,
                         n % 3 == 0 ? 90L + n % 5_000 : null, 1300, true)));
             }
-            ledger.applyPulled(batch, seq);
+            ledger.remote().applyPulled(batch, seq);
         }
-        ledger.applyPulled(List.of(hq(++seq, new LoyaltyRulesPublished(1, from, 1, Map.of(), List.of(), 0, 1, 12, 500, 60))), seq);
+        ledger.remote().applyPulled(List.of(hq(++seq, new LoyaltyRulesPublished(1, from, 1, Map.of(), List.of(), 0, 1, 12, 500, 60))), seq);
         BalanceStore balances = new BalanceStore();
         ShiftStore shifts = new ShiftStore(codec);
         checkout = new Checkout(ledger, catalog, members, balances, shifts, new SaleStore(codec),

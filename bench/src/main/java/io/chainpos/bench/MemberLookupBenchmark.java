@@ -53,7 +53,7 @@ public final class MemberLookupBenchmark {
         try (Ledger ledger = Ledger.open(file, clock, codec, TillProjections.standard(codec))) {
             MemberStore members = new MemberStore();
             if (fresh) {
-                ledger.enroll(new TillIdentity(new StoreId("S001"), new TillId("S001-T1"), 1));
+                ledger.registration().enroll(new TillIdentity(new StoreId("S001"), new TillId("S001-T1"), 1));
                 ledger.writeState(s -> {
                     members.keys().keepLookupSecret(s, BenchTill.LOOKUP_SECRET);
                     return null;

@@ -37,6 +37,7 @@ import io.chainpos.till.sale.SaleSession;
 import io.chainpos.till.sale.SaleStore;
 import io.chainpos.till.sale.ScanCode;
 import io.chainpos.till.sale.SellingSettings;
+import io.chainpos.till.sale.SqliteReceiptSources;
 import io.chainpos.till.settings.TillSettings;
 import io.chainpos.till.settings.TillSettingsFile;
 import io.chainpos.till.shift.ShiftStore;
@@ -217,16 +218,16 @@ public final class TillAssembly implements AutoCloseable {
                 file.save(settings);
             }
             log.info("devices.started printer={} settings={}", settings.printer().transport(), file.path());
-            return Devices.start(settings, ledger, codec, members, balances, clock);
+            return Devices.start(settings, ledger, new SqliteReceiptSources(ledger, codec), members, balances, clock);
         } catch (InvalidSettingsException e) {
             problems.addAll(e.problems());
             log.warn("devices.unusable problems={}", e.problems().size());
-            return Devices.unusable("the device settings in " + file.path() + " cannot be used", ledger, codec, members,
+            return Devices.unusable("the device settings in " + file.path() + " cannot be used", ledger, new SqliteReceiptSources(ledger, codec), members,
                     balances, clock);
         } catch (IOException e) {
             problems.add("cannot read " + file.path() + ": " + e.getMessage());
             log.warn("devices.unreadable", e);
-            return Devices.unusable("cannot read " + file.path(), ledger, codec, members, balances, clock);
+            return Devices.unusable("cannot read " + file.path(), ledger, new SqliteReceiptSources(ledger, codec), members, balances, clock);
         }
     }
 

@@ -30,9 +30,36 @@ class ArchitectureTest {
             .and().resideOutsideOfPackage("io.chainpos.till.ledger..")
             .and().haveSimpleNameNotEndingWith("Store")
             .and().haveSimpleNameNotEndingWith("Projection")
+            .and().haveSimpleNameNotStartingWith("Sqlite")
             .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..", "org.sqlite..", "org.flywaydb..")
             .because("use-cases stay plain Java that pass a transaction to the feature stores; only storage adapters "
-                    + "(the ledger, *Store and *Projection classes) speak SQL (STYLE.md)");
+                    + "(the ledger, *Store, *Projection and Sqlite* classes) speak SQL (STYLE.md)");
+
+    @ArchTest
+    static final ArchRule oneWayToTalkSql = noClasses().that().resideInAPackage("io.chainpos.till..")
+            .and().haveNameNotMatching("io\\.chainpos\\.till\\.ledger\\.ReusedStatements(\\$.*)?")
+            .should().dependOnClassesThat().belongToAnyOf(java.sql.Connection.class, java.sql.Statement.class,
+                    java.sql.PreparedStatement.class, javax.sql.DataSource.class)
+            .because("the till talks SQL one way, through Jdbi on the ledger's two connections, whose statements "
+                    + "ReusedStatements keeps for reuse; a static statement cache or raw JDBC beside it was a second "
+                    + "and third way with their own lifetimes and error handling (issue 13)");
+
+    @ArchTest
+    static final ArchRule ledgerPartsAreUsedThroughTheirPorts = noClasses().that().resideOutsideOfPackage("io.chainpos.till.ledger..")
+            .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe("are the ledger's SQLite parts",
+                    type -> type.getPackageName().equals("io.chainpos.till.ledger")
+                            && (type.getSimpleName().startsWith("Sqlite") || type.getSimpleName().equals("LedgerFile"))))
+            .because("the log, the till's registration, the sync marks and the remote events are each a port "
+                    + "(Ledger, TillRegistration, SyncMarks, RemoteEvents); features depend on what a part does, not "
+                    + "on how the file keeps it (issue 13)");
+
+    @ArchTest
+    static final ArchRule printerReadsReceiptsThroughItsPort = noClasses().that().resideInAPackage("io.chainpos.till.device..")
+            .and().doNotHaveSimpleName("PrintJobStore")
+            .should().callMethod(io.chainpos.till.ledger.LedgerSession.class, "handle")
+            .orShould().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..")
+            .because("the print queue keeps its own tables (PrintJobStore) and reads the sales and events it prints "
+                    + "through ReceiptSources; the ledger's tables may change without the printer knowing (issue 13)");
 
     @ArchTest
     static final ArchRule onlyTheSyncAdapterSpeaksHttp = noClasses().that().resideInAPackage("io.chainpos.till..")

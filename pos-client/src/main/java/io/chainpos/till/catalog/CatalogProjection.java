@@ -10,6 +10,7 @@ import io.chainpos.model.event.TierRulesPublished;
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.till.ledger.Projection;
 import io.chainpos.till.ledger.TillIdentity;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -20,6 +21,8 @@ import org.jdbi.v3.core.Handle;
  */
 public final class CatalogProjection implements Projection {
     static final String HEAD_OFFICE = "HQ";
+    /** Counts changes to the catalog's items, so the name search knows when to read the names again. */
+    static final String GENERATION = "catalog.generation";
 
     private final EventCodec codec;
 
@@ -61,6 +64,7 @@ public final class CatalogProjection implements Projection {
     @Override
     public void reset(Handle h) {
         h.execute("DELETE FROM catalog_items");
+        nextGeneration(h);
         h.execute("DELETE FROM catalog_barcodes");
         h.execute("DELETE FROM price_entries");
         h.execute("DELETE FROM price_lists");
@@ -69,8 +73,8 @@ public final class CatalogProjection implements Projection {
 
     private static void upsert(Handle h, CatalogItemUpserted item, String source) {
         int inserted = h.createUpdate("INSERT OR IGNORE INTO catalog_items (sku, source, version, effective_from, name_zh, "
-                        + "name_en, category, unit, price, member_price, tax_rate_bp, active) VALUES (:sku, :source, :version, "
-                        + ":from, :nameZh, :nameEn, :category, :unit, :price, :memberPrice, :tax, :active)")
+                        + "name_en, category, unit, price, member_price, tax_rate_bp, active, initials) VALUES (:sku, :source, :version, "
+                        + ":from, :nameZh, :nameEn, :category, :unit, :price, :memberPrice, :tax, :active, :initials)")
                 .bind("sku", item.sku().value())
                 .bind("source", source)
                 .bind("version", item.version())
@@ -83,16 +87,39 @@ public final class CatalogProjection implements Projection {
                 .bind("memberPrice", item.memberPrice())
                 .bind("tax", item.taxRateBasisPoints())
                 .bind("active", item.active())
+                .bind("initials", PinyinInitials.of(item.nameZh()))
                 .execute();
         if (inserted == 0) {
             return;
         }
+        nextGeneration(h);
         for (String barcode : item.barcodes()) {
             h.createUpdate("INSERT OR IGNORE INTO catalog_barcodes (barcode, sku, source, version) "
                             + "VALUES (:barcode, :sku, :source, :version)")
                     .bind("barcode", barcode).bind("sku", item.sku().value()).bind("source", source)
                     .bind("version", item.version()).execute();
         }
+    }
+
+    /** Fills {@code initials} of the rows stored before the projection kept them (the schema step V1371). */
+    public static void fillInitials(Handle h) {
+        record Item(String sku, String source, long version, String nameZh) {
+        }
+        List<Item> items = h.createQuery("SELECT sku, source, version, name_zh FROM catalog_items WHERE initials = ''")
+                .map((rs, ctx) -> new Item(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)))
+                .list();
+        for (Item item : items) {
+            h.createUpdate("UPDATE catalog_items SET initials = :initials WHERE sku = :sku AND source = :source "
+                            + "AND version = :version")
+                    .bind("initials", PinyinInitials.of(item.nameZh())).bind("sku", item.sku())
+                    .bind("source", item.source()).bind("version", item.version()).execute();
+        }
+        nextGeneration(h);
+    }
+
+    private static void nextGeneration(Handle h) {
+        h.createUpdate("INSERT INTO till_state (name, value) VALUES (:name, 1) "
+                + "ON CONFLICT (name) DO UPDATE SET value = value + 1").bind("name", GENERATION).execute();
     }
 
     private void keepRules(Handle h, String kind, HeadOfficeEvent rules) {

@@ -8,7 +8,6 @@ import io.chainpos.model.event.TierRulesPublished;
 import io.chainpos.model.id.Sku;
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.till.ledger.LedgerSession;
-import io.chainpos.till.ledger.StatementCache;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -49,23 +48,59 @@ public final class CatalogStore {
         return row(session, sku, at).filter(Row::active).map(r -> product(session, r, at));
     }
 
-    /** Products whose Chinese or English name contains {@code text}, as in effect now; at most {@code limit}. */
+    /**
+     * Products whose Chinese or English name, or pinyin initials (助记码: {@code kkkl} for 可口可乐), contain
+     * {@code text}, as in effect at {@code at}, in SKU order; at most {@code limit}. Head office's and the
+     * store's own products alike. The names are searched in memory ({@link NameIndex}), built again after the
+     * catalog changed.
+     */
     public List<Product> search(LedgerSession session, String text, Instant at, int limit) {
-        List<String> skus = session.handle().createQuery("SELECT DISTINCT sku FROM catalog_items WHERE effective_from <= :at "
-                        + "AND (instr(lower(name_zh), lower(:text)) > 0 OR instr(lower(name_en), lower(:text)) > 0) "
-                        + "ORDER BY sku LIMIT :limit")
-                .bind("text", text).bind("at", at.toEpochMilli()).bind("limit", limit * 4)
-                .mapTo(String.class).list();
+        String query = NameIndex.normal(text);
+        if (query.isEmpty()) {
+            return List.of();
+        }
+        NameIndex index = nameIndex(session);
         List<Product> found = new ArrayList<>();
-        for (String sku : skus) {
-            findBySku(session, sku, at).filter(p -> p.nameZh().contains(text) || p.nameEn().toLowerCase().contains(text.toLowerCase()))
-                    .ifPresent(found::add);
-            if (found.size() == limit) {
-                break;
+        int asked = limit * 4;
+        while (found.size() < limit) {
+            List<String> skus = index.find(query, asked);
+            found.clear();
+            for (String sku : skus) {
+                findBySku(session, sku, at).filter(p -> matches(p, query)).ifPresent(found::add);
+                if (found.size() == limit) {
+                    break;
+                }
             }
+            if (skus.size() < asked) {
+                break; // every candidate was looked at
+            }
+            asked *= 4;
         }
         return found;
     }
+
+    /** Whether the product as sold now (not an older or later version of its names) answers the query. */
+    private static boolean matches(Product product, String query) {
+        return NameIndex.normal(product.nameZh()).contains(query) || NameIndex.normal(product.nameEn()).contains(query)
+                || PinyinInitials.of(product.nameZh()).contains(query);
+    }
+
+    private NameIndex nameIndex(LedgerSession session) {
+        long generation = session.handle().createQuery("SELECT value FROM till_state WHERE name = :name")
+                .bind("name", CatalogProjection.GENERATION).mapTo(Long.class).findOne().orElse(0L);
+        NameIndex index = names;
+        if (index.generation() != generation) {
+            List<NameIndex.Names> rows = session.handle().createQuery("SELECT sku, name_zh, name_en, initials FROM catalog_items "
+                            + "ORDER BY sku")
+                    .map((rs, ctx) -> new NameIndex.Names(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                    .list();
+            index = NameIndex.of(generation, rows);
+            names = index;
+        }
+        return index;
+    }
+
+    private volatile NameIndex names = NameIndex.EMPTY;
 
     /** Whether head office has ever published this SKU (a store may not import over it). */
     public boolean isHeadOfficeSku(LedgerSession session, String sku) {
@@ -87,8 +122,8 @@ public final class CatalogStore {
 
     /** The newest head-office price list in effect at {@code at}, 0 when none: the version a sale records. */
     public long priceListVersion(LedgerSession session, Instant at) {
-        return StatementCache.queryOne(session.handle(), "SELECT COALESCE(MAX(version), 0) FROM price_lists WHERE effective_from <= ?",
-                rs -> rs.getLong(1), at.toEpochMilli()).orElse(0L);
+        return session.handle().select("SELECT COALESCE(MAX(version), 0) FROM price_lists WHERE effective_from <= ?",
+                at.toEpochMilli()).mapTo(Long.class).one();
     }
 
     public Optional<PromotionsPublished> promotions(LedgerSession session, Instant at) {
@@ -104,8 +139,9 @@ public final class CatalogStore {
     }
 
     private <T extends HeadOfficeEvent> Optional<T> rules(LedgerSession session, String kind, Instant at, Class<T> type) {
-        return StatementCache.queryOne(session.handle(), "SELECT payload FROM rule_sets WHERE kind = ? AND effective_from <= ? "
-                        + "ORDER BY version DESC LIMIT 1", rs -> rs.getString(1), kind, at.toEpochMilli())
+        return session.handle().select("SELECT payload FROM rule_sets WHERE kind = ? AND effective_from <= ? "
+                        + "ORDER BY version DESC LIMIT 1", kind, at.toEpochMilli())
+                .mapTo(String.class).findOne()
                 .map(json -> type.cast(decoded.compute(kind, (k, cached) -> cached != null && cached.json().equals(json)
                         ? cached : new Decoded(json, codec.read(json, type))).value()));
     }

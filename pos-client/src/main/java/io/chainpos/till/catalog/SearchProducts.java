@@ -4,7 +4,10 @@ import io.chainpos.till.ledger.Ledger;
 import java.time.Clock;
 import java.util.List;
 
-/** Products by part of their Chinese or English name, as sold now: for a cashier typing instead of scanning. */
+/**
+ * Products by part of their Chinese or English name or by their pinyin initials (助记码: {@code kkkl} finds 可口可乐),
+ * as sold now: for a cashier typing instead of scanning. Head office's products and the store's own alike.
+ */
 public final class SearchProducts {
     private final Ledger ledger;
     private final CatalogStore catalog;
@@ -14,6 +17,11 @@ public final class SearchProducts {
         this.ledger = ledger;
         this.catalog = catalog;
         this.clock = clock;
+    }
+
+    /** The pinyin initials the till finds a product name by, several separated by spaces for polyphones. */
+    public static String initialsOf(String nameZh) {
+        return PinyinInitials.of(nameZh);
     }
 
     public List<Product> byName(String text, int limit) {

@@ -35,7 +35,7 @@ public final class CommandLineTill {
     private static final String HELP = """
             scan <code> [qty]         add a product by barcode, scale label or SKU (qty: pieces, or kg);
                                       a member card or member QR puts the member on the sale
-            find <text>               search products by name
+            find <text>               search products by part of the name or pinyin initials (kkkl)
             qty <line> <qty>          change a line's quantity        remove <line>   remove a line
             price <line> <yuan> <manager PIN>         override a line's unit price
             discount <line> <yuan> [manager PIN]      take money off a line (a PIN past the cashier's limit)
@@ -331,7 +331,7 @@ public final class CommandLineTill {
         }
         try {
             SyncAgent.Round round = agent.syncOnce();
-            out.println("sent " + round.pushed() + ", received " + round.pulled() + ", waiting " + ledger.pendingCount());
+            out.println("sent " + round.pushed() + ", received " + round.pulled() + ", waiting " + ledger.syncMarks().pendingCount());
         } catch (IOException | RuntimeException e) {
             out.println("sync failed: " + e.getMessage() + " (the sale data is safe; the till retries by itself)");
         }

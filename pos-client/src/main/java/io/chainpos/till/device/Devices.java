@@ -1,6 +1,5 @@
 package io.chainpos.till.device;
 
-import io.chainpos.model.json.EventCodec;
 import io.chainpos.till.device.display.CustomerDisplay;
 import io.chainpos.till.device.display.NoCustomerDisplay;
 import io.chainpos.till.device.display.SerialPoleDisplay;
@@ -19,7 +18,7 @@ import io.chainpos.till.device.printer.ReceiptFacts;
 import io.chainpos.till.device.printer.ReceiptFeed;
 import io.chainpos.till.device.printer.ReceiptFormat;
 import io.chainpos.till.device.printer.ReceiptPrinter;
-import io.chainpos.till.device.printer.ReceiptSourceStore;
+import io.chainpos.till.device.printer.ReceiptSources;
 import io.chainpos.till.device.printer.ReprintReceipt;
 import io.chainpos.till.device.printer.SerialPrinterTransport;
 import io.chainpos.till.device.printer.TcpPrinterTransport;
@@ -65,14 +64,13 @@ public final class Devices implements AutoCloseable {
     }
 
     /** Builds the devices the settings describe and starts printing; a serial scanner waits for {@link #startScanner}. */
-    public static Devices start(DeviceSettings settings, Ledger ledger, EventCodec codec, MemberStore members,
+    public static Devices start(DeviceSettings settings, Ledger ledger, ReceiptSources sources, MemberStore members,
                                 BalanceStore balances, Clock clock) {
         List<AutoCloseable> closing = new ArrayList<>();
         DeviceSettings.Printer printerSettings = settings.printer();
         ReceiptFormat format = new ReceiptFormat(printerSettings.paper(), printerSettings.codePage(),
                 settings.receipt().language(), clock.getZone(), settings.receipt().header(), settings.receipt().footer(),
                 printerSettings.receiptCode());
-        ReceiptSourceStore sources = new ReceiptSourceStore(codec);
         ReceiptFacts facts = new ReceiptFacts(ledger, members, balances, sources);
         Optional<PrinterTransport> transport = transport(printerSettings);
         ReceiptPrinter printer;
@@ -118,10 +116,9 @@ public final class Devices implements AutoCloseable {
      * A till whose device settings cannot be used: it still sells, records drawer openings and registers
      * members; nothing prints, and the printer's status says why.
      */
-    public static Devices unusable(String why, Ledger ledger, EventCodec codec, MemberStore members,
+    public static Devices unusable(String why, Ledger ledger, ReceiptSources sources, MemberStore members,
                                    BalanceStore balances, Clock clock) {
         ReceiptPrinter printer = new NoReceiptPrinter(why);
-        ReceiptSourceStore sources = new ReceiptSourceStore(codec);
         ReprintReceipt reprint = new ReprintReceipt(ledger, sources, new ReceiptFacts(ledger, members, balances, sources),
                 printer, clock);
         return new Devices(printer, new NoCashDrawer(), new NoCustomerDisplay(), reprint, null, List::of, List.of());

@@ -5,7 +5,6 @@ import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.event.PointsChanged;
 import io.chainpos.model.event.StoredValueChanged;
 import io.chainpos.till.ledger.Projection;
-import io.chainpos.till.ledger.StatementCache;
 import io.chainpos.till.ledger.TillIdentity;
 import org.jdbi.v3.core.Handle;
 
@@ -19,13 +18,13 @@ public final class BalanceProjection implements Projection {
         }
         String saleId = balance.saleId() == null ? null : balance.saleId().toString();
         switch (balance) {
-            case PointsChanged points -> StatementCache.update(h, "INSERT INTO points_entries (event_id, member_id, delta, "
+            case PointsChanged points -> h.execute("INSERT INTO points_entries (event_id, member_id, delta, "
                             + "reason, sale_id, occurred_at, qualifying_spend, birthday_bonus, till_id, occurred_ms) "
                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
                     event.eventId().toString(), points.memberId().toString(), points.delta(), points.reason().name(), saleId,
                     event.occurredAt().toString(), points.qualifyingSpend(), birthdayBonus(points), event.tillId().value(),
                     event.occurredAt().toEpochMilli());
-            case StoredValueChanged storedValue -> StatementCache.update(h, "INSERT INTO stored_value_entries (event_id, "
+            case StoredValueChanged storedValue -> h.execute("INSERT INTO stored_value_entries (event_id, "
                             + "member_id, delta, reason, sale_id, occurred_at, bonus_part, top_up_id, till_id, occurred_ms) "
                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
                     event.eventId().toString(), storedValue.memberId().toString(), storedValue.delta(),

@@ -58,8 +58,8 @@ public final class LoyaltyAtCheckout {
         if (rules == null || points <= 0) {
             return Optional.empty();
         }
-        Instant lastSynced = ledger.lastSynced().orElse(null);
-        boolean linked = ledger.serverLink().isPresent();
+        Instant lastSynced = ledger.syncMarks().lastSynced().orElse(null);
+        boolean linked = ledger.registration().serverLink().isPresent();
         String till = ledger.identity().map(id -> id.tillId().value()).orElse("");
         long redeemed = loyalty.redeemedHereSince(session, member, till, lastSynced);
         return switch (OfflineCap.decide(rules, linked, lastSynced, now, redeemed, points)) {
@@ -78,10 +78,10 @@ public final class LoyaltyAtCheckout {
         if (rules == null || amount <= 0) {
             return Optional.empty();
         }
-        Instant lastSynced = ledger.lastSynced().orElse(null);
+        Instant lastSynced = ledger.syncMarks().lastSynced().orElse(null);
         String till = ledger.identity().map(id -> id.tillId().value()).orElse("");
         long paid = loyalty.storedValuePaidHereSince(session, member, till, lastSynced);
-        return switch (OfflineCap.decideStoredValue(rules, ledger.serverLink().isPresent(), lastSynced, now, paid, amount)) {
+        return switch (OfflineCap.decideStoredValue(rules, ledger.registration().serverLink().isPresent(), lastSynced, now, paid, amount)) {
             case OfflineCap.Allowed allowed -> Optional.empty();
             case OfflineCap.Capped capped -> Optional.of(capped.reason());
         };

@@ -7,12 +7,18 @@ import io.chainpos.model.event.RewardRedeemed;
 import io.chainpos.model.event.StoredValueToppedUp;
 import io.chainpos.model.event.TopUpRefunded;
 import io.chainpos.model.json.EventCodec;
+import io.chainpos.model.member.LastWriterWins;
 import io.chainpos.till.ledger.Projection;
 import io.chainpos.till.ledger.TillIdentity;
 import org.jdbi.v3.core.Handle;
 
 /** Members' tiers (chain-wide, last writer wins), this store's top-ups, and reward coupons handed out. */
 public final class LoyaltyProjection implements Projection {
+    private static final String UPSERT_TIER = """
+            INSERT INTO member_tiers (member_id, tier_code, hlc, till_id, event_id) VALUES (:id, :tier, :hlc, :till, :event)
+            ON CONFLICT (member_id) DO UPDATE SET tier_code = excluded.tier_code, hlc = excluded.hlc,
+                till_id = excluded.till_id, event_id = excluded.event_id
+            WHERE """ + LastWriterWins.sqlLater("excluded", "member_tiers");
     private final EventCodec codec;
 
     public LoyaltyProjection(EventCodec codec) {
@@ -25,14 +31,7 @@ public final class LoyaltyProjection implements Projection {
             return;
         }
         switch (loyalty) {
-            case MemberTierChanged tier -> h.createUpdate("""
-                            INSERT INTO member_tiers (member_id, tier_code, hlc, till_id, event_id) VALUES (:id, :tier, :hlc, :till, :event)
-                            ON CONFLICT (member_id) DO UPDATE SET tier_code = excluded.tier_code, hlc = excluded.hlc,
-                                till_id = excluded.till_id, event_id = excluded.event_id
-                            WHERE excluded.hlc > member_tiers.hlc
-                               OR (excluded.hlc = member_tiers.hlc AND excluded.till_id > member_tiers.till_id)
-                               OR (excluded.hlc = member_tiers.hlc AND excluded.till_id = member_tiers.till_id
-                                   AND excluded.event_id > member_tiers.event_id)""")
+            case MemberTierChanged tier -> h.createUpdate(UPSERT_TIER)
                     .bind("id", tier.memberId().toString())
                     .bind("tier", tier.toTier())
                     .bind("hlc", event.hlc())

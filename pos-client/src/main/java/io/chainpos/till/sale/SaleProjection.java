@@ -7,7 +7,6 @@ import io.chainpos.model.event.SaleLine;
 import io.chainpos.model.event.SaleRefunded;
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.till.ledger.Projection;
-import io.chainpos.till.ledger.StatementCache;
 import io.chainpos.till.ledger.TillIdentity;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -49,7 +48,7 @@ public final class SaleProjection implements Projection {
 
     private void sale(Handle h, EventEnvelope event, SaleCompleted sale) {
         String saleId = sale.saleId().toString();
-        StatementCache.update(h, "INSERT INTO sales (sale_id, receipt_no, store_id, till_id, member_id, total, currency, "
+        h.execute("INSERT INTO sales (sale_id, receipt_no, store_id, till_id, member_id, total, currency, "
                         + "occurred_at, event_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 saleId, sale.receiptNo().value(), event.storeId().value(), event.tillId().value(),
                 sale.memberId() == null ? null : sale.memberId().toString(), sale.total(), sale.currency(),
@@ -57,7 +56,7 @@ public final class SaleProjection implements Projection {
         List<SaleLine> lines = sale.lines();
         for (int i = 0; i < lines.size(); i++) {
             SaleLine line = lines.get(i);
-            StatementCache.update(h, "INSERT INTO sale_lines (sale_id, line_no, sku, name, qty_milli, unit_price, discount, "
+            h.execute("INSERT INTO sale_lines (sale_id, line_no, sku, name, qty_milli, unit_price, discount, "
                             + "total) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     saleId, i + 1, line.sku().value(), line.name(), line.qtyMilli(), line.unitPrice(), line.discount(),
                     line.total());

@@ -24,8 +24,8 @@ public final class ShiftStore {
     }
 
     public Optional<Shift> current(LedgerSession session) {
-        return io.chainpos.till.ledger.StatementCache.queryOne(session.handle(), "SELECT * FROM shifts WHERE closed_seq IS NULL "
-                + "ORDER BY till_epoch DESC, opened_seq DESC LIMIT 1", ShiftStore::shift);
+        return session.handle().createQuery("SELECT * FROM shifts WHERE closed_seq IS NULL "
+                + "ORDER BY till_epoch DESC, opened_seq DESC LIMIT 1").map((rs, ctx) -> shift(rs)).findOne();
     }
 
     public Optional<Shift> find(LedgerSession session, ShiftId id) {

@@ -61,8 +61,8 @@ public final class EnrollTill {
             return new Refused(e.error().detail());
         }
         TillIdentity identity = new TillIdentity(response.storeId(), response.tillId(), response.tillEpoch());
-        ledger.enroll(identity);
-        ledger.link(new ServerLink(url.toString(), response.token()));
+        ledger.registration().enroll(identity);
+        ledger.registration().link(new ServerLink(url.toString(), response.token()));
         if (response.memberLookupKey() != null) {
             ledger.writeState(session -> {
                 new MemberKeyStore().keepLookupSecret(session, response.memberLookupKey());

@@ -25,7 +25,7 @@ public final class ServerAddress {
 
     public ServerAddress(Ledger ledger) {
         this.ledger = ledger;
-        this.link = ledger.serverLink().orElse(null);
+        this.link = ledger.registration().serverLink().orElse(null);
     }
 
     public Optional<URI> url() {
@@ -49,13 +49,13 @@ public final class ServerAddress {
             return new Refused("this till is not enrolled yet: enroll it with a code from head office");
         }
         ServerLink moved = new ServerLink(url.toString(), current.token());
-        ledger.link(moved);
+        ledger.registration().link(moved);
         link = moved;
         return new Changed(url);
     }
 
     /** Reads the link again, after an enrollment wrote a new one. */
     public void reload() {
-        link = ledger.serverLink().orElse(null);
+        link = ledger.registration().serverLink().orElse(null);
     }
 }

@@ -72,7 +72,7 @@ public final class SyncAgent implements AutoCloseable {
         this.random = random;
         this.settings = settings;
         this.pushBatch = settings.pushBatch();
-        this.state = new SyncState(SyncStatus.starting(ledger.pendingCount()));
+        this.state = new SyncState(SyncStatus.starting(ledger.syncMarks().pendingCount()));
         this.executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sync-agent").factory());
     }
 
@@ -120,7 +120,7 @@ public final class SyncAgent implements AutoCloseable {
                 ledger.scrub();
                 pulledErasure = false;
             }
-            ledger.recordSynced(clock.instant());
+            ledger.syncMarks().recordSynced(clock.instant());
             return new Round(pushed, pulled, problems);
         }
     }
@@ -128,14 +128,14 @@ public final class SyncAgent implements AutoCloseable {
     private int pushAll(TillIdentity self, List<String> problems) throws IOException {
         int pushed = 0;
         while (true) {
-            PendingEvents pending = ledger.pending(pushBatch);
+            PendingEvents pending = ledger.syncMarks().pending(pushBatch);
             if (pending.isEmpty()) {
                 return pushed;
             }
             List<EventEnvelope> events = pending.events();
             switch (api.push(new PushRequest(self.tillId(), pending.epoch(), events))) {
                 case SyncApi.Acked acked -> {
-                    ledger.acknowledge(pending.epoch(), acked.response().ackedThrough());
+                    ledger.syncMarks().acknowledge(pending.epoch(), acked.response().ackedThrough());
                     pushed += acked.response().accepted();
                     checkNotRestored(pending.epoch(), acked.response().ackedThrough(), events, problems);
                     pushBatch = settings.pushBatch();
@@ -143,12 +143,12 @@ public final class SyncAgent implements AutoCloseable {
                 case SyncApi.Gap gap -> {
                     log.atWarn().setMessage("sync.push.gap").addKeyValue("epoch", pending.epoch())
                             .addKeyValue("expectedSeq", gap.expectedSeq()).addKeyValue("sentFrom", events.getFirst().tillSeq()).log();
-                    ledger.serverHolds(pending.epoch(), gap.expectedSeq() - 1);
+                    ledger.syncMarks().serverHolds(pending.epoch(), gap.expectedSeq() - 1);
                 }
                 case SyncApi.Conflict conflict -> {
                     log.atError().setMessage("sync.push.quarantined").addKeyValue("epoch", pending.epoch())
                             .addKeyValue("ackedThrough", conflict.ackedThrough()).addKeyValue("detail", conflict.detail()).log();
-                    ledger.acknowledge(pending.epoch(), conflict.ackedThrough());
+                    ledger.syncMarks().acknowledge(pending.epoch(), conflict.ackedThrough());
                     problems.add("the server set events apart for head office: " + conflict.detail());
                     checkNotRestored(pending.epoch(), conflict.ackedThrough(), events, problems);
                 }
@@ -166,7 +166,7 @@ public final class SyncAgent implements AutoCloseable {
         if (ackedThrough <= sent.getLast().tillSeq()) {
             return;
         }
-        long held = ledger.heldThrough().getOrDefault(epoch, 0L);
+        long held = ledger.syncMarks().heldThrough().getOrDefault(epoch, 0L);
         if (ackedThrough > held) {
             String problem = ("the server holds %d events of epoch %d but this till only %d: it was restored from a "
                     + "backup; enroll it again so new sales get a new epoch").formatted(ackedThrough, epoch, held);
@@ -178,12 +178,12 @@ public final class SyncAgent implements AutoCloseable {
 
     private int pullAll() throws IOException {
         int pulled = 0;
-        long cursor = ledger.pullCursor();
+        long cursor = ledger.syncMarks().pullCursor();
         boolean rebuilt = false;
         while (true) {
             switch (api.pull(cursor, settings.pullLimit())) {
                 case SyncApi.Pulled(PullResponse response) -> {
-                    pulled += ledger.applyPulled(response.events(), response.next());
+                    pulled += ledger.remote().applyPulled(response.events(), response.next());
                     for (EventEnvelope event : response.events()) {
                         pulledErasure |= event.payload() instanceof io.chainpos.model.event.MemberErased;
                         if (event.isUnknown()) {
@@ -202,7 +202,7 @@ public final class SyncAgent implements AutoCloseable {
                     }
                     rebuilt = true;
                     pulled += rebuildFromSnapshot(cursor);
-                    cursor = ledger.pullCursor();
+                    cursor = ledger.syncMarks().pullCursor();
                 }
             }
         }
@@ -210,8 +210,8 @@ public final class SyncAgent implements AutoCloseable {
 
     /** Replaces what this till holds from elsewhere with the server's snapshot; returns how many events it held. */
     private int rebuildFromSnapshot(long oldCursor) throws IOException {
-        try (SyncApi.Snapshot snapshot = api.snapshot(ledger.heldThrough())) {
-            int events = ledger.replaceRemote(snapshot.events(), snapshot.next());
+        try (SyncApi.Snapshot snapshot = api.snapshot(ledger.syncMarks().heldThrough())) {
+            int events = ledger.remote().installSnapshot(snapshot.events(), snapshot.next());
             log.atInfo().setMessage("sync.pull.rebuiltFromSnapshot").addKeyValue("oldCursor", oldCursor)
                     .addKeyValue("cursor", snapshot.next()).addKeyValue("events", events).log();
             return events;
@@ -227,7 +227,7 @@ public final class SyncAgent implements AutoCloseable {
         Duration delay;
         try {
             Round round = syncOnce();
-            long waiting = ledger.pendingCount();
+            long waiting = ledger.syncMarks().pendingCount();
             synchronized (this) {
                 failures = 0;
             }
@@ -251,7 +251,7 @@ public final class SyncAgent implements AutoCloseable {
     }
 
     private void failed(SyncStatus.Connection connection, String problem) {
-        long waiting = ledger.pendingCount();
+        long waiting = ledger.syncMarks().pendingCount();
         state.update(s -> new SyncStatus(connection, s.lastSyncedAt(), waiting, problem));
     }
 

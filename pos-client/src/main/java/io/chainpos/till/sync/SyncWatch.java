@@ -25,7 +25,7 @@ public final class SyncWatch {
         this.ledger = ledger;
         this.agent = agent;
         this.clock = clock;
-        this.status = agent == null ? notLinked(ledger.pendingCount()) : agent.status();
+        this.status = agent == null ? notLinked(ledger.syncMarks().pendingCount()) : agent.status();
         ledger.onCommit(events -> publish(current -> new SyncStatus(current.connection(), current.lastSyncedAt(),
                 current.waiting() + events.size(), current.problem())));
         if (agent != null) {
@@ -56,12 +56,12 @@ public final class SyncWatch {
             round = agent.syncOnce();
         } catch (IOException e) {
             // the counter shows at once what the cashier just learned, not at the agent's next retry
-            long waiting = ledger.pendingCount();
+            long waiting = ledger.syncMarks().pendingCount();
             publish(current -> new SyncStatus(SyncStatus.Connection.OFFLINE, current.lastSyncedAt(), waiting,
                     "server not reachable: " + e.getMessage()));
             throw e;
         }
-        long waiting = ledger.pendingCount();
+        long waiting = ledger.syncMarks().pendingCount();
         publish(current -> new SyncStatus(SyncStatus.Connection.ONLINE, clock.instant(), waiting, null));
         return Optional.of(round);
     }

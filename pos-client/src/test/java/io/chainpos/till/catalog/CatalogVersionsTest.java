@@ -33,7 +33,7 @@ class CatalogVersionsTest {
         try (TestTill till = TestTill.withCatalog(dir.resolve("till.db"), clock)) {
             HeadOfficeEvents hq = new HeadOfficeEvents(clock);
             Instant tomorrow = clock.instant().plus(Duration.ofDays(1));
-            till.ledger.applyPulled(List.of(
+            till.ledger.remote().applyPulled(List.of(
                     hq.envelope(new PriceListPublished(5, clock.instant(), List.of(new PriceListPublished.Entry(HeadOfficeEvents.BREAD, 750, null)))),
                     hq.envelope(new PriceListPublished(6, tomorrow, List.of(new PriceListPublished.Entry(HeadOfficeEvents.BREAD, 600, null))))), 8);
 
@@ -53,7 +53,7 @@ class CatalogVersionsTest {
         try (TestTill till = TestTill.withCatalog(dir.resolve("till.db"), clock)) {
             HeadOfficeEvents hq = new HeadOfficeEvents(clock);
             Instant later = clock.instant().plus(Duration.ofHours(2));
-            till.ledger.applyPulled(List.of(
+            till.ledger.remote().applyPulled(List.of(
                     hq.envelope(new PriceListPublished(5, clock.instant(), List.of(new PriceListPublished.Entry(HeadOfficeEvents.BREAD, 750, null)))),
                     hq.envelope(new CatalogItemUpserted(2, later, HeadOfficeEvents.BREAD, List.of("6900000000012"), "新配方面包",
                             "New bread", "BAKERY", CatalogItemUpserted.Unit.PIECE, 900, null, 900, true))), 8);
@@ -76,7 +76,7 @@ class CatalogVersionsTest {
             EventEnvelope otherStore = new EventEnvelope(EventId.newId(clock), new StoreId("S002"), new TillId("S002-T1"), 1, 1,
                     clock.millis() << 16, clock.instant(), new CatalogItemUpserted(1, clock.instant(), Sku.of("LOCAL-1"),
                     List.of(), "别家的货", null, "", CatalogItemUpserted.Unit.PIECE, 100, null, 1300, true));
-            till.ledger.applyPulled(List.of(otherStore), 9);
+            till.ledger.remote().applyPulled(List.of(otherStore), 9);
 
             java.util.Optional<Product> found = till.ledger.read(s -> till.catalog.findBySku(s, "LOCAL-1", clock.instant()));
             assertThat(found).isEmpty();

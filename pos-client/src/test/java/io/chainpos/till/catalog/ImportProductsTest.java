@@ -59,7 +59,7 @@ class ImportProductsTest {
     void headOfficePublishingTheSameSkuLaterShadowsTheStoresOwnItem() throws Exception {
         try (TestTill till = TestTill.withCatalog(dir.resolve("till.db"), clock)) {
             till.importProducts.importCsv(new StringReader("sku,name_zh,price\nL001,本店饺子,25.80\n"));
-            till.ledger.applyPulled(List.of(new HeadOfficeEvents(clock).envelope(new CatalogItemUpserted(1, clock.instant(),
+            till.ledger.remote().applyPulled(List.of(new HeadOfficeEvents(clock).envelope(new CatalogItemUpserted(1, clock.instant(),
                     io.chainpos.model.id.Sku.of("L001"), List.of(), "总部饺子", null, "FROZEN", CatalogItemUpserted.Unit.PIECE,
                     2200, null, 900, true))), 9);
 

@@ -88,7 +88,7 @@ class DeviceCommandsTest {
         assertThat(withoutManagers).contains("no manager PINs are set up on this till");
         assertThat(withManagers).contains("that PIN may not open the drawer with no sale",
                 "drawer opened, approved by manager");
-        List<EventEnvelope> recorded = till.ledger.pending(100).events();
+        List<EventEnvelope> recorded = till.ledger.syncMarks().pending(100).events();
         assertThat(recorded).extracting(EventEnvelope::type).endsWith("ManagerApproved", "DrawerOpened");
         assertThat(recorded.getLast().payload())
                 .isEqualTo(new DrawerOpened(DrawerOpened.Reason.NO_SALE, null, "cashier-01", "manager"));

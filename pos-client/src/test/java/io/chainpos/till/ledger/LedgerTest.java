@@ -89,15 +89,15 @@ class LedgerTest {
                 till.ledger.write(tx -> tx.append(stock(-1000)));
             }
 
-            assertThat(till.ledger.pending(3).events()).extracting(EventEnvelope::tillSeq).containsExactly(1L, 2L, 3L);
-            till.ledger.acknowledge(1, 3);
-            till.ledger.acknowledge(1, 2);
+            assertThat(till.ledger.syncMarks().pending(3).events()).extracting(EventEnvelope::tillSeq).containsExactly(1L, 2L, 3L);
+            till.ledger.syncMarks().acknowledge(1, 3);
+            till.ledger.syncMarks().acknowledge(1, 2);
 
-            assertThat(till.ledger.pending(10).events()).extracting(EventEnvelope::tillSeq).containsExactly(4L, 5L);
-            assertThat(till.ledger.pendingCount()).isEqualTo(2);
-            till.ledger.acknowledge(1, 99);
-            assertThat(till.ledger.pendingCount()).isZero();
-            assertThat(till.ledger.pending(10).isEmpty()).isTrue();
+            assertThat(till.ledger.syncMarks().pending(10).events()).extracting(EventEnvelope::tillSeq).containsExactly(4L, 5L);
+            assertThat(till.ledger.syncMarks().pendingCount()).isEqualTo(2);
+            till.ledger.syncMarks().acknowledge(1, 99);
+            assertThat(till.ledger.syncMarks().pendingCount()).isZero();
+            assertThat(till.ledger.syncMarks().pending(10).isEmpty()).isTrue();
         }
     }
 
@@ -107,14 +107,14 @@ class LedgerTest {
             till.ledger.write(tx -> tx.append(stock(-1000)));
             till.ledger.write(tx -> tx.append(stock(-1000)));
 
-            till.ledger.enroll(new TillIdentity(new StoreId("S001"), new TillId("S001-T1"), 2));
+            till.ledger.registration().enroll(new TillIdentity(new StoreId("S001"), new TillId("S001-T1"), 2));
             EventEnvelope first = till.ledger.write(tx -> tx.append(stock(-1000)));
 
             assertThat(first.tillEpoch()).isEqualTo(2);
             assertThat(first.tillSeq()).isEqualTo(1);
-            assertThat(till.ledger.pending(10).epoch()).isEqualTo(1);
-            till.ledger.acknowledge(1, 2);
-            assertThat(till.ledger.pending(10).epoch()).isEqualTo(2);
+            assertThat(till.ledger.syncMarks().pending(10).epoch()).isEqualTo(1);
+            till.ledger.syncMarks().acknowledge(1, 2);
+            assertThat(till.ledger.syncMarks().pending(10).epoch()).isEqualTo(2);
         }
     }
 
@@ -123,7 +123,7 @@ class LedgerTest {
         try (TestTill till = new TestTill(dir.resolve("till.db"), clock, "S001", "S001-T1")) {
             till.ledger.write(tx -> tx.append(stock(-1000)));
 
-            assertThatThrownBy(() -> till.ledger.enroll(new TillIdentity(new StoreId("S002"), new TillId("S002-T1"), 1)))
+            assertThatThrownBy(() -> till.ledger.registration().enroll(new TillIdentity(new StoreId("S002"), new TillId("S002-T1"), 1)))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("still has events to send");
         }
@@ -138,16 +138,16 @@ class LedgerTest {
             EventEnvelope own = new EventEnvelope(points.eventId(), new StoreId("S001"), new TillId("S001-T1"), 1, 1,
                     points.hlc(), points.occurredAt(), new PointsChanged(member, 999, PointsChanged.Reason.ADJUST, null, List.of()));
 
-            int first = till.ledger.applyPulled(List.of(points), 10);
-            int again = till.ledger.applyPulled(List.of(points), 11);
-            int ownEvent = till.ledger.applyPulled(List.of(own), 12);
+            int first = till.ledger.remote().applyPulled(List.of(points), 10);
+            int again = till.ledger.remote().applyPulled(List.of(points), 11);
+            int ownEvent = till.ledger.remote().applyPulled(List.of(own), 12);
 
             assertThat(first).isEqualTo(1);
             assertThat(again).isZero();
             assertThat(ownEvent).isZero();
             long balance = till.ledger.read(h -> till.balances.points(h, member));
             assertThat(balance).isEqualTo(500);
-            assertThat(till.ledger.pullCursor()).isEqualTo(12);
+            assertThat(till.ledger.syncMarks().pullCursor()).isEqualTo(12);
         }
     }
 
@@ -191,7 +191,7 @@ class LedgerTest {
 
             assertThat(committed.get()).isPositive();
             assertThat(seqs(till.ledger, 1)).hasSize(before + committed.get());
-            assertThat(till.ledger.pendingCount()).isEqualTo(before + committed.get());
+            assertThat(till.ledger.syncMarks().pendingCount()).isEqualTo(before + committed.get());
         }
     }
 

@@ -97,8 +97,8 @@ class LoyaltyCheckoutTest {
     @Test
     void offlineForLongerThanTheLimitCapsRedemptionPerMemberAndSaysWhy() {
         sell(member, List.of(line(BREAD, 200_000)), cash(160_000)); // 1,600 + 50 points
-        till.ledger.link(new ServerLink("http://127.0.0.1:9", "token"));
-        till.ledger.recordSynced(clock.instant());
+        till.ledger.registration().link(new ServerLink("http://127.0.0.1:9", "token"));
+        till.ledger.syncMarks().recordSynced(clock.instant());
         clock.advance(Duration.ofMinutes(60));
         assertThat(pay(600)).as("within the hour: no cap").isInstanceOf(Checkout.Completed.class);
 
@@ -107,12 +107,12 @@ class LoyaltyCheckoutTest {
                 .isInstanceOfSatisfying(Checkout.Rejected.class, r -> assertThat(r.reason())
                         .contains("offline limit").contains("has not synced for 61 minutes").contains("0 left"));
 
-        till.ledger.recordSynced(clock.instant());
+        till.ledger.syncMarks().recordSynced(clock.instant());
         clock.advance(Duration.ofMinutes(61));
         assertThat(pay(500)).as("the cap exactly").isInstanceOf(Checkout.Completed.class);
         assertThat(pay(1)).isInstanceOf(Checkout.Rejected.class);
         MemberId other = register("13800000002", null);
-        till.ledger.recordSynced(clock.instant().minus(Duration.ofHours(5)));
+        till.ledger.syncMarks().recordSynced(clock.instant().minus(Duration.ofHours(5)));
         java.util.Optional<String> refusal = till.ledger.read(s -> till.loyaltyAtCheckout.redeemRefusal(s, other, 500, clock.instant()));
         assertThat(refusal).as("the cap is per member").isEmpty();
     }
@@ -120,15 +120,15 @@ class LoyaltyCheckoutTest {
     @Test
     void offlineForLongerThanTheLimitCapsStoredValuePaymentsPerMemberToo() {
         till.topUp.topUp(new TopUp.Request(member, 50_000, List.of(cash(50_000)), "c1"));
-        till.ledger.link(new ServerLink("http://127.0.0.1:9", "token"));
-        till.ledger.recordSynced(clock.instant());
+        till.ledger.registration().link(new ServerLink("http://127.0.0.1:9", "token"));
+        till.ledger.syncMarks().recordSynced(clock.instant());
         clock.advance(Duration.ofMinutes(61));
         assertThat(payStored(16_000)).isInstanceOf(Checkout.Completed.class);
         assertThat(payStored(4_800)).as("160.00 + 48.00 is past the 200.00 limit")
                 .isInstanceOfSatisfying(Checkout.Rejected.class, r -> assertThat(r.reason())
                         .contains("pay at most 200.00 from stored value").contains("40.00 left"));
         assertThat(payStored(4_000)).as("up to the limit exactly").isInstanceOf(Checkout.Completed.class);
-        till.ledger.recordSynced(clock.instant());
+        till.ledger.syncMarks().recordSynced(clock.instant());
         assertThat(payStored(8_000)).as("synced again").isInstanceOf(Checkout.Completed.class);
     }
 

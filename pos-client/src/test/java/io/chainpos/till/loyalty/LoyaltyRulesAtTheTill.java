@@ -44,7 +44,7 @@ public final class LoyaltyRulesAtTheTill {
         // The tier's rate applies through head office's tier-discount promotion, in the pricing order.
         PromotionsPublished promotions = new PromotionsPublished(1, from, List.of(new Promotion("TIER", "会员等级折扣", "Tier discount",
                 10, false, from, null, List.of(), List.of(), new Rule.TierDiscount())));
-        till.ledger.applyPulled(List.of(hq.envelope(tiers(from)), hq.envelope(rules(from, 2)), hq.envelope(promotions)), 100);
+        till.ledger.remote().applyPulled(List.of(hq.envelope(tiers(from)), hq.envelope(rules(from, 2)), hq.envelope(promotions)), 100);
     }
 
     private LoyaltyRulesAtTheTill() {

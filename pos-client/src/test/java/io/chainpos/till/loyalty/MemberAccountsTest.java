@@ -28,7 +28,7 @@ class MemberAccountsTest {
     void aMemberIsFoundByPhoneCardOrQrCodeWithTierNameAndBalances() {
         try (TestTill till = TestTill.withCatalog(dir.resolve("till.db"), clock)) {
             HeadOfficeEvents hq = new HeadOfficeEvents(clock);
-            till.ledger.applyPulled(List.of(hq.envelope(new TierRulesPublished(1, clock.instant(),
+            till.ledger.remote().applyPulled(List.of(hq.envelope(new TierRulesPublished(1, clock.instant(),
                     TierRulesPublished.Basis.SPEND, 12, List.of(new TierRulesPublished.Tier("NORMAL", "普通", "Regular",
                             0, 10_000, 10_000, 0))))), 5);
             Member member = ((RegisterMember.Registered) till.registerMember.register(new RegisterMember.Request(

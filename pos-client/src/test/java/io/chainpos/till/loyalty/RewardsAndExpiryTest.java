@@ -57,7 +57,7 @@ class RewardsAndExpiryTest {
     @Test
     void aCouponRewardHandsOutACodeNotUsedOrGivenBefore() {
         HeadOfficeEvents hq = new HeadOfficeEvents(clock);
-        till.ledger.applyPulled(List.of(hq.envelope(new io.chainpos.model.event.PromotionsPublished(2, clock.instant(), List.of(
+        till.ledger.remote().applyPulled(List.of(hq.envelope(new io.chainpos.model.event.PromotionsPublished(2, clock.instant(), List.of(
                         new io.chainpos.model.promotion.Promotion("GIFT5", "5元券", "5 off", 30, false, null, null, List.of(), List.of(),
                                 new io.chainpos.model.promotion.Rule.Coupon(List.of("GIFT5-A", "GIFT5-B"), 500, 0, 0))))),
                 hq.envelope(new io.chainpos.model.event.LoyaltyRulesPublished(3, clock.instant(), 1, java.util.Map.of(), List.of(), 0, 1,

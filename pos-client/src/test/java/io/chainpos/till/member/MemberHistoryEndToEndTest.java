@@ -33,7 +33,7 @@ class MemberHistoryEndToEndTest {
                 b.sync();
                 b.sell(member, "100001", 1000, SyncedTill.cash(500));
                 b.sync();
-                String token = b.till.ledger.serverLink().orElseThrow().token();
+                String token = b.till.ledger.registration().serverLink().orElseThrow().token();
                 OkHttpSyncApi api = new OkHttpSyncApi(OkHttpSyncApi.defaultClient(), b.till.codec, address::get, () -> token);
                 MemberHistory history = new MemberHistory(b.till.ledger, b.till.members, b.till.codec, api::memberHistory);
 

@@ -59,7 +59,7 @@ class RegisterMemberTest {
 
             assertThat(result).isInstanceOfSatisfying(RegisterMember.Invalid.class,
                     invalid -> assertThat(invalid.field()).isEqualTo(RegisterMember.Field.PHONE));
-            assertThat(till.ledger.pendingCount()).isZero();
+            assertThat(till.ledger.syncMarks().pendingCount()).isZero();
         }
     }
 
@@ -74,7 +74,7 @@ class RegisterMemberTest {
                     .isEqualTo(new RegisterMember.AlreadyMember(first));
             List<Member> found = till.ledger.read(s -> till.members.findByPhone(s, typed));
             assertThat(found).containsExactly(first);
-            assertThat(till.ledger.pendingCount()).isEqualTo(1);
+            assertThat(till.ledger.syncMarks().pendingCount()).isEqualTo(1);
         }
     }
 
@@ -91,7 +91,7 @@ class RegisterMemberTest {
             assertThat(till.registerMember.register(new RegisterMember.Request("13800000001", "x", null,
                     LocalDate.of(1899, 12, 31), false)))
                     .isEqualTo(new RegisterMember.Invalid(RegisterMember.Field.BIRTHDAY, "the birthday is before 1900"));
-            assertThat(till.ledger.pendingCount()).isZero();
+            assertThat(till.ledger.syncMarks().pendingCount()).isZero();
             // The boundaries themselves are fine: born today (Shanghai time is past midnight), a 40-character name.
             assertThat(till.registerMember.register(new RegisterMember.Request("13800000001", "x".repeat(40), null,
                     LocalDate.of(2026, 11, 23), false))).isInstanceOf(RegisterMember.Registered.class);
@@ -101,7 +101,7 @@ class RegisterMemberTest {
     @Test
     void aTillThatHasNotEnrolledCannotRegister() {
         try (TestTill till = new TestTill(dir.resolve("till.db"), clock)) {
-            till.ledger.enroll(new io.chainpos.till.ledger.TillIdentity(io.chainpos.model.id.StoreId.of("S001"),
+            till.ledger.registration().enroll(new io.chainpos.till.ledger.TillIdentity(io.chainpos.model.id.StoreId.of("S001"),
                     io.chainpos.model.id.TillId.of("S001-T1"), 1));
             assertThat(till.registerMember.register(new RegisterMember.Request("13800000001", "李雷", null, null, false)))
                     .isInstanceOf(RegisterMember.NotEnrolled.class);

@@ -111,7 +111,7 @@ class RefundSaleTest {
         SaleRefunded elsewhere = new SaleRefunded(RefundId.newId(clock), sale.saleId(), "CNY",
                 List.of(new RefundLine(HeadOfficeEvents.BREAD, "全麦面包", 9000, 7200)), 7200,
                 List.of(new Tender(TenderMethod.CASH, 7200, null)), null, null);
-        till.ledger.applyPulled(List.of(new EventEnvelope(EventId.newId(clock), new StoreId("S001"), new TillId("S001-T2"),
+        till.ledger.remote().applyPulled(List.of(new EventEnvelope(EventId.newId(clock), new StoreId("S001"), new TillId("S001-T2"),
                 1, 1, clock.millis() << 16, clock.instant(), elsewhere)), 20);
 
         assertThat(till.refunds.refund(sale.receiptNo().value(), List.of(new Refunds.Request(HeadOfficeEvents.BREAD, 2000)), "c1"))

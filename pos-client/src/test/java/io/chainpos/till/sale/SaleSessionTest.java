@@ -93,7 +93,7 @@ class SaleSessionTest {
     @Test
     void aScaleLabelCarriesTheWeighedItemsPrice() {
         String data = "22" + "10001" + "00640"; // apples (SKU 210001 via its scale code) for 6.40
-        till.ledger.applyPulled(List.of(new HeadOfficeEvents(clock).envelope(new io.chainpos.model.event.CatalogItemUpserted(2,
+        till.ledger.remote().applyPulled(List.of(new HeadOfficeEvents(clock).envelope(new io.chainpos.model.event.CatalogItemUpserted(2,
                 clock.instant(), HeadOfficeEvents.APPLES, List.of("10001"), "红富士苹果", "Fuji apples", "FRUIT",
                 io.chainpos.model.event.CatalogItemUpserted.Unit.WEIGHT, 1280, null, 900, true))), 5);
 
@@ -192,7 +192,7 @@ class SaleSessionTest {
 
     @Test
     void aCouponIsGoodForOneUseOnly() {
-        till.ledger.applyPulled(List.of(new HeadOfficeEvents(clock).envelope(new PromotionsPublished(1, clock.instant(),
+        till.ledger.remote().applyPulled(List.of(new HeadOfficeEvents(clock).envelope(new PromotionsPublished(1, clock.instant(),
                 List.of(Promotion.everywhere("WELCOME", "新人券", "Welcome", 10, false,
                         new Rule.Coupon(List.of("HELLO-1"), 300, 0, 500)))))), 6);
         sale.scan("100002");

@@ -105,12 +105,12 @@ class FaultScenariosEndToEndTest {
                 // still cut off
             }
         }
-        queued = storeA.till.ledger.pendingCount();
+        queued = storeA.till.ledger.syncMarks().pendingCount();
         assertThat(queued).as("tens of thousands of events waiting").isGreaterThan(20_000);
 
         network.partitioned = false;
         int rounds = 0;
-        while (storeA.till.ledger.pendingCount() > 0 && rounds++ < 200) {
+        while (storeA.till.ledger.syncMarks().pendingCount() > 0 && rounds++ < 200) {
             try {
                 storeA.sync();
             } catch (IOException lostReply) {
@@ -120,7 +120,7 @@ class FaultScenariosEndToEndTest {
         storeB.sync();
 
         long local = storeA.till.ledger.read(s -> s.handle().createQuery("SELECT COUNT(*) FROM ledger_events").mapTo(Long.class).one());
-        assertThat(storeA.till.ledger.pendingCount()).isZero();
+        assertThat(storeA.till.ledger.syncMarks().pendingCount()).isZero();
         assertThat(server.ports().log().mark(storeA.identity().tillId(), storeA.identity().epoch()).ackedThrough()).isEqualTo(local);
         assertThat(server.ports().stock().stock(StoreId.of("S001"), Sku.of(COLA)).qtyMilli()).isEqualTo(storeA.stock(COLA));
         long points = server.ports().members().member(member.memberId()).orElseThrow().pointsBalance();
@@ -151,23 +151,23 @@ class FaultScenariosEndToEndTest {
         }
         Files.copy(backup, dir.resolve("a.db"), StandardCopyOption.REPLACE_EXISTING);
         storeA = SyncedTill.reopen(dir.resolve("a.db"), clock, server::uri);
-        long held = storeA.till.ledger.heldThrough().get(1);
+        long held = storeA.till.ledger.syncMarks().heldThrough().get(1);
         assertThat(held).isLessThan(serverHeld);
         storeA.sell(null, COLA, 1000, cash(350)); // a new sale reuses numbers the server holds
         SyncAgent.Round round = storeA.sync();
 
         assertThat(round.problems()).anySatisfy(p -> assertThat(p).contains("restored from a backup", "enroll it again"));
         assertThat(round.problems()).anySatisfy(p -> assertThat(p).contains("KEY_REUSED"));
-        while (storeA.till.ledger.heldThrough().get(1) <= serverHeld) {
+        while (storeA.till.ledger.syncMarks().heldThrough().get(1) <= serverHeld) {
             storeA.sell(null, COLA, 1000, cash(350)); // until the numbers pass what the server holds
         }
         storeA.sync();
         List<SyncException> exceptions = server.ports().exceptions().exceptions(100);
         assertThat(exceptions).filteredOn(e -> e.kind() == SyncException.Kind.QUARANTINED_EVENT)
                 .hasSize((int) (serverHeld - held));
-        long local = storeA.till.ledger.heldThrough().get(1);
+        long local = storeA.till.ledger.syncMarks().heldThrough().get(1);
         assertThat(server.ports().log().mark(storeA.identity().tillId(), 1).ackedThrough())
                 .as("the sales past the reused numbers are stored").isEqualTo(local);
-        assertThat(storeA.till.ledger.pendingCount()).isZero();
+        assertThat(storeA.till.ledger.syncMarks().pendingCount()).isZero();
     }
 }

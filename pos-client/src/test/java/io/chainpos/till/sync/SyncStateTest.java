@@ -54,9 +54,9 @@ class SyncStateTest {
         server.stop();
         clock.advance(Duration.ofMinutes(5));
         assertThat(till.till.shifts.open("cashier", 50_000)).isInstanceOf(io.chainpos.till.shift.Shifts.Opened.class);
-        long shiftEvents = till.till.ledger.pendingCount();
+        long shiftEvents = till.till.ledger.syncMarks().pendingCount();
         till.sell(null, "100001", 1000, cash(350));
-        long pending = till.till.ledger.pendingCount();
+        long pending = till.till.ledger.syncMarks().pendingCount();
         assertThat(pending - shiftEvents).as("a cash sale, its stock movement and the drawer opening").isEqualTo(3);
         assertThat(till.agent.status().waiting()).as("told at the commit, before any round").isEqualTo(pending);
         await().atMost(Duration.ofSeconds(20)).until(() -> till.agent.status().connection() == SyncStatus.Connection.OFFLINE);

@@ -61,7 +61,7 @@ class TwoStoresEndToEndTest {
             EnrollTill.Result enrolled = new EnrollTill(till.ledger, url -> new OkHttpSyncApi(http, till.codec, () -> url, () -> null))
                     .enroll(serverAddress.get().toString(), server.enrollmentCode(store, tillId));
             assertThat(enrolled).isInstanceOf(EnrollTill.Enrolled.class);
-            String token = till.ledger.serverLink().orElseThrow().token();
+            String token = till.ledger.registration().serverLink().orElseThrow().token();
             agent = new SyncAgent(till.ledger, new OkHttpSyncApi(http, till.codec, serverAddress::get, () -> token),
                     clock, new Random(1), SyncAgent.Settings.defaults());
             assertThat(till.shifts.open("cashier", 50_000)).isInstanceOf(io.chainpos.till.shift.Shifts.Opened.class);
@@ -157,14 +157,14 @@ class TwoStoresEndToEndTest {
         storeB.loseNextPushReply.set(true);
         assertThatThrownBy(storeB::sync).isInstanceOf(IOException.class);
         assertThat(serverMark(storeB).ackedThrough()).isEqualTo(storeB.localEvents());
-        assertThat(storeB.till.ledger.pendingCount()).isPositive();
+        assertThat(storeB.till.ledger.syncMarks().pendingCount()).isPositive();
         assertThat(storeB.sync().pushed()).as("nothing new is stored twice").isZero();
-        assertThat(storeB.till.ledger.pendingCount()).isZero();
+        assertThat(storeB.till.ledger.syncMarks().pendingCount()).isZero();
 
         // Duplicate pushes: A forgets every acknowledgement and sends its whole log again.
-        storeA.till.ledger.serverHolds(storeA.identity().epoch(), 0);
+        storeA.till.ledger.syncMarks().serverHolds(storeA.identity().epoch(), 0);
         assertThat(storeA.sync().pushed()).isZero();
-        assertThat(storeA.till.ledger.pendingCount()).isZero();
+        assertThat(storeA.till.ledger.syncMarks().pendingCount()).isZero();
 
         // The server goes down; A keeps selling; the server restarts on its file and A catches up.
         server.stop();
@@ -186,8 +186,8 @@ class TwoStoresEndToEndTest {
         // Every event of each till is on the server exactly once; stock is per store.
         assertThat(serverMark(storeA).ackedThrough()).isEqualTo(storeA.localEvents());
         assertThat(serverMark(storeB).ackedThrough()).isEqualTo(storeB.localEvents());
-        assertThat(storeA.till.ledger.pendingCount()).isZero();
-        assertThat(storeB.till.ledger.pendingCount()).isZero();
+        assertThat(storeA.till.ledger.syncMarks().pendingCount()).isZero();
+        assertThat(storeB.till.ledger.syncMarks().pendingCount()).isZero();
         assertThat(server.ports().stock().stock(new StoreId("S001"), new Sku(COLA)).qtyMilli())
                 .isEqualTo(storeA.stock(COLA)).isEqualTo(-6000);
         assertThat(server.ports().stock().stock(new StoreId("S002"), new Sku(WATER)).qtyMilli())

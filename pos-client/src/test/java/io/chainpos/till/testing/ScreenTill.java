@@ -29,7 +29,7 @@ public final class ScreenTill implements TillStartup, AutoCloseable {
     /** Catalog, owner (8888) and manager (2468); a shift open with a 500.00 float when {@code shiftOpen}. */
     public static ScreenTill ready(Path data, Clock clock, boolean shiftOpen) {
         TestTill till = new TestTill(data.resolve("till.db"), clock, "S001", "S001-T1");
-        till.ledger.applyPulled(new HeadOfficeEvents(clock).catalog(), 4);
+        till.ledger.remote().applyPulled(new HeadOfficeEvents(clock).catalog(), 4);
         till.withStaff();
         if (shiftOpen) {
             till.shifts.open("owner", 50_000);

@@ -88,7 +88,7 @@ public final class SyncedTill implements AutoCloseable {
 
     private static SyncedTill attach(TestTill till, Clock clock, Supplier<URI> server, List<String> requested, OkHttpClient http,
                                      SyncAgent.Settings settings) {
-        String token = till.ledger.serverLink().orElseThrow().token();
+        String token = till.ledger.registration().serverLink().orElseThrow().token();
         SyncAgent agent = new SyncAgent(till.ledger, new OkHttpSyncApi(http, till.codec, server, () -> token),
                 clock, new Random(1), settings);
         return new SyncedTill(till, agent, requested);

@@ -28,6 +28,6 @@ public final class TestDevices {
     }
 
     public static Devices start(TestTill till, DeviceSettings settings, Clock clock) {
-        return Devices.start(settings, till.ledger, till.codec, till.members, till.balances, clock);
+        return Devices.start(settings, till.ledger, new io.chainpos.till.sale.SqliteReceiptSources(till.ledger, till.codec), till.members, till.balances, clock);
     }
 }

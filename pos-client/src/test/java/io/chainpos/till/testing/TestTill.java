@@ -83,7 +83,7 @@ public final class TestTill implements AutoCloseable {
         this.settings = settings;
         ledger = Ledger.open(file, clock, codec, TillProjections.standard(codec));
         if (store != null && ledger.identity().isEmpty()) {
-            ledger.enroll(new TillIdentity(new StoreId(store), new TillId(till), 1));
+            ledger.registration().enroll(new TillIdentity(new StoreId(store), new TillId(till), 1));
         }
         if (store != null) {
             // What enrollment hands a till: the chain's phone-lookup secret (a fixed one for tills that enroll without a server).
@@ -112,7 +112,7 @@ public final class TestTill implements AutoCloseable {
     /** A till with head office's catalog pulled and a shift open with a 500.00 float, as at the start of a day. */
     public static TestTill withCatalog(Path file, Clock clock) {
         TestTill till = new TestTill(file, clock, "S001", "S001-T1");
-        till.ledger.applyPulled(new HeadOfficeEvents(clock).catalog(), 4);
+        till.ledger.remote().applyPulled(new HeadOfficeEvents(clock).catalog(), 4);
         if (till.ledger.read(till.shiftStore::current).isEmpty()) {
             till.shifts.open("c1", 50_000);
         }

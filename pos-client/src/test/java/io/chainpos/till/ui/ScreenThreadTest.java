@@ -2,7 +2,7 @@ package io.chainpos.till.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chainpos.till.ledger.Ledger;
+import io.chainpos.till.ledger.SyncMarks;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,10 +63,10 @@ class ScreenThreadTest {
         List<String> found = check.violations().stream().map(v -> v.in().name() + " -> " + v.calls()).toList();
 
         assertThat(found).containsExactlyInAnyOrder(
-                "lambda$new$0 -> io.chainpos.till.ledger.Ledger.pendingCount", // in a listener
-                "count -> io.chainpos.till.ledger.Ledger.pendingCount", // a private method the screen's thread calls too
+                "lambda$new$0 -> io.chainpos.till.ledger.SyncMarks.pendingCount", // in a listener
+                "count -> io.chainpos.till.ledger.SyncMarks.pendingCount", // a private method the screen's thread calls too
                 "naps -> java.lang.Thread.sleep",
-                "lambda$reference$1 -> io.chainpos.till.ledger.Ledger.pendingCount"); // a method reference in a callback
+                "lambda$reference$1 -> io.chainpos.till.ledger.SyncMarks.pendingCount"); // a method reference in a callback
     }
 
     private static boolean mayWait(String internalName) {
@@ -88,19 +88,19 @@ class ScreenThreadTest {
     /** Breaks the rule in each way the check must catch, and keeps it once (the work given to Tasks). */
     @SuppressWarnings("unused")
     static final class Breaks {
-        private final Ledger ledger;
+        private final SyncMarks marks;
         private final Tasks tasks;
         private final StringProperty text = new SimpleStringProperty();
 
-        Breaks(Ledger ledger, Tasks tasks) {
-            this.ledger = ledger;
+        Breaks(SyncMarks marks, Tasks tasks) {
+            this.marks = marks;
             this.tasks = tasks;
-            text.addListener((o, was, now) -> ledger.pendingCount());
+            text.addListener((o, was, now) -> marks.pendingCount());
         }
 
         void keepsTheRule() {
             tasks.counter(() -> count(), n -> text.set(Long.toString(n)), n -> { });
-            tasks.counter(ledger::pendingCount, n -> { }, n -> { });
+            tasks.counter(marks::pendingCount, n -> { }, n -> { });
         }
 
         void countOnScreen() {
@@ -108,7 +108,7 @@ class ScreenThreadTest {
         }
 
         private long count() {
-            return ledger.pendingCount();
+            return marks.pendingCount();
         }
 
         void naps() throws InterruptedException {
@@ -116,7 +116,7 @@ class ScreenThreadTest {
         }
 
         void reference() {
-            tasks.counter(() -> 1L, ignored -> java.util.Optional.of(ledger).map(Ledger::pendingCount), n -> { });
+            tasks.counter(() -> 1L, ignored -> java.util.Optional.of(marks).map(SyncMarks::pendingCount), n -> { });
         }
     }
 }

@@ -1,17 +1,12 @@
 package io.chainpos.model.member;
 
-import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * Which write set a profile field: its hybrid timestamp, ties broken by the till that wrote it and then by
- * the event id. The last tie-break matters for a till restored from a backup, which can issue a hybrid
- * timestamp again; without it two nodes could keep different values.
+ * Which write set a value: its hybrid timestamp, the till that wrote it and the event id, ordered by
+ * {@link LastWriterWins}, the chain's one last-writer-wins rule.
  */
 public record Stamp(long hlc, String tillId, String eventId) implements Comparable<Stamp> {
-    private static final Comparator<Stamp> ORDER = Comparator.comparingLong(Stamp::hlc)
-            .thenComparing(Stamp::tillId)
-            .thenComparing(Stamp::eventId);
 
     public Stamp {
         Objects.requireNonNull(tillId, "tillId");
@@ -20,6 +15,11 @@ public record Stamp(long hlc, String tillId, String eventId) implements Comparab
 
     @Override
     public int compareTo(Stamp other) {
-        return ORDER.compare(this, other);
+        return LastWriterWins.ORDER.compare(this, other);
+    }
+
+    /** True when this write replaces {@code current} (none, or an earlier one). */
+    public boolean winsOver(Stamp current) {
+        return LastWriterWins.wins(this, current);
     }
 }

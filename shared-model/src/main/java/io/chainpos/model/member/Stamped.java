@@ -10,7 +10,7 @@ public record Stamped<T>(T value, Stamp stamp) {
 
     /** The later of this and a write of {@code candidate} at {@code at}; the earlier write loses. */
     Stamped<T> merge(T candidate, Stamp at) {
-        return at.compareTo(stamp) > 0 ? new Stamped<>(candidate, at) : this;
+        return at.winsOver(stamp) ? new Stamped<>(candidate, at) : this;
     }
 
     static <T> Stamped<T> mergeInto(Stamped<T> current, T candidate, Stamp at) {

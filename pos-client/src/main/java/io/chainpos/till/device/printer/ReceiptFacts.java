@@ -19,9 +19,9 @@ public final class ReceiptFacts {
     private final Ledger ledger;
     private final MemberStore members;
     private final BalanceStore balances;
-    private final ReceiptSourceStore sources;
+    private final ReceiptSources sources;
 
-    public ReceiptFacts(Ledger ledger, MemberStore members, BalanceStore balances, ReceiptSourceStore sources) {
+    public ReceiptFacts(Ledger ledger, MemberStore members, BalanceStore balances, ReceiptSources sources) {
         this.ledger = ledger;
         this.members = members;
         this.balances = balances;
@@ -36,7 +36,7 @@ public final class ReceiptFacts {
                     reprintedAt)));
             case SaleRefunded refund -> {
                 ReceiptNo original = refund.originalSaleId() == null ? null
-                        : ledger.read(s -> sources.receiptOf(s, refund.originalSaleId())).orElse(null);
+                        : sources.receiptOf(refund.originalSaleId()).orElse(null);
                 yield Optional.of(new Printable(reprintedAt == null ? PrintJob.Kind.REFUND : PrintJob.Kind.REPRINT,
                         "refund " + refund.refundId(), new RefundReceipt(refund, original, event.tillId(), event.occurredAt(),
                         reprintedAt)));

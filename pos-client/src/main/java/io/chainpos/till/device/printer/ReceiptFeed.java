@@ -35,7 +35,7 @@ public final class ReceiptFeed implements AutoCloseable {
     private final ReceiptFacts facts;
     private final ReceiptPrinter printer;
     private final PrintJobStore jobs;
-    private final ReceiptSourceStore sources;
+    private final ReceiptSources sources;
     private final ExecutorService feeder = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "receipt-feed");
         thread.setDaemon(true);
@@ -43,7 +43,7 @@ public final class ReceiptFeed implements AutoCloseable {
     });
 
     public ReceiptFeed(Ledger ledger, ReceiptFacts facts, ReceiptPrinter printer, PrintJobStore jobs,
-                       ReceiptSourceStore sources, Clock clock) {
+                       ReceiptSources sources, Clock clock) {
         this.ledger = ledger;
         this.clock = clock;
         this.facts = facts;
@@ -62,15 +62,14 @@ public final class ReceiptFeed implements AutoCloseable {
         TillIdentity self = ledger.identity().orElseThrow(() -> new IllegalStateException("the till is not enrolled"));
         OptionalLong cursor = ledger.read(s -> jobs.feedCursor(s, self.epoch()));
         if (cursor.isEmpty()) {
-            long last = ledger.read(s -> sources.lastSeq(s, self.epoch()));
+            long last = sources.lastSeq(self.epoch());
             ledger.writeState(s -> {
                 jobs.startFeed(s, self.epoch(), last);
                 return null;
             });
             return;
         }
-        List<EventEnvelope> missed = ledger.read(s -> sources.localEventsAfter(s, self.epoch(), cursor.getAsLong(),
-                PRINTED_TYPES));
+        List<EventEnvelope> missed = sources.ownEventsAfter(self.epoch(), cursor.getAsLong(), PRINTED_TYPES);
         Instant since = clock.instant().minus(CATCH_UP_WINDOW);
         List<EventEnvelope> recent = missed.stream().filter(e -> e.occurredAt().isAfter(since)).toList();
         if (missed.isEmpty()) {

@@ -22,12 +22,12 @@ public final class ReprintReceipt {
     }
 
     private final Ledger ledger;
-    private final ReceiptSourceStore sources;
+    private final ReceiptSources sources;
     private final ReceiptFacts facts;
     private final ReceiptPrinter printer;
     private final Clock clock;
 
-    public ReprintReceipt(Ledger ledger, ReceiptSourceStore sources, ReceiptFacts facts, ReceiptPrinter printer, Clock clock) {
+    public ReprintReceipt(Ledger ledger, ReceiptSources sources, ReceiptFacts facts, ReceiptPrinter printer, Clock clock) {
         this.ledger = ledger;
         this.sources = sources;
         this.facts = facts;
@@ -42,7 +42,7 @@ public final class ReprintReceipt {
         } catch (IllegalArgumentException e) {
             return new NotFound("'" + receiptNumber + "' is not a receipt number");
         }
-        Optional<EventEnvelope> sale = ledger.read(s -> sources.sale(s, receiptNo));
+        Optional<EventEnvelope> sale = sources.sale(receiptNo);
         if (sale.isEmpty()) {
             return new NotFound("no sale with receipt " + receiptNo + " in this store");
         }

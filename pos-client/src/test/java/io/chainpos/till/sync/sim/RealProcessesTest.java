@@ -145,7 +145,7 @@ class RealProcessesTest {
                 }
             });
             assertThat(violations).isEmpty();
-            assertThat(tills).allSatisfy(t -> assertThat(t.synced.till.ledger.pendingCount()).isZero());
+            assertThat(tills).allSatisfy(t -> assertThat(t.synced.till.ledger.syncMarks().pendingCount()).isZero());
         } finally {
             tills.forEach(SimTill::close);
         }

@@ -124,7 +124,7 @@ final class SimInvariants {
         }
         for (SimTill till : sim.tills()) {
             TestTill t = till.synced.till;
-            Map<Integer, Long> held = t.ledger.heldThrough();
+            Map<Integer, Long> held = t.ledger.syncMarks().heldThrough();
             Map<Integer, Long> acked = t.ledger.read(s -> s.handle().createQuery("SELECT till_epoch, acked_through FROM sync_acks")
                     .reduceRows(new TreeMap<Integer, Long>(), (m, row) -> {
                         m.put(row.getColumn(1, Integer.class), row.getColumn(2, Long.class));

@@ -102,7 +102,7 @@ final class Simulation implements SimInvariants.World, AutoCloseable {
             int moved = 0;
             for (SimTill till : tills) {
                 SyncAgent.Round round = sync(till);
-                moved += round == null ? 1 : round.pushed() + round.pulled() + (int) till.synced.till.ledger.pendingCount();
+                moved += round == null ? 1 : round.pushed() + round.pulled() + (int) till.synced.till.ledger.syncMarks().pendingCount();
             }
             trace("heal pass %d moved %d", pass, moved);
             if (moved == 0) {
@@ -116,8 +116,8 @@ final class Simulation implements SimInvariants.World, AutoCloseable {
     SyncAgent.Round sync(SimTill till) {
         try {
             SyncAgent.Round round = till.synced.sync();
-            trace("%s synced: waiting %d, cursor %d", till, till.synced.till.ledger.pendingCount(),
-                    till.synced.till.ledger.pullCursor());
+            trace("%s synced: waiting %d, cursor %d", till, till.synced.till.ledger.syncMarks().pendingCount(),
+                    till.synced.till.ledger.syncMarks().pullCursor());
             return round;
         } catch (SimNetwork.TillDied died) {
             trace("%s died before recording the answer; restarts", till);

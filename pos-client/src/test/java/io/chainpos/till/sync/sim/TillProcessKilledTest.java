@@ -55,10 +55,10 @@ class TillProcessKilledTest {
 
             List<EventEnvelope> local;
             try (SyncedTill till = SyncedTill.reopen(file, clock, server::uri)) {
-                for (int round = 0; round < 20 && till.till.ledger.pendingCount() > 0; round++) {
+                for (int round = 0; round < 20 && till.till.ledger.syncMarks().pendingCount() > 0; round++) {
                     till.sync();
                 }
-                assertThat(till.till.ledger.pendingCount()).as("nothing left to push (seed %d)", seed).isZero();
+                assertThat(till.till.ledger.syncMarks().pendingCount()).as("nothing left to push (seed %d)", seed).isZero();
                 local = localEvents(till.till.ledger.read(s -> s.handle()
                         .createQuery("SELECT envelope FROM ledger_events ORDER BY till_epoch, till_seq")
                         .mapTo(String.class).list()), till.till.codec);
