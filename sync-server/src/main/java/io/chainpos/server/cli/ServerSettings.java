@@ -1,15 +1,18 @@
 package io.chainpos.server.cli;
 
 import io.chainpos.server.sync.PullEvents;
+import io.chainpos.server.tls.TlsSource;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * How the HTTP server runs, from flags and environment: where it listens, whether to seed the demo, how
- * long pull replays events before a till must take a snapshot, and the token {@code /metrics} asks for
- * (none: open to whoever reaches the port, as Prometheus scrapes usually are).
+ * long pull replays events before a till must take a snapshot, the token {@code /metrics} asks for
+ * (none: open to whoever reaches the port, as Prometheus scrapes usually are), the certificate it serves
+ * HTTPS with (none: plain HTTP) and whether plain HTTP may listen on an address other than loopback.
  */
-public record ServerSettings(String host, int port, boolean demoData, Duration pullRetention, String metricsToken) {
+public record ServerSettings(String host, int port, boolean demoData, Duration pullRetention, String metricsToken,
+                             TlsSource tls, boolean allowPlainHttp) {
     public ServerSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(pullRetention, "pullRetention");
@@ -18,17 +21,31 @@ public record ServerSettings(String host, int port, boolean demoData, Duration p
         }
     }
 
+    public ServerSettings(String host, int port, boolean demoData, Duration pullRetention, String metricsToken) {
+        this(host, port, demoData, pullRetention, metricsToken, null, false);
+    }
+
     public static ServerSettings of(String host, int port, boolean demoData) {
         return new ServerSettings(host, port, demoData, PullEvents.DEFAULT_RETENTION, null);
     }
 
     public ServerSettings withPullRetention(Duration retention) {
-        return new ServerSettings(host, port, demoData, retention, metricsToken);
+        return new ServerSettings(host, port, demoData, retention, metricsToken, tls, allowPlainHttp);
+    }
+
+    /** Serves HTTPS with this certificate and key. */
+    public ServerSettings withTls(TlsSource source) {
+        return new ServerSettings(host, port, demoData, pullRetention, metricsToken, source, allowPlainHttp);
+    }
+
+    public ServerSettings withPlainHttpAllowed(boolean allowed) {
+        return new ServerSettings(host, port, demoData, pullRetention, metricsToken, tls, allowed);
     }
 
     @Override
     public String toString() {
         return "ServerSettings[host=" + host + ", port=" + port + ", demoData=" + demoData + ", pullRetention="
-                + pullRetention + ", metricsToken=" + (metricsToken == null ? "none" : "***") + "]";
+                + pullRetention + ", metricsToken=" + (metricsToken == null ? "none" : "***") + ", tls=" + tls
+                + ", allowPlainHttp=" + allowPlainHttp + "]";
     }
 }

@@ -28,9 +28,18 @@ public final class TestServer implements AutoCloseable {
     public final String databaseSpec;
     public final Storage storage;
     private final Services.RunningServer server;
+    /** The CA the server's certificate is signed by, or null when the server speaks plain HTTP. */
+    private final TestCertificates certificates;
+    private final java.net.http.HttpClient http;
     private int tokens;
 
     private TestServer(String databaseSpec, Path file, ServerSettings settings, ManualClock clock) {
+        this(databaseSpec, file, settings, clock, null);
+    }
+
+    private TestServer(String databaseSpec, Path file, ServerSettings settings, ManualClock clock, TestCertificates certificates) {
+        this.certificates = certificates;
+        this.http = certificates == null ? null : Api.httpsClient(certificates.clientContext());
         this.clock = clock;
         this.main = new ServerMain(clock, new Random(42));
         this.databaseSpec = databaseSpec;
@@ -54,6 +63,36 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(file.toString(), file, settings, new ManualClock(START));
     }
 
+    /**
+     * Over HTTPS on a SQLite file in {@code dir}, with a certificate for localhost and 127.0.0.1 signed by a CA made for
+     * the test ({@link #certificates()}).
+     */
+    public static TestServer startHttps(Path dir, ServerSettings settings) {
+        TestCertificates certificates = new TestCertificates(dir.resolve("tls"), "Test chain CA");
+        Path file = dir.resolve("chainpos.db");
+        return new TestServer(file.toString(), file, settings.withTls(certificates.serverCertificate(TestCertificates.LOOPBACK)),
+                new ManualClock(START), certificates);
+    }
+
+    /** Over HTTPS on the database {@code spec} names. */
+    public static TestServer onHttps(String spec, Path dir, ServerSettings settings) {
+        TestCertificates certificates = new TestCertificates(dir.resolve("tls"), "Test chain CA");
+        return new TestServer(spec, null, settings.withTls(certificates.serverCertificate(TestCertificates.LOOPBACK)),
+                new ManualClock(START), certificates);
+    }
+
+    /** The CA of an HTTPS server's certificate. */
+    public TestCertificates certificates() {
+        if (certificates == null) {
+            throw new IllegalStateException("this test server speaks plain HTTP");
+        }
+        return certificates;
+    }
+
+    public boolean https() {
+        return certificates != null;
+    }
+
     /** On the database {@code spec} names (a PostgreSQL URL, for instance), with its own clock. */
     public static TestServer on(String spec, ServerSettings settings) {
         return new TestServer(spec, null, settings, new ManualClock(START));
@@ -69,11 +108,19 @@ public final class TestServer implements AutoCloseable {
     }
 
     public URI uri() {
-        return URI.create("http://127.0.0.1:" + server.port() + "/");
+        return URI.create((certificates == null ? "http" : "https") + "://127.0.0.1:" + server.port() + "/");
+    }
+
+    public int port() {
+        return server.port();
     }
 
     public Api anonymous() {
-        return new Api(uri(), null);
+        return api(null);
+    }
+
+    private Api api(String token) {
+        return http == null ? new Api(uri(), token) : new Api(uri(), token, http);
     }
 
     public String enrollmentCode(String store, String till) {
@@ -91,7 +138,7 @@ public final class TestServer implements AutoCloseable {
             throw new IllegalStateException("enrollment failed: " + reply);
         }
         int epoch = reply.json().get("tillEpoch").asInt();
-        return new EnrolledTill(new Api(uri(), reply.json().get("token").asText()),
+        return new EnrolledTill(api(reply.json().get("token").asText()),
                 new TillWriter(store, till, epoch, clock));
     }
 
@@ -104,7 +151,7 @@ public final class TestServer implements AutoCloseable {
         }
         Api.Reply reply = anonymous().post("/api/v1/login",
                 "{\"username\":\"" + name + "\",\"password\":\"" + HQ_PASSWORD + "\"}");
-        return new Api(uri(), reply.json().get("token").asText());
+        return api(reply.json().get("token").asText());
     }
 
     public Api headOffice() {
