@@ -48,6 +48,8 @@ import io.chainpos.till.staff.SignIn;
 import io.chainpos.till.staff.StaffStore;
 import io.chainpos.till.sync.EnrollTill;
 import io.chainpos.till.sync.ServerAddress;
+import io.chainpos.till.sync.OkHttpSyncApis;
+import io.chainpos.till.sync.ServerTrust;
 import io.chainpos.till.sync.SyncAgent;
 import io.chainpos.till.sync.SyncApi;
 import io.chainpos.till.sync.SyncWatch;
@@ -77,6 +79,35 @@ public final class TillAssembly implements AutoCloseable {
 
     /** Makes the sync port for a server address and device token (OkHttp in the app). */
     public interface SyncApis extends BiFunction<Supplier<URI>, Supplier<String>, SyncApi> {
+        /** The port enrolling uses: it does not hold the server to the key of an earlier enrollment. */
+        default SyncApi forEnrollment(URI url) {
+            return apply(() -> url, () -> null);
+        }
+
+        /** Where the enrolled server's key is pinned, or null for a till that does not verify its server (tests). */
+        default ServerTrust trust() {
+            return null;
+        }
+
+        /** The app's: OkHttp verifying the server with its {@link ServerTrust}. */
+        static SyncApis of(OkHttpSyncApis http) {
+            return new SyncApis() {
+                @Override
+                public SyncApi apply(Supplier<URI> url, Supplier<String> token) {
+                    return http.sync(url, token);
+                }
+
+                @Override
+                public SyncApi forEnrollment(URI url) {
+                    return http.enrolling(url);
+                }
+
+                @Override
+                public ServerTrust trust() {
+                    return http.trust();
+                }
+            };
+        }
     }
 
     private final Ledger ledger;
@@ -155,7 +186,7 @@ public final class TillAssembly implements AutoCloseable {
 
     /** Enrollment with head office's one-time code, through the same sync port. */
     public static EnrollTill enrollment(Ledger ledger, SyncApis apis) {
-        return new EnrollTill(ledger, url -> apis.apply(() -> url, () -> null));
+        return new EnrollTill(ledger, apis::forEnrollment, apis.trust());
     }
 
     public SyncAgent agent() {

@@ -12,8 +12,11 @@ import io.chainpos.till.ledger.LedgerException;
 import io.chainpos.till.settings.TillSettings;
 import io.chainpos.till.settings.TillSettingsFile;
 import io.chainpos.till.sync.EnrollTill;
-import io.chainpos.till.sync.OkHttpSyncApi;
+import io.chainpos.till.sync.OkHttpSyncApis;
+import io.chainpos.till.sync.ServerTrust;
 import io.chainpos.till.sync.SyncAgent;
+import java.nio.file.Files;
+
 import io.chainpos.till.ui.app.FxTill;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -23,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import okhttp3.OkHttpClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,6 +47,10 @@ public final class TillMain implements Callable<Integer> {
     @Option(names = "--enroll", description = "One-time enrollment code from head office (first run).")
     String enrollCode;
 
+    @Option(names = "--server-ca", description = "The chain's CA certificate (PEM) the server's certificate is signed by, "
+            + "when it is not one this computer trusts (default: chain-ca.pem in the data folder, if there).")
+    Path serverCa;
+
     @Option(names = "--console", description = "Run the typed-command till in this terminal instead of the screens.")
     boolean console;
 
@@ -64,8 +70,6 @@ public final class TillMain implements Callable<Integer> {
     public Integer call() throws Exception {
         Clock clock = Clock.systemDefaultZone();
         EventCodec codec = EventCodec.standard();
-        OkHttpClient http = OkHttpSyncApi.defaultClient();
-        TillAssembly.SyncApis apis = (url, token) -> new OkHttpSyncApi(http, codec, url, token);
         Ledger ledger;
         try {
             ledger = Ledger.open(data.resolve("till.db"), clock, codec, TillProjections.standard(codec));
@@ -73,7 +77,17 @@ public final class TillMain implements Callable<Integer> {
             System.err.println(e.getMessage());
             return 2;
         }
-        try (ledger) {
+        ServerTrust trust;
+        try {
+            trust = ServerTrust.load(ledger, chainCa());
+        } catch (IOException e) {
+            System.err.println("cannot read the chain CA: " + e.getMessage());
+            ledger.close();
+            return 2;
+        }
+        OkHttpSyncApis http = new OkHttpSyncApis(codec, trust);
+        TillAssembly.SyncApis apis = TillAssembly.SyncApis.of(http);
+        try (ledger; http) {
             boolean justEnrolled = false;
             if (enrollCode != null) {
                 EnrollTill.Result result = TillAssembly.enrollment(ledger, apis).enroll(server, enrollCode);
@@ -88,10 +102,16 @@ public final class TillMain implements Callable<Integer> {
             TillSettings settings = tillSettings();
             return console ? console(ledger, codec, clock, apis, settings, justEnrolled)
                     : screens(ledger, codec, clock, apis, settings);
-        } finally {
-            http.dispatcher().executorService().shutdown();
-            http.connectionPool().evictAll();
         }
+    }
+
+    /** The chain CA given on the command line, or {@code chain-ca.pem} in the data folder when the owner put it there. */
+    private Optional<Path> chainCa() {
+        if (serverCa != null) {
+            return Optional.of(serverCa);
+        }
+        Path inData = data.resolve("chain-ca.pem");
+        return Files.exists(inData) ? Optional.of(inData) : Optional.empty();
     }
 
     private int screens(Ledger ledger, EventCodec codec, Clock clock, TillAssembly.SyncApis apis, TillSettings settings)

@@ -234,6 +234,10 @@ public final class SyncAgent implements AutoCloseable {
             String problem = round.problems().isEmpty() ? null : String.join("; ", round.problems());
             state.update(s -> new SyncStatus(SyncStatus.Connection.ONLINE, clock.instant(), waiting, problem));
             delay = waiting > 0 ? Duration.ZERO : settings.idle();
+        } catch (ServerNotTrustedException e) {
+            log.atError().setMessage("sync.serverNotTrusted").addKeyValue("keyChanged", e.keyChanged()).log();
+            failed(SyncStatus.Connection.UNTRUSTED, e.getMessage());
+            delay = backoff();
         } catch (IOException e) {
             failed(SyncStatus.Connection.OFFLINE, "server not reachable: " + e.getMessage());
             delay = backoff();

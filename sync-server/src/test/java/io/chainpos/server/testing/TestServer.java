@@ -30,6 +30,7 @@ public final class TestServer implements AutoCloseable {
     private final Services.RunningServer server;
     /** The CA the server's certificate is signed by, or null when the server speaks plain HTTP. */
     private final TestCertificates certificates;
+    private final ServerSettings settings;
     private final java.net.http.HttpClient http;
     private int tokens;
 
@@ -38,6 +39,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     private TestServer(String databaseSpec, Path file, ServerSettings settings, ManualClock clock, TestCertificates certificates) {
+        this.settings = settings;
         this.certificates = certificates;
         this.http = certificates == null ? null : Api.httpsClient(certificates.clientContext());
         this.clock = clock;
@@ -68,7 +70,11 @@ public final class TestServer implements AutoCloseable {
      * the test ({@link #certificates()}).
      */
     public static TestServer startHttps(Path dir, ServerSettings settings) {
-        TestCertificates certificates = new TestCertificates(dir.resolve("tls"), "Test chain CA");
+        return startHttps(dir, settings, new TestCertificates(dir.resolve("tls"), "Test chain CA"));
+    }
+
+    /** Over HTTPS with a new certificate (a new key) for localhost and 127.0.0.1 from {@code certificates}' CA. */
+    public static TestServer startHttps(Path dir, ServerSettings settings, TestCertificates certificates) {
         Path file = dir.resolve("chainpos.db");
         return new TestServer(file.toString(), file, settings.withTls(certificates.serverCertificate(TestCertificates.LOOPBACK)),
                 new ManualClock(START), certificates);
@@ -87,6 +93,16 @@ public final class TestServer implements AutoCloseable {
             throw new IllegalStateException("this test server speaks plain HTTP");
         }
         return certificates;
+    }
+
+    /** The certificate an HTTPS server presents (its own, not its CA's). */
+    public java.security.cert.X509Certificate certificate() {
+        try {
+            return io.chainpos.server.tls.Pem.readCertificates(((io.chainpos.server.tls.TlsSource.PemFiles) settings.tls())
+                    .certificate()).getFirst();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public boolean https() {
