@@ -56,6 +56,11 @@ public final class Api {
         return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json"));
     }
 
+    /** {@code POST /api/v1/members/lookup}: the member with this phone, the phone in the body. */
+    public Reply memberByPhone(String phone) {
+        return post("/api/v1/members/lookup", "{\"phone\":\"" + phone + "\"}");
+    }
+
     public Reply method(String method, String path) {
         return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()));
     }
