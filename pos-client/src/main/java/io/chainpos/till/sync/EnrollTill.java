@@ -40,15 +40,21 @@ public final class EnrollTill {
     private final Function<URI, SyncApi> apiFor;
     /** Where the server's key is pinned once enrolled, or null (a test till that does not verify its server). */
     private final ServerTrust trust;
+    private final MemberKeyStore keys;
 
     public EnrollTill(Ledger ledger, Function<URI, SyncApi> apiFor) {
         this(ledger, apiFor, null);
     }
 
     public EnrollTill(Ledger ledger, Function<URI, SyncApi> apiFor, ServerTrust trust) {
+        this(ledger, apiFor, trust, new MemberKeyStore());
+    }
+
+    public EnrollTill(Ledger ledger, Function<URI, SyncApi> apiFor, ServerTrust trust, MemberKeyStore keys) {
         this.ledger = ledger;
         this.apiFor = apiFor;
         this.trust = trust;
+        this.keys = keys;
     }
 
     public Result enroll(String serverUrl, String code) {
@@ -80,7 +86,7 @@ public final class EnrollTill {
         }
         if (response.memberLookupKey() != null) {
             ledger.writeState(session -> {
-                new MemberKeyStore().keepLookupSecret(session, response.memberLookupKey());
+                keys.keepLookupSecret(session, response.memberLookupKey());
                 return null;
             });
         }

@@ -65,9 +65,14 @@ public final class SyncAgent implements AutoCloseable {
     private ScheduledFuture<?> next;
 
     public SyncAgent(Ledger ledger, SyncApi api, Clock clock, RandomGenerator random, Settings settings) {
+        this(ledger, api, clock, random, settings, new MemberKeyStore());
+    }
+
+    /** With the member keys kept as {@code keys} says (wrapped by the till's key file). */
+    public SyncAgent(Ledger ledger, SyncApi api, Clock clock, RandomGenerator random, Settings settings, MemberKeyStore keys) {
         this.ledger = ledger;
         this.api = api;
-        this.memberKeys = new MemberKeySync(ledger, api, new MemberKeyStore());
+        this.memberKeys = new MemberKeySync(ledger, api, keys);
         this.clock = clock;
         this.random = random;
         this.settings = settings;
