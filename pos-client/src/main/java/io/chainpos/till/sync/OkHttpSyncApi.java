@@ -20,6 +20,8 @@ import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.X509TrustManager;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.Handshake;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -58,6 +60,9 @@ public final class OkHttpSyncApi implements SyncApi {
                 .readTimeout(Duration.ofSeconds(30))
                 .writeTimeout(Duration.ofSeconds(30))
                 .retryOnConnectionFailure(false)
+                // Idle connections are dropped before the server's (Jetty closes them after 30 s): a pooled connection the
+                // server already closed fails the next request with "unexpected end of stream", and retries are off.
+                .connectionPool(new ConnectionPool(5, 15, TimeUnit.SECONDS))
                 .build();
     }
 
