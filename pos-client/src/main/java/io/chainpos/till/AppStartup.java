@@ -2,6 +2,7 @@ package io.chainpos.till;
 
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.till.ledger.Ledger;
+import io.chainpos.till.security.TillProtection;
 import io.chainpos.till.settings.TillSettings;
 import io.chainpos.till.sync.EnrollTill;
 import io.chainpos.till.ui.TillStartup;
@@ -20,10 +21,17 @@ public final class AppStartup implements TillStartup, AutoCloseable {
     private final Path data;
     private final TillAssembly.SyncApis apis;
     private final TillSettings settings;
+    private final TillProtection protection;
     private TillAssembly assembly;
 
     public AppStartup(Ledger ledger, EventCodec codec, Clock clock, Path data, TillAssembly.SyncApis apis,
                       TillSettings settings) {
+        this(ledger, codec, clock, data, apis, settings, TillProtection.none());
+    }
+
+    public AppStartup(Ledger ledger, EventCodec codec, Clock clock, Path data, TillAssembly.SyncApis apis,
+                      TillSettings settings, TillProtection protection) {
+        this.protection = protection;
         this.ledger = ledger;
         this.codec = codec;
         this.clock = clock;
@@ -39,13 +47,13 @@ public final class AppStartup implements TillStartup, AutoCloseable {
 
     @Override
     public EnrollTill.Result enroll(String serverAddress, String code) {
-        return TillAssembly.enrollment(ledger, apis).enroll(serverAddress, code);
+        return TillAssembly.enrollment(ledger, apis, protection).enroll(serverAddress, code);
     }
 
     @Override
     public synchronized TillUseCases start() {
         if (assembly == null) {
-            assembly = TillAssembly.start(ledger, codec, clock, data, apis, settings);
+            assembly = TillAssembly.start(ledger, codec, clock, data, apis, settings, protection);
         }
         return assembly.useCases();
     }

@@ -38,6 +38,7 @@ import io.chainpos.till.sale.SaleStore;
 import io.chainpos.till.sale.ScanCode;
 import io.chainpos.till.sale.SellingSettings;
 import io.chainpos.till.sale.SqliteReceiptSources;
+import io.chainpos.till.security.TillProtection;
 import io.chainpos.till.settings.TillSettings;
 import io.chainpos.till.settings.TillSettingsFile;
 import io.chainpos.till.shift.ShiftStore;
@@ -49,6 +50,8 @@ import io.chainpos.till.staff.SignIn;
 import io.chainpos.till.staff.StaffStore;
 import io.chainpos.till.sync.EnrollTill;
 import io.chainpos.till.sync.ServerAddress;
+import io.chainpos.till.sync.OkHttpSyncApis;
+import io.chainpos.till.sync.ServerTrust;
 import io.chainpos.till.sync.SyncAgent;
 import io.chainpos.till.sync.SyncApi;
 import io.chainpos.till.sync.SyncWatch;
@@ -78,6 +81,35 @@ public final class TillAssembly implements AutoCloseable {
 
     /** Makes the sync port for a server address and device token (OkHttp in the app). */
     public interface SyncApis extends BiFunction<Supplier<URI>, Supplier<String>, SyncApi> {
+        /** The port enrolling uses: it does not hold the server to the key of an earlier enrollment. */
+        default SyncApi forEnrollment(URI url) {
+            return apply(() -> url, () -> null);
+        }
+
+        /** Where the enrolled server's key is pinned, or null for a till that does not verify its server (tests). */
+        default ServerTrust trust() {
+            return null;
+        }
+
+        /** The app's: OkHttp verifying the server with its {@link ServerTrust}. */
+        static SyncApis of(OkHttpSyncApis http) {
+            return new SyncApis() {
+                @Override
+                public SyncApi apply(Supplier<URI> url, Supplier<String> token) {
+                    return http.sync(url, token);
+                }
+
+                @Override
+                public SyncApi forEnrollment(URI url) {
+                    return http.enrolling(url);
+                }
+
+                @Override
+                public ServerTrust trust() {
+                    return http.trust();
+                }
+            };
+        }
     }
 
     private final Ledger ledger;
@@ -93,7 +125,8 @@ public final class TillAssembly implements AutoCloseable {
     private final Devices devices;
     private final List<String> deviceProblems;
     private final SellingSettings selling;
-    private final MemberStore members = new MemberStore();
+    private final MemberStore members;
+    private final TillProtection protection;
     private final BalanceStore balances = new BalanceStore();
     private final CatalogStore catalog;
     private final ShiftStore shiftStore;
@@ -107,8 +140,11 @@ public final class TillAssembly implements AutoCloseable {
     private final SetUpStaff setUpStaff;
     private final RegisterMember registerMember;
 
-    private TillAssembly(Ledger ledger, EventCodec codec, Clock clock, Path data, SyncApis apis, TillSettings settings) {
+    private TillAssembly(Ledger ledger, EventCodec codec, Clock clock, Path data, SyncApis apis, TillSettings settings,
+                         TillProtection protection) {
         this.ledger = ledger;
+        this.protection = protection;
+        this.members = new MemberStore(protection.memberKeys());
         this.codec = codec;
         this.clock = clock;
         this.data = data;
@@ -116,7 +152,7 @@ public final class TillAssembly implements AutoCloseable {
         this.server = new ServerAddress(ledger);
         this.syncApi = server.url().isEmpty() ? null : apis.apply(() -> server.url().orElseThrow(), server::token);
         this.agent = syncApi == null ? null : new SyncAgent(ledger, syncApi, clock, new SecureRandom(),
-                SyncAgent.Settings.defaults());
+                SyncAgent.Settings.defaults(), members.keys());
         this.sync = new SyncWatch(ledger, agent, clock);
         List<String> problems = new ArrayList<>();
         this.devices = startDevices(problems);
@@ -144,10 +180,16 @@ public final class TillAssembly implements AutoCloseable {
     /** Puts an enrolled till together and starts syncing in the background. */
     public static TillAssembly start(Ledger ledger, EventCodec codec, Clock clock, Path data, SyncApis apis,
                                      TillSettings settings) {
+        return start(ledger, codec, clock, data, apis, settings, TillProtection.none());
+    }
+
+    /** As the till program starts it: members' keys wrapped by its key file, the data folder checked. */
+    public static TillAssembly start(Ledger ledger, EventCodec codec, Clock clock, Path data, SyncApis apis,
+                                     TillSettings settings, TillProtection protection) {
         if (ledger.identity().isEmpty()) {
             throw new IllegalStateException("enroll the till before starting it");
         }
-        TillAssembly till = new TillAssembly(ledger, codec, clock, data, apis, settings);
+        TillAssembly till = new TillAssembly(ledger, codec, clock, data, apis, settings, protection);
         if (till.agent != null) {
             till.agent.start();
         }
@@ -156,7 +198,12 @@ public final class TillAssembly implements AutoCloseable {
 
     /** Enrollment with head office's one-time code, through the same sync port. */
     public static EnrollTill enrollment(Ledger ledger, SyncApis apis) {
-        return new EnrollTill(ledger, url -> apis.apply(() -> url, () -> null));
+        return enrollment(ledger, apis, TillProtection.none());
+    }
+
+    /** Enrollment keeping the lookup secret wrapped by the till's key file. */
+    public static EnrollTill enrollment(Ledger ledger, SyncApis apis, TillProtection protection) {
+        return new EnrollTill(ledger, apis::forEnrollment, apis.trust(), protection.memberKeys());
     }
 
     public SyncAgent agent() {
@@ -185,8 +232,8 @@ public final class TillAssembly implements AutoCloseable {
                 new SignIn(ledger, staff), setUpStaff, new OpenDrawerNoSale(ledger, approvals), devices.reprint(),
                 devices.printer(), devices.display(), sync,
                 new TillUseCases.Settings(new DeviceSettingsFile(data), new TillSettingsFile(data), server,
-                        enrollment(ledger, apis)),
-                devices::startScanner, clock);
+                        enrollment(ledger, apis, protection)),
+                devices::startScanner, () -> protection.warnings(server::url), clock);
     }
 
     /** The command line's use-cases for {@code cashier}. */

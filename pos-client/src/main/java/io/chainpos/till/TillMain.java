@@ -9,11 +9,22 @@ import io.chainpos.till.device.settings.DeviceSettingsFile;
 import io.chainpos.till.device.settings.InvalidSettingsException;
 import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.ledger.LedgerException;
+import io.chainpos.till.member.KeyWrap;
+import io.chainpos.till.security.DataFolder;
+import io.chainpos.till.security.KeyFile;
+import io.chainpos.till.security.OwnerOnly;
+import io.chainpos.till.security.TillProtection;
 import io.chainpos.till.settings.TillSettings;
+import java.security.SecureRandom;
+import java.util.List;
+import org.slf4j.LoggerFactory;
 import io.chainpos.till.settings.TillSettingsFile;
 import io.chainpos.till.sync.EnrollTill;
-import io.chainpos.till.sync.OkHttpSyncApi;
+import io.chainpos.till.sync.OkHttpSyncApis;
+import io.chainpos.till.sync.ServerTrust;
 import io.chainpos.till.sync.SyncAgent;
+import java.nio.file.Files;
+
 import io.chainpos.till.ui.app.FxTill;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -23,7 +34,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import okhttp3.OkHttpClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,6 +55,14 @@ public final class TillMain implements Callable<Integer> {
     @Option(names = "--enroll", description = "One-time enrollment code from head office (first run).")
     String enrollCode;
 
+    @Option(names = "--server-ca", description = "The chain's CA certificate (PEM) the server's certificate is signed by, "
+            + "when it is not one this computer trusts (default: chain-ca.pem in the data folder, if there).")
+    Path serverCa;
+
+    @Option(names = "--key-file", description = "The till's key-encryption key, outside the data folder; made at the first "
+            + "start (default: ${DEFAULT-VALUE}).", defaultValue = "${user.home}/.chainpos/keys/till.kek")
+    Path keyFile;
+
     @Option(names = "--console", description = "Run the typed-command till in this terminal instead of the screens.")
     boolean console;
 
@@ -64,8 +82,13 @@ public final class TillMain implements Callable<Integer> {
     public Integer call() throws Exception {
         Clock clock = Clock.systemDefaultZone();
         EventCodec codec = EventCodec.standard();
-        OkHttpClient http = OkHttpSyncApi.defaultClient();
-        TillAssembly.SyncApis apis = (url, token) -> new OkHttpSyncApi(http, codec, url, token);
+        TillProtection protection;
+        try {
+            protection = protect();
+        } catch (IOException e) {
+            System.err.println("cannot prepare the till's data folder or key file: " + e.getMessage());
+            return 2;
+        }
         Ledger ledger;
         try {
             ledger = Ledger.open(data.resolve("till.db"), clock, codec, TillProjections.standard(codec));
@@ -73,10 +96,23 @@ public final class TillMain implements Callable<Integer> {
             System.err.println(e.getMessage());
             return 2;
         }
-        try (ledger) {
+        if (ledger.writeState(protection.memberKeys()::wrapUnwrapped) > 0) {
+            ledger.scrub(); // no clear copy of a key left in the write-ahead log
+        }
+        ServerTrust trust;
+        try {
+            trust = ServerTrust.load(ledger, chainCa());
+        } catch (IOException e) {
+            System.err.println("cannot read the chain CA: " + e.getMessage());
+            ledger.close();
+            return 2;
+        }
+        OkHttpSyncApis http = new OkHttpSyncApis(codec, trust);
+        TillAssembly.SyncApis apis = TillAssembly.SyncApis.of(http);
+        try (ledger; http) {
             boolean justEnrolled = false;
             if (enrollCode != null) {
-                EnrollTill.Result result = TillAssembly.enrollment(ledger, apis).enroll(server, enrollCode);
+                EnrollTill.Result result = TillAssembly.enrollment(ledger, apis, protection).enroll(server, enrollCode);
                 if (!(result instanceof EnrollTill.Enrolled enrolled)) {
                     System.err.println("enrollment failed: " + result);
                     return 2;
@@ -86,23 +122,50 @@ public final class TillMain implements Callable<Integer> {
                         + enrolled.identity().storeId() + " (epoch " + enrolled.identity().epoch() + ")");
             }
             TillSettings settings = tillSettings();
-            return console ? console(ledger, codec, clock, apis, settings, justEnrolled)
-                    : screens(ledger, codec, clock, apis, settings);
-        } finally {
-            http.dispatcher().executorService().shutdown();
-            http.connectionPool().evictAll();
+            return console ? console(ledger, codec, clock, apis, settings, justEnrolled, protection)
+                    : screens(ledger, codec, clock, apis, settings, protection);
         }
     }
 
-    private int screens(Ledger ledger, EventCodec codec, Clock clock, TillAssembly.SyncApis apis, TillSettings settings)
-            throws InterruptedException {
+    /**
+     * The data folder and the ledger made owner-only before SQLite or the log opens them, the key file made or read,
+     * and what others may read reported (in the log, and on the top bar through {@link TillProtection#warnings}).
+     */
+    private TillProtection protect() throws IOException {
+        DataFolder.prepare(data, "till.db");
+        String logDir = System.getenv("CHAINPOS_LOG_DIR");
+        if (logDir != null && !logDir.isBlank()) {
+            OwnerOnly.createFile(Path.of(logDir).resolve("till.log"));
+        }
+        SecureRandom random = new SecureRandom();
+        KeyWrap wrap = KeyWrap.with(KeyFile.openOrCreate(keyFile, random), random);
+        List<String> loose = DataFolder.looser(data, keyFile, Path.of(System.getProperty("user.home")));
+        if (!loose.isEmpty()) {
+            LoggerFactory.getLogger(TillMain.class).atWarn().setMessage("dataFolder.readableByOthers")
+                    .addKeyValue("paths", String.join(", ", loose))
+                    .addKeyValue("fix", "chmod 700 on folders, chmod 600 on files").log();
+        }
+        return new TillProtection(wrap, loose);
+    }
+
+    /** The chain CA given on the command line, or {@code chain-ca.pem} in the data folder when the owner put it there. */
+    private Optional<Path> chainCa() {
+        if (serverCa != null) {
+            return Optional.of(serverCa);
+        }
+        Path inData = data.resolve("chain-ca.pem");
+        return Files.exists(inData) ? Optional.of(inData) : Optional.empty();
+    }
+
+    private int screens(Ledger ledger, EventCodec codec, Clock clock, TillAssembly.SyncApis apis, TillSettings settings,
+                        TillProtection protection) throws InterruptedException {
         Optional<String> noDisplay = noDisplay();
         if (noDisplay.isPresent()) {
             System.err.println("cannot open the till's window: " + noDisplay.get() + ". Run the till on the computer's "
                     + "screen, or in this terminal with --console");
             return 2;
         }
-        AppStartup startup = new AppStartup(ledger, codec, clock, data, apis, settings);
+        AppStartup startup = new AppStartup(ledger, codec, clock, data, apis, settings, protection);
         try {
             FxTill.run(startup, new TillSettingsFile(data), settings, wedgeTiming());
             return 0;
@@ -116,13 +179,14 @@ public final class TillMain implements Callable<Integer> {
     }
 
     private int console(Ledger ledger, EventCodec codec, Clock clock, TillAssembly.SyncApis apis, TillSettings settings,
-                        boolean justEnrolled) throws IOException {
+                        boolean justEnrolled, TillProtection protection) throws IOException {
         if (ledger.identity().isEmpty()) {
             System.err.println("this till is not enrolled yet: run it once with --server <address> --enroll <code> "
                     + "(head office prints a code with: sync-server enroll --store <store> --till <till>)");
             return 2;
         }
-        try (TillAssembly till = TillAssembly.start(ledger, codec, clock, data, apis, settings)) {
+        try (TillAssembly till = TillAssembly.start(ledger, codec, clock, data, apis, settings, protection)) {
+            till.useCases().security().get().forEach(warning -> System.err.println("warning: " + warning.kind() + " " + warning.detail()));
             SyncAgent agent = till.agent();
             if (agent != null && justEnrolled) {
                 // Just enrolled: fetch the catalog, rules and members before the first customer.

@@ -52,7 +52,13 @@ import io.chainpos.server.sync.PushEvents;
 import io.chainpos.server.sync.SnapshotRoutes;
 import io.chainpos.server.sync.SyncMetrics;
 import io.chainpos.server.sync.SyncRoutes;
+import io.chainpos.server.tls.TlsListener;
+import io.chainpos.server.tls.TlsSource;
+import io.chainpos.server.tls.Transport;
 import io.javalin.Javalin;
+import io.javalin.config.JettyConfig;
+import java.security.KeyStore;
+import java.util.function.Consumer;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -131,8 +137,22 @@ public final class ServerMain implements Services {
         }
     }
 
+    /** The HTTPS connector when the settings name a certificate; nothing (Javalin's plain HTTP) otherwise. */
+    private static Consumer<JettyConfig> listener(ServerSettings settings) {
+        if (settings.tls() == null) {
+            return jetty -> { };
+        }
+        try {
+            KeyStore keys = settings.tls().load();
+            return jetty -> TlsListener.addTo(jetty, keys, settings.tls().keyPassword(), settings.host(), settings.port());
+        } catch (TlsSource.Unusable e) {
+            throw new IllegalArgumentException("the server's certificate cannot be used: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public RunningServer start(Storage storage, ServerSettings settings) {
+        Consumer<JettyConfig> listener = listener(settings); // an unusable certificate stops the start before anything runs
         Ports ports = ports(storage);
         EventLog log = ports.log();
         HeadOffice headOffice = new HeadOffice(log, codec, clock);
@@ -172,9 +192,15 @@ public final class ServerMain implements Services {
                 new MemberRoutes(access, ports.members(), log, headOffice, codec),
                 new StockRoutes(access, ports.stock()),
                 new ExceptionRoutes(access, ports.exceptions()),
-                new LoyaltyRoutes(access, periodEnd, new ExpiringPointsReport(ports.loyalty(), LOYALTY_ZONE), LOYALTY_ZONE, clock)));
+                new LoyaltyRoutes(access, periodEnd, new ExpiringPointsReport(ports.loyalty(), LOYALTY_ZONE), LOYALTY_ZONE, clock)),
+                listener);
         app.start(settings.host(), settings.port());
+        if (Transport.decide(settings.host(), settings.tls() != null, true) instanceof Transport.PlainAllowed) {
+            LOG.atWarn().setMessage("plain_http_allowed").addKeyValue("host", settings.host())
+                    .addKeyValue("why", "tills send member keys and tokens in the clear on this address; use HTTPS").log();
+        }
         LOG.atInfo().setMessage("server_started").addKeyValue("host", settings.host()).addKeyValue("port", app.port())
+                .addKeyValue("scheme", settings.tls() == null ? "http" : "https")
                 .addKeyValue("database", storage.kind()).addKeyValue("pull_retention_days", settings.pullRetention().toDays()).log();
         return new RunningServer() {
             @Override

@@ -104,10 +104,9 @@ public final class MemberStore {
                 .bind("card", cardNo.value()).mapTo(Integer.class).one() > 0;
     }
 
-    private static Member member(ResultSet rs) throws SQLException {
+    private Member member(ResultSet rs) throws SQLException {
         MemberId id = MemberId.parse(rs.getString("member_id"));
-        String material = rs.getString("key_material");
-        MemberKey key = material == null ? null : new MemberKey(id, material);
+        MemberKey key = keys.open(id, rs.getString("key_material")).orElse(null);
         String birthday = open(key, rs.getString("birthday"));
         return new Member(
                 id,

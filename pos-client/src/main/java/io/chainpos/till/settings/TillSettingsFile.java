@@ -1,6 +1,7 @@
 package io.chainpos.till.settings;
 
 import io.chainpos.model.pricing.CashRounding;
+import io.chainpos.till.security.OwnerOnly;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -106,6 +107,8 @@ public final class TillSettingsFile {
         values.put("sale.cashRounding", settings.cashRounding().name().toLowerCase(Locale.ROOT));
         values.put("sale.cashierDiscountLimitPercent", Integer.toString(settings.cashierDiscountLimitPercent()));
         Path temporary = file.resolveSibling(FILE_NAME + ".new");
+        Files.deleteIfExists(temporary);
+        OwnerOnly.createFile(temporary); // owner-only from the start, and so the file it replaces
         try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
             out.write("# ChainPOS till settings. Edit through the settings screen, or here and restart the till.\n");
             for (Map.Entry<String, String> entry : values.entrySet()) {

@@ -38,10 +38,23 @@ public final class EnrollTill {
 
     private final Ledger ledger;
     private final Function<URI, SyncApi> apiFor;
+    /** Where the server's key is pinned once enrolled, or null (a test till that does not verify its server). */
+    private final ServerTrust trust;
+    private final MemberKeyStore keys;
 
     public EnrollTill(Ledger ledger, Function<URI, SyncApi> apiFor) {
+        this(ledger, apiFor, null);
+    }
+
+    public EnrollTill(Ledger ledger, Function<URI, SyncApi> apiFor, ServerTrust trust) {
+        this(ledger, apiFor, trust, new MemberKeyStore());
+    }
+
+    public EnrollTill(Ledger ledger, Function<URI, SyncApi> apiFor, ServerTrust trust, MemberKeyStore keys) {
         this.ledger = ledger;
         this.apiFor = apiFor;
+        this.trust = trust;
+        this.keys = keys;
     }
 
     public Result enroll(String serverUrl, String code) {
@@ -53,8 +66,13 @@ public final class EnrollTill {
             return new Invalid("the enrollment code is empty");
         }
         EnrollResponse response;
+        String serverKey;
         try {
-            response = apiFor.apply(url).enroll(code.strip());
+            SyncApi.Enrollment enrollment = apiFor.apply(url).enroll(code.strip());
+            response = enrollment.response();
+            serverKey = enrollment.serverKeyPin();
+        } catch (ServerNotTrustedException e) {
+            return new Unreachable(e.getMessage());
         } catch (IOException e) {
             return new Unreachable("cannot reach " + url + ": " + e.getMessage());
         } catch (SyncRefusedException e) {
@@ -63,9 +81,12 @@ public final class EnrollTill {
         TillIdentity identity = new TillIdentity(response.storeId(), response.tillId(), response.tillEpoch());
         ledger.registration().enroll(identity);
         ledger.registration().link(new ServerLink(url.toString(), response.token()));
+        if (trust != null) {
+            trust.enrolled(serverKey);
+        }
         if (response.memberLookupKey() != null) {
             ledger.writeState(session -> {
-                new MemberKeyStore().keepLookupSecret(session, response.memberLookupKey());
+                keys.keepLookupSecret(session, response.memberLookupKey());
                 return null;
             });
         }

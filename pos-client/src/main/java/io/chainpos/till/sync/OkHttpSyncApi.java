@@ -16,6 +16,13 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.function.Supplier;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.X509TrustManager;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.Handshake;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -39,6 +46,13 @@ public final class OkHttpSyncApi implements SyncApi {
         this.token = token;
     }
 
+    /** The default client, verifying the server with {@code trust} (the till's {@link ServerTrust}). */
+    public static OkHttpClient client(X509TrustManager trust) {
+        return defaultClient().newBuilder()
+                .sslSocketFactory(ServerTrust.context(trust).getSocketFactory(), trust)
+                .build();
+    }
+
     /** A client with timeouts a counter can live with: a dead network is found out in seconds, in the background. */
     public static OkHttpClient defaultClient() {
         return new OkHttpClient.Builder()
@@ -46,6 +60,9 @@ public final class OkHttpSyncApi implements SyncApi {
                 .readTimeout(Duration.ofSeconds(30))
                 .writeTimeout(Duration.ofSeconds(30))
                 .retryOnConnectionFailure(false)
+                // Idle connections are dropped before the server's (Jetty closes them after 30 s): a pooled connection the
+                // server already closed fails the next request with "unexpected end of stream", and retries are off.
+                .connectionPool(new ConnectionPool(5, 15, TimeUnit.SECONDS))
                 .build();
     }
 
@@ -54,7 +71,7 @@ public final class OkHttpSyncApi implements SyncApi {
         Request http = authorized(url("api/v1/sync/push").build())
                 .post(RequestBody.create(codec.write(request), JSON))
                 .build();
-        try (Response response = client.newCall(http).execute()) {
+        try (Response response = execute(http)) {
             String body = body(response);
             if (response.isSuccessful()) {
                 return new Acked(read(body, PushResponse.class));
@@ -79,7 +96,7 @@ public final class OkHttpSyncApi implements SyncApi {
                 .addQueryParameter("after", Long.toString(cursor))
                 .addQueryParameter("limit", Integer.toString(limit))
                 .build();
-        try (Response response = client.newCall(authorized(url).get().build()).execute()) {
+        try (Response response = execute(authorized(url).get().build())) {
             if (response.code() == 410) {
                 ApiError error = error(response.code(), body(response));
                 if ("snapshot_needed".equals(error.error())) {
@@ -95,7 +112,7 @@ public final class OkHttpSyncApi implements SyncApi {
     public Snapshot snapshot(Map<Integer, Long> held) throws IOException {
         String have = held.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(","));
         HttpUrl url = url("api/v1/sync/snapshot").addQueryParameter("have", have).build();
-        Response response = client.newCall(authorized(url).get().build()).execute();
+        Response response = execute(authorized(url).get().build());
         if (!response.isSuccessful()) {
             try (response) {
                 ApiError error = error(response.code(), body(response));
@@ -109,19 +126,32 @@ public final class OkHttpSyncApi implements SyncApi {
     }
 
     @Override
-    public EnrollResponse enroll(String code) throws IOException {
+    public Enrollment enroll(String code) throws IOException {
         Request http = new Request.Builder().url(url("api/v1/enroll").build())
                 .post(RequestBody.create(codec.write(new EnrollRequest(code)), JSON))
                 .build();
-        try (Response response = client.newCall(http).execute()) {
-            return ok(response, EnrollResponse.class);
+        try (Response response = execute(http)) {
+            EnrollResponse enrolled = ok(response, EnrollResponse.class);
+            Handshake handshake = response.handshake();
+            String pin = handshake == null || handshake.peerCertificates().isEmpty() ? null
+                    : ServerTrust.keyPin((X509Certificate) handshake.peerCertificates().getFirst());
+            return new Enrollment(enrolled, pin);
+        }
+    }
+
+    /** Sends {@code request}; a handshake refused on the server's identity is a {@link ServerNotTrustedException}. */
+    private Response execute(Request request) throws IOException {
+        try {
+            return client.newCall(request).execute();
+        } catch (SSLPeerUnverifiedException | SSLHandshakeException e) {
+            throw new ServerNotTrustedException(e);
         }
     }
 
     @Override
     public void handOverKeys(MemberKeys keys) throws IOException {
         Request http = authorized(url("api/v1/members/keys").build()).put(RequestBody.create(codec.write(keys), JSON)).build();
-        try (Response response = client.newCall(http).execute()) {
+        try (Response response = execute(http)) {
             ok(response, com.fasterxml.jackson.databind.JsonNode.class);
         }
     }
@@ -130,7 +160,7 @@ public final class OkHttpSyncApi implements SyncApi {
     public MemberKeys fetchKeys(MemberIds members) throws IOException {
         Request http = authorized(url("api/v1/members/keys/lookup").build())
                 .post(RequestBody.create(codec.write(members), JSON)).build();
-        try (Response response = client.newCall(http).execute()) {
+        try (Response response = execute(http)) {
             return ok(response, MemberKeys.class);
         }
     }
@@ -138,7 +168,7 @@ public final class OkHttpSyncApi implements SyncApi {
     @Override
     public java.util.Optional<String> memberHistory(io.chainpos.model.id.MemberId member) throws IOException {
         Request http = authorized(url("api/v1/members/" + member + "/history").build()).get().build();
-        try (Response response = client.newCall(http).execute()) {
+        try (Response response = execute(http)) {
             if (response.code() == 404) {
                 return java.util.Optional.empty();
             }

@@ -65,9 +65,14 @@ public final class SyncAgent implements AutoCloseable {
     private ScheduledFuture<?> next;
 
     public SyncAgent(Ledger ledger, SyncApi api, Clock clock, RandomGenerator random, Settings settings) {
+        this(ledger, api, clock, random, settings, new MemberKeyStore());
+    }
+
+    /** With the member keys kept as {@code keys} says (wrapped by the till's key file). */
+    public SyncAgent(Ledger ledger, SyncApi api, Clock clock, RandomGenerator random, Settings settings, MemberKeyStore keys) {
         this.ledger = ledger;
         this.api = api;
-        this.memberKeys = new MemberKeySync(ledger, api, new MemberKeyStore());
+        this.memberKeys = new MemberKeySync(ledger, api, keys);
         this.clock = clock;
         this.random = random;
         this.settings = settings;
@@ -234,6 +239,10 @@ public final class SyncAgent implements AutoCloseable {
             String problem = round.problems().isEmpty() ? null : String.join("; ", round.problems());
             state.update(s -> new SyncStatus(SyncStatus.Connection.ONLINE, clock.instant(), waiting, problem));
             delay = waiting > 0 ? Duration.ZERO : settings.idle();
+        } catch (ServerNotTrustedException e) {
+            log.atError().setMessage("sync.serverNotTrusted").addKeyValue("keyChanged", e.keyChanged()).log();
+            failed(SyncStatus.Connection.UNTRUSTED, e.getMessage());
+            delay = backoff();
         } catch (IOException e) {
             failed(SyncStatus.Connection.OFFLINE, "server not reachable: " + e.getMessage());
             delay = backoff();

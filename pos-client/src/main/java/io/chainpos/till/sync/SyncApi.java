@@ -28,7 +28,12 @@ public interface SyncApi {
      */
     Snapshot snapshot(Map<Integer, Long> held) throws IOException;
 
-    EnrollResponse enroll(String code) throws IOException;
+    /** Trades a one-time code for the till's identity and token; over HTTPS, with the key the server presented. */
+    Enrollment enroll(String code) throws IOException;
+
+    /** What enrolling gave: the server's answer, and the pin of the key it presented (null over plain HTTP). */
+    record Enrollment(EnrollResponse response, String serverKeyPin) {
+    }
 
     /** The key channel: hands the server the data keys of members registered at this till. */
     void handOverKeys(MemberKeys keys) throws IOException;

@@ -15,6 +15,11 @@ public record SyncStatus(Connection connection, Instant lastSyncedAt, long waiti
         OFFLINE,
         /** The server answered but refused (a revoked token, an event it will not take): someone must look. */
         REFUSED,
+        /**
+         * The server's identity was refused (not vouched for, or another key than the one enrolled with): nothing is
+         * sent to it; the till sells on offline until someone looks.
+         */
+        UNTRUSTED,
         /** No round has run yet. */
         STARTING
     }

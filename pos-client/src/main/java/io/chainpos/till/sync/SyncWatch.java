@@ -57,8 +57,9 @@ public final class SyncWatch {
         } catch (IOException e) {
             // the counter shows at once what the cashier just learned, not at the agent's next retry
             long waiting = ledger.syncMarks().pendingCount();
-            publish(current -> new SyncStatus(SyncStatus.Connection.OFFLINE, current.lastSyncedAt(), waiting,
-                    "server not reachable: " + e.getMessage()));
+            boolean untrusted = e instanceof ServerNotTrustedException;
+            publish(current -> new SyncStatus(untrusted ? SyncStatus.Connection.UNTRUSTED : SyncStatus.Connection.OFFLINE,
+                    current.lastSyncedAt(), waiting, untrusted ? e.getMessage() : "server not reachable: " + e.getMessage()));
             throw e;
         }
         long waiting = ledger.syncMarks().pendingCount();

@@ -24,13 +24,17 @@ import io.chainpos.till.sync.EnrollTill;
 import io.chainpos.till.sync.ServerAddress;
 import io.chainpos.till.sync.SyncWatch;
 import java.time.Clock;
+import io.chainpos.till.security.TillProtection;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.Function;
 
 /**
  * Everything the screens call, built by the composition root once the till is enrolled: the use-cases, the
  * device ports and the settings files. View-models reach the till only through these. {@code serialScanner} starts
- * the serial scanner, if the settings name one, delivering to the handler on its own thread.
+ * the serial scanner, if the settings name one, delivering to the handler on its own thread; {@code security} says
+ * what the top bar warns of (a server over plain HTTP, data files others may read).
  */
 public record TillUseCases(
         StoreId storeId,
@@ -53,6 +57,7 @@ public record TillUseCases(
         SyncWatch sync,
         Settings settings,
         Consumer<ScanHandler> serialScanner,
+        Supplier<List<TillProtection.Warning>> security,
         Clock clock) {
 
     /** What the settings screen edits: the device file, the till's own file, the server link and re-enrollment. */

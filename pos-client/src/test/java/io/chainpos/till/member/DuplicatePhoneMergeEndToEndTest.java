@@ -56,7 +56,7 @@ class DuplicatePhoneMergeEndToEndTest {
                 a.sync();
                 b.sync();
 
-                JsonNode merged = server.headOffice().get("/api/v1/members?phone=" + PHONE).json();
+                JsonNode merged = server.headOffice().memberByPhone(PHONE).json();
                 MemberId survivor = MemberId.parse(merged.get("memberId").asText());
                 assertThat(survivor).as("the older registration survives").isEqualTo(atA.memberId());
                 assertThat(merged.get("pointsBalance").asLong()).isEqualTo(earnedA + earnedB).isPositive();

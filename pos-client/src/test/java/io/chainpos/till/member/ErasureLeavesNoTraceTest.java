@@ -98,7 +98,7 @@ class ErasureLeavesNoTraceTest {
             assertThat(after.path("phone").isMissingNode() || after.path("phone").isNull()).isTrue();
             assertThat(after.get("pointsBalance").asLong()).isEqualTo(before.get("pointsBalance").asLong()).isPositive();
             assertThat(after.get("storedValueBalance").asLong()).isEqualTo(10_000);
-            assertThat(server.headOffice().get("/api/v1/members?phone=" + PHONE).status()).isEqualTo(404);
+            assertThat(server.headOffice().memberByPhone(PHONE).status()).isEqualTo(404);
             assertThat(sums(server, till)).isEqualTo(sumsBefore);
             // The audit: who erased, in the log, without the person.
             JsonNode history = server.headOffice().get("/api/v1/members/" + member.memberId() + "/history").json();
@@ -107,6 +107,11 @@ class ErasureLeavesNoTraceTest {
             assertThat(export.get("pointsBalance").asLong()).isEqualTo(before.get("pointsBalance").asLong());
             assertThat(export.toString()).doesNotContain(NAME).doesNotContain(PHONE);
             // No log line of the till or the server, at any level, shows the person.
+            // The server's request log included: it saw the look-up in the body and the refused look-up in the URL.
+            assertThat(server.headOffice().get("/api/v1/members?phone=" + PHONE).error()).isEqualTo("phone_in_url");
+            assertThat(logs.lines()).as("the server's request log lines")
+                    .anyMatch(line -> line.contains("event=http") && line.contains("path=/api/v1/members/lookup"))
+                    .anyMatch(line -> line.contains("event=http") && line.contains("path=/api/v1/members ") && line.contains("status=400"));
             assertThat(logs.lines()).as("log lines").isNotEmpty()
                     .noneMatch(line -> line.contains(PHONE) || line.contains(NAME) || line.contains(PHONE.substring(3)));
             // A till that offers the key again (an old backup) is refused.

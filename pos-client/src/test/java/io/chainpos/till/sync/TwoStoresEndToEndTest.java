@@ -179,7 +179,7 @@ class TwoStoresEndToEndTest {
         long expectedPoints = 10 - 10 + 1 + offlineSale.pointsEarned();
         assertThat(storeA.points(member)).isEqualTo(expectedPoints);
         assertThat(storeB.points(member)).isEqualTo(expectedPoints);
-        JsonNode merged = server.headOffice().get("/api/v1/members?phone=13700000001").json();
+        JsonNode merged = server.headOffice().memberByPhone("13700000001").json();
         assertThat(merged.get("memberId").asText()).isEqualTo(member.memberId().toString());
         assertThat(merged.get("pointsBalance").asLong()).isEqualTo(expectedPoints);
 

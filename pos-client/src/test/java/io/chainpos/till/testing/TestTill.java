@@ -49,7 +49,7 @@ public final class TestTill implements AutoCloseable {
     public final Clock clock;
     public final Ledger ledger;
     public final CatalogStore catalog = new CatalogStore(codec);
-    public final MemberStore members = new MemberStore();
+    public final MemberStore members;
     public final BalanceStore balances = new BalanceStore();
     public final LoyaltyStore loyalty = new LoyaltyStore(codec);
     public final ShiftStore shiftStore = new ShiftStore(codec);
@@ -79,6 +79,13 @@ public final class TestTill implements AutoCloseable {
     }
 
     public TestTill(Path file, Clock clock, String store, String till, SellingSettings settings) {
+        this(file, clock, store, till, settings, io.chainpos.till.member.KeyWrap.none());
+    }
+
+    /** A till whose member keys are wrapped by {@code wrap}, as the till program's are by its key file. */
+    public TestTill(Path file, Clock clock, String store, String till, SellingSettings settings,
+                    io.chainpos.till.member.KeyWrap wrap) {
+        this.members = new MemberStore(new io.chainpos.till.member.MemberKeyStore(wrap));
         this.clock = clock;
         this.settings = settings;
         ledger = Ledger.open(file, clock, codec, TillProjections.standard(codec));

@@ -15,7 +15,8 @@ import java.util.function.UnaryOperator;
  */
 public final class EventSchema {
 
-    private record Entry(EventTypes.Type type, int currentVersion, TreeMap<Integer, UnaryOperator<ObjectNode>> steps) {
+    private record Entry(EventTypes.Type type, int currentVersion, TreeMap<Integer, UnaryOperator<ObjectNode>> steps,
+                         UnaryOperator<ObjectNode> firstShape) {
     }
 
     private final Map<String, Entry> entries;
@@ -27,10 +28,33 @@ public final class EventSchema {
     public static EventSchema standard() {
         Map<String, Entry> entries = new HashMap<>();
         for (EventTypes.Type type : EventTypes.ALL) {
-            entries.put(type.name(), new Entry(type, type.version(), new TreeMap<>()));
+            entries.put(type.name(), new Entry(type, type.version(), new TreeMap<>(), UnaryOperator.identity()));
         }
+        // Version 1 of two payloads grew a field in place before the protocol was published (docs/protocol.md, "The
+        // first shapes"): events written in the first shape are read with the field's documented default. Never again:
+        // from now on a payload change is a new schemaVersion with an upcaster below.
+        firstShape(entries, "SaleCompleted", payload -> {
+            if (!payload.hasNonNull("currency")) {
+                payload.put("currency", FIRST_SHAPE_CURRENCY);
+            }
+            return payload;
+        });
+        firstShape(entries, "PointsChanged", payload -> {
+            if (!payload.has("qualifyingSpend")) {
+                payload.put("qualifyingSpend", 0L);
+            }
+            return payload;
+        });
         // Upcasters go here, one per (type, from version), when a payload's shape changes.
         return new EventSchema(entries);
+    }
+
+    /** The currency of a sale written before {@code currency} was part of it: every chain then sold in yuan. */
+    public static final String FIRST_SHAPE_CURRENCY = "CNY";
+
+    private static void firstShape(Map<String, Entry> entries, String type, UnaryOperator<ObjectNode> fill) {
+        Entry entry = entries.get(type);
+        entries.put(type, new Entry(entry.type(), entry.currentVersion(), entry.steps(), fill));
     }
 
     /** A schema that also reads {@code type} at {@code fromVersion} forward to {@code fromVersion + 1}. */
@@ -42,7 +66,7 @@ public final class EventSchema {
         TreeMap<Integer, UnaryOperator<ObjectNode>> steps = new TreeMap<>(entry.steps());
         steps.put(fromVersion, step);
         Map<String, Entry> copy = new HashMap<>(entries);
-        copy.put(type, new Entry(entry.type(), Math.max(entry.currentVersion(), fromVersion + 1), steps));
+        copy.put(type, new Entry(entry.type(), Math.max(entry.currentVersion(), fromVersion + 1), steps, entry.firstShape()));
         return new EventSchema(copy);
     }
 
@@ -64,7 +88,7 @@ public final class EventSchema {
      */
     Optional<ObjectNode> upcast(String name, int version, ObjectNode payload) {
         Entry entry = entries.get(name);
-        ObjectNode current = payload;
+        ObjectNode current = version == 1 ? entry.firstShape().apply(payload.deepCopy()) : payload;
         for (int v = version; v < entry.currentVersion(); v++) {
             UnaryOperator<ObjectNode> step = entry.steps().get(v);
             if (step == null) {

@@ -47,9 +47,17 @@ public record MemberKey(MemberId memberId, String key) {
         if (plain == null) {
             return null;
         }
+        byte[] nonce = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        return seal(plain, nonce);
+    }
+
+    /** Sealed with this nonce: for the published test vectors only; a nonce is never reused under one key. */
+    Sealed seal(String plain, byte[] nonce) {
+        if (nonce.length != NONCE_BYTES) {
+            throw new IllegalArgumentException("a nonce is " + NONCE_BYTES + " bytes");
+        }
         try {
-            byte[] nonce = new byte[NONCE_BYTES];
-            RANDOM.nextBytes(nonce);
             Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce);
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
             byte[] out = ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();

@@ -2,7 +2,10 @@ package io.chainpos.server.cli;
 
 import io.chainpos.server.db.Storage;
 import io.chainpos.server.db.StorageFailure;
+import io.chainpos.server.tls.TlsSource;
+import io.chainpos.server.tls.Transport;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -19,7 +22,7 @@ final class ServeCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--port", defaultValue = "${env:CHAINPOS_PORT:-8080}",
-            description = "HTTP port (0 picks a free one). Env CHAINPOS_PORT. Default: ${DEFAULT-VALUE}")
+            description = "HTTP or HTTPS port (0 picks a free one). Env CHAINPOS_PORT. Default: ${DEFAULT-VALUE}")
     private int port;
 
     @Option(names = "--host", defaultValue = "${env:CHAINPOS_HOST:-0.0.0.0}",
@@ -47,6 +50,28 @@ final class ServeCommand implements Callable<Integer> {
                     + "Env CHAINPOS_SESSION_IDLE_MINUTES. Default: ${DEFAULT-VALUE}")
     private int sessionIdleMinutes;
 
+    @Option(names = "--tls-cert", defaultValue = "${env:CHAINPOS_TLS_CERT}",
+            description = "PEM certificate to serve HTTPS with (the server's first, then its chain). Env CHAINPOS_TLS_CERT.")
+    private Path tlsCert;
+
+    @Option(names = "--tls-key", defaultValue = "${env:CHAINPOS_TLS_KEY}",
+            description = "PEM private key of --tls-cert (unencrypted; keep it readable by the server's account only). "
+                    + "Env CHAINPOS_TLS_KEY.")
+    private Path tlsKey;
+
+    @Option(names = "--tls-pkcs12", defaultValue = "${env:CHAINPOS_TLS_PKCS12}",
+            description = "PKCS#12 file with the key and certificate chain, instead of the PEM pair; its password comes "
+                    + "only from the environment, CHAINPOS_TLS_PKCS12_PASSWORD. Env CHAINPOS_TLS_PKCS12.")
+    private Path tlsPkcs12;
+
+    @Option(names = "--tls-pkcs12-password-from-env", hidden = true, defaultValue = "${env:CHAINPOS_TLS_PKCS12_PASSWORD}")
+    private String tlsPkcs12Password;
+
+    @Option(names = "--allow-plain-http", defaultValue = "${env:CHAINPOS_ALLOW_PLAIN_HTTP:-false}",
+            description = "Serve plain HTTP on an address other than loopback (a private network, a TLS proxy in front). "
+                    + "Env CHAINPOS_ALLOW_PLAIN_HTTP=true.")
+    private boolean allowPlainHttp;
+
     @Option(names = "--demo-data", defaultValue = "${env:CHAINPOS_SEED_DEMO:-false}",
             description = "Seed a demo catalog, rules and members into an empty store. Env CHAINPOS_SEED_DEMO=true.")
     private boolean demoData;
@@ -54,6 +79,20 @@ final class ServeCommand implements Callable<Integer> {
     /** Where a browser on this machine reaches the server: the listening address, or loopback for all addresses. */
     private String pageHost() {
         return host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    /** The certificate the flags name, or null for plain HTTP; a half-given pair is a usage error. */
+    private TlsSource tlsSource() {
+        if (tlsPkcs12 != null) {
+            if (tlsCert != null || tlsKey != null) {
+                throw new IllegalArgumentException("give either --tls-pkcs12 or --tls-cert with --tls-key, not both");
+            }
+            return new TlsSource.Pkcs12(tlsPkcs12, tlsPkcs12Password == null ? new char[0] : tlsPkcs12Password.toCharArray());
+        }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+        }
+        return tlsCert == null ? null : new TlsSource.PemFiles(tlsCert, tlsKey);
     }
 
     ServeCommand(Services services) {
@@ -75,6 +114,26 @@ final class ServeCommand implements Callable<Integer> {
             err.println("sync-server serve: --session-idle-minutes must be at least 1");
             return CommandLine.ExitCode.USAGE;
         }
+
+        TlsSource tls;
+        try {
+            tls = tlsSource();
+        } catch (IllegalArgumentException e) {
+            err.println("sync-server serve: " + e.getMessage());
+            return CommandLine.ExitCode.USAGE;
+        }
+        if (Transport.decide(host, tls != null, allowPlainHttp) instanceof Transport.Refused(String reason)) {
+            err.println("sync-server serve: " + reason);
+            return Commands.REFUSED;
+        }
+        if (tls != null) {
+            try {
+                tls.load();
+            } catch (TlsSource.Unusable e) {
+                err.println("sync-server serve: the certificate cannot be served: " + e.getMessage());
+                return CommandLine.ExitCode.USAGE;
+            }
+        }
         LogFormat.use(logFormat);
         Storage storage;
         try {
@@ -85,7 +144,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         ServerSettings settings = new ServerSettings(host, port, demoData, Duration.ofDays(pullRetentionDays), metricsToken,
                 new io.chainpos.server.web.WebSettings(Duration.ofMinutes(sessionIdleMinutes),
-                        io.chainpos.server.web.WebSettings.DEFAULT_LIFETIME));
+                        io.chainpos.server.web.WebSettings.DEFAULT_LIFETIME), tls, allowPlainHttp);
         Services.RunningServer server = services.start(storage, settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -94,8 +153,9 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "shutdown"));
         // The one line scripts and tests wait for; logs go to standard error.
-        spec.commandLine().getOut().println("ChainPOS sync server listening on port " + server.port());
-        spec.commandLine().getOut().println("Head office in the browser: http://" + pageHost() + ":" + server.port() + "/");
+        spec.commandLine().getOut().println("ChainPOS sync server listening on port " + server.port()
+                + (tls == null ? " (plain HTTP)" : " (HTTPS)"));
+        spec.commandLine().getOut().println("Head office in the browser: " + (tls == null ? "http" : "https") + "://" + pageHost() + ":" + server.port() + "/");
         spec.commandLine().getOut().flush();
         stopped.await();
         return 0;

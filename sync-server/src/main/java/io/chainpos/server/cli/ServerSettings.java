@@ -2,15 +2,18 @@ package io.chainpos.server.cli;
 
 import io.chainpos.server.sync.PullEvents;
 import io.chainpos.server.web.WebSettings;
+import io.chainpos.server.tls.TlsSource;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * How the HTTP server runs, from flags and environment: where it listens, whether to seed the demo, how
- * long pull replays events before a till must take a snapshot, and the token {@code /metrics} asks for
- * (none: open to whoever reaches the port, as Prometheus scrapes usually are).
+ * long pull replays events before a till must take a snapshot, the token {@code /metrics} asks for
+ * (none: open to whoever reaches the port, as Prometheus scrapes usually are), the certificate it serves
+ * HTTPS with (none: plain HTTP) and whether plain HTTP may listen on an address other than loopback.
  */
-public record ServerSettings(String host, int port, boolean demoData, Duration pullRetention, String metricsToken, WebSettings web) {
+public record ServerSettings(String host, int port, boolean demoData, Duration pullRetention, String metricsToken, WebSettings web,
+                             TlsSource tls, boolean allowPlainHttp) {
     public ServerSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(web, "web");
@@ -22,7 +25,7 @@ public record ServerSettings(String host, int port, boolean demoData, Duration p
 
     /** With the pages' default sessions (30 minutes idle). */
     public ServerSettings(String host, int port, boolean demoData, Duration pullRetention, String metricsToken) {
-        this(host, port, demoData, pullRetention, metricsToken, WebSettings.defaults());
+        this(host, port, demoData, pullRetention, metricsToken, WebSettings.defaults(), null, false);
     }
 
     public static ServerSettings of(String host, int port, boolean demoData) {
@@ -30,16 +33,26 @@ public record ServerSettings(String host, int port, boolean demoData, Duration p
     }
 
     public ServerSettings withPullRetention(Duration retention) {
-        return new ServerSettings(host, port, demoData, retention, metricsToken, web);
+        return new ServerSettings(host, port, demoData, retention, metricsToken, web, tls, allowPlainHttp);
     }
 
     public ServerSettings withWeb(WebSettings pages) {
-        return new ServerSettings(host, port, demoData, pullRetention, metricsToken, pages);
+        return new ServerSettings(host, port, demoData, pullRetention, metricsToken, pages, tls, allowPlainHttp);
+    }
+
+    /** Serves HTTPS with this certificate and key. */
+    public ServerSettings withTls(TlsSource source) {
+        return new ServerSettings(host, port, demoData, pullRetention, metricsToken, web, source, allowPlainHttp);
+    }
+
+    public ServerSettings withPlainHttpAllowed(boolean allowed) {
+        return new ServerSettings(host, port, demoData, pullRetention, metricsToken, web, tls, allowed);
     }
 
     @Override
     public String toString() {
         return "ServerSettings[host=" + host + ", port=" + port + ", demoData=" + demoData + ", pullRetention="
-                + pullRetention + ", metricsToken=" + (metricsToken == null ? "none" : "***") + ", web=" + web + "]";
+                + pullRetention + ", metricsToken=" + (metricsToken == null ? "none" : "***") + ", web=" + web + ", tls=" + tls
+                + ", allowPlainHttp=" + allowPlainHttp + "]";
     }
 }

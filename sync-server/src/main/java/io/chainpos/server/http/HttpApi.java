@@ -4,10 +4,12 @@ import io.chainpos.model.json.EventCodec;
 import io.chainpos.model.json.MalformedEventException;
 import io.chainpos.model.sync.ApiError;
 import io.javalin.Javalin;
+import io.javalin.config.JettyConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +26,13 @@ public final class HttpApi {
     }
 
     public static Javalin create(EventCodec codec, List<Routes> features) {
+        return create(codec, features, jetty -> { });
+    }
+
+    /** With {@code listener} adding the connector to listen on (HTTPS); none added: Javalin's plain HTTP one. */
+    public static Javalin create(EventCodec codec, List<Routes> features, Consumer<JettyConfig> listener) {
         return Javalin.create(config -> {
+            listener.accept(config.jetty);
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;

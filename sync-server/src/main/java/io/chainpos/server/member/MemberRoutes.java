@@ -3,7 +3,9 @@ package io.chainpos.server.member;
 import io.chainpos.model.event.MemberErased;
 import io.chainpos.model.id.MemberId;
 import io.chainpos.model.json.EventCodec;
+import io.chainpos.model.sync.ApiError;
 import io.chainpos.model.sync.MemberIds;
+import io.chainpos.model.sync.MemberLookup;
 import io.chainpos.model.sync.MemberKeys;
 import io.chainpos.model.sync.MemberView;
 import io.chainpos.server.auth.Access;
@@ -22,12 +24,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The merged member, by id or by phone, for a till or head office; the key channel beside the events (tills
+ * The merged member, by id or by phone (in the body), for a till or head office; the key channel beside the events (tills
  * hand over and fetch members' data keys); erasure and export, for head office.
  */
 public final class MemberRoutes implements Routes {
     private static final Logger LOG = LoggerFactory.getLogger(MemberRoutes.class);
     private static final int MAX_PHONE_LENGTH = 32;
+    /** The stable error code of a look-up with the phone in the URL. */
+    public static final String PHONE_IN_URL = "phone_in_url";
     static final int MAX_KEYS = 1_000;
 
     private final Access access;
@@ -52,7 +56,8 @@ public final class MemberRoutes implements Routes {
         routes.get("/api/v1/members/{memberId}/history", this::history);
         routes.get("/api/v1/members/{memberId}/export", this::export);
         routes.post("/api/v1/members/{memberId}/erase", this::erase);
-        routes.get("/api/v1/members", this::byPhone);
+        routes.post("/api/v1/members/lookup", this::byPhone);
+        routes.get("/api/v1/members", MemberRoutes::phoneInUrl);
     }
 
     private void byId(Context ctx) {
@@ -61,13 +66,27 @@ public final class MemberRoutes implements Routes {
         answer(ctx, members.member(memberId), "no member " + memberId);
     }
 
+    /** The member with this phone, the phone in the body ({@link MemberLookup}), never in the URL. */
     private void byPhone(Context ctx) {
         access.tillOrHeadOffice(ctx);
-        String phone = Requests.requiredParam(ctx, "phone").trim();
+        MemberLookup lookup = read(ctx, MemberLookup.class);
+        if (lookup.phone() == null || lookup.phone().isBlank()) {
+            throw ApiProblem.badRequest("phone is required");
+        }
+        String phone = lookup.phone().trim();
         if (phone.length() > MAX_PHONE_LENGTH) {
             throw ApiProblem.badRequest("phone is at most " + MAX_PHONE_LENGTH + " characters");
         }
         answer(ctx, members.memberByPhone(phone), "no member with this phone");
+    }
+
+    /**
+     * The old look-up by {@code ?phone=}: refused, whoever asks, without echoing the number, so callers move the phone
+     * into the body. (It was in every access log and proxy the request passed.)
+     */
+    private static void phoneInUrl(Context ctx) {
+        throw new ApiProblem(400, ApiError.of(PHONE_IN_URL, "a phone number never goes in a URL (access logs, proxies): "
+                + "POST /api/v1/members/lookup with {\"phone\": \"...\"} in the body"));
     }
 
     private void putKeys(Context ctx) {

@@ -105,7 +105,7 @@ class CommandsTest {
         }
         String url = "jdbc:postgresql://127.0.0.1:" + closedPort + "/chainpos";
 
-        assertThat(run("", "serve", "--db", url, "--port", "0", "--db-connect-timeout", "1")).isEqualTo(Commands.DATABASE_UNAVAILABLE);
+        assertThat(run("", "serve", "--host", "127.0.0.1", "--db", url, "--port", "0", "--db-connect-timeout", "1")).isEqualTo(Commands.DATABASE_UNAVAILABLE);
         assertThat(run("", "enroll", "--db", url, "--db-connect-timeout", "1", "--store", "S001", "--till", "S001-T1"))
                 .isEqualTo(Commands.DATABASE_UNAVAILABLE);
         assertThat(err.toString()).contains("cannot connect to PostgreSQL at " + url);

@@ -56,13 +56,13 @@ class DemoDataTest {
         try (TestServer server = TestServer.startWithDemoData(dir)) {
             Api till = server.enroll("S001", "S001-T1").api();
 
-            MemberView member = Json.CODEC.read(till.get("/api/v1/members?phone=13800000002").body(), MemberView.class);
+            MemberView member = Json.CODEC.read(till.memberByPhone("13800000002").body(), MemberView.class);
 
             assertThat(member.name()).isEqualTo("李娜");
             assertThat(member.tierCode()).isEqualTo("SILVER");
             assertThat(member.pointsBalance()).isEqualTo(2_000);
-            assertThat(till.get("/api/v1/members?phone=13800000001").status()).isEqualTo(200);
-            assertThat(till.get("/api/v1/members?phone=13800000003").status()).isEqualTo(200);
+            assertThat(till.memberByPhone("13800000001").status()).isEqualTo(200);
+            assertThat(till.memberByPhone("13800000003").status()).isEqualTo(200);
         }
     }
 

@@ -72,7 +72,7 @@ class ReadApiTest {
     @Test
     void aMergedIdAndThePhoneFindTheSurvivor() {
         MemberView byMergedId = memberOf(a1.api().get("/api/v1/members/" + member(2)));
-        MemberView byPhone = memberOf(a1.api().get("/api/v1/members?phone=13800138000"));
+        MemberView byPhone = memberOf(a1.api().memberByPhone("13800138000"));
 
         assertThat(byMergedId.memberId()).isEqualTo(member(1).toString());
         assertThat(byPhone).isEqualTo(byMergedId);
@@ -80,13 +80,13 @@ class ReadApiTest {
 
     @Test
     void headOfficeReadsMembersToo() {
-        assertThat(memberOf(headOffice.get("/api/v1/members?phone=13800138000")).pointsBalance()).isEqualTo(100);
+        assertThat(memberOf(headOffice.memberByPhone("13800138000")).pointsBalance()).isEqualTo(100);
     }
 
     @Test
     void anUnknownMemberIs404Json() {
         Api.Reply byId = a1.api().get("/api/v1/members/" + member(99));
-        Api.Reply byPhone = a1.api().get("/api/v1/members?phone=13000000000");
+        Api.Reply byPhone = a1.api().memberByPhone("13000000000");
 
         assertThat(byId.status()).isEqualTo(404);
         assertThat(byId.error()).isEqualTo("not_found");
@@ -98,7 +98,21 @@ class ReadApiTest {
     void badMemberQueriesAre400() {
         assertThat(a1.api().get("/api/v1/members/not-a-uuid").status()).isEqualTo(400);
         assertThat(a1.api().get("/api/v1/members").status()).isEqualTo(400);
-        assertThat(a1.api().get("/api/v1/members?phone=" + "1".repeat(40)).status()).isEqualTo(400);
+        assertThat(a1.api().memberByPhone("1".repeat(40)).status()).isEqualTo(400);
+    }
+
+    @Test
+    void aPhoneInTheUrlIsRefusedWithoutEchoingItAndTheBodyFormAnswers() {
+        Api.Reply inUrl = a1.api().get("/api/v1/members?phone=13800138000");
+
+        assertThat(inUrl.status()).isEqualTo(400);
+        assertThat(inUrl.error()).isEqualTo("phone_in_url");
+        assertThat(inUrl.json().get("detail").asText()).contains("POST /api/v1/members/lookup").doesNotContain("13800138000");
+        assertThat(server.anonymous().get("/api/v1/members?phone=13800138000").error()).as("whoever asks").isEqualTo("phone_in_url");
+        assertThat(a1.api().memberByPhone("13800138000").status()).isEqualTo(200);
+        assertThat(a1.api().post("/api/v1/members/lookup", "{}").status()).isEqualTo(400);
+        assertThat(a1.api().post("/api/v1/members/lookup", "not json").status()).isEqualTo(400);
+        assertThat(server.anonymous().memberByPhone("13800138000").status()).isEqualTo(401);
     }
 
     @Test

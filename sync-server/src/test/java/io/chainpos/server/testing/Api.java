@@ -18,14 +18,26 @@ public final class Api {
 
     private final URI base;
     private final String token;
+    private final HttpClient http;
 
     public Api(URI base, String token) {
+        this(base, token, HTTP);
+    }
+
+    public Api(URI base, String token, HttpClient http) {
         this.base = base;
         this.token = token;
+        this.http = http;
+    }
+
+    /** A client for a server whose certificate {@code tls} trusts (HTTPS). */
+    public static HttpClient httpsClient(javax.net.ssl.SSLContext tls) {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .sslContext(tls).build();
     }
 
     public Api as(String otherToken) {
-        return new Api(base, otherToken);
+        return new Api(base, otherToken, http);
     }
 
     public Reply get(String path) {
@@ -44,13 +56,18 @@ public final class Api {
         return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json"));
     }
 
+    /** {@code POST /api/v1/members/lookup}: the member with this phone, the phone in the body. */
+    public Reply memberByPhone(String phone) {
+        return post("/api/v1/members/lookup", "{\"phone\":\"" + phone + "\"}");
+    }
+
     public Reply method(String method, String path) {
         return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
     public Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

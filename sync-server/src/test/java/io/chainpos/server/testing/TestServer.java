@@ -31,9 +31,20 @@ public final class TestServer implements AutoCloseable {
     /** The features' ports on the server's database, for a test to look behind the API. */
     public final Ports ports;
     private final Services.RunningServer server;
+    /** The CA the server's certificate is signed by, or null when the server speaks plain HTTP. */
+    private final TestCertificates certificates;
+    private final ServerSettings settings;
+    private final java.net.http.HttpClient http;
     private int tokens;
 
     private TestServer(String databaseSpec, Path file, ServerSettings settings, ManualClock clock) {
+        this(databaseSpec, file, settings, clock, null);
+    }
+
+    private TestServer(String databaseSpec, Path file, ServerSettings settings, ManualClock clock, TestCertificates certificates) {
+        this.settings = settings;
+        this.certificates = certificates;
+        this.http = certificates == null ? null : Api.httpsClient(certificates.clientContext());
         this.clock = clock;
         this.main = new ServerMain(clock, new Random(42));
         this.databaseSpec = databaseSpec;
@@ -58,6 +69,50 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(file.toString(), file, settings, new ManualClock(START));
     }
 
+    /**
+     * Over HTTPS on a SQLite file in {@code dir}, with a certificate for localhost and 127.0.0.1 signed by a CA made for
+     * the test ({@link #certificates()}).
+     */
+    public static TestServer startHttps(Path dir, ServerSettings settings) {
+        return startHttps(dir, settings, new TestCertificates(dir.resolve("tls"), "Test chain CA"));
+    }
+
+    /** Over HTTPS with a new certificate (a new key) for localhost and 127.0.0.1 from {@code certificates}' CA. */
+    public static TestServer startHttps(Path dir, ServerSettings settings, TestCertificates certificates) {
+        Path file = dir.resolve("chainpos.db");
+        return new TestServer(file.toString(), file, settings.withTls(certificates.serverCertificate(TestCertificates.LOOPBACK)),
+                new ManualClock(START), certificates);
+    }
+
+    /** Over HTTPS on the database {@code spec} names. */
+    public static TestServer onHttps(String spec, Path dir, ServerSettings settings) {
+        TestCertificates certificates = new TestCertificates(dir.resolve("tls"), "Test chain CA");
+        return new TestServer(spec, null, settings.withTls(certificates.serverCertificate(TestCertificates.LOOPBACK)),
+                new ManualClock(START), certificates);
+    }
+
+    /** The CA of an HTTPS server's certificate. */
+    public TestCertificates certificates() {
+        if (certificates == null) {
+            throw new IllegalStateException("this test server speaks plain HTTP");
+        }
+        return certificates;
+    }
+
+    /** The certificate an HTTPS server presents (its own, not its CA's). */
+    public java.security.cert.X509Certificate certificate() {
+        try {
+            return io.chainpos.server.tls.Pem.readCertificates(((io.chainpos.server.tls.TlsSource.PemFiles) settings.tls())
+                    .certificate()).getFirst();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public boolean https() {
+        return certificates != null;
+    }
+
     /** On the database {@code spec} names (a PostgreSQL URL, for instance), with its own clock. */
     public static TestServer on(String spec, ServerSettings settings) {
         return new TestServer(spec, null, settings, new ManualClock(START));
@@ -73,7 +128,11 @@ public final class TestServer implements AutoCloseable {
     }
 
     public URI uri() {
-        return URI.create("http://127.0.0.1:" + server.port() + "/");
+        return URI.create((certificates == null ? "http" : "https") + "://127.0.0.1:" + server.port() + "/");
+    }
+
+    public int port() {
+        return server.port();
     }
 
     /** Head office's page routes with their declared access. */
@@ -87,7 +146,11 @@ public final class TestServer implements AutoCloseable {
     }
 
     public Api anonymous() {
-        return new Api(uri(), null);
+        return api(null);
+    }
+
+    private Api api(String token) {
+        return http == null ? new Api(uri(), token) : new Api(uri(), token, http);
     }
 
     public String enrollmentCode(String store, String till) {
@@ -105,7 +168,7 @@ public final class TestServer implements AutoCloseable {
             throw new IllegalStateException("enrollment failed: " + reply);
         }
         int epoch = reply.json().get("tillEpoch").asInt();
-        return new EnrolledTill(new Api(uri(), reply.json().get("token").asText()),
+        return new EnrolledTill(api(reply.json().get("token").asText()),
                 new TillWriter(store, till, epoch, clock));
     }
 
@@ -118,7 +181,7 @@ public final class TestServer implements AutoCloseable {
         }
         Api.Reply reply = anonymous().post("/api/v1/login",
                 "{\"username\":\"" + name + "\",\"password\":\"" + HQ_PASSWORD + "\"}");
-        return new Api(uri(), reply.json().get("token").asText());
+        return api(reply.json().get("token").asText());
     }
 
     public Api headOffice() {

@@ -7,6 +7,7 @@ import io.chainpos.till.device.printer.QrPrinting;
 import io.chainpos.till.device.printer.ReceiptCode;
 import io.chainpos.till.device.scanner.ScanSuffix;
 import io.chainpos.till.device.scanner.WedgeTiming;
+import io.chainpos.till.security.OwnerOnly;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -66,6 +67,8 @@ public final class DeviceSettingsFile {
     public void save(DeviceSettings settings) throws IOException {
         Files.createDirectories(dataFolder);
         Path temporary = file.resolveSibling(FILE_NAME + ".new");
+        Files.deleteIfExists(temporary);
+        OwnerOnly.createFile(temporary); // owner-only from the start, and so the file it replaces
         try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
             out.write("# ChainPOS counter hardware for this till. Edit through the settings screen, or here and restart.\n");
             out.write("# On Windows write paths with forward slashes: C:/ChainPOS/receipts.escpos\n");

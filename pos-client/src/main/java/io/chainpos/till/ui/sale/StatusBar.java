@@ -55,9 +55,23 @@ final class StatusBar {
             PrinterStatus now = status.printerProperty().get();
             return now == null ? "info" : now.condition().canPrint() && !now.drawerNotOpened() ? "ok" : "error";
         }, status.printerProperty());
+        javafx.scene.control.Tooltip why = new javafx.scene.control.Tooltip();
+        why.textProperty().bind(Bindings.createStringBinding(() -> {
+            SyncStatus now = status.syncProperty().get();
+            return now == null || now.problem() == null ? "" : now.problem();
+        }, status.syncProperty()));
+        sync.setTooltip(why);
+        Label security = item("status-security", Bindings.createStringBinding(() -> String.join(" · ",
+                status.securityProperty().get().stream()
+                        .map(w -> messages.get("security." + w.kind().name(), w.detail())).toList()),
+                status.securityProperty(), messages.localeProperty()));
+        security.getStyleClass().add("warning");
+        security.visibleProperty().bind(Bindings.createBooleanBinding(() -> !status.securityProperty().get().isEmpty(),
+                status.securityProperty()));
+        security.managedProperty().bind(security.visibleProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(where, cashier, shift, gap, sync, printer);
+        HBox bar = new HBox(where, cashier, shift, gap, security, sync, printer);
         bar.getStyleClass().add("status-bar");
         return bar;
     }

@@ -2,7 +2,9 @@ package io.chainpos.till.ui.sale;
 
 import io.chainpos.model.sale.ShiftReport;
 import io.chainpos.till.device.printer.PrinterStatus;
+import io.chainpos.till.security.TillProtection;
 import io.chainpos.till.staff.StaffMember;
+import java.util.List;
 import io.chainpos.till.sync.SyncStatus;
 import io.chainpos.till.ui.Notice;
 import io.chainpos.till.ui.Tasks;
@@ -23,11 +25,17 @@ public final class StatusViewModel {
     private final ObjectProperty<SyncStatus> sync = new SimpleObjectProperty<>();
     private final ObjectProperty<PrinterStatus> printer = new SimpleObjectProperty<>();
     private final ObjectProperty<Notice> problem = new SimpleObjectProperty<>();
+    private final ObjectProperty<List<TillProtection.Warning>> security = new SimpleObjectProperty<>(List.of());
 
     public StatusViewModel(TillUseCases till, Tasks tasks) {
         this.till = till;
         this.tasks = tasks;
-        till.sync().onStatus(status -> tasks.ui().execute(() -> sync.set(status)));
+        security.set(till.security().get());
+        // the server address may have moved (settings screen): say again whether it is reached in the clear
+        till.sync().onStatus(status -> tasks.ui().execute(() -> {
+            sync.set(status);
+            security.set(till.security().get());
+        }));
         till.printer().onStatus(status -> tasks.ui().execute(() -> printer.set(status)));
         tasks.counter(() -> new Snapshot(till.sync().status(), till.printer().status()), snapshot -> {
             sync.set(snapshot.sync());
@@ -49,6 +57,11 @@ public final class StatusViewModel {
 
     public ObjectProperty<SyncStatus> syncProperty() {
         return sync;
+    }
+
+    /** What the till warns of about its own protection: a server over plain HTTP, data files others may read. */
+    public ObjectProperty<List<TillProtection.Warning>> securityProperty() {
+        return security;
     }
 
     public ObjectProperty<PrinterStatus> printerProperty() {
