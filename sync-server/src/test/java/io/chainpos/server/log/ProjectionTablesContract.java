@@ -31,6 +31,8 @@ abstract class ProjectionTablesContract {
             Map.entry("enrollment_codes", "accounts"),
             Map.entry("till_tokens", "accounts"),
             Map.entry("users", "accounts"),
+            Map.entry("stores", "head office's description of its stores"),
+            Map.entry("till_activity", "each till's last contact, recorded as sync answers it"),
             Map.entry("sessions", "accounts"),
             Map.entry("flyway_schema_history", "the migrations applied"));
 
