@@ -30,8 +30,9 @@ public final class JdbcStores implements Stores, StoreZones {
         List<Object> args = new ArrayList<>(keyset.args());
         StringBuilder where = new StringBuilder(keyset.where());
         request.filter("q").ifPresent(q -> {
-            String like = "%" + q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            where.append(" AND (LOWER(store_id) LIKE ? ESCAPE '\\' OR LOWER(name) LIKE ? ESCAPE '\\')");
+            // '!' escapes: two backslash escapes in one statement would confuse the driver's parsing of the quotes.
+            String like = "%" + q.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+            where.append(" AND (LOWER(store_id) LIKE ? ESCAPE '!' OR LOWER(name) LIKE ? ESCAPE '!')");
             args.add(like);
             args.add(like);
         });
