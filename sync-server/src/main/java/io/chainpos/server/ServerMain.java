@@ -22,7 +22,16 @@ import io.chainpos.server.audit.JdbcAuditLog;
 import io.chainpos.server.exception.JdbcOpenExceptions;
 import io.chainpos.server.home.HomePage;
 import io.chainpos.server.home.JdbcHomeFacts;
+import io.chainpos.server.exception.ExceptionPages;
+import io.chainpos.server.exception.JdbcExceptionRecords;
+import io.chainpos.server.exception.ResolveException;
+import io.chainpos.server.stores.JdbcStores;
+import io.chainpos.server.stores.StoreChanges;
+import io.chainpos.server.stores.StorePages;
+import io.chainpos.server.sync.JdbcTillActivity;
+import io.chainpos.server.sync.TillContacts;
 import io.chainpos.server.tills.JdbcEnrolledTills;
+import io.chainpos.server.tills.TillEnrollments;
 import io.chainpos.server.tills.TillsPage;
 import io.chainpos.server.web.JdbcFormTokens;
 import io.chainpos.server.web.PageRoute;
@@ -175,19 +184,26 @@ public final class ServerMain implements Services {
         Parts parts = new Parts(storage, ports);
         WebSessions sessions = new WebSessions(new JdbcWebSessions(storage.database()), secrets, clock, settings.web());
         JdbcOpenExceptions openExceptions = new JdbcOpenExceptions(storage.database());
-        Pages pages = new Pages(new Templates(), sessions, openExceptions, new JdbcFormTokens(storage.database(), clock), List.of(
+        JdbcStores stores = new JdbcStores(storage.database());
+        JdbcExceptionRecords exceptionRecords = new JdbcExceptionRecords(storage.database());
+        TillEnrollments tillEnrollments = new TillEnrollments(new Enrollment(ports.accounts(), secrets, clock), ports.accounts(),
+                id -> stores.find(id).isPresent(), parts.audit, clock);
+        Pages pages = new Pages(new Templates(), sessions, openExceptions, new JdbcFormTokens(storage.database(), clock), stores, List.of(
                 new HomePage(new JdbcHomeFacts(storage.database(), openExceptions::byKind), openExceptions, ports.exceptions()::exceptions),
                 new SignInPages(parts.signIn, sessions, parts.users),
                 new UserPages(parts.accounts, parts.users),
                 new AuditPages(parts.audit),
-                new TillsPage(new JdbcEnrolledTills(storage.database()))));
+                new StorePages(stores, new StoreChanges(stores, parts.audit, clock)),
+                new TillsPage(new JdbcEnrolledTills(storage.database()), tillEnrollments, clock),
+                new ExceptionPages(exceptionRecords, new ResolveException(exceptionRecords, parts.audit, clock))));
         Javalin app = HttpApi.create(codec, List.of(
                 health,
                 pages,
                 meters.routes(settings.metricsToken()),
                 new AuthRoutes(new Enrollment(ports.accounts(), secrets, clock, ports.members()::memberLookupSecret),
                         parts.users, codec),
-                new SyncRoutes(access, new PushEvents(log, metrics, new DuplicatePhones(ports.members(), headOffice)), pulls, codec, metrics),
+                new SyncRoutes(access, new PushEvents(log, metrics, new DuplicatePhones(ports.members(), headOffice)), pulls, codec, metrics,
+                        new TillContacts(new JdbcTillActivity(storage.database()), clock)),
                 new SnapshotRoutes(access, log, pulls, codec, metrics, clock),
                 new MemberRoutes(access, ports.members(), log, headOffice, codec),
                 new StockRoutes(access, ports.stock()),

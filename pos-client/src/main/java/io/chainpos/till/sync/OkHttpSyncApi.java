@@ -10,6 +10,7 @@ import io.chainpos.model.sync.MemberKeys;
 import io.chainpos.model.sync.PullResponse;
 import io.chainpos.model.sync.PushRequest;
 import io.chainpos.model.sync.PushResponse;
+import io.chainpos.model.sync.SyncHeaders;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -127,7 +128,7 @@ public final class OkHttpSyncApi implements SyncApi {
 
     @Override
     public Enrollment enroll(String code) throws IOException {
-        Request http = new Request.Builder().url(url("api/v1/enroll").build())
+        Request http = identified(url("api/v1/enroll").build())
                 .post(RequestBody.create(codec.write(new EnrollRequest(code)), JSON))
                 .build();
         try (Response response = execute(http)) {
@@ -222,8 +223,15 @@ public final class OkHttpSyncApi implements SyncApi {
         return base.newBuilder().addPathSegments(path);
     }
 
+    /** Every request says which till program sends it: a header, so the events and their JSON stay as they are. */
+    private static Request.Builder identified(HttpUrl url) {
+        return new Request.Builder().url(url)
+                .header(SyncHeaders.APP_VERSION, AppVersion.current())
+                .header("User-Agent", "ChainPOS-till/" + AppVersion.current());
+    }
+
     private Request.Builder authorized(HttpUrl url) {
-        Request.Builder builder = new Request.Builder().url(url);
+        Request.Builder builder = identified(url);
         String bearer = token.get();
         if (bearer != null) {
             builder.header("Authorization", "Bearer " + bearer);

@@ -22,6 +22,12 @@ public interface AccountStore {
      */
     EnrollOutcome enroll(String codeHash, String tokenHash, Instant now);
 
+    /**
+     * Head office revokes a lost till: every token it holds stops working at once and any code issued for it and not
+     * yet used is void; enrolling it again with a new code brings it back. False for a till never enrolled.
+     */
+    boolean revokeTill(TillId tillId, Instant now);
+
     /** The till a live device token belongs to. */
     Optional<TillPrincipal> tillByToken(String tokenHash);
 

@@ -69,7 +69,7 @@ public final class JdbcAccountStore implements AccountStore {
                 // The next epoch, counted in the row itself; a till of another store leaves the row alone.
                 Optional<Integer> epoch = h.createQuery("""
                                 INSERT INTO tills (till_id, store_id, current_epoch) VALUES (:till, :store, 1)
-                                ON CONFLICT (till_id) DO UPDATE SET current_epoch = tills.current_epoch + 1
+                                ON CONFLICT (till_id) DO UPDATE SET current_epoch = tills.current_epoch + 1, revoked_ms = NULL
                                 WHERE tills.store_id = excluded.store_id
                                 RETURNING current_epoch""")
                         .bind("till", code.till().value()).bind("store", code.store().value())
@@ -102,6 +102,23 @@ public final class JdbcAccountStore implements AccountStore {
             super(null, null, false, false);
             this.store = store;
         }
+    }
+
+    @Override
+    public boolean revokeTill(TillId tillId, Instant now) {
+        return db.write(tx -> {
+            var h = tx.handle();
+            int tills = h.createUpdate("UPDATE tills SET revoked_ms = :now WHERE till_id = :till")
+                    .bind("now", now.toEpochMilli()).bind("till", tillId.value()).execute();
+            if (tills == 0) {
+                return false;
+            }
+            h.createUpdate("UPDATE till_tokens SET revoked_ms = :now WHERE till_id = :till AND revoked_ms IS NULL")
+                    .bind("now", now.toEpochMilli()).bind("till", tillId.value()).execute();
+            h.createUpdate("UPDATE enrollment_codes SET used_ms = :now WHERE till_id = :till AND used_ms IS NULL")
+                    .bind("now", now.toEpochMilli()).bind("till", tillId.value()).execute();
+            return true;
+        });
     }
 
     @Override

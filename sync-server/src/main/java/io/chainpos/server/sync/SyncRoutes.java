@@ -3,6 +3,7 @@ package io.chainpos.server.sync;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.model.sync.ApiError;
+import io.chainpos.model.sync.SyncHeaders;
 import io.chainpos.server.auth.Access;
 import io.chainpos.server.auth.TillPrincipal;
 import io.chainpos.server.http.ApiProblem;
@@ -34,8 +35,11 @@ public final class SyncRoutes implements Routes {
     private final PullEvents pulls;
     private final EventCodec codec;
     private final SyncMetrics metrics;
+    private final TillContacts contacts;
 
-    public SyncRoutes(Access access, PushEvents push, PullEvents pulls, EventCodec codec, SyncMetrics metrics) {
+    public SyncRoutes(Access access, PushEvents push, PullEvents pulls, EventCodec codec, SyncMetrics metrics,
+                      TillContacts contacts) {
+        this.contacts = contacts;
         this.access = access;
         this.push = push;
         this.pulls = pulls;
@@ -66,6 +70,7 @@ public final class SyncRoutes implements Routes {
         } catch (PushBody.TooManyEvents e) {
             throw ApiProblem.tooLarge(e.getMessage());
         }
+        contacts.pushed(till, ctx.header(SyncHeaders.APP_VERSION));
         switch (push.push(till, body)) {
             case PushEvents.Outcome.Acked(var response) -> {
                 LOG.atDebug().setMessage("push_acked").addKeyValue("till", till.tillId()).addKeyValue("epoch", body.tillEpoch())
@@ -111,6 +116,7 @@ public final class SyncRoutes implements Routes {
         switch (pulls.pull(till, after, (int) Math.min(limit, MAX_PULL_LIMIT))) {
             case PullEvents.Outcome.Page(PullPage page) -> {
                 metrics.pulled(till.tillId(), after, page.newest());
+                contacts.pulled(till, ctx.header(SyncHeaders.APP_VERSION), after, page);
                 ctx.contentType("application/json").result(write(page));
             }
             case PullEvents.Outcome.SnapshotNeeded needed -> {

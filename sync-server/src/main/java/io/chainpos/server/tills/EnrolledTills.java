@@ -5,15 +5,29 @@ import io.chainpos.server.web.ListSpec;
 import io.chainpos.server.web.Slice;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
-/** The tills enrolled in one store, with their current epoch and when their live token was issued. */
+/**
+ * The enrolled tills, of one store or the whole chain, each with its current epoch, whether head office revoked it,
+ * and its last contact as sync recorded it.
+ */
 public interface EnrolledTills {
-    ListSpec LIST = new ListSpec(List.of(new ListSpec.Column("till", "t.till_id", false)),
-            new ListSpec.Column("till", "t.till_id", false), "till", false, Set.of(), 50);
+    ListSpec LIST = new ListSpec(List.of(new ListSpec.Column("till", "t.till_id", false),
+            new ListSpec.Column("store", "t.store_id", false),
+            new ListSpec.Column("contact", "COALESCE(a.contact_ms, 0)", true)),
+            new ListSpec.Column("till", "t.till_id", false), "till", false, Set.of("store"), 50);
 
-    record Till(String tillId, int epoch, Instant tokenIssued, boolean live) {
+    /**
+     * A till. The times are null before its first push or pull; {@code waiting} is how many log sequences came after
+     * what it last pulled (null before its first pull), {@code pullLag} how many it was behind when it last pulled.
+     */
+    record Till(String tillId, String store, int epoch, boolean live, Instant revoked, Instant lastPush, Instant lastPull,
+                Instant lastContact, Long waiting, Long pullLag, String appVersion) {
     }
 
-    Slice<Till> list(String store, ListRequest request);
+    /** A page of tills of {@code store}, or of the chain (filter {@code store} then narrows it). */
+    Slice<Till> list(Optional<String> store, ListRequest request);
+
+    Optional<Till> find(String tillId);
 }

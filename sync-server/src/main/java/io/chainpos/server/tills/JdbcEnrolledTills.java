@@ -4,12 +4,26 @@ import io.chainpos.server.db.Database;
 import io.chainpos.server.web.Cursor;
 import io.chainpos.server.web.ListRequest;
 import io.chainpos.server.web.Slice;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** Reads the {@code tills} and {@code till_tokens} tables the enrollment fills. */
+/**
+ * Reads the {@code tills} and {@code till_tokens} tables the enrollment fills, beside the {@code till_activity} row
+ * sync keeps per till and the log's newest sequence (how much a till has still to pull).
+ */
 public final class JdbcEnrolledTills implements EnrolledTills {
+    private static final String SELECT = """
+            SELECT t.till_id, t.store_id, t.current_epoch, t.revoked_ms,
+                   (SELECT COUNT(*) FROM till_tokens k WHERE k.till_id = t.till_id AND k.revoked_ms IS NULL) AS live,
+                   a.last_push_ms, a.last_pull_ms, a.contact_ms, a.pulled_to, a.pull_lag, a.app_version,
+                   (SELECT h.last_seq FROM log_head h WHERE h.id = 1) AS head
+            FROM tills t LEFT JOIN till_activity a ON a.till_id = t.till_id
+            """;
+
     private final Database db;
 
     public JdbcEnrolledTills(Database db) {
@@ -17,27 +31,46 @@ public final class JdbcEnrolledTills implements EnrolledTills {
     }
 
     @Override
-    public Slice<Till> list(String store, ListRequest request) {
+    public Slice<Till> list(Optional<String> store, ListRequest request) {
         ListRequest.Keyset keyset = request.keyset();
-        List<Object> args = new ArrayList<>();
-        args.add(store);
-        args.addAll(keyset.args());
+        List<Object> args = new ArrayList<>(keyset.args());
+        StringBuilder where = new StringBuilder(keyset.where());
+        Optional<String> narrowed = store.or(() -> request.filter("store"));
+        narrowed.ifPresent(s -> {
+            where.append(" AND t.store_id = ?");
+            args.add(s);
+        });
         args.add(request.size() + 1);
-        String sql = """
-                SELECT t.till_id, t.current_epoch,
-                       (SELECT MAX(k.created_ms) FROM till_tokens k WHERE k.till_id = t.till_id) AS issued,
-                       (SELECT COUNT(*) FROM till_tokens k WHERE k.till_id = t.till_id AND k.revoked_ms IS NULL) AS live
-                FROM tills t WHERE t.store_id = ?""" + " AND " + keyset.where() + " ORDER BY " + keyset.orderBy() + " LIMIT ?";
+        String sql = SELECT + " WHERE " + where + " ORDER BY " + keyset.orderBy() + " LIMIT ?";
         List<Till> rows = db.read(h -> {
             var query = h.createQuery(sql);
             for (int i = 0; i < args.size(); i++) {
                 query.bind(i, args.get(i));
             }
-            return query.map((rs, ctx) -> {
-                long issued = rs.getLong(3);
-                return new Till(rs.getString(1), rs.getInt(2), rs.wasNull() ? null : Instant.ofEpochMilli(issued), rs.getLong(4) > 0);
-            }).list();
+            return query.map((rs, ctx) -> till(rs)).list();
         });
-        return request.slice(rows, till -> new Cursor(till.tillId(), till.tillId()));
+        return request.slice(rows, till -> new Cursor(switch (request.sort().name()) {
+            case "store" -> till.store();
+            case "contact" -> Long.toString(till.lastContact() == null ? 0 : till.lastContact().toEpochMilli());
+            default -> till.tillId();
+        }, till.tillId()));
+    }
+
+    @Override
+    public Optional<Till> find(String tillId) {
+        return db.read(h -> h.createQuery(SELECT + " WHERE t.till_id = :till").bind("till", tillId)
+                .map((rs, ctx) -> till(rs)).findOne());
+    }
+
+    private static Till till(ResultSet rs) throws SQLException {
+        Long pulledTo = rs.getObject(7) == null ? null : rs.getLong(9);
+        Long waiting = pulledTo == null ? null : Math.max(0, rs.getLong(12) - pulledTo);
+        return new Till(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(5) > 0, instant(rs, 4), instant(rs, 6),
+                instant(rs, 7), instant(rs, 8), waiting, rs.getObject(7) == null ? null : rs.getLong(10), rs.getString(11));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        long ms = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(ms);
     }
 }

@@ -1,5 +1,7 @@
 package io.chainpos.server.tills;
 
+import io.chainpos.server.web.Form;
+import io.chainpos.server.web.Formats;
 import io.chainpos.server.web.ListLinks;
 import io.chainpos.server.web.ListRequest;
 import io.chainpos.server.web.NavItem;
@@ -9,17 +11,30 @@ import io.chainpos.server.web.PageRequest;
 import io.chainpos.server.web.Pages;
 import io.chainpos.server.web.Permission;
 import io.chainpos.server.web.Slice;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * {@code /stores/{store}/tills}: the tills enrolled in one store. Store-scoped: a store manager sees only their
- * own store's, head office any store's.
+ * {@code /tills} (the chain's) and {@code /stores/{store}/tills} (one store's: a store manager sees only their own):
+ * every till with its last push and pull, what it has still to pull, how far behind it last was, the app version it
+ * runs and whether it is online; an admin issues a till's enrollment code (shown once, with its expiry), revokes a
+ * lost till and issues its replacement code. Times are in the till's store's zone.
  */
 public final class TillsPage implements PageFeature {
-    private final EnrolledTills tills;
+    /** A till that pushed or pulled this recently is online (an idle till pulls every few seconds). */
+    public static final Duration ONLINE_WITHIN = Duration.ofMinutes(5);
 
-    public TillsPage(EnrolledTills tills) {
+    private final EnrolledTills tills;
+    private final TillEnrollments enrollments;
+    private final Clock clock;
+
+    public TillsPage(EnrolledTills tills, TillEnrollments enrollments, Clock clock) {
         this.tills = tills;
+        this.enrollments = enrollments;
+        this.clock = clock;
     }
 
     @Override
@@ -29,38 +44,94 @@ public final class TillsPage implements PageFeature {
 
     @Override
     public void addTo(Pages pages) {
-        PageAccess access = PageAccess.store(Permission.VIEW_STORES);
-        pages.nav(new NavItem("nav.store-tills", "/stores/{store}/tills", access, 20));
-        pages.get("/stores/{store}/tills", access, this::list);
-        pages.get("/stores/{store}/tills.csv", access, this::csv);
+        PageAccess chain = PageAccess.chain(Permission.VIEW_STORES);
+        PageAccess store = PageAccess.store(Permission.VIEW_STORES);
+        PageAccess manage = PageAccess.store(Permission.MANAGE_STORES);
+        pages.nav(new NavItem("nav.store-tills", "/stores/{store}/tills", store, 20));
+        pages.nav(new NavItem("nav.tills", "/tills", chain, 25));
+        pages.get("/tills", chain, request -> list(request, Optional.empty(), 200, Form.empty()));
+        pages.get("/tills.csv", chain, request -> csv(request, Optional.empty()));
+        pages.get("/stores/{store}/tills", store, request -> list(request, Optional.of(request.pathParam("store")), 200, Form.empty()));
+        pages.get("/stores/{store}/tills.csv", store, request -> csv(request, Optional.of(request.pathParam("store"))));
+        pages.post("/stores/{store}/tills", manage, request -> issue(request, request.form().value("till"), false));
+        pages.post("/stores/{store}/tills/{till}/code", manage, request -> issue(request, request.pathParam("till"), true));
+        pages.post("/stores/{store}/tills/{till}/revoke", manage, this::revoke);
     }
 
-    public record TillsView(String store, List<Row> rows, ListLinks links) {
-        public record Row(String till, int epoch, String issued, boolean live) {
+    /** The tills page: of one store (null: the chain's), the rows as shown, the list's links and the enrollment form. */
+    public record TillsView(String store, List<Row> rows, ListLinks links, Form form) {
+        public record Row(String till, String store, int epoch, boolean live, String revoked, boolean online, String lastPush,
+                          String lastPull, String waiting, String pullLag, String version) {
         }
     }
 
-    private void list(PageRequest request) {
-        String store = request.pathParam("store");
-        ListRequest list = request.list(EnrolledTills.LIST);
-        Slice<EnrolledTills.Till> slice = tills.list(store, list);
-        request.render("tills/list.jte", "tills.title",
-                new TillsView(store, slice.rows().stream().map(t -> row(request, t)).toList(), request.links(list, slice)));
+    /** The page showing a till's code, once. */
+    public record CodeView(String store, String till, String code, String expires) {
     }
 
-    private void csv(PageRequest request) {
-        String store = request.pathParam("store");
+    private void list(PageRequest request, Optional<String> store, int status, Form form) {
         ListRequest list = request.list(EnrolledTills.LIST);
-        request.csv("tills-" + store + ".csv", List.of(request.text("tills.till"), request.text("tills.epoch"),
-                        request.text("tills.issued"), request.text("tills.status")),
+        Slice<EnrolledTills.Till> slice = tills.list(store, list);
+        request.render(status, "tills/list.jte", store.isPresent() ? "tills.title" : "tills.chain.title",
+                new TillsView(store.orElse(null), slice.rows().stream().map(t -> row(request, t)).toList(),
+                        request.links(list, slice), form));
+    }
+
+    private void csv(PageRequest request, Optional<String> store) {
+        ListRequest list = request.list(EnrolledTills.LIST);
+        request.csv("tills" + store.map(s -> "-" + s).orElse("") + ".csv", List.of(request.text("tills.till"),
+                        request.text("tills.store"), request.text("tills.epoch"), request.text("tills.status"),
+                        request.text("tills.online"), request.text("tills.last-push"), request.text("tills.last-pull"),
+                        request.text("tills.waiting"), request.text("tills.pull-lag"), request.text("tills.version")),
                 out -> Slice.forEachRow(list, page -> tills.list(store, page), till -> {
                     TillsView.Row row = row(request, till);
-                    out.accept(List.of(row.till(), Integer.toString(row.epoch()), row.issued(),
-                            request.text(row.live() ? "tills.live" : "tills.revoked")));
+                    out.accept(List.of(row.till(), row.store(), Integer.toString(row.epoch()),
+                            request.text(row.live() ? "tills.live" : "tills.revoked"),
+                            request.text(row.online() ? "tills.is-online" : "tills.is-offline"), row.lastPush(), row.lastPull(),
+                            row.waiting(), row.pullLag(), row.version()));
                 }));
     }
 
-    private static TillsView.Row row(PageRequest request, EnrolledTills.Till till) {
-        return new TillsView.Row(till.tillId(), till.epoch(), request.formats().dateTime(till.tokenIssued()), till.live());
+    private void issue(PageRequest request, String till, boolean replacement) {
+        Form form = request.form();
+        String store = request.pathParam("store");
+        if (!request.firstSubmission(form)) {
+            request.redirect("/stores/" + store + "/tills", "already-sent");
+            return;
+        }
+        switch (enrollments.issueCode(request.viewer().username(), store, till, replacement)) {
+            case TillEnrollments.Issued.Code code -> request.render("tills/code.jte", "tills.code.title",
+                    new CodeView(store, code.till(), code.code(), request.formatsOf(store).dateTime(code.expires())));
+            case TillEnrollments.Issued.Refused refused -> {
+                request.releaseSubmission(form);
+                form.reject("till", "tills.problem." + refused.problem());
+                list(request, Optional.of(store), 422, form);
+            }
+        }
+    }
+
+    private void revoke(PageRequest request) {
+        Form form = request.form();
+        String store = request.pathParam("store");
+        if (!request.firstSubmission(form)) {
+            request.redirect("/stores/" + store + "/tills", "already-sent");
+            return;
+        }
+        if (enrollments.revoke(request.viewer().username(), store, request.pathParam("till"))) {
+            request.redirect("/stores/" + store + "/tills", "till-revoked");
+        } else {
+            request.refuse(404, "tills.not-found");
+        }
+    }
+
+    private TillsView.Row row(PageRequest request, EnrolledTills.Till till) {
+        Formats formats = request.formatsOf(till.store());
+        Instant now = clock.instant();
+        boolean online = till.lastContact() != null && !till.lastContact().isBefore(now.minus(ONLINE_WITHIN));
+        return new TillsView.Row(till.tillId(), till.store(), till.epoch(), till.live(), formats.dateTime(till.revoked()), online,
+                formats.dateTime(till.lastPush()), formats.dateTime(till.lastPull()),
+                till.waiting() == null ? "" : formats.number(till.waiting()),
+                till.pullLag() == null ? "" : formats.number(till.pullLag()),
+                till.appVersion() == null ? "" : till.appVersion());
     }
 }

@@ -1,7 +1,10 @@
 package io.chainpos.server.web;
 
 /** How many things head office must still look at: shown on every page to those who may see them. */
-@FunctionalInterface
 public interface OpenExceptions {
+    /** Open in the whole chain. */
     long count();
+
+    /** Open in one store (what a store manager's pages show). */
+    long countIn(String store);
 }

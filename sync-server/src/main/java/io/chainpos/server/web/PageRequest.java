@@ -24,6 +24,7 @@ public final class PageRequest {
     private final Context ctx;
     private final Viewer viewer;
     private final Language language;
+    private final Map<String, Formats> storeFormats = new java.util.HashMap<>();
 
     PageRequest(Pages pages, Context ctx, Viewer viewer, Language language) {
         this.pages = pages;
@@ -56,6 +57,18 @@ public final class PageRequest {
     /** Formats for this page's language, times in a store's zone. */
     public Formats formats(ZoneId storeZone) {
         return new Formats(language, storeZone);
+    }
+
+    /**
+     * Formats for this page's language, times in {@code store}'s zone as head office set it (head office's zone for
+     * a store it has not described, or none). Each store's zone is looked up once per request.
+     */
+    public Formats formatsOf(String store) {
+        if (store == null || store.isEmpty()) {
+            return formats();
+        }
+        return storeFormats.computeIfAbsent(store, s -> new Formats(language,
+                pages.storeZones().zoneOf(s).orElse(Formats.DEFAULT_ZONE)));
     }
 
     public String text(String key, Object... args) {

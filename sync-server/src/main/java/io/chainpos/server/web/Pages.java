@@ -39,6 +39,7 @@ public final class Pages implements Routes {
     private final Visitors visitors;
     private final OpenExceptions openExceptions;
     private final FormTokens formTokens;
+    private final StoreZones storeZones;
     private final SecureRandom random = new SecureRandom();
     private final List<Registered> registered = new ArrayList<>();
     private final List<NavItem> nav = new ArrayList<>();
@@ -48,6 +49,13 @@ public final class Pages implements Routes {
 
     public Pages(Templates templates, Visitors visitors, OpenExceptions openExceptions, FormTokens formTokens,
                  List<PageFeature> features) {
+        this(templates, visitors, openExceptions, formTokens, StoreZones.NONE, features);
+    }
+
+    /** {@code storeZones} gives each store's time zone, in which the pages show that store's times. */
+    public Pages(Templates templates, Visitors visitors, OpenExceptions openExceptions, FormTokens formTokens,
+                 StoreZones storeZones, List<PageFeature> features) {
+        this.storeZones = storeZones;
         this.templates = templates;
         this.visitors = visitors;
         this.openExceptions = openExceptions;
@@ -93,6 +101,10 @@ public final class Pages implements Routes {
 
     FormTokens formTokens() {
         return formTokens;
+    }
+
+    StoreZones storeZones() {
+        return storeZones;
     }
 
     @Override
@@ -177,7 +189,8 @@ public final class Pages implements Routes {
                     return new Shell.Link(texts.text(request.language(), item.textKey()), href, current);
                 })
                 .toList();
-        Long open = viewer.filter(v -> v.may(Permission.VIEW_EXCEPTIONS)).map(v -> openExceptions.count()).orElse(null);
+        Long open = viewer.filter(v -> v.may(Permission.VIEW_EXCEPTIONS))
+                .map(v -> v.store().map(openExceptions::countIn).orElseGet(openExceptions::count)).orElse(null);
         String notice = request.notice().map(n -> "notice." + n).filter(texts::has).orElse(null);
         return new Shell(request.language(), texts, request.formats(), viewer.orElse(null), titleKey, links, open,
                 request.here(), notice, request.csrfToken(), this::newToken);

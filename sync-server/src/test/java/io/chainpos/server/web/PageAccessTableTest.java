@@ -59,6 +59,30 @@ class PageAccessTableTest {
         TABLE.put("GET /stores/{store}/tills other", HEAD_OFFICE);
         TABLE.put("GET /stores/{store}/tills.csv own", SIGNED_IN);
         TABLE.put("GET /stores/{store}/tills.csv other", HEAD_OFFICE);
+        TABLE.put("POST /stores/{store}/tills own", ADMIN);
+        TABLE.put("POST /stores/{store}/tills other", ADMIN);
+        TABLE.put("POST /stores/{store}/tills/{till}/code own", ADMIN);
+        TABLE.put("POST /stores/{store}/tills/{till}/code other", ADMIN);
+        TABLE.put("POST /stores/{store}/tills/{till}/revoke own", ADMIN);
+        TABLE.put("POST /stores/{store}/tills/{till}/revoke other", ADMIN);
+        TABLE.put("GET /tills", HEAD_OFFICE);
+        TABLE.put("GET /tills.csv", HEAD_OFFICE);
+        TABLE.put("GET /stores", HEAD_OFFICE);
+        TABLE.put("GET /stores.csv", HEAD_OFFICE);
+        TABLE.put("GET /stores/new", ADMIN);
+        TABLE.put("POST /stores", ADMIN);
+        TABLE.put("GET /stores/{store} own", SIGNED_IN);
+        TABLE.put("GET /stores/{store} other", HEAD_OFFICE);
+        TABLE.put("POST /stores/{store} own", ADMIN);
+        TABLE.put("POST /stores/{store} other", ADMIN);
+        TABLE.put("GET /exceptions", HEAD_OFFICE);
+        TABLE.put("GET /exceptions.csv", HEAD_OFFICE);
+        TABLE.put("GET /exceptions/{id}", HEAD_OFFICE);
+        TABLE.put("POST /exceptions/{id}/resolve", ADMIN);
+        TABLE.put("GET /stores/{store}/exceptions own", SIGNED_IN);
+        TABLE.put("GET /stores/{store}/exceptions other", HEAD_OFFICE);
+        TABLE.put("GET /stores/{store}/exceptions.csv own", SIGNED_IN);
+        TABLE.put("GET /stores/{store}/exceptions.csv other", HEAD_OFFICE);
         // Last: it ends the session it is asked with.
         TABLE.put("POST /signout", SIGNED_IN);
     }
@@ -66,6 +90,7 @@ class PageAccessTableTest {
     /** Values for path parameters: harmless ones (no such user; a store manager's own store and another). */
     private static String concrete(String path, String variant) {
         return path.replace("{file}", "app.css").replace("{tag}", "en").replace("{username}", "nobody-here")
+                .replace("{till}", "no-such-till").replace("{id}", "999999")
                 .replace("{store}", "other".equals(variant) ? "S002" : BackOffice.STORE);
     }
 

@@ -51,6 +51,12 @@ public final class Browser {
         return this;
     }
 
+    /** Clicks a button whose form asks first ({@code data-confirm}), answering yes, and waits for the next page. */
+    public Browser clickConfirming(String id) {
+        ((JavascriptExecutor) driver).executeScript("window.confirm = function () { return true; };");
+        return click(id);
+    }
+
     /** The text of the element with this id, once it is there. */
     public String text(String id) {
         return element(By.id(id)).getText();

@@ -1,0 +1,39 @@
+package io.chainpos.server.sync;
+
+import io.chainpos.server.auth.TillPrincipal;
+import io.chainpos.server.db.Database;
+import java.time.Instant;
+
+/** The {@code till_activity} table: one upsert per answered push, and per pull worth recording. */
+public final class JdbcTillActivity implements TillActivity {
+    private final Database db;
+
+    public JdbcTillActivity(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public void pushed(TillPrincipal till, String version, Instant at) {
+        db.write(tx -> tx.handle().createUpdate("""
+                        INSERT INTO till_activity (till_id, store_id, last_push_ms, contact_ms, app_version)
+                        VALUES (:till, :store, :at, :at, :version)
+                        ON CONFLICT (till_id) DO UPDATE SET last_push_ms = excluded.last_push_ms,
+                            contact_ms = excluded.contact_ms, store_id = excluded.store_id,
+                            app_version = COALESCE(excluded.app_version, till_activity.app_version)""")
+                .bind("till", till.tillId().value()).bind("store", till.storeId().value()).bind("at", at.toEpochMilli())
+                .bind("version", version).execute());
+    }
+
+    @Override
+    public void pulled(TillPrincipal till, String version, long after, long next, long newest, Instant at) {
+        db.write(tx -> tx.handle().createUpdate("""
+                        INSERT INTO till_activity (till_id, store_id, last_pull_ms, contact_ms, pulled_to, pull_lag, app_version)
+                        VALUES (:till, :store, :at, :at, :next, :lag, :version)
+                        ON CONFLICT (till_id) DO UPDATE SET last_pull_ms = excluded.last_pull_ms,
+                            contact_ms = excluded.contact_ms, store_id = excluded.store_id,
+                            pulled_to = excluded.pulled_to, pull_lag = excluded.pull_lag,
+                            app_version = COALESCE(excluded.app_version, till_activity.app_version)""")
+                .bind("till", till.tillId().value()).bind("store", till.storeId().value()).bind("at", at.toEpochMilli())
+                .bind("next", next).bind("lag", Math.max(0, newest - after)).bind("version", version).execute());
+    }
+}

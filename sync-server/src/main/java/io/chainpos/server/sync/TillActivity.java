@@ -1,0 +1,20 @@
+package io.chainpos.server.sync;
+
+import io.chainpos.server.auth.TillPrincipal;
+import java.time.Instant;
+
+/**
+ * Each till's last contact, kept as sync answers it (one row per till, never found by scanning the log): the tills
+ * page shows when it last pushed and pulled, how far behind it is, which app version it runs and whether it is online.
+ */
+public interface TillActivity {
+
+    /** The till pushed at {@code at}, saying it runs {@code version} (null when it did not say). */
+    void pushed(TillPrincipal till, String version, Instant at);
+
+    /**
+     * The till pulled at {@code at}: it asked after {@code after}, was given up to {@code next}, while the log's newest
+     * sequence was {@code newest}.
+     */
+    void pulled(TillPrincipal till, String version, long after, long next, long newest, Instant at);
+}

@@ -1,0 +1,15 @@
+package io.chainpos.server.web;
+
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * The time zone a store keeps its days and times in, as head office set it on the store's page; empty for a store
+ * head office has not described. Pages show a store's times through {@link PageRequest#formatsOf(String)}.
+ */
+@FunctionalInterface
+public interface StoreZones {
+    StoreZones NONE = store -> Optional.empty();
+
+    Optional<ZoneId> zoneOf(String store);
+}

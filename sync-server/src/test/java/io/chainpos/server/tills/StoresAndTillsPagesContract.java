@@ -1,0 +1,156 @@
+package io.chainpos.server.tills;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chainpos.model.event.StockChanged;
+import io.chainpos.model.sync.SyncHeaders;
+import io.chainpos.server.auth.Role;
+import io.chainpos.server.testing.Api;
+import io.chainpos.server.testing.Facts;
+import io.chainpos.server.testing.Json;
+import io.chainpos.server.testing.TestServer;
+import io.chainpos.server.testing.web.BackOffice;
+import io.chainpos.server.testing.web.Browser;
+import io.chainpos.server.testing.web.PageClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Stores and tills in head office's pages, in a real headless Chromium against the real server on loopback. */
+abstract class StoresAndTillsPagesContract {
+    /** The server and browsers of the test class. */
+    abstract BackOffice office();
+
+    @Test
+    void anAdminCreatesAStoreWithEachWrongValueNamedBesideItsFieldAndNothingStoredUntilAllAreRight() {
+        Browser browser = office().signInAs(Role.HQ_ADMIN).open("/stores").click("new-store");
+
+        browser.fill("id", "S 010").fill("name", " ").fill("address", "1 Nanjing Road").fill("zone", "Mars/Olympus")
+                .click("new-store-submit");
+
+        assertThat(browser.text("id-error")).isEqualTo("An id is 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.");
+        assertThat(browser.text("name-error")).isEqualTo("Give the store a name.");
+        assertThat(browser.text("zone-error")).isEqualTo("This is not a time zone: give a region such as Asia/Shanghai.");
+        assertThat(browser.has("address-error")).isFalse();
+        assertThat(office().browser().open("/stores").texts("#stores tbody td")).as("nothing was stored").doesNotContain("S 010");
+
+        browser.open("/stores/new").fill("id", "S010").fill("address", "1 Nanjing Road").fill("name", "People's Square").fill("zone", "Asia/Shanghai").click("new-store-submit");
+
+        assertThat(browser.path()).isEqualTo("/stores/S010");
+        assertThat(browser.text("notice")).isEqualTo("The store was created.");
+        assertThat(browser.text("store-name")).isEqualTo("People's Square");
+        assertThat(browser.text("store-address")).isEqualTo("1 Nanjing Road");
+        assertThat(browser.text("store-zone")).isEqualTo("Asia/Shanghai");
+        assertThat(browser.open("/stores?q=people").texts("#stores tbody td")).contains("S010", "People's Square");
+        assertThat(browser.open("/audit?action=store.created").texts("#audit tbody tr")).filteredOn(row -> row.contains("S010"))
+                .singleElement().asString().contains("Created a store", "hq-admin", "People's Square");
+    }
+
+    @Test
+    void theSecondOfTwoAdminsEditingOneStoreIsToldAndKeepsTheirValues() {
+        createStore("S011", "Xujiahui", "Asia/Shanghai");
+        Browser first = office().signInAs(Role.HQ_ADMIN).open("/stores/S011");
+        PageClient second = office().http();
+        second.signIn(office().user(Role.HQ_ADMIN), BackOffice.PASSWORD);
+        second.get("/stores/S011");
+        assertThat(second.post("/stores/S011", Map.of("_csrf", second.csrfToken(), "_once", second.formToken(), "version", "1",
+                "name", "Xujiahui North", "address", "2 Hongqiao Road", "zone", "Asia/Shanghai")).status()).isEqualTo(303);
+
+        first.fill("name", "Xujiahui Mall").fill("zone", "Asia/Urumqi").click("edit-store-submit");
+
+        assertThat(first.text("store-conflict")).startsWith("Someone else changed this store while you were editing it.")
+                .contains("Xujiahui North");
+        assertThat(first.text("store-name")).as("nothing of the second edit was stored").isEqualTo("Xujiahui North");
+        assertThat(first.driver().findElement(org.openqa.selenium.By.id("name")).getAttribute("value")).isEqualTo("Xujiahui Mall");
+
+        first.click("edit-store-submit");
+
+        assertThat(first.text("notice")).isEqualTo("The store was saved.");
+        assertThat(first.text("store-name")).isEqualTo("Xujiahui Mall");
+        assertThat(first.text("store-zone")).isEqualTo("Asia/Urumqi");
+    }
+
+    @Test
+    void aTillShowsItsLastPushVersionAndLagInItsStoresZoneAndGoesOfflineWhenSilent() {
+        createStore("S012", "Times Square", "America/New_York");
+        TestServer.EnrolledTill till = office().server().enroll("S012", "S012-T1");
+        Api.Reply pushed = till.api().send(till.api().request("/api/v1/sync/push").header(SyncHeaders.APP_VERSION, "1.4.2")
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Json.push(till.writer(),
+                        till.writer().next(List.of(Facts.stock("S012", "690001", 5_000, StockChanged.Reason.RECEIPT)))))));
+        assertThat(pushed.status()).isEqualTo(200);
+
+        Browser browser = office().signInAs(Role.HQ_ADMIN).open("/stores/S012/tills");
+
+        // 2026-11-23T03:00Z is the evening before in New York.
+        assertThat(browser.texts("#till-S012-T1 .till-last-push")).singleElement().asString().isEqualTo("22 Nov 2026, 22:00:00");
+        assertThat(browser.texts("#till-S012-T1 .till-version")).containsExactly("1.4.2");
+        assertThat(browser.texts("#till-S012-T1 .till-online")).containsExactly("Online");
+        assertThat(browser.texts("#till-S012-T1 .till-status")).containsExactly("Live");
+
+        office().server().clock.advance(Duration.ofMinutes(6));
+        assertThat(browser.open("/stores/S012/tills").texts("#till-S012-T1 .till-online")).containsExactly("Offline");
+        assertThat(browser.open("/tills?store=S012").texts("#tills tbody tr")).singleElement().asString().contains("S012-T1");
+    }
+
+    @Test
+    void anAdminIssuesACodeInTheBrowserARevokedTillIsRefusedAndAReplacementCodeEnrollsItAgain() {
+        createStore("S013", "Lujiazui", "Asia/Shanghai");
+        Browser browser = office().signInAs(Role.HQ_ADMIN).open("/stores/S013/tills");
+        browser.fill("till", "HQ").click("enroll-till-submit");
+        assertThat(browser.text("till-error")).isEqualTo("This id is head office's own; choose another.");
+
+        browser.fill("till", "S013-T1").click("enroll-till-submit");
+        String code = browser.text("enrollment-code");
+        assertThat(browser.text("enrollment-expires")).isEqualTo("Valid until 30 Nov 2026, 11:00:00 (the store's time).");
+        Api.Reply enrolled = office().server().anonymous().post("/api/v1/enroll", "{\"code\":\"" + code + "\"}");
+        assertThat(enrolled.status()).isEqualTo(200);
+        Api tillApi = new Api(office().server().uri(), enrolled.json().get("token").asText());
+        assertThat(tillApi.get("/api/v1/sync/pull?after=0").status()).isEqualTo(200);
+
+        browser.open("/stores/S013/tills").clickConfirming("revoke-S013-T1-submit");
+
+        assertThat(browser.text("notice")).isEqualTo("The till was revoked: its token is refused from now on.");
+        assertThat(browser.texts("#till-S013-T1 .till-status")).singleElement().asString().startsWith("Revoked");
+        assertThat(tillApi.get("/api/v1/sync/pull?after=0").status()).isEqualTo(401);
+        assertThat(tillApi.post("/api/v1/sync/push", "{\"tillId\":\"S013-T1\",\"tillEpoch\":1,\"events\":[]}").status())
+                .as("a revoked till's push").isEqualTo(401);
+        assertThat(browser.open("/audit?action=till.revoked").texts("#audit tbody tr")).singleElement().asString().contains("S013-T1");
+
+        browser.open("/stores/S013/tills").click("replace-S013-T1-submit");
+        Api.Reply again = office().server().anonymous().post("/api/v1/enroll", "{\"code\":\"" + browser.text("enrollment-code") + "\"}");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("tillEpoch").asInt()).as("a new installation").isEqualTo(2);
+        assertThat(new Api(office().server().uri(), again.json().get("token").asText()).get("/api/v1/sync/pull?after=0").status())
+                .isEqualTo(200);
+        assertThat(browser.open("/stores/S013/tills").texts("#till-S013-T1 .till-status")).containsExactly("Live");
+    }
+
+    @Test
+    void aStoreManagerSeesOnlyTheirStoresTillsAndIsRefusedAnotherStoresTillsAndActions() {
+        office().server().enroll(BackOffice.STORE, BackOffice.STORE + "-T9");
+        office().server().enroll("S002", "S002-T9");
+        Browser browser = office().signInAs(Role.STORE_MANAGER);
+
+        assertThat(browser.open("/stores/" + BackOffice.STORE + "/tills").texts("#tills tbody tr"))
+                .allSatisfy(row -> assertThat(row).startsWith(BackOffice.STORE + "-")).isNotEmpty();
+        assertThat(browser.has("enroll-till")).isFalse();
+        for (String path : List.of("/stores/S002/tills", "/tills", "/tills.csv?store=S002", "/stores", "/stores/S002")) {
+            assertThat(browser.open(path).heading()).as(path).isEqualTo("Not allowed");
+        }
+        PageClient http = office().http();
+        http.signIn(office().user(Role.STORE_MANAGER), BackOffice.PASSWORD);
+        http.get("/stores/" + BackOffice.STORE + "/tills");
+        assertThat(http.post("/stores/" + BackOffice.STORE + "/tills/" + BackOffice.STORE + "-T9/revoke",
+                Map.of("_csrf", http.csrfToken())).status()).isEqualTo(403);
+    }
+
+    private void createStore(String id, String name, String zone) {
+        PageClient admin = office().http();
+        admin.signIn(office().user(Role.HQ_ADMIN), BackOffice.PASSWORD);
+        admin.get("/stores/new");
+        assertThat(admin.post("/stores", Map.of("_csrf", admin.csrfToken(), "_once", admin.formToken(), "id", id, "name", name,
+                "address", "", "zone", zone)).status()).isEqualTo(303);
+    }
+}
