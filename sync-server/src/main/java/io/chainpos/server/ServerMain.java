@@ -20,7 +20,14 @@ import io.chainpos.server.auth.Users;
 import io.chainpos.server.auth.WebSessions;
 import io.chainpos.server.audit.AuditPages;
 import io.chainpos.server.audit.JdbcAuditLog;
+import io.chainpos.server.catalog.CatalogEditor;
+import io.chainpos.server.catalog.CatalogPages;
 import io.chainpos.server.exception.JdbcOpenExceptions;
+import io.chainpos.server.promotion.Preview;
+import io.chainpos.server.promotion.PromotionEditor;
+import io.chainpos.server.promotion.PromotionPages;
+import io.chainpos.server.sales.SalesPages;
+import io.chainpos.server.web.Formats;
 import io.chainpos.server.home.HomePage;
 import io.chainpos.server.home.JdbcHomeFacts;
 import io.chainpos.server.tills.JdbcEnrolledTills;
@@ -161,7 +168,12 @@ public final class ServerMain implements Services {
                 new SignInPages(parts.signIn, sessions, parts.users),
                 new UserPages(parts.accounts, parts.users),
                 new AuditPages(parts.audit),
-                new TillsPage(new JdbcEnrolledTills(storage.database()))));
+                new TillsPage(new JdbcEnrolledTills(storage.database())),
+                new CatalogPages(ports.catalog(), new CatalogEditor(ports.catalog(), headOffice, parts.audit, clock), clock),
+                new PromotionPages(ports.promotions(), new PromotionEditor(ports.promotions(), headOffice, parts.audit, clock),
+                        new Preview(ports.catalog(), ports.promotions()), clock),
+                // Until stores carry their own time zone, every store's times are shown in head office's.
+                new SalesPages(ports.sales(), store -> Formats.DEFAULT_ZONE)));
         Javalin app = HttpApi.create(codec, List.of(
                 health,
                 pages,
