@@ -32,6 +32,10 @@ abstract class ProjectionTablesContract {
             Map.entry("till_tokens", "accounts"),
             Map.entry("users", "accounts"),
             Map.entry("sessions", "accounts"),
+            Map.entry("web_sessions", "accounts: head office's page sessions"),
+            Map.entry("sign_in_failures", "accounts: the sign-in lockout"),
+            Map.entry("used_form_tokens", "forms already acted on"),
+            Map.entry("audit_log", "who did what from head office; not in the log"),
             Map.entry("flyway_schema_history", "the migrations applied"));
 
     @TempDir
