@@ -28,6 +28,9 @@ import java.util.Optional;
  */
 public final class CatalogPages implements PageFeature {
     private static final int MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+    /** The fields of the edit form, each also sent as it was when the form was opened ({@code orig_<field>}). */
+    public static final List<String> EDITED = List.of("barcodes", "name_zh", "name_en", "category", "unit", "price", "member_price",
+            "tax_rate", "active");
 
     private final Catalog catalog;
     private final CatalogEditor editor;
@@ -73,7 +76,14 @@ public final class CatalogPages implements PageFeature {
     }
 
     /** A product's page: its facts, the edit form, the price form, its price changes; {@code stale} after a lost race. */
-    public record ShowView(Row product, long revision, Form form, Form priceForm, boolean stale, List<ChangeRow> changes) {
+    public record ShowView(Row product, long revision, Form form, Form original, Form priceForm, boolean stale,
+                           List<ChangeRow> changes) {
+        /** What the edit form sends back as it was when opened, to tell the changed values from the others. */
+        public Map<String, String> originals() {
+            Map<String, String> values = new LinkedHashMap<>();
+            EDITED.forEach(field -> values.put("orig_" + field, original.value(field)));
+            return values;
+        }
     }
 
     public record ChangeRow(long version, String from, String price, String memberPrice) {
@@ -136,8 +146,10 @@ public final class CatalogPages implements PageFeature {
         List<ChangeRow> changes = catalog.priceChanges(product.sku()).stream().map(c -> new ChangeRow(c.listVersion(),
                 request.formats().dateTime(c.effectiveFrom()), money(request, c.price()),
                 c.memberPrice() == null ? "" : money(request, c.memberPrice()))).toList();
+        // After a refusal the form still started from what it was opened with; otherwise from the product as it is now.
+        Form original = form != null && stale == null ? originalOf(form) : formOf(product);
         request.render(status, "catalog/show.jte", "catalog.product.title", new ShowView(row(request, product), product.revision(),
-                form != null ? form : formOf(product), priceForm != null ? priceForm : Form.empty(), stale != null, changes));
+                form != null ? form : formOf(product), original, priceForm != null ? priceForm : Form.empty(), stale != null, changes));
     }
 
     private void edit(PageRequest request) {
@@ -156,10 +168,31 @@ public final class CatalogPages implements PageFeature {
             }
             case CatalogEditor.Outcome.Stale stale -> {
                 request.releaseSubmission(form);
-                show(request, 409, form, null, stale.current());
+                show(request, 409, merged(form, formOf(stale.current())), null, stale.current());
             }
             case CatalogEditor.Outcome.NoSuchProduct none -> request.refuse(404, "catalog.not-found");
         }
+    }
+
+    /**
+     * The form to show after someone else saved first: each value this editor left as it was takes the other's, each
+     * value this editor changed stays theirs; where both changed it, the other's value is named beside the field.
+     */
+    static Form merged(Form mine, Form theirs) {
+        Map<String, String> values = new LinkedHashMap<>();
+        List<String> conflicts = new java.util.ArrayList<>();
+        for (String field : EDITED) {
+            String own = mine.value(field);
+            String before = mine.value("orig_" + field);
+            String other = theirs.value(field);
+            values.put(field, own.equals(before) ? other : own);
+            if (!own.equals(before) && !other.equals(before) && !other.equals(own)) {
+                conflicts.add(field);
+            }
+        }
+        Form merged = new Form(values);
+        conflicts.forEach(field -> merged.reject(field, "catalog.problem.changed-meanwhile", theirs.value(field)));
+        return merged;
     }
 
     private void changePrice(PageRequest request) {
@@ -221,6 +254,12 @@ public final class CatalogPages implements PageFeature {
 
     private static void reject(Form form, List<Problem> problems) {
         problems.forEach(p -> form.reject(p.field(), "catalog.problem." + p.code(), p.args()));
+    }
+
+    private static Form originalOf(Form sent) {
+        Map<String, String> values = new LinkedHashMap<>();
+        EDITED.forEach(field -> values.put(field, sent.value("orig_" + field)));
+        return new Form(values);
     }
 
     private static long revision(Form form) {
