@@ -32,11 +32,11 @@ public final class JdbcCatalog implements Catalog {
         StringBuilder where = new StringBuilder(keyset.where());
         request.filter("q").ifPresent(q -> {
             // A barcode exactly, a SKU's beginning, or part of either name.
-            String like = q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            String like = q.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
             where.append(" AND (p.sku IN (SELECT b.sku FROM catalog_barcodes b WHERE b.barcode = ?)"
-                    + " OR p.sku LIKE ? ESCAPE '\\' OR p.search_text LIKE ? ESCAPE '\\')");
+                    + " OR p.sku LIKE ? ESCAPE '!' OR p.search_text LIKE ? ESCAPE '!')");
             args.add(q);
-            args.add(q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            args.add(q.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
             args.add("%" + like + "%");
         });
         request.filter("category").ifPresent(category -> {

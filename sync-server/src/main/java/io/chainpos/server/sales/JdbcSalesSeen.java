@@ -25,8 +25,8 @@ public final class JdbcSalesSeen implements SalesSeen {
         args.addAll(keyset.args());
         StringBuilder where = new StringBuilder("store_id = ? AND " + keyset.where());
         request.filter("receipt").ifPresent(receipt -> {
-            where.append(" AND receipt_no LIKE ? ESCAPE '\\'");
-            args.add(receipt.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            where.append(" AND receipt_no LIKE ? ESCAPE '!'");
+            args.add(receipt.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
         });
         args.add(request.size() + 1);
         String sql = "SELECT doc_id, kind, store_id, till_id, receipt_no, occurred_ms, total, refunded, currency, member, tenders "
