@@ -59,8 +59,6 @@ class HeadOfficeInTheBrowserEndToEndTest {
         String spec = database.equals("sqlite") ? dir.resolve("server.db").toString() : EmbeddedDatabase.newDatabase();
         server = RealServer.startOn(spec, clock, Duration.ofDays(30), true);
         server.createUser("wang.admin", Role.HQ_ADMIN, null, PASSWORD);
-        till = SyncedTill.enroll(dir.resolve("till.db"), clock, server::uri, server.enrollmentCode("S001", "S001-T1"));
-        till.sync();
         driver = Chromium.start("en");
         Browser browser = BackOffice.signIn(Browser.on(driver, server.uri()), "wang.admin", PASSWORD);
 
@@ -82,7 +80,10 @@ class HeadOfficeInTheBrowserEndToEndTest {
         assertThat(browser.text("notice")).isEqualTo("The promotions were published to the tills.");
         assertThat(browser.texts("#promotion-order tr.promotion-step td:nth-child(2)")).containsExactly("MEMBER_PRICE", "MJ10");
 
-        // The till pulls both and sells three colas at 4.00, 2.00 off for reaching 10.00.
+        // A till enrolled now pulls both (enrolled after the browser's work: its kept-alive connection would outlast the
+        // server's idle timeout, and the till does not retry a request on a dropped connection within one round) and sells
+        // three colas at 4.00, 2.00 off for reaching 10.00.
+        till = SyncedTill.enroll(dir.resolve("till.db"), clock, server::uri, server.enrollmentCode("S001", "S001-T1"));
         till.sync();
         Checkout.Completed sold = till.sell(null, COLA_BARCODE, 3_000, new Tender(TenderMethod.CASH, 1_000, null));
         assertThat(sold.sale().lines().getFirst().unitPrice()).isEqualTo(400);
@@ -94,7 +95,7 @@ class HeadOfficeInTheBrowserEndToEndTest {
         List<String> row = browser.open("/stores/S001/sales").texts("#sales tbody tr.sale td");
         assertThat(row).hasSize(8);
         assertThat(row.get(0)).isEqualTo(sold.sale().receiptNo().value());
-        assertThat(row.get(2)).as("the store's time, Asia/Shanghai").startsWith("Nov 23, 2026, 11:00:00");
+        assertThat(row.get(2)).as("the store's time, Asia/Shanghai").isEqualTo("23 Nov 2026, 11:00:00");
         assertThat(List.of(row.get(1), row.get(3), row.get(4), row.get(5), row.get(6), row.get(7)))
                 .containsExactly("Sale", "CN¥10.00", "", "no", "Cash CN¥10.00", "S001-T1");
     }
