@@ -2,6 +2,9 @@ package io.chainpos.server;
 
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.server.auth.AccountStore;
+import io.chainpos.server.catalog.Catalog;
+import io.chainpos.server.catalog.JdbcCatalog;
+import io.chainpos.server.catalog.JdbcCatalogProjection;
 import io.chainpos.server.auth.JdbcAccountStore;
 import io.chainpos.server.db.Database;
 import io.chainpos.server.db.Storage;
@@ -15,6 +18,12 @@ import io.chainpos.server.loyalty.LoyaltyFacts;
 import io.chainpos.server.member.JdbcMemberProjection;
 import io.chainpos.server.member.JdbcMembers;
 import io.chainpos.server.member.Members;
+import io.chainpos.server.promotion.JdbcPromotionProjection;
+import io.chainpos.server.promotion.JdbcPromotions;
+import io.chainpos.server.promotion.Promotions;
+import io.chainpos.server.sales.JdbcSalesProjection;
+import io.chainpos.server.sales.JdbcSalesSeen;
+import io.chainpos.server.sales.SalesSeen;
 import io.chainpos.server.stock.JdbcStockLevels;
 import io.chainpos.server.stock.JdbcStockProjection;
 import io.chainpos.server.stock.StockLevels;
@@ -32,6 +41,9 @@ public final class Ports {
     private final ExceptionLog exceptions;
     private final AccountStore accounts;
     private final LoyaltyFacts loyalty;
+    private final Catalog catalog;
+    private final Promotions promotions;
+    private final SalesSeen sales;
 
     private Ports(Database db, EventCodec codec, Clock clock) {
         JdbcExceptionLog exceptionLog = new JdbcExceptionLog(db);
@@ -41,6 +53,9 @@ public final class Ports {
         this.exceptions = exceptionLog;
         this.accounts = new JdbcAccountStore(db);
         this.loyalty = new JdbcLoyaltyFacts(db, log);
+        this.catalog = new JdbcCatalog(db);
+        this.promotions = new JdbcPromotions(db, codec);
+        this.sales = new JdbcSalesSeen(db);
     }
 
     public static Ports on(Storage storage, EventCodec codec, Clock clock) {
@@ -52,7 +67,8 @@ public final class Ports {
      * order too). A rebuild empties the tables each declares; a test checks the schema has no other.
      */
     public static List<Projection> projections() {
-        return List.of(new JdbcMemberProjection(), new JdbcStockProjection());
+        return List.of(new JdbcMemberProjection(), new JdbcStockProjection(), new JdbcCatalogProjection(),
+                new JdbcPromotionProjection(EventCodec.standard()), new JdbcSalesProjection());
     }
 
     public EventLog log() {
@@ -77,5 +93,17 @@ public final class Ports {
 
     public LoyaltyFacts loyalty() {
         return loyalty;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public Promotions promotions() {
+        return promotions;
+    }
+
+    public SalesSeen sales() {
+        return sales;
     }
 }

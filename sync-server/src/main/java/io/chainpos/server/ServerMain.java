@@ -19,7 +19,14 @@ import io.chainpos.server.auth.Users;
 import io.chainpos.server.auth.WebSessions;
 import io.chainpos.server.audit.AuditPages;
 import io.chainpos.server.audit.JdbcAuditLog;
+import io.chainpos.server.catalog.CatalogEditor;
+import io.chainpos.server.catalog.CatalogPages;
 import io.chainpos.server.exception.JdbcOpenExceptions;
+import io.chainpos.server.promotion.Preview;
+import io.chainpos.server.promotion.PromotionEditor;
+import io.chainpos.server.promotion.PromotionPages;
+import io.chainpos.server.sales.SalesPages;
+import io.chainpos.server.web.Formats;
 import io.chainpos.server.home.HomePage;
 import io.chainpos.server.home.JdbcHomeFacts;
 import io.chainpos.server.exception.ExceptionPages;
@@ -195,7 +202,12 @@ public final class ServerMain implements Services {
                 new AuditPages(parts.audit),
                 new StorePages(stores, new StoreChanges(stores, parts.audit, clock)),
                 new TillsPage(new JdbcEnrolledTills(storage.database()), tillEnrollments, clock),
-                new ExceptionPages(exceptionRecords, new ResolveException(exceptionRecords, parts.audit, clock))));
+                new ExceptionPages(exceptionRecords, new ResolveException(exceptionRecords, parts.audit, clock)),
+                new CatalogPages(ports.catalog(), new CatalogEditor(ports.catalog(), headOffice, parts.audit, clock), clock),
+                new PromotionPages(ports.promotions(), new PromotionEditor(ports.promotions(), headOffice, parts.audit, clock),
+                        new Preview(ports.catalog(), ports.promotions()), clock),
+                // Until stores carry their own time zone, every store's times are shown in head office's.
+                new SalesPages(ports.sales(), store -> Formats.DEFAULT_ZONE)));
         Javalin app = HttpApi.create(codec, List.of(
                 health,
                 pages,

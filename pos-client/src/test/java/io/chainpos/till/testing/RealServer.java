@@ -77,6 +77,13 @@ public final class RealServer implements AutoCloseable {
         };
     }
 
+    /** Makes a head-office account (for the pages' sign-in form). */
+    public void createUser(String name, Role role, String store, String password) {
+        if (!(main.users(storage).create(name, role, store, password) instanceof Users.Created.Done)) {
+            throw new IllegalStateException("cannot create " + name);
+        }
+    }
+
     /** A client signed in as head office. */
     public Api headOffice() {
         if (headOfficeToken == null) {

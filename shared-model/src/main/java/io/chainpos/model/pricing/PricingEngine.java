@@ -44,11 +44,18 @@ public final class PricingEngine {
         if (all.stream().noneMatch(p -> p.rule() instanceof Rule.MemberPrice)) {
             all.add(DEFAULT_MEMBER_PRICE);
         }
-        return all.stream()
+        return inApplyOrder(all.stream()
                 .filter(p -> p.validAt(context.at()))
                 .filter(p -> !(p.rule() instanceof Rule.UnknownRule))
-                .sorted(ORDER)
-                .toList();
+                .toList());
+    }
+
+    /**
+     * {@code promotions} in the order a receipt applies them: every line rule before any order rule, each phase by
+     * ascending priority, ties by code. Head office's pages show them in this order.
+     */
+    public static List<Promotion> inApplyOrder(List<Promotion> promotions) {
+        return promotions.stream().sorted(ORDER).toList();
     }
 
     public static PricedSale price(List<CartItem> cart, PricingRules rules, PricingContext context) {

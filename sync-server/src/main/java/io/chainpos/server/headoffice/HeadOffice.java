@@ -52,11 +52,26 @@ public final class HeadOffice {
         return publish(facts, true).accepted() > 0;
     }
 
+    /**
+     * Publishes what {@code decide} returns, deciding under the head-office mark's lock: every earlier publish
+     * has committed (its projections too) and no other can commit until this one has, so a version read from a
+     * projection inside {@code decide} is still the newest when these facts land. {@code decide} may return
+     * nothing (a stale edit), and may be called again if the transaction retries. The number of facts published.
+     */
+    public int publishDecided(java.util.function.Supplier<List<? extends Event>> decide) {
+        return publish(decide, false).accepted();
+    }
+
     private PushResponse publish(List<? extends Event> facts, boolean onlyFirst) {
+        return publish(() -> facts, onlyFirst);
+    }
+
+    private PushResponse publish(java.util.function.Supplier<List<? extends Event>> decide, boolean onlyFirst) {
         IngestResult result = log.append(HeadOfficeTill.TILL, HeadOfficeTill.EPOCH, mark -> {
             if (onlyFirst && mark.ackedThrough() > 0) {
                 return List.of();
             }
+            List<? extends Event> facts = decide.get();
             // Another node may have issued later hlcs: stay past them, so head office's own edits stay ordered.
             hlc.observe(mark.lastHlc());
             long seq = mark.ackedThrough();

@@ -35,6 +35,11 @@ public final class Form {
         return value == null ? "" : value;
     }
 
+    /** Every value as sent, by field (for a use-case that reads a form's fields by name). */
+    public Map<String, String> values() {
+        return Map.copyOf(values);
+    }
+
     public Form reject(String field, String key, Object... args) {
         errors.putIfAbsent(field, new Problem(key, args));
         return this;

@@ -105,6 +105,38 @@ public final class PageRequest {
     }
 
     /**
+     * The text of the file sent in the multipart field {@code field} (UTF-8, a byte-order mark dropped): empty when
+     * no file was sent, {@link Upload.TooBig} past {@code maxBytes}.
+     */
+    public Upload upload(String field, int maxBytes) {
+        io.javalin.http.UploadedFile file = ctx.isMultipartFormData() ? ctx.uploadedFile(field) : null;
+        if (file == null || file.size() == 0) {
+            return new Upload.None();
+        }
+        if (file.size() > maxBytes) {
+            return new Upload.TooBig(maxBytes);
+        }
+        try (java.io.InputStream in = file.content()) {
+            String text = new String(in.readNBytes(maxBytes + 1), StandardCharsets.UTF_8);
+            return new Upload.Text(file.filename(), text.startsWith("\uFEFF") ? text.substring(1) : text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What a file field brought. */
+    public sealed interface Upload {
+        record None() implements Upload {
+        }
+
+        record TooBig(int maxBytes) implements Upload {
+        }
+
+        record Text(String filename, String text) implements Upload {
+        }
+    }
+
+    /**
      * Uses the form's one-time token ({@code _once}): true the first time this rendered form is sent, false when it
      * was already sent (or carries no token), in which case nothing must be done again.
      */

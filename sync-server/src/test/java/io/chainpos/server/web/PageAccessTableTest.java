@@ -83,6 +83,27 @@ class PageAccessTableTest {
         TABLE.put("GET /stores/{store}/exceptions other", HEAD_OFFICE);
         TABLE.put("GET /stores/{store}/exceptions.csv own", SIGNED_IN);
         TABLE.put("GET /stores/{store}/exceptions.csv other", HEAD_OFFICE);
+        TABLE.put("GET /catalog", HEAD_OFFICE);
+        TABLE.put("GET /catalog.csv", HEAD_OFFICE);
+        TABLE.put("GET /catalog/new", ADMIN);
+        TABLE.put("POST /catalog", ADMIN);
+        TABLE.put("GET /catalog/import", ADMIN);
+        TABLE.put("POST /catalog/import", ADMIN);
+        TABLE.put("GET /catalog/{sku}", HEAD_OFFICE);
+        TABLE.put("POST /catalog/{sku}", ADMIN);
+        TABLE.put("POST /catalog/{sku}/price", ADMIN);
+        TABLE.put("GET /promotions", HEAD_OFFICE);
+        TABLE.put("GET /promotions/new", ADMIN);
+        TABLE.put("POST /promotions", ADMIN);
+        TABLE.put("GET /promotions/{code}", HEAD_OFFICE);
+        TABLE.put("POST /promotions/{code}", ADMIN);
+        TABLE.put("POST /promotions/{code}/remove", ADMIN);
+        TABLE.put("GET /promotions/{code}/codes.csv", ADMIN);
+        TABLE.put("GET /sales", HEAD_OFFICE);
+        TABLE.put("GET /stores/{store}/sales own", SIGNED_IN);
+        TABLE.put("GET /stores/{store}/sales other", HEAD_OFFICE);
+        TABLE.put("GET /stores/{store}/sales.csv own", SIGNED_IN);
+        TABLE.put("GET /stores/{store}/sales.csv other", HEAD_OFFICE);
         // Last: it ends the session it is asked with.
         TABLE.put("POST /signout", SIGNED_IN);
     }
@@ -91,6 +112,7 @@ class PageAccessTableTest {
     private static String concrete(String path, String variant) {
         return path.replace("{file}", "app.css").replace("{tag}", "en").replace("{username}", "nobody-here")
                 .replace("{till}", "no-such-till").replace("{id}", "999999")
+                .replace("{sku}", "nobody-here").replace("{code}", "NOBODY-HERE")
                 .replace("{store}", "other".equals(variant) ? "S002" : BackOffice.STORE);
     }
 

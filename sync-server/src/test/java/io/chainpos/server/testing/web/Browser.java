@@ -22,6 +22,11 @@ public final class Browser {
         this.base = base;
     }
 
+    /** A browser on the server at {@code base} (a test with a server of its own starts the driver with {@link Chromium}). */
+    public static Browser on(WebDriver driver, URI base) {
+        return new Browser(driver, base);
+    }
+
     public Browser open(String path) {
         driver.get(base.resolve(path).toString());
         return this;
