@@ -43,6 +43,10 @@ import io.chainpos.server.loyalty.DailyPeriodEnd;
 import io.chainpos.server.loyalty.ExpiringPointsReport;
 import io.chainpos.server.loyalty.LoyaltyRoutes;
 import io.chainpos.server.loyalty.PeriodEnd;
+import io.chainpos.server.member.JdbcMemberDirectory;
+import io.chainpos.server.member.MemberErasure;
+import io.chainpos.server.member.MemberPages;
+import io.chainpos.server.member.MemberProfilePage;
 import io.chainpos.server.member.MemberRoutes;
 import io.chainpos.server.metrics.ServerMeters;
 import io.chainpos.server.stock.StockRoutes;
@@ -156,12 +160,16 @@ public final class ServerMain implements Services {
         Parts parts = new Parts(storage);
         WebSessions sessions = new WebSessions(new JdbcWebSessions(storage.database()), secrets, clock, settings.web());
         JdbcOpenExceptions openExceptions = new JdbcOpenExceptions(storage.database());
+        MemberErasure erasure = new MemberErasure(ports.members(), headOffice, parts.audit);
+        JdbcMemberDirectory memberDirectory = new JdbcMemberDirectory(storage.database());
         Pages pages = new Pages(new Templates(), sessions, openExceptions, new JdbcFormTokens(storage.database(), clock), List.of(
                 new HomePage(new JdbcHomeFacts(storage.database(), openExceptions::byKind), openExceptions, ports.exceptions()::exceptions),
                 new SignInPages(parts.signIn, sessions, parts.users),
                 new UserPages(parts.accounts, parts.users),
                 new AuditPages(parts.audit),
-                new TillsPage(new JdbcEnrolledTills(storage.database()))));
+                new TillsPage(new JdbcEnrolledTills(storage.database())),
+                new MemberPages(ports.members(), memberDirectory),
+                new MemberProfilePage(ports.members(), memberDirectory, log, erasure, parts.audit, codec)));
         Javalin app = HttpApi.create(codec, List.of(
                 health,
                 pages,
@@ -170,7 +178,7 @@ public final class ServerMain implements Services {
                         parts.users, codec),
                 new SyncRoutes(access, new PushEvents(log, metrics, new DuplicatePhones(ports.members(), headOffice)), pulls, codec, metrics),
                 new SnapshotRoutes(access, log, pulls, codec, metrics, clock),
-                new MemberRoutes(access, ports.members(), log, headOffice, codec),
+                new MemberRoutes(access, ports.members(), log, erasure, codec),
                 new StockRoutes(access, ports.stock()),
                 new ExceptionRoutes(access, ports.exceptions()),
                 new LoyaltyRoutes(access, periodEnd, new ExpiringPointsReport(ports.loyalty(), LOYALTY_ZONE), LOYALTY_ZONE, clock)));

@@ -59,6 +59,20 @@ class PageAccessTableTest {
         TABLE.put("GET /stores/{store}/tills other", HEAD_OFFICE);
         TABLE.put("GET /stores/{store}/tills.csv own", SIGNED_IN);
         TABLE.put("GET /stores/{store}/tills.csv other", HEAD_OFFICE);
+        TABLE.put("GET /members", HEAD_OFFICE);
+        TABLE.put("GET /members.csv", HEAD_OFFICE);
+        TABLE.put("POST /members/search", HEAD_OFFICE);
+        TABLE.put("GET /members/{memberId}", HEAD_OFFICE);
+        TABLE.put("GET /members/{memberId}/export", HEAD_OFFICE);
+        TABLE.put("POST /members/{memberId}/erase", ADMIN);
+        TABLE.put("GET /stores/{store}/members own", SIGNED_IN);
+        TABLE.put("GET /stores/{store}/members other", HEAD_OFFICE);
+        TABLE.put("GET /stores/{store}/members.csv own", SIGNED_IN);
+        TABLE.put("GET /stores/{store}/members.csv other", HEAD_OFFICE);
+        TABLE.put("POST /stores/{store}/members/search own", SIGNED_IN);
+        TABLE.put("POST /stores/{store}/members/search other", HEAD_OFFICE);
+        TABLE.put("GET /stores/{store}/members/{memberId} own", SIGNED_IN);
+        TABLE.put("GET /stores/{store}/members/{memberId} other", HEAD_OFFICE);
         // Last: it ends the session it is asked with.
         TABLE.put("POST /signout", SIGNED_IN);
     }
@@ -66,6 +80,7 @@ class PageAccessTableTest {
     /** Values for path parameters: harmless ones (no such user; a store manager's own store and another). */
     private static String concrete(String path, String variant) {
         return path.replace("{file}", "app.css").replace("{tag}", "en").replace("{username}", "nobody-here")
+                .replace("{memberId}", "0192f0a0-0000-7000-8000-000000000999")
                 .replace("{store}", "other".equals(variant) ? "S002" : BackOffice.STORE);
     }
 
