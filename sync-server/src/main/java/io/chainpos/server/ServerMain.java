@@ -41,6 +41,8 @@ import io.chainpos.server.log.EventLog;
 import io.chainpos.server.member.DuplicatePhones;
 import io.chainpos.server.loyalty.DailyPeriodEnd;
 import io.chainpos.server.loyalty.ExpiringPointsReport;
+import io.chainpos.server.loyalty.ExpiringPointsPage;
+import io.chainpos.server.loyalty.LoyaltyPages;
 import io.chainpos.server.loyalty.LoyaltyRoutes;
 import io.chainpos.server.loyalty.PeriodEnd;
 import io.chainpos.server.member.JdbcMemberDirectory;
@@ -160,6 +162,7 @@ public final class ServerMain implements Services {
         Parts parts = new Parts(storage);
         WebSessions sessions = new WebSessions(new JdbcWebSessions(storage.database()), secrets, clock, settings.web());
         JdbcOpenExceptions openExceptions = new JdbcOpenExceptions(storage.database());
+        ExpiringPointsReport expiringPoints = new ExpiringPointsReport(ports.loyalty(), LOYALTY_ZONE);
         MemberErasure erasure = new MemberErasure(ports.members(), headOffice, parts.audit);
         JdbcMemberDirectory memberDirectory = new JdbcMemberDirectory(storage.database());
         Pages pages = new Pages(new Templates(), sessions, openExceptions, new JdbcFormTokens(storage.database(), clock), List.of(
@@ -169,7 +172,9 @@ public final class ServerMain implements Services {
                 new AuditPages(parts.audit),
                 new TillsPage(new JdbcEnrolledTills(storage.database())),
                 new MemberPages(ports.members(), memberDirectory),
-                new MemberProfilePage(ports.members(), memberDirectory, log, erasure, parts.audit, codec)));
+                new MemberProfilePage(ports.members(), memberDirectory, log, erasure, parts.audit, codec),
+                new LoyaltyPages(ports.loyalty(), headOffice, periodEnd, parts.audit, LOYALTY_ZONE, clock),
+                new ExpiringPointsPage(expiringPoints, LOYALTY_ZONE, clock)));
         Javalin app = HttpApi.create(codec, List.of(
                 health,
                 pages,
@@ -181,7 +186,7 @@ public final class ServerMain implements Services {
                 new MemberRoutes(access, ports.members(), log, erasure, codec),
                 new StockRoutes(access, ports.stock()),
                 new ExceptionRoutes(access, ports.exceptions()),
-                new LoyaltyRoutes(access, periodEnd, new ExpiringPointsReport(ports.loyalty(), LOYALTY_ZONE), LOYALTY_ZONE, clock)));
+                new LoyaltyRoutes(access, periodEnd, expiringPoints, LOYALTY_ZONE, clock)));
         app.start(settings.host(), settings.port());
         LOG.atInfo().setMessage("server_started").addKeyValue("host", settings.host()).addKeyValue("port", app.port())
                 .addKeyValue("database", storage.kind()).addKeyValue("pull_retention_days", settings.pullRetention().toDays()).log();

@@ -41,6 +41,29 @@ final class LoyaltyRuleSets {
                 published(facts, EventTypes.TIER_RULES_PUBLISHED.name(), TierRulesPublished.class), zone);
     }
 
+    /** The loyalty rule set published last (in effect or still to come). */
+    Optional<LoyaltyRulesPublished> lastLoyalty() {
+        return loyalty.stream().max(Comparator.comparingLong(HeadOfficeEvent::version));
+    }
+
+    Optional<TierRulesPublished> lastTiers() {
+        return tiers.stream().max(Comparator.comparingLong(HeadOfficeEvent::version));
+    }
+
+    /** The loyalty rule set in effect at {@code at} (the tills' view: from its effective moment on). */
+    Optional<LoyaltyRulesPublished> loyaltyAt(Instant at) {
+        return loyalty.stream().filter(r -> !r.effectiveFrom().isAfter(at)).max(Comparator.comparingLong(HeadOfficeEvent::version));
+    }
+
+    Optional<TierRulesPublished> tiersAt(Instant at) {
+        return tiers.stream().filter(r -> !r.effectiveFrom().isAfter(at)).max(Comparator.comparingLong(HeadOfficeEvent::version));
+    }
+
+    /** Every loyalty rule set published, newest first. */
+    List<LoyaltyRulesPublished> loyaltyPublished() {
+        return loyalty.stream().sorted(Comparator.comparingLong(LoyaltyRulesPublished::version).reversed()).toList();
+    }
+
     Optional<LoyaltyRulesPublished> loyaltyOn(LocalDate day) {
         return onDay(loyalty, day);
     }

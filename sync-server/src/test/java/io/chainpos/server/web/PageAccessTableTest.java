@@ -73,6 +73,12 @@ class PageAccessTableTest {
         TABLE.put("POST /stores/{store}/members/search other", HEAD_OFFICE);
         TABLE.put("GET /stores/{store}/members/{memberId} own", SIGNED_IN);
         TABLE.put("GET /stores/{store}/members/{memberId} other", HEAD_OFFICE);
+        TABLE.put("GET /loyalty", HEAD_OFFICE);
+        TABLE.put("GET /loyalty/edit", ADMIN);
+        TABLE.put("POST /loyalty", ADMIN);
+        TABLE.put("POST /loyalty/period-end", ADMIN);
+        TABLE.put("GET /loyalty/expiring", HEAD_OFFICE);
+        TABLE.put("GET /loyalty/expiring.csv", HEAD_OFFICE);
         // Last: it ends the session it is asked with.
         TABLE.put("POST /signout", SIGNED_IN);
     }
