@@ -36,7 +36,7 @@ class HeadOfficePagesBrowserTest {
         // ECharts, loaded from this server by the page's script, drew the chart of exceptions by kind.
         browser.waitForAttribute("exceptions-chart", "data-chart-drawn");
         assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("#exceptions-chart canvas"))).isNotEmpty();
-        assertThat(browser.texts("header nav a")).containsExactly("Home", "Users", "Audit");
+        assertThat(browser.texts("header nav a")).containsExactly("Home", "Members", "Loyalty", "Users", "Audit");
     }
 
     @Test
@@ -68,7 +68,7 @@ class HeadOfficePagesBrowserTest {
     void aStoreManagerSeesTheirStoreAndIsRefusedAnotherStoresPages() {
         Browser browser = office.signInAs(Role.STORE_MANAGER);
 
-        assertThat(browser.texts("header nav a")).containsExactly("Home", "My store's tills");
+        assertThat(browser.texts("header nav a")).containsExactly("Home", "My store's tills", "My store's members");
         assertThat(browser.has("open-exceptions")).isFalse();
         assertThat(browser.open("/stores/S001/tills").text("tills-title")).isEqualTo("Tills of store S001");
 
@@ -123,6 +123,6 @@ class HeadOfficePagesBrowserTest {
         assertThat(english.heading()).isEqualTo("登录");
         BackOffice.signIn(english, office.user(Role.HQ_ADMIN), BackOffice.PASSWORD);
         assertThat(english.heading()).isEqualTo("总部待办");
-        assertThat(english.texts("header nav a")).containsExactly("首页", "用户", "审计日志");
+        assertThat(english.texts("header nav a")).containsExactly("首页", "会员", "积分规则", "用户", "审计日志");
     }
 }
