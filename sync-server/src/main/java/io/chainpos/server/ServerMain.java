@@ -56,8 +56,14 @@ import io.chainpos.server.log.EventLog;
 import io.chainpos.server.member.DuplicatePhones;
 import io.chainpos.server.loyalty.DailyPeriodEnd;
 import io.chainpos.server.loyalty.ExpiringPointsReport;
+import io.chainpos.server.loyalty.ExpiringPointsPage;
+import io.chainpos.server.loyalty.LoyaltyPages;
 import io.chainpos.server.loyalty.LoyaltyRoutes;
 import io.chainpos.server.loyalty.PeriodEnd;
+import io.chainpos.server.member.JdbcMemberDirectory;
+import io.chainpos.server.member.MemberErasure;
+import io.chainpos.server.member.MemberPages;
+import io.chainpos.server.member.MemberProfilePage;
 import io.chainpos.server.member.MemberRoutes;
 import io.chainpos.server.metrics.ServerMeters;
 import io.chainpos.server.stock.StockRoutes;
@@ -191,6 +197,9 @@ public final class ServerMain implements Services {
         Parts parts = new Parts(storage, ports);
         WebSessions sessions = new WebSessions(new JdbcWebSessions(storage.database()), secrets, clock, settings.web());
         JdbcOpenExceptions openExceptions = new JdbcOpenExceptions(storage.database());
+        ExpiringPointsReport expiringPoints = new ExpiringPointsReport(ports.loyalty(), LOYALTY_ZONE);
+        MemberErasure erasure = new MemberErasure(ports.members(), headOffice, parts.audit);
+        JdbcMemberDirectory memberDirectory = new JdbcMemberDirectory(storage.database());
         JdbcStores stores = new JdbcStores(storage.database());
         JdbcExceptionRecords exceptionRecords = new JdbcExceptionRecords(storage.database());
         TillEnrollments tillEnrollments = new TillEnrollments(new Enrollment(ports.accounts(), secrets, clock), ports.accounts(),
@@ -207,7 +216,11 @@ public final class ServerMain implements Services {
                 new PromotionPages(ports.promotions(), new PromotionEditor(ports.promotions(), headOffice, parts.audit, clock),
                         new Preview(ports.catalog(), ports.promotions()), clock),
                 // Until stores carry their own time zone, every store's times are shown in head office's.
-                new SalesPages(ports.sales(), store -> Formats.DEFAULT_ZONE)));
+                new SalesPages(ports.sales(), store -> Formats.DEFAULT_ZONE),
+                new MemberPages(ports.members(), memberDirectory),
+                new MemberProfilePage(ports.members(), memberDirectory, log, erasure, parts.audit, codec),
+                new LoyaltyPages(ports.loyalty(), headOffice, periodEnd, parts.audit, LOYALTY_ZONE, clock),
+                new ExpiringPointsPage(expiringPoints, LOYALTY_ZONE, clock)));
         Javalin app = HttpApi.create(codec, List.of(
                 health,
                 pages,
@@ -217,10 +230,10 @@ public final class ServerMain implements Services {
                 new SyncRoutes(access, new PushEvents(log, metrics, new DuplicatePhones(ports.members(), headOffice)), pulls, codec, metrics,
                         new TillContacts(new JdbcTillActivity(storage.database()), clock)),
                 new SnapshotRoutes(access, log, pulls, codec, metrics, clock),
-                new MemberRoutes(access, ports.members(), log, headOffice, codec),
+                new MemberRoutes(access, ports.members(), log, erasure, codec),
                 new StockRoutes(access, ports.stock()),
                 new ExceptionRoutes(access, ports.exceptions()),
-                new LoyaltyRoutes(access, periodEnd, new ExpiringPointsReport(ports.loyalty(), LOYALTY_ZONE), LOYALTY_ZONE, clock)),
+                new LoyaltyRoutes(access, periodEnd, expiringPoints, LOYALTY_ZONE, clock)),
                 listener);
         app.start(settings.host(), settings.port());
         if (Transport.decide(settings.host(), settings.tls() != null, true) instanceof Transport.PlainAllowed) {

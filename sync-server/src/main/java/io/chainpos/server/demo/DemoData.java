@@ -7,11 +7,13 @@ import io.chainpos.model.event.Gender;
 import io.chainpos.model.event.LoyaltyRulesPublished;
 import io.chainpos.model.event.MemberRegistered;
 import io.chainpos.model.event.PointsChanged;
+import io.chainpos.model.event.StockChanged;
 import io.chainpos.model.event.TierRulesPublished;
 import io.chainpos.model.event.TierRulesPublished.Tier;
 import io.chainpos.model.id.CardNo;
 import io.chainpos.model.id.MemberId;
 import io.chainpos.model.id.Sku;
+import io.chainpos.model.id.StoreId;
 import io.chainpos.server.headoffice.HeadOffice;
 import io.chainpos.server.log.EventLog;
 import io.chainpos.server.member.Members;
@@ -31,7 +33,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A convenience store's worth of head-office data for demos and first runs: products with valid EAN-13
- * barcodes (two sold by weight, typed in by SKU at the scale), the four tiers, 1 point per yuan with
+ * barcodes (two sold by weight, typed in by SKU at the scale) with opening stock at the demo store, the four tiers, 1 point per yuan with
  * 100 points worth 1 yuan, and three members with opening points. Seeded only into an empty store.
  */
 public final class DemoData {
@@ -41,6 +43,11 @@ public final class DemoData {
     public static final MemberId WANG_FANG = new MemberId(UUID.fromString("01900000-0000-7000-8000-000000000003"));
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
     private static final String BARCODE_PREFIX = "6901234";
+    /** The demo's stores: the demo command enrolls its till in the first. */
+    public static final List<StoreId> STORES = List.of(StoreId.of("S001"));
+    /** What each demo store holds of each product when the demo starts: 200 pieces, or 50 kg of a weighed one. */
+    static final long OPENING_PIECES_MILLI = 200_000;
+    static final long OPENING_WEIGHT_MILLI = 50_000;
 
     private DemoData() {
     }
@@ -65,7 +72,9 @@ public final class DemoData {
 
     /** Head office's demo facts; the demo members' data keys are added to {@code keys}. */
     public static List<Event> events(Instant effectiveFrom, PhoneLookup lookup, List<MemberKey> keys) {
-        List<Event> facts = new ArrayList<>(catalog(effectiveFrom));
+        List<CatalogItemUpserted> catalog = catalog(effectiveFrom);
+        List<Event> facts = new ArrayList<>(catalog);
+        facts.addAll(openingStock(catalog));
         facts.add(tiers(effectiveFrom));
         facts.add(loyalty(effectiveFrom));
         facts.addAll(members(lookup, keys));
@@ -95,6 +104,21 @@ public final class DemoData {
                 piece(from, 19, "茶叶蛋", "Tea egg", "FRESH", 200, null),
                 weighed(from, 1, "香蕉", "Bananas", 698),
                 weighed(from, 2, "富士苹果", "Fuji apples", 1280));
+    }
+
+    /**
+     * Each demo store's opening stock of every product, booked in as the tills consume stock: a {@code StockChanged}
+     * receipt per store and SKU (a till keeps its own store's), so the demo's sales do not go below zero.
+     */
+    public static List<StockChanged> openingStock(List<CatalogItemUpserted> catalog) {
+        List<StockChanged> stock = new ArrayList<>();
+        for (StoreId store : STORES) {
+            for (CatalogItemUpserted item : catalog) {
+                stock.add(new StockChanged(store, item.sku(), item.unit() == Unit.WEIGHT ? OPENING_WEIGHT_MILLI : OPENING_PIECES_MILLI,
+                        StockChanged.Reason.RECEIPT, "OPENING_STOCK"));
+            }
+        }
+        return stock;
     }
 
     private static CatalogItemUpserted piece(Instant from, int n, String zh, String en, String category, long price, Long memberPrice) {

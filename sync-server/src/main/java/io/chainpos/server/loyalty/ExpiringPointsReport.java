@@ -1,16 +1,13 @@
 package io.chainpos.server.loyalty;
 
-import io.chainpos.model.event.EventEnvelope;
-import io.chainpos.model.event.EventTypes;
-import io.chainpos.model.event.LoyaltyRulesPublished;
 import io.chainpos.model.loyalty.PointsLots;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Head office's warning before points expire (积分清零提醒), chain-wide: the members whose points reach their
@@ -34,30 +31,42 @@ public final class ExpiringPointsReport {
         this.zone = zone;
     }
 
+    /**
+     * The members whose points reach their last day from {@code day} to {@code day + days - 1}: each lot is judged
+     * by the rules that will govern the period end that would expire it ({@link LoyaltyRuleSets}), so a rule set
+     * published today and in effect from later today counts, exactly as it will when those days come.
+     * {@code expiryMonths} is that of the rules governing tomorrow's period end.
+     */
     public Report within(LocalDate day, int days) {
         if (days < 0) {
             throw new IllegalArgumentException("a number of days is not negative");
         }
-        Instant at = day.atStartOfDay(zone).toInstant();
-        int months = facts.headOfficeEvents(EventTypes.LOYALTY_RULES_PUBLISHED.name()).stream()
-                .map(EventEnvelope::payload).filter(LoyaltyRulesPublished.class::isInstance).map(LoyaltyRulesPublished.class::cast)
-                .filter(rules -> !rules.effectiveFrom().isAfter(at))
-                .max(Comparator.comparingLong(LoyaltyRulesPublished::version))
-                .map(LoyaltyRulesPublished::expiryMonths).orElse(0);
+        LoyaltyRuleSets rules = LoyaltyRuleSets.read(facts, zone);
+        // A lot whose last day is L expires in the period end of L + 1: those of day + 1 to day + days.
+        List<LoyaltyRuleSets.Segment> runs = rules.expirySegments(day.plusDays(1), day.plusDays(days + 1L));
+        int monthsToday = rules.expiryMonthsOn(day);
         List<Line> lines = new ArrayList<>();
-        if (months > 0) {
+        if (runs.stream().anyMatch(segment -> segment.expiryMonths() > 0)) {
             facts.pointsHistory(member -> {
                 PointsLots lots = PointsLots.of(member.changes().stream()
                         .map(c -> new PointsLots.Change(Instant.ofEpochMilli(c.occurredMs()).atZone(zone).toLocalDate(), c.delta()))
                         .toList());
-                long expiring = lots.expiringWithin(day, days, months);
+                long expiring = 0;
+                LocalDate first = null;
+                for (PointsLots.Lot lot : lots.lots()) {
+                    boolean goodToday = monthsToday <= 0 || !PointsLots.lastDay(lot.earned(), monthsToday).isBefore(day);
+                    Optional<LocalDate> run = LoyaltyRuleSets.firstExpiry(runs, lot.earned());
+                    if (goodToday && run.isPresent()) {
+                        expiring += lot.remaining();
+                        LocalDate lastDay = run.get().minusDays(1);
+                        first = first == null || lastDay.isBefore(first) ? lastDay : first;
+                    }
+                }
                 if (expiring > 0) {
-                    LocalDate first = lots.lots().stream().map(l -> PointsLots.lastDay(l.earned(), months))
-                            .filter(d -> !d.isBefore(day)).min(LocalDate::compareTo).orElseThrow();
                     lines.add(new Line(member.memberId(), expiring, first, lots.balance()));
                 }
             });
         }
-        return new Report(day, days, months, lines);
+        return new Report(day, days, rules.expiryMonthsOn(day.plusDays(1)), lines);
     }
 }

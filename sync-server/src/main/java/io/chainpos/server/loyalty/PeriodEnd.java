@@ -1,10 +1,6 @@
 package io.chainpos.server.loyalty;
 
 import io.chainpos.model.event.Event;
-import io.chainpos.model.event.EventEnvelope;
-import io.chainpos.model.event.EventTypes;
-import io.chainpos.model.event.HeadOfficeEvent;
-import io.chainpos.model.event.LoyaltyRulesPublished;
 import io.chainpos.model.event.MemberTierChanged;
 import io.chainpos.model.event.PointsChanged;
 import io.chainpos.model.event.TierRulesPublished;
@@ -18,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -63,22 +58,23 @@ public final class PeriodEnd {
         Instant at = day.atStartOfDay(zone).toInstant();
         List<Event> decided = new ArrayList<>();
         long[] expired = new long[2];
-        rules(EventTypes.LOYALTY_RULES_PUBLISHED.name(), LoyaltyRulesPublished.class, at)
-                .filter(rules -> rules.expiryMonths() > 0)
-                .ifPresent(rules -> facts.pointsHistory(member -> {
+        LoyaltyRuleSets rules = LoyaltyRuleSets.read(facts, zone);
+        rules.loyaltyOn(day)
+                .filter(loyalty -> loyalty.expiryMonths() > 0)
+                .ifPresent(loyalty -> facts.pointsHistory(member -> {
                     PointsLots lots = PointsLots.of(member.changes().stream()
                             .map(c -> new PointsLots.Change(Instant.ofEpochMilli(c.occurredMs()).atZone(zone).toLocalDate(), c.delta()))
                             .toList());
-                    long points = lots.expiredOn(day, rules.expiryMonths());
+                    long points = lots.expiredOn(day, loyalty.expiryMonths());
                     if (points > 0) {
                         decided.add(new PointsChanged(MemberId.parse(member.memberId()), -points, PointsChanged.Reason.EXPIRE, null,
-                                List.of("EXPIRY:" + rules.expiryMonths() + " months, before " + day)));
+                                List.of("EXPIRY:" + loyalty.expiryMonths() + " months, before " + day)));
                         expired[0]++;
                         expired[1] += points;
                     }
                 }));
         int downgrades = 0;
-        Optional<TierRulesPublished> tiers = rules(EventTypes.TIER_RULES_PUBLISHED.name(), TierRulesPublished.class, at);
+        Optional<TierRulesPublished> tiers = rules.tiersOn(day);
         if (tiers.isPresent() && TierRules.periodStart(day, tiers.get().periodMonths()).equals(day)) {
             LocalDate ended = TierRules.periodStart(day.minusDays(1), tiers.get().periodMonths());
             for (LoyaltyFacts.TierStanding standing : facts.tierStandings(ended.atStartOfDay(zone).toInstant().toEpochMilli(),
@@ -98,15 +94,5 @@ public final class PeriodEnd {
         LOG.atInfo().setMessage("loyalty_period_end").addKeyValue("day", day).addKeyValue("members_expired", outcome.membersExpired())
                 .addKeyValue("points_expired", outcome.pointsExpired()).addKeyValue("downgrades", downgrades).log();
         return outcome;
-    }
-
-    /** The rule set head office published last among those in effect at {@code at}. */
-    private <T extends HeadOfficeEvent> Optional<T> rules(String type, Class<T> javaType, Instant at) {
-        return facts.headOfficeEvents(type).stream()
-                .map(EventEnvelope::payload)
-                .filter(javaType::isInstance)
-                .map(javaType::cast)
-                .filter(rules -> !rules.effectiveFrom().isAfter(at))
-                .max(Comparator.comparingLong(HeadOfficeEvent::version));
     }
 }

@@ -45,6 +45,9 @@ public final class JdbcMemberProjection implements Projection {
                OR (excluded.hlc = member_fields.hlc AND excluded.till_id > member_fields.till_id)
                OR (excluded.hlc = member_fields.hlc AND excluded.till_id = member_fields.till_id
                    AND excluded.event_id > member_fields.event_id)""";
+    // The first registration of an id names its home store; a second copy (an import run twice) changes nothing.
+    private static final String INSERT_HOME = """
+            INSERT INTO member_home (member_id, store_id, registered_ms) VALUES (?, ?, ?) ON CONFLICT (member_id) DO NOTHING""";
     private static final String IS_ERASED = "SELECT 1 FROM erased_members WHERE member_id = ?";
     private static final String DELETE_KEY = "DELETE FROM member_keys WHERE member_id = ?";
     private static final String DELETE_FIELD = "DELETE FROM member_fields WHERE member_id = ? AND field = ?";
@@ -69,7 +72,7 @@ public final class JdbcMemberProjection implements Projection {
 
     @Override
     public List<String> tables() {
-        return List.of("member_fields", "member_aliases", "balance_deltas", "member_balances", "erased_members");
+        return List.of("member_fields", "member_aliases", "balance_deltas", "member_balances", "erased_members", "member_home");
     }
 
     /**
@@ -82,7 +85,10 @@ public final class JdbcMemberProjection implements Projection {
         MemberRows rows = new MemberRows();
         for (EventEnvelope event : events) {
             switch (event.payload()) {
-                case MemberRegistered registered -> rows.fields(event, registered.memberId().toString(), unlessErased(sql, registered));
+                case MemberRegistered registered -> {
+                    rows.fields(event, registered.memberId().toString(), unlessErased(sql, registered));
+                    rows.home(event, registered.memberId().toString());
+                }
                 case MemberProfileChanged changed -> rows.fields(event, changed.memberId().toString(), unlessErased(sql, changed));
                 case MemberErased erased -> {
                     found.addAll(write(sql, rows, now));
@@ -135,6 +141,7 @@ public final class JdbcMemberProjection implements Projection {
 
     private List<SyncException> write(SqlSession sql, MemberRows rows, Instant now) {
         sql.batch(UPSERT_FIELD, rows.fieldRows());
+        sql.batch(INSERT_HOME, rows.homeRows());
         sql.batch(INSERT_DELTA, rows.deltaRows());
         sql.batch(ADD_TO_BALANCE, rows.balanceRows());
         return overdrafts(sql, rows, now);

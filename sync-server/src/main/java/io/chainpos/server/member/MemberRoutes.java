@@ -1,6 +1,5 @@
 package io.chainpos.server.member;
 
-import io.chainpos.model.event.MemberErased;
 import io.chainpos.model.id.MemberId;
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.model.sync.ApiError;
@@ -10,14 +9,12 @@ import io.chainpos.model.sync.MemberKeys;
 import io.chainpos.model.sync.MemberView;
 import io.chainpos.server.auth.Access;
 import io.chainpos.server.auth.UserPrincipal;
-import io.chainpos.server.headoffice.HeadOffice;
 import io.chainpos.server.http.ApiProblem;
 import io.chainpos.server.http.Requests;
 import io.chainpos.server.http.Routes;
 import io.chainpos.server.log.EventLog;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -36,14 +33,14 @@ public final class MemberRoutes implements Routes {
 
     private final Access access;
     private final Members members;
-    private final HeadOffice headOffice;
+    private final MemberErasure erasure;
     private final EventCodec codec;
     private final MemberHistories histories;
 
-    public MemberRoutes(Access access, Members members, EventLog log, HeadOffice headOffice, EventCodec codec) {
+    public MemberRoutes(Access access, Members members, EventLog log, MemberErasure erasure, EventCodec codec) {
         this.access = access;
         this.members = members;
-        this.headOffice = headOffice;
+        this.erasure = erasure;
         this.codec = codec;
         this.histories = new MemberHistories(members, log);
     }
@@ -125,21 +122,15 @@ public final class MemberRoutes implements Routes {
     }
 
     /**
-     * Erases a member's personal data: head office states {@link MemberErased} (the audit record, with who did it),
-     * whose merge destroys the member's key here; every till destroys its copy when it pulls the event.
+     * Erases a member's personal data ({@link MemberErasure}): the member's key is destroyed here and on every till
+     * that pulls head office's record of it; the act is in the audit log.
      */
     private void erase(Context ctx) {
         UserPrincipal user = access.headOffice(ctx, io.chainpos.server.web.Permission.ERASE_MEMBERS);
         MemberId memberId = memberId(ctx);
-        if (members.member(memberId).isEmpty()) {
+        if (erasure.erase(user.username(), memberId) instanceof MemberErasure.NoSuchMember) {
             throw ApiProblem.notFound("no member " + memberId);
         }
-        String survivor = members.member(memberId).orElseThrow().memberId();
-        headOffice.publish(List.of(new MemberErased(memberId, "hq:" + user.username())));
-        if (!survivor.equals(memberId.toString())) {
-            headOffice.publish(List.of(new MemberErased(MemberId.parse(survivor), "hq:" + user.username())));
-        }
-        members.scrub();
         LOG.atInfo().setMessage("member_erased").addKeyValue("member", memberId).addKeyValue("by", user.username()).log();
         ctx.json(Map.of("erased", memberId.toString()));
     }

@@ -23,10 +23,21 @@ final class MemberRows {
 
     private final List<Object[]> fields = new ArrayList<>();
     private final List<Delta> deltas = new ArrayList<>();
+    private final Map<String, Object[]> homes = new TreeMap<>();
 
     void fields(EventEnvelope event, String memberId, Map<ProfileField, String> written) {
         written.forEach((field, value) -> fields.add(new Object[] {memberId, field.stored(), value, event.hlc(),
                 event.tillId().value(), event.eventId().toString()}));
+    }
+
+    /** The store that registered the member: the first registration of the id in the batch. */
+    void home(EventEnvelope event, String memberId) {
+        homes.putIfAbsent(memberId, new Object[] {memberId, event.storeId().value(), event.occurredAt().toEpochMilli()});
+    }
+
+    /** One row per member registered in the batch, in member order. */
+    List<Object[]> homeRows() {
+        return new ArrayList<>(homes.values());
     }
 
     void balance(EventEnvelope event, BalanceEvent balance) {

@@ -217,6 +217,13 @@ public final class PageRequest {
         }
     }
 
+    /** Sends a file to save ({@code Content-Disposition: attachment}): {@code bytes} as {@code contentType}. */
+    public void download(String filename, String contentType, byte[] bytes) {
+        ctx.contentType(contentType);
+        ctx.header("Content-Disposition", "attachment; filename=\"" + filename.replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
+        ctx.result(bytes);
+    }
+
     /** Starts a browser's session: the cookie carries the token (HttpOnly, SameSite=Lax, Secure over HTTPS). */
     public void startSession(String sessionToken) {
         ctx.cookie(cookie(Pages.SESSION_COOKIE, sessionToken, -1));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chainpos.model.event.CatalogItemUpserted;
 import io.chainpos.model.event.Event;
+import io.chainpos.model.event.StockChanged;
 import io.chainpos.model.sync.MemberView;
 import io.chainpos.server.merge.HeadOfficeTill;
 import io.chainpos.server.testing.Api;
@@ -63,6 +64,28 @@ class DemoDataTest {
             assertThat(member.pointsBalance()).isEqualTo(2_000);
             assertThat(till.memberByPhone("13800000001").status()).isEqualTo(200);
             assertThat(till.memberByPhone("13800000003").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void theDemoStoreHasOpeningStockSoSellingOneOfEachProductRaisesNoNegativeStock() {
+        try (TestServer server = TestServer.startWithDemoData(dir)) {
+            TestServer.EnrolledTill till = server.enroll("S001", "S001-T1");
+            List<Event> sales = new ArrayList<>();
+            int receipt = 0;
+            for (CatalogItemUpserted item : DemoData.catalog(Instant.EPOCH)) {
+                long qty = item.unit() == CatalogItemUpserted.Unit.WEIGHT ? 620 : 1_000;
+                sales.add(io.chainpos.server.testing.Facts.sale("S001-T1-1-%06d".formatted(++receipt), item.sku().value(), item.price()));
+                sales.add(io.chainpos.server.testing.Facts.stock("S001", item.sku().value(), -qty, StockChanged.Reason.SALE));
+            }
+
+            assertThat(till.push(till.writer().next(sales)).status()).isEqualTo(200);
+
+            JsonNode exceptions = server.headOffice().get("/api/v1/exceptions").json().get("exceptions");
+            assertThat(exceptions.valueStream().map(e -> e.get("kind").asText()).toList()).doesNotContain("NEGATIVE_STOCK");
+            JsonNode stock = till.api().get("/api/v1/stock?storeId=S001").json();
+            assertThat(stock.toString()).contains("\"sku\":\"100001\"");
+            assertThat(till.api().get("/api/v1/stock?storeId=S001&sku=100001").json().toString()).contains("199000");
         }
     }
 

@@ -104,6 +104,26 @@ class PageAccessTableTest {
         TABLE.put("GET /stores/{store}/sales other", HEAD_OFFICE);
         TABLE.put("GET /stores/{store}/sales.csv own", SIGNED_IN);
         TABLE.put("GET /stores/{store}/sales.csv other", HEAD_OFFICE);
+        TABLE.put("GET /members", HEAD_OFFICE);
+        TABLE.put("GET /members.csv", HEAD_OFFICE);
+        TABLE.put("POST /members/search", HEAD_OFFICE);
+        TABLE.put("GET /members/{memberId}", HEAD_OFFICE);
+        TABLE.put("GET /members/{memberId}/export", HEAD_OFFICE);
+        TABLE.put("POST /members/{memberId}/erase", ADMIN);
+        TABLE.put("GET /stores/{store}/members own", SIGNED_IN);
+        TABLE.put("GET /stores/{store}/members other", HEAD_OFFICE);
+        TABLE.put("GET /stores/{store}/members.csv own", SIGNED_IN);
+        TABLE.put("GET /stores/{store}/members.csv other", HEAD_OFFICE);
+        TABLE.put("POST /stores/{store}/members/search own", SIGNED_IN);
+        TABLE.put("POST /stores/{store}/members/search other", HEAD_OFFICE);
+        TABLE.put("GET /stores/{store}/members/{memberId} own", SIGNED_IN);
+        TABLE.put("GET /stores/{store}/members/{memberId} other", HEAD_OFFICE);
+        TABLE.put("GET /loyalty", HEAD_OFFICE);
+        TABLE.put("GET /loyalty/edit", ADMIN);
+        TABLE.put("POST /loyalty", ADMIN);
+        TABLE.put("POST /loyalty/period-end", ADMIN);
+        TABLE.put("GET /loyalty/expiring", HEAD_OFFICE);
+        TABLE.put("GET /loyalty/expiring.csv", HEAD_OFFICE);
         // Last: it ends the session it is asked with.
         TABLE.put("POST /signout", SIGNED_IN);
     }
@@ -113,6 +133,7 @@ class PageAccessTableTest {
         return path.replace("{file}", "app.css").replace("{tag}", "en").replace("{username}", "nobody-here")
                 .replace("{till}", "no-such-till").replace("{id}", "999999")
                 .replace("{sku}", "nobody-here").replace("{code}", "NOBODY-HERE")
+                .replace("{memberId}", "0192f0a0-0000-7000-8000-000000000999")
                 .replace("{store}", "other".equals(variant) ? "S002" : BackOffice.STORE);
     }
 

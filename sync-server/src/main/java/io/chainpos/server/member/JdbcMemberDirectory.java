@@ -1,0 +1,137 @@
+package io.chainpos.server.member;
+
+import io.chainpos.model.id.MemberId;
+import io.chainpos.model.member.MemberKey;
+import io.chainpos.model.member.Sealed;
+import io.chainpos.server.db.Database;
+import io.chainpos.server.merge.ProfileField;
+import io.chainpos.server.web.Cursor;
+import io.chainpos.server.web.ListRequest;
+import io.chainpos.server.web.Slice;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The member directory over the member projection's tables (member_home, member_fields, member_keys). */
+public final class JdbcMemberDirectory implements MemberDirectory {
+    private final Database db;
+
+    public JdbcMemberDirectory(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public Slice<Listed> list(ListRequest request, Optional<String> store) {
+        ListRequest.Keyset keyset = request.keyset();
+        List<Object> args = new ArrayList<>();
+        args.add(ProfileField.CARD_NO.stored());
+        args.add(ProfileField.TIER_CODE.stored());
+        args.addAll(keyset.args());
+        StringBuilder where = new StringBuilder(keyset.where())
+                .append(" AND NOT EXISTS (SELECT 1 FROM member_aliases a WHERE a.merged_id = h.member_id)");
+        Optional<String> home = store.or(() -> request.filter("home"));
+        home.ifPresent(s -> {
+            where.append(" AND h.store_id = ?");
+            args.add(s);
+        });
+        request.filter("tier").ifPresent(tier -> {
+            where.append(" AND t.value = ?");
+            args.add(tier);
+        });
+        args.add(request.size() + 1);
+        String sql = "SELECT h.member_id, COALESCE(c.value, ''), COALESCE(t.value, ''), h.store_id, h.registered_ms FROM member_home h "
+                + "LEFT JOIN member_fields c ON c.member_id = h.member_id AND c.field = ? "
+                + "LEFT JOIN member_fields t ON t.member_id = h.member_id AND t.field = ? "
+                + "WHERE " + where + " ORDER BY " + keyset.orderBy() + " LIMIT ?";
+        List<Listed> rows = db.read(h -> {
+            var query = h.createQuery(sql);
+            for (int i = 0; i < args.size(); i++) {
+                query.bind(i, args.get(i));
+            }
+            return query.map((rs, ctx) -> new Listed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    Instant.ofEpochMilli(rs.getLong(5)))).list();
+        });
+        return request.slice(rows, row -> new Cursor(switch (request.sort().name()) {
+            case "card" -> row.cardNo();
+            case "home" -> row.homeStore();
+            default -> Long.toString(row.registered().toEpochMilli());
+        }, row.memberId()));
+    }
+
+    @Override
+    public Optional<String> memberIdByCard(String cardNo) {
+        return db.readConsistent(h -> h.createQuery("""
+                        SELECT COALESCE(a.survivor_id, f.member_id) FROM member_fields f
+                        LEFT JOIN member_aliases a ON a.merged_id = f.member_id
+                        WHERE f.field = :field AND f.value = :card ORDER BY f.member_id""")
+                .bind("field", ProfileField.CARD_NO.stored()).bind("card", cardNo)
+                .mapTo(String.class).findFirst());
+    }
+
+    @Override
+    public Standing standing(List<String> family) {
+        return db.readConsistent(h -> {
+            Set<String> stores = new TreeSet<>();
+            long[] first = {Long.MAX_VALUE};
+            h.createQuery("SELECT store_id, registered_ms FROM member_home WHERE member_id IN (<ids>)")
+                    .bindList("ids", family)
+                    .map((rs, ctx) -> {
+                        stores.add(rs.getString(1));
+                        first[0] = Math.min(first[0], rs.getLong(2));
+                        return null;
+                    })
+                    .forEach(ignored -> { });
+            boolean erased = h.createQuery("SELECT COUNT(*) FROM erased_members WHERE member_id = :id")
+                    .bind("id", family.getFirst()).mapTo(Long.class).one() > 0;
+            return new Standing(stores, first[0] == Long.MAX_VALUE ? null : Instant.ofEpochMilli(first[0]), erased);
+        });
+    }
+
+    @Override
+    public NameScan byName(String text, Optional<String> store, Optional<String> after, int scanAtMost) {
+        String wanted = text.strip().toLowerCase(Locale.ROOT);
+        List<Object> args = new ArrayList<>();
+        args.add(ProfileField.NAME.stored());
+        args.add(after.orElse(""));
+        String sql = "SELECT f.member_id, f.value, k.key_material, COALESCE(a.survivor_id, f.member_id) FROM member_fields f "
+                + "JOIN member_keys k ON k.member_id = f.member_id "
+                + "LEFT JOIN member_aliases a ON a.merged_id = f.member_id "
+                + (store.isPresent() ? "JOIN member_home h ON h.member_id = f.member_id AND h.store_id = ? " : "")
+                + "WHERE f.field = ? AND f.member_id > ? ORDER BY f.member_id LIMIT ?";
+        store.ifPresent(s -> args.addFirst(s));
+        args.add(scanAtMost);
+        Set<String> found = new LinkedHashSet<>();
+        String[] last = {null};
+        int[] scanned = {0};
+        db.read(h -> {
+            var query = h.createQuery(sql);
+            for (int i = 0; i < args.size(); i++) {
+                query.bind(i, args.get(i));
+            }
+            query.map((rs, ctx) -> {
+                last[0] = rs.getString(1);
+                scanned[0]++;
+                MemberKey key = new MemberKey(MemberId.parse(rs.getString(1)), rs.getString(3));
+                if (opened(key, rs.getString(2)).map(name -> name.toLowerCase(Locale.ROOT).contains(wanted)).orElse(false)) {
+                    found.add(rs.getString(4));
+                }
+                return null;
+            }).forEach(ignored -> { });
+            return null;
+        });
+        return new NameScan(List.copyOf(found), scanned[0] < scanAtMost ? Optional.empty() : Optional.ofNullable(last[0]), scanned[0]);
+    }
+
+    private static Optional<String> opened(MemberKey key, String sealed) {
+        try {
+            return key.open(new Sealed(sealed));
+        } catch (IllegalArgumentException notSealed) {
+            return Optional.empty();
+        }
+    }
+}
