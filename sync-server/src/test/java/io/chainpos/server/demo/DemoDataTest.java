@@ -36,12 +36,13 @@ class DemoDataTest {
         }
 
         // What the demo is: 21 products (19 with a barcode, bananas and apples by weight), the tier and loyalty rules,
-        // and three members (张伟, 李娜, 王芳) each registered with opening points: 29 events, stated here, not counted
-        // from DemoData.
+        // three members (张伟, 李娜, 王芳) each registered with opening points, and the opening stock of every product
+        // at the demo store S001 (21 stock receipts): 50 events, stated here, not counted from DemoData.
         assertThat(events).extracting(e -> e.get("type").asText()).filteredOn("CatalogItemUpserted"::equals).hasSize(21);
         assertThat(events).extracting(e -> e.get("type").asText()).filteredOn("MemberRegistered"::equals).hasSize(3);
         assertThat(events).extracting(e -> e.get("type").asText()).filteredOn("PointsChanged"::equals).hasSize(3);
-        assertThat(events).hasSize(29);
+        assertThat(events).extracting(e -> e.get("type").asText()).filteredOn("StockChanged"::equals).hasSize(21);
+        assertThat(events).hasSize(50);
         for (int i = 0; i < events.size(); i++) {
             assertThat(events.get(i).get("tillSeq").asLong()).isEqualTo(i + 1);
             assertThat(events.get(i).get("tillId").asText()).isEqualTo("HQ");
