@@ -38,6 +38,7 @@ public final class Ledger implements AutoCloseable {
     private static final String INSERT_EVENT = "INSERT INTO ledger_events "
             + "(till_epoch, till_seq, event_id, type, hlc, occurred_at, envelope) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
+    private final Path file;
     private final Clock clock;
     private final EventCodec codec;
     private final List<Projection> projections;
@@ -49,8 +50,9 @@ public final class Ledger implements AutoCloseable {
     private final List<Consumer<List<EventEnvelope>>> commitListeners = new CopyOnWriteArrayList<>();
     private volatile TillIdentity identity;
 
-    private Ledger(Clock clock, EventCodec codec, List<Projection> projections, Handle writer, Handle reader)
+    private Ledger(Path file, Clock clock, EventCodec codec, List<Projection> projections, Handle writer, Handle reader)
             throws SQLException {
+        this.file = file;
         this.clock = clock;
         this.codec = codec;
         this.projections = List.copyOf(projections);
@@ -75,10 +77,15 @@ public final class Ledger implements AutoCloseable {
             SqliteDatabase.migrate(writeSource);
             Handle writer = Jdbi.create(writeSource).open();
             Handle reader = Jdbi.create(SqliteDatabase.dataSource(file, true)).open();
-            return new Ledger(clock, codec, projections, writer, reader);
+            return new Ledger(file, clock, codec, projections, writer, reader);
         } catch (java.io.IOException | SQLException | RuntimeException e) {
             throw new LedgerException("cannot open the till ledger at " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The ledger's SQLite file (its backups copy it with {@link LedgerCopies}). */
+    public Path file() {
+        return file;
     }
 
     public Optional<TillIdentity> identity() {

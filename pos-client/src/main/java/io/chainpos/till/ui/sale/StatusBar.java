@@ -55,9 +55,15 @@ final class StatusBar {
             PrinterStatus now = status.printerProperty().get();
             return now == null ? "info" : now.condition().canPrint() && !now.drawerNotOpened() ? "ok" : "error";
         }, status.printerProperty());
+        Label backup = item("status-backup", Bindings.createStringBinding(() -> status.backupProperty().get().failing()
+                .map(failure -> messages.get("backup." + failure.problem().name(), failure.folder().toString(), failure.detail()))
+                .orElse(""), status.backupProperty(), messages.localeProperty()));
+        level(backup, () -> "error", status.backupProperty());
+        backup.visibleProperty().bind(backup.textProperty().isNotEmpty());
+        backup.managedProperty().bind(backup.visibleProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(where, cashier, shift, gap, sync, printer);
+        HBox bar = new HBox(where, cashier, shift, gap, sync, printer, backup);
         bar.getStyleClass().add("status-bar");
         return bar;
     }
