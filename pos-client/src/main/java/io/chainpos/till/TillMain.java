@@ -2,6 +2,7 @@ package io.chainpos.till;
 
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.model.pricing.CashRounding;
+import io.chainpos.till.backup.RestoreFromBackup;
 import io.chainpos.till.cli.BackupCommands;
 import io.chainpos.till.cli.CommandLineTill;
 import io.chainpos.till.cli.DeviceCommands;
@@ -46,6 +47,10 @@ public final class TillMain implements Callable<Integer> {
     @Option(names = "--enroll", description = "One-time enrollment code from head office (first run).")
     String enrollCode;
 
+    @Option(names = "--restore", description = "Restore the ledger from this backup file into an empty --data folder, "
+            + "then enroll again: needs --server and a new --enroll code.")
+    Path restore;
+
     @Option(names = "--console", description = "Run the typed-command till in this terminal instead of the screens.")
     boolean console;
 
@@ -67,6 +72,12 @@ public final class TillMain implements Callable<Integer> {
         EventCodec codec = EventCodec.standard();
         OkHttpClient http = OkHttpSyncApi.defaultClient();
         TillAssembly.SyncApis apis = (url, token) -> new OkHttpSyncApi(http, codec, url, token);
+        if (restore != null) {
+            Integer refused = restoreFromBackup();
+            if (refused != null) {
+                return refused;
+            }
+        }
         Ledger ledger;
         try {
             ledger = Ledger.open(data.resolve("till.db"), clock, codec, TillProjections.standard(codec));
@@ -74,12 +85,15 @@ public final class TillMain implements Callable<Integer> {
             System.err.println(e.getMessage());
             return 2;
         }
+        boolean undoRestore = false;
         try (ledger) {
             boolean justEnrolled = false;
             if (enrollCode != null) {
                 EnrollTill.Result result = TillAssembly.enrollment(ledger, apis).enroll(server, enrollCode);
                 if (!(result instanceof EnrollTill.Enrolled enrolled)) {
                     System.err.println("enrollment failed: " + result);
+                    // A restored ledger left under its old epoch would sell with sequence numbers already sent.
+                    undoRestore = restore != null;
                     return 2;
                 }
                 justEnrolled = true;
@@ -92,6 +106,12 @@ public final class TillMain implements Callable<Integer> {
         } finally {
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
+            if (undoRestore) {
+                java.nio.file.Files.deleteIfExists(data.resolve("till.db"));
+                java.nio.file.Files.deleteIfExists(data.resolve("till.db-wal"));
+                java.nio.file.Files.deleteIfExists(data.resolve("till.db-shm"));
+                System.err.println("the restore was undone; run it again with a code that works");
+            }
         }
     }
 
@@ -151,6 +171,29 @@ public final class TillMain implements Callable<Integer> {
             counter.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         }
         return 0;
+    }
+
+    /**
+     * Puts the backup back as this till's ledger before it opens; the enrollment that follows gives the till a new
+     * epoch. Returns the exit code when it cannot, or null to go on.
+     */
+    private Integer restoreFromBackup() {
+        if (enrollCode == null || server == null) {
+            System.err.println("a till restored from a backup must enroll again: add --server <address> --enroll <new code> "
+                    + "(head office prints one with: sync-server enroll --store <store> --till <this till>)");
+            return 2;
+        }
+        switch (RestoreFromBackup.restore(restore, data.resolve("till.db"))) {
+            case RestoreFromBackup.Result.Restored restored -> {
+                System.out.println("restored the ledger from " + restore + " (" + restored.events()
+                        + " events of this till); enrolling again so it carries on under a new epoch");
+                return null;
+            }
+            case RestoreFromBackup.Result.Refused refused -> {
+                System.err.println("cannot restore: " + refused.reason());
+                return 2;
+            }
+        }
     }
 
     /**
