@@ -4,7 +4,7 @@ import java.io.InputStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code sync-server serve|enroll|user}: the one runnable jar's commands. */
+/** {@code sync-server serve|enroll|user|backup}: the one runnable jar's commands. */
 @Command(name = "sync-server", mixinStandardHelpOptions = true,
         description = "ChainPOS sync server: tills push and pull events, head office sees every store merged.",
         footer = {"", "Exit codes: 0 done, 1 failure, 2 bad usage, 3 database cannot be opened, 4 refused."})
@@ -22,7 +22,8 @@ public final class Commands implements Runnable {
         return new CommandLine(new Commands())
                 .addSubcommand("serve", new ServeCommand(services))
                 .addSubcommand("enroll", new EnrollCommand(services))
-                .addSubcommand("user", new UserCommand(services, stdin));
+                .addSubcommand("user", new UserCommand(services, stdin))
+                .addSubcommand("backup", new BackupCommand());
     }
 
     @Override
