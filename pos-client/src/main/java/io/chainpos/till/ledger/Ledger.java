@@ -73,6 +73,7 @@ public final class Ledger implements AutoCloseable {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
+            SqliteDatabase.refuseNewer(file);
             SQLiteDataSource writeSource = SqliteDatabase.dataSource(file, false);
             SqliteDatabase.migrate(writeSource);
             Handle writer = Jdbi.create(writeSource).open();
