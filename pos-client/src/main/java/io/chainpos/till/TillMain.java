@@ -14,6 +14,7 @@ import io.chainpos.till.settings.TillSettingsFile;
 import io.chainpos.till.sync.EnrollTill;
 import io.chainpos.till.sync.OkHttpSyncApi;
 import io.chainpos.till.sync.SyncAgent;
+import io.chainpos.till.sync.SyncStatus;
 import io.chainpos.till.ui.app.FxTill;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import okhttp3.OkHttpClient;
@@ -78,7 +80,13 @@ public final class TillMain implements Callable<Integer> {
             if (enrollCode != null) {
                 EnrollTill.Result result = TillAssembly.enrollment(ledger, apis).enroll(server, enrollCode);
                 if (!(result instanceof EnrollTill.Enrolled enrolled)) {
-                    System.err.println("enrollment failed: " + result);
+                    TillWords words = new TillWords(TillWords.localeFor(tillSettings().language(), Locale.getDefault()));
+                    System.err.println("enrollment failed: " + words.say(switch (result) {
+                        case EnrollTill.Refused refused -> refused.reason();
+                        case EnrollTill.Unreachable unreachable -> unreachable.reason();
+                        case EnrollTill.Invalid invalid -> invalid.reason();
+                        case EnrollTill.Enrolled done -> throw new IllegalStateException("enrolled");
+                    }));
                     return 2;
                 }
                 justEnrolled = true;
@@ -122,6 +130,7 @@ public final class TillMain implements Callable<Integer> {
                     + "(head office prints a code with: sync-server enroll --store <store> --till <till>)");
             return 2;
         }
+        TillWords words = new TillWords(TillWords.localeFor(settings.language(), Locale.getDefault()));
         try (TillAssembly till = TillAssembly.start(ledger, codec, clock, data, apis, settings)) {
             SyncAgent agent = till.agent();
             if (agent != null && justEnrolled) {
@@ -131,9 +140,11 @@ public final class TillMain implements Callable<Integer> {
                     // The agent has already started its first round in the background; this one waits for it.
                     SyncAgent.Round round = agent.syncOnce();
                     System.out.println(round.problems().isEmpty() ? "up to date with the server"
-                            : "the first sync had problems (" + String.join("; ", round.problems()) + "); the till retries in the background");
+                            : "the first sync had problems (" + round.problems().stream().map(words::say)
+                            .collect(java.util.stream.Collectors.joining("; ")) + "); the till retries in the background");
                 } catch (IOException | RuntimeException e) {
-                    System.err.println("the first sync failed (" + e.getMessage() + "); the till retries in the background");
+                    System.err.println("the first sync failed (" + words.say(SyncStatus.problemOf(e))
+                            + "); the till retries in the background");
                 }
             }
             if (till.deviceProblems().isEmpty()) {
@@ -143,8 +154,8 @@ public final class TillMain implements Callable<Integer> {
                 till.deviceProblems().forEach(problem -> System.err.println("  " + problem));
             }
             DeviceCommands hardware = new DeviceCommands(till.devices(), Optional.of(till.noSale()), cashier,
-                    till.identity().tillId(), clock, System.out);
-            CommandLineTill counter = new CommandLineTill(ledger, till.counter(cashier), agent, System.out, hardware);
+                    till.identity().tillId(), clock, System.out, words);
+            CommandLineTill counter = new CommandLineTill(ledger, till.counter(cashier), agent, System.out, hardware, words);
             till.devices().startScanner(scan -> counter.scanned(scan.code()));
             counter.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         }

@@ -10,12 +10,13 @@ import io.chainpos.model.sync.MemberKeys;
 import io.chainpos.model.sync.PullResponse;
 import io.chainpos.model.sync.PushRequest;
 import io.chainpos.model.sync.PushResponse;
+import io.chainpos.till.TillMessage;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -67,7 +68,7 @@ public final class OkHttpSyncApi implements SyncApi {
                 return new Conflict(error.ackedThrough(), error.detail());
             }
             if (response.code() >= 500) {
-                throw new IOException("the sync server failed: " + response.code() + " " + error.detail());
+                throw failed(response.code(), error);
             }
             return new Refused(response.code(), error);
         }
@@ -100,7 +101,7 @@ public final class OkHttpSyncApi implements SyncApi {
             try (response) {
                 ApiError error = error(response.code(), body(response));
                 if (response.code() >= 500) {
-                    throw new IOException("the sync server failed: " + response.code() + " " + error.detail());
+                    throw failed(response.code(), error);
                 }
                 throw new SyncRefusedException(response.code(), error);
             }
@@ -153,7 +154,7 @@ public final class OkHttpSyncApi implements SyncApi {
         }
         ApiError error = error(response.code(), body);
         if (response.code() >= 500) {
-            throw new IOException("the sync server failed: " + response.code() + " " + error.detail());
+            throw failed(response.code(), error);
         }
         throw new SyncRefusedException(response.code(), error);
     }
@@ -162,7 +163,8 @@ public final class OkHttpSyncApi implements SyncApi {
         try {
             return codec.read(body, type);
         } catch (MalformedEventException e) {
-            throw new IOException("the sync server's answer could not be read: " + e.getMessage(), e);
+            throw new ServerAnswerException(TillMessage.of(TillMessage.Code.SERVER_ANSWER_UNREADABLE),
+                    "the sync server's answer could not be read: " + e.getMessage(), e);
         }
     }
 
@@ -174,9 +176,15 @@ public final class OkHttpSyncApi implements SyncApi {
         try {
             return codec.read(body, ApiError.class);
         } catch (MalformedEventException e) {
-            throw new IOException("the sync server's " + status + " answer could not be read: "
+            throw new ServerAnswerException(TillMessage.of(TillMessage.Code.SERVER_ANSWER_UNREADABLE),
+                    "the sync server's " + status + " answer could not be read: "
                     + (body.length() > 200 ? body.substring(0, 200) : body), e);
         }
+    }
+
+    private static ServerAnswerException failed(int status, ApiError error) {
+        return new ServerAnswerException(TillMessage.server(status, error.error()),
+                "the sync server failed: " + status + " " + error.detail(), null);
     }
 
     private static String body(Response response) throws IOException {
