@@ -73,7 +73,7 @@ public final class Devices implements AutoCloseable {
                 settings.receipt().language(), clock.getZone(), settings.receipt().header(), settings.receipt().footer(),
                 printerSettings.receiptCode());
         ReceiptSourceStore sources = new ReceiptSourceStore(codec);
-        ReceiptFacts facts = new ReceiptFacts(ledger, members, balances, sources);
+        ReceiptFacts facts = new ReceiptFacts(ledger, members, balances, sources, new io.chainpos.till.staff.StaffStore());
         Optional<PrinterTransport> transport = transport(printerSettings);
         ReceiptPrinter printer;
         CashDrawer drawer;
@@ -122,7 +122,7 @@ public final class Devices implements AutoCloseable {
                                    BalanceStore balances, Clock clock) {
         ReceiptPrinter printer = new NoReceiptPrinter(why);
         ReceiptSourceStore sources = new ReceiptSourceStore(codec);
-        ReprintReceipt reprint = new ReprintReceipt(ledger, sources, new ReceiptFacts(ledger, members, balances, sources),
+        ReprintReceipt reprint = new ReprintReceipt(ledger, sources, new ReceiptFacts(ledger, members, balances, sources, new io.chainpos.till.staff.StaffStore()),
                 printer, clock);
         return new Devices(printer, new NoCashDrawer(), new NoCustomerDisplay(), reprint, null, List::of, List.of());
     }
