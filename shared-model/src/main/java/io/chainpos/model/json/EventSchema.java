@@ -30,7 +30,9 @@ public final class EventSchema {
             entries.put(type.name(), new Entry(type, type.version(), new TreeMap<>()));
         }
         // Upcasters go here, one per (type, from version), when a payload's shape changes.
-        return new EventSchema(entries);
+        return new EventSchema(entries)
+                // SaleRefunded 2 added refundNo, the slip's readable number: a refund recorded before has none (null).
+                .withUpcaster("SaleRefunded", 1, payload -> payload);
     }
 
     /** A schema that also reads {@code type} at {@code fromVersion} forward to {@code fromVersion + 1}. */
