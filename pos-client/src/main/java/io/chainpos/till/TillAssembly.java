@@ -3,6 +3,7 @@ package io.chainpos.till;
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.model.loyalty.EarningRules;
 import io.chainpos.model.scan.ScaleLayout;
+import io.chainpos.till.backup.TillBackups;
 import io.chainpos.till.catalog.CatalogStore;
 import io.chainpos.till.catalog.ImportProducts;
 import io.chainpos.till.catalog.SearchProducts;
@@ -139,6 +140,7 @@ public final class TillAssembly implements AutoCloseable {
     private final RefundSale refunds;
     private final SetUpStaff setUpStaff;
     private final RegisterMember registerMember;
+    private final TillBackups backups;
 
     private TillAssembly(Ledger ledger, EventCodec codec, Clock clock, Path data, SyncApis apis, TillSettings settings,
                          TillProtection protection) {
@@ -175,6 +177,8 @@ public final class TillAssembly implements AutoCloseable {
                 approvals, clock);
         this.setUpStaff = new SetUpStaff(ledger, staff, approvals, new PinHasher(new SecureRandom()));
         this.registerMember = new RegisterMember(ledger, members, clock, new SecureRandom(), "NORMAL");
+        this.backups = new TillBackups(ledger.file(), settings.backupFolder(), data.resolve("backups"),
+                settings.backupKeep(), clock);
     }
 
     /** Puts an enrolled till together and starts syncing in the background. */
@@ -193,6 +197,7 @@ public final class TillAssembly implements AutoCloseable {
         if (till.agent != null) {
             till.agent.start();
         }
+        till.backups.start(ledger);
         return till;
     }
 
@@ -208,6 +213,11 @@ public final class TillAssembly implements AutoCloseable {
 
     public SyncAgent agent() {
         return agent;
+    }
+
+    /** The ledger's backups: after every shift close, once a day, and on demand. */
+    public TillBackups backups() {
+        return backups;
     }
 
     public Devices devices() {
@@ -232,7 +242,7 @@ public final class TillAssembly implements AutoCloseable {
                 new SignIn(ledger, staff), setUpStaff, new OpenDrawerNoSale(ledger, approvals), devices.reprint(),
                 devices.printer(), devices.display(), sync,
                 new TillUseCases.Settings(new DeviceSettingsFile(data), new TillSettingsFile(data), server,
-                        enrollment(ledger, apis, protection)),
+                        enrollment(ledger, apis, protection), backups),
                 devices::startScanner, () -> protection.warnings(server::url), clock);
     }
 
@@ -283,6 +293,7 @@ public final class TillAssembly implements AutoCloseable {
         if (agent != null) {
             agent.close();
         }
+        backups.close();
         devices.close();
     }
 }

@@ -2,6 +2,7 @@ package io.chainpos.till;
 
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.model.pricing.CashRounding;
+import io.chainpos.till.cli.BackupCommands;
 import io.chainpos.till.cli.CommandLineTill;
 import io.chainpos.till.cli.DeviceCommands;
 import io.chainpos.till.device.scanner.WedgeTiming;
@@ -208,7 +209,8 @@ public final class TillMain implements Callable<Integer> {
             }
             DeviceCommands hardware = new DeviceCommands(till.devices(), Optional.of(till.noSale()), cashier,
                     till.identity().tillId(), clock, System.out);
-            CommandLineTill counter = new CommandLineTill(ledger, till.counter(cashier), agent, System.out, hardware);
+            CommandLineTill counter = new CommandLineTill(ledger, till.counter(cashier), agent, System.out, hardware)
+                    .withBackups(new BackupCommands(till.backups(), clock.getZone(), System.out));
             till.devices().startScanner(scan -> counter.scanned(scan.code()));
             counter.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         }
@@ -244,7 +246,7 @@ public final class TillMain implements Callable<Integer> {
             settings = TillSettings.defaults();
         }
         return rounding == null ? settings
-                : new TillSettings(settings.language(), rounding, settings.cashierDiscountLimitPercent());
+                : settings.withCashRounding(rounding);
     }
 
     /** How the screens tell a keyboard-wedge scanner from a person, from devices.properties. */

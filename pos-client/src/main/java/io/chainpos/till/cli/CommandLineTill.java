@@ -70,6 +70,7 @@ public final class CommandLineTill {
     private final SyncAgent agent;
     private final PrintStream out;
     private final DeviceCommands devices;
+    private BackupCommands backups;
 
     public CommandLineTill(Ledger ledger, Counter counter, SyncAgent agent, PrintStream out) {
         this(ledger, counter, agent, out, null);
@@ -86,6 +87,12 @@ public final class CommandLineTill {
         this.agent = agent;
         this.out = out;
         this.devices = devices;
+    }
+
+    /** Adds the {@code backup} commands. */
+    public CommandLineTill withBackups(BackupCommands commands) {
+        this.backups = commands;
+        return this;
     }
 
     public void run(BufferedReader in) throws IOException {
@@ -120,7 +127,14 @@ public final class CommandLineTill {
         String[] words = line.split("\\s+");
         try {
             switch (words[0].toLowerCase(Locale.ROOT)) {
-                case "help", "?" -> out.println(HELP + "\n" + LoyaltyCommands.HELP + (devices == null ? "" : "\n" + DeviceCommands.HELP));
+                case "help", "?" -> out.println(HELP + "\n" + LoyaltyCommands.HELP + (devices == null ? "" : "\n" + DeviceCommands.HELP)
+                        + (backups == null ? "" : "\n" + BackupCommands.HELP));
+                case "backup" -> {
+                    if (backups == null) {
+                        throw new IllegalArgumentException("this till has no backups set up");
+                    }
+                    backups.handle(words);
+                }
                 case "reprint" -> withDevices().reprint(words);
                 case "nosale" -> withDevices().noSale(words);
                 case "card" -> memberCard(words);

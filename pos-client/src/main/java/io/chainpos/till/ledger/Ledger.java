@@ -22,6 +22,9 @@ public interface Ledger extends AutoCloseable {
         return SqliteLedger.open(file, clock, codec, projections);
     }
 
+    /** The ledger's SQLite file (its backups copy it with {@link LedgerCopies}). */
+    Path file();
+
     /**
      * Runs {@code work} as one transaction: all it appends, and every projection change, commit together or
      * not at all. Listeners hear of the appended events after the commit.

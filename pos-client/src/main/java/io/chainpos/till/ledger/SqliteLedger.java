@@ -18,14 +18,16 @@ import org.jdbi.v3.core.Handle;
 /** The ledger on a SQLite file: the event log in {@code ledger_events}, and its parts over the same file. */
 final class SqliteLedger implements Ledger {
     private final LedgerFile file;
+    private final Path path;
     private final Clock clock;
     private final SqliteTillRegistration registration;
     private final SqliteSyncMarks marks;
     private final SqliteRemoteEvents remote;
     private final List<Consumer<List<EventEnvelope>>> commitListeners = new CopyOnWriteArrayList<>();
 
-    private SqliteLedger(LedgerFile file, Clock clock) {
+    private SqliteLedger(LedgerFile file, Path path, Clock clock) {
         this.file = file;
+        this.path = path;
         this.clock = clock;
         this.marks = new SqliteSyncMarks(file, this::identity);
         this.registration = new SqliteTillRegistration(file, marks);
@@ -35,11 +37,16 @@ final class SqliteLedger implements Ledger {
     static SqliteLedger open(Path path, Clock clock, EventCodec codec, List<Projection> projections) {
         LedgerFile file = LedgerFile.open(path, clock, codec, projections);
         try {
-            return new SqliteLedger(file, clock);
+            return new SqliteLedger(file, path, clock);
         } catch (RuntimeException e) {
             file.close();
             throw new LedgerException("cannot open the till ledger at " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public Path file() {
+        return path;
     }
 
     @Override

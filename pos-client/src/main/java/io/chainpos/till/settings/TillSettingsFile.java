@@ -25,7 +25,9 @@ public final class TillSettingsFile {
     private static final Map<String, String> KEYS = Map.of(
             "ui.language", "The screens' language: system (the computer's), zh-CN or en.",
             "sale.cashRounding", "Rounding of sale totals: none, down_to_jiao (抹零) or half_up_to_jiao.",
-            "sale.cashierDiscountLimitPercent", "How much of a line (in %) a cashier may take off without a manager's PIN.");
+            "sale.cashierDiscountLimitPercent", "How much of a line (in %) a cashier may take off without a manager's PIN.",
+            "backup.folder", "Where the till backs its ledger up (a USB disk, a network share); empty: backups in the data folder.",
+            "backup.keep", "How many backups the till keeps in that folder (1 to 365); older ones are deleted.");
 
     /** The settings cannot be used; every problem is listed, each naming its key. */
     public static final class Invalid extends Exception {
@@ -93,10 +95,32 @@ public final class TillSettingsFile {
         } catch (NumberFormatException e) {
             problems.add("sale.cashierDiscountLimitPercent: '" + text + "' is not a whole number");
         }
+        // Windows paths are written with forward slashes: a backslash is an escape in a properties file.
+        String backupFolder = values.getOrDefault("backup.folder", defaults.backupFolder()).strip().replace('\\', '/');
+        if (!backupFolder.isEmpty()) {
+            try {
+                if (!Path.of(backupFolder).isAbsolute()) {
+                    problems.add("backup.folder: a whole path such as /media/usb/chainpos or D:/ChainPOS-backups, not '"
+                            + backupFolder + "'");
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                problems.add("backup.folder: not a path: '" + backupFolder + "'");
+            }
+        }
+        int keep = defaults.backupKeep();
+        text = values.get("backup.keep");
+        try {
+            keep = text == null ? keep : Integer.parseInt(text.strip());
+            if (keep < 1 || keep > 365) {
+                problems.add("backup.keep: 1 to 365, not " + keep);
+            }
+        } catch (NumberFormatException e) {
+            problems.add("backup.keep: '" + text + "' is not a whole number");
+        }
         if (!problems.isEmpty()) {
             throw new Invalid(file, problems);
         }
-        return new TillSettings(language, rounding, limit);
+        return new TillSettings(language, rounding, limit, backupFolder, keep);
     }
 
     /** Writes the settings, replacing the file only once the new one is complete. */
@@ -106,6 +130,8 @@ public final class TillSettingsFile {
         values.put("ui.language", settings.language().code());
         values.put("sale.cashRounding", settings.cashRounding().name().toLowerCase(Locale.ROOT));
         values.put("sale.cashierDiscountLimitPercent", Integer.toString(settings.cashierDiscountLimitPercent()));
+        values.put("backup.folder", settings.backupFolder());
+        values.put("backup.keep", Integer.toString(settings.backupKeep()));
         Path temporary = file.resolveSibling(FILE_NAME + ".new");
         Files.deleteIfExists(temporary);
         OwnerOnly.createFile(temporary); // owner-only from the start, and so the file it replaces

@@ -2,6 +2,7 @@ package io.chainpos.till.ui;
 
 import io.chainpos.model.id.StoreId;
 import io.chainpos.model.id.TillId;
+import io.chainpos.till.backup.TillBackups;
 import io.chainpos.till.catalog.SearchProducts;
 import io.chainpos.till.device.display.CustomerDisplay;
 import io.chainpos.till.device.drawer.OpenDrawerNoSale;
@@ -60,7 +61,11 @@ public record TillUseCases(
         Supplier<List<TillProtection.Warning>> security,
         Clock clock) {
 
-    /** What the settings screen edits: the device file, the till's own file, the server link and re-enrollment. */
-    public record Settings(DeviceSettingsFile devices, TillSettingsFile till, ServerAddress server, EnrollTill enroll) {
+    /**
+     * What the settings screen edits: the device file, the till's own file, the server link and re-enrollment; and
+     * the ledger's backups, whose last good copy it shows.
+     */
+    public record Settings(DeviceSettingsFile devices, TillSettingsFile till, ServerAddress server, EnrollTill enroll,
+                           TillBackups backups) {
     }
 }

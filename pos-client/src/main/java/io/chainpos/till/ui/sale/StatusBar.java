@@ -69,9 +69,15 @@ final class StatusBar {
         security.visibleProperty().bind(Bindings.createBooleanBinding(() -> !status.securityProperty().get().isEmpty(),
                 status.securityProperty()));
         security.managedProperty().bind(security.visibleProperty());
+        Label backup = item("status-backup", Bindings.createStringBinding(() -> status.backupProperty().get().failing()
+                .map(failure -> messages.get("backup." + failure.problem().name(), failure.folder().toString(), failure.detail()))
+                .orElse(""), status.backupProperty(), messages.localeProperty()));
+        level(backup, () -> "error", status.backupProperty());
+        backup.visibleProperty().bind(backup.textProperty().isNotEmpty());
+        backup.managedProperty().bind(backup.visibleProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(where, cashier, shift, gap, security, sync, printer);
+        HBox bar = new HBox(where, cashier, shift, gap, security, sync, printer, backup);
         bar.getStyleClass().add("status-bar");
         return bar;
     }

@@ -1,6 +1,7 @@
 package io.chainpos.till.ui.sale;
 
 import io.chainpos.model.sale.ShiftReport;
+import io.chainpos.till.backup.BackupStatus;
 import io.chainpos.till.device.printer.PrinterStatus;
 import io.chainpos.till.security.TillProtection;
 import io.chainpos.till.staff.StaffMember;
@@ -26,6 +27,7 @@ public final class StatusViewModel {
     private final ObjectProperty<PrinterStatus> printer = new SimpleObjectProperty<>();
     private final ObjectProperty<Notice> problem = new SimpleObjectProperty<>();
     private final ObjectProperty<List<TillProtection.Warning>> security = new SimpleObjectProperty<>(List.of());
+    private final ObjectProperty<BackupStatus> backup = new SimpleObjectProperty<>(BackupStatus.NONE);
 
     public StatusViewModel(TillUseCases till, Tasks tasks) {
         this.till = till;
@@ -37,6 +39,8 @@ public final class StatusViewModel {
             security.set(till.security().get());
         }));
         till.printer().onStatus(status -> tasks.ui().execute(() -> printer.set(status)));
+        till.settings().backups().onStatus(status -> tasks.ui().execute(() -> backup.set(status)));
+        backup.set(till.settings().backups().status());
         tasks.counter(() -> new Snapshot(till.sync().status(), till.printer().status()), snapshot -> {
             sync.set(snapshot.sync());
             printer.set(snapshot.printer());
@@ -66,6 +70,11 @@ public final class StatusViewModel {
 
     public ObjectProperty<PrinterStatus> printerProperty() {
         return printer;
+    }
+
+    /** The ledger's backups: the bar says why when the last one failed (selling goes on). */
+    public ObjectProperty<BackupStatus> backupProperty() {
+        return backup;
     }
 
     /** A fault reading the state (a disk error), shown on the bar rather than in a window. */

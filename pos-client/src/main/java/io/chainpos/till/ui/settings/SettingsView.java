@@ -49,6 +49,16 @@ public final class SettingsView extends VBox {
                 choice(settings.cashRoundingProperty(), List.of("none", "down_to_jiao", "half_up_to_jiao"), "sale.cashRounding"));
         form.addRow(row++, FxUi.label(messages, "settings.sale.discountLimit"),
                 FxUi.field(settings.discountLimitProperty(), "setting-discount-limit"));
+        form.addRow(row++, FxUi.label(messages, "settings.backup.folder"),
+                FxUi.field(settings.backupFolderProperty(), "setting-backup-folder"));
+        form.addRow(row++, FxUi.label(messages, "settings.backup.keep"),
+                FxUi.field(settings.backupKeepProperty(), "setting-backup-keep"));
+        Label lastBackup = new Label();
+        lastBackup.setId("settings-last-backup");
+        lastBackup.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> lastBackup(settings, messages),
+                settings.backupProperty(), messages.localeProperty()));
+        lastBackup.setWrapText(true);
+        form.add(lastBackup, 1, row++);
         TextField server = FxUi.field(settings.serverAddressProperty(), "setting-server");
         TextField code = FxUi.field(settings.enrollmentCodeProperty(), "setting-enrollment-code");
         form.addRow(row++, FxUi.label(messages, "settings.server"), server);
@@ -92,6 +102,18 @@ public final class SettingsView extends VBox {
             event.consume();
         });
     }
+
+    /** The last good backup and, when the last attempt failed, why. */
+    private static String lastBackup(SettingsViewModel settings, Messages messages) {
+        var status = settings.backupProperty().get();
+        String good = status.lastGood().map(copy -> messages.get("settings.backup.last", copy.file().toString(),
+                        WHEN.format(copy.takenAt().atZone(java.time.ZoneId.systemDefault()))))
+                .orElse(messages.get("settings.backup.none"));
+        return status.failing().map(failure -> good + "\n" + messages.get("backup." + failure.problem().name(),
+                failure.folder().toString(), failure.detail())).orElse(good);
+    }
+
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private static ComboBox<String> choice(StringProperty value, List<String> options, String key) {
         ComboBox<String> box = new ComboBox<>();

@@ -1,5 +1,6 @@
 package io.chainpos.till.ui.settings;
 
+import io.chainpos.till.backup.BackupStatus;
 import io.chainpos.till.device.settings.DeviceSettings;
 import io.chainpos.till.device.settings.DeviceSettingsFile;
 import io.chainpos.till.device.settings.InvalidSettingsException;
@@ -16,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -42,6 +45,9 @@ public final class SettingsViewModel extends PanelModel {
     private final StringProperty language = new SimpleStringProperty(TillSettings.Language.SYSTEM.code());
     private final StringProperty cashRounding = new SimpleStringProperty("none");
     private final StringProperty discountLimit = new SimpleStringProperty("10");
+    private final StringProperty backupFolder = new SimpleStringProperty("");
+    private final StringProperty backupKeep = new SimpleStringProperty(Integer.toString(TillSettings.DEFAULT_BACKUP_KEEP));
+    private final ObjectProperty<BackupStatus> backup = new SimpleObjectProperty<>(BackupStatus.NONE);
     private final StringProperty serverAddress = new SimpleStringProperty("");
     private final StringProperty enrollmentCode = new SimpleStringProperty("");
     private final ObservableList<String> problems = FXCollections.observableArrayList();
@@ -75,6 +81,19 @@ public final class SettingsViewModel extends PanelModel {
         return discountLimit;
     }
 
+    public StringProperty backupFolderProperty() {
+        return backupFolder;
+    }
+
+    public StringProperty backupKeepProperty() {
+        return backupKeep;
+    }
+
+    /** The last good backup of the ledger, and the last failure. */
+    public ObjectProperty<BackupStatus> backupProperty() {
+        return backup;
+    }
+
     public StringProperty serverAddressProperty() {
         return serverAddress;
     }
@@ -88,7 +107,8 @@ public final class SettingsViewModel extends PanelModel {
         return problems;
     }
 
-    private record Read(Map<String, String> device, TillSettings till, String server, List<String> problems) {
+    private record Read(Map<String, String> device, TillSettings till, String server, List<String> problems,
+                        BackupStatus backup) {
     }
 
     private Read read() throws IOException {
@@ -107,7 +127,8 @@ public final class SettingsViewModel extends PanelModel {
             found.addAll(e.problems());
             till = TillSettings.defaults();
         }
-        return new Read(DeviceSettingsFile.values(devices), till, files.server().url().map(Object::toString).orElse(""), found);
+        return new Read(DeviceSettingsFile.values(devices), till, files.server().url().map(Object::toString).orElse(""), found,
+                files.backups().status());
     }
 
     private void show(Read read) {
@@ -121,6 +142,9 @@ public final class SettingsViewModel extends PanelModel {
         language.set(read.till().language().code());
         cashRounding.set(read.till().cashRounding().name().toLowerCase(java.util.Locale.ROOT));
         discountLimit.set(Integer.toString(read.till().cashierDiscountLimitPercent()));
+        backupFolder.set(read.till().backupFolder());
+        backupKeep.set(Integer.toString(read.till().backupKeep()));
+        backup.set(read.backup());
         serverAddress.set(read.server());
         problems.setAll(read.problems());
     }
@@ -130,7 +154,9 @@ public final class SettingsViewModel extends PanelModel {
         Map<String, String> deviceValues = new LinkedHashMap<>(otherDeviceValues);
         device.forEach((key, value) -> deviceValues.put(key, value.get() == null ? "" : value.get()));
         Map<String, String> tillValues = Map.of("ui.language", language.get(), "sale.cashRounding", cashRounding.get(),
-                "sale.cashierDiscountLimitPercent", discountLimit.get());
+                "sale.cashierDiscountLimitPercent", discountLimit.get(),
+                "backup.folder", backupFolder.get() == null ? "" : backupFolder.get(),
+                "backup.keep", backupKeep.get() == null ? "" : backupKeep.get());
         tasks.counter(() -> {
             List<String> found = new java.util.ArrayList<>();
             DeviceSettings devices = null;

@@ -70,7 +70,8 @@ class MessagesTest {
                     }
                 }
             }
-            used.removeIf(key -> key.startsWith("io.") || NOT_KEYS.contains(key) || SETTINGS.contains(key));
+            used.removeIf(key -> key.startsWith("io.") || NOT_KEYS.contains(key) || SETTINGS.contains(key)
+                    || key.startsWith("backup.") && key.equals(key.toLowerCase(Locale.ROOT))); // till.properties keys
         }
         // keys made from a value: one per enum constant or setting
         Arrays.stream(TenderMethod.values()).forEach(t -> used.add("tender." + t.name().toLowerCase(Locale.ROOT)));
@@ -79,6 +80,7 @@ class MessagesTest {
         Arrays.stream(SyncStatus.Connection.values()).forEach(c -> used.add("status.sync." + c.name()));
         Arrays.stream(MemberViewModel.Tab.values()).forEach(t -> used.add("member.tab." + t.name().toLowerCase(Locale.ROOT)));
         SettingsViewModel.DEVICE_KEYS.forEach(k -> used.add("settings." + k));
+        Arrays.stream(io.chainpos.till.backup.BackupFailure.Problem.values()).forEach(p -> used.add("backup." + p.name()));
 
         assertThat(used).as("keys found in the code").hasSizeGreaterThan(200).contains("key.pay", "pay.change", "shift.close");
         assertThat(english.keySet()).containsAll(used);
