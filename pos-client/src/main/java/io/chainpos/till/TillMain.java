@@ -2,6 +2,7 @@ package io.chainpos.till;
 
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.model.pricing.CashRounding;
+import io.chainpos.till.backup.RestoreFromBackup;
 import io.chainpos.till.cli.BackupCommands;
 import io.chainpos.till.cli.CommandLineTill;
 import io.chainpos.till.cli.DeviceCommands;
@@ -64,6 +65,10 @@ public final class TillMain implements Callable<Integer> {
             + "start (default: ${DEFAULT-VALUE}).", defaultValue = "${user.home}/.chainpos/keys/till.kek")
     Path keyFile;
 
+    @Option(names = "--restore", description = "Restore the ledger from this backup file into an empty --data folder, "
+            + "then enroll again: needs --server and a new --enroll code.")
+    Path restore;
+
     @Option(names = "--console", description = "Run the typed-command till in this terminal instead of the screens.")
     boolean console;
 
@@ -83,6 +88,12 @@ public final class TillMain implements Callable<Integer> {
     public Integer call() throws Exception {
         Clock clock = Clock.systemDefaultZone();
         EventCodec codec = EventCodec.standard();
+        if (restore != null) {
+            Integer refused = restoreFromBackup();
+            if (refused != null) {
+                return refused;
+            }
+        }
         TillProtection protection;
         try {
             protection = protect();
@@ -110,12 +121,15 @@ public final class TillMain implements Callable<Integer> {
         }
         OkHttpSyncApis http = new OkHttpSyncApis(codec, trust);
         TillAssembly.SyncApis apis = TillAssembly.SyncApis.of(http);
+        boolean undoRestore = false;
         try (ledger; http) {
             boolean justEnrolled = false;
             if (enrollCode != null) {
                 EnrollTill.Result result = TillAssembly.enrollment(ledger, apis, protection).enroll(server, enrollCode);
                 if (!(result instanceof EnrollTill.Enrolled enrolled)) {
                     System.err.println("enrollment failed: " + result);
+                    // A restored ledger left under its old epoch would sell with sequence numbers already sent.
+                    undoRestore = restore != null;
                     return 2;
                 }
                 justEnrolled = true;
@@ -125,6 +139,13 @@ public final class TillMain implements Callable<Integer> {
             TillSettings settings = tillSettings();
             return console ? console(ledger, codec, clock, apis, settings, justEnrolled, protection)
                     : screens(ledger, codec, clock, apis, settings, protection);
+        } finally {
+            if (undoRestore) {
+                java.nio.file.Files.deleteIfExists(data.resolve("till.db"));
+                java.nio.file.Files.deleteIfExists(data.resolve("till.db-wal"));
+                java.nio.file.Files.deleteIfExists(data.resolve("till.db-shm"));
+                System.err.println("the restore was undone; run it again with a code that works");
+            }
         }
     }
 
@@ -215,6 +236,29 @@ public final class TillMain implements Callable<Integer> {
             counter.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         }
         return 0;
+    }
+
+    /**
+     * Puts the backup back as this till's ledger before it opens; the enrollment that follows gives the till a new
+     * epoch. Returns the exit code when it cannot, or null to go on.
+     */
+    private Integer restoreFromBackup() {
+        if (enrollCode == null || server == null) {
+            System.err.println("a till restored from a backup must enroll again: add --server <address> --enroll <new code> "
+                    + "(head office prints one with: sync-server enroll --store <store> --till <this till>)");
+            return 2;
+        }
+        switch (RestoreFromBackup.restore(restore, data.resolve("till.db"))) {
+            case RestoreFromBackup.Result.Restored restored -> {
+                System.out.println("restored the ledger from " + restore + " (" + restored.events()
+                        + " events of this till); enrolling again so it carries on under a new epoch");
+                return null;
+            }
+            case RestoreFromBackup.Result.Refused refused -> {
+                System.err.println("cannot restore: " + refused.reason());
+                return 2;
+            }
+        }
     }
 
     /**
