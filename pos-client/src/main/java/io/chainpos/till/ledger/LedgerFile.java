@@ -48,6 +48,7 @@ final class LedgerFile implements AutoCloseable {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
+            SqliteDatabase.refuseNewer(file);
             SQLiteDataSource writeSource = SqliteDatabase.dataSource(file, false);
             SqliteDatabase.migrate(writeSource);
             Handle writer = jdbi(writeSource).open();

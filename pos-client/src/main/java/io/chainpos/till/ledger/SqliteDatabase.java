@@ -1,7 +1,10 @@
 package io.chainpos.till.ledger;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -29,12 +32,55 @@ final class SqliteDatabase {
         return dataSource;
     }
 
+    /**
+     * Brings the schema up to date. A ledger written by a newer program (a migration this one does not know) is
+     * refused before anything is changed: this program could misread it or write what the newer one cannot read.
+     */
     static void migrate(SQLiteDataSource dataSource) {
-        Flyway.configure()
+        flyway(dataSource).migrate();
+    }
+
+    /**
+     * Refuses a ledger written by a newer program, looking through a plain read-only connection (no WAL switch, no
+     * pragma), so that a refused file is not changed at all. A new file is left for {@link #migrate} to create.
+     */
+    static void refuseNewer(Path file) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        SQLiteDataSource readOnly = new SQLiteDataSource(config);
+        readOnly.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        Flyway flyway = flyway(readOnly);
+        for (MigrationInfo migration : flyway.info().applied()) {
+            if (isFuture(migration)) {
+                throw new LedgerException("this ledger was written by a newer version of ChainPOS (its schema is at version "
+                        + flyway.info().current().getVersion() + ", this program knows up to " + newestKnown(flyway)
+                        + "): install that version or a newer one; the ledger was not opened or changed", null);
+            }
+        }
+    }
+
+    private static Flyway flyway(SQLiteDataSource dataSource) {
+        return Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/till")
                 .loggers("slf4j")
-                .load()
-                .migrate();
+                .load();
+    }
+
+    private static boolean isFuture(MigrationInfo migration) {
+        return migration.getState() == MigrationState.FUTURE_SUCCESS || migration.getState() == MigrationState.FUTURE_FAILED;
+    }
+
+    private static String newestKnown(Flyway flyway) {
+        String newest = "none";
+        for (MigrationInfo migration : flyway.info().all()) {
+            if (!isFuture(migration) && migration.getVersion() != null) {
+                newest = migration.getVersion().toString();
+            }
+        }
+        return newest;
     }
 }
