@@ -6,6 +6,11 @@ import java.time.Instant;
 /** Why a backup could not be made, for the cashier's words; {@code detail} is the system's own message, for the log. */
 public record BackupFailure(Problem problem, Path folder, String detail, Instant at) {
 
+    /** The folder's path as text, for the screens. */
+    public String where() {
+        return folder.toString();
+    }
+
     /** What the cashier can do something about, each with its own sentence on the screens. */
     public enum Problem {
         /** The folder is not there: a USB disk unplugged, a network share not mounted. */

@@ -30,6 +30,7 @@ class ScreenThreadTest {
     private static final Set<String> NEVER_WAIT = Set.of(
             "io/chainpos/till/sync/SyncWatch", // onStatus adds a listener, status() reads a field; syncNow runs as work
             "io/chainpos/till/device/printer/ReceiptPrinter", // onStatus adds a listener; print runs as work
+            "io/chainpos/till/backup/TillBackups", // onStatus adds a listener, status() reads a field; backups run on its thread
             "io/chainpos/till/device/scanner/FxKeyboardWedge"); // the scene's key filter: key events and a timer, in memory
 
     @Test

@@ -70,7 +70,7 @@ final class StatusBar {
                 status.securityProperty()));
         security.managedProperty().bind(security.visibleProperty());
         Label backup = item("status-backup", Bindings.createStringBinding(() -> status.backupProperty().get().failing()
-                .map(failure -> messages.get("backup." + failure.problem().name(), failure.folder().toString(), failure.detail()))
+                .map(failure -> messages.get("backup." + failure.problem().name(), failure.where(), failure.detail()))
                 .orElse(""), status.backupProperty(), messages.localeProperty()));
         level(backup, () -> "error", status.backupProperty());
         backup.visibleProperty().bind(backup.textProperty().isNotEmpty());

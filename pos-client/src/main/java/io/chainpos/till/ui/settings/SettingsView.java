@@ -106,11 +106,11 @@ public final class SettingsView extends VBox {
     /** The last good backup and, when the last attempt failed, why. */
     private static String lastBackup(SettingsViewModel settings, Messages messages) {
         var status = settings.backupProperty().get();
-        String good = status.lastGood().map(copy -> messages.get("settings.backup.last", copy.file().toString(),
+        String good = status.lastGood().map(copy -> messages.get("settings.backup.last", copy.where(),
                         WHEN.format(copy.takenAt().atZone(java.time.ZoneId.systemDefault()))))
                 .orElse(messages.get("settings.backup.none"));
         return status.failing().map(failure -> good + "\n" + messages.get("backup." + failure.problem().name(),
-                failure.folder().toString(), failure.detail())).orElse(good);
+                failure.where(), failure.detail())).orElse(good);
     }
 
     private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
