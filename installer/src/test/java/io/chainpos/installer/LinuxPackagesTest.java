@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -115,11 +110,13 @@ class LinuxPackagesTest {
                 "ExecStart=/opt/chainpos-server/bin/sync-server serve", "ReadWritePaths=/var/lib/chainpos",
                 "WantedBy=multi-user.target");
         assertThat(Files.readString(unpacked.resolve("etc/chainpos/server.conf")))
-                .contains("CHAINPOS_DB=/var/lib/chainpos/chainpos.db", "CHAINPOS_PORT=8080");
+                .contains("CHAINPOS_DB=/var/lib/chainpos/chainpos.db", "CHAINPOS_PORT=8443",
+                        "CHAINPOS_TLS_CERT=/etc/chainpos/tls/server.pem", "CHAINPOS_TLS_KEY=/etc/chainpos/tls/server-key.pem");
         assertThat(Files.readString(scripts.resolve("conffiles")).strip()).isEqualTo("/etc/chainpos/server.conf");
         String postinst = Files.readString(scripts.resolve("postinst"));
         assertThat(postinst).contains("useradd --system", "chown chainpos:chainpos /var/lib/chainpos",
-                "systemctl enable chainpos-server.service", "try-restart");
+                "systemctl enable chainpos-server.service", "try-restart",
+                "sync-server ca --out \"$tls\"", "sync-server cert --ca \"$tls/chain-ca.pem\"", "chmod 600 \"$tls/chain-ca-key.pem\"");
         for (String script : List.of("postinst", "prerm", "postrm")) {
             String text = Files.readString(scripts.resolve(script));
             assertThat(text).as(script + " keeps the data").doesNotContainPattern("rm\\s+-[a-z]*r[a-z]*\\s+\\S*/var/lib/chainpos")
@@ -140,16 +137,21 @@ class LinuxPackagesTest {
         Path database = dir.resolve("chainpos.db");
         Path launcher = serverRoot.resolve("opt/chainpos-server/bin/sync-server");
 
+        // as the package's postinst does: a chain CA and a certificate, made by the packaged server itself
+        Path tls = dir.resolve("tls");
+        assertThat(Processes.run(List.of(launcher.toString(), "ca", "--out", tls.toString()), environment, dir).exitCode())
+                .isZero();
+        Processes.Outcome cert = Processes.run(List.of(launcher.toString(), "cert", "--ca", tls.resolve("chain-ca.pem").toString(),
+                "--ca-key", tls.resolve("chain-ca-key.pem").toString(), "--host", "127.0.0.1", "--out", tls.toString()),
+                environment, dir);
+        assertThat(cert.exitCode()).as(cert.err()).isZero();
         ProcessBuilder serve = new ProcessBuilder(launcher.toString(), "serve", "--host", "127.0.0.1", "--port", "0",
-                "--db", database.toString()).redirectError(dir.resolve("server.log").toFile());
+                "--db", database.toString(), "--tls-cert", tls.resolve("server.pem").toString(),
+                "--tls-key", tls.resolve("server-key.pem").toString()).redirectError(dir.resolve("server.log").toFile());
         serve.environment().clear();
         serve.environment().putAll(environment);
         running = serve.start();
         int port = listeningPort(running);
-        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/health")).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(health.statusCode()).isEqualTo(200);
 
         Processes.Outcome enroll = Processes.run(List.of(launcher.toString(), "enroll", "--db", database.toString(),
                 "--store", "S001", "--till", "S001-T1"), environment, dir);
@@ -157,7 +159,9 @@ class LinuxPackagesTest {
         String code = enroll.out().strip();
         Path data = dir.resolve("till-data");
         Processes.Outcome tillRun = Processes.run(List.of(tillRoot.resolve("opt/chainpos-till/bin/till").toString(),
-                        "--data", data.toString(), "--server", "http://127.0.0.1:" + port, "--enroll", code, "--console"),
+                        "--data", data.toString(), "--server", "https://127.0.0.1:" + port, "--server-ca",
+                        tls.resolve("chain-ca.pem").toString(), "--key-file", dir.resolve("keys/till.kek").toString(),
+                        "--enroll", code, "--console"),
                 environment, "staff owner 店主 owner 8888\nshift open 100\nquit\n", dir);
 
         assertThat(tillRun.exitCode()).as(tillRun.err()).isZero();

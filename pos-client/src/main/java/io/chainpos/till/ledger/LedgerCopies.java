@@ -2,14 +2,14 @@ package io.chainpos.till.ledger;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 
 /**
  * Copies of a ledger file: a consistent copy taken while the till sells ({@code VACUUM INTO} on a connection of its
@@ -22,39 +22,29 @@ public final class LedgerCopies {
 
     /** Writes a consistent copy of {@code ledger} to {@code target}, which must not exist yet. */
     public static void copy(Path ledger, Path target) throws IOException {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        config.setBusyTimeout(10_000);
-        try (Connection connection = config.createConnection("jdbc:sqlite:" + ledger.toAbsolutePath());
-             PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
-            vacuum.setString(1, target.toAbsolutePath().toString());
-            vacuum.execute();
-        } catch (SQLException e) {
+        try {
+            readOnly(ledger, h -> h.createUpdate("VACUUM INTO :target")
+                    .bind("target", target.toAbsolutePath().toString()).execute());
+        } catch (JdbiException e) {
             throw new IOException(e.getMessage(), e);
         }
     }
 
     /** What is wrong with the copy {@code file}: nothing when it is a whole, readable till ledger. */
-    public static List<String> check(Path file) throws IOException {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
+    public static List<String> check(Path file) {
         List<String> problems = new ArrayList<>();
-        try (Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
-             Statement statement = connection.createStatement()) {
-            try (ResultSet rows = statement.executeQuery("PRAGMA integrity_check")) {
-                while (rows.next()) {
-                    if (!"ok".equals(rows.getString(1))) {
-                        problems.add(rows.getString(1));
-                    }
-                }
-            }
-            try (ResultSet tables = statement.executeQuery(
-                    "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('ledger_events', 'till_identity')")) {
-                if (tables.next() && tables.getInt(1) != 2) {
+        try {
+            readOnly(file, h -> {
+                h.createQuery("PRAGMA integrity_check").mapTo(String.class).stream()
+                        .filter(line -> !"ok".equals(line)).forEach(problems::add);
+                int tables = h.createQuery("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' "
+                        + "AND name IN ('ledger_events', 'till_identity')").mapTo(Integer.class).one();
+                if (tables != 2) {
                     problems.add("not a till ledger (no ledger_events or till_identity table)");
                 }
-            }
-        } catch (SQLException e) {
+                return null;
+            });
+        } catch (JdbiException e) {
             problems.add(e.getMessage());
         }
         return problems;
@@ -62,14 +52,19 @@ public final class LedgerCopies {
 
     /** How many events of its own a ledger file holds (for what a copy holds, or a restore report). */
     public static long ownEvents(Path file) throws IOException {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        try (Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
-             Statement statement = connection.createStatement();
-             ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM ledger_events")) {
-            return count.next() ? count.getLong(1) : 0;
-        } catch (SQLException e) {
+        try {
+            return readOnly(file, h -> h.createQuery("SELECT COUNT(*) FROM ledger_events").mapTo(Long.class).one());
+        } catch (JdbiException e) {
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    private static <R> R readOnly(Path file, Function<Handle, R> work) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(10_000);
+        SQLiteDataSource source = new SQLiteDataSource(config);
+        source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        return Jdbi.create(source).withHandle(work::apply);
     }
 }

@@ -81,10 +81,10 @@ class UpgradeFixturesTest {
 
         try (RealServer server = RealServer.startOn(database.toString(), clock, Duration.ofDays(30), false);
              SyncedTill till = SyncedTill.reopen(ledger, clock, server::uri)) {
-            assertThat(till.till.ledger.pendingCount()).isPositive();
+            assertThat(till.till.ledger.syncMarks().pendingCount()).isPositive();
             till.sync();
 
-            assertThat(till.till.ledger.pendingCount()).isZero();
+            assertThat(till.till.ledger.syncMarks().pendingCount()).isZero();
             assertThat(count(database, "SELECT COUNT(*) FROM events WHERE type = 'SaleCompleted'")).isEqualTo(SYNCED + UNSYNCED);
             assertThat(count(database, "SELECT COUNT(*) FROM quarantine")).isZero();
             clock.advance(Duration.ofMinutes(1));

@@ -1,5 +1,6 @@
 package io.chainpos.server.cli;
 
+import io.chainpos.server.db.SqliteBackup;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.chainpos.server.cli;
+package io.chainpos.server.db;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,15 +15,15 @@ import org.sqlite.SQLiteConfig;
  * A consistent copy of the server's SQLite file while it serves: {@code VACUUM INTO} on a read-only connection of its
  * own is one read transaction (WAL mode), so the server goes on storing pushes meanwhile; then the copy is checked.
  */
-final class SqliteBackup {
+public final class SqliteBackup {
     /** A finished, checked copy: how many events it holds. */
-    record Copy(long events) {
+    public record Copy(long events) {
     }
 
     private SqliteBackup() {
     }
 
-    static void copy(Path database, Path target) throws IOException {
+    public static void copy(Path database, Path target) throws IOException {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setBusyTimeout(30_000);
@@ -37,7 +37,7 @@ final class SqliteBackup {
     }
 
     /** What {@code PRAGMA integrity_check} finds wrong with {@code copy} (nothing when whole), and its events. */
-    static List<String> check(Path copy) throws IOException {
+    public static List<String> check(Path copy) throws IOException {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         List<String> problems = new ArrayList<>();
@@ -55,7 +55,7 @@ final class SqliteBackup {
         return problems;
     }
 
-    static Copy describe(Path copy) throws IOException {
+    public static Copy describe(Path copy) throws IOException {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         try (Connection connection = config.createConnection("jdbc:sqlite:" + copy.toAbsolutePath());
