@@ -75,7 +75,8 @@ class HeadOfficePagesBrowserTest {
                 .as("a store manager's count is their store's").endsWith("/stores/S001/exceptions");
         assertThat(browser.open("/stores/S001/tills").text("tills-title")).isEqualTo("Tills of store S001");
 
-        for (String path : List.of("/stores/S002/tills", "/stores/S002/tills.csv", "/users", "/audit", "/users/new")) {
+        for (String path : List.of("/stores/S002/tills", "/stores/S002/tills.csv", "/users", "/audit", "/users/new",
+                "/stores/S002/sales", "/stores/S002/sales.csv", "/sales", "/catalog", "/promotions")) {
             browser.open(path);
             assertThat(browser.heading()).as(path).isEqualTo("Not allowed");
             assertThat(browser.text("error-message")).as(path).isEqualTo("Your account may not open this page.");
