@@ -47,6 +47,16 @@ public final class JdbcUserAccounts implements UserAccounts {
     }
 
     @Override
+    public boolean setRole(String username, Role role, String store) {
+        return db.write(tx -> {
+            int changed = tx.handle().createUpdate("UPDATE users SET role = :role, store_id = :store WHERE username = :name")
+                    .bind("role", role.name()).bind("store", store).bind("name", username).execute();
+            endSessions(tx, username);
+            return changed == 1;
+        });
+    }
+
+    @Override
     public boolean setDisabled(String username, boolean disabled, Instant now) {
         return db.write(tx -> {
             var update = tx.handle().createUpdate("UPDATE users SET disabled_ms = :at WHERE username = :name").bind("name", username);

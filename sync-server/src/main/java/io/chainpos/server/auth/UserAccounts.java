@@ -32,6 +32,9 @@ public interface UserAccounts {
     boolean setPassword(String username, String passwordHash);
 
     /** Disables (every session ends) or enables the account. False for an unknown user. */
+    /** Gives the account {@code role} and {@code store} (null unless a store manager); its sessions end. False for an unknown user. */
+    boolean setRole(String username, Role role, String store);
+
     boolean setDisabled(String username, boolean disabled, Instant now);
 
     /** A page of accounts: filters {@code q} (part of the username), {@code role} (a label), {@code store}. */

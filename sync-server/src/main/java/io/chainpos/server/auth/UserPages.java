@@ -39,10 +39,11 @@ public final class UserPages implements PageFeature {
         pages.get("/users.csv", read, this::csv);
         pages.get("/users/new", manage, request -> newUser(request, 200, Form.empty()));
         pages.post("/users", manage, this::create);
-        pages.get("/users/{username}", read, request -> show(request, 200, Form.empty()));
+        pages.get("/users/{username}", read, request -> show(request, 200, Form.empty(), null));
         pages.post("/users/{username}/disable", manage, request -> change(request, true));
         pages.post("/users/{username}/enable", manage, request -> change(request, false));
         pages.post("/users/{username}/password", manage, this::resetPassword);
+        pages.post("/users/{username}/role", manage, this::changeRole);
     }
 
     /** A user as the pages show it. */
@@ -55,7 +56,8 @@ public final class UserPages implements PageFeature {
     public record NewUserView(Form form, List<String> roles) {
     }
 
-    public record UserView(UserRow user, Form form, boolean yourself) {
+    /** A user's page: {@code form} is the password form's, {@code roleForm} the role form's (the user's role when not sent). */
+    public record UserView(UserRow user, Form form, Form roleForm, List<String> roles, boolean yourself) {
     }
 
     private void list(PageRequest request) {
@@ -98,14 +100,17 @@ public final class UserPages implements PageFeature {
         }
     }
 
-    private void show(PageRequest request, int status, Form form) {
+    private void show(PageRequest request, int status, Form form, Form roleForm) {
         Optional<UserAccounts.Account> account = accounts.find(request.pathParam("username"));
         if (account.isEmpty()) {
             request.refuse(404, "users.not-found");
             return;
         }
-        request.render(status, "users/show.jte", "users.user.title", new UserView(row(request, account.get()), form,
-                account.get().username().equals(request.viewer().username())));
+        UserAccounts.Account user = account.get();
+        Form role = roleForm != null ? roleForm
+                : new Form(java.util.Map.of("role", user.role().label(), "store", user.store().orElse("")));
+        request.render(status, "users/show.jte", "users.user.title", new UserView(row(request, user), form, role, roleLabels(),
+                user.username().equals(request.viewer().username())));
     }
 
     private void change(PageRequest request, boolean disable) {
@@ -139,10 +144,33 @@ public final class UserPages implements PageFeature {
             case Users.Changed.Refused(var problems) -> {
                 request.releaseSubmission(form);
                 problems.forEach(p -> form.reject(p.field(), "users.problem." + p.code()));
-                show(request, 422, form.without("password", "confirm"));
+                show(request, 422, form.without("password", "confirm"), null);
             }
             case Users.Changed.NoSuchUser none -> request.refuse(404, "users.not-found");
             case Users.Changed.NotYourself never -> request.refuse(409, "users.not-yourself");
+        }
+    }
+
+    private void changeRole(PageRequest request) {
+        Form form = request.form();
+        String username = request.pathParam("username");
+        if (!request.firstSubmission(form)) {
+            request.redirect("/users/" + username, "already-sent");
+            return;
+        }
+        Optional<Role> role = Role.parse(form.value("role")).filter(ROLES::contains);
+        switch (users.changeRole(request.viewer().username(), username, role.orElse(null), form.value("store"))) {
+            case Users.Changed.Done done -> request.redirect("/users/" + username, "role-changed");
+            case Users.Changed.Refused(var problems) -> {
+                request.releaseSubmission(form);
+                problems.forEach(p -> form.reject(p.field(), "users.problem." + p.code()));
+                show(request, 422, Form.empty(), form);
+            }
+            case Users.Changed.NoSuchUser none -> request.refuse(404, "users.not-found");
+            case Users.Changed.NotYourself yourself -> {
+                request.releaseSubmission(form);
+                request.refuse(409, "users.not-yourself");
+            }
         }
     }
 

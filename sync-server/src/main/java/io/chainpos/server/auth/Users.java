@@ -53,17 +53,7 @@ public final class Users {
         if (username == null || !SignIn.USERNAME.matcher(username).matches()) {
             problems.add(UserProblem.USERNAME_INVALID);
         }
-        if (role == null) {
-            problems.add(UserProblem.ROLE_UNKNOWN);
-        }
-        String boundStore = store == null || store.isBlank() ? null : store.trim();
-        if (role != null && role.isBoundToAStore() && boundStore == null) {
-            problems.add(UserProblem.STORE_REQUIRED);
-        } else if (role != null && !role.isBoundToAStore() && boundStore != null) {
-            problems.add(UserProblem.STORE_NOT_FOR_ROLE);
-        } else if (boundStore != null && !isStoreId(boundStore)) {
-            problems.add(UserProblem.STORE_INVALID);
-        }
+        String boundStore = checkRole(role, store, problems);
         checkNewPassword(password, confirm, problems);
         if (!problems.isEmpty()) {
             return new Created.Refused(problems);
@@ -113,6 +103,42 @@ public final class Users {
         }
         audit.record(actor, "user.enabled", username, null, "");
         return new Changed.Done();
+    }
+
+    /**
+     * An admin gives another user a role (and a store manager their store); the user's sessions end, so the new role
+     * applies from their next sign-in. Nothing changes while a value is wrong.
+     */
+    public Changed changeRole(String actor, String username, Role role, String store) {
+        if (actor.equals(username)) {
+            return new Changed.NotYourself();
+        }
+        List<UserProblem> problems = new ArrayList<>();
+        String boundStore = checkRole(role, store, problems);
+        if (!problems.isEmpty()) {
+            return new Changed.Refused(problems);
+        }
+        if (!accounts.setRole(username, role, boundStore)) {
+            return new Changed.NoSuchUser();
+        }
+        audit.record(actor, "user.role-changed", username, boundStore, role.label());
+        return new Changed.Done();
+    }
+
+    /** The store a role binds the account to (null for head office's roles), each wrong value added to {@code problems}. */
+    private static String checkRole(Role role, String store, List<UserProblem> problems) {
+        if (role == null) {
+            problems.add(UserProblem.ROLE_UNKNOWN);
+        }
+        String boundStore = store == null || store.isBlank() ? null : store.trim();
+        if (role != null && role.isBoundToAStore() && boundStore == null) {
+            problems.add(UserProblem.STORE_REQUIRED);
+        } else if (role != null && !role.isBoundToAStore() && boundStore != null) {
+            problems.add(UserProblem.STORE_NOT_FOR_ROLE);
+        } else if (boundStore != null && !isStoreId(boundStore)) {
+            problems.add(UserProblem.STORE_INVALID);
+        }
+        return boundStore;
     }
 
     /** An admin sets another user's password; the user's sessions end. */

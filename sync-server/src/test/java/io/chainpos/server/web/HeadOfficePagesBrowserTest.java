@@ -138,6 +138,34 @@ class HeadOfficePagesBrowserTest {
     }
 
     @Test
+    void anAdminMakesAnAnalystTheManagerOfAStoreAndTheNewRoleAppliesFromTheNextSignIn() {
+        office.createUser("qian.yu", Role.HQ_ANALYST, null);
+        // a browser of its own (its own cookies), beside the admin's
+        Browser analyst = BackOffice.signIn(office.browser("en-GB"), "qian.yu", BackOffice.PASSWORD);
+        assertThat(analyst.open("/audit").heading()).isEqualTo("Audit log");
+
+        Browser admin = office.signInAs(Role.HQ_ADMIN).open("/users/qian.yu");
+        assertThat(admin.driver().findElement(org.openqa.selenium.By.cssSelector("#change-role #role")).getAttribute("value"))
+                .as("the form shows the role the user has").isEqualTo("hq-analyst");
+        admin.choose("role", "store-manager").click("change-role-submit");
+        assertThat(admin.text("store-error")).isEqualTo("A store manager needs the store they manage.");
+        assertThat(admin.texts("#user td")).as("nothing changed").contains("HQ analyst");
+
+        admin.fill("store", "S002").click("change-role-submit");
+        assertThat(admin.text("notice")).isEqualTo("The role was changed; the user signs in again to use it.");
+        assertThat(admin.texts("#user td")).contains("Store manager", "S002");
+        assertThat(admin.open("/audit?actor=hq-admin").texts("#audit tbody td")).contains("Changed a user's role");
+
+        analyst.open("/audit");
+        assertThat(analyst.path()).as("the old role's session ended").isEqualTo("/signin");
+        office.server().clock.advance(Duration.ofMinutes(1));
+        BackOffice.signIn(analyst, "qian.yu", BackOffice.PASSWORD);
+        assertThat(analyst.texts("header nav a")).contains("My store's sales");
+        assertThat(analyst.open("/stores/S002/tills").text("tills-title")).isEqualTo("Tills of store S002");
+        assertThat(analyst.open("/audit").heading()).isEqualTo("Not allowed");
+    }
+
+    @Test
     void theLanguageFollowsTheBrowserAndCanBeSwitched() {
         Browser chinese = office.browser("zh-CN,zh").open("/signin");
         Browser english = office.browser("en").open("/signin");

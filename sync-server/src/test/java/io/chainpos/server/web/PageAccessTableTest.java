@@ -53,6 +53,7 @@ class PageAccessTableTest {
         TABLE.put("POST /users/{username}/disable", ADMIN);
         TABLE.put("POST /users/{username}/enable", ADMIN);
         TABLE.put("POST /users/{username}/password", ADMIN);
+        TABLE.put("POST /users/{username}/role", ADMIN);
         TABLE.put("GET /audit", HEAD_OFFICE);
         TABLE.put("GET /audit.csv", HEAD_OFFICE);
         TABLE.put("GET /stores/{store}/tills own", SIGNED_IN);
