@@ -215,8 +215,7 @@ public final class ServerMain implements Services {
                 new CatalogPages(ports.catalog(), new CatalogEditor(ports.catalog(), headOffice, parts.audit, clock), clock),
                 new PromotionPages(ports.promotions(), new PromotionEditor(ports.promotions(), headOffice, parts.audit, clock),
                         new Preview(ports.catalog(), ports.promotions()), clock),
-                // Until stores carry their own time zone, every store's times are shown in head office's.
-                new SalesPages(ports.sales(), store -> Formats.DEFAULT_ZONE),
+                new SalesPages(ports.sales(), store -> stores.zoneOf(store).orElse(Formats.DEFAULT_ZONE)),
                 new MemberPages(ports.members(), memberDirectory),
                 new MemberProfilePage(ports.members(), memberDirectory, log, erasure, parts.audit, codec),
                 new LoyaltyPages(ports.loyalty(), headOffice, periodEnd, parts.audit, LOYALTY_ZONE, clock),

@@ -95,6 +95,24 @@ abstract class StoresAndTillsPagesContract {
     }
 
     @Test
+    void aStoresSalesAreShownAtTheTimesOfTheStoresOwnZone() {
+        createStore("S014", "Urumqi Grand Bazaar", "Asia/Urumqi");
+        TestServer.EnrolledTill till = office().server().enroll("S014", "S014-T1");
+        java.time.Instant soldAt = office().server().clock.instant();
+        Api.Reply pushed = till.api().post("/api/v1/sync/push", Json.push(till.writer(),
+                till.writer().next(List.of(Facts.sale("S014-T1-000001", "690001", 1_250)))));
+        assertThat(pushed.status()).isEqualTo(200);
+
+        java.time.format.DateTimeFormatter english = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss",
+                java.util.Locale.ENGLISH);
+        String urumqi = english.withZone(java.time.ZoneId.of("Asia/Urumqi")).format(soldAt);
+        assertThat(urumqi).as("the two zones differ by two hours")
+                .isNotEqualTo(english.withZone(java.time.ZoneId.of("Asia/Shanghai")).format(soldAt));
+        Browser browser = office().signInAs(Role.HQ_ADMIN).open("/stores/S014/sales");
+        assertThat(browser.texts("#sales tbody tr.sale td")).contains("S014-T1-000001", urumqi);
+    }
+
+    @Test
     void anAdminIssuesACodeInTheBrowserARevokedTillIsRefusedAndAReplacementCodeEnrollsItAgain() {
         createStore("S013", "Lujiazui", "Asia/Shanghai");
         Browser browser = office().signInAs(Role.HQ_ADMIN).open("/stores/S013/tills");

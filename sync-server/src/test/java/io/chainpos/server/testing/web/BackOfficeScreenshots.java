@@ -23,8 +23,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * Takes the README's screenshots of head office's pages from a running demo server (run by
  * {@code docs/screenshots/take-backoffice-screenshots.sh}): enrolls a till with the code given and pushes a little
  * of a day's business (a top-up with its 充100送20 bonus, points spent twice at two offline counters), then signs in
- * with headless Chromium in Chinese and saves the home page, the catalog editor (or the users page where there is
- * no catalog page yet), a member and the exceptions (when that page exists).
+ * with headless Chromium in Chinese and saves the home page, the catalog editor (a product's page), a member and the
+ * exceptions.
  * Arguments: server address, enrollment code of S001-T1, admin username, output folder; the password on stdin.
  */
 public final class BackOfficeScreenshots {
@@ -45,12 +45,9 @@ public final class BackOfficeScreenshots {
                 Thread.sleep(1_500); // ECharts' bars grow for a second: the picture shows them grown
             }
             shot(driver, browser, out, "backoffice-home-zh.png", 900);
-            boolean catalog = exists(browser.open("/catalog"));
-            shot(driver, catalog ? browser : browser.open("/users"), out, catalog ? "backoffice-catalog-zh.png" : "backoffice-users-zh.png", 900);
+            shot(driver, browser.open("/catalog/100001"), out, "backoffice-catalog-zh.png", 1300);
             shot(driver, browser.open("/members/" + DemoData.LI_NA), out, "backoffice-member-zh.png", 1300);
-            if (exists(browser.open("/exceptions"))) {
-                shot(driver, browser, out, "backoffice-exceptions-zh.png", 900);
-            }
+            shot(driver, browser.open("/exceptions"), out, "backoffice-exceptions-zh.png", 900);
         } finally {
             driver.quit();
         }
@@ -73,11 +70,6 @@ public final class BackOfficeScreenshots {
         if (pushed.status() != 200) {
             throw new IllegalStateException("push failed: " + pushed);
         }
-    }
-
-    private static boolean exists(Browser browser) {
-        return !browser.driver().findElements(By.tagName("h1")).isEmpty() && !browser.path().equals("/signin")
-                && browser.driver().findElements(By.id("error-message")).isEmpty();
     }
 
     private static void shot(ChromeDriver driver, Browser page, Path out, String name, int height) throws java.io.IOException {
