@@ -89,6 +89,12 @@ public final class JdbcSalesFacts implements SalesFacts {
                 rs -> new PromotionCost(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
     }
 
+    @Override
+    public long refundedOf(String saleId) {
+        return db.read(h -> h.createQuery("SELECT refunded FROM sales_fact_sales WHERE sale_id = :id")
+                .bind("id", saleId).mapTo(Long.class).findOne()).orElse(0L);
+    }
+
     private static String where(Filter filter) {
         return filter.store().isPresent() ? "store_id = ? AND day BETWEEN ? AND ?" : "day BETWEEN ? AND ?";
     }

@@ -26,6 +26,8 @@ import java.util.Optional;
  * The sales facts head office's reports read, merged in the push's transaction: per store and its local day (and
  * hour, for baskets), per product and category, cashier, member or not; tenders and promotions per day. A refund is
  * netted in the store and on the local day it happened, with the member flag (and cashier) of the sale it names.
+ * A refund merged before its sale (another till pushed first) links to it all the same, but is netted as a
+ * non-member's with no cashier: what the sale said was not known when it was netted.
  * A store's zone is the one head office set on the store's page when the event is merged; a rebuild files every
  * event again by the zones then set.
  */
@@ -38,6 +40,9 @@ public final class JdbcSalesFactsProjection implements Projection {
             INSERT INTO sales_fact_refunds (refund_id, sale_id, store_id, day, total) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (refund_id) DO NOTHING""";
     private static final String REFUNDED = "UPDATE sales_fact_sales SET refunded = refunded + ? WHERE sale_id = ?";
+    private static final String REFUNDED_BEFORE = """
+            UPDATE sales_fact_sales SET refunded = (SELECT COALESCE(SUM(total), 0) FROM sales_fact_refunds WHERE sale_id = ?)
+            WHERE sale_id = ?""";
     private static final String PRODUCT = """
             INSERT INTO sales_fact_products (sku, version, category, name_zh, name_en) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (sku) DO UPDATE SET version = excluded.version, category = excluded.category,
@@ -104,6 +109,8 @@ public final class JdbcSalesFactsProjection implements Projection {
             if (sql.update(ADD_SALE, sale.saleId().toString(), store, day, member, cashier, sale.total()) == 0) {
                 return; // counted when it first came
             }
+            // A refund pushed by another till before this sale arrived still links to it.
+            sql.update(REFUNDED_BEFORE, sale.saleId().toString(), sale.saleId().toString());
             long itemsMilli = 0;
             for (SaleLine line : sale.lines()) {
                 itemsMilli += line.qtyMilli();

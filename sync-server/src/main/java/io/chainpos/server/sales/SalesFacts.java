@@ -101,4 +101,7 @@ public interface SalesFacts {
 
     /** Per promotion, in code order: how often it applied and what it took off, as rung up. */
     List<PromotionCost> promotions(Filter filter);
+
+    /** What was refunded of a sale so far by refunds that name it (wherever and whenever rung up); 0 for a sale not seen. */
+    long refundedOf(String saleId);
 }
