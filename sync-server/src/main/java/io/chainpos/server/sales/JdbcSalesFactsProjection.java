@@ -87,13 +87,13 @@ public final class JdbcSalesFactsProjection implements Projection {
         private final SqlSession sql;
         private final Map<String, ZoneId> zoneOf = new HashMap<>();
         private final Map<String, String> categories = new HashMap<>();
-        private final FactSums items = new FactSums("sales_fact_items", List.of("store_id", "day", "sku", "category", "member"),
+        private final JdbcFactSums items = new JdbcFactSums("sales_fact_items", List.of("store_id", "day", "sku", "category", "member"),
                 List.of("lines", "qty_milli", "gross", "discount", "net", "refund_qty_milli", "refunded"));
-        private final FactSums baskets = new FactSums("sales_fact_baskets", List.of("store_id", "day", "hour", "cashier", "member"),
+        private final JdbcFactSums baskets = new JdbcFactSums("sales_fact_baskets", List.of("store_id", "day", "hour", "cashier", "member"),
                 List.of("baskets", "items_milli", "gross", "discount", "net", "refunds", "refunded"));
-        private final FactSums tenders = new FactSums("sales_fact_tenders", List.of("store_id", "day", "method"),
+        private final JdbcFactSums tenders = new JdbcFactSums("sales_fact_tenders", List.of("store_id", "day", "method"),
                 List.of("paid_count", "paid", "refund_count", "refunded"));
-        private final FactSums promotions = new FactSums("sales_fact_promotions", List.of("store_id", "day", "code"),
+        private final JdbcFactSums promotions = new JdbcFactSums("sales_fact_promotions", List.of("store_id", "day", "code"),
                 List.of("name"), List.of("applied", "amount"));
 
         Batch(SqlSession sql) {

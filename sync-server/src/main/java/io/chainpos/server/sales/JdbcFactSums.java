@@ -10,18 +10,18 @@ import java.util.Map;
  * Amounts added to one facts table's rows during a batch, summed per key in memory and written at the end as one
  * upsert per key (in one JDBC batch): a busy store's batch touches the same day's rows many times.
  */
-final class FactSums {
+final class JdbcFactSums {
     private final String upsert;
     private final int values;
     private final Map<List<Object>, Row> sums = new LinkedHashMap<>();
 
     /** {@code keys} are the table's primary key; {@code values} its summed columns. */
-    FactSums(String table, List<String> keys, List<String> values) {
+    JdbcFactSums(String table, List<String> keys, List<String> values) {
         this(table, keys, List.of(), values);
     }
 
     /** {@code labels} are not summed: the newest one written replaces the stored one (a promotion's name). */
-    FactSums(String table, List<String> keys, List<String> labels, List<String> values) {
+    JdbcFactSums(String table, List<String> keys, List<String> labels, List<String> values) {
         this.values = values.size();
         List<String> columns = new ArrayList<>(keys);
         columns.addAll(labels);
