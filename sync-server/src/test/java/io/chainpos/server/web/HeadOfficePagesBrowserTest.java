@@ -37,7 +37,7 @@ class HeadOfficePagesBrowserTest {
         browser.waitForAttribute("exceptions-chart", "data-chart-drawn");
         assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("#exceptions-chart canvas"))).isNotEmpty();
         assertThat(browser.texts("header nav a")).containsExactly("Home", "Stores", "Tills", "Exceptions", "Catalog", "Promotions",
-                "Sales", "Members", "Loyalty", "Users", "Audit");
+                "Sales", "Sales report", "Members", "Loyalty", "Users", "Audit");
     }
 
     @Test
@@ -69,7 +69,7 @@ class HeadOfficePagesBrowserTest {
     void aStoreManagerSeesTheirStoreAndIsRefusedAnotherStoresPages() {
         Browser browser = office.signInAs(Role.STORE_MANAGER);
 
-        assertThat(browser.texts("header nav a")).containsExactly("Home", "My store's sales", "My store's tills", "My store's exceptions",
+        assertThat(browser.texts("header nav a")).containsExactly("Home", "My store's sales", "My store's sales report", "My store's tills", "My store's exceptions",
                 "My store's members");
         assertThat(browser.driver().findElement(org.openqa.selenium.By.id("open-exceptions")).getAttribute("href"))
                 .as("a store manager's count is their store's").endsWith("/stores/S001/exceptions");
