@@ -65,15 +65,14 @@ CREATE TABLE sales_fact_promotions (
 );
 CREATE INDEX sales_fact_promotions_by_day ON sales_fact_promotions (day, store_id);
 
--- Each sale once (a pushed sale twice counts once), what a refund links to, and what was refunded of it since.
+-- Each sale once (a pushed sale twice counts once), and what a refund naming it was rung up as (member, cashier).
 CREATE TABLE sales_fact_sales (
     sale_id  TEXT   COLLATE "C" NOT NULL PRIMARY KEY,
     store_id TEXT   COLLATE "C" NOT NULL,
     day      BIGINT NOT NULL,
     member   BIGINT NOT NULL,
     cashier  TEXT   COLLATE "C" NOT NULL,
-    total    BIGINT NOT NULL,
-    refunded BIGINT NOT NULL
+    total    BIGINT NOT NULL
 );
 
 -- Each refund once: where and on which day it was netted, and the sale it gives back from (null without a receipt).

@@ -91,8 +91,8 @@ public final class JdbcSalesFacts implements SalesFacts {
 
     @Override
     public long refundedOf(String saleId) {
-        return db.read(h -> h.createQuery("SELECT refunded FROM sales_fact_sales WHERE sale_id = :id")
-                .bind("id", saleId).mapTo(Long.class).findOne()).orElse(0L);
+        return db.read(h -> h.createQuery("SELECT COALESCE(SUM(total), 0) FROM sales_fact_refunds WHERE sale_id = :id")
+                .bind("id", saleId).mapTo(Long.class).one());
     }
 
     private static String where(Filter filter) {

@@ -33,16 +33,12 @@ import java.util.Optional;
  */
 public final class JdbcSalesFactsProjection implements Projection {
     private static final String ADD_SALE = """
-            INSERT INTO sales_fact_sales (sale_id, store_id, day, member, cashier, total, refunded)
-            VALUES (?, ?, ?, ?, ?, ?, 0) ON CONFLICT (sale_id) DO NOTHING""";
+            INSERT INTO sales_fact_sales (sale_id, store_id, day, member, cashier, total)
+            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sale_id) DO NOTHING""";
     private static final String SALE = "SELECT member, cashier FROM sales_fact_sales WHERE sale_id = ?";
     private static final String ADD_REFUND = """
             INSERT INTO sales_fact_refunds (refund_id, sale_id, store_id, day, total) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (refund_id) DO NOTHING""";
-    private static final String REFUNDED = "UPDATE sales_fact_sales SET refunded = refunded + ? WHERE sale_id = ?";
-    private static final String REFUNDED_BEFORE = """
-            UPDATE sales_fact_sales SET refunded = (SELECT COALESCE(SUM(total), 0) FROM sales_fact_refunds WHERE sale_id = ?)
-            WHERE sale_id = ?""";
     private static final String PRODUCT = """
             INSERT INTO sales_fact_products (sku, version, category, name_zh, name_en) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (sku) DO UPDATE SET version = excluded.version, category = excluded.category,
@@ -109,8 +105,6 @@ public final class JdbcSalesFactsProjection implements Projection {
             if (sql.update(ADD_SALE, sale.saleId().toString(), store, day, member, cashier, sale.total()) == 0) {
                 return; // counted when it first came
             }
-            // A refund pushed by another till before this sale arrived still links to it.
-            sql.update(REFUNDED_BEFORE, sale.saleId().toString(), sale.saleId().toString());
             long itemsMilli = 0;
             for (SaleLine line : sale.lines()) {
                 itemsMilli += line.qtyMilli();
@@ -139,9 +133,6 @@ public final class JdbcSalesFactsProjection implements Projection {
                     : sql.first(SALE, rs -> new Object[] {rs.getLong(1), rs.getString(2)}, saleId);
             long member = sold.map(s -> (Long) s[0]).orElse(0L);
             String cashier = sold.map(s -> (String) s[1]).orElse("");
-            if (sold.isPresent()) {
-                sql.update(REFUNDED, refund.total(), saleId);
-            }
             for (RefundLine line : refund.lines()) {
                 items.add(List.of(store, day, line.sku().value(), category(line.sku().value()), member),
                         0, 0, 0, 0, 0, line.qtyMilli(), line.amount());

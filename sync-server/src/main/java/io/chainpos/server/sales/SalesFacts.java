@@ -102,6 +102,6 @@ public interface SalesFacts {
     /** Per promotion, in code order: how often it applied and what it took off, as rung up. */
     List<PromotionCost> promotions(Filter filter);
 
-    /** What was refunded of a sale so far by refunds that name it (wherever and whenever rung up); 0 for a sale not seen. */
+    /** What was refunded of a sale so far by the refunds that name it, wherever and whenever they were rung up. */
     long refundedOf(String saleId);
 }

@@ -112,7 +112,7 @@ final class SalesFold {
     }
 
     long refundedOf(String saleId) {
-        return salesSeen.containsKey(saleId) ? refundedOf.getOrDefault(saleId, 0L) : 0;
+        return refundedOf.getOrDefault(saleId, 0L);
     }
 
     // --- the reports' expected figures ---
