@@ -44,9 +44,9 @@ public final class SalesReportPages implements PageFeature {
         pages.nav(new NavItem("nav.sales-report", "/reports/sales", chain, 41));
         pages.nav(new NavItem("nav.store-sales-report", "/stores/{store}/reports/sales", store, 16));
         pages.get("/reports/sales", chain, request -> page(request, chosenStore(request), true));
-        pages.get("/reports/sales.csv", chain, request -> csv(request, chosenStore(request)));
+        pages.get("/reports/sales.csv", chain, request -> csv(request, chosenStore(request), true));
         pages.get("/stores/{store}/reports/sales", store, request -> page(request, Optional.of(request.pathParam("store")), false));
-        pages.get("/stores/{store}/reports/sales.csv", store, request -> csv(request, Optional.of(request.pathParam("store"))));
+        pages.get("/stores/{store}/reports/sales.csv", store, request -> csv(request, Optional.of(request.pathParam("store")), false));
     }
 
     /** A store head office may pick, and whether it is the one picked. */
@@ -66,6 +66,10 @@ public final class SalesReportPages implements PageFeature {
     }
 
     private void page(PageRequest request, Optional<String> store, boolean chain) {
+        page(request, store, chain, 200);
+    }
+
+    private void page(PageRequest request, Optional<String> store, boolean chain, int status) {
         ZoneId zone = store.map(s -> request.formatsOf(s).zone()).orElse(request.formats().zone());
         ReportPeriod period = ReportPeriod.read(request.query("from"), request.query("to"), LocalDate.now(clock.withZone(zone)));
         SalesFacts.Filter filter = period.filter(store);
@@ -75,13 +79,13 @@ public final class SalesReportPages implements PageFeature {
         String action = chain ? "/reports/sales" : "/stores/" + store.orElseThrow() + "/reports/sales";
         String csv = action + ".csv?from=" + filter.from() + "&to=" + filter.to()
                 + (chain ? store.map(s -> "&store=" + URLEncoder.encode(s, StandardCharsets.UTF_8)).orElse("") : "");
-        request.render("sales/report.jte", "report.title", new ReportView(action, chain, store.orElse(null), stores, period.form(),
+        request.render(status, "sales/report.jte", "report.title", new ReportView(action, chain, store.orElse(null), stores, period.form(),
                 request.text("report.period", filter.from(), filter.to()),
                 request.text("report.previous", filter.previous().from(), filter.previous().to()), zone.getId(), csv,
                 report.figures(filter), SalesReport.SECTIONS.stream().map(id -> report.section(id, filter)).toList()));
     }
 
-    private void csv(PageRequest request, Optional<String> store) {
+    private void csv(PageRequest request, Optional<String> store, boolean chain) {
         String id = request.query("section").orElse("days");
         if (!SalesReport.SECTIONS.contains(id)) {
             request.refuse(404, "report.error.section");
@@ -89,8 +93,8 @@ public final class SalesReportPages implements PageFeature {
         }
         ZoneId zone = store.map(s -> request.formatsOf(s).zone()).orElse(request.formats().zone());
         ReportPeriod period = ReportPeriod.read(request.query("from"), request.query("to"), LocalDate.now(clock.withZone(zone)));
-        if (period.form().hasErrors()) {
-            request.refuse(400, "report.error.period");
+        if (period.form().hasErrors()) { // the page, with each wrong date named beside its field
+            page(request, store, chain, 400);
             return;
         }
         SalesFacts.Filter filter = period.filter(store);

@@ -126,7 +126,9 @@ class SalesReportBrowserTest {
                 // A cell starting with + is quoted so a spreadsheet does not take it for a formula.
                 "S002,1,CN¥60.00,CN¥60.00,CN¥20.00,'+200.0%");
         assertThat(oneStore.body().lines().skip(1).toList()).containsExactly("WeChat/Alipay,1,CN¥60.00,CN¥0.00,CN¥60.00,100.0%,CN¥0.00");
-        assertThat(client.get("/reports/sales.csv?from=2026-11-30&to=2026-11-01&section=stores").status()).isEqualTo(400);
+        PageClient.Page wrong = client.get("/reports/sales.csv?from=2026-11-30&to=2026-11-01&section=stores");
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.body()).contains("id=\"to-error\"", "The end comes before the start.");
     }
 
     @Test
