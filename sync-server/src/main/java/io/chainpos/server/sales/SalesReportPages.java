@@ -41,7 +41,8 @@ public final class SalesReportPages implements PageFeature {
     public void addTo(Pages pages) {
         PageAccess chain = PageAccess.chain(Permission.VIEW_SALES);
         PageAccess store = PageAccess.store(Permission.VIEW_SALES);
-        pages.nav(new NavItem("nav.sales-report", "/reports/sales", chain, 41));
+        // Same place as Sales: registered just after it, the report comes next to it, before Members.
+        pages.nav(new NavItem("nav.sales-report", "/reports/sales", chain, 40));
         pages.nav(new NavItem("nav.store-sales-report", "/stores/{store}/reports/sales", store, 16));
         pages.get("/reports/sales", chain, request -> page(request, chosenStore(request), true));
         pages.get("/reports/sales.csv", chain, request -> csv(request, chosenStore(request), true));

@@ -151,7 +151,7 @@ class HeadOfficePagesBrowserTest {
         assertThat(english.heading()).isEqualTo("登录");
         BackOffice.signIn(english, office.user(Role.HQ_ADMIN), BackOffice.PASSWORD);
         assertThat(english.heading()).isEqualTo("总部待办");
-        assertThat(english.texts("header nav a")).containsExactly("首页", "门店", "收银机", "异常", "商品", "促销", "销售", "会员", "积分规则",
+        assertThat(english.texts("header nav a")).containsExactly("首页", "门店", "收银机", "异常", "商品", "促销", "销售", "销售报表", "会员", "积分规则",
                 "用户", "审计日志");
     }
 }
