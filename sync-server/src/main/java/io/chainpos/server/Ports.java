@@ -21,12 +21,17 @@ import io.chainpos.server.member.Members;
 import io.chainpos.server.promotion.JdbcPromotionProjection;
 import io.chainpos.server.promotion.JdbcPromotions;
 import io.chainpos.server.promotion.Promotions;
+import io.chainpos.server.sales.JdbcSalesFacts;
+import io.chainpos.server.sales.JdbcSalesFactsProjection;
 import io.chainpos.server.sales.JdbcSalesProjection;
+import io.chainpos.server.sales.SalesFacts;
 import io.chainpos.server.sales.JdbcSalesSeen;
 import io.chainpos.server.sales.SalesSeen;
 import io.chainpos.server.stock.JdbcStockLevels;
 import io.chainpos.server.stock.JdbcStockProjection;
 import io.chainpos.server.stock.StockLevels;
+import io.chainpos.server.stores.JdbcStores;
+import io.chainpos.server.web.StoreZones;
 import java.time.Clock;
 import java.util.List;
 
@@ -44,10 +49,11 @@ public final class Ports {
     private final Catalog catalog;
     private final Promotions promotions;
     private final SalesSeen sales;
+    private final SalesFacts salesFacts;
 
     private Ports(Database db, EventCodec codec, Clock clock) {
         JdbcExceptionLog exceptionLog = new JdbcExceptionLog(db);
-        this.log = new JdbcEventLog(db, codec, clock, projections(), exceptionLog);
+        this.log = new JdbcEventLog(db, codec, clock, projections(new JdbcStores(db)), exceptionLog);
         this.members = new JdbcMembers(db);
         this.stock = new JdbcStockLevels(db);
         this.exceptions = exceptionLog;
@@ -56,6 +62,7 @@ public final class Ports {
         this.catalog = new JdbcCatalog(db);
         this.promotions = new JdbcPromotions(db, codec);
         this.sales = new JdbcSalesSeen(db);
+        this.salesFacts = new JdbcSalesFacts(db);
     }
 
     public static Ports on(Storage storage, EventCodec codec, Clock clock) {
@@ -65,10 +72,12 @@ public final class Ports {
     /**
      * The projections the log merges into, in the order it calls them (a snapshot carries their sums in this
      * order too). A rebuild empties the tables each declares; a test checks the schema has no other.
+     *
+     * @param zones each store's time zone, which files its sales on its own local days
      */
-    public static List<Projection> projections() {
+    public static List<Projection> projections(StoreZones zones) {
         return List.of(new JdbcMemberProjection(), new JdbcStockProjection(), new JdbcCatalogProjection(),
-                new JdbcPromotionProjection(EventCodec.standard()), new JdbcSalesProjection());
+                new JdbcPromotionProjection(EventCodec.standard()), new JdbcSalesProjection(), new JdbcSalesFactsProjection(zones));
     }
 
     public EventLog log() {
@@ -105,5 +114,9 @@ public final class Ports {
 
     public SalesSeen sales() {
         return sales;
+    }
+
+    public SalesFacts salesFacts() {
+        return salesFacts;
     }
 }

@@ -26,6 +26,8 @@ import io.chainpos.server.promotion.Preview;
 import io.chainpos.server.promotion.PromotionEditor;
 import io.chainpos.server.promotion.PromotionPages;
 import io.chainpos.server.sales.SalesPages;
+import io.chainpos.server.sales.SalesReportPages;
+import io.chainpos.server.sales.SalesTodayPage;
 import io.chainpos.server.web.Formats;
 import io.chainpos.server.home.HomePage;
 import io.chainpos.server.home.JdbcHomeFacts;
@@ -216,6 +218,8 @@ public final class ServerMain implements Services {
                 new PromotionPages(ports.promotions(), new PromotionEditor(ports.promotions(), headOffice, parts.audit, clock),
                         new Preview(ports.catalog(), ports.promotions()), clock),
                 new SalesPages(ports.sales(), store -> stores.zoneOf(store).orElse(Formats.DEFAULT_ZONE)),
+                new SalesReportPages(ports.salesFacts(), ports.sales(), clock),
+                new SalesTodayPage(ports.salesFacts(), ports.sales(), clock),
                 new MemberPages(ports.members(), memberDirectory),
                 new MemberProfilePage(ports.members(), memberDirectory, log, erasure, parts.audit, codec),
                 new LoyaltyPages(ports.loyalty(), headOffice, periodEnd, parts.audit, LOYALTY_ZONE, clock),

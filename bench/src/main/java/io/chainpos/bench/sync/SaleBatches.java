@@ -30,12 +30,15 @@ final class SaleBatches {
     static final int BATCH = 500;
     private static final String ID = "00000000-0000-7000-8000-00000000beef";
     private static final long SEQ = 987_654_321_987L;
+    /** The templates' sale ids begin so; each push gets its own beginning, so no two pushes carry the same sale. */
+    private static final String SALE_PREFIX = "01900000-0000-7000-9000-";
 
     private final String tillId;
     private final int size;
     private final List<String[]> templates = new ArrayList<>();
     private long seq;
     private long ids;
+    private long pushes;
     private final long idPrefix;
 
     SaleBatches(String store, String till, long idPrefix) {
@@ -55,7 +58,7 @@ final class SaleBatches {
         for (int sale = 0; sale < size / 4; sale++) {
             // Members spread over the chain: a sale's points go to one of 100,000 members.
             MemberId member = new MemberId(UUID.fromString("01900000-0000-7000-8000-%012d".formatted((idPrefix * 7919 + sale * 104_729L) % 100_000)));
-            SaleId saleId = new SaleId(UUID.fromString("01900000-0000-7000-9000-%012d".formatted(sale)));
+            SaleId saleId = new SaleId(UUID.fromString(SALE_PREFIX + "%012d".formatted(sale)));
             List<Event> events = List.of(
                     new SaleCompleted(saleId, ReceiptNo.of(till + "-1-%06d".formatted(sale)), member, "CNY",
                             List.of(new SaleLine(Sku.of("100001"), "可口可乐 330ml", 2000, 350, 100, 600, List.of()),
@@ -98,7 +101,8 @@ final class SaleBatches {
             }
             appendEvent(body, templates.get(i), nextId(), ++seq);
         }
-        return body.append("]}").toString();
+        // The sales projections count a sale once by its id: a sale pushed again would cost them almost nothing.
+        return body.append("]}").toString().replace(SALE_PREFIX, "%08x-%04x-7000-9000-".formatted(idPrefix & 0xffffffffL, ++pushes & 0xffff));
     }
 
     /** One event's JSON with its id and sequence, for the raw-insert baseline. */

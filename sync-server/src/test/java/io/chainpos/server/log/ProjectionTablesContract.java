@@ -54,7 +54,7 @@ abstract class ProjectionTablesContract {
             Set<String> schema = new TreeSet<>(storage.database().read(h -> h.createQuery(catalogueQuery())
                     .mapTo(String.class).list()).stream().map(String::toLowerCase).toList());
             Set<String> declared = new TreeSet<>();
-            Ports.projections().forEach(p -> declared.addAll(p.tables()));
+            Ports.projections(io.chainpos.server.web.StoreZones.NONE).forEach(p -> declared.addAll(p.tables()));
 
             Set<String> undeclared = new TreeSet<>(schema);
             undeclared.removeAll(declared);
@@ -68,7 +68,7 @@ abstract class ProjectionTablesContract {
 
     @Test
     void eachTableBelongsToOneProjection() {
-        List<String> all = Ports.projections().stream().flatMap(p -> p.tables().stream()).toList();
+        List<String> all = Ports.projections(io.chainpos.server.web.StoreZones.NONE).stream().flatMap(p -> p.tables().stream()).toList();
 
         assertThat(all).doesNotHaveDuplicates();
     }

@@ -105,6 +105,13 @@ class PageAccessTableTest {
         TABLE.put("GET /stores/{store}/sales other", HEAD_OFFICE);
         TABLE.put("GET /stores/{store}/sales.csv own", SIGNED_IN);
         TABLE.put("GET /stores/{store}/sales.csv other", HEAD_OFFICE);
+        TABLE.put("GET /reports/sales", HEAD_OFFICE);
+        TABLE.put("GET /reports/sales.csv", HEAD_OFFICE);
+        TABLE.put("GET /stores/{store}/reports/sales own", SIGNED_IN);
+        TABLE.put("GET /stores/{store}/reports/sales other", HEAD_OFFICE);
+        TABLE.put("GET /stores/{store}/reports/sales.csv own", SIGNED_IN);
+        TABLE.put("GET /stores/{store}/reports/sales.csv other", HEAD_OFFICE);
+        TABLE.put("GET /sales/today", SIGNED_IN);
         TABLE.put("GET /members", HEAD_OFFICE);
         TABLE.put("GET /members.csv", HEAD_OFFICE);
         TABLE.put("POST /members/search", HEAD_OFFICE);
