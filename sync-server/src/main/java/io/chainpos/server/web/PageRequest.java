@@ -198,7 +198,8 @@ public final class PageRequest {
 
     /** The refusal page with {@code status} and the message {@code messageKey}. */
     public void refuse(int status, String messageKey) {
-        render(status, "error.jte", "error.title." + status, new ErrorView(text(messageKey)));
+        String title = pages.texts().has("error.title." + status) ? "error.title." + status : "error.title.refused";
+        render(status, "error.jte", title, new ErrorView(text(messageKey)));
     }
 
     /** The page of a refusal or a missing thing. */

@@ -89,6 +89,19 @@ class FormsOverHttpTest {
     }
 
     @Test
+    void anAdminCannotChangeTheirOwnRoleAndIsToldSoOnARefusalPage() {
+        PageClient client = admin();
+        String self = office.user(Role.HQ_ADMIN);
+        client.get("/users/new"); // one's own page offers no role form: the request is made by hand
+        PageClient.Page page = client.post("/users/" + self + "/role", Map.of("_csrf", client.csrfToken(),
+                "_once", client.formToken(), "role", "hq-analyst", "store", ""));
+
+        assertThat(page.status()).isEqualTo(409);
+        assertThat(page.body()).contains("<h1>Not done</h1>", "You cannot disable your own account or change your own role");
+        assertThat(client.get("/users/" + self).body()).as("still an admin").contains("HQ admin");
+    }
+
+    @Test
     void everyWrongValueIsNamedNextToItsFieldAndNothingIsSaved() {
         PageClient client = admin();
         client.get("/users/new");
