@@ -1,5 +1,6 @@
 package io.chainpos.server.exception;
 
+import io.chainpos.model.money.Money;
 import io.chainpos.model.sync.SyncException;
 import io.chainpos.server.web.Form;
 import io.chainpos.server.web.Formats;
@@ -178,8 +179,25 @@ public final class ExceptionPages implements PageFeature {
         Formats formats = request.formatsOf(e.storeId());
         String subject = e.memberId() != null ? e.memberId() : e.sku() != null ? e.sku() : text(e.eventId());
         return new Row(recorded.id(), request.text("exception.kind." + e.kind().name()), text(e.storeId()), text(e.tillId()), subject,
-                text(e.detail()), formats.dateTime(e.detectedAt()), recorded.isOpen(), text(recorded.resolvedBy()),
+                detail(request, formats, e), formats.dateTime(e.detectedAt()), recorded.isOpen(), text(recorded.resolvedBy()),
                 formats.dateTime(recorded.resolved()), text(recorded.note()));
+    }
+
+    /**
+     * What went wrong, in the page's language from the exception's own figures where it has them (a balance, a
+     * quantity); the server's technical wording otherwise (why an event was quarantined, a clock's offset).
+     */
+    static String detail(PageRequest request, Formats formats, SyncException e) {
+        return switch (e.kind()) {
+            case POINTS_OVERDRAFT -> e.balance() == null ? text(e.detail())
+                    : request.text("exception.detail.POINTS_OVERDRAFT", formats.number(e.balance()));
+            case STORED_VALUE_OVERDRAFT -> e.balance() == null ? text(e.detail())
+                    : request.text("exception.detail.STORED_VALUE_OVERDRAFT", formats.money(Money.cny(e.balance())));
+            case NEGATIVE_STOCK -> e.qtyMilli() == null ? text(e.detail())
+                    : request.text("exception.detail.NEGATIVE_STOCK",
+                            java.math.BigDecimal.valueOf(e.qtyMilli(), 3).stripTrailingZeros().toPlainString());
+            case QUARANTINED_EVENT, UNKNOWN_EVENT, CLOCK_SKEW -> text(e.detail());
+        };
     }
 
     private static String text(String value) {

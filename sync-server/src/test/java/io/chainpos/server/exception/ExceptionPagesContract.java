@@ -73,7 +73,11 @@ abstract class ExceptionPagesContract {
         http.signIn(office().user(Role.HQ_ADMIN), BackOffice.PASSWORD);
         String csv = http.get("/exceptions.csv?store=S031&status=all").body();
         assertThat(csv.lines().toList()).hasSize(2);
-        assertThat(csv).contains("Negative stock", "S031", "690003");
+        assertThat(csv).contains("Negative stock", "S031", "690003", "Stock went below zero: -1 left");
+
+        Browser chinese = BackOffice.signIn(office().browser("zh-CN"), office().user(Role.HQ_ADMIN), BackOffice.PASSWORD);
+        assertThat(chinese.open("/exceptions?store=S031").texts("#exceptions tbody td"))
+                .as("what went wrong, in the page's language").contains("负库存", "库存变为负数：剩余 -1");
     }
 
     @Test
