@@ -7,6 +7,7 @@ import io.chainpos.model.event.Tender;
 import io.chainpos.model.event.TenderMethod;
 import io.chainpos.model.loyalty.StoredValue;
 import io.chainpos.model.testing.ManualClock;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.member.Member;
 import io.chainpos.till.sale.Checkout;
 import io.chainpos.till.testing.RealServer;
@@ -107,11 +108,10 @@ class LoyaltyEndToEndTest {
         assertThatSyncFails(b);
         // Past the hour since its last sync the offline limit holds at store B: 5,000 a member, 40 already redeemed here.
         clock.advance(Duration.ofMinutes(61));
-        java.util.Optional<String> capped = b.till.ledger.read(s -> b.till.loyaltyAtCheckout.redeemRefusal(s, atB.memberId(),
+        java.util.Optional<TillMessage> capped = b.till.ledger.read(s -> b.till.loyaltyAtCheckout.redeemRefusal(s, atB.memberId(),
                 4_961, clock.instant()));
-        assertThat(capped).hasValueSatisfying(reason -> assertThat(reason).contains("has not synced for 71 minutes")
-                .contains("4960 left"));
-        java.util.Optional<String> withinCap = b.till.ledger.read(s -> b.till.loyaltyAtCheckout.redeemRefusal(s, atB.memberId(),
+        assertThat(capped).hasValue(TillMessage.of(TillMessage.Code.OFFLINE_POINTS_CAP, 71L, 60, 5_000L, 4_960L));
+        java.util.Optional<TillMessage> withinCap = b.till.ledger.read(s -> b.till.loyaltyAtCheckout.redeemRefusal(s, atB.memberId(),
                 4_960, clock.instant()));
         assertThat(withinCap).isEmpty();
 

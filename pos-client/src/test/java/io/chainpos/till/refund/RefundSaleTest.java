@@ -17,6 +17,7 @@ import io.chainpos.model.id.StoreId;
 import io.chainpos.model.id.TillId;
 import io.chainpos.model.sale.Refunds;
 import io.chainpos.model.testing.ManualClock;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.member.Member;
 import io.chainpos.till.member.RegisterMember;
 import io.chainpos.till.sale.SaleSession;
@@ -94,7 +95,7 @@ class RefundSaleTest {
         till.refunds.refund(sale.receiptNo().value(), List.of(new Refunds.Request(HeadOfficeEvents.BREAD, 3000)), "c1");
 
         assertThat(till.refunds.refund(sale.receiptNo().value(), List.of(new Refunds.Request(HeadOfficeEvents.BREAD, 8000)), "c1"))
-                .isEqualTo(new RefundSale.Refused("only 7 of 全麦面包 can still be refunded"));
+                .isEqualTo(new RefundSale.Refused(TillMessage.of(TillMessage.Code.ONLY_LEFT_TO_REFUND, "7", "全麦面包")));
         RefundSale.Refunded rest = (RefundSale.Refunded) till.refunds.refund(sale.receiptNo().value(),
                 List.of(new Refunds.Request(HeadOfficeEvents.BREAD, 7000)), "c1");
 
@@ -115,13 +116,13 @@ class RefundSaleTest {
                 1, 1, clock.millis() << 16, clock.instant(), elsewhere)), 20);
 
         assertThat(till.refunds.refund(sale.receiptNo().value(), List.of(new Refunds.Request(HeadOfficeEvents.BREAD, 2000)), "c1"))
-                .isEqualTo(new RefundSale.Refused("only 1 of 全麦面包 can still be refunded"));
+                .isEqualTo(new RefundSale.Refused(TillMessage.of(TillMessage.Code.ONLY_LEFT_TO_REFUND, "1", "全麦面包")));
     }
 
     @Test
     void anUnknownReceiptIsAMessage() {
         assertThat(till.refunds.refund("S001-T1-1-999999", List.of(new Refunds.Request(HeadOfficeEvents.BREAD, 1000)), "c1"))
-                .isEqualTo(new RefundSale.Refused("no sale with receipt S001-T1-1-999999 in this store"));
+                .isEqualTo(new RefundSale.Refused(TillMessage.of(TillMessage.Code.NO_SALE_WITH_RECEIPT, "S001-T1-1-999999")));
     }
 
     @Test
@@ -129,9 +130,9 @@ class RefundSaleTest {
         List<RefundSale.ReturnedItem> bread = List.of(new RefundSale.ReturnedItem("100002", 1000));
 
         assertThat(till.refunds.refundWithoutReceipt(bread, "", TestTill.MANAGER_PIN, "c1"))
-                .isEqualTo(new RefundSale.Refused("a refund without a receipt needs a reason"));
+                .isEqualTo(new RefundSale.Refused(TillMessage.of(TillMessage.Code.RETURN_NEEDS_REASON)));
         assertThat(till.refunds.refundWithoutReceipt(bread, "receipt lost", "1111", "c1"))
-                .isEqualTo(new RefundSale.Refused("a refund without a receipt needs a manager's PIN"));
+                .isEqualTo(new RefundSale.Refused(TillMessage.of(TillMessage.Code.RETURN_NEEDS_MANAGER)));
         RefundSale.Refunded done = (RefundSale.Refunded) till.refunds.refundWithoutReceipt(bread, "receipt lost",
                 TestTill.MANAGER_PIN, "c1");
 

@@ -2,6 +2,8 @@ package io.chainpos.till.ui.sale;
 
 import io.chainpos.model.event.StaffAccountSet;
 import io.chainpos.till.sale.SaleSession;
+import io.chainpos.till.sync.SyncRefusedException;
+import io.chainpos.till.sync.SyncStatus;
 import io.chainpos.till.ui.DialogService;
 import io.chainpos.till.ui.Notice;
 import io.chainpos.till.ui.Tasks;
@@ -90,8 +92,8 @@ public final class SaleScreens {
             try {
                 return till.sync().syncNow().map(round -> Notice.success("sync.done", round.pushed(), round.pulled()))
                         .orElse(Notice.error("sync.notLinked"));
-            } catch (java.io.IOException e) {
-                return Notice.error("sync.failed", e.getMessage());
+            } catch (java.io.IOException | SyncRefusedException e) {
+                return Notice.error("sync.failed", SyncStatus.problemOf(e));
             }
         }, sale::tell, sale::tell);
     }

@@ -38,7 +38,7 @@ class ShiftScreenTest extends ScreenTestBase {
         screen.waitFor("#shift-float").write("500").press(KeyCode.ENTER).waitForText("#shift-screen #notice", "Shift open");
         screen.press(KeyCode.ESCAPE).waitUntilGone("#shift-screen").waitForText("#status-shift", "Shift since");
 
-        assertThat(till.till.checkout.complete(new Checkout.Request(List.of(new Checkout.LineRequest("100002", 1000)),
+        assertThat(till.till.sell(new TestTill.Sale(List.of(new TestTill.Line("100002", 1000)),
                 null, List.of(new Tender(TenderMethod.CASH, 1000, null)), "owner"))).isInstanceOf(Checkout.Completed.class);
 
         screen.press(KeyCode.F10).waitFor("#shift-report").waitForText("#report-expected", "¥508.00");
