@@ -172,6 +172,8 @@ class CommandLineTillTest {
                 .contains("a top-up is paid by cash, card or wallet")
                 .contains("no member's points expire within 30 days")
                 .contains("stored value top-ups 1  ¥100.00   top-ups refunded ¥100.00")
+                .containsPattern("CASH +sales +¥1000\\.00 ") // the sale's cash only, not the top-up's
+                .containsPattern("CASH +top-ups +¥100\\.00 +refunded +¥100\\.00")
                 .doesNotContain("Exception");
     }
 
