@@ -220,8 +220,9 @@ public final class Checkout {
         }
         LoyaltyAtCheckout.Earned earned = new LoyaltyAtCheckout.Earned(0, null);
         if (member != null) {
-            // Points are earned on money paid: not on points, stored value or a coupon used as a tender.
-            long paidInMoney = priced.total() - pointsTender - storedValueTender - settled.of(TenderMethod.COUPON);
+            // Points are earned on money paid: stored value the member paid for counts, its bonus does not, nor
+            // points or a coupon used as a tender.
+            long paidInMoney = priced.total() - pointsTender - settled.of(TenderMethod.COUPON) - storedValueSplit.bonus();
             // The tier counts money really paid: stored value bought with money counts, its bonus does not.
             long qualifyingSpend = priced.total() - pointsTender - settled.of(TenderMethod.COUPON) - storedValueSplit.bonus();
             Map<io.chainpos.model.id.Sku, String> categories = new java.util.HashMap<>();
@@ -232,6 +233,10 @@ public final class Checkout {
             tx.append(new DrawerOpened(DrawerOpened.Reason.CASH_SALE, saleId, order.cashier(), null));
         }
         return new Completed(sale, earned.points(), earned.upgrade());
+    }
+
+    boolean shiftOpen(LedgerSession session) {
+        return shifts.current(session).isPresent();
     }
 
     long priceListVersion(LedgerSession session) {

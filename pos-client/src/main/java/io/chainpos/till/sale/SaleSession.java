@@ -100,7 +100,13 @@ public final class SaleSession {
         if (qtyMilli <= 0) {
             return new Refused(TillMessage.of(TillMessage.Code.QUANTITY_NOT_POSITIVE));
         }
-        return switch (ledger.read(session -> checkout.resolve(session, code, qtyMilli))) {
+        record Scanned(ScanCode.Resolved resolved, boolean shiftOpen) {
+        }
+        Scanned scanned = ledger.read(session -> new Scanned(checkout.resolve(session, code, qtyMilli), checkout.shiftOpen(session)));
+        return switch (scanned.resolved()) {
+            // no sale happens outside a shift: said at the first product, not when the customer is paying
+            case ScanCode.ProductFound found when !scanned.shiftOpen() ->
+                    new Refused(TillMessage.of(TillMessage.Code.SHIFT_NEEDED_TO_SELL));
             case ScanCode.ProductFound found -> add(found.product(), found.qtyMilli());
             case ScanCode.MemberFound found -> {
                 member = found.member();
@@ -116,6 +122,9 @@ public final class SaleSession {
 
     /** A product chosen from a search. */
     public Outcome add(Product product, long qtyMilli) {
+        if (!ledger.read(checkout::shiftOpen)) {
+            return new Refused(TillMessage.of(TillMessage.Code.SHIFT_NEEDED_TO_SELL));
+        }
         long version = ledger.read(session -> checkout.priceListVersion(session));
         for (int i = 0; i < lines.size(); i++) {
             CartItem item = lines.get(i).item();

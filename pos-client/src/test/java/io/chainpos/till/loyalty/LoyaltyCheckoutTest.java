@@ -91,8 +91,22 @@ class LoyaltyCheckoutTest {
         till.topUp.topUp(new TopUp.Request(member, 10_000, List.of(cash(10_000)), "c1"));
         sell(member, List.of(line(BREAD, 15_000)), new Tender(TenderMethod.STORED_VALUE, 12_000, null));
         PointsChanged earn = events(PointsChanged.class).getLast();
-        assertThat(earn.delta()).as("only the birthday bonus: nothing paid in money").isEqualTo(50);
+        assertThat(earn.delta()).as("100.00 of paid stored value at 1 a yuan, and the birthday bonus").isEqualTo(100 + 50);
         assertThat(earn.qualifyingSpend()).as("10,000 paid stored value counts, 2,000 bonus does not").isEqualTo(10_000);
+    }
+
+    @Test
+    void aSalePaidFromThePaidPartOfStoredValueEarnsPointsAndTheBonusDoesNot() {
+        MemberId noBirthday = register("13800000003", null);
+        till.topUp.topUp(new TopUp.Request(noBirthday, 10_000, List.of(cash(10_000)), "c1")); // 100.00 paid + 20.00 bonus
+
+        Checkout.Completed fromPaid = sell(noBirthday, List.of(line(BREAD, 1_000)), new Tender(TenderMethod.STORED_VALUE, 800, null));
+        assertThat(fromPaid.pointsEarned()).as("8.00 from the paid part earns like cash").isEqualTo(8);
+
+        // 112.00: the 92.00 paid stored value left, then the 20.00 bonus
+        Checkout.Completed reachingTheBonus = sell(noBirthday, List.of(line(BREAD, 14_000)),
+                new Tender(TenderMethod.STORED_VALUE, 11_200, null));
+        assertThat(reachingTheBonus.pointsEarned()).as("the paid 92.00 earns, the bonus does not").isEqualTo(92);
     }
 
     @Test

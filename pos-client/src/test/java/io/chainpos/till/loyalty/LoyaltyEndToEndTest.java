@@ -90,11 +90,12 @@ class LoyaltyEndToEndTest {
 
         JsonNode merged = server.headOffice().get("/api/v1/members/" + member.memberId()).json();
         assertThat(merged.get("tierCode").asText()).isEqualTo("NORMAL");
-        assertThat(merged.get("pointsBalance").asLong()).isEqualTo(40);
+        // 60 - 20 redeemed + 1 earned on the 1.80 of paid stored value
+        assertThat(merged.get("pointsBalance").asLong()).isEqualTo(41);
         assertThat(merged.get("storedValueBalance").asLong()).isEqualTo(11_820);
         assertThat(merged.get("storedValuePaid").asLong()).isEqualTo(9_820);
         assertThat(merged.get("storedValueBonus").asLong()).isEqualTo(2_000);
-        assertThat(points(a, member)).isEqualTo(40);
+        assertThat(points(a, member)).isEqualTo(41);
         StoredValue atA = a.till.ledger.read(s -> a.till.balances.storedValueParts(s, member.memberId()));
         assertThat(atA).isEqualTo(new StoredValue(9_820, 2_000));
 

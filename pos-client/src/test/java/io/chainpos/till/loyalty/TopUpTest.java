@@ -92,7 +92,7 @@ class TopUpTest {
         StoredValueChanged pay = events(StoredValueChanged.class).stream()
                 .filter(e -> e.reason() == StoredValueChanged.Reason.PAY).findFirst().orElseThrow();
         assertThat(pay.bonusPart()).isEqualTo(-400);
-        assertThat(sale.pointsEarned()).as("no points on stored value").isZero();
+        assertThat(sale.pointsEarned()).as("1 a yuan on the 100.00 paid, none on the 4.00 bonus").isEqualTo(100);
         assertThat(till.refundTopUp.refund(sale.sale().receiptNo().value(), "c1")).isInstanceOf(RefundTopUp.Refused.class);
     }
 

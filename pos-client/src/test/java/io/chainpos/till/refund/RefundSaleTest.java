@@ -55,7 +55,7 @@ class RefundSaleTest {
         till.close();
     }
 
-    /** Bread x10 = 80.00, paid 20.00 stored value, 10.00 in points (1,000 points), 50.00 cash: earns 50 points. */
+    /** Bread x10 = 80.00, paid 20.00 stored value, 10.00 in points (1,000 points), 50.00 cash: earns 20 + 50 points. */
     private SaleCompleted memberSale() {
         till.ledger.write(tx -> tx.append(new io.chainpos.model.event.PointsChanged(member.memberId(), 1000,
                 io.chainpos.model.event.PointsChanged.Reason.ADJUST, null, List.of())));
@@ -69,7 +69,7 @@ class RefundSaleTest {
     @Test
     void aPartRefundGoesBackToTheOriginalTendersAndUndoesPointsStoredValueAndStock() {
         SaleCompleted sale = memberSale();
-        assertThat(points()).isEqualTo(50);
+        assertThat(points()).isEqualTo(70);
         assertThat(storedValue()).isEqualTo(3000);
         long stockBefore = stock();
 
@@ -80,9 +80,9 @@ class RefundSaleTest {
         assertThat(refunded.refund().total()).isEqualTo(4000);
         assertThat(refunded.refund().tenders()).containsExactly(new Tender(TenderMethod.STORED_VALUE, 1000, null),
                 new Tender(TenderMethod.POINTS, 500, null), new Tender(TenderMethod.CASH, 2500, null));
-        assertThat(refunded.pointsTakenBack()).isEqualTo(25);
+        assertThat(refunded.pointsTakenBack()).isEqualTo(35);
         assertThat(refunded.pointsRestored()).isEqualTo(500);
-        assertThat(points()).isEqualTo(50 - 25 + 500);
+        assertThat(points()).isEqualTo(70 - 35 + 500);
         assertThat(storedValue()).isEqualTo(4000);
         assertThat(stock()).isEqualTo(stockBefore + 5000);
         assertThat(committed).extracting(EventEnvelope::payload).contains(

@@ -20,6 +20,7 @@ import io.chainpos.model.promotion.Rule;
 import io.chainpos.model.scan.BarcodeParser;
 import io.chainpos.model.testing.ManualClock;
 import io.chainpos.till.TillMessage;
+import io.chainpos.till.catalog.Product;
 import io.chainpos.till.member.Member;
 import io.chainpos.till.member.RegisterMember;
 import io.chainpos.till.testing.HeadOfficeEvents;
@@ -208,11 +209,21 @@ class SaleSessionTest {
 
     @Test
     void noSaleOutsideAnOpenShift() {
-        till.shifts.close("c1", 50_000);
         sale.scan("100002");
+        till.shifts.close("c1", 50_000);
 
         assertThat(sale.addTender(new Tender(TenderMethod.CASH, 800, null)))
                 .isEqualTo(new SaleSession.Refused(TillMessage.of(TillMessage.Code.SHIFT_NEEDED_TO_SELL)));
+    }
+
+    @Test
+    void withNoShiftOpenNothingIsRungUpAtAll() {
+        till.shifts.close("c1", 50_000);
+
+        assertThat(sale.scan("100002")).isEqualTo(new SaleSession.Refused(TillMessage.of(TillMessage.Code.SHIFT_NEEDED_TO_SELL)));
+        Product bread = till.ledger.read(s -> till.catalog.findByCode(s, "100002", clock.instant())).orElseThrow();
+        assertThat(sale.add(bread, 1000)).isEqualTo(new SaleSession.Refused(TillMessage.of(TillMessage.Code.SHIFT_NEEDED_TO_SELL)));
+        assertThat(sale.isEmpty()).isTrue();
     }
 
     private Member register() {

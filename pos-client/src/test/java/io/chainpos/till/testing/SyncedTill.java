@@ -127,6 +127,7 @@ public final class SyncedTill implements AutoCloseable {
      * Rung up in a sale session of its own, which records nothing.
      */
     public OptionalLong total(List<TestTill.Line> lines, MemberId member) {
+        openShiftIfNone(); // the counter rings nothing up outside a shift
         SaleSession session = till.session("quote");
         for (TestTill.Line line : lines) {
             if (session.scan(line.code(), line.qtyMilli()) instanceof SaleSession.Refused) {
