@@ -30,7 +30,8 @@ class ScreenThreadTest {
     private static final Set<String> NEVER_WAIT = Set.of(
             "io/chainpos/till/sync/SyncWatch", // onStatus adds a listener, status() reads a field; syncNow runs as work
             "io/chainpos/till/device/printer/ReceiptPrinter", // onStatus adds a listener; print runs as work
-            "io/chainpos/till/device/scanner/FxKeyboardWedge"); // the scene's key filter: key events and a timer, in memory
+            "io/chainpos/till/device/scanner/FxKeyboardWedge", // the scene's key filter: key events and a timer, in memory
+            "io/chainpos/till/TillWords"); // a message into words from a bundle on the class path, as Messages does
 
     @Test
     void nothingTheScreensRunOnTheJavaFxThreadWaitsForDiskNetworkOrDevices() throws Exception {

@@ -15,6 +15,9 @@ import io.chainpos.till.ui.shift.ShiftViewModel;
 
 /** The screens the sale screen opens over itself (payment, member, refund, shift, settings), and leaving the till. */
 public final class SaleScreens {
+    /** The key of the line saying a sync the cashier asked for failed. */
+    static final String SYNC_FAILED = "sync.failed";
+
     private final SaleViewModel sale;
     private final SaleSession session;
     private final TillUseCases till;
@@ -93,7 +96,7 @@ public final class SaleScreens {
                 return till.sync().syncNow().map(round -> Notice.success("sync.done", round.pushed(), round.pulled()))
                         .orElse(Notice.error("sync.notLinked"));
             } catch (java.io.IOException | SyncRefusedException e) {
-                return Notice.error("sync.failed", SyncStatus.problemOf(e));
+                return Notice.error(SYNC_FAILED, SyncStatus.problemOf(e));
             }
         }, sale::tell, sale::tell);
     }

@@ -8,6 +8,7 @@ import io.chainpos.till.loyalty.MemberAccounts.MemberAccount;
 import io.chainpos.till.member.Member;
 import io.chainpos.till.sale.SaleSession;
 import io.chainpos.till.staff.StaffMember;
+import io.chainpos.till.sync.SyncStatus;
 import io.chainpos.till.ui.Amounts;
 import io.chainpos.till.ui.DialogService;
 import io.chainpos.till.ui.DialogService.Choice;
@@ -81,6 +82,14 @@ public final class SaleViewModel {
         this.status = status;
         this.actions = new CartActions(this, session, till, tasks, dialogs);
         this.screens = new SaleScreens(this, session, till, tasks, dialogs, host);
+        // A failed sync said in place is history once a round goes through again: the line does not outlive it.
+        status.syncProperty().addListener((o, was, now) -> {
+            Notice shown = notice.get();
+            if (now != null && now.connection() == SyncStatus.Connection.ONLINE && now.problem() == null
+                    && shown != null && SaleScreens.SYNC_FAILED.equals(shown.key())) {
+                notice.set(null);
+            }
+        });
     }
 
     public StringProperty scanTextProperty() {
