@@ -16,7 +16,8 @@ public record TillMessage(Code code, List<Object> args) {
 
     public TillMessage {
         Objects.requireNonNull(code, "code");
-        args = List.copyOf(args);
+        // a parameter may be missing (the name of a member whose personal data was erased): said as "-"
+        args = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(args));
         if (args.size() != code.arity()) {
             throw new IllegalArgumentException(code + " takes " + code.arity() + " parameters, not " + args.size());
         }

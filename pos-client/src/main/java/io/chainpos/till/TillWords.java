@@ -47,6 +47,7 @@ public final class TillWords {
 
     public static String say(TillMessage message, Locale locale) {
         Object[] args = message.args().stream().map(arg -> switch (arg) {
+            case null -> "-";
             case Money money -> money(money, locale);
             case TillMessage inner -> say(inner, locale);
             default -> arg;

@@ -104,11 +104,17 @@ public final class RefundSale {
         };
     }
 
+    /** The slip's number, read and typed like a receipt's: this till and epoch, R, then a running number. */
+    private static String refundNo(LedgerTransaction tx) {
+        return "%s-%d-R%06d".formatted(tx.identity().tillId().value(), tx.identity().epoch(),
+                tx.nextNumber("refund." + tx.identity().epoch()));
+    }
+
     private Result record(LedgerTransaction tx, SaleCompleted sale, List<SaleRefunded> earlier, Refunds.Planned planned,
                           String cashier) {
         RefundId refundId = RefundId.newId(clock);
         SaleRefunded refund = new SaleRefunded(refundId, sale.saleId(), sale.currency(), planned.lines(), planned.total(),
-                planned.tenders(), null, null);
+                planned.tenders(), null, null, refundNo(tx));
         tx.append(refund);
         stockBack(tx, refund);
         long taken = 0;
@@ -192,7 +198,8 @@ public final class RefundSale {
             tx.append(new ManagerApproved("REFUND_NO_RECEIPT", approval.get().managerId(), cashier, null,
                     Money.cny(total).toDecimalString() + ": " + reason.strip()));
             SaleRefunded refund = new SaleRefunded(RefundId.newId(clock), null, "CNY", lines, total,
-                    List.of(new Tender(TenderMethod.CASH, total, null)), reason.strip(), approval.get().managerId());
+                    List.of(new Tender(TenderMethod.CASH, total, null)), reason.strip(), approval.get().managerId(),
+                    refundNo(tx));
             tx.append(refund);
             stockBack(tx, refund);
             tx.append(new DrawerOpened(DrawerOpened.Reason.CASH_REFUND, null, cashier, null));

@@ -123,15 +123,15 @@ class LoyaltyEndToEndTest {
         a.sync();
 
         JsonNode after = server.headOffice().get("/api/v1/members/" + member.memberId()).json();
-        assertThat(after.get("pointsBalance").asLong()).as("40 - 40 + 1 - 40 + 1").isEqualTo(-38);
-        assertThat(points(a, member)).isEqualTo(-38);
-        assertThat(points(b, member)).isEqualTo(-38);
+        assertThat(after.get("pointsBalance").asLong()).as("41 - 40 + 1 - 40 + 1").isEqualTo(-37);
+        assertThat(points(a, member)).isEqualTo(-37);
+        assertThat(points(b, member)).isEqualTo(-37);
         List<String> overdrafts = server.headOffice().get("/api/v1/exceptions").json().get("exceptions").valueStream()
                 .filter(e -> e.get("kind").asText().endsWith("_OVERDRAFT"))
                 .map(e -> e.get("kind").asText() + " " + e.get("memberId").asText() + " " + e.get("balance").asLong()
                         + " " + e.get("storeId").asText())
                 .toList();
-        assertThat(overdrafts).containsExactly("POINTS_OVERDRAFT " + member.memberId() + " -39 S002");
+        assertThat(overdrafts).containsExactly("POINTS_OVERDRAFT " + member.memberId() + " -38 S002");
     }
 
     private static Interceptor cutOff(AtomicBoolean offline) {

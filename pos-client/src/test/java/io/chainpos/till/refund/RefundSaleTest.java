@@ -80,6 +80,7 @@ class RefundSaleTest {
         assertThat(refunded.refund().total()).isEqualTo(4000);
         assertThat(refunded.refund().tenders()).containsExactly(new Tender(TenderMethod.STORED_VALUE, 1000, null),
                 new Tender(TenderMethod.POINTS, 500, null), new Tender(TenderMethod.CASH, 2500, null));
+        assertThat(refunded.refund().refundNo()).as("read like a receipt's number").isEqualTo("S001-T1-1-R000001");
         assertThat(refunded.pointsTakenBack()).isEqualTo(35);
         assertThat(refunded.pointsRestored()).isEqualTo(500);
         assertThat(points()).isEqualTo(70 - 35 + 500);
@@ -111,7 +112,7 @@ class RefundSaleTest {
         SaleCompleted sale = memberSale();
         SaleRefunded elsewhere = new SaleRefunded(RefundId.newId(clock), sale.saleId(), "CNY",
                 List.of(new RefundLine(HeadOfficeEvents.BREAD, "全麦面包", 9000, 7200)), 7200,
-                List.of(new Tender(TenderMethod.CASH, 7200, null)), null, null);
+                List.of(new Tender(TenderMethod.CASH, 7200, null)), null, null, null);
         till.ledger.remote().applyPulled(List.of(new EventEnvelope(EventId.newId(clock), new StoreId("S001"), new TillId("S001-T2"),
                 1, 1, clock.millis() << 16, clock.instant(), elsewhere)), 20);
 

@@ -47,7 +47,7 @@ class ScreenThreadTest {
                 .read(ScreenThreadCheck.classes(classes, "io/chainpos/till/ui")).violations().stream()
                 .map(ScreenThreadCheck.Violation::calls).distinct().toList();
         assertThat(keptOff).as("what the screens hand to the counter and network threads")
-                .contains("io.chainpos.till.sale.SaleSession.scan", "io.chainpos.till.sale.SaleSession.pay",
+                .contains("io.chainpos.till.sale.SaleSession.scan", "io.chainpos.till.sale.SaleSession.addTender",
                         "io.chainpos.till.loyalty.MemberAccounts.find", "io.chainpos.till.shift.Shifts.close",
                         "io.chainpos.till.refund.RefundSale.refund", "io.chainpos.till.sync.EnrollTill.enroll",
                         "io.chainpos.till.ui.TillStartup.start", "io.chainpos.till.loyalty.TopUp.topUp",

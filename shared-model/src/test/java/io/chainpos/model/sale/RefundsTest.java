@@ -46,7 +46,7 @@ class RefundsTest {
     void neverMoreThanSoldMinusAlreadyRefunded() {
         SaleRefunded earlier = new SaleRefunded(new RefundId(UUID.randomUUID()), SALE.saleId(), "CNY",
                 List.of(new RefundLine(COLA, "可口可乐", 3000, 810)), 810,
-                List.of(new Tender(TenderMethod.BANK_CARD, 450, "T9"), new Tender(TenderMethod.CASH, 360, null)), null, null);
+                List.of(new Tender(TenderMethod.BANK_CARD, 450, "T9"), new Tender(TenderMethod.CASH, 360, null)), null, null, null);
 
         assertThat(Refunds.plan(SALE, List.of(earlier), List.of(new Refunds.Request(COLA, 2000))))
                 .isEqualTo(new Refunds.Refused(Refunds.Why.ONLY_LEFT, COLA, "可口可乐", 1000));

@@ -31,7 +31,7 @@ class ShiftReportsTest {
                 RefundsTest.SALE, // card 10.00, cash 10.00 less 2.00 change
                 new SaleRefunded(new RefundId(UUID.randomUUID()), RefundsTest.SALE.saleId(), "CNY",
                         List.of(new RefundLine(RefundsTest.COLA, "可口可乐", 1000, 270)), 270,
-                        List.of(new Tender(TenderMethod.BANK_CARD, 150, "T9"), new Tender(TenderMethod.CASH, 120, null)), null, null),
+                        List.of(new Tender(TenderMethod.BANK_CARD, 150, "T9"), new Tender(TenderMethod.CASH, 120, null)), null, null, null),
                 new SaleVoided(2, 1150, "customer left", "c1", "m1"),
                 new CashMoved(SampleEvents.SHIFT, CashMoved.Direction.OUT, 20_000, "bank", "c1"),
                 new CashMoved(SampleEvents.SHIFT, CashMoved.Direction.IN, 1_000, "coins", "c1")));

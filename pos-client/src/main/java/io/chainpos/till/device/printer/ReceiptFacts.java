@@ -41,7 +41,7 @@ public final class ReceiptFacts {
                 ReceiptNo original = refund.originalSaleId() == null ? null
                         : sources.receiptOf(refund.originalSaleId()).orElse(null);
                 yield Optional.of(new Printable(reprintedAt == null ? PrintJob.Kind.REFUND : PrintJob.Kind.REPRINT,
-                        "refund " + refund.refundId(), new RefundReceipt(refund, original, event.tillId(), event.occurredAt(),
+                        "refund " + (refund.refundNo() != null ? refund.refundNo() : refund.refundId()), new RefundReceipt(refund, original, event.tillId(), event.occurredAt(),
                         reprintedAt)));
             }
             case StoredValueToppedUp topUp -> Optional.of(new Printable(reprintedAt == null ? PrintJob.Kind.TOP_UP : PrintJob.Kind.REPRINT,

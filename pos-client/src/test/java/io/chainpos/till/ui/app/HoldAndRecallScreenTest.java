@@ -32,7 +32,7 @@ class HoldAndRecallScreenTest extends ScreenTestBase {
         screen.press(KeyCode.ENTER).waitUntilGone("#choices");
 
         screen.waitForText("#total", "¥7.00");
-        assertThat(screen.text("#notice")).contains("recalled #1");
+        assertThat(screen.text("#notice")).contains("Recalled #1");
         assertThat(till.till.session("owner").heldSales()).extracting(h -> h.holdNo()).containsExactly(2);
     }
 }
