@@ -167,7 +167,7 @@ public final class CommandLineTill {
                 case "shift", "refund", "return", "staff" -> backOffice.handle(words);
                 case "topup", "rewards", "reward", "expiring" -> loyalty.handle(words);
                 case "sync" -> sync();
-                case "status" -> out.println(agent == null ? "not linked to a server" : agent.status());
+                case "status" -> out.println(agent == null ? "not linked to a server" : statusLine(agent.status()));
                 case "quit", "exit" -> {
                     return false;
                 }
@@ -183,6 +183,13 @@ public final class CommandLineTill {
             out.println(e.getMessage());
         }
         return true;
+    }
+
+    /** The sync state as the cashier reads it: its last problem in the till's words, never a record's toString. */
+    private String statusLine(io.chainpos.till.sync.SyncStatus status) {
+        return status.connection().name().toLowerCase(Locale.ROOT) + ", " + status.waiting() + " waiting"
+                + (status.lastSyncedAt() == null ? "" : ", last synced " + status.lastSyncedAt())
+                + (status.problem() == null ? "" : ": " + speech.say(status.problem()));
     }
 
     private void scan(String[] words) {
