@@ -2,6 +2,7 @@ package io.chainpos.till;
 
 import io.chainpos.model.money.Money;
 import io.chainpos.model.sale.Tendering;
+import io.chainpos.model.sync.ApiErrorCode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -40,19 +41,26 @@ public record TillMessage(Code code, List<Object> args) {
 
     /**
      * What the server's refusal means for the cashier, from its stable {@code error} code (never its English
-     * {@code detail}): {@code unauthorized} is a till the server no longer knows, {@code forbidden} a call it may not
-     * make, a 5xx the server's own fault; any other code is named as it is.
+     * {@code detail}): every code the protocol publishes has the till's own words; a code this version does not know
+     * (a newer server's) is named as it is; a 5xx is the server's own fault.
      */
     public static TillMessage server(int status, String error) {
         if (status >= 500) {
             return of(Code.SERVER_FAILED);
         }
-        return switch (error == null ? "" : error) {
-            case "unauthorized" -> of(Code.SERVER_REJECTS_THIS_TILL);
-            case "forbidden" -> of(Code.SERVER_FORBIDS);
-            case "internal_error" -> of(Code.SERVER_FAILED);
-            default -> of(Code.SERVER_REFUSED, error == null || error.isBlank() ? String.valueOf(status) : error);
-        };
+        return ApiErrorCode.parse(error).map(known -> of(switch (known) {
+            case BAD_REQUEST, PHONE_IN_URL, METHOD_NOT_ALLOWED -> Code.SERVER_BAD_REQUEST;
+            case UNAUTHORIZED -> Code.SERVER_REJECTS_THIS_TILL;
+            case FORBIDDEN -> Code.SERVER_FORBIDS;
+            case NOT_FOUND -> Code.SERVER_NOT_FOUND;
+            case SEQUENCE_GAP -> Code.SERVER_SEQUENCE_GAP;
+            case CONFLICTING_EVENT -> Code.SERVER_SET_EVENTS_APART;
+            case SNAPSHOT_NEEDED -> Code.SERVER_SNAPSHOT_NEEDED;
+            case TOO_LARGE -> Code.SERVER_TOO_LARGE;
+            case TOO_MANY_ATTEMPTS -> Code.SERVER_TRY_LATER;
+            case LOCKED -> Code.SERVER_ACCOUNT_LOCKED;
+            case INTERNAL_ERROR -> Code.SERVER_FAILED;
+        })).orElseGet(() -> of(Code.SERVER_REFUSED, error == null || error.isBlank() ? String.valueOf(status) : error));
     }
 
     /** The argument at {@code index}, for a caller that needs a value back (the line a note is about, say). */
@@ -185,6 +193,13 @@ public record TillMessage(Code code, List<Object> args) {
         SERVER_REJECTS_THIS_TILL(0),
         SERVER_FORBIDS(0),
         SERVER_REFUSED(1),
+        SERVER_BAD_REQUEST(0),
+        SERVER_NOT_FOUND(0),
+        SERVER_SEQUENCE_GAP(0),
+        SERVER_SNAPSHOT_NEEDED(0),
+        SERVER_TOO_LARGE(0),
+        SERVER_TRY_LATER(0),
+        SERVER_ACCOUNT_LOCKED(0),
         SERVER_FAILED(0),
         SERVER_ANSWER_UNREADABLE(0),
         SERVER_NOT_TRUSTED(0),

@@ -73,6 +73,17 @@ class TillWordsTest {
         assertThat(TillMessage.server(401, "unauthorized").code()).isEqualTo(TillMessage.Code.SERVER_REJECTS_THIS_TILL);
         assertThat(TillMessage.server(403, "forbidden").code()).isEqualTo(TillMessage.Code.SERVER_FORBIDS);
         assertThat(TillMessage.server(500, "internal_error").code()).isEqualTo(TillMessage.Code.SERVER_FAILED);
-        assertThat(TillMessage.server(413, "too_large")).isEqualTo(TillMessage.of(TillMessage.Code.SERVER_REFUSED, "too_large"));
+        assertThat(TillMessage.server(413, "too_large").code()).isEqualTo(TillMessage.Code.SERVER_TOO_LARGE);
+        assertThat(TillMessage.server(402, "payment_required")).as("a newer server's code, named as it is")
+                .isEqualTo(TillMessage.of(TillMessage.Code.SERVER_REFUSED, "payment_required"));
+    }
+
+    @Test
+    void everyCodeTheProtocolPublishesHasTheTillsOwnWords() {
+        for (io.chainpos.model.sync.ApiErrorCode code : io.chainpos.model.sync.ApiErrorCode.values()) {
+            TillMessage said = TillMessage.server(400, code.code());
+            assertThat(said.code()).as(code.code()).isNotEqualTo(TillMessage.Code.SERVER_REFUSED);
+            assertThat(TillWords.say(said, Locale.SIMPLIFIED_CHINESE)).as(code.code()).doesNotContain(code.code());
+        }
     }
 }
