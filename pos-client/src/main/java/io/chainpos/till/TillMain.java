@@ -25,6 +25,7 @@ import io.chainpos.till.sync.EnrollTill;
 import io.chainpos.till.sync.OkHttpSyncApis;
 import io.chainpos.till.sync.ServerTrust;
 import io.chainpos.till.sync.SyncAgent;
+import io.chainpos.till.sync.SyncStatus;
 import java.nio.file.Files;
 
 import io.chainpos.till.ui.app.FxTill;
@@ -34,6 +35,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -127,7 +129,13 @@ public final class TillMain implements Callable<Integer> {
             if (enrollCode != null) {
                 EnrollTill.Result result = TillAssembly.enrollment(ledger, apis, protection).enroll(server, enrollCode);
                 if (!(result instanceof EnrollTill.Enrolled enrolled)) {
-                    System.err.println("enrollment failed: " + result);
+                    TillWords words = new TillWords(TillWords.localeFor(tillSettings().language(), Locale.getDefault()));
+                    System.err.println("enrollment failed: " + words.say(switch (result) {
+                        case EnrollTill.Refused refused -> refused.reason();
+                        case EnrollTill.Unreachable unreachable -> unreachable.reason();
+                        case EnrollTill.Invalid invalid -> invalid.reason();
+                        case EnrollTill.Enrolled done -> throw new IllegalStateException("enrolled");
+                    }));
                     // A restored ledger left under its old epoch would sell with sequence numbers already sent.
                     undoRestore = restore != null;
                     return 2;
@@ -207,8 +215,9 @@ public final class TillMain implements Callable<Integer> {
                     + "(head office prints a code with: sync-server enroll --store <store> --till <till>)");
             return 2;
         }
+        TillWords words = new TillWords(TillWords.localeFor(settings.language(), Locale.getDefault()));
         try (TillAssembly till = TillAssembly.start(ledger, codec, clock, data, apis, settings, protection)) {
-            till.useCases().security().get().forEach(warning -> System.err.println("warning: " + warning.kind() + " " + warning.detail()));
+            till.useCases().security().get().forEach(warning -> System.err.println("warning: " + words.say(warning.message())));
             SyncAgent agent = till.agent();
             if (agent != null && justEnrolled) {
                 // Just enrolled: fetch the catalog, rules and members before the first customer.
@@ -217,9 +226,11 @@ public final class TillMain implements Callable<Integer> {
                     // The agent has already started its first round in the background; this one waits for it.
                     SyncAgent.Round round = agent.syncOnce();
                     System.out.println(round.problems().isEmpty() ? "up to date with the server"
-                            : "the first sync had problems (" + String.join("; ", round.problems()) + "); the till retries in the background");
+                            : "the first sync had problems (" + round.problems().stream().map(words::say)
+                            .collect(java.util.stream.Collectors.joining("; ")) + "); the till retries in the background");
                 } catch (IOException | RuntimeException e) {
-                    System.err.println("the first sync failed (" + e.getMessage() + "); the till retries in the background");
+                    System.err.println("the first sync failed (" + words.say(SyncStatus.problemOf(e))
+                            + "); the till retries in the background");
                 }
             }
             if (till.deviceProblems().isEmpty()) {
@@ -229,8 +240,8 @@ public final class TillMain implements Callable<Integer> {
                 till.deviceProblems().forEach(problem -> System.err.println("  " + problem));
             }
             DeviceCommands hardware = new DeviceCommands(till.devices(), Optional.of(till.noSale()), cashier,
-                    till.identity().tillId(), clock, System.out);
-            CommandLineTill counter = new CommandLineTill(ledger, till.counter(cashier), agent, System.out, hardware)
+                    till.identity().tillId(), clock, System.out, words);
+            CommandLineTill counter = new CommandLineTill(ledger, till.counter(cashier), agent, System.out, hardware, words)
                     .withBackups(new BackupCommands(till.backups(), clock.getZone(), System.out));
             till.devices().startScanner(scan -> counter.scanned(scan.code()));
             counter.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));

@@ -160,7 +160,7 @@ public final class SalesReportBench {
         SaleCompleted sale = recent.get(random.nextInt(recent.size()));
         SaleLine line = sale.lines().getFirst();
         return new SaleRefunded(new RefundId(uuid(id)), sale.saleId(), "CNY", List.of(new RefundLine(line.sku(), line.name(),
-                line.qtyMilli(), line.total())), line.total(), List.of(new Tender(TenderMethod.CASH, line.total(), null)), null, null);
+                line.qtyMilli(), line.total())), line.total(), List.of(new Tender(TenderMethod.CASH, line.total(), null)), null, null, null);
     }
 
     private static void measure(SalesFacts facts, int stores, int samples) {

@@ -4,6 +4,7 @@ import io.chainpos.model.event.CatalogItemUpserted;
 import io.chainpos.model.id.Sku;
 import io.chainpos.model.money.Money;
 import io.chainpos.model.scan.BarcodeParser;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.ledger.LedgerSession;
 import java.io.IOException;
@@ -41,7 +42,7 @@ public final class ImportProducts {
     }
 
     /** A refused row: its line in the file (the header is line 1), its SKU as written, and why. */
-    public record RejectedRow(long line, String sku, String reason) {
+    public record RejectedRow(long line, String sku, TillMessage reason) {
     }
 
     private final Ledger ledger;
@@ -60,8 +61,8 @@ public final class ImportProducts {
             Optional<String> missing = List.of("sku", "name_zh", "price").stream()
                     .filter(c -> header.keySet().stream().noneMatch(h -> strip(h).equalsIgnoreCase(c))).findFirst();
             if (missing.isPresent()) {
-                return new Report(0, List.of(new RejectedRow(1, "", "the header has no '" + missing.get()
-                        + "' column; expected " + String.join(",", COLUMNS))));
+                return new Report(0, List.of(new RejectedRow(1, "", TillMessage.of(TillMessage.Code.IMPORT_HEADER_MISSING,
+                        missing.get(), String.join(",", COLUMNS)))));
             }
             List<CSVRecord> records = parser.getRecords();
             return ledger.write(tx -> {
@@ -72,7 +73,7 @@ public final class ImportProducts {
                 for (CSVRecord record : records) {
                     long line = record.getRecordNumber() + 1; // the header is line 1
                     Row row = new Row(record);
-                    String reason = check(tx, row, seenSkus, seenBarcodes);
+                    TillMessage reason = check(tx, row, seenSkus, seenBarcodes);
                     if (reason != null) {
                         rejected.add(new RejectedRow(line, row.get("sku"), reason));
                         continue;
@@ -85,47 +86,47 @@ public final class ImportProducts {
         }
     }
 
-    private String check(LedgerSession session, Row row, Set<String> seenSkus, Set<String> seenBarcodes) {
+    private TillMessage check(LedgerSession session, Row row, Set<String> seenSkus, Set<String> seenBarcodes) {
         String sku = row.get("sku");
         if (sku.isEmpty()) {
-            return "no SKU";
+            return TillMessage.of(TillMessage.Code.IMPORT_NO_SKU);
         }
         try {
             Sku.of(sku);
         } catch (IllegalArgumentException e) {
-            return e.getMessage();
+            return TillMessage.of(TillMessage.Code.IMPORT_SKU_INVALID, sku);
         }
         if (!seenSkus.add(sku)) {
-            return "SKU " + sku + " appears twice in the file";
+            return TillMessage.of(TillMessage.Code.IMPORT_SKU_TWICE, sku);
         }
         if (catalog.isHeadOfficeSku(session, sku)) {
-            return "SKU " + sku + " is head office's product: change it at head office";
+            return TillMessage.of(TillMessage.Code.IMPORT_SKU_HEAD_OFFICE, sku);
         }
         if (row.get("name_zh").isEmpty()) {
-            return "no Chinese name (name_zh)";
+            return TillMessage.of(TillMessage.Code.IMPORT_NO_NAME);
         }
         if (unit(row.get("unit")) == null) {
-            return "unit must be piece or weight, not '" + row.get("unit") + "'";
+            return TillMessage.of(TillMessage.Code.IMPORT_UNIT, row.get("unit"));
         }
         for (String column : List.of("price", "member_price")) {
             if ((column.equals("price") || !row.get(column).isEmpty()) && yuan(row.get(column)) == null) {
-                return column + " '" + row.get(column) + "' is not an amount in yuan such as 3.50";
+                return TillMessage.of(TillMessage.Code.IMPORT_AMOUNT, column, row.get(column));
             }
         }
         if (taxBasisPoints(row.get("tax_rate")) == null) {
-            return "tax_rate '" + row.get("tax_rate") + "' is not a percentage from 0 to 100";
+            return TillMessage.of(TillMessage.Code.IMPORT_TAX_RATE, row.get("tax_rate"));
         }
         for (String barcode : barcodes(row.get("barcodes"))) {
             if (barcode.chars().allMatch(Character::isDigit) && Set.of(8, 12, 13).contains(barcode.length())
                     && !BarcodeParser.checkDigitValid(barcode)) {
-                return "barcode " + barcode + " has a wrong check digit";
+                return TillMessage.of(TillMessage.Code.IMPORT_BARCODE_CHECK_DIGIT, barcode);
             }
             if (!seenBarcodes.add(barcode)) {
-                return "barcode " + barcode + " appears twice in the file";
+                return TillMessage.of(TillMessage.Code.IMPORT_BARCODE_TWICE, barcode);
             }
             Optional<String> owner = catalog.skuOfBarcode(session, barcode).filter(other -> !other.equals(sku));
             if (owner.isPresent()) {
-                return "barcode " + barcode + " already belongs to " + owner.get();
+                return TillMessage.of(TillMessage.Code.IMPORT_BARCODE_TAKEN, barcode, owner.get());
             }
         }
         return null;

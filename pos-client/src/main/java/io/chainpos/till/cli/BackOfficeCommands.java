@@ -11,6 +11,8 @@ import io.chainpos.model.event.RefundLine;
 import io.chainpos.model.event.StaffAccountSet;
 import io.chainpos.model.id.Sku;
 import io.chainpos.model.sale.Refunds;
+import io.chainpos.till.TillMessage;
+import io.chainpos.till.TillWords;
 import io.chainpos.till.catalog.ImportProducts;
 import io.chainpos.till.refund.RefundSale;
 import io.chainpos.till.shift.Shifts;
@@ -30,12 +32,14 @@ import java.util.Locale;
 final class BackOfficeCommands {
     private final Counter counter;
     private final PrintStream out;
+    private final TillWords speech;
     private final DeviceCommands devices;
 
     /** {@code devices} null: shift reports show on screen only. */
-    BackOfficeCommands(Counter counter, PrintStream out, DeviceCommands devices) {
+    BackOfficeCommands(Counter counter, PrintStream out, DeviceCommands devices, TillWords speech) {
         this.counter = counter;
         this.out = out;
+        this.speech = speech;
         this.devices = devices;
     }
 
@@ -58,9 +62,9 @@ final class BackOfficeCommands {
             case "in", "out" -> counter.shifts().moveCash(cashier, what.equalsIgnoreCase("in") ? CashMoved.Direction.IN
                     : CashMoved.Direction.OUT, amount(arg(words, 2, "how much?")), rest(words, 3));
             case "x" -> counter.shifts().xReport().<Shifts.Result>map(Shifts.Moved::new)
-                    .orElse(new Shifts.Refused("no shift is open"));
+                    .orElse(new Shifts.Refused(TillMessage.of(TillMessage.Code.NO_SHIFT_OPEN)));
             case "close" -> counter.shifts().close(cashier, amount(arg(words, 2, "shift close needs the counted cash")));
-            default -> new Shifts.Refused("shift open | in | out | x | close");
+            default -> throw new IllegalArgumentException("shift open | in | out | x | close");
         };
         switch (result) {
             case Shifts.Opened opened -> out.println("shift open; the drawer opens for the float");
@@ -76,7 +80,7 @@ final class BackOfficeCommands {
                     devices.shiftReport(closed.zReport());
                 }
             }
-            case Shifts.Refused refused -> out.println(refused.reason());
+            case Shifts.Refused refused -> out.println(speech.say(refused.reason()));
         }
     }
 
@@ -115,7 +119,7 @@ final class BackOfficeCommands {
                         yuan(refunded.refund().total()), refunded.pointsTakenBack(), refunded.pointsRestored(),
                         yuan(refunded.storedValueRestored()));
             }
-            case RefundSale.Refused refused -> out.println(refused.reason());
+            case RefundSale.Refused refused -> out.println(speech.say(refused.reason()));
         }
     }
 
@@ -131,7 +135,7 @@ final class BackOfficeCommands {
         }
         switch (counter.staff().save(words[1], words[2], role, words[4], words.length > 5 ? words[5] : null)) {
             case SetUpStaff.Saved saved -> out.println("staff " + saved.member().staffId() + " saved as " + role);
-            case SetUpStaff.Refused refused -> out.println(refused.reason());
+            case SetUpStaff.Refused refused -> out.println(speech.say(refused.reason()));
         }
     }
 
@@ -139,7 +143,7 @@ final class BackOfficeCommands {
         try (Reader reader = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
             ImportProducts.Report report = counter.importProducts().importCsv(reader);
             out.println("imported " + report.imported() + " products, refused " + report.rejected().size());
-            report.rejected().forEach(r -> out.printf("  line %d %s: %s%n", r.line(), r.sku(), r.reason()));
+            report.rejected().forEach(r -> out.printf("  line %d %s: %s%n", r.line(), r.sku(), speech.say(r.reason())));
         } catch (IOException e) {
             out.println("cannot read " + file + ": " + e.getMessage());
         }

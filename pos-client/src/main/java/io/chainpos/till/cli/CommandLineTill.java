@@ -11,11 +11,14 @@ import io.chainpos.model.event.TenderMethod;
 import io.chainpos.model.id.CardNo;
 import io.chainpos.model.member.MemberCode;
 import io.chainpos.model.pricing.PricedLine;
+import io.chainpos.till.TillMessage;
+import io.chainpos.till.TillWords;
 import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.member.Member;
 import io.chainpos.till.member.RegisterMember;
 import io.chainpos.till.sale.SaleSession;
 import io.chainpos.till.sync.SyncAgent;
+import io.chainpos.till.sync.SyncStatus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -71,19 +74,25 @@ public final class CommandLineTill {
     private final PrintStream out;
     private final DeviceCommands devices;
     private BackupCommands backups;
+    private final TillWords speech;
 
-    public CommandLineTill(Ledger ledger, Counter counter, SyncAgent agent, PrintStream out) {
-        this(ledger, counter, agent, out, null);
+    public CommandLineTill(Ledger ledger, Counter counter, SyncAgent agent, PrintStream out, TillWords speech) {
+        this(ledger, counter, agent, out, null, speech);
     }
 
-    /** With the counter hardware (printer, drawer, display, scanners); {@code devices} null runs without it. */
-    public CommandLineTill(Ledger ledger, Counter counter, SyncAgent agent, PrintStream out, DeviceCommands devices) {
+    /**
+     * With the counter hardware (printer, drawer, display, scanners); {@code devices} null runs without it.
+     * {@code speech} puts what the use-cases say into the till's language.
+     */
+    public CommandLineTill(Ledger ledger, Counter counter, SyncAgent agent, PrintStream out, DeviceCommands devices,
+                           TillWords speech) {
         this.ledger = ledger;
         this.counter = counter;
         this.sale = counter.sale();
-        this.backOffice = new BackOfficeCommands(counter, out, devices);
-        this.memberCommands = new MemberCommands(counter.memberDesk(), out);
-        this.loyalty = new LoyaltyCommands(counter.loyalty(), this::lookUp, counter.cashier(), out);
+        this.speech = speech;
+        this.backOffice = new BackOfficeCommands(counter, out, devices, speech);
+        this.memberCommands = new MemberCommands(counter.memberDesk(), out, speech);
+        this.loyalty = new LoyaltyCommands(counter.loyalty(), this::lookUp, counter.cashier(), out, speech);
         this.agent = agent;
         this.out = out;
         this.devices = devices;
@@ -172,7 +181,7 @@ public final class CommandLineTill {
                 case "shift", "refund", "return", "staff" -> backOffice.handle(words);
                 case "topup", "rewards", "reward", "expiring" -> loyalty.handle(words);
                 case "sync" -> sync();
-                case "status" -> out.println(agent == null ? "not linked to a server" : agent.status());
+                case "status" -> out.println(agent == null ? "not linked to a server" : statusLine(agent.status()));
                 case "quit", "exit" -> {
                     return false;
                 }
@@ -190,21 +199,29 @@ public final class CommandLineTill {
         return true;
     }
 
+    /** The sync state as the cashier reads it: its last problem in the till's words, never a record's toString. */
+    private String statusLine(io.chainpos.till.sync.SyncStatus status) {
+        return status.connection().name().toLowerCase(Locale.ROOT) + ", " + status.waiting() + " waiting"
+                + (status.lastSyncedAt() == null ? "" : ", last synced " + status.lastSyncedAt())
+                + (status.problem() == null ? "" : ": " + speech.say(status.problem()));
+    }
+
     private void scan(String[] words) {
         String code = arg(words, 1, "scan needs a code");
         long qtyMilli = words.length > 2 ? milli(words[2]) : 1000;
         switch (sale.scan(code, qtyMilli)) {
-            case SaleSession.Updated updated when updated.note().startsWith("member ") -> showMember(updated.cart().member());
+            case SaleSession.Updated updated when updated.note().code() == TillMessage.Code.MEMBER_ON_SALE ->
+                    showMember(updated.cart().member());
             case SaleSession.Updated updated -> {
                 PricedLine added = updated.cart().priced().lines().stream()
-                        .filter(l -> l.name().equals(updated.note())).reduce((a, b) -> b).orElseThrow();
+                        .filter(l -> l.lineNo() == (int) updated.note().arg(1)).findFirst().orElseThrow();
                 out.printf("%s x %s = %s   total %s%n", added.name(), qty(added.qtyMilli()), yuan(added.total()),
                         yuan(updated.cart().priced().total()));
                 if (devices != null) {
                     devices.itemAdded(added.name(), added.total(), updated.cart().priced().total(), CURRENCY);
                 }
             }
-            case SaleSession.Refused refused -> out.println(refused.reason());
+            case SaleSession.Refused refused -> out.println(speech.say(refused.reason()));
             case SaleSession.Paid paid -> throw new IllegalStateException("a scan never pays");
         }
     }
@@ -262,8 +279,8 @@ public final class CommandLineTill {
                 out.println("already a member");
                 showMember(already.member());
             }
-            case RegisterMember.Invalid invalid -> out.println(invalid.reason());
-            case RegisterMember.NotEnrolled notEnrolled -> out.println(notEnrolled.reason());
+            case RegisterMember.Invalid invalid -> out.println(speech.say(invalid.reason()));
+            case RegisterMember.NotEnrolled notEnrolled -> out.println(speech.say(notEnrolled.reason()));
         }
     }
 
@@ -280,9 +297,6 @@ public final class CommandLineTill {
             case "coupon" -> TenderMethod.COUPON;
             default -> throw new IllegalArgumentException("tender methods: cash, card, wallet, points, stored, coupon");
         };
-        if (sale.isEmpty()) {
-            throw new IllegalArgumentException("ring up the sale before paying");
-        }
         Member member = sale.member();
         switch (sale.addTender(new Tender(method, amount(words[2]), words.length > 3 ? words[3] : null))) {
             case SaleSession.Updated updated -> out.println("tendered " + yuan(updated.cart().tenders().stream()
@@ -301,7 +315,7 @@ public final class CommandLineTill {
                     }
                 }
             }
-            case SaleSession.Refused refused -> out.println(refused.reason());
+            case SaleSession.Refused refused -> out.println(speech.say(refused.reason()));
         }
     }
 
@@ -320,12 +334,14 @@ public final class CommandLineTill {
     private void show(SaleSession.Outcome outcome) {
         switch (outcome) {
             case SaleSession.Updated updated -> {
-                out.println(updated.note());
+                if (updated.note() != null) {
+                    out.println(speech.say(updated.note()));
+                }
                 if (!sale.isEmpty()) {
                     Text.cart(out, updated.cart());
                 }
             }
-            case SaleSession.Refused refused -> out.println(refused.reason());
+            case SaleSession.Refused refused -> out.println(speech.say(refused.reason()));
             case SaleSession.Paid paid -> out.println("receipt " + paid.sale().sale().receiptNo());
         }
     }
@@ -347,7 +363,7 @@ public final class CommandLineTill {
             SyncAgent.Round round = agent.syncOnce();
             out.println("sent " + round.pushed() + ", received " + round.pulled() + ", waiting " + ledger.syncMarks().pendingCount());
         } catch (IOException | RuntimeException e) {
-            out.println("sync failed: " + e.getMessage() + " (the sale data is safe; the till retries by itself)");
+            out.println("sync failed: " + speech.say(SyncStatus.problemOf(e)) + " (the sale data is safe; the till retries by itself)");
         }
     }
 

@@ -1,9 +1,10 @@
 package io.chainpos.till.cli;
 
 import io.chainpos.model.event.SaleCompleted;
+import io.chainpos.model.event.Tender;
 import io.chainpos.model.id.TillId;
 import io.chainpos.model.sale.ShiftReport;
-import io.chainpos.model.event.Tender;
+import io.chainpos.till.TillWords;
 import io.chainpos.till.device.Devices;
 import io.chainpos.till.device.drawer.OpenDrawerNoSale;
 import io.chainpos.till.device.printer.MemberCardSlip;
@@ -38,17 +39,19 @@ public final class DeviceCommands {
     private final TillId till;
     private final Clock clock;
     private final PrintStream out;
+    private final TillWords speech;
     private volatile PrinterCondition announced;
 
     /** {@code noSale} is empty on a till with no manager PINs set up. */
     public DeviceCommands(Devices devices, Optional<OpenDrawerNoSale> noSale, String cashier, TillId till, Clock clock,
-                          PrintStream out) {
+                          PrintStream out, TillWords speech) {
         this.devices = devices;
         this.noSale = noSale;
         this.cashier = cashier;
         this.till = till;
         this.clock = clock;
         this.out = out;
+        this.speech = speech;
         this.announced = devices.printer().status().condition();
         devices.printer().onStatus(this::announce);
     }
@@ -60,7 +63,7 @@ public final class DeviceCommands {
         switch (devices.reprint().reprint(words[1])) {
             case ReprintReceipt.Queued queued -> out.println("reprint of " + queued.receiptNo() + " sent to the printer; "
                     + devices.printer().status().forCashier());
-            case ReprintReceipt.NotFound notFound -> out.println(notFound.reason());
+            case ReprintReceipt.NotFound notFound -> out.println(speech.say(notFound.reason()));
         }
     }
 
@@ -74,7 +77,7 @@ public final class DeviceCommands {
         }
         switch (noSale.get().open(words[1], cashier)) {
             case OpenDrawerNoSale.Opened opened -> out.println("drawer opened, approved by " + opened.approvedBy());
-            case OpenDrawerNoSale.Refused refused -> out.println(refused.reason());
+            case OpenDrawerNoSale.Refused refused -> out.println(speech.say(refused.reason()));
         }
     }
 

@@ -6,6 +6,7 @@ import static io.chainpos.till.cli.Text.yuan;
 
 import io.chainpos.model.event.Tender;
 import io.chainpos.model.event.TenderMethod;
+import io.chainpos.till.TillWords;
 import io.chainpos.till.loyalty.ExpiringPoints;
 import io.chainpos.till.loyalty.LoyaltyDesk;
 import io.chainpos.till.loyalty.RedeemReward;
@@ -30,12 +31,15 @@ final class LoyaltyCommands {
     private final Function<String, Optional<Member>> lookUp;
     private final String cashier;
     private final PrintStream out;
+    private final TillWords speech;
 
-    LoyaltyCommands(LoyaltyDesk desk, Function<String, Optional<Member>> lookUp, String cashier, PrintStream out) {
+    LoyaltyCommands(LoyaltyDesk desk, Function<String, Optional<Member>> lookUp, String cashier, PrintStream out,
+                    TillWords speech) {
         this.desk = desk;
         this.lookUp = lookUp;
         this.cashier = cashier;
         this.out = out;
+        this.speech = speech;
     }
 
     void handle(String[] words) {
@@ -55,7 +59,7 @@ final class LoyaltyCommands {
                 case RefundTopUp.Refunded done -> out.printf("refunded %s by %s; bonus %s withdrawn; stored value now %s%n",
                         yuan(done.refund().paidRefunded()), done.refund().tenders().stream().map(t -> t.method().name().toLowerCase(Locale.ROOT))
                                 .toList(), yuan(done.refund().bonusForfeited()), yuan(done.balance().balance()));
-                case RefundTopUp.Refused refused -> out.println(refused.reason());
+                case RefundTopUp.Refused refused -> out.println(speech.say(refused.reason()));
             }
             return;
         }
@@ -73,7 +77,7 @@ final class LoyaltyCommands {
                     yuan(done.topUp().paid()), done.topUp().bonus() > 0 ? " + bonus " + yuan(done.topUp().bonus())
                             + " (" + done.topUp().bonusRule() + ")" : "", done.topUp().receiptNo(), yuan(done.balance().balance()),
                     yuan(done.balance().paid()), yuan(done.balance().bonus()));
-            case TopUp.Rejected rejected -> out.println(rejected.reason());
+            case TopUp.Rejected rejected -> out.println(speech.say(rejected.reason()));
         }
     }
 
@@ -84,7 +88,7 @@ final class LoyaltyCommands {
             case RedeemReward.Redeemed done -> out.printf("%s for %d points%s; %d points left%n", done.reward().rewardCode(),
                     done.reward().points(), done.reward().couponCode() == null ? "" : ": coupon " + done.reward().couponCode(),
                     done.pointsLeft());
-            case RedeemReward.Refused refused -> out.println(refused.reason());
+            case RedeemReward.Refused refused -> out.println(speech.say(refused.reason()));
         }
     }
 

@@ -2,6 +2,7 @@ package io.chainpos.till.cli;
 
 import static io.chainpos.till.cli.CommandLineTill.arg;
 
+import io.chainpos.till.TillWords;
 import io.chainpos.till.member.EraseMember;
 import io.chainpos.till.member.FindMember;
 import io.chainpos.till.member.ImportMembers;
@@ -21,10 +22,12 @@ final class MemberCommands {
 
     private final MemberDesk desk;
     private final PrintStream out;
+    private final TillWords speech;
 
-    MemberCommands(MemberDesk desk, PrintStream out) {
+    MemberCommands(MemberDesk desk, PrintStream out, TillWords speech) {
         this.desk = desk;
         this.out = out;
+        this.speech = speech;
     }
 
     /** The member the text names, or empty after telling the cashier why not. */
@@ -37,11 +40,11 @@ final class MemberCommands {
                 yield Optional.of(several.members().getFirst());
             }
             case FindMember.NotFound notFound -> {
-                out.println(notFound.reason());
+                out.println(speech.say(notFound.reason()));
                 yield Optional.empty();
             }
             case FindMember.BadCode bad -> {
-                out.println(bad.reason());
+                out.println(speech.say(bad.reason()));
                 yield Optional.empty();
             }
         };
@@ -52,7 +55,7 @@ final class MemberCommands {
             MemberHistory.Result result = desk.history().of(member.memberId());
             switch (result) {
                 case MemberHistory.FromServer server -> out.println("history from every store (server):");
-                case MemberHistory.FromThisTill local -> out.println("history this till knows (" + local.why() + "):");
+                case MemberHistory.FromThisTill local -> out.println("history this till knows: " + speech.say(local.why()));
                 case MemberHistory.UnknownMember unknown -> out.println("no history for this member");
             }
             result.entries().forEach(e -> out.printf("  %s  %-6s %-20s %s%n", e.occurredAt(), e.storeId(), e.type(), e.fields()));
@@ -65,7 +68,7 @@ final class MemberCommands {
             switch (desk.erase().erase(member.memberId(), pin, cashier)) {
                 case EraseMember.Erased erased -> out.println("personal data erased (" + erased.memberIds().size()
                         + " member id(s)); points and sales stay");
-                case EraseMember.Refused refused -> out.println(refused.reason());
+                case EraseMember.Refused refused -> out.println(speech.say(refused.reason()));
                 case EraseMember.UnknownMember unknown -> out.println("no such member");
             }
         });
@@ -76,7 +79,7 @@ final class MemberCommands {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             ImportMembers.Report report = desk.importMembers().importCsv(reader);
             out.println(report.imported() + " members imported, " + report.rejected().size() + " rows refused");
-            report.rejected().forEach(r -> out.println("  line " + r.line() + ": " + r.reason()));
+            report.rejected().forEach(r -> out.println("  line " + r.line() + ": " + speech.say(r.reason())));
         } catch (IOException e) {
             out.println("cannot read " + file + ": " + e.getMessage());
         }

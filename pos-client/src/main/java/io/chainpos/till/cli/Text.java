@@ -59,12 +59,15 @@ final class Text {
         out.printf("  sales %d  %s   refunds %d  %s   discounts %s   voids %d  %s%n", report.salesCount(),
                 yuan(report.salesTotal()), report.refundsCount(), yuan(report.refundsTotal()), yuan(report.discountTotal()),
                 report.voidsCount(), yuan(report.voidsAmount()));
-        if (report.topUpsCount() > 0 || report.topUpRefundsTotal() > 0) {
-            out.printf("  stored value top-ups %d  %s   top-ups refunded %s%n", report.topUpsCount(), yuan(report.topUpsTotal()),
-                    yuan(report.topUpRefundsTotal()));
-        }
         report.byTender().forEach(t -> out.printf("  %-14s sales %10s  refunds %10s  net %10s%n", t.method(),
                 yuan(t.sales()), yuan(t.refunds()), yuan(t.net())));
+        if (report.topUpsCount() > 0 || report.topUpRefundsTotal() > 0) {
+            // stored value sold is money in the drawer, but not takings from sales
+            out.printf("  stored value top-ups %d  %s   top-ups refunded %s%n", report.topUpsCount(), yuan(report.topUpsTotal()),
+                    yuan(report.topUpRefundsTotal()));
+            report.topUpsByTender().forEach(t -> out.printf("  %-14s top-ups %8s  refunded %9s  net %10s%n", t.method(),
+                    yuan(t.sales()), yuan(t.refunds()), yuan(t.net())));
+        }
         out.printf("  cash in %s  cash out %s  expected cash %s%s%n", yuan(report.cashIn()), yuan(report.cashOut()),
                 yuan(report.expectedCash()), report.countedCash() == null ? ""
                         : "  counted " + yuan(report.countedCash()) + "  difference " + yuan(report.difference()));

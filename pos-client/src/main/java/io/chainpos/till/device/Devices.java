@@ -71,7 +71,7 @@ public final class Devices implements AutoCloseable {
         ReceiptFormat format = new ReceiptFormat(printerSettings.paper(), printerSettings.codePage(),
                 settings.receipt().language(), clock.getZone(), settings.receipt().header(), settings.receipt().footer(),
                 printerSettings.receiptCode());
-        ReceiptFacts facts = new ReceiptFacts(ledger, members, balances, sources);
+        ReceiptFacts facts = new ReceiptFacts(ledger, members, balances, sources, new io.chainpos.till.staff.StaffStore());
         Optional<PrinterTransport> transport = transport(printerSettings);
         ReceiptPrinter printer;
         CashDrawer drawer;
@@ -119,7 +119,8 @@ public final class Devices implements AutoCloseable {
     public static Devices unusable(String why, Ledger ledger, ReceiptSources sources, MemberStore members,
                                    BalanceStore balances, Clock clock) {
         ReceiptPrinter printer = new NoReceiptPrinter(why);
-        ReprintReceipt reprint = new ReprintReceipt(ledger, sources, new ReceiptFacts(ledger, members, balances, sources),
+        ReprintReceipt reprint = new ReprintReceipt(ledger, sources, new ReceiptFacts(ledger, members, balances, sources,
+                new io.chainpos.till.staff.StaffStore()),
                 printer, clock);
         return new Devices(printer, new NoCashDrawer(), new NoCustomerDisplay(), reprint, null, List::of, List.of());
     }

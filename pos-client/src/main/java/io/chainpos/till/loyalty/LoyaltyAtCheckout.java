@@ -10,6 +10,8 @@ import io.chainpos.model.id.Sku;
 import io.chainpos.model.loyalty.OfflineCap;
 import io.chainpos.model.loyalty.PointsEarning;
 import io.chainpos.model.loyalty.TierRules;
+import io.chainpos.model.money.Money;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.catalog.CatalogStore;
 import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.ledger.LedgerSession;
@@ -53,7 +55,7 @@ public final class LoyaltyAtCheckout {
     }
 
     /** Why {@code points} may not be redeemed for the member at this till now (the offline limit), or empty. */
-    public Optional<String> redeemRefusal(LedgerSession session, MemberId member, long points, Instant now) {
+    public Optional<TillMessage> redeemRefusal(LedgerSession session, MemberId member, long points, Instant now) {
         LoyaltyRulesPublished rules = catalog.loyaltyRules(session, now).orElse(null);
         if (rules == null || points <= 0) {
             return Optional.empty();
@@ -64,7 +66,11 @@ public final class LoyaltyAtCheckout {
         long redeemed = loyalty.redeemedHereSince(session, member, till, lastSynced);
         return switch (OfflineCap.decide(rules, linked, lastSynced, now, redeemed, points)) {
             case OfflineCap.Allowed allowed -> Optional.empty();
-            case OfflineCap.Capped capped -> Optional.of(capped.reason());
+            case OfflineCap.Capped capped -> Optional.of(capped.minutesSinceSync() == null
+                    ? TillMessage.of(TillMessage.Code.OFFLINE_POINTS_CAP_NEVER_SYNCED, capped.afterMinutes(), capped.cap(),
+                            capped.stillAllowed())
+                    : TillMessage.of(TillMessage.Code.OFFLINE_POINTS_CAP, capped.minutesSinceSync(), capped.afterMinutes(),
+                            capped.cap(), capped.stillAllowed()));
         };
     }
 
@@ -73,7 +79,7 @@ public final class LoyaltyAtCheckout {
     }
 
     /** Why {@code amount} of stored value may not pay for the member at this till now (the offline limit), or empty. */
-    public Optional<String> storedValueRefusal(LedgerSession session, MemberId member, long amount, Instant now) {
+    public Optional<TillMessage> storedValueRefusal(LedgerSession session, MemberId member, long amount, Instant now) {
         LoyaltyRulesPublished rules = catalog.loyaltyRules(session, now).orElse(null);
         if (rules == null || amount <= 0) {
             return Optional.empty();
@@ -83,7 +89,11 @@ public final class LoyaltyAtCheckout {
         long paid = loyalty.storedValuePaidHereSince(session, member, till, lastSynced);
         return switch (OfflineCap.decideStoredValue(rules, ledger.registration().serverLink().isPresent(), lastSynced, now, paid, amount)) {
             case OfflineCap.Allowed allowed -> Optional.empty();
-            case OfflineCap.Capped capped -> Optional.of(capped.reason());
+            case OfflineCap.Capped capped -> Optional.of(capped.minutesSinceSync() == null
+                    ? TillMessage.of(TillMessage.Code.OFFLINE_STORED_VALUE_CAP_NEVER_SYNCED, capped.afterMinutes(),
+                            Money.cny(capped.cap()), Money.cny(capped.stillAllowed()))
+                    : TillMessage.of(TillMessage.Code.OFFLINE_STORED_VALUE_CAP, capped.minutesSinceSync(), capped.afterMinutes(),
+                            Money.cny(capped.cap()), Money.cny(capped.stillAllowed())));
         };
     }
 

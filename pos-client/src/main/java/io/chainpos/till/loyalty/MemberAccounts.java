@@ -1,6 +1,7 @@
 package io.chainpos.till.loyalty;
 
 import io.chainpos.model.event.TierRulesPublished;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.catalog.CatalogStore;
 import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.ledger.LedgerSession;
@@ -31,7 +32,7 @@ public final class MemberAccounts {
         }
     }
 
-    public record NotFound(String reason) implements Lookup {
+    public record NotFound(TillMessage reason) implements Lookup {
     }
 
     private final Ledger ledger;

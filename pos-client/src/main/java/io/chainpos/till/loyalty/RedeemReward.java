@@ -7,6 +7,7 @@ import io.chainpos.model.event.RewardRedeemed;
 import io.chainpos.model.event.StockChanged;
 import io.chainpos.model.id.MemberId;
 import io.chainpos.model.promotion.Rule;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.catalog.CatalogStore;
 import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.ledger.LedgerTransaction;
@@ -28,7 +29,7 @@ public final class RedeemReward {
     public record Redeemed(RewardRedeemed reward, long pointsLeft) implements Result {
     }
 
-    public record Refused(String reason) implements Result {
+    public record Refused(TillMessage reason) implements Result {
     }
 
     private final Ledger ledger;
@@ -58,20 +59,20 @@ public final class RedeemReward {
     public Result redeem(MemberId memberId, String rewardCode, String cashier) {
         return ledger.write(tx -> {
             if (memberId == null || members.findById(tx, memberId).isEmpty()) {
-                return new Refused("no member " + memberId + " at this till");
+                return new Refused(TillMessage.of(TillMessage.Code.MEMBER_UNKNOWN));
             }
             MemberId member = members.findById(tx, memberId).orElseThrow().memberId();
             Optional<LoyaltyRulesPublished.Reward> reward = catalog.loyaltyRules(tx, tx.now()).stream()
                     .flatMap(r -> r.rewards().stream()).filter(r -> r.code().equalsIgnoreCase(rewardCode.strip())).findFirst();
             if (reward.isEmpty()) {
-                return new Refused("no reward " + rewardCode + " in head office's list");
+                return new Refused(TillMessage.of(TillMessage.Code.NO_REWARD, rewardCode));
             }
             long points = reward.get().points();
             long available = balances.points(tx, member);
             if (points > available) {
-                return new Refused("the member has " + available + " points, " + reward.get().name() + " needs " + points);
+                return new Refused(TillMessage.of(TillMessage.Code.REWARD_POINTS_SHORT, available, reward.get().name(), points));
             }
-            Optional<String> capped = atCheckout.redeemRefusal(tx, member, points, tx.now());
+            Optional<TillMessage> capped = atCheckout.redeemRefusal(tx, member, points, tx.now());
             if (capped.isPresent()) {
                 return new Refused(capped.get());
             }
@@ -84,7 +85,7 @@ public final class RedeemReward {
         if (reward.kind() == RewardRedeemed.Kind.COUPON) {
             Optional<String> code = freeCouponCode(tx, reward.couponPromotion());
             if (code.isEmpty()) {
-                return new Refused("no coupon of " + reward.couponPromotion() + " is left to hand out");
+                return new Refused(TillMessage.of(TillMessage.Code.NO_COUPON_LEFT, reward.couponPromotion()));
             }
             coupon = code.get();
         }

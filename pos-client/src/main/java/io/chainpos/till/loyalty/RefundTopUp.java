@@ -7,6 +7,7 @@ import io.chainpos.model.event.TenderMethod;
 import io.chainpos.model.event.TopUpRefunded;
 import io.chainpos.model.loyalty.StoredValue;
 import io.chainpos.model.sale.Tendering;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.shift.ShiftStore;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ public final class RefundTopUp {
     public record Refunded(TopUpRefunded refund, StoredValue balance) implements Result {
     }
 
-    public record Refused(String reason) implements Result {
+    public record Refused(TillMessage reason) implements Result {
     }
 
     private final Ledger ledger;
@@ -45,21 +46,20 @@ public final class RefundTopUp {
     public Result refund(String receiptOrId, String cashier) {
         return ledger.write(tx -> {
             if (shifts.current(tx).isEmpty()) {
-                return new Refused("open a shift before refunding");
+                return new Refused(TillMessage.of(TillMessage.Code.SHIFT_NEEDED_TO_REFUND));
             }
             Optional<LoyaltyStore.TopUpRecord> found = loyalty.topUp(tx, receiptOrId == null ? "" : receiptOrId);
             if (found.isEmpty()) {
-                return new Refused("no top-up " + receiptOrId + " in this store");
+                return new Refused(TillMessage.of(TillMessage.Code.NO_TOP_UP, receiptOrId));
             }
             LoyaltyStore.TopUpRecord topUp = found.get();
             if (topUp.refunded()) {
-                return new Refused("top-up " + receiptOrId + " was already refunded");
+                return new Refused(TillMessage.of(TillMessage.Code.TOP_UP_ALREADY_REFUNDED, receiptOrId));
             }
             StoredValue balance = balances.storedValueParts(tx, topUp.memberId());
             if (balance.paid() < topUp.paid()) {
-                return new Refused("the top-up has been spent: the member's paid stored value is "
-                        + io.chainpos.model.money.Money.cny(balance.paid()).toDecimalString() + ", the top-up was "
-                        + io.chainpos.model.money.Money.cny(topUp.paid()).toDecimalString());
+                return new Refused(TillMessage.of(TillMessage.Code.TOP_UP_SPENT, io.chainpos.model.money.Money.cny(balance.paid()),
+                        io.chainpos.model.money.Money.cny(topUp.paid())));
             }
             long bonusBack = Math.min(topUp.bonus(), Math.max(0, balance.bonus()));
             List<Tender> back = new ArrayList<>();

@@ -11,6 +11,7 @@ import io.chainpos.model.id.ReceiptNo;
 import io.chainpos.model.id.TopUpId;
 import io.chainpos.model.loyalty.StoredValue;
 import io.chainpos.model.sale.Tendering;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.catalog.CatalogStore;
 import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.ledger.LedgerTransaction;
@@ -45,7 +46,7 @@ public final class TopUp {
     }
 
     /** Nothing was recorded; {@code reason} is for the cashier. */
-    public record Rejected(String reason) implements Result {
+    public record Rejected(TillMessage reason) implements Result {
     }
 
     private final Ledger ledger;
@@ -71,24 +72,24 @@ public final class TopUp {
 
     public Result topUp(Request request) {
         if (request.amount() <= 0) {
-            return new Rejected("a top-up is a positive amount");
+            return new Rejected(TillMessage.of(TillMessage.Code.TOP_UP_NOT_POSITIVE));
         }
         if (request.tenders().isEmpty()) {
-            return new Rejected("choose how the top-up is paid");
+            return new Rejected(TillMessage.of(TillMessage.Code.TOP_UP_TENDER_NEEDED));
         }
         if (request.tenders().stream().anyMatch(t -> !MONEY.contains(t.method()))) {
-            return new Rejected("stored value is bought with cash, bank card or mobile wallet only");
+            return new Rejected(TillMessage.of(TillMessage.Code.TOP_UP_TENDER_METHOD));
         }
         return ledger.write(tx -> {
             if (shifts.current(tx).isEmpty()) {
-                return new Rejected("open a shift before taking a top-up");
+                return new Rejected(TillMessage.of(TillMessage.Code.SHIFT_NEEDED_TO_TOP_UP));
             }
             if (request.member() == null || members.findById(tx, request.member()).isEmpty()) {
-                return new Rejected("no member " + request.member() + " at this till");
+                return new Rejected(TillMessage.of(TillMessage.Code.MEMBER_UNKNOWN));
             }
             MemberId member = members.findById(tx, request.member()).orElseThrow().memberId();
             return switch (Tendering.settle(request.amount(), request.tenders())) {
-                case Tendering.Refused refused -> new Rejected(refused.reason());
+                case Tendering.Refused refused -> new Rejected(TillMessage.tendering(refused));
                 case Tendering.Settled settled -> record(tx, request, member, settled);
             };
         });

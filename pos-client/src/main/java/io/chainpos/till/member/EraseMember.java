@@ -3,6 +3,7 @@ package io.chainpos.till.member;
 import io.chainpos.model.event.ManagerApproved;
 import io.chainpos.model.event.MemberErased;
 import io.chainpos.model.id.MemberId;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.staff.Approval;
 import io.chainpos.till.staff.ManagerApprovals;
@@ -28,7 +29,7 @@ public final class EraseMember {
     public record Erased(List<MemberId> memberIds, String approvedBy) implements Result {
     }
 
-    public record Refused(String reason) implements Result {
+    public record Refused(TillMessage reason) implements Result {
     }
 
     public record UnknownMember(MemberId memberId) implements Result {
@@ -50,11 +51,11 @@ public final class EraseMember {
             return new UnknownMember(memberId);
         }
         if (ownerPin == null || ownerPin.isBlank()) {
-            return new Refused("erasing a member's personal data needs the owner's PIN");
+            return new Refused(TillMessage.of(TillMessage.Code.ERASE_NEEDS_OWNER_PIN));
         }
         Optional<Approval> approval = approvals.approve(ownerPin.strip(), ACTION);
         if (approval.isEmpty()) {
-            return new Refused("only the store owner's PIN may erase a member's personal data");
+            return new Refused(TillMessage.of(TillMessage.Code.ERASE_ONLY_OWNER));
         }
         String owner = approval.get().managerId();
         List<MemberId> family = ledger.write(tx -> {

@@ -3,6 +3,7 @@ package io.chainpos.till.member;
 import io.chainpos.model.id.CardNo;
 import io.chainpos.model.member.MemberCode;
 import io.chainpos.model.member.Phones;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.ledger.Ledger;
 import java.util.List;
 import java.util.Optional;
@@ -24,11 +25,11 @@ public final class FindMember {
     public record Several(List<Member> members) implements Result {
     }
 
-    public record NotFound(String reason) implements Result {
+    public record NotFound(TillMessage reason) implements Result {
     }
 
     /** Not a member code, phone or card number this till can use; {@code reason} is for the cashier. */
-    public record BadCode(String reason) implements Result {
+    public record BadCode(TillMessage reason) implements Result {
     }
 
     private final Ledger ledger;
@@ -42,12 +43,12 @@ public final class FindMember {
     public Result find(String input) {
         String text = input == null ? "" : input.strip();
         if (text.isEmpty()) {
-            return new BadCode("type the member's mobile number or card number, or scan their QR code");
+            return new BadCode(TillMessage.of(TillMessage.Code.MEMBER_CODE_NEEDED));
         }
         if (MemberCode.looksLikeMemberCode(text)) {
             Optional<CardNo> card = MemberCode.decode(text);
             if (card.isEmpty()) {
-                return new BadCode("this member QR code does not check out (damaged, or from another system): ask for the card or the phone number");
+                return new BadCode(TillMessage.of(TillMessage.Code.MEMBER_QR_DAMAGED));
             }
             return byCard(card.get());
         }
@@ -55,7 +56,7 @@ public final class FindMember {
         if (phone.isPresent()) {
             List<Member> found = ledger.read(s -> members.findByPhone(s, phone.get()));
             return switch (found.size()) {
-                case 0 -> new NotFound("no member with this mobile number at this till yet");
+                case 0 -> new NotFound(TillMessage.of(TillMessage.Code.NO_MEMBER_WITH_PHONE));
                 case 1 -> new Found(found.getFirst());
                 default -> new Several(found);
             };
@@ -63,15 +64,15 @@ public final class FindMember {
         if (text.matches("\\d{6,32}")) {
             Result byCard = byCard(new CardNo(text));
             if (byCard instanceof NotFound && text.length() == 18 && !CardNumbers.isValid(text)) {
-                return new BadCode("this card number's check digit does not match: mistyped?");
+                return new BadCode(TillMessage.of(TillMessage.Code.CARD_CHECK_DIGIT));
             }
             return byCard;
         }
-        return new BadCode("not a mobile number, a card number or a member QR code");
+        return new BadCode(TillMessage.of(TillMessage.Code.NOT_A_MEMBER_CODE));
     }
 
     private Result byCard(CardNo card) {
         return ledger.read(s -> members.findByCard(s, card)).<Result>map(Found::new)
-                .orElse(new NotFound("no member with card " + card + " at this till yet"));
+                .orElse(new NotFound(TillMessage.of(TillMessage.Code.MEMBER_CARD_UNKNOWN, card.value())));
     }
 }

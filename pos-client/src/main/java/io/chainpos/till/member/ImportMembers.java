@@ -4,6 +4,7 @@ import io.chainpos.model.event.Gender;
 import io.chainpos.model.id.CardNo;
 import io.chainpos.model.member.PersonalData;
 import io.chainpos.model.member.Phones;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.ledger.Ledger;
 import java.io.IOException;
 import java.io.Reader;
@@ -38,7 +39,7 @@ public final class ImportMembers {
     }
 
     /** A refused row: its line in the file (the header is line 1) and why. */
-    public record RejectedRow(long line, String reason) {
+    public record RejectedRow(long line, TillMessage reason) {
     }
 
     private final Ledger ledger;
@@ -59,19 +60,19 @@ public final class ImportMembers {
             Optional<String> missing = List.of("phone", "name").stream()
                     .filter(c -> header.keySet().stream().noneMatch(h -> strip(h).equalsIgnoreCase(c))).findFirst();
             if (missing.isPresent()) {
-                return new Report(0, List.of(new RejectedRow(1, "the header has no '" + missing.get() + "' column; expected "
-                        + String.join(",", COLUMNS))));
+                return new Report(0, List.of(new RejectedRow(1, TillMessage.of(TillMessage.Code.IMPORT_HEADER_MISSING, missing.get(),
+                        String.join(",", COLUMNS)))));
             }
             List<CSVRecord> records = parser.getRecords();
             return ledger.write(tx -> {
                 if (members.keys().phoneLookup(tx).isEmpty()) {
-                    return new Report(0, List.of(new RejectedRow(1, "this till has not enrolled with head office yet")));
+                    return new Report(0, List.of(new RejectedRow(1, TillMessage.of(TillMessage.Code.IMPORT_NOT_ENROLLED))));
                 }
                 List<RejectedRow> rejected = new ArrayList<>();
                 int imported = 0;
                 for (CSVRecord record : records) {
                     long line = record.getRecordNumber() + 1;
-                    String reason = importRow(tx, record);
+                    TillMessage reason = importRow(tx, record);
                     if (reason == null) {
                         imported++;
                     } else {
@@ -84,42 +85,43 @@ public final class ImportMembers {
     }
 
     /** Null when the row became a member; otherwise why not. */
-    private String importRow(io.chainpos.till.ledger.LedgerTransaction tx, CSVRecord record) {
+    private TillMessage importRow(io.chainpos.till.ledger.LedgerTransaction tx, CSVRecord record) {
         String phone = get(record, "phone");
         String name = get(record, "name");
         Optional<Gender> gender = gender(get(record, "gender"));
         if (gender.isEmpty()) {
-            return "gender is not one of M, F, 男, 女 or empty";
+            return TillMessage.of(TillMessage.Code.IMPORT_GENDER);
         }
         LocalDate birthday;
         try {
             birthday = date(get(record, "birthday"));
         } catch (DateTimeParseException e) {
-            return "birthday is not a date (write 1990-05-17)";
+            return TillMessage.of(TillMessage.Code.IMPORT_BIRTHDAY);
         }
         Optional<Boolean> consent = yesNo(get(record, "consent_marketing"));
         if (consent.isEmpty()) {
-            return "consent_marketing is not yes/no, 1/0, true/false, 是/否 or empty";
+            return TillMessage.of(TillMessage.Code.IMPORT_CONSENT);
         }
         Optional<RegisterMember.Invalid> invalid = register.validate(phone, name, birthday);
         if (invalid.isPresent()) {
-            return invalid.get().field().name().toLowerCase(Locale.ROOT) + ": " + invalid.get().reason();
+            return TillMessage.of(TillMessage.Code.IMPORT_FIELD, invalid.get().field().name().toLowerCase(Locale.ROOT),
+                    invalid.get().reason());
         }
         CardNo card = null;
         String cardText = get(record, "card_no");
         if (!cardText.isEmpty()) {
             if (!cardText.matches("\\d{6,32}")) {
-                return "card_no is 6 to 32 digits";
+                return TillMessage.of(TillMessage.Code.IMPORT_CARD_FORMAT);
             }
             card = new CardNo(cardText);
             if (members.cardExists(tx, card)) {
-                return "card_no already belongs to a member";
+                return TillMessage.of(TillMessage.Code.IMPORT_CARD_TAKEN);
             }
         }
         PersonalData data = new PersonalData(Phones.normalize(phone).orElseThrow(), name.strip(), birthday);
         return switch (register.registerIn(tx, data, gender.get(), consent.get(), card)) {
             case RegisterMember.Registered registered -> null;
-            case RegisterMember.AlreadyMember already -> "phone: already a member (card " + already.member().cardNo() + ")";
+            case RegisterMember.AlreadyMember already -> TillMessage.of(TillMessage.Code.IMPORT_ALREADY_MEMBER, already.member().cardNo().value());
             case RegisterMember.Invalid bad -> bad.reason();
             case RegisterMember.NotEnrolled notEnrolled -> notEnrolled.reason();
         };

@@ -4,6 +4,7 @@ import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.id.MemberId;
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.model.member.HistoryEntry;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.ledger.LedgerSession;
 import java.io.IOException;
@@ -27,7 +28,7 @@ public final class MemberHistory {
     }
 
     /** Only what this till knows; {@code why} says why the server was not asked or did not answer. */
-    public record FromThisTill(List<HistoryEntry> entries, String why) implements Result {
+    public record FromThisTill(List<HistoryEntry> entries, TillMessage why) implements Result {
     }
 
     public record UnknownMember(MemberId memberId) implements Result {
@@ -60,18 +61,18 @@ public final class MemberHistory {
     }
 
     public Result of(MemberId member) {
-        String why;
+        TillMessage why;
         if (server == null) {
-            why = "this till has no sync server";
+            why = TillMessage.of(TillMessage.Code.HISTORY_NO_SERVER);
         } else {
             try {
                 Optional<String> json = server.fetch(member);
                 if (json.isPresent()) {
                     return new FromServer(parse(json.get()));
                 }
-                why = "the server does not know this member yet";
+                why = TillMessage.of(TillMessage.Code.HISTORY_SERVER_DOES_NOT_KNOW);
             } catch (IOException | RuntimeException e) {
-                why = "the server did not answer (" + e.getMessage() + ")";
+                why = TillMessage.of(TillMessage.Code.HISTORY_SERVER_NO_ANSWER);
             }
         }
         List<HistoryEntry> local = ledger.read(s -> local(s, member));

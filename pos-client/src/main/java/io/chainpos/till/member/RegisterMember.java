@@ -8,6 +8,7 @@ import io.chainpos.model.member.MemberKey;
 import io.chainpos.model.member.PersonalData;
 import io.chainpos.model.member.PhoneLookup;
 import io.chainpos.model.member.Phones;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.ledger.LedgerTransaction;
 import java.time.Clock;
@@ -45,11 +46,11 @@ public final class RegisterMember {
     }
 
     /** What the cashier typed cannot be a member: which field, and why, in words for the cashier. */
-    public record Invalid(Field field, String reason) implements Result {
+    public record Invalid(Field field, TillMessage reason) implements Result {
     }
 
     /** The till has not enrolled with head office, so it cannot find phones across the chain yet. */
-    public record NotEnrolled(String reason) implements Result {
+    public record NotEnrolled(TillMessage reason) implements Result {
     }
 
     public enum Field { PHONE, NAME, BIRTHDAY }
@@ -82,20 +83,21 @@ public final class RegisterMember {
     /** The first thing wrong with a registration, for the cashier or an import report. */
     Optional<Invalid> validate(String phone, String name, LocalDate birthday) {
         if (Phones.normalize(phone).isEmpty()) {
-            return Optional.of(new Invalid(Field.PHONE, Phones.whyInvalid(phone)));
+            return Optional.of(new Invalid(Field.PHONE, TillMessage.of(phone == null || phone.isBlank()
+                    ? TillMessage.Code.PHONE_NEEDED : TillMessage.Code.PHONE_INVALID)));
         }
         String stripped = name == null ? "" : name.strip();
         if (stripped.isEmpty()) {
-            return Optional.of(new Invalid(Field.NAME, "a name is needed"));
+            return Optional.of(new Invalid(Field.NAME, TillMessage.of(TillMessage.Code.NAME_NEEDED)));
         }
         if (stripped.length() > MAX_NAME_LENGTH) {
-            return Optional.of(new Invalid(Field.NAME, "a name is at most " + MAX_NAME_LENGTH + " characters"));
+            return Optional.of(new Invalid(Field.NAME, TillMessage.of(TillMessage.Code.NAME_TOO_LONG, MAX_NAME_LENGTH)));
         }
         if (birthday != null && birthday.isAfter(LocalDate.now(clock))) {
-            return Optional.of(new Invalid(Field.BIRTHDAY, "the birthday is in the future"));
+            return Optional.of(new Invalid(Field.BIRTHDAY, TillMessage.of(TillMessage.Code.BIRTHDAY_IN_FUTURE)));
         }
         if (birthday != null && birthday.isBefore(OLDEST_BIRTHDAY)) {
-            return Optional.of(new Invalid(Field.BIRTHDAY, "the birthday is before 1900"));
+            return Optional.of(new Invalid(Field.BIRTHDAY, TillMessage.of(TillMessage.Code.BIRTHDAY_BEFORE_1900)));
         }
         return Optional.empty();
     }
@@ -109,7 +111,7 @@ public final class RegisterMember {
     Result registerIn(LedgerTransaction tx, PersonalData data, Gender gender, boolean consentMarketing, CardNo keepCard) {
         Optional<PhoneLookup> lookup = members.keys().phoneLookup(tx);
         if (lookup.isEmpty()) {
-            return new NotEnrolled("this till has not enrolled with head office yet; members are registered after enrollment");
+            return new NotEnrolled(TillMessage.of(TillMessage.Code.NOT_ENROLLED_FOR_MEMBERS));
         }
         List<Member> existing = members.findByPhoneHash(tx, lookup.get().hash(data.phone()));
         if (!existing.isEmpty()) {

@@ -14,6 +14,7 @@ import io.chainpos.model.id.RefundId;
 import io.chainpos.model.money.Money;
 import io.chainpos.model.promotion.Rates;
 import io.chainpos.model.sale.Refunds;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.ledger.LedgerTransaction;
 import io.chainpos.till.loyalty.BalanceStore;
@@ -43,7 +44,7 @@ public final class RefundSale {
             implements Result {
     }
 
-    public record Refused(String reason) implements Result {
+    public record Refused(TillMessage reason) implements Result {
     }
 
     /** A product brought back without a receipt: its code and quantity in thousandths. */
@@ -78,26 +79,42 @@ public final class RefundSale {
     public Result refund(String receiptNo, List<Refunds.Request> items, String cashier) {
         return ledger.write(tx -> {
             if (shifts.current(tx).isEmpty()) {
-                return new Refused("open a shift before refunding");
+                return new Refused(TillMessage.of(TillMessage.Code.SHIFT_NEEDED_TO_REFUND));
             }
             Optional<SaleCompleted> found = sales.saleByReceipt(tx, receiptNo == null ? "" : receiptNo.strip());
             if (found.isEmpty()) {
-                return new Refused("no sale with receipt " + receiptNo + " in this store");
+                return new Refused(TillMessage.of(TillMessage.Code.NO_SALE_WITH_RECEIPT, receiptNo == null ? "" : receiptNo.strip()));
             }
             SaleCompleted sale = found.get();
             List<SaleRefunded> earlier = sales.refundsOf(tx, sale.saleId());
             return switch (Refunds.plan(sale, earlier, items)) {
-                case Refunds.Refused refused -> new Refused(refused.reason());
+                case Refunds.Refused refused -> new Refused(why(refused, receiptNo));
                 case Refunds.Planned planned -> record(tx, sale, earlier, planned, cashier);
             };
         });
+    }
+
+    private static TillMessage why(Refunds.Refused refused, String receiptNo) {
+        return switch (refused.why()) {
+            case NOTHING_CHOSEN -> TillMessage.of(TillMessage.Code.NOTHING_CHOSEN_TO_REFUND);
+            case QUANTITY_NOT_POSITIVE -> TillMessage.of(TillMessage.Code.REFUND_QUANTITY_NOT_POSITIVE);
+            case NOT_ON_RECEIPT -> TillMessage.of(TillMessage.Code.NOT_ON_RECEIPT, refused.sku().value(), receiptNo.strip());
+            case ONLY_LEFT -> TillMessage.of(TillMessage.Code.ONLY_LEFT_TO_REFUND,
+                    java.math.BigDecimal.valueOf(refused.qtyMilli(), 3).stripTrailingZeros().toPlainString(), refused.name());
+        };
+    }
+
+    /** The slip's number, read and typed like a receipt's: this till and epoch, R, then a running number. */
+    private static String refundNo(LedgerTransaction tx) {
+        return "%s-%d-R%06d".formatted(tx.identity().tillId().value(), tx.identity().epoch(),
+                tx.nextNumber("refund." + tx.identity().epoch()));
     }
 
     private Result record(LedgerTransaction tx, SaleCompleted sale, List<SaleRefunded> earlier, Refunds.Planned planned,
                           String cashier) {
         RefundId refundId = RefundId.newId(clock);
         SaleRefunded refund = new SaleRefunded(refundId, sale.saleId(), sale.currency(), planned.lines(), planned.total(),
-                planned.tenders(), null, null);
+                planned.tenders(), null, null, refundNo(tx));
         tx.append(refund);
         stockBack(tx, refund);
         long taken = 0;
@@ -152,27 +169,27 @@ public final class RefundSale {
     /** A return without a receipt: a manager approves, a reason is given, cash goes back at today's price. */
     public Result refundWithoutReceipt(List<ReturnedItem> items, String reason, String managerPin, String cashier) {
         if (reason == null || reason.isBlank()) {
-            return new Refused("a refund without a receipt needs a reason");
+            return new Refused(TillMessage.of(TillMessage.Code.RETURN_NEEDS_REASON));
         }
         if (items.isEmpty()) {
-            return new Refused("choose what is brought back");
+            return new Refused(TillMessage.of(TillMessage.Code.NOTHING_CHOSEN_TO_REFUND));
         }
         Optional<Approval> approval = approvals.approve(managerPin, "REFUND_NO_RECEIPT");
         if (approval.isEmpty()) {
-            return new Refused("a refund without a receipt needs a manager's PIN");
+            return new Refused(TillMessage.of(TillMessage.Code.RETURN_NEEDS_MANAGER));
         }
         return ledger.write(tx -> {
             if (shifts.current(tx).isEmpty()) {
-                return new Refused("open a shift before refunding");
+                return new Refused(TillMessage.of(TillMessage.Code.SHIFT_NEEDED_TO_REFUND));
             }
             List<RefundLine> lines = new ArrayList<>();
             long total = 0;
             for (ReturnedItem item : items) {
                 if (item.qtyMilli() <= 0) {
-                    return new Refused("a quantity to refund is positive");
+                    return new Refused(TillMessage.of(TillMessage.Code.REFUND_QUANTITY_NOT_POSITIVE));
                 }
                 if (!(scanCode.resolve(tx, item.code(), item.qtyMilli(), tx.now()) instanceof ScanCode.ProductFound found)) {
-                    return new Refused("unknown product code " + item.code());
+                    return new Refused(TillMessage.of(TillMessage.Code.UNKNOWN_PRODUCT, item.code()));
                 }
                 long amount = Money.cny(found.product().price()).timesMilli(found.qtyMilli()).minor();
                 lines.add(new RefundLine(found.product().sku(), found.product().nameZh(), found.qtyMilli(), amount));
@@ -181,7 +198,8 @@ public final class RefundSale {
             tx.append(new ManagerApproved("REFUND_NO_RECEIPT", approval.get().managerId(), cashier, null,
                     Money.cny(total).toDecimalString() + ": " + reason.strip()));
             SaleRefunded refund = new SaleRefunded(RefundId.newId(clock), null, "CNY", lines, total,
-                    List.of(new Tender(TenderMethod.CASH, total, null)), reason.strip(), approval.get().managerId());
+                    List.of(new Tender(TenderMethod.CASH, total, null)), reason.strip(), approval.get().managerId(),
+                    refundNo(tx));
             tx.append(refund);
             stockBack(tx, refund);
             tx.append(new DrawerOpened(DrawerOpened.Reason.CASH_REFUND, null, cashier, null));

@@ -23,6 +23,7 @@ import io.chainpos.model.pricing.PricingRules;
 import io.chainpos.model.promotion.Promotion;
 import io.chainpos.model.promotion.Rule;
 import io.chainpos.model.sale.Tendering;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.catalog.CatalogStore;
 import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.ledger.LedgerSession;
@@ -33,7 +34,6 @@ import io.chainpos.till.member.Member;
 import io.chainpos.till.member.MemberStore;
 import io.chainpos.till.shift.ShiftStore;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +41,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Completes a sale in one ledger transaction: prices the cart with the promotions in effect, checks the
- * open shift, the tenders, the member's points and stored value and the coupons, then records the sale with
+ * Completes a sale in one ledger transaction, for the cashier's {@link SaleSession}: prices the cart with the
+ * promotions in effect, checks the open shift, the tenders, the member's points and stored value and the coupons, then records the sale with
  * its stock movements, points, stored value, coupon use and the drawer opening for cash, all or nothing.
  */
 public final class Checkout {
@@ -57,18 +57,6 @@ public final class Checkout {
         }
     }
 
-    /** A product code (barcode or SKU) and a quantity in thousandths. */
-    public record LineRequest(String code, long qtyMilli) {
-    }
-
-    /** A sale given as codes, resolved like scans: for batch callers (tests, the benchmark, imports). */
-    public record Request(List<LineRequest> lines, MemberId member, List<Tender> tenders, String cashier) {
-        public Request {
-            lines = List.copyOf(lines);
-            tenders = List.copyOf(tenders);
-        }
-    }
-
     public sealed interface Result permits Completed, Rejected {
     }
 
@@ -78,7 +66,7 @@ public final class Checkout {
     }
 
     /** Nothing was recorded; {@code reason} is for the cashier. */
-    public record Rejected(String reason) implements Result {
+    public record Rejected(TillMessage reason) implements Result {
     }
 
     private final Ledger ledger;
@@ -117,42 +105,26 @@ public final class Checkout {
         });
     }
 
-    public Result complete(Request request) {
-        if (request.lines().isEmpty()) {
-            return new Rejected("the sale has no lines");
-        }
-        return ledger.write(tx -> {
-            List<CartItem> items = new ArrayList<>();
-            long version = catalog.priceListVersion(tx, tx.now());
-            for (LineRequest line : request.lines()) {
-                if (line.qtyMilli() <= 0) {
-                    return new Rejected("quantity must be positive for " + line.code());
-                }
-                if (!(scanCode.resolve(tx, line.code(), line.qtyMilli(), tx.now()) instanceof ScanCode.ProductFound found)) {
-                    return new Rejected("unknown product code " + line.code());
-                }
-                items.add(SaleSession.item(items.size() + 1, found.product(), found.qtyMilli()));
-            }
-            return complete(tx, new Order(items, version, request.member(), Set.of(), request.tenders(), request.cashier()));
-        });
-    }
-
+    /**
+     * Records a paid order: the one commit every sale goes through, from the {@link SaleSession} the screens and the
+     * command line drive (and the benchmark, which times exactly this).
+     */
     public Result complete(Order order) {
         if (order.items().isEmpty()) {
-            return new Rejected("the sale has no lines");
+            return new Rejected(TillMessage.of(TillMessage.Code.SALE_HAS_NO_LINES));
         }
         return ledger.write(tx -> complete(tx, order));
     }
 
     private Result complete(LedgerTransaction tx, Order order) {
         if (shifts.current(tx).isEmpty()) {
-            return new Rejected("open a shift before selling");
+            return new Rejected(TillMessage.of(TillMessage.Code.SHIFT_NEEDED_TO_SELL));
         }
         Member member = null;
         if (order.member() != null) {
             Optional<Member> known = members.findById(tx, order.member());
             if (known.isEmpty()) {
-                return new Rejected("no member " + order.member() + " at this till");
+                return new Rejected(TillMessage.of(TillMessage.Code.MEMBER_UNKNOWN));
             }
             member = loyalty.current(tx, known.get());
         }
@@ -164,10 +136,10 @@ public final class Checkout {
             Optional<Promotion> coupon = PricingEngine.applicable(rules, context).stream()
                     .filter(p -> p.rule() instanceof Rule.Coupon c && c.accepts(code)).findFirst();
             if (coupon.isEmpty()) {
-                return new Rejected("coupon " + code + " is not valid now");
+                return new Rejected(TillMessage.of(TillMessage.Code.COUPON_NOT_VALID, code));
             }
             if (sales.couponUsed(tx, code)) {
-                return new Rejected("coupon " + code + " has already been used");
+                return new Rejected(TillMessage.of(TillMessage.Code.COUPON_USED, code));
             }
             if (priced.steps().stream().anyMatch(s -> s.code().equals(coupon.get().code()))) {
                 couponsUsed.put(code, coupon.get().code());
@@ -176,12 +148,12 @@ public final class Checkout {
         for (Tender tender : order.tenders()) {
             if (tender.method() == TenderMethod.COUPON && tender.reference() != null && (sales.couponUsed(tx, tender.reference())
                     || couponsUsed.containsKey(tender.reference()))) {
-                return new Rejected("coupon " + tender.reference() + " has already been used");
+                return new Rejected(TillMessage.of(TillMessage.Code.COUPON_USED, tender.reference()));
             }
         }
         Tendering.Outcome outcome = Tendering.settle(priced.total(), order.tenders());
         if (outcome instanceof Tendering.Refused refused) {
-            return new Rejected(refused.reason());
+            return new Rejected(TillMessage.tendering(refused));
         }
         Tendering.Settled settled = (Tendering.Settled) outcome;
         return pay(tx, order, member, priced, settled, couponsUsed);
@@ -192,21 +164,21 @@ public final class Checkout {
         long pointsTender = settled.of(TenderMethod.POINTS);
         long storedValueTender = settled.of(TenderMethod.STORED_VALUE);
         if ((pointsTender > 0 || storedValueTender > 0) && member == null) {
-            return new Rejected("points and stored value need a member on the sale");
+            return new Rejected(TillMessage.of(TillMessage.Code.POINTS_NEED_MEMBER));
         }
         LoyaltyRulesPublished rules = catalog.loyaltyRules(tx, tx.now()).orElse(null);
         long fenPerPoint = rules == null ? 1 : Math.max(1, rules.fenPerPointRedeemed());
         long pointsToRedeem = 0;
         if (pointsTender > 0) {
             if (pointsTender % fenPerPoint != 0) {
-                return new Rejected("points pay in steps of " + Money.cny(fenPerPoint).toDecimalString());
+                return new Rejected(TillMessage.of(TillMessage.Code.POINTS_PAY_IN_STEPS, Money.cny(fenPerPoint)));
             }
             pointsToRedeem = pointsTender / fenPerPoint;
             long available = balances.points(tx, member.memberId());
             if (pointsToRedeem > available) {
-                return new Rejected("the member has " + available + " points, " + pointsToRedeem + " are needed");
+                return new Rejected(TillMessage.of(TillMessage.Code.POINTS_SHORT, available, pointsToRedeem));
             }
-            Optional<String> capped = loyalty.redeemRefusal(tx, member.memberId(), pointsToRedeem, tx.now());
+            Optional<TillMessage> capped = loyalty.redeemRefusal(tx, member.memberId(), pointsToRedeem, tx.now());
             if (capped.isPresent()) {
                 return new Rejected(capped.get());
             }
@@ -216,10 +188,10 @@ public final class Checkout {
         if (storedValueTender > 0) {
             Optional<StoredValue.Split> split = balances.storedValueParts(tx, member.memberId()).spend(storedValueTender);
             if (split.isEmpty()) {
-                return new Rejected("the member's stored value is not enough");
+                return new Rejected(TillMessage.of(TillMessage.Code.STORED_VALUE_SHORT));
             }
             storedValueSplit = split.get();
-            Optional<String> capped = loyalty.storedValueRefusal(tx, member.memberId(), storedValueTender, tx.now());
+            Optional<TillMessage> capped = loyalty.storedValueRefusal(tx, member.memberId(), storedValueTender, tx.now());
             if (capped.isPresent()) {
                 return new Rejected(capped.get());
             }
@@ -248,8 +220,9 @@ public final class Checkout {
         }
         LoyaltyAtCheckout.Earned earned = new LoyaltyAtCheckout.Earned(0, null);
         if (member != null) {
-            // Points are earned on money paid: not on points, stored value or a coupon used as a tender.
-            long paidInMoney = priced.total() - pointsTender - storedValueTender - settled.of(TenderMethod.COUPON);
+            // Points are earned on money paid: stored value the member paid for counts, its bonus does not, nor
+            // points or a coupon used as a tender.
+            long paidInMoney = priced.total() - pointsTender - settled.of(TenderMethod.COUPON) - storedValueSplit.bonus();
             // The tier counts money really paid: stored value bought with money counts, its bonus does not.
             long qualifyingSpend = priced.total() - pointsTender - settled.of(TenderMethod.COUPON) - storedValueSplit.bonus();
             Map<io.chainpos.model.id.Sku, String> categories = new java.util.HashMap<>();
@@ -260,6 +233,10 @@ public final class Checkout {
             tx.append(new DrawerOpened(DrawerOpened.Reason.CASH_SALE, saleId, order.cashier(), null));
         }
         return new Completed(sale, earned.points(), earned.upgrade());
+    }
+
+    boolean shiftOpen(LedgerSession session) {
+        return shifts.current(session).isPresent();
     }
 
     long priceListVersion(LedgerSession session) {

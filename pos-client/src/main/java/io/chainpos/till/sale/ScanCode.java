@@ -5,6 +5,7 @@ import io.chainpos.model.money.Money;
 import io.chainpos.model.scan.BarcodeParser;
 import io.chainpos.model.scan.ScaleLayout;
 import io.chainpos.model.scan.Scan;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.catalog.CatalogStore;
 import io.chainpos.till.catalog.Product;
 import io.chainpos.till.ledger.LedgerSession;
@@ -32,7 +33,7 @@ public final class ScanCode {
     public record MemberFound(Member member) implements Resolved {
     }
 
-    public record NotFound(String message) implements Resolved {
+    public record NotFound(TillMessage reason) implements Resolved {
     }
 
     private final CatalogStore catalog;
@@ -55,16 +56,20 @@ public final class ScanCode {
                     }
                 }
                 yield memberByCard(session, code.code()).<Resolved>map(MemberFound::new)
-                        .orElse(new NotFound("unknown product code " + code.code()));
+                        .orElse(new NotFound(TillMessage.of(TillMessage.Code.UNKNOWN_PRODUCT, code.code())));
             }
             case Scan.ScaleLabel label -> scaleItem(session, label, at);
             case Scan.MemberQr qr -> members.findByCard(session, qr.cardNo()).<Resolved>map(MemberFound::new)
-                    .orElse(new NotFound("no member with card " + qr.cardNo() + " at this till yet"));
+                    .orElse(new NotFound(TillMessage.of(TillMessage.Code.MEMBER_CARD_UNKNOWN, qr.cardNo().value())));
             case Scan.BadCheckDigit bad -> catalog.findByCode(session, bad.code(), at)
                     .<Resolved>map(p -> new ProductFound(p, qtyMilli))
                     .or(() -> memberByCard(session, bad.code()).map(MemberFound::new))
-                    .orElse(new NotFound(bad.message()));
-            case Scan.Unreadable unreadable -> new NotFound(unreadable.message());
+                    .orElse(new NotFound(TillMessage.of(TillMessage.Code.BAD_CHECK_DIGIT, bad.code())));
+            case Scan.Unreadable unreadable -> new NotFound(switch (unreadable.why()) {
+                case NOTHING_SCANNED -> TillMessage.of(TillMessage.Code.NOTHING_SCANNED);
+                case MEMBER_QR_DAMAGED -> TillMessage.of(TillMessage.Code.MEMBER_QR_DAMAGED);
+                case NOT_A_PRODUCT_CODE -> TillMessage.of(TillMessage.Code.NOT_A_PRODUCT_CODE, unreadable.code());
+            });
         };
     }
 
@@ -73,7 +78,7 @@ public final class ScanCode {
                 .or(() -> catalog.findByCode(session, label.itemCode().replaceFirst("^0+(?=.)", ""), at))
                 .filter(Product::weighed);
         if (product.isEmpty()) {
-            return new NotFound("no weighed product with scale code " + label.itemCode());
+            return new NotFound(TillMessage.of(TillMessage.Code.NO_WEIGHED_PRODUCT, label.itemCode()));
         }
         long qty = switch (label.kind()) {
             case WEIGHT -> label.value();
@@ -82,8 +87,7 @@ public final class ScanCode {
                     .divide(BigDecimal.valueOf(product.get().price()), 0, RoundingMode.HALF_UP).longValueExact();
         };
         if (qty <= 0) {
-            return new NotFound("the scale label " + label.raw() + " carries no weight or price ("
-                    + Money.cny(label.value()).toDecimalString() + ")");
+            return new NotFound(TillMessage.of(TillMessage.Code.SCALE_LABEL_EMPTY, label.raw(), Money.cny(label.value())));
         }
         return new ProductFound(product.get(), qty);
     }

@@ -1,5 +1,6 @@
 package io.chainpos.till.security;
 
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.member.KeyWrap;
 import io.chainpos.till.member.MemberKeyStore;
 import java.net.URI;
@@ -34,6 +35,14 @@ public record TillProtection(KeyWrap wrap, List<String> looseFiles) {
             PLAIN_HTTP,
             /** Files in the data folder (or the key file) others on this computer may read. */
             LOOSE_FILES
+        }
+
+        /** The warning in the till's words, for the command line (the top bar has its own short words). */
+        public TillMessage message() {
+            return TillMessage.of(switch (kind) {
+                case PLAIN_HTTP -> TillMessage.Code.SYNC_IN_THE_CLEAR;
+                case LOOSE_FILES -> TillMessage.Code.FILES_OTHERS_MAY_READ;
+            }, detail);
         }
     }
 

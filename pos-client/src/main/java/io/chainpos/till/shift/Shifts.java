@@ -7,6 +7,7 @@ import io.chainpos.model.event.ShiftOpened;
 import io.chainpos.model.id.ShiftId;
 import io.chainpos.model.sale.ShiftReport;
 import io.chainpos.model.sale.ShiftReports;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.ledger.Ledger;
 import java.time.Clock;
 import java.util.Optional;
@@ -30,7 +31,7 @@ public final class Shifts {
     public record Closed(ShiftReport zReport) implements Result {
     }
 
-    public record Refused(String reason) implements Result {
+    public record Refused(TillMessage reason) implements Result {
     }
 
     private final Ledger ledger;
@@ -45,11 +46,11 @@ public final class Shifts {
 
     public Result open(String cashier, long floatAmount) {
         if (floatAmount < 0) {
-            return new Refused("a float cannot be negative");
+            return new Refused(TillMessage.of(TillMessage.Code.FLOAT_NEGATIVE));
         }
         return ledger.write(tx -> {
             if (shifts.current(tx).isPresent()) {
-                return new Refused("a shift is already open at this till: close it first");
+                return new Refused(TillMessage.of(TillMessage.Code.SHIFT_ALREADY_OPEN));
             }
             ShiftId id = ShiftId.newId(clock);
             tx.append(new ShiftOpened(id, cashier, floatAmount));
@@ -61,20 +62,21 @@ public final class Shifts {
     /** Cash put in or taken out of the drawer, not for a sale; a reason is required. */
     public Result moveCash(String cashier, CashMoved.Direction direction, long amount, String reason) {
         if (amount <= 0) {
-            return new Refused("an amount of cash is positive");
+            return new Refused(TillMessage.of(TillMessage.Code.CASH_AMOUNT_NOT_POSITIVE));
         }
         if (reason == null || reason.isBlank()) {
-            return new Refused("say why the cash goes " + (direction == CashMoved.Direction.IN ? "in" : "out"));
+            return new Refused(TillMessage.of(direction == CashMoved.Direction.IN
+                    ? TillMessage.Code.CASH_IN_NEEDS_REASON : TillMessage.Code.CASH_OUT_NEEDS_REASON));
         }
         return ledger.write(tx -> {
             Optional<ShiftStore.Shift> shift = shifts.current(tx);
             if (shift.isEmpty()) {
-                return new Refused("open a shift first");
+                return new Refused(TillMessage.of(TillMessage.Code.SHIFT_NEEDED));
             }
             if (direction == CashMoved.Direction.OUT) {
                 long inDrawer = ShiftReports.of(shifts.events(tx, shift.get())).expectedCash();
                 if (amount > inDrawer) {
-                    return new Refused("the drawer should hold only " + io.chainpos.model.money.Money.cny(inDrawer).toDecimalString());
+                    return new Refused(TillMessage.of(TillMessage.Code.DRAWER_HOLDS_ONLY, io.chainpos.model.money.Money.cny(inDrawer)));
                 }
             }
             tx.append(new CashMoved(shift.get().shiftId(), direction, amount, reason.strip(), cashier));
@@ -91,12 +93,12 @@ public final class Shifts {
     /** Closes the open shift with the cash counted in the drawer and returns its Z report. */
     public Result close(String cashier, long countedCash) {
         if (countedCash < 0) {
-            return new Refused("counted cash cannot be negative");
+            return new Refused(TillMessage.of(TillMessage.Code.COUNTED_CASH_NEGATIVE));
         }
         return ledger.write(tx -> {
             Optional<ShiftStore.Shift> shift = shifts.current(tx);
             if (shift.isEmpty()) {
-                return new Refused("no shift is open");
+                return new Refused(TillMessage.of(TillMessage.Code.NO_SHIFT_OPEN));
             }
             long expected = ShiftReports.of(shifts.events(tx, shift.get())).expectedCash();
             tx.append(new ShiftClosed(shift.get().shiftId(), cashier, countedCash, expected));

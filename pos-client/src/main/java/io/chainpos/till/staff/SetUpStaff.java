@@ -2,6 +2,7 @@ package io.chainpos.till.staff;
 
 import io.chainpos.model.event.ManagerApproved;
 import io.chainpos.model.event.StaffAccountSet;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.ledger.Ledger;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -21,7 +22,7 @@ public final class SetUpStaff {
     public record Saved(StaffMember member) implements Result {
     }
 
-    public record Refused(String reason) implements Result {
+    public record Refused(TillMessage reason) implements Result {
     }
 
     private final Ledger ledger;
@@ -38,26 +39,26 @@ public final class SetUpStaff {
 
     public Result save(String staffId, String name, StaffAccountSet.Role role, String pin, String ownerPin) {
         if (staffId == null || !ID.matcher(staffId).matches()) {
-            return new Refused("a staff id is 1-32 letters, digits, '.', '_' or '-'");
+            return new Refused(TillMessage.of(TillMessage.Code.STAFF_ID_INVALID));
         }
         if (name == null || name.isBlank()) {
-            return new Refused("a name is needed");
+            return new Refused(TillMessage.of(TillMessage.Code.NAME_NEEDED));
         }
         if (pin == null || !PIN.matcher(pin).matches()) {
-            return new Refused("a PIN is 4 to 8 digits");
+            return new Refused(TillMessage.of(TillMessage.Code.PIN_FORMAT));
         }
         boolean firstRun = ledger.read(staff::active).isEmpty();
         if (firstRun && role != StaffAccountSet.Role.OWNER) {
-            return new Refused("the first account on a till is its owner's");
+            return new Refused(TillMessage.of(TillMessage.Code.FIRST_ACCOUNT_IS_OWNER));
         }
         Optional<Approval> owner = firstRun ? Optional.empty() : approvals.approve(ownerPin, PinManagerApprovals.STAFF_SETUP);
         if (!firstRun && owner.isEmpty()) {
-            return new Refused("an owner's PIN is needed to set up staff");
+            return new Refused(TillMessage.of(TillMessage.Code.OWNER_PIN_NEEDED));
         }
         boolean taken = ledger.read(staff::active).stream()
                 .anyMatch(other -> !other.staffId().equals(staffId) && PinHasher.matches(pin, other.pinHash()));
         if (taken) {
-            return new Refused("that PIN is already someone's: choose another");
+            return new Refused(TillMessage.of(TillMessage.Code.PIN_TAKEN));
         }
         String storeId = ledger.identity().orElseThrow().storeId().value();
         StaffAccountSet account = new StaffAccountSet(staffId, name.strip(), role, hasher.hash(pin), storeId, true);

@@ -1,5 +1,6 @@
 package io.chainpos.till.staff;
 
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.ledger.Ledger;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,7 @@ public final class SignIn {
     public record SignedIn(StaffMember who) implements Result {
     }
 
-    public record Refused(String reason) implements Result {
+    public record Refused(TillMessage reason) implements Result {
     }
 
     private final Ledger ledger;
@@ -29,14 +30,14 @@ public final class SignIn {
 
     public Result signIn(String pin) {
         if (pin == null || pin.isBlank()) {
-            return new Refused("type your PIN");
+            return new Refused(TillMessage.of(TillMessage.Code.PIN_NEEDED));
         }
         List<StaffMember> active = ledger.read(staff::active);
         if (active.isEmpty()) {
-            return new Refused("no staff account is set up on this till yet");
+            return new Refused(TillMessage.of(TillMessage.Code.NO_STAFF_YET));
         }
         Optional<StaffMember> who = active.stream().filter(member -> PinHasher.matches(pin.strip(), member.pinHash())).findFirst();
-        return who.<Result>map(SignedIn::new).orElse(new Refused("that PIN is not a staff member's at this store"));
+        return who.<Result>map(SignedIn::new).orElse(new Refused(TillMessage.of(TillMessage.Code.PIN_UNKNOWN)));
     }
 
     /** True on a till with no staff account yet: the first run sets up the owner's. */

@@ -1,6 +1,7 @@
 package io.chainpos.till.sync;
 
 import io.chainpos.model.sync.EnrollResponse;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.ledger.ServerLink;
 import io.chainpos.till.ledger.TillIdentity;
@@ -27,13 +28,13 @@ public final class EnrollTill {
     }
 
     /** The server said no (a used or expired code); {@code reason} is for the owner setting up the till. */
-    public record Refused(String reason) implements Result {
+    public record Refused(TillMessage reason) implements Result {
     }
 
-    public record Unreachable(String reason) implements Result {
+    public record Unreachable(TillMessage reason) implements Result {
     }
 
-    public record Invalid(String reason) implements Result {
+    public record Invalid(TillMessage reason) implements Result {
     }
 
     private final Ledger ledger;
@@ -60,10 +61,10 @@ public final class EnrollTill {
     public Result enroll(String serverUrl, String code) {
         URI url = serverAddress(serverUrl);
         if (url == null) {
-            return new Invalid("not a server address: '" + serverUrl + "' (for example http://192.168.1.10:8080)");
+            return new Invalid(TillMessage.of(TillMessage.Code.NOT_A_SERVER_ADDRESS, String.valueOf(serverUrl)));
         }
         if (code == null || code.isBlank()) {
-            return new Invalid("the enrollment code is empty");
+            return new Invalid(TillMessage.of(TillMessage.Code.ENROLLMENT_CODE_EMPTY));
         }
         EnrollResponse response;
         String serverKey;
@@ -72,11 +73,11 @@ public final class EnrollTill {
             response = enrollment.response();
             serverKey = enrollment.serverKeyPin();
         } catch (ServerNotTrustedException e) {
-            return new Unreachable(e.getMessage());
+            return new Unreachable(e.reason());
         } catch (IOException e) {
-            return new Unreachable("cannot reach " + url + ": " + e.getMessage());
+            return new Unreachable(TillMessage.of(TillMessage.Code.SERVER_UNREACHABLE));
         } catch (SyncRefusedException e) {
-            return new Refused(e.error().detail());
+            return new Refused(e.status() == 401 ? TillMessage.of(TillMessage.Code.ENROLLMENT_CODE_REFUSED) : e.reason());
         }
         TillIdentity identity = new TillIdentity(response.storeId(), response.tillId(), response.tillEpoch());
         ledger.registration().enroll(identity);

@@ -11,12 +11,13 @@ import io.chainpos.model.sync.PullResponse;
 import io.chainpos.model.sync.PushRequest;
 import io.chainpos.model.sync.PushResponse;
 import io.chainpos.model.sync.SyncHeaders;
+import io.chainpos.till.TillMessage;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -85,7 +86,7 @@ public final class OkHttpSyncApi implements SyncApi {
                 return new Conflict(error.ackedThrough(), error.detail());
             }
             if (response.code() >= 500) {
-                throw new IOException("the sync server failed: " + response.code() + " " + error.detail());
+                throw failed(response.code(), error);
             }
             return new Refused(response.code(), error);
         }
@@ -118,7 +119,7 @@ public final class OkHttpSyncApi implements SyncApi {
             try (response) {
                 ApiError error = error(response.code(), body(response));
                 if (response.code() >= 500) {
-                    throw new IOException("the sync server failed: " + response.code() + " " + error.detail());
+                    throw failed(response.code(), error);
                 }
                 throw new SyncRefusedException(response.code(), error);
             }
@@ -184,7 +185,7 @@ public final class OkHttpSyncApi implements SyncApi {
         }
         ApiError error = error(response.code(), body);
         if (response.code() >= 500) {
-            throw new IOException("the sync server failed: " + response.code() + " " + error.detail());
+            throw failed(response.code(), error);
         }
         throw new SyncRefusedException(response.code(), error);
     }
@@ -193,7 +194,8 @@ public final class OkHttpSyncApi implements SyncApi {
         try {
             return codec.read(body, type);
         } catch (MalformedEventException e) {
-            throw new IOException("the sync server's answer could not be read: " + e.getMessage(), e);
+            throw new ServerAnswerException(TillMessage.of(TillMessage.Code.SERVER_ANSWER_UNREADABLE),
+                    "the sync server's answer could not be read: " + e.getMessage(), e);
         }
     }
 
@@ -205,9 +207,15 @@ public final class OkHttpSyncApi implements SyncApi {
         try {
             return codec.read(body, ApiError.class);
         } catch (MalformedEventException e) {
-            throw new IOException("the sync server's " + status + " answer could not be read: "
+            throw new ServerAnswerException(TillMessage.of(TillMessage.Code.SERVER_ANSWER_UNREADABLE),
+                    "the sync server's " + status + " answer could not be read: "
                     + (body.length() > 200 ? body.substring(0, 200) : body), e);
         }
+    }
+
+    private static ServerAnswerException failed(int status, ApiError error) {
+        return new ServerAnswerException(TillMessage.server(status, error.error()),
+                "the sync server failed: " + status + " " + error.detail(), null);
     }
 
     private static String body(Response response) throws IOException {

@@ -1,5 +1,6 @@
 package io.chainpos.till.sync;
 
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.ledger.ServerLink;
 import java.net.URI;
@@ -17,7 +18,7 @@ public final class ServerAddress {
     public record Changed(URI url) implements Result {
     }
 
-    public record Refused(String reason) implements Result {
+    public record Refused(TillMessage reason) implements Result {
     }
 
     private final Ledger ledger;
@@ -42,11 +43,11 @@ public final class ServerAddress {
     public Result change(String address) {
         URI url = EnrollTill.serverAddress(address);
         if (url == null) {
-            return new Refused("not a server address: '" + address + "' (for example http://192.168.1.10:8080)");
+            return new Refused(TillMessage.of(TillMessage.Code.NOT_A_SERVER_ADDRESS, address));
         }
         ServerLink current = link;
         if (current == null) {
-            return new Refused("this till is not enrolled yet: enroll it with a code from head office");
+            return new Refused(TillMessage.of(TillMessage.Code.NOT_ENROLLED_YET));
         }
         ServerLink moved = new ServerLink(url.toString(), current.token());
         ledger.registration().link(moved);

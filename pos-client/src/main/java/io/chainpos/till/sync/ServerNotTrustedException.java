@@ -1,5 +1,6 @@
 package io.chainpos.till.sync;
 
+import io.chainpos.till.TillMessage;
 import java.io.IOException;
 
 /**
@@ -13,6 +14,11 @@ public final class ServerNotTrustedException extends IOException {
     ServerNotTrustedException(IOException handshake) {
         super(describe(handshake), handshake);
         this.keyChanged = keyChanged(handshake);
+    }
+
+    /** What the cashier is told, in the till's words (this exception's text is for the log). */
+    public TillMessage reason() {
+        return TillMessage.of(keyChanged ? TillMessage.Code.SERVER_KEY_CHANGED : TillMessage.Code.SERVER_NOT_TRUSTED);
     }
 
     /** True when the server presented another key than the one this till enrolled with. */

@@ -3,6 +3,7 @@ package io.chainpos.till.sync;
 import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.sync.PullResponse;
 import io.chainpos.model.sync.PushRequest;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.ledger.PendingEvents;
 import io.chainpos.till.ledger.TillIdentity;
@@ -40,7 +41,7 @@ public final class SyncAgent implements AutoCloseable {
     }
 
     /** What one round did: events the server newly stored, events received, and what needs a person's eye. */
-    public record Round(int pushed, int pulled, List<String> problems) {
+    public record Round(int pushed, int pulled, List<TillMessage> problems) {
         public Round {
             problems = List.copyOf(problems);
         }
@@ -115,7 +116,7 @@ public final class SyncAgent implements AutoCloseable {
     public Round syncOnce() throws IOException {
         synchronized (roundLock) {
             TillIdentity self = ledger.identity().orElseThrow(() -> new IllegalStateException("this till is not enrolled"));
-            List<String> problems = new ArrayList<>();
+            List<TillMessage> problems = new ArrayList<>();
             memberKeys.handOver();
             int pushed = pushAll(self, problems);
             int pulled = pullAll();
@@ -130,7 +131,7 @@ public final class SyncAgent implements AutoCloseable {
         }
     }
 
-    private int pushAll(TillIdentity self, List<String> problems) throws IOException {
+    private int pushAll(TillIdentity self, List<TillMessage> problems) throws IOException {
         int pushed = 0;
         while (true) {
             PendingEvents pending = ledger.syncMarks().pending(pushBatch);
@@ -154,7 +155,7 @@ public final class SyncAgent implements AutoCloseable {
                     log.atError().setMessage("sync.push.quarantined").addKeyValue("epoch", pending.epoch())
                             .addKeyValue("ackedThrough", conflict.ackedThrough()).addKeyValue("detail", conflict.detail()).log();
                     ledger.syncMarks().acknowledge(pending.epoch(), conflict.ackedThrough());
-                    problems.add("the server set events apart for head office: " + conflict.detail());
+                    problems.add(TillMessage.of(TillMessage.Code.SERVER_SET_EVENTS_APART));
                     checkNotRestored(pending.epoch(), conflict.ackedThrough(), events, problems);
                 }
                 case SyncApi.Refused refused when refused.status() == 413 && pushBatch > 1 -> pushBatch = Math.max(1, pushBatch / 2);
@@ -167,14 +168,13 @@ public final class SyncAgent implements AutoCloseable {
      * The server holding more of this epoch than this ledger does means the ledger was restored from a backup:
      * its next sales would reuse sequence numbers the server already holds (they are quarantined, not lost).
      */
-    private void checkNotRestored(int epoch, long ackedThrough, List<EventEnvelope> sent, List<String> problems) {
+    private void checkNotRestored(int epoch, long ackedThrough, List<EventEnvelope> sent, List<TillMessage> problems) {
         if (ackedThrough <= sent.getLast().tillSeq()) {
             return;
         }
         long held = ledger.syncMarks().heldThrough().getOrDefault(epoch, 0L);
         if (ackedThrough > held) {
-            String problem = ("the server holds %d events of epoch %d but this till only %d: it was restored from a "
-                    + "backup; enroll it again so new sales get a new epoch").formatted(ackedThrough, epoch, held);
+            TillMessage problem = TillMessage.of(TillMessage.Code.TILL_RESTORED_FROM_BACKUP, ackedThrough, epoch, held);
             log.atError().setMessage("sync.restoredFromBackup").addKeyValue("epoch", epoch)
                     .addKeyValue("serverHolds", ackedThrough).addKeyValue("tillHolds", held).log();
             problems.add(problem);
@@ -236,30 +236,31 @@ public final class SyncAgent implements AutoCloseable {
             synchronized (this) {
                 failures = 0;
             }
-            String problem = round.problems().isEmpty() ? null : String.join("; ", round.problems());
+            TillMessage problem = round.problems().isEmpty() ? null : round.problems().getFirst();
             state.update(s -> new SyncStatus(SyncStatus.Connection.ONLINE, clock.instant(), waiting, problem));
             delay = waiting > 0 ? Duration.ZERO : settings.idle();
         } catch (ServerNotTrustedException e) {
             log.atError().setMessage("sync.serverNotTrusted").addKeyValue("keyChanged", e.keyChanged()).log();
-            failed(SyncStatus.Connection.UNTRUSTED, e.getMessage());
+            failed(SyncStatus.Connection.UNTRUSTED, e.reason());
             delay = backoff();
         } catch (IOException e) {
-            failed(SyncStatus.Connection.OFFLINE, "server not reachable: " + e.getMessage());
+            log.atWarn().setMessage("sync.unreachable").addKeyValue("cause", e.toString()).log();
+            failed(SyncStatus.Connection.OFFLINE, SyncStatus.problemOf(e));
             delay = backoff();
         } catch (SyncRefusedException e) {
             log.atError().setMessage("sync.refused").addKeyValue("status", e.status()).addKeyValue("error", e.error().error())
                     .addKeyValue("detail", e.error().detail()).log();
-            failed(SyncStatus.Connection.REFUSED, e.getMessage());
+            failed(SyncStatus.Connection.REFUSED, e.reason());
             delay = backoff();
         } catch (RuntimeException e) {
             log.error("sync.failed", e);
-            failed(SyncStatus.Connection.OFFLINE, "sync failed: " + e.getMessage());
+            failed(SyncStatus.Connection.OFFLINE, TillMessage.of(TillMessage.Code.SERVER_FAILED));
             delay = backoff();
         }
         schedule(delay);
     }
 
-    private void failed(SyncStatus.Connection connection, String problem) {
+    private void failed(SyncStatus.Connection connection, TillMessage problem) {
         long waiting = ledger.syncMarks().pendingCount();
         state.update(s -> new SyncStatus(connection, s.lastSyncedAt(), waiting, problem));
     }

@@ -20,4 +20,9 @@ public final class SyncRefusedException extends RuntimeException {
     public ApiError error() {
         return error;
     }
+
+    /** What the cashier is told: the server's code in the till's words, never its English detail. */
+    public io.chainpos.till.TillMessage reason() {
+        return io.chainpos.till.TillMessage.server(status, error.error());
+    }
 }

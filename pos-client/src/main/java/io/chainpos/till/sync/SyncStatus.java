@@ -1,12 +1,14 @@
 package io.chainpos.till.sync;
 
+import io.chainpos.till.TillMessage;
 import java.time.Instant;
 
 /**
  * What the counter shows about sync: whether the server answers, when the last full round finished, how
- * many events wait to be sent, and the last problem in words (null once a round finishes cleanly).
+ * many events wait to be sent, and the last problem (null once a round finishes cleanly), as a code the screens put
+ * into words: never an exception's text.
  */
-public record SyncStatus(Connection connection, Instant lastSyncedAt, long waiting, String problem) {
+public record SyncStatus(Connection connection, Instant lastSyncedAt, long waiting, TillMessage problem) {
 
     public enum Connection {
         /** The last round reached the server and finished. */
@@ -22,6 +24,16 @@ public record SyncStatus(Connection connection, Instant lastSyncedAt, long waiti
         UNTRUSTED,
         /** No round has run yet. */
         STARTING
+    }
+
+    /** What a failed round means for the cashier: the server's refusal, its failure, or no connection at all. */
+    public static TillMessage problemOf(Exception e) {
+        return switch (e) {
+            case SyncRefusedException refused -> refused.reason();
+            case ServerAnswerException answer -> answer.reason();
+            case ServerNotTrustedException untrusted -> untrusted.reason();
+            default -> TillMessage.of(TillMessage.Code.SERVER_UNREACHABLE);
+        };
     }
 
     public static SyncStatus starting(long waiting) {

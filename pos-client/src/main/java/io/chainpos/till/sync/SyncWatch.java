@@ -1,5 +1,6 @@
 package io.chainpos.till.sync;
 
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.ledger.Ledger;
 import java.io.IOException;
 import java.time.Clock;
@@ -54,16 +55,20 @@ public final class SyncWatch {
         SyncAgent.Round round;
         try {
             round = agent.syncOnce();
-        } catch (IOException e) {
+        } catch (IOException | SyncRefusedException e) {
             // the counter shows at once what the cashier just learned, not at the agent's next retry
             long waiting = ledger.syncMarks().pendingCount();
-            boolean untrusted = e instanceof ServerNotTrustedException;
-            publish(current -> new SyncStatus(untrusted ? SyncStatus.Connection.UNTRUSTED : SyncStatus.Connection.OFFLINE,
-                    current.lastSyncedAt(), waiting, untrusted ? e.getMessage() : "server not reachable: " + e.getMessage()));
+            SyncStatus.Connection connection = switch (e) {
+                case ServerNotTrustedException untrusted -> SyncStatus.Connection.UNTRUSTED;
+                case SyncRefusedException refused -> SyncStatus.Connection.REFUSED;
+                default -> SyncStatus.Connection.OFFLINE;
+            };
+            publish(current -> new SyncStatus(connection, current.lastSyncedAt(), waiting, SyncStatus.problemOf(e)));
             throw e;
         }
         long waiting = ledger.syncMarks().pendingCount();
-        publish(current -> new SyncStatus(SyncStatus.Connection.ONLINE, clock.instant(), waiting, null));
+        TillMessage problem = round.problems().isEmpty() ? null : round.problems().getFirst();
+        publish(current -> new SyncStatus(SyncStatus.Connection.ONLINE, clock.instant(), waiting, problem));
         return Optional.of(round);
     }
 
@@ -77,6 +82,6 @@ public final class SyncWatch {
     }
 
     private static SyncStatus notLinked(long waiting) {
-        return new SyncStatus(SyncStatus.Connection.OFFLINE, null, waiting, "not linked to a sync server");
+        return new SyncStatus(SyncStatus.Connection.OFFLINE, null, waiting, TillMessage.of(TillMessage.Code.SERVER_NOT_LINKED));
     }
 }

@@ -59,8 +59,8 @@ public final class Tasks {
             } catch (Exception e) {
                 // A use-case's expected outcomes are values; an exception here is a fault (a full disk, a bug).
                 log.error("ui.task.failed", e);
-                ui.execute(() -> failed.accept(Notice.error("error.unexpected", e.getMessage() == null
-                        ? e.getClass().getSimpleName() : e.getMessage())));
+                // The cashier is told it happened, never the exception's text: that is in the log for whoever mends it.
+                ui.execute(() -> failed.accept(Notice.error("error.unexpected")));
                 return;
             }
             ui.execute(() -> then.accept(result));

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The till's own backups of its ledger, on real files, taken while the counter sells. */
 class TillBackupsTest {
-    static final Checkout.Request COLA = new Checkout.Request(List.of(new Checkout.LineRequest(HeadOfficeEvents.COLA_BARCODE, 1000)),
+    static final TestTill.Sale COLA = new TestTill.Sale(List.of(new TestTill.Line(HeadOfficeEvents.COLA_BARCODE, 1000)),
             null, List.of(new Tender(TenderMethod.CASH, 1000, null)), "c1");
 
     final ManualClock clock = new ManualClock(Instant.parse("2026-11-23T03:00:00Z"));
@@ -56,7 +56,7 @@ class TillBackupsTest {
     }
 
     static void sell(TestTill till) {
-        if (!(till.checkout.complete(COLA) instanceof Checkout.Completed)) {
+        if (!(till.sell(COLA) instanceof Checkout.Completed)) {
             throw new IllegalStateException("the sale was refused");
         }
     }

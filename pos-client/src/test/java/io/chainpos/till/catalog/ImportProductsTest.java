@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chainpos.model.event.CatalogItemUpserted;
 import io.chainpos.model.testing.ManualClock;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.testing.HeadOfficeEvents;
 import io.chainpos.till.testing.TestTill;
 import java.io.StringReader;
@@ -38,13 +39,13 @@ class ImportProductsTest {
             assertThat(report.imported()).isEqualTo(2);
             assertThat(report.rejected()).extracting(ImportProducts.RejectedRow::line, ImportProducts.RejectedRow::reason)
                     .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple(4L, "barcode 6911111111111 has a wrong check digit"),
-                            org.assertj.core.groups.Tuple.tuple(5L, "price 'abc' is not an amount in yuan such as 3.50"),
-                            org.assertj.core.groups.Tuple.tuple(6L, "SKU 100002 is head office's product: change it at head office"),
-                            org.assertj.core.groups.Tuple.tuple(7L, "SKU L001 appears twice in the file"),
-                            org.assertj.core.groups.Tuple.tuple(8L, "barcode 6901234567892 already belongs to 100001"),
-                            org.assertj.core.groups.Tuple.tuple(9L, "unit must be piece or weight, not 'box'"),
-                            org.assertj.core.groups.Tuple.tuple(10L, "no SKU"));
+                            org.assertj.core.groups.Tuple.tuple(4L, TillMessage.of(TillMessage.Code.IMPORT_BARCODE_CHECK_DIGIT, "6911111111111")),
+                            org.assertj.core.groups.Tuple.tuple(5L, TillMessage.of(TillMessage.Code.IMPORT_AMOUNT, "price", "abc")),
+                            org.assertj.core.groups.Tuple.tuple(6L, TillMessage.of(TillMessage.Code.IMPORT_SKU_HEAD_OFFICE, "100002")),
+                            org.assertj.core.groups.Tuple.tuple(7L, TillMessage.of(TillMessage.Code.IMPORT_SKU_TWICE, "L001")),
+                            org.assertj.core.groups.Tuple.tuple(8L, TillMessage.of(TillMessage.Code.IMPORT_BARCODE_TAKEN, "6901234567892", "100001")),
+                            org.assertj.core.groups.Tuple.tuple(9L, TillMessage.of(TillMessage.Code.IMPORT_UNIT, "box")),
+                            org.assertj.core.groups.Tuple.tuple(10L, TillMessage.of(TillMessage.Code.IMPORT_NO_SKU)));
             Product dumplings = till.ledger.read(s -> till.catalog.findByCode(s, "6911111111117", clock.instant())).orElseThrow();
             assertThat(dumplings.nameZh()).isEqualTo("手工饺子, 猪肉");
             assertThat(dumplings.price()).isEqualTo(2580);
@@ -75,8 +76,9 @@ class ImportProductsTest {
             ImportProducts.Report report = till.importProducts.importCsv(new StringReader("code;name;price\n1;a;2\n"));
 
             assertThat(report.imported()).isZero();
-            assertThat(report.rejected()).singleElement().extracting(ImportProducts.RejectedRow::reason).asString()
-                    .startsWith("the header has no 'sku' column");
+            assertThat(report.rejected()).singleElement().extracting(ImportProducts.RejectedRow::reason)
+                    .isEqualTo(TillMessage.of(TillMessage.Code.IMPORT_HEADER_MISSING, "sku",
+                            "sku,barcodes,name_zh,name_en,category,unit,price,member_price,tax_rate"));
         }
     }
 }

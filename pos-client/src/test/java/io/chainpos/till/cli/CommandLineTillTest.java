@@ -3,6 +3,7 @@ package io.chainpos.till.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chainpos.model.testing.ManualClock;
+import io.chainpos.till.TillWords;
 import io.chainpos.till.testing.TestTill;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -58,13 +59,13 @@ class CommandLineTillTest {
                 """);
 
         assertThat(output)
-                .contains("unknown product code 123")
+                .contains("Unknown product code 123.")
                 .contains("not a quantity: two")
-                .contains("ring up the sale before paying")
+                .contains("Ring up the sale before paying.")
                 .contains("tender methods: cash, card, wallet, points, stored, coupon")
                 .contains("not an amount: lots")
                 .contains("not an exact amount in CNY: 1.005")
-                .contains("no member with this mobile number at this till yet")
+                .contains("No member with this mobile number at this till yet.")
                 .contains("unknown command 'frobnicate'")
                 .doesNotContain("Exception")
                 .doesNotContain("receipt");
@@ -97,17 +98,17 @@ class CommandLineTillTest {
         assertThat(output)
                 .contains("staff owner saved as OWNER")
                 .contains("staff boss saved as MANAGER")
-                .contains("held as #1")
-                .contains("finish or hold the current sale first")
-                .contains("voiding a sale needs a manager's PIN")
-                .contains("sale voided")
+                .contains("Held as #1.")
+                .contains("Finish or hold the current sale first.")
+                .contains("Voiding a sale needs a manager's PIN.")
+                .contains("Sale voided.")
                 .contains("receipt S001-T1-1-000001  total ¥16.00  change ¥0.00")
                 .contains("back to BANK_CARD  ¥8.00")
-                .contains("only 1 of 全麦面包 can still be refunded")
+                .contains("Only 1 of 全麦面包 can still be refunded.")
                 .contains("Z report, shift opened by c1, float ¥500.00")
                 .contains("sales 1  ¥16.00   refunds 1  ¥8.00   discounts ¥0.00   voids 1  ¥3.50")
                 .contains("expected cash ¥400.00  counted ¥400.00  difference ¥0.00")
-                .contains("open a shift before selling")
+                .contains("Open a shift before selling.")
                 .doesNotContain("Exception");
     }
 
@@ -130,15 +131,15 @@ class CommandLineTillTest {
                 """.formatted(csv));
 
         assertThat(output)
-                .contains("this member QR code does not check out")
+                .contains("This member QR code does not check out")
                 .contains("member 李雷")
                 .contains("1 members imported, 1 rows refused")
-                .contains("line 3: phone: not a mainland mobile number")
-                .contains("history this till knows (this till has no sync server):")
+                .contains("line 3: phone: Not a mainland mobile number")
+                .contains("history this till knows: This till has no sync server.")
                 .contains("MemberRegistered").contains("name=韩梅梅")
-                .contains("only the store owner's PIN may erase a member's personal data")
+                .contains("Only the store owner's PIN may erase a member's personal data.")
                 .contains("personal data erased (1 member id(s)); points and sales stay")
-                .contains("no member with this mobile number at this till yet")
+                .contains("No member with this mobile number at this till yet.")
                 .doesNotContain("Exception");
     }
 
@@ -167,10 +168,12 @@ class CommandLineTillTest {
                 .contains("MUG        马克杯  800 points")
                 .contains("MUG for 800 points; 200 points left")
                 .contains("refunded ¥100.00 by [cash]; bonus ¥20.00 withdrawn; stored value now ¥0.00")
-                .contains("top-up S001-T1-1-000002 was already refunded")
+                .contains("Top-up S001-T1-1-000002 was already refunded.")
                 .contains("a top-up is paid by cash, card or wallet")
                 .contains("no member's points expire within 30 days")
                 .contains("stored value top-ups 1  ¥100.00   top-ups refunded ¥100.00")
+                .containsPattern("CASH +sales +¥1000\\.00 ") // the sale's cash only, not the top-up's
+                .containsPattern("CASH +top-ups +¥100\\.00 +refunded +¥100\\.00")
                 .doesNotContain("Exception");
     }
 
@@ -185,7 +188,7 @@ class CommandLineTillTest {
             if (loyaltyRules) {
                 io.chainpos.till.loyalty.LoyaltyRulesAtTheTill.publish(till, clock.instant());
             }
-            new CommandLineTill(till.ledger, till.counter("c1"), null, out).run(new BufferedReader(new StringReader(commands)));
+            new CommandLineTill(till.ledger, till.counter("c1"), null, out, new TillWords(java.util.Locale.ENGLISH)).run(new BufferedReader(new StringReader(commands)));
         }
         return bytes.toString(StandardCharsets.UTF_8);
     }

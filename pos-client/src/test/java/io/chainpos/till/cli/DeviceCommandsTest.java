@@ -8,6 +8,7 @@ import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.id.TillId;
 import io.chainpos.model.member.MemberCode;
 import io.chainpos.model.testing.ManualClock;
+import io.chainpos.till.TillWords;
 import io.chainpos.till.device.Devices;
 import io.chainpos.till.device.drawer.OpenDrawerNoSale;
 import io.chainpos.till.device.printer.Language;
@@ -72,7 +73,7 @@ class DeviceCommandsTest {
                 """);
 
         assertThat(again).contains("reprint of S001-T1-1-000001 sent to the printer",
-                "no sale with receipt S001-T1-1-000999 in this store", "printer ready");
+                "No sale with receipt S001-T1-1-000999 in this store.", "printer ready");
         await().untilAsserted(() -> assertThat(printed()).contains("** REPRINT **"));
     }
 
@@ -86,7 +87,7 @@ class DeviceCommandsTest {
                 """.formatted(TestTill.MANAGER_PIN));
 
         assertThat(withoutManagers).contains("no manager PINs are set up on this till");
-        assertThat(withManagers).contains("that PIN may not open the drawer with no sale",
+        assertThat(withManagers).contains("That PIN may not open the drawer with no sale.",
                 "drawer opened, approved by manager");
         List<EventEnvelope> recorded = till.ledger.syncMarks().pending(100).events();
         assertThat(recorded).extracting(EventEnvelope::type).endsWith("ManagerApproved", "DrawerOpened");
@@ -107,7 +108,7 @@ class DeviceCommandsTest {
         cli.scanned("CPM1:880000000017:00");
         cli.scanned("100002");
 
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("member 李雷", "member QR code is damaged",
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("member 李雷", "member QR code does not check out",
                 "全麦面包 x 1 = ¥8.00");
     }
 
@@ -123,8 +124,9 @@ class DeviceCommandsTest {
 
     private CommandLineTill tillPrintingTo(ByteArrayOutputStream bytes, Optional<OpenDrawerNoSale> noSale) {
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        TillWords english = new TillWords(java.util.Locale.ENGLISH);
         return new CommandLineTill(till.ledger, till.counter("cashier-01"), null, out,
-                new DeviceCommands(devices, noSale, "cashier-01", new TillId("S001-T1"), clock, out));
+                new DeviceCommands(devices, noSale, "cashier-01", new TillId("S001-T1"), clock, out, english), english);
     }
 
     /** The receipts file as text: GB18030 with the ESC/POS commands left in, enough to look for words. */

@@ -200,8 +200,8 @@ class LedgerTest {
         try (TestTill till = TestTill.withCatalog(dir.resolve("till.db"), clock)) {
             var registered = (io.chainpos.till.member.RegisterMember.Registered) till.registerMember.register(
                     new io.chainpos.till.member.RegisterMember.Request("13800000001", "李雷", null, null, true));
-            till.checkout.complete(new io.chainpos.till.sale.Checkout.Request(
-                    List.of(new io.chainpos.till.sale.Checkout.LineRequest(HeadOfficeEvents.COLA_BARCODE, 3000)),
+            till.sell(new TestTill.Sale(
+                    List.of(new TestTill.Line(HeadOfficeEvents.COLA_BARCODE, 3000)),
                     registered.member().memberId(),
                     List.of(new io.chainpos.model.event.Tender(io.chainpos.model.event.TenderMethod.CASH, 5000, null)),
                     "c1"));

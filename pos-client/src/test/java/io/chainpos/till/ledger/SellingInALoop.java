@@ -22,12 +22,12 @@ public final class SellingInALoop {
         Path file = Path.of(args[0]);
         MemberId member = MemberId.parse(args[1]);
         try (TestTill till = new TestTill(file, Clock.systemUTC(), "S001", "S001-T1")) {
-            Checkout.Request request = new Checkout.Request(
-                    List.of(new Checkout.LineRequest(HeadOfficeEvents.COLA_BARCODE, 2000),
-                            new Checkout.LineRequest(HeadOfficeEvents.APPLES.value(), 500)),
+            TestTill.Sale request = new TestTill.Sale(
+                    List.of(new TestTill.Line(HeadOfficeEvents.COLA_BARCODE, 2000),
+                            new TestTill.Line(HeadOfficeEvents.APPLES.value(), 500)),
                     member, List.of(new Tender(TenderMethod.CASH, 2000, null)), "crash-test");
             while (true) {
-                Checkout.Result result = till.checkout.complete(request);
+                Checkout.Result result = till.sell(request);
                 if (!(result instanceof Checkout.Completed completed)) {
                     throw new IllegalStateException("sale refused: " + result);
                 }

@@ -8,6 +8,7 @@ import io.chainpos.model.event.Tender;
 import io.chainpos.model.event.TenderMethod;
 import io.chainpos.model.id.MemberId;
 import io.chainpos.model.testing.ManualClock;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.ledger.ServerLink;
 import io.chainpos.till.member.RegisterMember;
 import io.chainpos.till.sale.Checkout;
@@ -90,8 +91,22 @@ class LoyaltyCheckoutTest {
         till.topUp.topUp(new TopUp.Request(member, 10_000, List.of(cash(10_000)), "c1"));
         sell(member, List.of(line(BREAD, 15_000)), new Tender(TenderMethod.STORED_VALUE, 12_000, null));
         PointsChanged earn = events(PointsChanged.class).getLast();
-        assertThat(earn.delta()).as("only the birthday bonus: nothing paid in money").isEqualTo(50);
+        assertThat(earn.delta()).as("100.00 of paid stored value at 1 a yuan, and the birthday bonus").isEqualTo(100 + 50);
         assertThat(earn.qualifyingSpend()).as("10,000 paid stored value counts, 2,000 bonus does not").isEqualTo(10_000);
+    }
+
+    @Test
+    void aSalePaidFromThePaidPartOfStoredValueEarnsPointsAndTheBonusDoesNot() {
+        MemberId noBirthday = register("13800000003", null);
+        till.topUp.topUp(new TopUp.Request(noBirthday, 10_000, List.of(cash(10_000)), "c1")); // 100.00 paid + 20.00 bonus
+
+        Checkout.Completed fromPaid = sell(noBirthday, List.of(line(BREAD, 1_000)), new Tender(TenderMethod.STORED_VALUE, 800, null));
+        assertThat(fromPaid.pointsEarned()).as("8.00 from the paid part earns like cash").isEqualTo(8);
+
+        // 112.00: the 92.00 paid stored value left, then the 20.00 bonus
+        Checkout.Completed reachingTheBonus = sell(noBirthday, List.of(line(BREAD, 14_000)),
+                new Tender(TenderMethod.STORED_VALUE, 11_200, null));
+        assertThat(reachingTheBonus.pointsEarned()).as("the paid 92.00 earns, the bonus does not").isEqualTo(92);
     }
 
     @Test
@@ -105,7 +120,7 @@ class LoyaltyCheckoutTest {
         clock.advance(Duration.ofMinutes(1));
         assertThat(pay(200)).as("500 a member while offline; 600 were redeemed since the last sync")
                 .isInstanceOfSatisfying(Checkout.Rejected.class, r -> assertThat(r.reason())
-                        .contains("offline limit").contains("has not synced for 61 minutes").contains("0 left"));
+                        .isEqualTo(TillMessage.of(TillMessage.Code.OFFLINE_POINTS_CAP, 61L, 60, 500L, 0L)));
 
         till.ledger.syncMarks().recordSynced(clock.instant());
         clock.advance(Duration.ofMinutes(61));
@@ -113,7 +128,7 @@ class LoyaltyCheckoutTest {
         assertThat(pay(1)).isInstanceOf(Checkout.Rejected.class);
         MemberId other = register("13800000002", null);
         till.ledger.syncMarks().recordSynced(clock.instant().minus(Duration.ofHours(5)));
-        java.util.Optional<String> refusal = till.ledger.read(s -> till.loyaltyAtCheckout.redeemRefusal(s, other, 500, clock.instant()));
+        java.util.Optional<TillMessage> refusal = till.ledger.read(s -> till.loyaltyAtCheckout.redeemRefusal(s, other, 500, clock.instant()));
         assertThat(refusal).as("the cap is per member").isEmpty();
     }
 
@@ -125,20 +140,20 @@ class LoyaltyCheckoutTest {
         clock.advance(Duration.ofMinutes(61));
         assertThat(payStored(16_000)).isInstanceOf(Checkout.Completed.class);
         assertThat(payStored(4_800)).as("160.00 + 48.00 is past the 200.00 limit")
-                .isInstanceOfSatisfying(Checkout.Rejected.class, r -> assertThat(r.reason())
-                        .contains("pay at most 200.00 from stored value").contains("40.00 left"));
+                .isInstanceOfSatisfying(Checkout.Rejected.class, r -> assertThat(r.reason()).isEqualTo(TillMessage.of(TillMessage.Code.OFFLINE_STORED_VALUE_CAP, 61L, 60,
+                        io.chainpos.model.money.Money.cny(20_000), io.chainpos.model.money.Money.cny(4_000))));
         assertThat(payStored(4_000)).as("up to the limit exactly").isInstanceOf(Checkout.Completed.class);
         till.ledger.syncMarks().recordSynced(clock.instant());
         assertThat(payStored(8_000)).as("synced again").isInstanceOf(Checkout.Completed.class);
     }
 
     private Checkout.Result payStored(long amount) {
-        return till.checkout.complete(new Checkout.Request(List.of(line(BREAD, amount / 800 * 1000)), member,
+        return till.sell(new TestTill.Sale(List.of(line(BREAD, amount / 800 * 1000)), member,
                 List.of(new Tender(TenderMethod.STORED_VALUE, amount, null)), "c1"));
     }
 
     private Checkout.Result pay(long points) {
-        return till.checkout.complete(new Checkout.Request(List.of(line(BREAD, 10_000)), member,
+        return till.sell(new TestTill.Sale(List.of(line(BREAD, 10_000)), member,
                 List.of(new Tender(TenderMethod.POINTS, points, null), cash(8_000 - points)), "c1"));
     }
 
@@ -147,8 +162,8 @@ class LoyaltyCheckoutTest {
                 new RegisterMember.Request(phone, "李雷", null, birthday, true))).member().memberId();
     }
 
-    private Checkout.Completed sell(MemberId who, List<Checkout.LineRequest> lines, Tender... tenders) {
-        Checkout.Result result = till.checkout.complete(new Checkout.Request(lines, who, List.of(tenders), "c1"));
+    private Checkout.Completed sell(MemberId who, List<TestTill.Line> lines, Tender... tenders) {
+        Checkout.Result result = till.sell(new TestTill.Sale(lines, who, List.of(tenders), "c1"));
         assertThat(result).isInstanceOf(Checkout.Completed.class);
         return (Checkout.Completed) result;
     }
@@ -159,8 +174,8 @@ class LoyaltyCheckoutTest {
                 .filter(type::isInstance).map(type::cast).toList();
     }
 
-    private static Checkout.LineRequest line(String code, long qtyMilli) {
-        return new Checkout.LineRequest(code, qtyMilli);
+    private static TestTill.Line line(String code, long qtyMilli) {
+        return new TestTill.Line(code, qtyMilli);
     }
 
     private static Tender cash(long amount) {

@@ -7,6 +7,7 @@ import io.chainpos.model.event.Tender;
 import io.chainpos.model.event.TenderMethod;
 import io.chainpos.model.loyalty.StoredValue;
 import io.chainpos.model.testing.ManualClock;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.member.Member;
 import io.chainpos.till.sale.Checkout;
 import io.chainpos.till.testing.RealServer;
@@ -89,11 +90,12 @@ class LoyaltyEndToEndTest {
 
         JsonNode merged = server.headOffice().get("/api/v1/members/" + member.memberId()).json();
         assertThat(merged.get("tierCode").asText()).isEqualTo("NORMAL");
-        assertThat(merged.get("pointsBalance").asLong()).isEqualTo(40);
+        // 60 - 20 redeemed + 1 earned on the 1.80 of paid stored value
+        assertThat(merged.get("pointsBalance").asLong()).isEqualTo(41);
         assertThat(merged.get("storedValueBalance").asLong()).isEqualTo(11_820);
         assertThat(merged.get("storedValuePaid").asLong()).isEqualTo(9_820);
         assertThat(merged.get("storedValueBonus").asLong()).isEqualTo(2_000);
-        assertThat(points(a, member)).isEqualTo(40);
+        assertThat(points(a, member)).isEqualTo(41);
         StoredValue atA = a.till.ledger.read(s -> a.till.balances.storedValueParts(s, member.memberId()));
         assertThat(atA).isEqualTo(new StoredValue(9_820, 2_000));
 
@@ -107,11 +109,10 @@ class LoyaltyEndToEndTest {
         assertThatSyncFails(b);
         // Past the hour since its last sync the offline limit holds at store B: 5,000 a member, 40 already redeemed here.
         clock.advance(Duration.ofMinutes(61));
-        java.util.Optional<String> capped = b.till.ledger.read(s -> b.till.loyaltyAtCheckout.redeemRefusal(s, atB.memberId(),
+        java.util.Optional<TillMessage> capped = b.till.ledger.read(s -> b.till.loyaltyAtCheckout.redeemRefusal(s, atB.memberId(),
                 4_961, clock.instant()));
-        assertThat(capped).hasValueSatisfying(reason -> assertThat(reason).contains("has not synced for 71 minutes")
-                .contains("4960 left"));
-        java.util.Optional<String> withinCap = b.till.ledger.read(s -> b.till.loyaltyAtCheckout.redeemRefusal(s, atB.memberId(),
+        assertThat(capped).hasValue(TillMessage.of(TillMessage.Code.OFFLINE_POINTS_CAP, 71L, 60, 5_000L, 4_960L));
+        java.util.Optional<TillMessage> withinCap = b.till.ledger.read(s -> b.till.loyaltyAtCheckout.redeemRefusal(s, atB.memberId(),
                 4_960, clock.instant()));
         assertThat(withinCap).isEmpty();
 
@@ -122,15 +123,15 @@ class LoyaltyEndToEndTest {
         a.sync();
 
         JsonNode after = server.headOffice().get("/api/v1/members/" + member.memberId()).json();
-        assertThat(after.get("pointsBalance").asLong()).as("40 - 40 + 1 - 40 + 1").isEqualTo(-38);
-        assertThat(points(a, member)).isEqualTo(-38);
-        assertThat(points(b, member)).isEqualTo(-38);
+        assertThat(after.get("pointsBalance").asLong()).as("41 - 40 + 1 - 40 + 1").isEqualTo(-37);
+        assertThat(points(a, member)).isEqualTo(-37);
+        assertThat(points(b, member)).isEqualTo(-37);
         List<String> overdrafts = server.headOffice().get("/api/v1/exceptions").json().get("exceptions").valueStream()
                 .filter(e -> e.get("kind").asText().endsWith("_OVERDRAFT"))
                 .map(e -> e.get("kind").asText() + " " + e.get("memberId").asText() + " " + e.get("balance").asLong()
                         + " " + e.get("storeId").asText())
                 .toList();
-        assertThat(overdrafts).containsExactly("POINTS_OVERDRAFT " + member.memberId() + " -39 S002");
+        assertThat(overdrafts).containsExactly("POINTS_OVERDRAFT " + member.memberId() + " -38 S002");
     }
 
     private static Interceptor cutOff(AtomicBoolean offline) {

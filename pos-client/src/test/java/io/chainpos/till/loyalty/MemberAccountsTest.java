@@ -8,6 +8,7 @@ import io.chainpos.model.event.TenderMethod;
 import io.chainpos.model.event.TierRulesPublished;
 import io.chainpos.model.member.MemberCode;
 import io.chainpos.model.testing.ManualClock;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.member.Member;
 import io.chainpos.till.member.RegisterMember;
 import io.chainpos.till.sale.Checkout;
@@ -33,7 +34,7 @@ class MemberAccountsTest {
                             0, 10_000, 10_000, 0))))), 5);
             Member member = ((RegisterMember.Registered) till.registerMember.register(new RegisterMember.Request(
                     "13800000001", "张伟", Gender.MALE, null, true))).member();
-            assertThat(till.checkout.complete(new Checkout.Request(List.of(new Checkout.LineRequest("100002", 2000)),
+            assertThat(till.sell(new TestTill.Sale(List.of(new TestTill.Line("100002", 2000)),
                     member.memberId(), List.of(new Tender(TenderMethod.CASH, 1600, null)), "c1")))
                     .isInstanceOf(Checkout.Completed.class);
             MemberAccounts accounts = new MemberAccounts(till.ledger, till.members, till.balances, till.catalog, clock);
@@ -52,9 +53,9 @@ class MemberAccountsTest {
             MemberAccounts accounts = new MemberAccounts(till.ledger, till.members, till.balances, till.catalog, clock);
 
             assertThat(accounts.find("CPM1:880000000001:00")).isInstanceOfSatisfying(MemberAccounts.NotFound.class,
-                    notFound -> assertThat(notFound.reason()).contains("does not check out"));
+                    notFound -> assertThat(notFound.reason()).isEqualTo(TillMessage.of(TillMessage.Code.MEMBER_QR_DAMAGED)));
             assertThat(accounts.find("13900000000")).isInstanceOfSatisfying(MemberAccounts.NotFound.class,
-                    notFound -> assertThat(notFound.reason()).contains("no member with this mobile number"));
+                    notFound -> assertThat(notFound.reason()).isEqualTo(TillMessage.of(TillMessage.Code.NO_MEMBER_WITH_PHONE)));
             assertThat(accounts.find("  ")).isInstanceOf(MemberAccounts.NotFound.class);
         }
     }

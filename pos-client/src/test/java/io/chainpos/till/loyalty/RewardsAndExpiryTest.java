@@ -8,6 +8,7 @@ import io.chainpos.model.event.Tender;
 import io.chainpos.model.event.TenderMethod;
 import io.chainpos.model.id.MemberId;
 import io.chainpos.model.testing.ManualClock;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.member.RegisterMember;
 import io.chainpos.till.sale.Checkout;
 import io.chainpos.till.testing.HeadOfficeEvents;
@@ -50,7 +51,7 @@ class RewardsAndExpiryTest {
         long stock = till.ledger.read(s -> new io.chainpos.till.stock.StockStore().quantityMilli(s, HeadOfficeEvents.BREAD));
         assertThat(stock).isEqualTo(-125_000 - 1_000);
         assertThat(till.redeemReward.redeem(member, "MUG", "c1")).isEqualTo(
-                new RedeemReward.Refused("the member has 200 points, 马克杯 needs 800"));
+                new RedeemReward.Refused(TillMessage.of(TillMessage.Code.REWARD_POINTS_SHORT, 200L, "马克杯", 800L)));
         assertThat(till.redeemReward.redeem(member, "YACHT", "c1")).isInstanceOf(RedeemReward.Refused.class);
     }
 
@@ -64,12 +65,12 @@ class RewardsAndExpiryTest {
                         12, 5_000, 60, List.of(), List.of(new io.chainpos.model.event.LoyaltyRulesPublished.Reward("C5", "5元券",
                         RewardRedeemed.Kind.COUPON, 100, null, "GIFT5"))))), 200);
         sell(1_000);
-        till.checkout.complete(new Checkout.Request(List.of(new Checkout.LineRequest("100002", 1_000)), null,
+        till.sell(new TestTill.Sale(List.of(new TestTill.Line("100002", 1_000)), null,
                 List.of(new Tender(TenderMethod.COUPON, 500, "GIFT5-A"), new Tender(TenderMethod.CASH, 300, null)), "c1"));
 
         RedeemReward.Redeemed first = (RedeemReward.Redeemed) till.redeemReward.redeem(member, "C5", "c1");
         assertThat(first.reward().couponCode()).as("GIFT5-A was used at the counter").isEqualTo("GIFT5-B");
-        assertThat(till.redeemReward.redeem(member, "C5", "c1")).isEqualTo(new RedeemReward.Refused("no coupon of GIFT5 is left to hand out"));
+        assertThat(till.redeemReward.redeem(member, "C5", "c1")).isEqualTo(new RedeemReward.Refused(TillMessage.of(TillMessage.Code.NO_COUPON_LEFT, "GIFT5")));
         assertThat(first.pointsLeft()).isEqualTo(900);
     }
 
@@ -79,7 +80,7 @@ class RewardsAndExpiryTest {
         clock.set(Instant.parse("2026-04-02T02:00:00Z"));
         sell(40); // earned 2 April 2026: good through 30 April 2027
         clock.set(Instant.parse("2026-05-01T02:00:00Z"));
-        till.checkout.complete(new Checkout.Request(List.of(new Checkout.LineRequest("100002", 1_000)), member,
+        till.sell(new TestTill.Sale(List.of(new TestTill.Line("100002", 1_000)), member,
                 List.of(new Tender(TenderMethod.POINTS, 30, null), new Tender(TenderMethod.CASH, 770, null)), "c1")); // -30 +7
 
         clock.set(Instant.parse("2027-03-02T02:00:00Z"));
@@ -95,7 +96,7 @@ class RewardsAndExpiryTest {
     private void sell(long yuan) {
         // Bread at 8.00, paid in cash: 1 point a yuan.
         long qty = yuan * 1000 / 8;
-        Checkout.Result result = till.checkout.complete(new Checkout.Request(List.of(new Checkout.LineRequest("100002", qty)), member,
+        Checkout.Result result = till.sell(new TestTill.Sale(List.of(new TestTill.Line("100002", qty)), member,
                 List.of(new Tender(TenderMethod.CASH, yuan * 100, null)), "c1"));
         assertThat(result).isInstanceOf(Checkout.Completed.class);
         assertThat(((Checkout.Completed) result).pointsEarned()).isEqualTo(yuan);

@@ -10,6 +10,7 @@ import io.chainpos.model.id.MemberId;
 import io.chainpos.model.loyalty.StoredValue;
 import io.chainpos.model.sale.ShiftReport;
 import io.chainpos.model.testing.ManualClock;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.member.RegisterMember;
 import io.chainpos.till.sale.Checkout;
 import io.chainpos.till.testing.TestTill;
@@ -75,7 +76,7 @@ class TopUpTest {
                 .isInstanceOf(TopUp.Rejected.class);
         till.shifts.close("c1", 50_000);
         assertThat(till.topUp.topUp(new TopUp.Request(member, 10_000, List.of(cash(10_000)), "c1")))
-                .isEqualTo(new TopUp.Rejected("open a shift before taking a top-up"));
+                .isEqualTo(new TopUp.Rejected(TillMessage.of(TillMessage.Code.SHIFT_NEEDED_TO_TOP_UP)));
         assertThat(parts().balance()).isZero();
     }
 
@@ -83,15 +84,15 @@ class TopUpTest {
     void bonusIsSpentLast() {
         till.topUp.topUp(new TopUp.Request(member, 10_000, List.of(cash(10_000)), "c1"));
         // Bread at 8.00 x 13 = 104.00: 100.00 of paid money, then 4.00 of bonus.
-        Checkout.Completed sale = (Checkout.Completed) till.checkout.complete(new Checkout.Request(
-                List.of(new Checkout.LineRequest("100002", 13_000)), member,
+        Checkout.Completed sale = (Checkout.Completed) till.sell(new TestTill.Sale(
+                List.of(new TestTill.Line("100002", 13_000)), member,
                 List.of(new Tender(TenderMethod.STORED_VALUE, 10_400, null)), "c1"));
 
         assertThat(parts()).isEqualTo(new StoredValue(0, 1_600));
         StoredValueChanged pay = events(StoredValueChanged.class).stream()
                 .filter(e -> e.reason() == StoredValueChanged.Reason.PAY).findFirst().orElseThrow();
         assertThat(pay.bonusPart()).isEqualTo(-400);
-        assertThat(sale.pointsEarned()).as("no points on stored value").isZero();
+        assertThat(sale.pointsEarned()).as("1 a yuan on the 100.00 paid, none on the 4.00 bonus").isEqualTo(100);
         assertThat(till.refundTopUp.refund(sale.sale().receiptNo().value(), "c1")).isInstanceOf(RefundTopUp.Refused.class);
     }
 
@@ -108,13 +109,14 @@ class TopUpTest {
         assertThat(till.shifts.xReport().orElseThrow().topUpRefundsTotal()).isEqualTo(10_000);
         assertThat(till.shifts.xReport().orElseThrow().expectedCash()).isEqualTo(50_000);
         assertThat(till.refundTopUp.refund(done.topUp().receiptNo().value(), "c1"))
-                .isEqualTo(new RefundTopUp.Refused("top-up " + done.topUp().receiptNo().value() + " was already refunded"));
+                .isEqualTo(new RefundTopUp.Refused(TillMessage.of(TillMessage.Code.TOP_UP_ALREADY_REFUNDED,
+                        done.topUp().receiptNo().value())));
     }
 
     @Test
     void aTopUpPartlySpentIsNotRefunded() {
         TopUp.ToppedUp done = (TopUp.ToppedUp) till.topUp.topUp(new TopUp.Request(member, 10_000, List.of(cash(10_000)), "c1"));
-        till.checkout.complete(new Checkout.Request(List.of(new Checkout.LineRequest("100002", 1_000)), member,
+        till.sell(new TestTill.Sale(List.of(new TestTill.Line("100002", 1_000)), member,
                 List.of(new Tender(TenderMethod.STORED_VALUE, 800, null)), "c1"));
 
         assertThat(till.refundTopUp.refund(done.topUp().receiptNo().value(), "c1")).isInstanceOf(RefundTopUp.Refused.class);
@@ -125,8 +127,8 @@ class TopUpTest {
     void aRefundGivesStoredValueBackToThePartItCameFromAndTakesBackTheSpend() {
         till.topUp.topUp(new TopUp.Request(member, 10_000, List.of(cash(10_000)), "c1"));
         // 13 breads (104.00) paid by stored value: 100.00 paid money and 4.00 bonus; bonus is given back first.
-        Checkout.Completed sale = (Checkout.Completed) till.checkout.complete(new Checkout.Request(
-                List.of(new Checkout.LineRequest("100002", 13_000)), member,
+        Checkout.Completed sale = (Checkout.Completed) till.sell(new TestTill.Sale(
+                List.of(new TestTill.Line("100002", 13_000)), member,
                 List.of(new Tender(TenderMethod.STORED_VALUE, 10_400, null)), "c1"));
         till.refunds.refund(sale.sale().receiptNo().value(),
                 List.of(new io.chainpos.model.sale.Refunds.Request(io.chainpos.till.testing.HeadOfficeEvents.BREAD, 1_000)), "c1");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chainpos.model.event.PointsChanged;
 import io.chainpos.model.testing.ManualClock;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.testing.TestTill;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,7 +28,7 @@ class EraseMemberTest {
 
             assertThat(erase.erase(member.memberId(), "", "c1")).isInstanceOf(EraseMember.Refused.class);
             assertThat(erase.erase(member.memberId(), TestTill.MANAGER_PIN, "c1"))
-                    .isEqualTo(new EraseMember.Refused("only the store owner's PIN may erase a member's personal data"));
+                    .isEqualTo(new EraseMember.Refused(TillMessage.of(TillMessage.Code.ERASE_ONLY_OWNER)));
             Optional<Member> before = till.ledger.read(s -> till.members.findById(s, member.memberId()));
             assertThat(before).map(Member::name).contains("韩梅梅");
 

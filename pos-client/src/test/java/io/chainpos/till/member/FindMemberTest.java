@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chainpos.model.member.MemberCode;
 import io.chainpos.model.testing.ManualClock;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.device.qr.MemberQrCodes;
 import io.chainpos.till.testing.TestTill;
 import java.nio.file.Files;
@@ -66,7 +67,7 @@ class FindMemberTest {
             // A card number with a wrong check digit (one digit mistyped) says so.
             String card = member.cardNo().value();
             String typo = card.substring(0, 17) + (char) ('0' + (card.charAt(17) - '0' + 1) % 10);
-            assertThat(find.find(typo)).isEqualTo(new FindMember.BadCode("this card number's check digit does not match: mistyped?"));
+            assertThat(find.find(typo)).isEqualTo(new FindMember.BadCode(TillMessage.of(TillMessage.Code.CARD_CHECK_DIGIT)));
             assertThat(find.find("13900000009")).isInstanceOf(FindMember.NotFound.class);
         }
     }

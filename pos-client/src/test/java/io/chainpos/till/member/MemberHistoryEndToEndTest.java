@@ -3,6 +3,7 @@ package io.chainpos.till.member;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chainpos.model.testing.ManualClock;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.sync.OkHttpSyncApi;
 import io.chainpos.till.testing.RealServer;
 import io.chainpos.till.testing.SyncedTill;
@@ -48,7 +49,7 @@ class MemberHistoryEndToEndTest {
                 MemberHistory.Result offline = history.of(member.memberId());
 
                 assertThat(offline).isInstanceOfSatisfying(MemberHistory.FromThisTill.class,
-                        local -> assertThat(local.why()).startsWith("the server did not answer"));
+                        local -> assertThat(local.why()).isEqualTo(TillMessage.of(TillMessage.Code.HISTORY_SERVER_NO_ANSWER)));
                 assertThat(offline.entries()).filteredOn(e -> e.type().equals("SaleCompleted"))
                         .as("store A's sale stays in store A; B knows its own").extracting(io.chainpos.model.member.HistoryEntry::storeId)
                         .containsExactly("S002");

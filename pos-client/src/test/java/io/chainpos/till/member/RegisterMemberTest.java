@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chainpos.model.event.Gender;
 import io.chainpos.model.testing.ManualClock;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.testing.TestTill;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -82,15 +83,15 @@ class RegisterMemberTest {
     void badNamesAndBirthdaysAreClearMessages() {
         try (TestTill till = new TestTill(dir.resolve("till.db"), clock, "S001", "S001-T1")) {
             assertThat(till.registerMember.register(new RegisterMember.Request("13800000001", "  ", null, null, false)))
-                    .isEqualTo(new RegisterMember.Invalid(RegisterMember.Field.NAME, "a name is needed"));
+                    .isEqualTo(new RegisterMember.Invalid(RegisterMember.Field.NAME, TillMessage.of(TillMessage.Code.NAME_NEEDED)));
             assertThat(till.registerMember.register(new RegisterMember.Request("13800000001", "x".repeat(41), null, null, false)))
-                    .isEqualTo(new RegisterMember.Invalid(RegisterMember.Field.NAME, "a name is at most 40 characters"));
+                    .isEqualTo(new RegisterMember.Invalid(RegisterMember.Field.NAME, TillMessage.of(TillMessage.Code.NAME_TOO_LONG, 40)));
             assertThat(till.registerMember.register(new RegisterMember.Request("13800000001", "x", null,
                     LocalDate.of(2026, 11, 24), false)))
-                    .isEqualTo(new RegisterMember.Invalid(RegisterMember.Field.BIRTHDAY, "the birthday is in the future"));
+                    .isEqualTo(new RegisterMember.Invalid(RegisterMember.Field.BIRTHDAY, TillMessage.of(TillMessage.Code.BIRTHDAY_IN_FUTURE)));
             assertThat(till.registerMember.register(new RegisterMember.Request("13800000001", "x", null,
                     LocalDate.of(1899, 12, 31), false)))
-                    .isEqualTo(new RegisterMember.Invalid(RegisterMember.Field.BIRTHDAY, "the birthday is before 1900"));
+                    .isEqualTo(new RegisterMember.Invalid(RegisterMember.Field.BIRTHDAY, TillMessage.of(TillMessage.Code.BIRTHDAY_BEFORE_1900)));
             assertThat(till.ledger.syncMarks().pendingCount()).isZero();
             // The boundaries themselves are fine: born today (Shanghai time is past midnight), a 40-character name.
             assertThat(till.registerMember.register(new RegisterMember.Request("13800000001", "x".repeat(40), null,

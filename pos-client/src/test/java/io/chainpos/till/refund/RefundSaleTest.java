@@ -17,6 +17,7 @@ import io.chainpos.model.id.StoreId;
 import io.chainpos.model.id.TillId;
 import io.chainpos.model.sale.Refunds;
 import io.chainpos.model.testing.ManualClock;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.member.Member;
 import io.chainpos.till.member.RegisterMember;
 import io.chainpos.till.sale.SaleSession;
@@ -54,7 +55,7 @@ class RefundSaleTest {
         till.close();
     }
 
-    /** Bread x10 = 80.00, paid 20.00 stored value, 10.00 in points (1,000 points), 50.00 cash: earns 50 points. */
+    /** Bread x10 = 80.00, paid 20.00 stored value, 10.00 in points (1,000 points), 50.00 cash: earns 20 + 50 points. */
     private SaleCompleted memberSale() {
         till.ledger.write(tx -> tx.append(new io.chainpos.model.event.PointsChanged(member.memberId(), 1000,
                 io.chainpos.model.event.PointsChanged.Reason.ADJUST, null, List.of())));
@@ -68,7 +69,7 @@ class RefundSaleTest {
     @Test
     void aPartRefundGoesBackToTheOriginalTendersAndUndoesPointsStoredValueAndStock() {
         SaleCompleted sale = memberSale();
-        assertThat(points()).isEqualTo(50);
+        assertThat(points()).isEqualTo(70);
         assertThat(storedValue()).isEqualTo(3000);
         long stockBefore = stock();
 
@@ -79,9 +80,10 @@ class RefundSaleTest {
         assertThat(refunded.refund().total()).isEqualTo(4000);
         assertThat(refunded.refund().tenders()).containsExactly(new Tender(TenderMethod.STORED_VALUE, 1000, null),
                 new Tender(TenderMethod.POINTS, 500, null), new Tender(TenderMethod.CASH, 2500, null));
-        assertThat(refunded.pointsTakenBack()).isEqualTo(25);
+        assertThat(refunded.refund().refundNo()).as("read like a receipt's number").isEqualTo("S001-T1-1-R000001");
+        assertThat(refunded.pointsTakenBack()).isEqualTo(35);
         assertThat(refunded.pointsRestored()).isEqualTo(500);
-        assertThat(points()).isEqualTo(50 - 25 + 500);
+        assertThat(points()).isEqualTo(70 - 35 + 500);
         assertThat(storedValue()).isEqualTo(4000);
         assertThat(stock()).isEqualTo(stockBefore + 5000);
         assertThat(committed).extracting(EventEnvelope::payload).contains(
@@ -94,7 +96,7 @@ class RefundSaleTest {
         till.refunds.refund(sale.receiptNo().value(), List.of(new Refunds.Request(HeadOfficeEvents.BREAD, 3000)), "c1");
 
         assertThat(till.refunds.refund(sale.receiptNo().value(), List.of(new Refunds.Request(HeadOfficeEvents.BREAD, 8000)), "c1"))
-                .isEqualTo(new RefundSale.Refused("only 7 of 全麦面包 can still be refunded"));
+                .isEqualTo(new RefundSale.Refused(TillMessage.of(TillMessage.Code.ONLY_LEFT_TO_REFUND, "7", "全麦面包")));
         RefundSale.Refunded rest = (RefundSale.Refunded) till.refunds.refund(sale.receiptNo().value(),
                 List.of(new Refunds.Request(HeadOfficeEvents.BREAD, 7000)), "c1");
 
@@ -110,18 +112,18 @@ class RefundSaleTest {
         SaleCompleted sale = memberSale();
         SaleRefunded elsewhere = new SaleRefunded(RefundId.newId(clock), sale.saleId(), "CNY",
                 List.of(new RefundLine(HeadOfficeEvents.BREAD, "全麦面包", 9000, 7200)), 7200,
-                List.of(new Tender(TenderMethod.CASH, 7200, null)), null, null);
+                List.of(new Tender(TenderMethod.CASH, 7200, null)), null, null, null);
         till.ledger.remote().applyPulled(List.of(new EventEnvelope(EventId.newId(clock), new StoreId("S001"), new TillId("S001-T2"),
                 1, 1, clock.millis() << 16, clock.instant(), elsewhere)), 20);
 
         assertThat(till.refunds.refund(sale.receiptNo().value(), List.of(new Refunds.Request(HeadOfficeEvents.BREAD, 2000)), "c1"))
-                .isEqualTo(new RefundSale.Refused("only 1 of 全麦面包 can still be refunded"));
+                .isEqualTo(new RefundSale.Refused(TillMessage.of(TillMessage.Code.ONLY_LEFT_TO_REFUND, "1", "全麦面包")));
     }
 
     @Test
     void anUnknownReceiptIsAMessage() {
         assertThat(till.refunds.refund("S001-T1-1-999999", List.of(new Refunds.Request(HeadOfficeEvents.BREAD, 1000)), "c1"))
-                .isEqualTo(new RefundSale.Refused("no sale with receipt S001-T1-1-999999 in this store"));
+                .isEqualTo(new RefundSale.Refused(TillMessage.of(TillMessage.Code.NO_SALE_WITH_RECEIPT, "S001-T1-1-999999")));
     }
 
     @Test
@@ -129,9 +131,9 @@ class RefundSaleTest {
         List<RefundSale.ReturnedItem> bread = List.of(new RefundSale.ReturnedItem("100002", 1000));
 
         assertThat(till.refunds.refundWithoutReceipt(bread, "", TestTill.MANAGER_PIN, "c1"))
-                .isEqualTo(new RefundSale.Refused("a refund without a receipt needs a reason"));
+                .isEqualTo(new RefundSale.Refused(TillMessage.of(TillMessage.Code.RETURN_NEEDS_REASON)));
         assertThat(till.refunds.refundWithoutReceipt(bread, "receipt lost", "1111", "c1"))
-                .isEqualTo(new RefundSale.Refused("a refund without a receipt needs a manager's PIN"));
+                .isEqualTo(new RefundSale.Refused(TillMessage.of(TillMessage.Code.RETURN_NEEDS_MANAGER)));
         RefundSale.Refunded done = (RefundSale.Refunded) till.refunds.refundWithoutReceipt(bread, "receipt lost",
                 TestTill.MANAGER_PIN, "c1");
 

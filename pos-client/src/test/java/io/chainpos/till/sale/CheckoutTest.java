@@ -8,6 +8,7 @@ import io.chainpos.model.event.TenderMethod;
 import io.chainpos.model.id.MemberId;
 import io.chainpos.model.id.SaleId;
 import io.chainpos.model.testing.ManualClock;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.member.RegisterMember;
 import io.chainpos.till.testing.HeadOfficeEvents;
 import io.chainpos.till.testing.TestTill;
@@ -41,7 +42,7 @@ class CheckoutTest {
 
     @Test
     void aCashSaleGivesChangeAndMovesStock() {
-        Checkout.Result result = till.checkout.complete(request(null, List.of(line(HeadOfficeEvents.COLA_BARCODE, 2000),
+        Checkout.Result result = till.sell(request(null, List.of(line(HeadOfficeEvents.COLA_BARCODE, 2000),
                 line("210001", 1250)), cash(5000)));
 
         Checkout.Completed sale = (Checkout.Completed) result;
@@ -56,7 +57,7 @@ class CheckoutTest {
 
     @Test
     void aMemberPaysMemberPriceAndEarnsAPointPerYuanPaid() {
-        Checkout.Completed sale = (Checkout.Completed) till.checkout.complete(
+        Checkout.Completed sale = (Checkout.Completed) till.sell(
                 request(member, List.of(line(HeadOfficeEvents.COLA_BARCODE, 4000), line("100002", 1000)), cash(2000)));
 
         assertThat(sale.sale().total()).isEqualTo(2000);
@@ -68,10 +69,10 @@ class CheckoutTest {
 
     @Test
     void pointsPayAsCashAndEarnOnlyOnWhatWasPaidInMoney() {
-        till.checkout.complete(request(member, List.of(line("100002", 10_000)), cash(8000)));
+        till.sell(request(member, List.of(line("100002", 10_000)), cash(8000)));
         assertThat(points()).isEqualTo(80);
 
-        Checkout.Completed sale = (Checkout.Completed) till.checkout.complete(request(member,
+        Checkout.Completed sale = (Checkout.Completed) till.sell(request(member,
                 List.of(line("100002", 1000)), new Tender(TenderMethod.POINTS, 50, null), cash(750)));
 
         assertThat(sale.pointsEarned()).isEqualTo(7);
@@ -82,27 +83,27 @@ class CheckoutTest {
     void refusedSalesRecordNothing() {
         long before = till.ledger.syncMarks().pendingCount();
 
-        assertThat(till.checkout.complete(request(null, List.of(line("999", 1000)), cash(100))))
-                .isEqualTo(new Checkout.Rejected("unknown product code 999"));
-        assertThat(till.checkout.complete(request(null, List.of(line("100002", 1000)), cash(799))))
-                .isEqualTo(new Checkout.Rejected("tenders are short by 0.01"));
-        assertThat(till.checkout.complete(request(null, List.of(line("100002", 1000)),
+        assertThat(till.sell(request(null, List.of(line("999", 1000)), cash(100))))
+                .isEqualTo(new Checkout.Rejected(TillMessage.of(TillMessage.Code.UNKNOWN_PRODUCT, "999")));
+        assertThat(till.sell(request(null, List.of(line("100002", 1000)), cash(799))))
+                .isEqualTo(new Checkout.Rejected(TillMessage.of(TillMessage.Code.TENDERS_SHORT, io.chainpos.model.money.Money.cny(1))));
+        assertThat(till.sell(request(null, List.of(line("100002", 1000)),
                 new Tender(TenderMethod.BANK_CARD, 900, "T1"))))
-                .isEqualTo(new Checkout.Rejected("change can only be given in cash; non-cash tenders exceed the total"));
-        assertThat(till.checkout.complete(request(member, List.of(line("100002", 1000)),
+                .isEqualTo(new Checkout.Rejected(TillMessage.of(TillMessage.Code.CHANGE_ONLY_IN_CASH)));
+        assertThat(till.sell(request(member, List.of(line("100002", 1000)),
                 new Tender(TenderMethod.POINTS, 800, null))))
-                .isEqualTo(new Checkout.Rejected("the member has 0 points, 800 are needed"));
-        assertThat(till.checkout.complete(request(null, List.of(line("100002", 1000)),
+                .isEqualTo(new Checkout.Rejected(TillMessage.of(TillMessage.Code.POINTS_SHORT, 0L, 800L)));
+        assertThat(till.sell(request(null, List.of(line("100002", 1000)),
                 new Tender(TenderMethod.STORED_VALUE, 800, null))))
-                .isEqualTo(new Checkout.Rejected("points and stored value need a member on the sale"));
+                .isEqualTo(new Checkout.Rejected(TillMessage.of(TillMessage.Code.POINTS_NEED_MEMBER)));
 
         assertThat(till.ledger.syncMarks().pendingCount()).isEqualTo(before);
     }
 
     @Test
     void receiptNumbersFollowEachOtherPerTill() {
-        Checkout.Completed first = (Checkout.Completed) till.checkout.complete(request(null, List.of(line("100002", 1000)), cash(800)));
-        Checkout.Completed second = (Checkout.Completed) till.checkout.complete(request(null, List.of(line("100002", 1000)), cash(800)));
+        Checkout.Completed first = (Checkout.Completed) till.sell(request(null, List.of(line("100002", 1000)), cash(800)));
+        Checkout.Completed second = (Checkout.Completed) till.sell(request(null, List.of(line("100002", 1000)), cash(800)));
 
         assertThat(first.sale().receiptNo().value()).isEqualTo("S001-T1-1-000001");
         assertThat(second.sale().receiptNo().value()).isEqualTo("S001-T1-1-000002");
@@ -114,12 +115,12 @@ class CheckoutTest {
         return till.ledger.read(h -> till.balances.points(h, member));
     }
 
-    private static Checkout.Request request(MemberId member, List<Checkout.LineRequest> lines, Tender... tenders) {
-        return new Checkout.Request(lines, member, List.of(tenders), "c1");
+    private static TestTill.Sale request(MemberId member, List<TestTill.Line> lines, Tender... tenders) {
+        return new TestTill.Sale(lines, member, List.of(tenders), "c1");
     }
 
-    private static Checkout.LineRequest line(String code, long qtyMilli) {
-        return new Checkout.LineRequest(code, qtyMilli);
+    private static TestTill.Line line(String code, long qtyMilli) {
+        return new TestTill.Line(code, qtyMilli);
     }
 
     private static Tender cash(long amount) {

@@ -19,6 +19,8 @@ import io.chainpos.model.promotion.Promotion;
 import io.chainpos.model.promotion.Rule;
 import io.chainpos.model.scan.BarcodeParser;
 import io.chainpos.model.testing.ManualClock;
+import io.chainpos.till.TillMessage;
+import io.chainpos.till.catalog.Product;
 import io.chainpos.till.member.Member;
 import io.chainpos.till.member.RegisterMember;
 import io.chainpos.till.testing.HeadOfficeEvents;
@@ -63,7 +65,7 @@ class SaleSessionTest {
         sale.changeQuantity(2, 3000);
         sale.removeLine(1);
         assertThat(sale.quote().priced().total()).isEqualTo(2400);
-        assertThat(sale.removeLine(9)).isEqualTo(new SaleSession.Refused("there is no line 9"));
+        assertThat(sale.removeLine(9)).isEqualTo(new SaleSession.Refused(TillMessage.of(TillMessage.Code.NO_SUCH_LINE, 9)));
     }
 
     @Test
@@ -82,11 +84,10 @@ class SaleSessionTest {
 
     @Test
     void badCodesAreMessagesNotExceptions() {
-        assertThat(sale.scan("6901234567893")).isEqualTo(new SaleSession.Refused(
-                "the check digit of 6901234567893 is wrong: scan it again or type it"));
-        assertThat(sale.scan("NOPE-1")).isEqualTo(new SaleSession.Refused("unknown product code NOPE-1"));
+        assertThat(sale.scan("6901234567893")).isEqualTo(new SaleSession.Refused(TillMessage.of(TillMessage.Code.BAD_CHECK_DIGIT, "6901234567893")));
+        assertThat(sale.scan("NOPE-1")).isEqualTo(new SaleSession.Refused(TillMessage.of(TillMessage.Code.UNKNOWN_PRODUCT, "NOPE-1")));
         assertThat(sale.scan(MemberCode.encode(new CardNo("812345678901234567")))).isEqualTo(
-                new SaleSession.Refused("no member with card 812345678901234567 at this till yet"));
+                new SaleSession.Refused(TillMessage.of(TillMessage.Code.MEMBER_CARD_UNKNOWN, "812345678901234567")));
         assertThat(sale.isEmpty()).isTrue();
     }
 
@@ -108,7 +109,7 @@ class SaleSessionTest {
     void aPriceOverrideNeedsAManagerAndIsRecordedWithWhoApproved() {
         sale.scan("100002");
 
-        assertThat(sale.overridePrice(1, 500, "0000")).isEqualTo(new SaleSession.Refused("a price override needs a manager's PIN"));
+        assertThat(sale.overridePrice(1, 500, "0000")).isEqualTo(new SaleSession.Refused(TillMessage.of(TillMessage.Code.PRICE_OVERRIDE_NEEDS_MANAGER)));
         assertThat(sale.overridePrice(1, 500, TestTill.MANAGER_PIN)).isInstanceOf(SaleSession.Updated.class);
 
         assertThat(sale.quote().priced().total()).isEqualTo(500);
@@ -124,8 +125,7 @@ class SaleSessionTest {
         sale.scan("100002");
 
         assertThat(sale.discountLine(1, 80, null)).isInstanceOf(SaleSession.Updated.class);
-        assertThat(sale.discountLine(1, 81, null)).isEqualTo(new SaleSession.Refused(
-                "a discount over 10% of the line needs a manager's PIN"));
+        assertThat(sale.discountLine(1, 81, null)).isEqualTo(new SaleSession.Refused(TillMessage.of(TillMessage.Code.DISCOUNT_NEEDS_MANAGER, 10)));
         assertThat(sale.discountLine(1, 200, TestTill.MANAGER_PIN)).isInstanceOf(SaleSession.Updated.class);
         assertThat(sale.quote().priced().total()).isEqualTo(600);
         assertThat(payloads(ManagerApproved.class)).extracting(ManagerApproved::action).containsExactly("LINE_DISCOUNT");
@@ -135,7 +135,7 @@ class SaleSessionTest {
     void voidingASaleNeedsAManagerAndIsCounted() {
         sale.scan("100002");
 
-        assertThat(sale.voidSale(null, "customer left")).isEqualTo(new SaleSession.Refused("voiding a sale needs a manager's PIN"));
+        assertThat(sale.voidSale(null, "customer left")).isEqualTo(new SaleSession.Refused(TillMessage.of(TillMessage.Code.VOID_NEEDS_MANAGER)));
         sale.voidSale(TestTill.OWNER_PIN, "customer left");
 
         assertThat(sale.isEmpty()).isTrue();
@@ -161,7 +161,7 @@ class SaleSessionTest {
         assertThat(reopened.member()).isEqualTo(member);
         assertThat(reopened.quote().priced().total()).isEqualTo(600);
         assertThat(reopened.heldSales()).hasSize(1);
-        assertThat(reopened.recall(99)).isEqualTo(new SaleSession.Refused("finish or hold the current sale first"));
+        assertThat(reopened.recall(99)).isEqualTo(new SaleSession.Refused(TillMessage.of(TillMessage.Code.FINISH_OR_HOLD_FIRST)));
     }
 
     @Test
@@ -183,7 +183,7 @@ class SaleSessionTest {
     void aCardSaleDoesNotOpenTheDrawerAndAWalletNeedsItsReference() {
         sale.scan("100002");
         assertThat(sale.addTender(new Tender(TenderMethod.MOBILE_WALLET, 800, null)))
-                .isEqualTo(new SaleSession.Refused("a mobile wallet tender needs the payment reference"));
+                .isEqualTo(new SaleSession.Refused(TillMessage.of(TillMessage.Code.WALLET_TENDER_NEEDS_REFERENCE)));
         committed.clear();
 
         assertThat(sale.addTender(new Tender(TenderMethod.MOBILE_WALLET, 800, "WX42"))).isInstanceOf(SaleSession.Paid.class);
@@ -204,16 +204,26 @@ class SaleSessionTest {
         sale.scan("100002");
         sale.addCoupon("HELLO-1");
         assertThat(sale.addTender(new Tender(TenderMethod.CASH, 500, null)))
-                .isEqualTo(new SaleSession.Refused("coupon HELLO-1 has already been used"));
+                .isEqualTo(new SaleSession.Refused(TillMessage.of(TillMessage.Code.COUPON_USED, "HELLO-1")));
     }
 
     @Test
     void noSaleOutsideAnOpenShift() {
-        till.shifts.close("c1", 50_000);
         sale.scan("100002");
+        till.shifts.close("c1", 50_000);
 
         assertThat(sale.addTender(new Tender(TenderMethod.CASH, 800, null)))
-                .isEqualTo(new SaleSession.Refused("open a shift before selling"));
+                .isEqualTo(new SaleSession.Refused(TillMessage.of(TillMessage.Code.SHIFT_NEEDED_TO_SELL)));
+    }
+
+    @Test
+    void withNoShiftOpenNothingIsRungUpAtAll() {
+        till.shifts.close("c1", 50_000);
+
+        assertThat(sale.scan("100002")).isEqualTo(new SaleSession.Refused(TillMessage.of(TillMessage.Code.SHIFT_NEEDED_TO_SELL)));
+        Product bread = till.ledger.read(s -> till.catalog.findByCode(s, "100002", clock.instant())).orElseThrow();
+        assertThat(sale.add(bread, 1000)).isEqualTo(new SaleSession.Refused(TillMessage.of(TillMessage.Code.SHIFT_NEEDED_TO_SELL)));
+        assertThat(sale.isEmpty()).isTrue();
     }
 
     private Member register() {

@@ -7,6 +7,7 @@ import io.chainpos.model.event.Tender;
 import io.chainpos.model.event.TenderMethod;
 import io.chainpos.model.sale.ShiftReport;
 import io.chainpos.model.testing.ManualClock;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.sale.SaleSession;
 import io.chainpos.till.testing.TestTill;
 import java.nio.file.Path;
@@ -48,13 +49,13 @@ class ShiftsTest {
     @Test
     void oneShiftAtATimeAndCashMovementsNeedAReasonAndTheCash() {
         try (TestTill till = TestTill.withCatalog(dir.resolve("till.db"), clock)) {
-            assertThat(till.shifts.open("c1", 100)).isEqualTo(new Shifts.Refused("a shift is already open at this till: close it first"));
+            assertThat(till.shifts.open("c1", 100)).isEqualTo(new Shifts.Refused(TillMessage.of(TillMessage.Code.SHIFT_ALREADY_OPEN)));
             assertThat(till.shifts.moveCash("c1", CashMoved.Direction.IN, 100, " "))
-                    .isEqualTo(new Shifts.Refused("say why the cash goes in"));
+                    .isEqualTo(new Shifts.Refused(TillMessage.of(TillMessage.Code.CASH_IN_NEEDS_REASON)));
             assertThat(till.shifts.moveCash("c1", CashMoved.Direction.OUT, 60_000, "bank"))
-                    .isEqualTo(new Shifts.Refused("the drawer should hold only 500.00"));
+                    .isEqualTo(new Shifts.Refused(TillMessage.of(TillMessage.Code.DRAWER_HOLDS_ONLY, io.chainpos.model.money.Money.cny(50_000))));
             till.shifts.close("c1", 50_000);
-            assertThat(till.shifts.close("c1", 50_000)).isEqualTo(new Shifts.Refused("no shift is open"));
+            assertThat(till.shifts.close("c1", 50_000)).isEqualTo(new Shifts.Refused(TillMessage.of(TillMessage.Code.NO_SHIFT_OPEN)));
             assertThat(till.shifts.open("c2", 30_000)).isInstanceOf(Shifts.Opened.class);
             assertThat(till.shifts.xReport().orElseThrow().openedBy()).isEqualTo("c2");
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chainpos.model.event.StaffAccountSet;
 import io.chainpos.model.testing.ManualClock;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.testing.TestTill;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -38,7 +39,7 @@ class SignInTest {
             });
             assertThat(signIn.signIn(TestTill.MANAGER_PIN)).isInstanceOfSatisfying(SignIn.SignedIn.class,
                     in -> assertThat(in.who().name()).isEqualTo("王经理"));
-            assertThat(signIn.signIn("0000")).isEqualTo(new SignIn.Refused("that PIN is not a staff member's at this store"));
+            assertThat(signIn.signIn("0000")).isEqualTo(new SignIn.Refused(TillMessage.of(TillMessage.Code.PIN_UNKNOWN)));
             assertThat(signIn.signIn("")).isInstanceOf(SignIn.Refused.class);
         }
     }

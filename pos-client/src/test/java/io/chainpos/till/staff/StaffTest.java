@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chainpos.model.event.StaffAccountSet;
 import io.chainpos.model.testing.ManualClock;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.testing.TestTill;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,15 +20,15 @@ class StaffTest {
     void theFirstAccountIsTheOwnersAndLaterOnesNeedTheOwnersPin() {
         try (TestTill till = new TestTill(dir.resolve("till.db"), clock, "S001", "S001-T1")) {
             assertThat(till.setUpStaff.save("m1", "经理", StaffAccountSet.Role.MANAGER, "2468", null))
-                    .isEqualTo(new SetUpStaff.Refused("the first account on a till is its owner's"));
+                    .isEqualTo(new SetUpStaff.Refused(TillMessage.of(TillMessage.Code.FIRST_ACCOUNT_IS_OWNER)));
             assertThat(till.setUpStaff.save("owner", "店主", StaffAccountSet.Role.OWNER, "8888", null))
                     .isInstanceOf(SetUpStaff.Saved.class);
             assertThat(till.setUpStaff.save("m1", "经理", StaffAccountSet.Role.MANAGER, "2468", "0000"))
-                    .isEqualTo(new SetUpStaff.Refused("an owner's PIN is needed to set up staff"));
+                    .isEqualTo(new SetUpStaff.Refused(TillMessage.of(TillMessage.Code.OWNER_PIN_NEEDED)));
             assertThat(till.setUpStaff.save("m1", "经理", StaffAccountSet.Role.MANAGER, "8888", "8888"))
-                    .isEqualTo(new SetUpStaff.Refused("that PIN is already someone's: choose another"));
+                    .isEqualTo(new SetUpStaff.Refused(TillMessage.of(TillMessage.Code.PIN_TAKEN)));
             assertThat(till.setUpStaff.save("m1", "经理", StaffAccountSet.Role.MANAGER, "12", "8888"))
-                    .isEqualTo(new SetUpStaff.Refused("a PIN is 4 to 8 digits"));
+                    .isEqualTo(new SetUpStaff.Refused(TillMessage.of(TillMessage.Code.PIN_FORMAT)));
             assertThat(till.setUpStaff.save("m1", "经理", StaffAccountSet.Role.MANAGER, "2468", "8888"))
                     .isInstanceOf(SetUpStaff.Saved.class);
         }

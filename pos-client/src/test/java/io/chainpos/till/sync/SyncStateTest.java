@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.chainpos.model.testing.ManualClock;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.testing.RealServer;
 import io.chainpos.till.testing.SyncedTill;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ class SyncStateTest {
         assertThat(pending - shiftEvents).as("a cash sale, its stock movement and the drawer opening").isEqualTo(3);
         assertThat(till.agent.status().waiting()).as("told at the commit, before any round").isEqualTo(pending);
         await().atMost(Duration.ofSeconds(20)).until(() -> till.agent.status().connection() == SyncStatus.Connection.OFFLINE);
-        assertThat(till.agent.status().problem()).contains("not reachable");
+        assertThat(till.agent.status().problem()).isEqualTo(TillMessage.of(TillMessage.Code.SERVER_UNREACHABLE));
         assertThat(till.agent.status().lastSyncedAt()).as("the last time it did sync").isEqualTo(lastSync);
         assertThat(till.agent.status().waiting()).isEqualTo(pending);
 

@@ -113,7 +113,7 @@ class SyncWatchTest {
     }
 
     private static void sell(TestTill till) {
-        assertThat(till.checkout.complete(new Checkout.Request(List.of(new Checkout.LineRequest("100002", 1000)), null,
+        assertThat(till.sell(new TestTill.Sale(List.of(new TestTill.Line("100002", 1000)), null,
                 List.of(new Tender(TenderMethod.CASH, 1000, null)), "c1"))).isInstanceOf(Checkout.Completed.class);
     }
 }

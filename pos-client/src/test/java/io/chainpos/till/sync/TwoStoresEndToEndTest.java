@@ -81,8 +81,8 @@ class TwoStoresEndToEndTest {
             return agent.syncOnce();
         }
 
-        Checkout.Completed sell(Member member, List<Checkout.LineRequest> lines, Tender... tenders) {
-            Checkout.Result result = till.checkout.complete(new Checkout.Request(lines, member == null ? null : member.memberId(),
+        Checkout.Completed sell(Member member, List<TestTill.Line> lines, Tender... tenders) {
+            Checkout.Result result = till.sell(new TestTill.Sale(lines, member == null ? null : member.memberId(),
                     List.of(tenders), "cashier"));
             assertThat(result).isInstanceOf(Checkout.Completed.class);
             return (Checkout.Completed) result;
@@ -206,8 +206,8 @@ class TwoStoresEndToEndTest {
         return server.ports().log().mark(store.identity().tillId(), store.identity().epoch());
     }
 
-    private static Checkout.LineRequest line(String code, long qtyMilli) {
-        return new Checkout.LineRequest(code, qtyMilli);
+    private static TestTill.Line line(String code, long qtyMilli) {
+        return new TestTill.Line(code, qtyMilli);
     }
 
     private static Tender cash(long amount) {

@@ -108,7 +108,7 @@ public final class SyncedTill implements AutoCloseable {
     }
 
     public Checkout.Completed sell(Member member, String code, long qtyMilli, Tender... tenders) {
-        Checkout.Result result = complete(new Checkout.Request(List.of(new Checkout.LineRequest(code, qtyMilli)),
+        Checkout.Result result = complete(new TestTill.Sale(List.of(new TestTill.Line(code, qtyMilli)),
                 member == null ? null : member.memberId(), List.of(tenders), "cashier"));
         if (!(result instanceof Checkout.Completed completed)) {
             throw new IllegalStateException("the sale did not complete: " + result);
@@ -117,18 +117,19 @@ public final class SyncedTill implements AutoCloseable {
     }
 
     /** Completes a sale as the counter does, opening a shift first when none is open (no sale happens outside one). */
-    public Checkout.Result complete(Checkout.Request request) {
+    public Checkout.Result complete(TestTill.Sale request) {
         openShiftIfNone();
-        return till.checkout.complete(request);
+        return till.sell(request);
     }
 
     /**
      * What the lines would cost now, priced as the sale would be, or empty when a code is unknown at this till.
      * Rung up in a sale session of its own, which records nothing.
      */
-    public OptionalLong total(List<Checkout.LineRequest> lines, MemberId member) {
+    public OptionalLong total(List<TestTill.Line> lines, MemberId member) {
+        openShiftIfNone(); // the counter rings nothing up outside a shift
         SaleSession session = till.session("quote");
-        for (Checkout.LineRequest line : lines) {
+        for (TestTill.Line line : lines) {
             if (session.scan(line.code(), line.qtyMilli()) instanceof SaleSession.Refused) {
                 return OptionalLong.empty();
             }

@@ -35,6 +35,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Random;
 
 /** A real till ledger in a file, enrolled, with head office's demo catalog pulled in, and its use-cases. */
@@ -131,6 +132,44 @@ public final class TestTill implements AutoCloseable {
         setUpStaff.save("owner", "店主", StaffAccountSet.Role.OWNER, OWNER_PIN, null);
         setUpStaff.save("manager", "王经理", StaffAccountSet.Role.MANAGER, MANAGER_PIN, OWNER_PIN);
         return this;
+    }
+
+    /** A product code (barcode, scale label or SKU) and a quantity in thousandths, as a cashier rings it up. */
+    public record Line(String code, long qtyMilli) {
+    }
+
+    /** A sale as a test gives it: what is rung up, the member (or null), the tenders, the cashier. */
+    public record Sale(List<Line> lines, io.chainpos.model.id.MemberId member, List<io.chainpos.model.event.Tender> tenders,
+                       String cashier) {
+        public Sale {
+            lines = List.copyOf(lines);
+            tenders = List.copyOf(tenders);
+        }
+    }
+
+    /**
+     * Sells the way the counter does, through a cashier's {@link SaleSession}: each code rung up, the member put on
+     * the sale, the tenders added one by one. The answer is the checkout's: what was recorded, or why nothing was.
+     */
+    public Checkout.Result sell(Sale sale) {
+        SaleSession session = session(sale.cashier());
+        for (Line line : sale.lines()) {
+            if (session.scan(line.code(), line.qtyMilli()) instanceof SaleSession.Refused refused) {
+                return new Checkout.Rejected(refused.reason());
+            }
+        }
+        if (sale.member() != null) {
+            java.util.Optional<io.chainpos.till.member.Member> member = ledger.read(s -> members.findById(s, sale.member()));
+            if (member.isEmpty()) {
+                return new Checkout.Rejected(io.chainpos.till.TillMessage.of(io.chainpos.till.TillMessage.Code.MEMBER_UNKNOWN));
+            }
+            session.setMember(member.get());
+        }
+        return switch (session.pay(sale.tenders())) {
+            case SaleSession.Paid paid -> paid.sale();
+            case SaleSession.Refused refused -> new Checkout.Rejected(refused.reason());
+            case SaleSession.Updated updated -> throw new IllegalStateException("paying either pays or refuses");
+        };
     }
 
     public SaleSession session(String cashier) {

@@ -31,7 +31,8 @@ class ScreenThreadTest {
             "io/chainpos/till/sync/SyncWatch", // onStatus adds a listener, status() reads a field; syncNow runs as work
             "io/chainpos/till/device/printer/ReceiptPrinter", // onStatus adds a listener; print runs as work
             "io/chainpos/till/backup/TillBackups", // onStatus adds a listener, status() reads a field; backups run on its thread
-            "io/chainpos/till/device/scanner/FxKeyboardWedge"); // the scene's key filter: key events and a timer, in memory
+            "io/chainpos/till/device/scanner/FxKeyboardWedge", // the scene's key filter: key events and a timer, in memory
+            "io/chainpos/till/TillWords"); // a message into words from a bundle on the class path, as Messages does
 
     @Test
     void nothingTheScreensRunOnTheJavaFxThreadWaitsForDiskNetworkOrDevices() throws Exception {
@@ -47,7 +48,7 @@ class ScreenThreadTest {
                 .read(ScreenThreadCheck.classes(classes, "io/chainpos/till/ui")).violations().stream()
                 .map(ScreenThreadCheck.Violation::calls).distinct().toList();
         assertThat(keptOff).as("what the screens hand to the counter and network threads")
-                .contains("io.chainpos.till.sale.SaleSession.scan", "io.chainpos.till.sale.SaleSession.pay",
+                .contains("io.chainpos.till.sale.SaleSession.scan", "io.chainpos.till.sale.SaleSession.addTender",
                         "io.chainpos.till.loyalty.MemberAccounts.find", "io.chainpos.till.shift.Shifts.close",
                         "io.chainpos.till.refund.RefundSale.refund", "io.chainpos.till.sync.EnrollTill.enroll",
                         "io.chainpos.till.ui.TillStartup.start", "io.chainpos.till.loyalty.TopUp.topUp",

@@ -20,7 +20,7 @@ public final class EventTypes {
     public static final Type MEMBER_PROFILE_CHANGED = new Type("MemberProfileChanged", 1, MemberProfileChanged.class);
     public static final Type MEMBERS_MERGED = new Type("MembersMerged", 1, MembersMerged.class);
     public static final Type SALE_COMPLETED = new Type("SaleCompleted", 1, SaleCompleted.class);
-    public static final Type SALE_REFUNDED = new Type("SaleRefunded", 1, SaleRefunded.class);
+    public static final Type SALE_REFUNDED = new Type("SaleRefunded", 2, SaleRefunded.class);
     public static final Type POINTS_CHANGED = new Type("PointsChanged", 1, PointsChanged.class);
     public static final Type STORED_VALUE_CHANGED = new Type("StoredValueChanged", 1, StoredValueChanged.class);
     public static final Type STOCK_CHANGED = new Type("StockChanged", 1, StockChanged.class);

@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * Money and goods given back. {@code originalSaleId} is null for a refund without a receipt, which then
- * names the manager who {@code approvedBy} it and the {@code reason}.
+ * names the manager who {@code approvedBy} it and the {@code reason}. {@code refundNo} is the number people read
+ * on the slip, like a receipt's ({@code S001-T1-1-R000001}); refunds recorded before schema version 2 have none.
  */
 public record SaleRefunded(
         RefundId refundId,
@@ -17,7 +18,8 @@ public record SaleRefunded(
         long total,
         List<Tender> tenders,
         String reason,
-        String approvedBy) implements SaleEvent {
+        String approvedBy,
+        String refundNo) implements SaleEvent {
 
     public SaleRefunded {
         Objects.requireNonNull(refundId, "refundId");

@@ -46,7 +46,9 @@ public final class EventSchema {
             return payload;
         });
         // Upcasters go here, one per (type, from version), when a payload's shape changes.
-        return new EventSchema(entries);
+        return new EventSchema(entries)
+                // SaleRefunded 2 added refundNo, the slip's readable number: a refund recorded before has none (null).
+                .withUpcaster("SaleRefunded", 1, payload -> payload);
     }
 
     /** The currency of a sale written before {@code currency} was part of it: every chain then sold in yuan. */

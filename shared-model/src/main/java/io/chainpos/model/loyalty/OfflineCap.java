@@ -20,8 +20,11 @@ public final class OfflineCap {
     public record Allowed() implements Decision {
     }
 
-    /** Refused; {@code reason} says why for the cashier, {@code stillAllowed} what may still be redeemed. */
-    public record Capped(long stillAllowed, String reason) implements Decision {
+    /**
+     * Refused: {@code stillAllowed} is what may still be used (points, or minor units of stored value) out of
+     * {@code cap}; {@code minutesSinceSync} is null when the till has never synced. The till puts it into words.
+     */
+    public record Capped(long stillAllowed, long cap, int afterMinutes, Long minutesSinceSync) implements Decision {
     }
 
     /**
@@ -35,7 +38,7 @@ public final class OfflineCap {
             return new Allowed();
         }
         return decide(rules.offlineRedeemCapPoints(), rules.offlineAfterMinutes(), linked, lastSynced, now, redeemedOffline,
-                requested, "redeem at most " + rules.offlineRedeemCapPoints() + " points", String::valueOf);
+                requested);
     }
 
     /** The same limit on paying from stored value (amounts in minor units); none when the rules set no limit. */
@@ -44,13 +47,11 @@ public final class OfflineCap {
         if (rules == null || rules.offlineStoredValueCap() == null) {
             return new Allowed();
         }
-        java.util.function.LongFunction<String> yuan = fen -> io.chainpos.model.money.Money.cny(fen).toDecimalString();
-        return decide(rules.offlineStoredValueCap(), rules.offlineAfterMinutes(), linked, lastSynced, now, paidOffline, requested,
-                "pay at most " + yuan.apply(rules.offlineStoredValueCap()) + " from stored value", yuan);
+        return decide(rules.offlineStoredValueCap(), rules.offlineAfterMinutes(), linked, lastSynced, now, paidOffline, requested);
     }
 
     private static Decision decide(long cap, int afterMinutes, boolean linked, Instant lastSynced, Instant now, long usedOffline,
-                                   long requested, String limit, java.util.function.LongFunction<String> show) {
+                                   long requested) {
         if (!linked || requested <= 0) {
             return new Allowed();
         }
@@ -62,9 +63,6 @@ public final class OfflineCap {
         if (requested <= left) {
             return new Allowed();
         }
-        String since = lastSynced == null ? "has not synced yet"
-                : "has not synced for " + Duration.between(lastSynced, now).toMinutes() + " minutes";
-        return new Capped(left, "offline limit: this till " + since + " (limit " + afterMinutes
-                + " minutes), so a member may " + limit + " here until it syncs; " + show.apply(left) + " left for this member");
+        return new Capped(left, cap, afterMinutes, lastSynced == null ? null : Duration.between(lastSynced, now).toMinutes());
     }
 }

@@ -44,8 +44,17 @@ public final class Refunds {
         }
     }
 
-    public record Refused(String reason) implements Outcome {
+    /**
+     * Why not: for {@link Why#NOT_ON_RECEIPT} the product, for {@link Why#ONLY_LEFT} the product and the quantity
+     * (thousandths) that may still come back. The till puts it into words.
+     */
+    public record Refused(Why why, Sku sku, String name, long qtyMilli) implements Outcome {
+        public Refused(Why why) {
+            this(why, null, null, 0);
+        }
     }
+
+    public enum Why { NOTHING_CHOSEN, QUANTITY_NOT_POSITIVE, NOT_ON_RECEIPT, ONLY_LEFT }
 
     /** Per product (in the sale's order): sold minus already refunded, in quantity and in money. */
     public static List<Refundable> remaining(SaleCompleted sale, List<SaleRefunded> earlier) {
@@ -84,14 +93,14 @@ public final class Refunds {
     /** Plans a refund of {@code requests} against {@code sale}, given the refunds already made (from any till). */
     public static Outcome plan(SaleCompleted sale, List<SaleRefunded> earlier, List<Request> requests) {
         if (requests.isEmpty()) {
-            return new Refused("choose what is brought back");
+            return new Refused(Why.NOTHING_CHOSEN);
         }
         Map<Sku, Refundable> remaining = new LinkedHashMap<>();
         remaining(sale, earlier).forEach(r -> remaining.put(r.sku(), r));
         Map<Sku, Long> asked = new LinkedHashMap<>();
         for (Request request : requests) {
             if (request.qtyMilli() <= 0) {
-                return new Refused("a quantity to refund is positive");
+                return new Refused(Why.QUANTITY_NOT_POSITIVE);
             }
             asked.merge(request.sku(), request.qtyMilli(), Math::addExact);
         }
@@ -100,11 +109,11 @@ public final class Refunds {
         for (Map.Entry<Sku, Long> entry : asked.entrySet()) {
             Refundable left = remaining.get(entry.getKey());
             if (left == null) {
-                return new Refused(entry.getKey() + " is not on receipt " + sale.receiptNo());
+                return new Refused(Why.NOT_ON_RECEIPT, entry.getKey(), null, 0);
             }
             long qty = entry.getValue();
             if (qty > left.qtyMilli()) {
-                return new Refused("only " + quantity(left.qtyMilli()) + " of " + left.name() + " can still be refunded");
+                return new Refused(Why.ONLY_LEFT, left.sku(), left.name(), left.qtyMilli());
             }
             // The last of a product takes what is left exactly, so repeated part refunds never drift.
             long amount = qty == left.qtyMilli() ? left.amount() : Math.min(left.amount(),
@@ -162,10 +171,6 @@ public final class Refunds {
             out[i] = -values[i];
         }
         return out;
-    }
-
-    private static String quantity(long milli) {
-        return BigDecimal.valueOf(milli, 3).stripTrailingZeros().toPlainString();
     }
 
     static String yuan(long fen) {

@@ -8,9 +8,10 @@ import java.util.List;
 /**
  * A shift's figures, for the X report (mid-shift, {@code countedCash} null) and the Z report (at close).
  * Data only: the printer and the screens render it. Amounts in minor units. {@code expectedCash} is the
- * float plus cash taken (net of change) less cash refunded, plus cash in, less cash out. Stored-value
- * top-ups (paid part only; the bonus is not money) and their refunds count in the tender lines and apart
- * from sales in {@code topUpsTotal} and {@code topUpRefundsTotal}.
+ * float plus cash taken (net of change) less cash refunded, for sales and top-ups, plus cash in, less cash out.
+ * {@code byTender} is the takings from sales and refunds only; stored-value top-ups (paid part only; the bonus is
+ * not money) and their refunds are kept apart, in {@code topUpsByTender}, {@code topUpsTotal} and
+ * {@code topUpRefundsTotal}, so a sale's cash is never read as a top-up's or the other way round.
  */
 public record ShiftReport(
         Kind kind,
@@ -33,7 +34,8 @@ public record ShiftReport(
         Long countedCash,
         int topUpsCount,
         long topUpsTotal,
-        long topUpRefundsTotal) {
+        long topUpRefundsTotal,
+        List<TenderLine> topUpsByTender) {
 
     /** X: a reading mid-shift; Z: the closing report. */
     public enum Kind { X, Z }
@@ -47,6 +49,7 @@ public record ShiftReport(
 
     public ShiftReport {
         byTender = List.copyOf(byTender);
+        topUpsByTender = List.copyOf(topUpsByTender);
     }
 
     /** Counted minus expected: positive is cash over, negative cash short; null before the count. */

@@ -9,8 +9,8 @@ import io.chainpos.model.event.ShiftClosed;
 import io.chainpos.model.event.ShiftOpened;
 import io.chainpos.model.event.StoredValueToppedUp;
 import io.chainpos.model.event.Tender;
-import io.chainpos.model.event.TopUpRefunded;
 import io.chainpos.model.event.TenderMethod;
+import io.chainpos.model.event.TopUpRefunded;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -31,6 +31,7 @@ public final class ShiftReports {
             throw new IllegalArgumentException("a shift's events start with its ShiftOpened");
         }
         Map<TenderMethod, long[]> tenders = new EnumMap<>(TenderMethod.class); // count, sales, refunds
+        Map<TenderMethod, long[]> topUpTenders = new EnumMap<>(TenderMethod.class); // count, top-ups, top-ups refunded
         int sales = 0;
         int refunds = 0;
         int voids = 0;
@@ -71,7 +72,7 @@ public final class ShiftReports {
                     topUpsTotal += topUp.paid();
                     long[] kept = Tendering.kept(topUp.tenders(), topUp.change());
                     for (int i = 0; i < kept.length; i++) {
-                        long[] line = tenders.computeIfAbsent(topUp.tenders().get(i).method(), m -> new long[3]);
+                        long[] line = topUpTenders.computeIfAbsent(topUp.tenders().get(i).method(), m -> new long[3]);
                         line[0]++;
                         line[1] += kept[i];
                     }
@@ -79,7 +80,7 @@ public final class ShiftReports {
                 case TopUpRefunded refund -> {
                     topUpRefundsTotal += refund.paidRefunded();
                     for (Tender tender : refund.tenders()) {
-                        tenders.computeIfAbsent(tender.method(), m -> new long[3])[2] += tender.amount();
+                        topUpTenders.computeIfAbsent(tender.method(), m -> new long[3])[2] += tender.amount();
                     }
                 }
                 case SaleVoided voidedSale -> {
@@ -103,11 +104,14 @@ public final class ShiftReports {
         }
         List<ShiftReport.TenderLine> lines = new ArrayList<>();
         tenders.forEach((method, v) -> lines.add(new ShiftReport.TenderLine(method, (int) v[0], v[1], v[2])));
+        List<ShiftReport.TenderLine> topUpLines = new ArrayList<>();
+        topUpTenders.forEach((method, v) -> topUpLines.add(new ShiftReport.TenderLine(method, (int) v[0], v[1], v[2])));
         long[] cash = tenders.getOrDefault(TenderMethod.CASH, new long[3]);
-        long expected = opened.floatAmount() + cash[1] - cash[2] + cashIn - cashOut;
+        long[] topUpCash = topUpTenders.getOrDefault(TenderMethod.CASH, new long[3]);
+        long expected = opened.floatAmount() + cash[1] - cash[2] + topUpCash[1] - topUpCash[2] + cashIn - cashOut;
         return new ShiftReport(counted == null ? ShiftReport.Kind.X : ShiftReport.Kind.Z, opened.shiftId(),
                 opened.cashier(), shiftEvents.getFirst().occurredAt(), closedAt, opened.floatAmount(), lines, sales,
                 salesTotal, refunds, refundsTotal, discounts, voids, voided, cashIn, cashOut, expected, counted, topUps, topUpsTotal,
-                topUpRefundsTotal);
+                topUpRefundsTotal, topUpLines);
     }
 }

@@ -2,7 +2,6 @@ package io.chainpos.model.sale;
 
 import io.chainpos.model.event.Tender;
 import io.chainpos.model.event.TenderMethod;
-import io.chainpos.model.money.Money;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +28,14 @@ public final class Tendering {
         }
     }
 
-    /** Why not, for the cashier. */
-    public record Refused(String reason) implements Outcome {
+    /** Why not: {@code amount} is how much is short for {@link Why#SHORT}, 0 otherwise. The till puts it into words. */
+    public record Refused(Why why, long amount) implements Outcome {
+        public Refused(Why why) {
+            this(why, 0);
+        }
     }
+
+    public enum Why { NOT_POSITIVE, COUPON_NEEDS_CODE, WALLET_NEEDS_REFERENCE, SHORT, CHANGE_ONLY_IN_CASH }
 
     public static Outcome settle(long total, List<Tender> tenders) {
         if (total < 0) {
@@ -40,25 +44,49 @@ public final class Tendering {
         Map<TenderMethod, Long> byMethod = new EnumMap<>(TenderMethod.class);
         long tendered = 0;
         for (Tender tender : tenders) {
-            if (tender.amount() <= 0) {
-                return new Refused("a tender must be a positive amount");
-            }
-            if ((tender.method() == TenderMethod.MOBILE_WALLET || tender.method() == TenderMethod.COUPON)
-                    && (tender.reference() == null || tender.reference().isBlank())) {
-                return new Refused(tender.method() == TenderMethod.COUPON
-                        ? "a coupon tender needs the coupon's code" : "a mobile wallet tender needs the payment reference");
+            java.util.Optional<Refused> wrong = wellFormed(tender);
+            if (wrong.isPresent()) {
+                return wrong.get();
             }
             byMethod.merge(tender.method(), tender.amount(), Math::addExact);
             tendered = Math.addExact(tendered, tender.amount());
         }
         if (tendered < total) {
-            return new Refused("tenders are short by " + Money.cny(total - tendered).toDecimalString());
+            return new Refused(Why.SHORT, total - tendered);
         }
         long change = tendered - total;
         if (change > byMethod.getOrDefault(TenderMethod.CASH, 0L)) {
-            return new Refused("change can only be given in cash; non-cash tenders exceed the total");
+            return new Refused(Why.CHANGE_ONLY_IN_CASH);
         }
         return new Settled(total, tendered, change, byMethod);
+    }
+
+    /**
+     * Whether one more tender may be taken while {@code due} is still to pay: a positive amount, the reference a
+     * wallet or coupon tender needs, and no more than is due unless it is cash (only cash gives change). The same
+     * rules {@link #settle} applies to the whole payment, checked as each tender is added.
+     */
+    public static java.util.Optional<Refused> admit(long due, Tender tender) {
+        java.util.Optional<Refused> wrong = wellFormed(tender);
+        if (wrong.isPresent()) {
+            return wrong;
+        }
+        if (tender.method() != TenderMethod.CASH && tender.amount() > due) {
+            return java.util.Optional.of(new Refused(Why.CHANGE_ONLY_IN_CASH));
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static java.util.Optional<Refused> wellFormed(Tender tender) {
+        if (tender.amount() <= 0) {
+            return java.util.Optional.of(new Refused(Why.NOT_POSITIVE));
+        }
+        if ((tender.method() == TenderMethod.MOBILE_WALLET || tender.method() == TenderMethod.COUPON)
+                && (tender.reference() == null || tender.reference().isBlank())) {
+            return java.util.Optional.of(new Refused(tender.method() == TenderMethod.COUPON
+                    ? Why.COUPON_NEEDS_CODE : Why.WALLET_NEEDS_REFERENCE));
+        }
+        return java.util.Optional.empty();
     }
 
     /**

@@ -19,15 +19,15 @@ public final class BarcodeParser {
 
     public Scan parse(String input) {
         if (input == null || input.isBlank()) {
-            return new Scan.Unreadable("nothing was scanned");
+            return new Scan.Unreadable(Scan.Unreadable.Why.NOTHING_SCANNED, "");
         }
         String code = input.strip();
         if (MemberCode.looksLikeMemberCode(code)) {
             return MemberCode.decode(code).<Scan>map(Scan.MemberQr::new)
-                    .orElse(new Scan.Unreadable("this member QR code is damaged or not ours: ask the member to refresh it"));
+                    .orElse(new Scan.Unreadable(Scan.Unreadable.Why.MEMBER_QR_DAMAGED, shorten(code)));
         }
         if (code.length() > MAX_LENGTH || !code.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            return new Scan.Unreadable("not a product code: '" + shorten(code) + "'");
+            return new Scan.Unreadable(Scan.Unreadable.Why.NOT_A_PRODUCT_CODE, shorten(code));
         }
         if (!code.chars().allMatch(Character::isDigit)) {
             return new Scan.ProductCode(code, Scan.Symbology.CODE_128);

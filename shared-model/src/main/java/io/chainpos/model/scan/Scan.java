@@ -25,12 +25,10 @@ public sealed interface Scan {
 
     /** A retail barcode whose check digit is wrong: a misread, or a number that is not a barcode (a card?). */
     record BadCheckDigit(String code, Symbology symbology) implements Scan {
-        public String message() {
-            return "the check digit of " + code + " is wrong: scan it again or type it";
-        }
     }
 
-    /** Nothing usable: a message for the cashier. */
-    record Unreadable(String message) implements Scan {
+    /** Nothing usable: why, and the code as read ({@code code} is empty when nothing was scanned). */
+    record Unreadable(Why why, String code) implements Scan {
+        public enum Why { NOTHING_SCANNED, MEMBER_QR_DAMAGED, NOT_A_PRODUCT_CODE }
     }
 }

@@ -9,6 +9,7 @@ import io.chainpos.model.event.Event;
 import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.event.EventTypes;
 import io.chainpos.model.event.PointsChanged;
+import io.chainpos.model.event.SaleRefunded;
 import io.chainpos.model.event.UnknownEvent;
 import io.chainpos.model.id.TillId;
 import io.chainpos.model.sync.PullResponse;
@@ -19,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -119,6 +119,18 @@ class EventCodecTest {
 
         assertThat(read.payload()).isEqualTo(SampleEvents.all().get("PointsChanged"));
         assertThat(new EventCodec(v3).toTree(read).get("schemaVersion").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aRefundRecordedAtVersionOneIsReadForwardWithNoRefundNumber() throws IOException {
+        String v1 = Files.readString(GOLDEN.resolve("SaleRefunded.v1.json"), StandardCharsets.UTF_8);
+        SaleRefunded now = (SaleRefunded) SampleEvents.all().get("SaleRefunded");
+
+        EventEnvelope read = codec.fromJson(v1);
+
+        assertThat(read.schemaVersion()).isEqualTo(2);
+        assertThat(read.payload()).isEqualTo(new SaleRefunded(now.refundId(), now.originalSaleId(), now.currency(), now.lines(),
+                now.total(), now.tenders(), now.reason(), now.approvedBy(), null));
     }
 
     @Test

@@ -41,7 +41,14 @@ class PreviousReleaseTest {
         EventEnvelope read = codec.fromJson(stored);
 
         assertThat(read.isUnknown()).as(read.type() + " read as known").isFalse();
-        assertThat(codec.canonical(codec.toTree(read))).isEqualTo(codec.canonical(codec.readTree(stored)));
+        com.fasterxml.jackson.databind.node.ObjectNode was = (com.fasterxml.jackson.databind.node.ObjectNode)
+                codec.readTree(stored);
+        com.fasterxml.jackson.databind.node.ObjectNode now = (com.fasterxml.jackson.databind.node.ObjectNode) codec.toTree(read);
+        // a type that has moved on since (SaleRefunded 2) is read forward: a newer version, the same fact
+        assertThat(now.get("schemaVersion").asInt()).isGreaterThanOrEqualTo(was.get("schemaVersion").asInt());
+        was.remove("schemaVersion");
+        now.remove("schemaVersion");
+        assertThat(codec.canonical(now)).isEqualTo(codec.canonical(was));
     }
 
     @Test

@@ -46,12 +46,12 @@ class RefundsTest {
     void neverMoreThanSoldMinusAlreadyRefunded() {
         SaleRefunded earlier = new SaleRefunded(new RefundId(UUID.randomUUID()), SALE.saleId(), "CNY",
                 List.of(new RefundLine(COLA, "可口可乐", 3000, 810)), 810,
-                List.of(new Tender(TenderMethod.BANK_CARD, 450, "T9"), new Tender(TenderMethod.CASH, 360, null)), null, null);
+                List.of(new Tender(TenderMethod.BANK_CARD, 450, "T9"), new Tender(TenderMethod.CASH, 360, null)), null, null, null);
 
         assertThat(Refunds.plan(SALE, List.of(earlier), List.of(new Refunds.Request(COLA, 2000))))
-                .isEqualTo(new Refunds.Refused("only 1 of 可口可乐 can still be refunded"));
+                .isEqualTo(new Refunds.Refused(Refunds.Why.ONLY_LEFT, COLA, "可口可乐", 1000));
         assertThat(Refunds.plan(SALE, List.of(earlier), List.of(new Refunds.Request(Sku.of("999"), 1000))))
-                .isEqualTo(new Refunds.Refused("999 is not on receipt R-1"));
+                .isEqualTo(new Refunds.Refused(Refunds.Why.NOT_ON_RECEIPT, Sku.of("999"), null, 0));
         Refunds.Planned rest = (Refunds.Planned) Refunds.plan(SALE, List.of(earlier),
                 List.of(new Refunds.Request(COLA, 1000), new Refunds.Request(BREAD, 1000)));
         assertThat(rest.total()).isEqualTo(1800 - 810);

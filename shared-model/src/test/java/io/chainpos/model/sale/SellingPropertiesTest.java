@@ -146,7 +146,7 @@ class SellingPropertiesTest {
                 assertThat(planned.total()).isBetween(0L, pick.amount());
                 assertThat(planned.tenders().stream().mapToLong(Tender::amount).sum()).isEqualTo(planned.total());
                 refunds.add(new SaleRefunded(new RefundId(UUID.randomUUID()), sale.saleId(), "CNY", planned.lines(),
-                        planned.total(), planned.tenders(), null, null));
+                        planned.total(), planned.tenders(), null, null, null));
             } else {
                 assertThat(qtys.get(i).longValue()).isGreaterThan(pick.qtyMilli());
             }

@@ -22,7 +22,6 @@ class BarcodeParserTest {
         Scan bad = parser.parse("6901234567893");
 
         assertThat(bad).isEqualTo(new Scan.BadCheckDigit("6901234567893", Scan.Symbology.EAN_13));
-        assertThat(((Scan.BadCheckDigit) bad).message()).contains("check digit of 6901234567893 is wrong");
         assertThat(parser.parse("96385075")).isInstanceOf(Scan.BadCheckDigit.class);
     }
 
@@ -30,7 +29,7 @@ class BarcodeParserTest {
     void otherCodesAreCode128AndGarbageIsAMessage() {
         assertThat(parser.parse("ABC-123/x")).isEqualTo(new Scan.ProductCode("ABC-123/x", Scan.Symbology.CODE_128));
         assertThat(parser.parse("100002")).isEqualTo(new Scan.ProductCode("100002", Scan.Symbology.CODE_128));
-        assertThat(parser.parse("")).isEqualTo(new Scan.Unreadable("nothing was scanned"));
+        assertThat(parser.parse("")).isEqualTo(new Scan.Unreadable(Scan.Unreadable.Why.NOTHING_SCANNED, ""));
         assertThat(parser.parse("a\u0007b")).isInstanceOf(Scan.Unreadable.class);
         assertThat(parser.parse("中文")).isInstanceOf(Scan.Unreadable.class);
     }

@@ -91,7 +91,7 @@ public final class SampleEvents {
                 0, 7, "cashier-01"));
         all.put("SaleRefunded", new SaleRefunded(new RefundId(UUID.fromString("0192f0a0-0000-7000-8000-000000000020")),
                 SALE, "CNY", List.of(new RefundLine(new Sku("690001"), "可口可乐 330ml", 1000, 250)), 250,
-                List.of(new Tender(TenderMethod.CASH, 250, null)), "damaged", null));
+                List.of(new Tender(TenderMethod.CASH, 250, null)), "damaged", null, "S001-T1-1-R000001"));
         all.put("PointsChanged", new PointsChanged(MEMBER, 21, PointsChanged.Reason.EARN, SALE, List.of("BASE:1/yuan on 21.00"), 2100));
         all.put("StoredValueChanged", new StoredValueChanged(MEMBER, -1000, StoredValueChanged.Reason.PAY, SALE, -200, null));
         all.put("StockChanged", new StockChanged(new StoreId("S001"), new Sku("690001"), -2000,

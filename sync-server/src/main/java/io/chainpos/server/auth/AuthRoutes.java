@@ -8,6 +8,7 @@ import io.chainpos.model.sync.LoginResponse;
 import io.chainpos.server.http.ApiProblem;
 import io.chainpos.server.http.JsonBodies;
 import io.chainpos.server.http.Routes;
+import io.chainpos.model.sync.ApiErrorCode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
@@ -51,9 +52,9 @@ public final class AuthRoutes implements Routes {
             case Users.Login.Token(String token) -> ctx.json(new LoginResponse(token));
             case Users.Login.Refused refused -> throw ApiProblem.unauthorized("wrong username or password");
             case Users.Login.TooSoon(java.time.Duration wait) -> throw new ApiProblem(429, io.chainpos.model.sync.ApiError.of(
-                    "too_many_attempts", "a wrong password was given for this name; try again in " + Math.max(1, wait.toSeconds()) + " s"));
+                    ApiErrorCode.TOO_MANY_ATTEMPTS, "a wrong password was given for this name; try again in " + Math.max(1, wait.toSeconds()) + " s"));
             case Users.Login.Locked(java.time.Instant until) -> throw new ApiProblem(429, io.chainpos.model.sync.ApiError.of(
-                    "locked", "too many wrong passwords: this name is locked until " + until));
+                    ApiErrorCode.LOCKED, "too many wrong passwords: this name is locked until " + until));
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.chainpos.server.http;
 
 import io.chainpos.model.sync.ApiError;
+import io.chainpos.model.sync.ApiErrorCode;
 
 /**
  * A request the server refuses, with the 4xx status and the JSON body to answer. Thrown only at the HTTP
@@ -20,23 +21,23 @@ public final class ApiProblem extends RuntimeException {
     }
 
     public static ApiProblem badRequest(String detail) {
-        return new ApiProblem(400, ApiError.of("bad_request", detail));
+        return new ApiProblem(400, ApiError.of(ApiErrorCode.BAD_REQUEST, detail));
     }
 
     public static ApiProblem unauthorized(String detail) {
-        return new ApiProblem(401, ApiError.of("unauthorized", detail));
+        return new ApiProblem(401, ApiError.of(ApiErrorCode.UNAUTHORIZED, detail));
     }
 
     public static ApiProblem forbidden(String detail) {
-        return new ApiProblem(403, ApiError.of("forbidden", detail));
+        return new ApiProblem(403, ApiError.of(ApiErrorCode.FORBIDDEN, detail));
     }
 
     public static ApiProblem notFound(String detail) {
-        return new ApiProblem(404, ApiError.of("not_found", detail));
+        return new ApiProblem(404, ApiError.of(ApiErrorCode.NOT_FOUND, detail));
     }
 
     public static ApiProblem tooLarge(String detail) {
-        return new ApiProblem(413, ApiError.of("too_large", detail));
+        return new ApiProblem(413, ApiError.of(ApiErrorCode.TOO_LARGE, detail));
     }
 
     public int status() {

@@ -3,6 +3,7 @@ package io.chainpos.server.http;
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.model.json.MalformedEventException;
 import io.chainpos.model.sync.ApiError;
+import io.chainpos.model.sync.ApiErrorCode;
 import io.javalin.Javalin;
 import io.javalin.config.JettyConfig;
 import io.javalin.http.Context;
@@ -42,14 +43,14 @@ public final class HttpApi {
             features.forEach(feature -> feature.addTo(config.routes));
             config.routes.exception(ApiProblem.class, (problem, ctx) -> ctx.status(problem.status()).json(problem.error()));
             config.routes.exception(MalformedEventException.class,
-                    (malformed, ctx) -> ctx.status(400).json(ApiError.of("bad_request", Requests.abbreviateLong(malformed.getMessage()))));
+                    (malformed, ctx) -> ctx.status(400).json(ApiError.of(ApiErrorCode.BAD_REQUEST, Requests.abbreviateLong(malformed.getMessage()))));
             config.routes.exception(HttpResponseException.class, HttpApi::httpProblem);
             config.routes.exception(Exception.class, (bug, ctx) -> {
                 LOG.error("event=unexpected_error method={} path={}", ctx.method(), ctx.path(), bug);
-                ctx.status(500).json(ApiError.of("internal_error", "the server failed; the error is logged"));
+                ctx.status(500).json(ApiError.of(ApiErrorCode.INTERNAL_ERROR, "the server failed; the error is logged"));
             });
-            config.routes.error(404, ctx -> answerIfEmpty(ctx, "not_found", "no such resource: " + ctx.method() + " " + ctx.path()));
-            config.routes.error(405, ctx -> answerIfEmpty(ctx, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path()));
+            config.routes.error(404, ctx -> answerIfEmpty(ctx, ApiErrorCode.NOT_FOUND.code(), "no such resource: " + ctx.method() + " " + ctx.path()));
+            config.routes.error(405, ctx -> answerIfEmpty(ctx, ApiErrorCode.METHOD_NOT_ALLOWED.code(), ctx.method() + " is not allowed on " + ctx.path()));
             config.requestLogger.http((ctx, millis) -> LOG.debug("event=http method={} path={} status={} ms={}",
                     ctx.method(), ctx.path(), ctx.statusCode(), millis));
         });
@@ -61,14 +62,14 @@ public final class HttpApi {
             LOG.error("event=unexpected_http_error method={} path={}", ctx.method(), ctx.path(), e);
         }
         String error = switch (status) {
-            case 400 -> "bad_request";
-            case 401 -> "unauthorized";
-            case 403 -> "forbidden";
-            case 404 -> "not_found";
-            case 405 -> "method_not_allowed";
-            case 413 -> "too_large";
-            case 500 -> "internal_error";
-            default -> "http_" + status;
+            case 400 -> ApiErrorCode.BAD_REQUEST.code();
+            case 401 -> ApiErrorCode.UNAUTHORIZED.code();
+            case 403 -> ApiErrorCode.FORBIDDEN.code();
+            case 404 -> ApiErrorCode.NOT_FOUND.code();
+            case 405 -> ApiErrorCode.METHOD_NOT_ALLOWED.code();
+            case 413 -> ApiErrorCode.TOO_LARGE.code();
+            case 500 -> ApiErrorCode.INTERNAL_ERROR.code();
+            default -> ApiErrorCode.BAD_REQUEST.code(); // another 4xx: only published codes go out
         };
         String detail = status == 413 ? "the body is larger than " + MAX_BODY_BYTES + " bytes" : e.getMessage();
         ctx.status(status).json(ApiError.of(error, detail == null || detail.isBlank() ? error : detail));

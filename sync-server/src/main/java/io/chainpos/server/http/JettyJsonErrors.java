@@ -2,6 +2,7 @@ package io.chainpos.server.http;
 
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.model.sync.ApiError;
+import io.chainpos.model.sync.ApiErrorCode;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
@@ -29,7 +30,7 @@ final class JettyJsonErrors extends ErrorHandler {
     }
 
     private byte[] body(int code, String message) {
-        String error = code >= 500 ? "internal_error" : code == 404 ? "not_found" : "bad_request";
+        String error = (code >= 500 ? ApiErrorCode.INTERNAL_ERROR : code == 404 ? ApiErrorCode.NOT_FOUND : ApiErrorCode.BAD_REQUEST).code();
         String detail = message == null || message.isBlank() ? "the request could not be read" : message;
         return codec.write(ApiError.of(error, detail)).getBytes(StandardCharsets.UTF_8);
     }

@@ -13,6 +13,7 @@ import io.chainpos.server.http.ApiProblem;
 import io.chainpos.server.http.Requests;
 import io.chainpos.server.http.Routes;
 import io.chainpos.server.log.EventLog;
+import io.chainpos.model.sync.ApiErrorCode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -28,7 +29,7 @@ public final class MemberRoutes implements Routes {
     private static final Logger LOG = LoggerFactory.getLogger(MemberRoutes.class);
     private static final int MAX_PHONE_LENGTH = 32;
     /** The stable error code of a look-up with the phone in the URL. */
-    public static final String PHONE_IN_URL = "phone_in_url";
+    public static final String PHONE_IN_URL = ApiErrorCode.PHONE_IN_URL.code();
     static final int MAX_KEYS = 1_000;
 
     private final Access access;

@@ -11,6 +11,7 @@ import io.chainpos.server.http.Requests;
 import io.chainpos.server.http.Routes;
 import io.chainpos.server.log.IngestResult;
 import io.chainpos.server.log.PullPage;
+import io.chainpos.model.sync.ApiErrorCode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
@@ -88,13 +89,13 @@ public final class SyncRoutes implements Routes {
                 LOG.atWarn().setMessage("push_quarantined").addKeyValue("till", till.tillId()).addKeyValue("epoch", body.tillEpoch())
                         .addKeyValue("count", quarantined.size())
                         .addKeyValue("reasons", quarantined.stream().map(q -> q.reason().name()).distinct().toList()).log();
-                ctx.status(409).json(new ApiError("conflicting_event",
+                ctx.status(409).json(new ApiError(ApiErrorCode.CONFLICTING_EVENT.code(),
                         "quarantined for head office, the rest of the batch is stored: " + ids, null, conflicted.ackedThrough()));
             }
             case PushEvents.Outcome.Gap gap -> {
                 LOG.atInfo().setMessage("push_gap").addKeyValue("till", till.tillId()).addKeyValue("epoch", body.tillEpoch())
                         .addKeyValue("expected", gap.expectedSeq()).addKeyValue("first_sent", gap.firstSent()).log();
-                ctx.status(409).json(new ApiError("sequence_gap",
+                ctx.status(409).json(new ApiError(ApiErrorCode.SEQUENCE_GAP.code(),
                         "expected tillSeq " + gap.expectedSeq() + " next, the batch starts at " + gap.firstSent()
                                 + "; nothing of it was stored", gap.expectedSeq(), gap.ackedThrough()));
             }
@@ -123,7 +124,7 @@ public final class SyncRoutes implements Routes {
                 LOG.atInfo().setMessage("pull_snapshot_needed").addKeyValue("till", till.tillId()).addKeyValue("after", after)
                         .addKeyValue("oldest_received", needed.oldest()).log();
                 // 410 Gone: the events after this cursor are no longer replayed one by one; take a snapshot.
-                ctx.status(410).json(ApiError.of("snapshot_needed", "the cursor " + after + " is older than the "
+                ctx.status(410).json(ApiError.of(ApiErrorCode.SNAPSHOT_NEEDED, "the cursor " + after + " is older than the "
                         + needed.retention().toDays() + " days events are replayed for; GET /api/v1/sync/snapshot "
                         + "and pull from the cursor it gives"));
             }

@@ -59,7 +59,7 @@ class SalesReportBrowserTest {
                 List.of(new Tender(TenderMethod.CASH, 5000, null)), 500);
         SaleRefunded refund = new SaleRefunded(new RefundId(UUID.fromString("0192f0a0-0000-7000-9000-000000000050")), a.saleId(), "CNY",
                 List.of(new RefundLine(Sku.of("100001"), "Tea", 1000, 1500)), 1500, List.of(new Tender(TenderMethod.CASH, 1500, null)),
-                null, null);
+                null, null, "S001-T1-R000001");
         SaleCompleted b = sale(2, null, List.of(new SaleLine(Sku.of("100001"), "Tea", 1000, 1500, 0, 1500, List.of())),
                 List.of(new Tender(TenderMethod.BANK_CARD, 1500, null)), 0);
         SaleCompleted c = sale(3, null, List.of(new SaleLine(Sku.of("100002"), "Rice", 3000, 2000, 0, 6000, List.of())),

@@ -155,7 +155,7 @@ final class SalesScenario {
         boolean withReceipt = random.nextInt(5) != 0;
         return new SaleRefunded(new RefundId(uuid()), withReceipt ? sale.saleId() : null, "CNY", lines, total,
                 List.of(new Tender(random.nextBoolean() ? TenderMethod.CASH : TenderMethod.BANK_CARD, total, null)),
-                withReceipt ? null : "no receipt", withReceipt ? null : "manager-1");
+                withReceipt ? null : "no receipt", withReceipt ? null : "manager-1", null);
     }
 
     private UUID uuid() {

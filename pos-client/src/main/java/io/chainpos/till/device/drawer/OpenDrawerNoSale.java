@@ -2,6 +2,7 @@ package io.chainpos.till.device.drawer;
 
 import io.chainpos.model.event.DrawerOpened;
 import io.chainpos.model.event.ManagerApproved;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.staff.Approval;
 import io.chainpos.till.staff.ManagerApprovals;
@@ -22,7 +23,7 @@ public final class OpenDrawerNoSale {
     }
 
     /** Nothing was recorded and the drawer stays shut; {@code reason} is for the cashier. */
-    public record Refused(String reason) implements Result {
+    public record Refused(TillMessage reason) implements Result {
     }
 
     private final Ledger ledger;
@@ -35,11 +36,11 @@ public final class OpenDrawerNoSale {
 
     public Result open(String managerPin, String cashier) {
         if (managerPin == null || managerPin.isBlank()) {
-            return new Refused("opening the drawer with no sale needs a manager's PIN");
+            return new Refused(TillMessage.of(TillMessage.Code.NO_SALE_NEEDS_MANAGER));
         }
         Optional<Approval> approval = approvals.approve(managerPin.strip(), ACTION);
         if (approval.isEmpty()) {
-            return new Refused("that PIN may not open the drawer with no sale");
+            return new Refused(TillMessage.of(TillMessage.Code.PIN_MAY_NOT_OPEN_DRAWER));
         }
         String manager = approval.get().managerId();
         ledger.write(tx -> {

@@ -34,7 +34,7 @@ public record RefundReceipt(SaleRefunded refund, ReceiptNo originalReceipt, Till
                 .rule()
                 .pair(doc.word(ReceiptText.ORIGINAL_RECEIPT),
                         originalReceipt == null ? doc.word(ReceiptText.NO_RECEIPT) : originalReceipt.value())
-                .pair(doc.word(ReceiptText.REFUND_NO), refund.refundId().toString())
+                .pair(doc.word(ReceiptText.REFUND_NO), refund.refundNo() != null ? refund.refundNo() : refund.refundId().toString())
                 .pair(doc.word(ReceiptText.TIME), doc.time(occurredAt))
                 .pair(doc.word(ReceiptText.TILL), tillId.value())
                 .rule();

@@ -2,6 +2,7 @@ package io.chainpos.till.device.printer;
 
 import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.id.ReceiptNo;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.ledger.Ledger;
 import java.time.Clock;
 import java.util.Optional;
@@ -18,7 +19,7 @@ public final class ReprintReceipt {
     public record Queued(ReceiptNo receiptNo) implements Result {
     }
 
-    public record NotFound(String reason) implements Result {
+    public record NotFound(TillMessage reason) implements Result {
     }
 
     private final Ledger ledger;
@@ -40,11 +41,11 @@ public final class ReprintReceipt {
         try {
             receiptNo = new ReceiptNo(receiptNumber == null ? "" : receiptNumber.strip());
         } catch (IllegalArgumentException e) {
-            return new NotFound("'" + receiptNumber + "' is not a receipt number");
+            return new NotFound(TillMessage.of(TillMessage.Code.NOT_A_RECEIPT_NUMBER, String.valueOf(receiptNumber)));
         }
         Optional<EventEnvelope> sale = sources.sale(receiptNo);
         if (sale.isEmpty()) {
-            return new NotFound("no sale with receipt " + receiptNo + " in this store");
+            return new NotFound(TillMessage.of(TillMessage.Code.NO_SALE_WITH_RECEIPT, receiptNo.value()));
         }
         ReceiptFacts.Printable printable = facts.printoutOf(sale.get(), clock.instant())
                 .orElseThrow(() -> new IllegalStateException("receipt " + receiptNo + " is not a sale"));

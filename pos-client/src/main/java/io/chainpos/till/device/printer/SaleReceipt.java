@@ -13,8 +13,8 @@ import java.util.Objects;
  * A sale's receipt (小票): the committed {@link SaleCompleted} with where and when it happened, the member's
  * points when a member was on the sale, and for a reprint the moment it was reprinted.
  */
-public record SaleReceipt(SaleCompleted sale, TillId tillId, Instant occurredAt, MemberPoints member, Instant reprintedAt)
-        implements Printout {
+public record SaleReceipt(SaleCompleted sale, TillId tillId, Instant occurredAt, MemberPoints member, Instant reprintedAt,
+                          String cashierName) implements Printout {
 
     /** The member's masked card number, the points this sale earned and the balance printed with them. */
     public record MemberPoints(String cardNo, long earned, long balance) {
@@ -27,6 +27,11 @@ public record SaleReceipt(SaleCompleted sale, TillId tillId, Instant occurredAt,
         Objects.requireNonNull(sale, "sale");
         Objects.requireNonNull(tillId, "tillId");
         Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+
+    /** Without the cashier's name: the sign-in id is printed. */
+    public SaleReceipt(SaleCompleted sale, TillId tillId, Instant occurredAt, MemberPoints member, Instant reprintedAt) {
+        this(sale, tillId, occurredAt, member, reprintedAt, null);
     }
 
     @Override
@@ -43,7 +48,7 @@ public record SaleReceipt(SaleCompleted sale, TillId tillId, Instant occurredAt,
                 .pair(doc.word(ReceiptText.TIME), doc.time(occurredAt))
                 .pair(doc.word(ReceiptText.TILL), tillId.value());
         if (sale.cashier() != null) {
-            doc.pair(doc.word(ReceiptText.CASHIER), sale.cashier());
+            doc.pair(doc.word(ReceiptText.CASHIER), cashierName != null ? cashierName : sale.cashier());
         }
         doc.rule();
         for (SaleLine line : sale.lines()) {

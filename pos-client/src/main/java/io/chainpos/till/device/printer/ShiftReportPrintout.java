@@ -75,11 +75,25 @@ public record ShiftReportPrintout(
         return new ShiftReportPrintout(report.kind() == ShiftReport.Kind.X ? Kind.X : Kind.Z,
                 report.shiftId().toString(), till, report.openedBy(), report.openedAt(),
                 report.closedAt() != null ? report.closedAt() : printedAt, currency, report.floatAmount(),
-                report.byTender().stream().map(t -> new Takings(t.method(), t.count(), t.sales(), t.refunds())).toList(),
+                takings(report),
                 report.salesCount(), report.salesTotal(), report.refundsCount(), report.refundsTotal(),
                 report.discountTotal(), report.voidsCount(), report.voidsAmount(), report.cashIn(), report.cashOut(),
                 report.expectedCash(), report.countedCash(), report.topUpsCount(), report.topUpsTotal(),
                 report.topUpRefundsTotal());
+    }
+
+    /** The drawer's takings by tender as printed: sales and top-ups together (the top-ups are also shown apart). */
+    private static List<Takings> takings(ShiftReport report) {
+        java.util.Map<io.chainpos.model.event.TenderMethod, long[]> by = new java.util.EnumMap<>(io.chainpos.model.event.TenderMethod.class);
+        for (ShiftReport.TenderLine line : java.util.stream.Stream.concat(report.byTender().stream(),
+                report.topUpsByTender().stream()).toList()) {
+            long[] sum = by.computeIfAbsent(line.method(), m -> new long[3]);
+            sum[0] += line.count();
+            sum[1] += line.sales();
+            sum[2] += line.refunds();
+        }
+        return by.entrySet().stream().map(e -> new Takings(e.getKey(), (int) e.getValue()[0], e.getValue()[1],
+                e.getValue()[2])).toList();
     }
 
     @Override

@@ -12,13 +12,19 @@ import java.util.Objects;
  * rules gave and the stored value after it ({@code balanceAfter}, as the ledger held it when printed).
  */
 public record TopUpReceipt(StoredValueToppedUp topUp, String maskedCard, long balanceAfter, TillId tillId, Instant occurredAt,
-                           Instant reprintedAt) implements Printout {
+                           Instant reprintedAt, String cashierName) implements Printout {
     private static final String CURRENCY = "CNY";
 
     public TopUpReceipt {
         Objects.requireNonNull(topUp, "topUp");
         Objects.requireNonNull(tillId, "tillId");
         Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+
+    /** Without the cashier's name: the sign-in id is printed. */
+    public TopUpReceipt(StoredValueToppedUp topUp, String maskedCard, long balanceAfter, TillId tillId, Instant occurredAt,
+                        Instant reprintedAt) {
+        this(topUp, maskedCard, balanceAfter, tillId, occurredAt, reprintedAt, null);
     }
 
     @Override
@@ -34,7 +40,7 @@ public record TopUpReceipt(StoredValueToppedUp topUp, String maskedCard, long ba
                 .pair(doc.word(ReceiptText.TIME), doc.time(occurredAt))
                 .pair(doc.word(ReceiptText.TILL), tillId.value());
         if (topUp.cashier() != null) {
-            doc.pair(doc.word(ReceiptText.CASHIER), topUp.cashier());
+            doc.pair(doc.word(ReceiptText.CASHIER), cashierName != null ? cashierName : topUp.cashier());
         }
         doc.pair(doc.word(ReceiptText.MEMBER), maskedCard == null ? "-" : maskedCard)
                 .rule()

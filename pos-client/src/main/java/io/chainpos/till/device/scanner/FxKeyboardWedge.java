@@ -9,6 +9,7 @@ import javafx.event.Event;
 import javafx.event.EventHandler;
 import javafx.event.EventTarget;
 import javafx.scene.Scene;
+import javafx.scene.control.PasswordField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 
@@ -18,9 +19,12 @@ import javafx.scene.input.KeyEvent;
  * scan goes to the {@link ScanHandler} wherever the focus is and is never typed into a field; what turns out
  * to be a person typing is handed on to the focused control, in order, a few tens of milliseconds late.
  * Characters reach controls as KEY_TYPED events, so only those are held; Enter's press is what ends a scan.
+ * In a PIN field, a burst of 4 to 8 digits ended by Enter is a PIN typed fast, never a scan.
  * Create, start and close it on the JavaFX thread.
  */
 public final class FxKeyboardWedge implements ScanSource {
+    /** What a staff PIN can be (4 to 8 digits, {@code SetUpStaff}): typed into a PIN field, it is never a scan. */
+    private static final java.util.regex.Pattern PIN = java.util.regex.Pattern.compile("\\d{4,8}");
     private final Scene scene;
     private final KeyboardWedgeDetector detector;
     private final LongSupplier nanoTime;
@@ -75,6 +79,16 @@ public final class FxKeyboardWedge implements ScanSource {
         if (event.getCode() == KeyCode.ENTER) {
             KeyboardWedgeDetector.Outcome outcome = detector.enter(nanoTime.getAsLong());
             deliver(outcome.release());
+            if (outcome.scan() != null && scene.getFocusOwner() instanceof PasswordField
+                    && PIN.matcher(outcome.scan()).matches()) {
+                // A PIN typed fast into a PIN field is a PIN, not a scan: its digits go into the field and Enter
+                // follows them (a quick typist's "PIN again" would otherwise vanish as a scan nobody takes). A
+                // longer code, a product's barcode say, is still a scan and never lands in the PIN.
+                replay(List.copyOf(held));
+                held.clear();
+                idle.stop();
+                return;
+            }
             if (outcome.scan() != null) {
                 event.consume();
                 idle.stop();
@@ -122,6 +136,10 @@ public final class FxKeyboardWedge implements ScanSource {
         }
         List<KeyEvent> events = List.copyOf(held);
         held.clear();
+        replay(events);
+    }
+
+    private void replay(List<KeyEvent> events) {
         EventTarget target = scene.getFocusOwner() != null ? scene.getFocusOwner() : scene.getRoot();
         if (target == null) {
             return;

@@ -1,5 +1,7 @@
 package io.chainpos.till.ui.fx;
 
+import io.chainpos.till.TillMessage;
+import io.chainpos.till.TillWords;
 import io.chainpos.till.settings.TillSettings;
 import io.chainpos.till.ui.Notice;
 import java.text.MessageFormat;
@@ -33,11 +35,7 @@ public final class Messages {
 
     /** Chinese on a Chinese computer, English elsewhere, unless the till's settings say otherwise. */
     public static Locale resolve(TillSettings.Language language, Locale system) {
-        return switch (language) {
-            case ZH_CN -> CHINESE;
-            case EN -> ENGLISH;
-            case SYSTEM -> "zh".equals(system.getLanguage()) ? CHINESE : ENGLISH;
-        };
+        return TillWords.localeFor(language, system);
     }
 
     public static ResourceBundle bundle(Locale locale) {
@@ -62,7 +60,13 @@ public final class Messages {
             log.warn("ui.message.missing key={} locale={}", key, locale.get());
             return key;
         }
-        return new MessageFormat(pattern, locale.get()).format(args);
+        Object[] words = java.util.Arrays.stream(args).map(arg -> arg instanceof TillMessage m ? say(m) : arg).toArray();
+        return new MessageFormat(pattern, locale.get()).format(words);
+    }
+
+    /** A use-case's message in the language shown now. */
+    public String say(TillMessage message) {
+        return TillWords.say(message, locale.get());
     }
 
     public StringBinding text(String key, Object... args) {
@@ -73,8 +77,8 @@ public final class Messages {
         if (notice == null) {
             return "";
         }
-        if (Notice.TEXT.equals(notice.key())) {
-            return notice.args().isEmpty() ? "" : String.valueOf(notice.args().getFirst());
+        if (notice.tillMessage().isPresent()) {
+            return say(notice.tillMessage().get());
         }
         return get(notice.key(), notice.args().toArray());
     }

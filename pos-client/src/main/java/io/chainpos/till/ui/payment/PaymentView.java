@@ -2,6 +2,7 @@ package io.chainpos.till.ui.payment;
 
 import io.chainpos.model.event.Tender;
 import io.chainpos.model.event.TenderMethod;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.ui.Amounts;
 import io.chainpos.till.ui.Notice;
 import io.chainpos.till.ui.fx.FxUi;
@@ -146,15 +147,19 @@ public final class PaymentView extends VBox {
                 getStyleClass().add("paid");
             }
         });
+        // the sale says a wallet or coupon tender needs its reference: the cursor goes where it is typed
+        payment.noticeProperty().addListener((o, was, said) -> {
+            TillMessage.Code code = said == null ? null : said.tillMessage().map(TillMessage::code).orElse(null);
+            if (code == TillMessage.Code.WALLET_TENDER_NEEDS_REFERENCE || code == TillMessage.Code.COUPON_TENDER_NEEDS_CODE) {
+                reference.requestFocus();
+            }
+        });
         addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             KeyCode code = event.getCode();
             if (code == KeyCode.ENTER) {
                 event.consume();
+                amount.requestFocus();
                 payment.enter();
-                Notice said = payment.noticeProperty().get();
-                boolean needsReference = said != null && ("pay.walletReference".equals(said.key())
-                        || "pay.couponCode".equals(said.key()));
-                (needsReference ? reference : amount).requestFocus();
             } else if (code == KeyCode.ESCAPE) {
                 event.consume();
                 payment.cancel();

@@ -28,8 +28,9 @@ import javafx.collections.ObservableList;
 /**
  * Taking the money (结账): one or more tenders (组合支付) until they cover the total, the amount typed on a keypad
  * or picked from quick amounts, change shown as it would be, and the sale committed in one go once the tenders
- * cover it. Enter adds the typed amount (the rest due when nothing is typed) and completes; after completion Enter
- * closes. A refusal (points short, a coupon used) keeps the earlier tenders and says why.
+ * cover it. Enter adds the typed amount (the rest due when nothing is typed) to the cashier's {@link SaleSession},
+ * which keeps the tenders, applies the tender rules and completes; after completion Enter closes. A refusal (points
+ * short, a coupon used) keeps the earlier tenders and says why.
  */
 public final class PaymentViewModel extends PanelModel {
     private final SaleSession session;
@@ -49,8 +50,6 @@ public final class PaymentViewModel extends PanelModel {
     private final LongBinding tendered;
     private final LongBinding due;
     private final LongBinding change;
-    /** Whether the tender that completed the payment was added by it (a zero total adds none). */
-    private boolean lastAdded;
 
     /** The sale as paid: what the cashier reads out and hands back. */
     public record Done(String receiptNo, long total, long change, long pointsEarned, Long pointsBalance) {
@@ -149,11 +148,18 @@ public final class PaymentViewModel extends PanelModel {
 
     public void removeTender(int index) {
         if (done.get() == null && !paying.get() && index >= 0 && index < tenders.size()) {
-            tenders.remove(index);
+            paying.set(true);
+            tasks.counter(() -> session.removeTender(index), outcome -> {
+                paying.set(false);
+                answered(outcome);
+            }, this::failed);
         }
     }
 
-    /** Enter: adds the typed amount (the rest due if none) in the chosen method; completes when covered; closes when done. */
+    /**
+     * Enter: adds the typed amount (the rest due if none) in the chosen method; completes when covered; closes when
+     * done. Whether a tender may be taken is the sale's decision ({@link SaleSession#addTender}), never this screen's.
+     */
     public void enter() {
         if (done.get() != null) {
             close();
@@ -168,52 +174,13 @@ public final class PaymentViewModel extends PanelModel {
             tell(Notice.error("amount.bad", typed));
             return;
         }
-        TenderMethod chosen = method.get();
-        long value = fen.getAsLong();
-        if (value == 0 && due.get() > 0) {
-            tell(Notice.error("pay.zero"));
-            return;
-        }
-        if (chosen != TenderMethod.CASH && value > due.get()) {
-            tell(Notice.error("pay.onlyCashChange", Amounts.money(due.get())));
-            return;
-        }
         String ref = reference.get() == null ? "" : reference.get().strip();
-        if ((chosen == TenderMethod.MOBILE_WALLET || chosen == TenderMethod.COUPON) && ref.isEmpty()) {
-            tell(Notice.error(chosen == TenderMethod.COUPON ? "pay.couponCode" : "pay.walletReference"));
-            return;
-        }
-        if ((chosen == TenderMethod.POINTS || chosen == TenderMethod.STORED_VALUE) && member == null) {
-            tell(Notice.error("pay.needsMember"));
-            return;
-        }
-        lastAdded = value > 0;
-        if (lastAdded) {
-            tenders.add(new Tender(chosen, value, ref.isEmpty() ? null : ref));
-        }
-        amount.set("");
-        reference.set("");
-        if (tendered.get() >= total) {
-            commit();
-        } else {
-            method.set(TenderMethod.CASH);
-            tell(Notice.info("pay.stillDue", Amounts.money(due.get())));
-        }
-    }
-
-    /** Esc: back to the sale (nothing was recorded), or close once paid. */
-    public void cancel() {
-        if (!paying.get()) {
-            close();
-        }
-    }
-
-    private void commit() {
+        Tender tender = new Tender(method.get(), fen.getAsLong(), ref.isEmpty() ? null : ref);
+        boolean nothingDue = fen.getAsLong() == 0 && due.get() == 0;
         paying.set(true);
         tell(Notice.info("pay.recording"));
-        List<Tender> payment = List.copyOf(tenders);
         tasks.counter(() -> {
-            SaleSession.Outcome outcome = session.pay(payment);
+            SaleSession.Outcome outcome = nothingDue ? session.complete() : session.addTender(tender);
             Long points = outcome instanceof SaleSession.Paid && member != null
                     ? till.memberAccounts().account(member.member()).points() : null;
             if (outcome instanceof SaleSession.Paid p) {
@@ -221,32 +188,61 @@ public final class PaymentViewModel extends PanelModel {
                 till.display().showPaid(given, p.sale().sale().change(), p.sale().sale().currency());
             }
             return new Committed(outcome, points);
-        }, this::committed, failure -> {
+        }, committed -> {
             paying.set(false);
-            takeBackLast();
-            tell(failure);
-        });
+            if (!(committed.outcome() instanceof SaleSession.Refused)) {
+                amount.set("");
+                reference.set("");
+            }
+            if (committed.outcome() instanceof SaleSession.Paid p) {
+                paid(p, committed.pointsBalance());
+            } else {
+                answered(committed.outcome());
+            }
+        }, this::failed);
+    }
+
+    /** Esc: back to the sale (the tenders taken are dropped, nothing was recorded), or close once paid. */
+    public void cancel() {
+        if (paying.get()) {
+            return;
+        }
+        if (done.get() == null) {
+            tasks.counter(() -> {
+                session.clearTenders();
+                return null;
+            }, nothing -> { }, this::tell);
+        }
+        close();
     }
 
     private record Committed(SaleSession.Outcome outcome, Long pointsBalance) {
     }
 
-    private void committed(Committed committed) {
-        paying.set(false);
-        switch (committed.outcome()) {
-            case SaleSession.Paid p -> {
-                SaleCompleted sale = p.sale().sale();
-                done.set(new Done(sale.receiptNo().value(), sale.total(), sale.change(), p.sale().pointsEarned(),
-                        committed.pointsBalance()));
-                tell(Notice.success("pay.done", sale.receiptNo().value()));
-                paid.accept(new LastSale(sale.receiptNo().value(), sale.total(), sale.change(), p.sale().pointsEarned()));
+    private void paid(SaleSession.Paid p, Long pointsBalance) {
+        SaleCompleted sale = p.sale().sale();
+        tenders.setAll(sale.tenders());
+        done.set(new Done(sale.receiptNo().value(), sale.total(), sale.change(), p.sale().pointsEarned(), pointsBalance));
+        tell(Notice.success("pay.done", sale.receiptNo().value()));
+        paid.accept(new LastSale(sale.receiptNo().value(), sale.total(), sale.change(), p.sale().pointsEarned()));
+    }
+
+    /** The sale's answer to a tender added or taken off: the tenders as the sale holds them, and what to say. */
+    private void answered(SaleSession.Outcome outcome) {
+        switch (outcome) {
+            case SaleSession.Updated updated -> {
+                tenders.setAll(updated.cart().tenders());
+                method.set(TenderMethod.CASH);
+                tell(updated.cart().due() > 0 ? Notice.info("pay.stillDue", Amounts.money(updated.cart().due())) : null);
             }
-            case SaleSession.Refused refused -> {
-                takeBackLast();
-                tell(Notice.refused(refused.reason()));
-            }
-            case SaleSession.Updated updated -> throw new IllegalStateException("paying either pays or refuses");
+            case SaleSession.Refused refused -> tell(Notice.refused(refused.reason()));
+            case SaleSession.Paid p -> throw new IllegalStateException("a paid sale is shown by paid()");
         }
+    }
+
+    private void failed(Notice notice) {
+        paying.set(false);
+        tell(notice);
     }
 
     private long changeNow() {
@@ -261,13 +257,5 @@ public final class PaymentViewModel extends PanelModel {
     public boolean scanned(String code) {
         tell(Notice.warning("pay.scanWhilePaying"));
         return true;
-    }
-
-    /** The sale was refused: the tender that would have completed it comes off, the earlier ones stay. */
-    private void takeBackLast() {
-        if (lastAdded && !tenders.isEmpty()) {
-            tenders.removeLast();
-        }
-        lastAdded = false;
     }
 }

@@ -43,8 +43,9 @@ public final class RefundView extends VBox {
                 TextField qty = FxUi.field(line.quantityProperty(), "refund-qty-" + line.sku().value());
                 qty.setPrefColumnCount(5);
                 qty.setDisable(line.remainingMilli() == 0);
-                lines.addRow(row++, new Label(line.name()), new Label(Amounts.quantity(line.remainingMilli())),
-                        new Label(Amounts.money(line.remainingAmount())), qty);
+                Label left = new Label(Amounts.quantity(line.remainingMilli()));
+                left.setId("refund-left-" + line.sku().value());
+                lines.addRow(row++, new Label(line.name()), left, new Label(Amounts.money(line.remainingAmount())), qty);
             }
         };
         fill.run();

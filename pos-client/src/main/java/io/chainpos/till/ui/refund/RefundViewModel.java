@@ -119,10 +119,15 @@ public final class RefundViewModel extends PanelModel {
         }
         String number = shown;
         busy.set(true);
-        tasks.counter(() -> till.refunds().refund(number, items, cashier), result -> {
+        tasks.counter(() -> {
+            RefundSale.Result result = till.refunds().refund(number, items, cashier);
+            // what is left to bring back after this refund, read in the same turn so the lines never show the old one
+            return new Answer(result, till.refunds().refundable(number).orElse(List.of()));
+        }, answer -> {
             busy.set(false);
-            switch (result) {
+            switch (answer.result()) {
                 case RefundSale.Refunded refunded -> {
+                    lines.setAll(answer.left().stream().map(RefundLine::new).toList());
                     done.set(new Done(number, refunded.refund().total(), refunded.refund().tenders(),
                             refunded.pointsTakenBack(), refunded.pointsRestored(), refunded.storedValueRestored()));
                     tell(Notice.success("refund.done", Amounts.money(refunded.refund().total())));
@@ -130,6 +135,9 @@ public final class RefundViewModel extends PanelModel {
                 case RefundSale.Refused refused -> tell(Notice.refused(refused.reason()));
             }
         }, this::failed);
+    }
+
+    private record Answer(RefundSale.Result result, List<Refunds.Refundable> left) {
     }
 
     /** Esc. */

@@ -2,6 +2,8 @@ package io.chainpos.till.ui.sale;
 
 import io.chainpos.model.event.StaffAccountSet;
 import io.chainpos.till.sale.SaleSession;
+import io.chainpos.till.sync.SyncRefusedException;
+import io.chainpos.till.sync.SyncStatus;
 import io.chainpos.till.ui.DialogService;
 import io.chainpos.till.ui.Notice;
 import io.chainpos.till.ui.Tasks;
@@ -13,6 +15,9 @@ import io.chainpos.till.ui.shift.ShiftViewModel;
 
 /** The screens the sale screen opens over itself (payment, member, refund, shift, settings), and leaving the till. */
 public final class SaleScreens {
+    /** The key of the line saying a sync the cashier asked for failed. */
+    static final String SYNC_FAILED = "sync.failed";
+
     private final SaleViewModel sale;
     private final SaleSession session;
     private final TillUseCases till;
@@ -90,8 +95,8 @@ public final class SaleScreens {
             try {
                 return till.sync().syncNow().map(round -> Notice.success("sync.done", round.pushed(), round.pulled()))
                         .orElse(Notice.error("sync.notLinked"));
-            } catch (java.io.IOException e) {
-                return Notice.error("sync.failed", e.getMessage());
+            } catch (java.io.IOException | SyncRefusedException e) {
+                return Notice.error(SYNC_FAILED, SyncStatus.problemOf(e));
             }
         }, sale::tell, sale::tell);
     }

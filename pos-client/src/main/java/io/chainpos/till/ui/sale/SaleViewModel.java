@@ -2,11 +2,13 @@ package io.chainpos.till.ui.sale;
 
 import io.chainpos.model.pricing.PricedLine;
 import io.chainpos.model.pricing.PricedSale;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.catalog.Product;
 import io.chainpos.till.loyalty.MemberAccounts.MemberAccount;
 import io.chainpos.till.member.Member;
 import io.chainpos.till.sale.SaleSession;
 import io.chainpos.till.staff.StaffMember;
+import io.chainpos.till.sync.SyncStatus;
 import io.chainpos.till.ui.Amounts;
 import io.chainpos.till.ui.DialogService;
 import io.chainpos.till.ui.DialogService.Choice;
@@ -80,6 +82,14 @@ public final class SaleViewModel {
         this.status = status;
         this.actions = new CartActions(this, session, till, tasks, dialogs);
         this.screens = new SaleScreens(this, session, till, tasks, dialogs, host);
+        // A failed sync said in place is history once a round goes through again: the line does not outlive it.
+        status.syncProperty().addListener((o, was, now) -> {
+            Notice shown = notice.get();
+            if (now != null && now.connection() == SyncStatus.Connection.ONLINE && now.problem() == null
+                    && shown != null && SaleScreens.SYNC_FAILED.equals(shown.key())) {
+                notice.set(null);
+            }
+        });
     }
 
     public StringProperty scanTextProperty() {
@@ -253,8 +263,9 @@ public final class SaleViewModel {
         discount.set(priced.discountTotal());
         total.set(priced.total());
         member.set(account);
-        Optional<PricedLine> added = priced.lines().stream().filter(l -> l.name().equals(updated.note()))
-                .reduce((first, second) -> second);
+        TillMessage note = updated.note();
+        Optional<PricedLine> added = note != null && note.code() == TillMessage.Code.LINE_ADDED
+                ? priced.lines().stream().filter(l -> l.lineNo() == (int) note.arg(1)).findFirst() : Optional.empty();
         if (added.isPresent()) {
             selectedLine.set(added.get().lineNo());
             long saleTotal = priced.total();
@@ -268,8 +279,8 @@ public final class SaleViewModel {
             if (lines.stream().noneMatch(row -> row.lineNo() == selectedLine.get())) {
                 selectedLine.set(lines.isEmpty() ? 0 : lines.getLast().lineNo());
             }
-            if (!updated.note().isBlank()) {
-                tell(Notice.info(Notice.TEXT, updated.note()));
+            if (note != null) {
+                tell(Notice.said(Notice.Level.INFO, note));
             }
         }
     }
@@ -297,7 +308,7 @@ public final class SaleViewModel {
 
     /** Reads the cart again from the session (after a screen over the sale closed). */
     void refresh() {
-        tasks.counter(() -> new SaleSession.Updated(session.quote(), ""), this::show, this::tell);
+        tasks.counter(() -> new SaleSession.Updated(session.quote(), null), this::show, this::tell);
     }
 
     void tell(Notice line) {

@@ -58,8 +58,8 @@ final class StatusBar {
         javafx.scene.control.Tooltip why = new javafx.scene.control.Tooltip();
         why.textProperty().bind(Bindings.createStringBinding(() -> {
             SyncStatus now = status.syncProperty().get();
-            return now == null || now.problem() == null ? "" : now.problem();
-        }, status.syncProperty()));
+            return now == null || now.problem() == null ? "" : messages.say(now.problem());
+        }, status.syncProperty(), messages.localeProperty()));
         sync.setTooltip(why);
         Label security = item("status-security", Bindings.createStringBinding(() -> String.join(" · ",
                 status.securityProperty().get().stream()

@@ -21,7 +21,7 @@ public final class SignInView extends StackPane {
         pin.getStyleClass().add("amount-field");
         GridPane buttons = new GridPane();
         buttons.getStyleClass().add("dialog-buttons");
-        Runnable closeTill = () -> getScene().getWindow().hide();
+        Runnable closeTill = () -> signIn.closeTill(() -> getScene().getWindow().hide());
         buttons.add(FxUi.keyButton(messages, "Ctrl+Q", "signIn.close", closeTill), 0, 0);
         buttons.add(FxUi.keyButton(messages, "Ctrl+L", "key.language", toggleLanguage), 1, 0);
         buttons.add(FxUi.keyButton(messages, "Enter", "signIn.enter", signIn::enter), 2, 0);

@@ -1,5 +1,6 @@
 package io.chainpos.till.ui.setup;
 
+import io.chainpos.model.event.StaffAccountSet;
 import io.chainpos.till.staff.SignIn;
 import io.chainpos.till.staff.StaffMember;
 import io.chainpos.till.ui.Notice;
@@ -48,6 +49,34 @@ public final class SignInViewModel {
     public void backspace() {
         String typed = pin.get();
         pin.set(typed.isEmpty() ? typed : typed.substring(0, typed.length() - 1));
+    }
+
+    /**
+     * Ctrl+Q: closes the till, but only for a manager or the owner, whose PIN is typed first in the same field: a
+     * cashier's PIN, or none, leaves the till open and says so.
+     */
+    public void closeTill(Runnable close) {
+        if (busy.get()) {
+            return;
+        }
+        String typed = pin.get();
+        pin.set("");
+        if (typed.isBlank()) {
+            notice.set(Notice.error("signIn.closeNeedsManager"));
+            return;
+        }
+        busy.set(true);
+        tasks.counter(() -> signIn.signIn(typed), result -> {
+            busy.set(false);
+            switch (result) {
+                case SignIn.SignedIn in when in.who().role() != StaffAccountSet.Role.CASHIER -> close.run();
+                case SignIn.SignedIn in -> notice.set(Notice.error("signIn.closeNeedsManager"));
+                case SignIn.Refused refused -> notice.set(Notice.refused(refused.reason()));
+            }
+        }, failure -> {
+            busy.set(false);
+            notice.set(failure);
+        });
     }
 
     public void enter() {

@@ -108,6 +108,17 @@ public final class ShiftView extends VBox {
             row = line(row, "tender." + tender.method().name().toLowerCase(Locale.ROOT),
                     tender.count() + " · " + Amounts.money(tender.net()));
         }
+        if (shown.topUpsCount() > 0 || shown.topUpRefundsTotal() > 0) {
+            // Stored value sold is money in the drawer but not takings from sales: a line of its own per tender.
+            row = line(row, "report.topUps", shown.topUpsCount() + " · " + Amounts.money(shown.topUpsTotal()));
+            row = line(row, "report.topUpRefunds", Amounts.money(-shown.topUpRefundsTotal()));
+            for (ShiftReport.TenderLine tender : shown.topUpsByTender()) {
+                String method = tender.method().name().toLowerCase(Locale.ROOT);
+                Label amount = new Label(tender.count() + " · " + Amounts.money(tender.net()));
+                amount.setId("report-topUp-" + method);
+                report.addRow(row++, new Label(messages.get("report.topUpBy", messages.get("tender." + method))), amount);
+            }
+        }
         row = line(row, "report.float", Amounts.money(shown.floatAmount()));
         row = line(row, "report.cashIn", Amounts.money(shown.cashIn()));
         row = line(row, "report.cashOut", Amounts.money(-shown.cashOut()));

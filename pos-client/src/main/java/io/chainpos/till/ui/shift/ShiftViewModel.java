@@ -147,6 +147,8 @@ public final class ShiftViewModel extends PanelModel {
                 report.set(done.report());
                 floatAmount.set("");
                 tell(Notice.success("shift.opened"));
+                // a shift is opened to sell: straight back to the sale, not on to the counted cash and the Z report
+                close();
             }
             case Shifts.Moved moved -> {
                 report.set(done.report());

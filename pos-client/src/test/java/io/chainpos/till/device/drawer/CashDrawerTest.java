@@ -11,6 +11,7 @@ import io.chainpos.model.id.SaleId;
 import io.chainpos.model.id.StoreId;
 import io.chainpos.model.id.TillId;
 import io.chainpos.model.testing.ManualClock;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.testing.TestTill;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -99,9 +100,9 @@ class CashDrawerTest {
         OpenDrawerNoSale noSale = new OpenDrawerNoSale(till.ledger, till.approvals);
 
         assertThat(noSale.open("0000", "cashier-01"))
-                .isEqualTo(new OpenDrawerNoSale.Refused("that PIN may not open the drawer with no sale"));
+                .isEqualTo(new OpenDrawerNoSale.Refused(TillMessage.of(TillMessage.Code.PIN_MAY_NOT_OPEN_DRAWER)));
         assertThat(noSale.open("  ", "cashier-01"))
-                .isEqualTo(new OpenDrawerNoSale.Refused("opening the drawer with no sale needs a manager's PIN"));
+                .isEqualTo(new OpenDrawerNoSale.Refused(TillMessage.of(TillMessage.Code.NO_SALE_NEEDS_MANAGER)));
 
         assertThat(pulses).hasValue(0);
         assertThat(recorded()).isEmpty();

@@ -62,8 +62,8 @@ class CashSaleAtTheCounterTest {
     }
 
     private static void sell(TestTill till, Tender tender) {
-        Checkout.Result result = till.checkout.complete(new Checkout.Request(
-                List.of(new Checkout.LineRequest("100002", 1000)), null, List.of(tender), "cashier-01"));
+        Checkout.Result result = till.sell(new TestTill.Sale(
+                List.of(new TestTill.Line("100002", 1000)), null, List.of(tender), "cashier-01"));
         assertThat(result).isInstanceOf(Checkout.Completed.class);
     }
 

@@ -63,9 +63,9 @@ public final class PrintingBench {
              TestTill printing = TestTill.withCatalog(dir.resolve("printing/till.db"), clock);
              Devices devices = TestDevices.start(printing, TestDevices.printingTo(dir.resolve("printing"),
                      DeviceSettings.Transport.FILE, receipts.toString(), Language.ZH), clock)) {
-            Checkout.Request request = new Checkout.Request(
-                    List.of(new Checkout.LineRequest(HeadOfficeEvents.COLA_BARCODE, 2000),
-                            new Checkout.LineRequest(HeadOfficeEvents.BREAD.value(), 1000)),
+            TestTill.Sale request = new TestTill.Sale(
+                    List.of(new TestTill.Line(HeadOfficeEvents.COLA_BARCODE, 2000),
+                            new TestTill.Line(HeadOfficeEvents.BREAD.value(), 1000)),
                     null, List.of(new Tender(TenderMethod.CASH, 2000, null)), "bench");
             for (int i = 0; i < WARMUP; i++) {
                 sell(plain, request);
@@ -99,9 +99,9 @@ public final class PrintingBench {
         }
     }
 
-    private static long sell(TestTill till, Checkout.Request request) {
+    private static long sell(TestTill till, TestTill.Sale request) {
         long before = System.nanoTime();
-        if (!(till.checkout.complete(request) instanceof Checkout.Completed)) {
+        if (!(till.sell(request) instanceof Checkout.Completed)) {
             throw new IllegalStateException("a bench sale was refused");
         }
         return System.nanoTime() - before;

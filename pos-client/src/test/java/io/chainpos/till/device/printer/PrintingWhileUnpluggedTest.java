@@ -37,8 +37,8 @@ class PrintingWhileUnpluggedTest {
              Devices devices = TestDevices.start(till, TestDevices.printingTo(dir, DeviceSettings.Transport.TCP,
                      "127.0.0.1:" + port, Language.ZH), clock)) {
 
-            Checkout.Result result = till.checkout.complete(new Checkout.Request(
-                    List.of(new Checkout.LineRequest(HeadOfficeEvents.COLA_BARCODE, 2000)), null,
+            Checkout.Result result = till.sell(new TestTill.Sale(
+                    List.of(new TestTill.Line(HeadOfficeEvents.COLA_BARCODE, 2000)), null,
                     List.of(new Tender(TenderMethod.CASH, 1000, null)), "cashier-01"));
 
             assertThat(result).isInstanceOf(Checkout.Completed.class);
@@ -75,7 +75,7 @@ class PrintingWhileUnpluggedTest {
                      "127.0.0.1:" + printer.port(), Language.EN), clock)) {
             printer.condition(PrinterCondition.PAPER_OUT);
 
-            till.checkout.complete(new Checkout.Request(List.of(new Checkout.LineRequest("100002", 1000)), null,
+            till.sell(new TestTill.Sale(List.of(new TestTill.Line("100002", 1000)), null,
                     List.of(new Tender(TenderMethod.CASH, 800, null)), "cashier-01"));
 
             await().untilAsserted(() -> assertThat(devices.printer().status().forCashier())
@@ -97,7 +97,7 @@ class PrintingWhileUnpluggedTest {
                      "127.0.0.1:" + printer.port(), Language.EN), clock)) {
             printer.answering(false);
 
-            till.checkout.complete(new Checkout.Request(List.of(new Checkout.LineRequest("100002", 1000)), null,
+            till.sell(new TestTill.Sale(List.of(new TestTill.Line("100002", 1000)), null,
                     List.of(new Tender(TenderMethod.CASH, 800, null)), "cashier-01"));
 
             await().untilAsserted(() -> assertThat(devices.printer().status()).satisfies(status -> {

@@ -25,7 +25,7 @@ class PrintoutsTest {
     void aRefundSlipNamesTheReceiptItRefundsAndTheMoneyGivenBack() {
         SaleRefunded refund = new SaleRefunded(new RefundId(UUID.fromString("0192f0a0-0000-7000-8000-000000000020")),
                 ReceiptFixtures.sale().saleId(), "CNY", List.of(new RefundLine(new Sku("100001"), "可口可乐 330ml", 1000, 300)),
-                300, List.of(new Tender(TenderMethod.CASH, 300, null)), "damaged", null);
+                300, List.of(new Tender(TenderMethod.CASH, 300, null)), "damaged", null, null);
 
         List<String> lines = EscPosReader.lines(renderer.render(new RefundReceipt(refund, ReceiptFixtures.RECEIPT,
                 ReceiptFixtures.TILL, ReceiptFixtures.SOLD_AT, null).layout(ReceiptFixtures.format(Paper.MM58, Language.ZH))));

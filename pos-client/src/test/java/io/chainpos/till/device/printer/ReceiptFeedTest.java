@@ -130,10 +130,10 @@ class ReceiptFeedTest {
         devices.close();
         Files.deleteIfExists(receipts);
         try (TestTill other = TestTill.withCatalog(dir.resolve("other.db"), clock)) {
-            other.checkout.complete(new Checkout.Request(List.of(new Checkout.LineRequest("100002", 1000)), null,
+            other.sell(new TestTill.Sale(List.of(new TestTill.Line("100002", 1000)), null,
                     List.of(new Tender(TenderMethod.CASH, 800, null)), "c1"));
             try (Devices first = TestDevices.start(other, settings(), clock)) {
-                other.checkout.complete(new Checkout.Request(List.of(new Checkout.LineRequest("100002", 1000)), null,
+                other.sell(new TestTill.Sale(List.of(new TestTill.Line("100002", 1000)), null,
                         List.of(new Tender(TenderMethod.CASH, 800, null)), "c1"));
                 await().untilAsserted(() -> assertThat(cuts()).isEqualTo(1));
                 assertThat(EscPosReader.lines(printed())).anyMatch(l -> l.endsWith("S001-T1-1-000002"))
@@ -165,8 +165,8 @@ class ReceiptFeedTest {
 
     /** Sells bread (8.00 a loaf, 1000 = one loaf) paid exactly in cash. */
     private SaleCompleted sell(MemberId member, long breadMilli) {
-        Checkout.Result result = till.checkout.complete(new Checkout.Request(
-                List.of(new Checkout.LineRequest(HeadOfficeEvents.BREAD.value(), breadMilli)), member,
+        Checkout.Result result = till.sell(new TestTill.Sale(
+                List.of(new TestTill.Line(HeadOfficeEvents.BREAD.value(), breadMilli)), member,
                 List.of(new Tender(TenderMethod.CASH, breadMilli * 8 / 10, null)), "cashier-01"));
         return ((Checkout.Completed) result).sale();
     }

@@ -7,6 +7,7 @@ import io.chainpos.model.event.SaleCompleted;
 import io.chainpos.model.event.Tender;
 import io.chainpos.model.event.TenderMethod;
 import io.chainpos.model.testing.ManualClock;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.device.Devices;
 import io.chainpos.till.device.settings.DeviceSettings;
 import io.chainpos.till.sale.Checkout;
@@ -34,8 +35,8 @@ class ReprintReceiptTest {
         try (TestTill till = TestTill.withCatalog(dir.resolve("till.db"), clock);
              Devices devices = TestDevices.start(till, TestDevices.printingTo(dir, DeviceSettings.Transport.FILE,
                      receipts.toString(), Language.EN), clock)) {
-            SaleCompleted sale = ((Checkout.Completed) till.checkout.complete(new Checkout.Request(
-                    List.of(new Checkout.LineRequest("100002", 2000)), null,
+            SaleCompleted sale = ((Checkout.Completed) till.sell(new TestTill.Sale(
+                    List.of(new TestTill.Line("100002", 2000)), null,
                     List.of(new Tender(TenderMethod.CASH, 2000, null)), "cashier-01"))).sale();
             await().untilAsserted(() -> assertThat(cuts(receipts)).isEqualTo(1));
             clock.advance(Duration.ofHours(3));
@@ -62,9 +63,9 @@ class ReprintReceiptTest {
                      dir.resolve("r.escpos").toString(), Language.EN), clock)) {
 
             assertThat(devices.reprint().reprint("S001-T1-1-999999"))
-                    .isEqualTo(new ReprintReceipt.NotFound("no sale with receipt S001-T1-1-999999 in this store"));
+                    .isEqualTo(new ReprintReceipt.NotFound(TillMessage.of(TillMessage.Code.NO_SALE_WITH_RECEIPT, "S001-T1-1-999999")));
             assertThat(devices.reprint().reprint("no such thing!"))
-                    .isEqualTo(new ReprintReceipt.NotFound("'no such thing!' is not a receipt number"));
+                    .isEqualTo(new ReprintReceipt.NotFound(TillMessage.of(TillMessage.Code.NOT_A_RECEIPT_NUMBER, "no such thing!")));
             assertThat(devices.waitingPrintouts()).isEmpty();
         }
     }

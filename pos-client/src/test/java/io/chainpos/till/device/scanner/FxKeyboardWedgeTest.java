@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.scene.Scene;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
@@ -35,13 +36,16 @@ class FxKeyboardWedgeTest {
     private final AtomicInteger actions = new AtomicInteger();
     private TextField name;
     private TextField quantity;
+    private PasswordField pin;
 
     @Start
     void start(Stage stage) {
         name = new TextField();
         name.setOnAction(e -> actions.incrementAndGet());
         quantity = new TextField();
-        Scene scene = new Scene(new VBox(name, quantity), 320, 120);
+        pin = new PasswordField();
+        pin.setOnAction(e -> actions.incrementAndGet());
+        Scene scene = new Scene(new VBox(name, quantity, pin), 320, 160);
         new FxKeyboardWedge(scene, WedgeTiming.DEFAULT, nanos::get).start(scans::add);
         stage.setScene(scene);
         stage.show();
@@ -57,6 +61,19 @@ class FxKeyboardWedgeTest {
         assertThat(scans).containsExactly(new Scan("6901234567892", Scan.Source.KEYBOARD_WEDGE));
         assertThat(name.getText()).isEmpty();
         assertThat(actions).as("the scanner's Enter does not reach the field").hasValue(0);
+    }
+
+    @Test
+    void aPinTypedFastIsKeptInThePinFieldAndNeverTakenForAScan(FxRobot robot) {
+        robot.interact(pin::requestFocus);
+        typeEach(robot, "8888", 30);
+        nanos.addAndGet(30 * MS);
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(pin.getText()).isEqualTo("8888");
+        assertThat(actions).as("Enter reaches the PIN field").hasValue(1);
+        assertThat(scans).isEmpty();
     }
 
     @Test

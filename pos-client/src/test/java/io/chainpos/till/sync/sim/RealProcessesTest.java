@@ -12,6 +12,7 @@ import io.chainpos.server.Ports;
 import io.chainpos.server.db.Storage;
 import io.chainpos.server.testing.EmbeddedDatabase;
 import io.chainpos.till.sync.SyncRefusedException;
+import io.chainpos.till.testing.TestTill;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -153,8 +154,8 @@ class RealProcessesTest {
 
     private static void sell(SimTill till, Random random) {
         String sku = SimSteps.SKUS.get(random.nextInt(SimSteps.SKUS.size()));
-        var lines = List.of(new io.chainpos.till.sale.Checkout.LineRequest(sku, 1000));
-        till.synced.total(lines, null).ifPresent(total -> till.synced.complete(new io.chainpos.till.sale.Checkout.Request(lines,
+        var lines = List.of(new TestTill.Line(sku, 1000));
+        till.synced.total(lines, null).ifPresent(total -> till.synced.complete(new TestTill.Sale(lines,
                 null, List.of(new io.chainpos.model.event.Tender(io.chainpos.model.event.TenderMethod.CASH, total, null)), "rt")));
     }
 

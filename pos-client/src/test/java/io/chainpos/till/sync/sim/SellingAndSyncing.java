@@ -2,6 +2,7 @@ package io.chainpos.till.sync.sim;
 
 import io.chainpos.till.sale.Checkout;
 import io.chainpos.till.testing.SyncedTill;
+import io.chainpos.till.testing.TestTill;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ public final class SellingAndSyncing {
         Path file = Path.of(args[0]);
         URI server = URI.create(args[1]);
         try (SyncedTill till = SyncedTill.reopen(file, Clock.systemUTC(), () -> server)) {
-            Checkout.Request sale = new Checkout.Request(List.of(new Checkout.LineRequest(DEMO_COLA, 1000)),
+            TestTill.Sale sale = new TestTill.Sale(List.of(new TestTill.Line(DEMO_COLA, 1000)),
                     null, List.of(SyncedTill.cash(1000)), "kill-test");
             while (true) {
                 if (!(till.complete(sale) instanceof Checkout.Completed completed)) {

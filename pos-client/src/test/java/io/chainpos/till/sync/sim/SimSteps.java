@@ -89,9 +89,9 @@ final class SimSteps {
 
     private void sell(SimTill till) {
         TestTill t = till.synced.till;
-        List<Checkout.LineRequest> lines = new ArrayList<>();
+        List<TestTill.Line> lines = new ArrayList<>();
         for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
-            lines.add(new Checkout.LineRequest(SKUS.get(random.nextInt(SKUS.size())), 1000L * (1 + random.nextInt(3))));
+            lines.add(new TestTill.Line(SKUS.get(random.nextInt(SKUS.size())), 1000L * (1 + random.nextInt(3))));
         }
         MemberId member = null;
         if (random.nextInt(100) < 45) {
@@ -119,7 +119,7 @@ final class SimSteps {
         if (cash > 0) {
             tenders.add(new Tender(TenderMethod.CASH, cash, null));
         }
-        Checkout.Result result = till.synced.complete(new Checkout.Request(lines, member, tenders, "sim"));
+        Checkout.Result result = till.synced.complete(new TestTill.Sale(lines, member, tenders, "sim"));
         sim.trace("%s sold %d lines%s: %s", till, lines.size(), member == null ? "" : " to a member",
                 result instanceof Checkout.Completed ? "completed" : "rejected");
     }

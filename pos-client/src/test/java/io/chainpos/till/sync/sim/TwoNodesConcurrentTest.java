@@ -12,6 +12,7 @@ import io.chainpos.till.member.Member;
 import io.chainpos.till.sale.Checkout;
 import io.chainpos.till.sync.SyncRefusedException;
 import io.chainpos.till.testing.RealServer;
+import io.chainpos.till.testing.TestTill;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,7 +72,7 @@ class TwoNodesConcurrentTest {
                     Member member = till.synced.register("139%08d".formatted(Math.abs(till.tillId.hashCode()) % 100_000_000), "会员");
                     for (int sale = 0; sale < 40; sale++) {
                         String sku = SimSteps.SKUS.get(random.nextInt(SimSteps.SKUS.size()));
-                        long total = till.synced.total(List.of(new Checkout.LineRequest(sku, 1000)), member.memberId())
+                        long total = till.synced.total(List.of(new TestTill.Line(sku, 1000)), member.memberId())
                                 .orElseThrow();
                         till.synced.sell(member, sku, 1000, io.chainpos.till.testing.SyncedTill.cash(total));
                         try {

@@ -10,6 +10,7 @@ import io.chainpos.till.device.printer.EscPosReader;
 import io.chainpos.till.testing.ScreenDriver;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -54,5 +55,8 @@ class CashSaleScreenTest extends ScreenTestBase {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Files.exists(till.printerFile())
                 && EscPosReader.lines(Files.readAllBytes(till.printerFile())).stream()
                 .anyMatch(line -> line.contains("S001-T1-1-000001"))).isTrue());
+        List<String> receipt = EscPosReader.lines(Files.readAllBytes(till.printerFile()));
+        assertThat(receipt).as("the slip names the cashier as people know them, not by sign-in id")
+                .anyMatch(line -> line.contains("店主")).noneMatch(line -> line.matches(".*\\bowner\\b.*"));
     }
 }

@@ -69,7 +69,7 @@ class CounterKeysScreenTest extends ScreenTestBase {
         for (int i = 0; i < 5; i++) {
             screen.scan("6909999999996");
         }
-        screen.waitForText("#sale-screen #notice", "unknown product code 6909999999996");
+        screen.waitForText("#sale-screen #notice", "Unknown product code 6909999999996");
         assertThat(ScreenDriver.fx(() -> robot.lookup("#sale-screen #notice").queryAs(Node.class).getStyleClass()))
                 .contains("error");
         assertThat(ScreenDriver.fx(() -> Window.getWindows().size())).as("no window of its own, however many")

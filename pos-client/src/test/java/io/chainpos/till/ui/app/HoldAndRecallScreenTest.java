@@ -23,7 +23,7 @@ class HoldAndRecallScreenTest extends ScreenTestBase {
         signInAsOwner();
 
         screen.scan("6901234567892").scan("6901234567892").waitForText("#total", "¥7.00");
-        screen.press(KeyCode.F7).waitForText("#total", "¥0.00").waitForText("#notice", "held as #1");
+        screen.press(KeyCode.F7).waitForText("#total", "¥0.00").waitForText("#notice", "Held as #1");
         screen.write("100002").press(KeyCode.ENTER).waitForText("#total", "¥8.00");
         screen.press(KeyCode.F7).waitForText("#total", "¥0.00");
 
@@ -32,7 +32,7 @@ class HoldAndRecallScreenTest extends ScreenTestBase {
         screen.press(KeyCode.ENTER).waitUntilGone("#choices");
 
         screen.waitForText("#total", "¥7.00");
-        assertThat(screen.text("#notice")).contains("recalled #1");
+        assertThat(screen.text("#notice")).contains("Recalled #1");
         assertThat(till.till.session("owner").heldSales()).extracting(h -> h.holdNo()).containsExactly(2);
     }
 }

@@ -38,4 +38,19 @@ class LanguageScreenTest extends ScreenTestBase {
         screen.settle();
         assertThat(new TillSettingsFile(dir).load().language()).isEqualTo(TillSettings.Language.EN);
     }
+
+    @Test
+    void aRefusalIsSaidInTheLanguageShownAndFollowsASwitch(FxRobot robot) {
+        signInAsOwner();
+        robot.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
+        screen.waitForText("#key-pay", "结账");
+
+        screen.scan("4006381333931").waitForText("#sale-screen #notice", "找不到商品编码 4006381333931。");
+        screen.scan("6901234000017").waitForText("#sale-screen #notice", "6901234000017 的校验位不对：请重新扫描或手工输入。");
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
+        screen.waitForText("#sale-screen #notice", "The check digit of 6901234000017 is wrong: scan it again or type it.");
+        screen.scan("4006381333931").waitForText("#sale-screen #notice", "Unknown product code 4006381333931.");
+        assertThat(screen.text("#total")).isEqualTo("¥0.00");
+    }
 }

@@ -40,7 +40,7 @@ class ManagerPinScreenTest extends ScreenTestBase {
         assertThat(screen.text("#dialog-prompt")).contains("voiding this sale of ¥7.00");
         screen.scan("6901234567892");
         screen.write("0000").press(KeyCode.ENTER).waitUntilGone("#manager-pin");
-        screen.waitForText("#sale-screen #notice", "voiding a sale needs a manager's PIN");
+        screen.waitForText("#sale-screen #notice", "Voiding a sale needs a manager's PIN");
         assertThat(screen.text("#total")).as("nothing voided, and the scan during the PIN rang nothing up")
                 .isEqualTo("¥7.00");
         assertThat(ScreenDriver.fx(() -> Window.getWindows().size())).isEqualTo(1);

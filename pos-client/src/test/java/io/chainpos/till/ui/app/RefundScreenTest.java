@@ -49,7 +49,10 @@ class RefundScreenTest extends ScreenTestBase {
         assertThat(screen.text("#refund-receipt")).isEqualTo(printed.get());
         screen.click("#refund-qty-100001");
         screen.press(KeyCode.END, KeyCode.BACK_SPACE).write("0");
+        assertThat(screen.text("#refund-left-100002")).isEqualTo("1");
         screen.press(KeyCode.ENTER).waitForText("#refund-done", "Refunded ¥8.00 to Cash ¥8.00");
+        screen.waitForText("#refund-left-100002", "0");
+        assertThat(screen.text("#refund-left-100001")).as("the screen shows what is left now").isEqualTo("2");
 
         List<Refunds.Refundable> left = till.till.refunds.refundable("S001-T1-1-000001").orElseThrow();
         assertThat(left).extracting(Refunds.Refundable::qtyMilli).containsExactly(0L, 2000L);

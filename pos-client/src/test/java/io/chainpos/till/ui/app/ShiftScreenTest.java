@@ -33,12 +33,21 @@ class ShiftScreenTest extends ScreenTestBase {
     }
 
     @Test
+    void withNoShiftOpenAScanIsRefusedAtOnceInTheCashiersLanguage() {
+        screen.waitFor("#sign-in-pin").write(TestTill.OWNER_PIN).press(KeyCode.ENTER);
+        screen.waitFor("#shift-float").press(KeyCode.ESCAPE).waitUntilGone("#shift-screen").waitFor("#scan-field");
+
+        screen.scan("6901234567892").waitForText("#notice", "Open a shift before selling.");
+        assertThat(screen.text("#total")).isEqualTo("¥0.00");
+    }
+
+    @Test
     void aShiftOpensWithItsFloatAndClosesWithTheZReportShownAndPrinted() {
         screen.waitFor("#sign-in-pin").write(TestTill.OWNER_PIN).press(KeyCode.ENTER);
-        screen.waitFor("#shift-float").write("500").press(KeyCode.ENTER).waitForText("#shift-screen #notice", "Shift open");
-        screen.press(KeyCode.ESCAPE).waitUntilGone("#shift-screen").waitForText("#status-shift", "Shift since");
+        screen.waitFor("#shift-float").write("500").press(KeyCode.ENTER);
+        screen.waitUntilGone("#shift-screen").waitForText("#status-shift", "Shift since").waitFor("#scan-field");
 
-        assertThat(till.till.checkout.complete(new Checkout.Request(List.of(new Checkout.LineRequest("100002", 1000)),
+        assertThat(till.till.sell(new TestTill.Sale(List.of(new TestTill.Line("100002", 1000)),
                 null, List.of(new Tender(TenderMethod.CASH, 1000, null)), "owner"))).isInstanceOf(Checkout.Completed.class);
 
         screen.press(KeyCode.F10).waitFor("#shift-report").waitForText("#report-expected", "¥508.00");

@@ -41,7 +41,7 @@ class TopUpWithoutShiftScreenTest extends ScreenTestBase {
         screen.press(KeyCode.F1).waitFor("#member-query").write("13800000001").press(KeyCode.ENTER);
         screen.waitForText("#member-details", "张伟").press(KeyCode.F7).waitFor("#topup-amount");
         screen.click("#topup-amount").write("100").waitForText("#topup-bonus", "充100送20: +¥20.00").press(KeyCode.ENTER);
-        screen.waitForText("#member-screen #notice", "open a shift before taking a top-up");
+        screen.waitForText("#member-screen #notice", "Open a shift before taking a top-up");
         assertThat(screen.text("#topup-member")).contains("stored value now ¥0.00");
         assertThat(screen.text("#topup-amount")).as("kept to try again once a shift is open").isEqualTo("100");
         long storedValue = till.till.ledger.read(s -> till.till.balances.storedValue(s, member.memberId()));

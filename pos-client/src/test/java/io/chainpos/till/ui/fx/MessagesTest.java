@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chainpos.model.event.Gender;
 import io.chainpos.model.event.TenderMethod;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.device.printer.PrinterCondition;
 import io.chainpos.till.settings.TillSettings;
 import io.chainpos.till.sync.SyncStatus;
@@ -90,7 +91,7 @@ class MessagesTest {
     void aNoticeCarryingAUseCasesSentenceIsShownAsItIs() {
         Messages messages = new Messages(Messages.CHINESE);
 
-        assertThat(messages.format(Notice.refused("open a shift before selling"))).isEqualTo("open a shift before selling");
+        assertThat(messages.format(Notice.refused(TillMessage.of(TillMessage.Code.SHIFT_NEEDED_TO_SELL)))).isEqualTo("请先开班再销售。");
         assertThat(messages.format(Notice.info("held.none"))).isEqualTo("没有挂单");
         assertThat(messages.format(null)).isEmpty();
     }

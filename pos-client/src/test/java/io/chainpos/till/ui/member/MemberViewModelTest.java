@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.chainpos.model.event.Gender;
 import io.chainpos.model.member.MemberCode;
 import io.chainpos.model.testing.ManualClock;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.device.printer.EscPosReader;
 import io.chainpos.till.device.qr.QrCodes;
 import io.chainpos.till.loyalty.MemberAccounts.MemberAccount;
@@ -83,7 +84,7 @@ class MemberViewModelTest {
         member.birthdayProperty().set("");
         member.phoneProperty().set("12345");
         member.enter();
-        assertThat(member.noticeProperty().get().args()).singleElement().asString().contains("11 digits");
+        assertThat(member.noticeProperty().get()).isEqualTo(Notice.refused(TillMessage.of(TillMessage.Code.PHONE_INVALID)));
         assertThat(member.selectedProperty().get()).isNull();
     }
 

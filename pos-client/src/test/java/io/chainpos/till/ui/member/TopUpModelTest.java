@@ -6,6 +6,7 @@ import io.chainpos.model.event.Gender;
 import io.chainpos.model.event.TenderMethod;
 import io.chainpos.model.loyalty.StoredValue;
 import io.chainpos.model.testing.ManualClock;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.loyalty.LoyaltyRulesAtTheTill;
 import io.chainpos.till.loyalty.MemberAccounts.MemberAccount;
 import io.chainpos.till.member.Member;
@@ -84,7 +85,7 @@ class TopUpModelTest {
         topUp.amountProperty().set("100");
         topUp.methodProperty().set(TenderMethod.MOBILE_WALLET);
         screen.enter();
-        assertThat(screen.noticeProperty().get()).isEqualTo(Notice.refused("a mobile wallet tender needs the payment reference"));
+        assertThat(screen.noticeProperty().get()).isEqualTo(Notice.refused(TillMessage.of(TillMessage.Code.WALLET_TENDER_NEEDS_REFERENCE)));
 
         topUp.referenceProperty().set("WX4200001234");
         screen.enter();
@@ -98,7 +99,7 @@ class TopUpModelTest {
         screen.topUp().amountProperty().set("100");
         screen.enter();
 
-        assertThat(screen.noticeProperty().get()).isEqualTo(Notice.refused("open a shift before taking a top-up"));
+        assertThat(screen.noticeProperty().get()).isEqualTo(Notice.refused(TillMessage.of(TillMessage.Code.SHIFT_NEEDED_TO_TOP_UP)));
         assertThat(screen.topUp().amountProperty().get()).as("kept to try again").isEqualTo("100");
         assertThat(changed).isEmpty();
         long storedValue = till.till.ledger.read(s -> till.till.balances.storedValue(s, member.memberId()));

@@ -7,6 +7,7 @@ import io.chainpos.model.event.SaleCompleted;
 import io.chainpos.model.event.Tender;
 import io.chainpos.model.event.TenderMethod;
 import io.chainpos.model.testing.ManualClock;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.loyalty.MemberAccounts;
 import io.chainpos.till.member.Member;
 import io.chainpos.till.member.RegisterMember;
@@ -102,17 +103,17 @@ class PaymentViewModelTest {
         payment.choose(TenderMethod.BANK_CARD);
         payment.amountProperty().set("30");
         payment.enter();
-        assertThat(payment.noticeProperty().get()).isEqualTo(Notice.error("pay.onlyCashChange", "¥19.50"));
+        assertThat(payment.noticeProperty().get()).isEqualTo(Notice.refused(TillMessage.of(TillMessage.Code.CHANGE_ONLY_IN_CASH)));
 
         payment.choose(TenderMethod.MOBILE_WALLET);
         payment.amountProperty().set("5");
         payment.enter();
-        assertThat(payment.noticeProperty().get()).isEqualTo(Notice.error("pay.walletReference"));
+        assertThat(payment.noticeProperty().get()).isEqualTo(Notice.refused(TillMessage.of(TillMessage.Code.WALLET_TENDER_NEEDS_REFERENCE)));
         assertThat(payment.tenders()).isEmpty();
 
         payment.choose(TenderMethod.POINTS);
         payment.enter();
-        assertThat(payment.noticeProperty().get()).isEqualTo(Notice.error("pay.needsMember"));
+        assertThat(payment.noticeProperty().get()).isEqualTo(Notice.refused(TillMessage.of(TillMessage.Code.POINTS_NEED_MEMBER)));
         assertThat(payment.doneProperty().get()).isNull();
     }
 
@@ -131,7 +132,7 @@ class PaymentViewModelTest {
         assertThat(payment.doneProperty().get()).isNull();
         assertThat(payment.tenders()).containsExactly(new Tender(TenderMethod.CASH, 500, null));
         assertThat(payment.noticeProperty().get().level()).isEqualTo(Notice.Level.ERROR);
-        assertThat(payment.noticeProperty().get().args()).singleElement().asString().contains("points");
+        assertThat(payment.noticeProperty().get()).isEqualTo(Notice.refused(TillMessage.of(TillMessage.Code.POINTS_SHORT, 0L, 1400L)));
         assertThat(session.isEmpty()).as("nothing was recorded").isFalse();
     }
 

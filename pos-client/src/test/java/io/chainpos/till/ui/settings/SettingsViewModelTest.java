@@ -3,6 +3,7 @@ package io.chainpos.till.ui.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chainpos.model.testing.ManualClock;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.device.settings.DeviceSettings;
 import io.chainpos.till.settings.TillSettings;
 import io.chainpos.till.testing.ScreenTill;
@@ -82,7 +83,6 @@ class SettingsViewModelTest {
         settings.serverAddressProperty().set("http://10.0.0.9:8080");
         settings.changeServer();
 
-        assertThat(settings.noticeProperty().get().key()).isEqualTo(Notice.TEXT);
-        assertThat(settings.noticeProperty().get().args()).singleElement().asString().contains("not enrolled");
+        assertThat(settings.noticeProperty().get()).isEqualTo(Notice.refused(TillMessage.of(TillMessage.Code.NOT_ENROLLED_YET)));
     }
 }
