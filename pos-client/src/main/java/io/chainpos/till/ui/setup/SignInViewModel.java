@@ -65,6 +65,8 @@ public final class SignInViewModel {
                     signedIn.accept(in.who());
                 }
                 case SignIn.Refused refused -> notice.set(Notice.refused(refused.reason()));
+                case SignIn.Locked locked -> notice.set(Notice.error("signIn.locked", locked.wrong()));
+                case SignIn.Unlocked unlocked -> notice.set(Notice.success("signIn.unlocked", unlocked.by().name()));
             }
         }, failure -> {
             busy.set(false);
