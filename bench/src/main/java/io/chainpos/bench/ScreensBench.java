@@ -89,7 +89,7 @@ public final class ScreensBench {
         try (BenchTill till = new BenchTill(dir.resolve("till.db"), PRODUCTS)) {
             Ledger ledger = till.ledger;
             StaffStore staff = new StaffStore();
-            new SetUpStaff(ledger, staff, new PinManagerApprovals(ledger, staff), new PinHasher(new SecureRandom()))
+            new SetUpStaff(ledger, staff, new PinManagerApprovals(ledger, staff, new io.chainpos.till.staff.PinGuard(ledger, java.time.Clock.systemUTC())), new PinHasher(new SecureRandom()))
                     .save("owner", "店主", StaffAccountSet.Role.OWNER, OWNER_PIN, null);
         }
     }

@@ -45,6 +45,7 @@ import io.chainpos.till.settings.TillSettingsFile;
 import io.chainpos.till.shift.ShiftStore;
 import io.chainpos.till.shift.Shifts;
 import io.chainpos.till.staff.PinHasher;
+import io.chainpos.till.staff.PinGuard;
 import io.chainpos.till.staff.PinManagerApprovals;
 import io.chainpos.till.staff.SetUpStaff;
 import io.chainpos.till.staff.SignIn;
@@ -116,6 +117,7 @@ public final class TillAssembly implements AutoCloseable {
     private final Ledger ledger;
     private final EventCodec codec;
     private final Clock clock;
+    private final PinGuard pinGuard;
     private final Path data;
     private final SyncApis apis;
     private final ServerAddress server;
@@ -171,7 +173,8 @@ public final class TillAssembly implements AutoCloseable {
                 new RefundTopUp(ledger, loyaltyStore, balances, shiftStore),
                 new RedeemReward(ledger, members, balances, loyaltyStore, atCheckout, catalog, clock),
                 new ExpiringPoints(ledger, loyaltyStore, catalog, selling.zone(), clock), loyaltyStore);
-        this.approvals = new PinManagerApprovals(ledger, staff);
+        this.pinGuard = new PinGuard(ledger, clock);
+        this.approvals = new PinManagerApprovals(ledger, staff, pinGuard);
         this.shifts = new Shifts(ledger, shiftStore, clock);
         this.refunds = new RefundSale(ledger, sales, shiftStore, balances, new ScanCode(catalog, members, selling.scale()),
                 approvals, clock);
@@ -239,7 +242,7 @@ public final class TillAssembly implements AutoCloseable {
                 new SearchProducts(ledger, catalog, clock),
                 new MemberAccounts(ledger, members, balances, catalog, clock), registerMember,
                 new MemberCardCode(MEMBER_QR_PIXELS), loyalty.topUp(), refunds, shifts,
-                new SignIn(ledger, staff), setUpStaff, new OpenDrawerNoSale(ledger, approvals), devices.reprint(),
+                new SignIn(ledger, staff, pinGuard), setUpStaff, new OpenDrawerNoSale(ledger, approvals), devices.reprint(),
                 devices.printer(), devices.display(), sync,
                 new TillUseCases.Settings(new DeviceSettingsFile(data), new TillSettingsFile(data), server,
                         enrollment(ledger, apis, protection), backups),

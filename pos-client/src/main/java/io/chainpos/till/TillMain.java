@@ -105,13 +105,18 @@ public final class TillMain implements Callable<Integer> {
         }
         Ledger ledger;
         try {
-            ledger = Ledger.open(data.resolve("till.db"), clock, codec, TillProjections.standard(codec));
+            ledger = Ledger.open(data.resolve("till.db"), clock, codec, TillProjections.standard(codec), protection.wrap());
         } catch (LedgerException e) {
             System.err.println(e.getMessage());
             return 2;
         }
-        if (ledger.writeState(protection.memberKeys()::wrapUnwrapped) > 0) {
-            ledger.scrub(); // no clear copy of a key left in the write-ahead log
+        // A token kept by an earlier version in the clear is written again, now wrapped.
+        boolean relinked = ledger.registration().serverLink().map(link -> {
+            ledger.registration().link(link);
+            return true;
+        }).orElse(false);
+        if (ledger.writeState(protection.memberKeys()::wrapUnwrapped) > 0 || relinked) {
+            ledger.scrub(); // no clear copy of a key or the token left in the write-ahead log
         }
         ServerTrust trust;
         try {

@@ -51,6 +51,8 @@ public final class Ports {
     private final SalesSeen sales;
     private final SalesFacts salesFacts;
 
+    private final io.chainpos.server.member.SealingCheck sealing;
+
     private Ports(Database db, EventCodec codec, Clock clock) {
         JdbcExceptionLog exceptionLog = new JdbcExceptionLog(db);
         this.log = new JdbcEventLog(db, codec, clock, projections(new JdbcStores(db)), exceptionLog);
@@ -63,6 +65,12 @@ public final class Ports {
         this.promotions = new JdbcPromotions(db, codec);
         this.sales = new JdbcSalesSeen(db);
         this.salesFacts = new JdbcSalesFacts(db);
+        this.sealing = new io.chainpos.server.member.JdbcSealingCheck(db, codec, exceptionLog);
+    }
+
+    /** Registrations checked against the keys their tills uploaded. */
+    public io.chainpos.server.member.SealingCheck sealing() {
+        return sealing;
     }
 
     public static Ports on(Storage storage, EventCodec codec, Clock clock) {

@@ -191,6 +191,7 @@ public final class ServerMain implements Services {
         DailyPeriodEnd daily = new DailyPeriodEnd(periodEnd, LOYALTY_ZONE, clock);
         if (!"off".equalsIgnoreCase(System.getenv("CHAINPOS_LOYALTY_SCHEDULE"))) {
             daily.start();
+            new io.chainpos.server.member.SealingSchedule(ports.sealing(), clock).start();
         }
         Routes health = routes -> routes.get("/health", ctx -> {
             log.isEmpty(); // touches the database: healthy means the store answers

@@ -19,7 +19,12 @@ public interface Ledger extends AutoCloseable {
 
     /** Opens (creating if needed) the ledger file at {@code file} and brings its schema up to date. */
     static Ledger open(Path file, Clock clock, EventCodec codec, List<Projection> projections) {
-        return SqliteLedger.open(file, clock, codec, projections);
+        return SqliteLedger.open(file, clock, codec, projections, SecretWrap.none());
+    }
+
+    /** As {@link #open(Path, Clock, EventCodec, List)}, keeping the till's bearer token wrapped by {@code tokenWrap}. */
+    static Ledger open(Path file, Clock clock, EventCodec codec, List<Projection> projections, SecretWrap tokenWrap) {
+        return SqliteLedger.open(file, clock, codec, projections, tokenWrap);
     }
 
     /** The ledger's SQLite file (its backups copy it with {@link LedgerCopies}). */

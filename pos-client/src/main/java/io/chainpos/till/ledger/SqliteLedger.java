@@ -25,19 +25,19 @@ final class SqliteLedger implements Ledger {
     private final SqliteRemoteEvents remote;
     private final List<Consumer<List<EventEnvelope>>> commitListeners = new CopyOnWriteArrayList<>();
 
-    private SqliteLedger(LedgerFile file, Path path, Clock clock) {
+    private SqliteLedger(LedgerFile file, Path path, Clock clock, SecretWrap tokenWrap) {
         this.file = file;
         this.path = path;
         this.clock = clock;
         this.marks = new SqliteSyncMarks(file, this::identity);
-        this.registration = new SqliteTillRegistration(file, marks);
+        this.registration = new SqliteTillRegistration(file, marks, tokenWrap);
         this.remote = new SqliteRemoteEvents(file, this::identity);
     }
 
-    static SqliteLedger open(Path path, Clock clock, EventCodec codec, List<Projection> projections) {
+    static SqliteLedger open(Path path, Clock clock, EventCodec codec, List<Projection> projections, SecretWrap tokenWrap) {
         LedgerFile file = LedgerFile.open(path, clock, codec, projections);
         try {
-            return new SqliteLedger(file, path, clock);
+            return new SqliteLedger(file, path, clock, tokenWrap);
         } catch (RuntimeException e) {
             file.close();
             throw new LedgerException("cannot open the till ledger at " + path + ": " + e.getMessage(), e);

@@ -16,8 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
  * key, AES-256-GCM with the row's name as associated data, as {@code kek1:<base64 nonce ‖ ciphertext ‖ tag>}. The
  * key-encryption key lives in a file outside the ledger's folder, so a copied ledger opens no member's data.
  */
-public final class KeyWrap {
-    static final String PREFIX = "kek1:";
+public final class KeyWrap implements io.chainpos.till.ledger.SecretWrap {
+    static final String PREFIX = WRAPPED;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
@@ -45,7 +45,8 @@ public final class KeyWrap {
         return new KeyWrap(null, null);
     }
 
-    String wrap(String name, String secret) {
+    @Override
+    public String wrap(String name, String secret) {
         if (kek == null) {
             return secret;
         }
@@ -65,7 +66,8 @@ public final class KeyWrap {
     }
 
     /** The secret, or empty when it was wrapped by another key-encryption key (a ledger copied without its key file). */
-    Optional<String> unwrap(String name, String stored) {
+    @Override
+    public Optional<String> unwrap(String name, String stored) {
         if (!isWrapped(stored)) {
             return Optional.of(stored);
         }

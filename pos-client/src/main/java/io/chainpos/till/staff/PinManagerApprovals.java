@@ -16,22 +16,29 @@ public final class PinManagerApprovals implements ManagerApprovals {
 
     private final Ledger ledger;
     private final StaffStore staff;
+    private final PinGuard guard;
 
-    public PinManagerApprovals(Ledger ledger, StaffStore staff) {
+    public PinManagerApprovals(Ledger ledger, StaffStore staff, PinGuard guard) {
         this.ledger = ledger;
         this.staff = staff;
+        this.guard = guard;
     }
 
+    /** Nothing is approved while PIN entry is locked ({@link PinGuard}); a PIN no one at the store has counts as a wrong try. */
     @Override
     public Optional<Approval> approve(String pin, String action) {
-        if (pin == null || pin.isBlank()) {
+        if (pin == null || pin.isBlank() || guard.state().locked()) {
             return Optional.empty();
         }
-        return ledger.read(staff::active).stream()
-                .filter(member -> member.role() == StaffAccountSet.Role.OWNER
+        java.util.List<StaffMember> active = ledger.read(staff::active);
+        Optional<StaffMember> owner = active.stream().filter(member -> PinHasher.matches(pin, member.pinHash())).findFirst();
+        if (owner.isEmpty()) {
+            guard.wrong();
+            return Optional.empty();
+        }
+        guard.right();
+        return owner.filter(member -> member.role() == StaffAccountSet.Role.OWNER
                         || (member.role() == StaffAccountSet.Role.MANAGER && !ownersOnly(action)))
-                .filter(member -> PinHasher.matches(pin, member.pinHash()))
-                .findFirst()
                 .map(member -> new Approval(member.staffId(), member.name(), action));
     }
 

@@ -1,6 +1,7 @@
 package io.chainpos.till.staff;
 
 import io.chainpos.till.TillMessage;
+import io.chainpos.model.event.StaffAccountSet;
 import io.chainpos.till.ledger.Ledger;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +12,15 @@ import java.util.Optional;
  */
 public final class SignIn {
 
-    public sealed interface Result permits SignedIn, Refused {
+    public sealed interface Result permits SignedIn, Refused, Locked, Unlocked {
+    }
+
+    /** PIN entry is locked after {@code wrong} wrong PINs in a row: only a manager's or owner's PIN unlocks it. */
+    public record Locked(int wrong) implements Result {
+    }
+
+    /** A manager or owner unlocked PIN entry (recorded); whoever is to sell now types their own PIN. */
+    public record Unlocked(StaffMember by) implements Result {
     }
 
     public record SignedIn(StaffMember who) implements Result {
@@ -22,10 +31,12 @@ public final class SignIn {
 
     private final Ledger ledger;
     private final StaffStore staff;
+    private final PinGuard guard;
 
-    public SignIn(Ledger ledger, StaffStore staff) {
+    public SignIn(Ledger ledger, StaffStore staff, PinGuard guard) {
         this.ledger = ledger;
         this.staff = staff;
+        this.guard = guard;
     }
 
     public Result signIn(String pin) {
@@ -37,7 +48,21 @@ public final class SignIn {
             return new Refused(TillMessage.of(TillMessage.Code.NO_STAFF_YET));
         }
         Optional<StaffMember> who = active.stream().filter(member -> PinHasher.matches(pin.strip(), member.pinHash())).findFirst();
-        return who.<Result>map(SignedIn::new).orElse(new Refused(TillMessage.of(TillMessage.Code.PIN_UNKNOWN)));
+        PinGuard.State state = guard.state();
+        if (state.locked()) {
+            // While locked, a PIN is only an unlock attempt: a manager's unlocks, any other is one more wrong try.
+            if (who.isPresent() && who.get().role() != StaffAccountSet.Role.CASHIER) {
+                guard.unlock(who.get());
+                return new Unlocked(who.get());
+            }
+            return new Locked(guard.wrong().wrong());
+        }
+        if (who.isEmpty()) {
+            PinGuard.State after = guard.wrong();
+            return after.locked() ? new Locked(after.wrong()) : new Refused(TillMessage.of(TillMessage.Code.PIN_UNKNOWN));
+        }
+        guard.right();
+        return new SignedIn(who.get());
     }
 
     /** True on a till with no staff account yet: the first run sets up the owner's. */

@@ -19,7 +19,7 @@ class SignInTest {
     @Test
     void aNewTillNeedsItsOwnerAndSignsNobodyIn() {
         try (TestTill till = new TestTill(dir.resolve("till.db"), clock, "S001", "S001-T1")) {
-            SignIn signIn = new SignIn(till.ledger, till.staff);
+            SignIn signIn = new SignIn(till.ledger, till.staff, new PinGuard(till.ledger, clock));
 
             assertThat(signIn.needsOwner()).isTrue();
             assertThat(signIn.signIn("8888")).isInstanceOf(SignIn.Refused.class);
@@ -30,7 +30,7 @@ class SignInTest {
     void aPinSignsInItsOwnerWhateverTheRoleAndNoOneElse() {
         try (TestTill till = new TestTill(dir.resolve("till.db"), clock, "S001", "S001-T1").withStaff()) {
             till.setUpStaff.save("c1", "小李", StaffAccountSet.Role.CASHIER, "1357", TestTill.OWNER_PIN);
-            SignIn signIn = new SignIn(till.ledger, till.staff);
+            SignIn signIn = new SignIn(till.ledger, till.staff, till.pinGuard);
 
             assertThat(signIn.needsOwner()).isFalse();
             assertThat(signIn.signIn(" 1357 ")).isInstanceOfSatisfying(SignIn.SignedIn.class, in -> {

@@ -60,6 +60,7 @@ public final class TestTill implements AutoCloseable {
     public final Checkout checkout;
     public final RegisterMember registerMember;
     public final Shifts shifts;
+    public final io.chainpos.till.staff.PinGuard pinGuard;
     public final PinManagerApprovals approvals;
     public final SetUpStaff setUpStaff;
     public final RefundSale refunds;
@@ -110,7 +111,8 @@ public final class TestTill implements AutoCloseable {
         expiringPoints = new ExpiringPoints(ledger, loyalty, catalog, settings.zone(), clock);
         registerMember = new RegisterMember(ledger, members, clock, new Random(7), "NORMAL");
         shifts = new Shifts(ledger, shiftStore, clock);
-        approvals = new PinManagerApprovals(ledger, staff);
+        pinGuard = new io.chainpos.till.staff.PinGuard(ledger, clock);
+        approvals = new PinManagerApprovals(ledger, staff, pinGuard);
         setUpStaff = new SetUpStaff(ledger, staff, approvals, new PinHasher(new SecureRandom()));
         refunds = new RefundSale(ledger, sales, shiftStore, balances, new ScanCode(catalog, members, settings.scale()),
                 approvals, clock);

@@ -20,7 +20,11 @@ public record SyncException(
         Instant detectedAt) {
 
     public enum Kind {
-        POINTS_OVERDRAFT, STORED_VALUE_OVERDRAFT, NEGATIVE_STOCK, QUARANTINED_EVENT, UNKNOWN_EVENT, CLOCK_SKEW
+        POINTS_OVERDRAFT, STORED_VALUE_OVERDRAFT, NEGATIVE_STOCK, QUARANTINED_EVENT, UNKNOWN_EVENT, CLOCK_SKEW,
+        /** A registration whose sealed fields do not open with the key its till uploaded. */
+        SEALING_BROKEN,
+        /** A registration whose key did not arrive within the deadline. */
+        MEMBER_KEY_MISSING
     }
 
     public SyncException {

@@ -40,7 +40,7 @@ public final class JdbcEventLog implements EventLog {
         this.codec = codec;
         this.clock = clock;
         this.projections = new JdbcProjections(projections);
-        this.ingest = new JdbcIngest(this.projections, findings, db.dialect());
+        this.ingest = new JdbcIngest(this.projections, findings, db.dialect(), codec);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.chainpos.server.log;
 import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.event.UnknownEvent;
 import io.chainpos.model.id.TillId;
+import io.chainpos.model.json.EventCodec;
 import io.chainpos.model.sync.SyncException;
 import io.chainpos.server.db.Dialect;
 import io.chainpos.server.db.SqlSession;
@@ -43,19 +44,23 @@ final class JdbcIngest {
     private static final String BODIES_BY_KEY = """
             SELECT till_seq, body FROM events WHERE till_id = ? AND till_epoch = ? AND till_seq BETWEEN ? AND ?""";
     private static final String QUARANTINED_BY_KEY =
-            "SELECT incoming FROM quarantine WHERE till_id = ? AND till_epoch = ? AND till_seq = ? ORDER BY id";
+            "SELECT incoming_sha256, incoming FROM quarantine WHERE till_id = ? AND till_epoch = ? AND till_seq = ? ORDER BY id";
+    // What is kept is a QuarantineCopy: the envelope, no person; the digest recognises the same event sent again.
     private static final String QUARANTINE = """
-            INSERT INTO quarantine (till_id, till_epoch, till_seq, event_id, reason, incoming, stored, detected_ms)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+            INSERT INTO quarantine (till_id, till_epoch, till_seq, event_id, reason, detail, incoming, incoming_sha256, stored,
+                                    detected_ms)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcProjections projections;
     private final Findings findings;
     private final Dialect dialect;
+    private final EventCodec codec;
 
-    JdbcIngest(JdbcProjections projections, Findings findings, Dialect dialect) {
+    JdbcIngest(JdbcProjections projections, Findings findings, Dialect dialect, EventCodec codec) {
         this.projections = projections;
         this.findings = findings;
         this.dialect = dialect;
+        this.codec = codec;
     }
 
     /** How one attempt at a batch runs; a later attempt knows more after an earlier one failed. */
@@ -165,12 +170,14 @@ final class JdbcIngest {
                 continue;
             }
             // Not stored as sent: it may have been quarantined as sent, which makes this a repeat too.
-            List<String> setApart = sql.list(QUARANTINED_BY_KEY, rs -> rs.getString(1), key(event.envelope()));
-            if (setApart.contains(event.body())) {
+            List<String[]> setApart = sql.list(QUARANTINED_BY_KEY, rs -> new String[] {rs.getString(1), rs.getString(2)},
+                    key(event.envelope()));
+            String digest = QuarantineCopy.digest(event.body());
+            if (setApart.stream().anyMatch(row -> digest.equals(row[0]))) {
                 duplicates++;
                 continue;
             }
-            String before = earlier != null ? earlier : setApart.stream().findFirst()
+            String before = earlier != null ? earlier : setApart.stream().map(row -> row[1]).findFirst()
                     .orElseThrow(() -> new IllegalStateException("seq " + event.tillSeq() + " is below the mark but unknown"));
             String detail = "%s was stored before with different content".formatted(describe(event.envelope()));
             quarantined.add(quarantine(sql, event, IngestResult.Reason.KEY_REUSED, before, detail, now));
@@ -181,11 +188,13 @@ final class JdbcIngest {
     private IngestResult.Quarantined quarantine(SqlSession sql, IncomingEvent event, IngestResult.Reason reason,
                                                 String stored, String detail, Instant now) {
         EventEnvelope e = event.envelope();
-        sql.update(QUARANTINE, e.tillId().value(), e.tillEpoch(), e.tillSeq(), e.eventId().toString(), reason.name(),
-                event.body(), stored, now.toEpochMilli());
+        String told = QuarantineCopy.reason(detail);
+        sql.update(QUARANTINE, e.tillId().value(), e.tillEpoch(), e.tillSeq(), e.eventId().toString(), reason.name(), told,
+                QuarantineCopy.of(codec, event.body()), QuarantineCopy.digest(event.body()),
+                stored == null ? null : QuarantineCopy.of(codec, stored), now.toEpochMilli());
         findings.record(sql, List.of(Findings.about(SyncException.Kind.QUARANTINED_EVENT, e, now,
-                reason.name() + ": " + detail)));
-        return new IngestResult.Quarantined(e.eventId(), e.tillSeq(), reason, detail);
+                reason.name() + ": " + told)));
+        return new IngestResult.Quarantined(e.eventId(), e.tillSeq(), reason, told);
     }
 
     /** Events of a type this server does not know: stored and passed on as they are, and shown to head office. */

@@ -61,7 +61,8 @@ record PushBody(TillId tillId, int tillEpoch, List<IncomingEvent> events) {
     /**
      * An event whose envelope is sound (id, till, epoch, sequence, time) but whose type or payload this server
      * cannot read as what it claims to be: a poison event, from a till with a bug. It is taken in to be
-     * quarantined, kept exactly as sent, so the events behind it in the till's queue still flow. An event
+     * quarantined (its envelope and reason, without the person: {@code QuarantineCopy}), so the events behind it
+     * in the till's queue still flow. An event
      * whose envelope is broken cannot be placed in any sequence: the whole push is a 400.
      */
     private static Optional<IncomingEvent> unreadable(EventCodec codec, JsonNode node, RuntimeException why) {

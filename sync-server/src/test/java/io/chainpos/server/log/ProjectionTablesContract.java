@@ -24,6 +24,8 @@ abstract class ProjectionTablesContract {
             Map.entry("log_head", "the log's server sequence"),
             Map.entry("till_marks", "the log's per-till high-water marks"),
             Map.entry("quarantine", "events set apart, kept for head office"),
+            Map.entry("sealing_checks", "each registration's check against its uploaded key; the key channel is not in the log"),
+            Map.entry("sealing_cursor", "how far the sealing check has read the log"),
             Map.entry("sync_exceptions", "what was found when an event arrived; a rebuild does not find it again"),
             Map.entry("member_keys", "members' data keys travel beside the log, never in it"),
             Map.entry("chain_secrets", "the phone-lookup secret the tills hold"),

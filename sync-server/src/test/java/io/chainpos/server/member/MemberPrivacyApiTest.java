@@ -13,7 +13,11 @@ import io.chainpos.model.member.MemberKey;
 import io.chainpos.model.sync.MemberIds;
 import io.chainpos.model.sync.MemberKeys;
 import io.chainpos.model.sync.MemberView;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.server.testing.Api;
+import io.chainpos.server.testing.DatabaseText;
+import io.chainpos.server.testing.TillWriter;
 import io.chainpos.server.testing.Facts;
 import io.chainpos.server.testing.Json;
 import io.chainpos.server.testing.TestServer;
@@ -159,6 +163,48 @@ class MemberPrivacyApiTest {
         MemberView rebuilt = ReadApiTest.memberOf(a1.api().get("/api/v1/members/" + member(1)));
         assertThat(rebuilt).isEqualTo(later);
         assertThat(server.ports.members().balanceTotals()).isEqualTo(new io.chainpos.server.member.Members.BalanceTotals(120, 5_000));
+    }
+
+    @Test
+    void aRefusedRegistrationInTheClearKeepsItsEnvelopeButNotThePerson() {
+        List<EventEnvelope> events = a1.writer().next(List.of(registered(member(3), "13800138000", "王小明"), points(member(3), 9)));
+        List<JsonNode> nodes = events.stream().map(e -> (JsonNode) Json.CODEC.toTree(e)).toList();
+        // The shape first described: the phone and the name in the clear, under schemaVersion 1.
+        ObjectNode payload = (ObjectNode) nodes.getFirst().get("payload");
+        payload.put("phone", "13800138000").put("name", "王小明").put("birthday", "1990-05-17").remove("phoneHash");
+
+        Api.Reply reply = a1.api().post("/api/v1/sync/push", Json.push(a1.writer().till.value(), 1, nodes));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(409);
+        assertThat(reply.body()).contains(events.getFirst().eventId().toString(), "REFUSED").doesNotContain("13800138000", "王小明");
+        List<String> quarantine = DatabaseText.rows(server.storage.database(), "quarantine");
+        assertThat(quarantine).singleElement().satisfies(row -> assertThat(row)
+                .contains(events.getFirst().eventId().toString(), "MemberRegistered", "S001-T1", "REFUSED", "its content cannot be read")
+                .doesNotContain("13800138000", "王小明", "1990-05-17", "38001"));
+        assertThat(DatabaseText.everyTable(server.storage.database())).as("every table of the server")
+                .noneMatch(row -> row.contains("13800138000") || row.contains("王小明") || row.contains("1990-05-17"));
+        assertThat(a1.api().post("/api/v1/sync/push", Json.push(a1.writer().till.value(), 1, nodes)).json()
+                .get("duplicates").asInt()).as("the same refused event sent again is a repeat").isEqualTo(2);
+    }
+
+    @Test
+    void erasureReachesEveryTableTheQuarantineIncluded() {
+        List<EventEnvelope> first = a1.writer().next(List.of(registered(member(4), "13700137000", "李雷雷")));
+        a1.push(first);
+        // The same till seq sent again with other content (a restored backup): both copies set apart.
+        List<EventEnvelope> reused = new TillWriter("S001", "S001-T1", 1, server.clock)
+                .next(List.of(Facts.renamed(member(4), "李雷雷")));
+        assertThat(a1.api().post("/api/v1/sync/push", Json.push(a1.writer().till.value(), 1,
+                reused.stream().map(e -> (JsonNode) Json.CODEC.toTree(e)).toList())).status()).isEqualTo(409);
+        assertThat(DatabaseText.rows(server.storage.database(), "quarantine")).as("the search finds the quarantined row").hasSize(1);
+
+        assertThat(headOffice.post("/api/v1/members/" + member(4) + "/erase", "").status()).isEqualTo(200);
+
+        assertThat(DatabaseText.everyTable(server.storage.database())).as("every table of the server").isNotEmpty()
+                .noneMatch(row -> row.contains("13700137000") || row.contains("李雷雷"));
+        assertThat(DatabaseText.rows(server.storage.database(), "quarantine")).singleElement()
+                .satisfies(row -> assertThat(row).contains("KEY_REUSED", "MemberProfileChanged")
+                        .as("no sealed field either").doesNotContain("m1."));
     }
 
     private static long countType(JsonNode pulled, String type) {

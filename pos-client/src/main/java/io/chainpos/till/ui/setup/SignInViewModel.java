@@ -72,6 +72,8 @@ public final class SignInViewModel {
                 case SignIn.SignedIn in when in.who().role() != StaffAccountSet.Role.CASHIER -> close.run();
                 case SignIn.SignedIn in -> notice.set(Notice.error("signIn.closeNeedsManager"));
                 case SignIn.Refused refused -> notice.set(Notice.refused(refused.reason()));
+                case SignIn.Locked locked -> notice.set(Notice.error("signIn.locked", locked.wrong()));
+                case SignIn.Unlocked unlocked -> notice.set(Notice.success("signIn.unlocked", unlocked.by().name()));
             }
         }, failure -> {
             busy.set(false);
@@ -94,6 +96,8 @@ public final class SignInViewModel {
                     signedIn.accept(in.who());
                 }
                 case SignIn.Refused refused -> notice.set(Notice.refused(refused.reason()));
+                case SignIn.Locked locked -> notice.set(Notice.error("signIn.locked", locked.wrong()));
+                case SignIn.Unlocked unlocked -> notice.set(Notice.success("signIn.unlocked", unlocked.by().name()));
             }
         }, failure -> {
             busy.set(false);

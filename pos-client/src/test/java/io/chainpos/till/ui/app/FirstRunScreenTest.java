@@ -83,7 +83,7 @@ class FirstRunScreenTest {
         screen.click("#setup-pin-again").write("5678").press(KeyCode.ENTER);
 
         screen.waitFor("#sign-in-pin");
-        assertThat(new SignIn(till.ledger, till.staff).signIn("5678")).isInstanceOfSatisfying(SignIn.SignedIn.class,
+        assertThat(new SignIn(till.ledger, till.staff, new io.chainpos.till.staff.PinGuard(till.ledger, till.clock)).signIn("5678")).isInstanceOfSatisfying(SignIn.SignedIn.class,
                 in -> assertThat(in.who().role()).isEqualTo(StaffAccountSet.Role.OWNER));
         screen.write("5678").press(KeyCode.ENTER).waitFor("#shift-float");
         assertThat(screen.text("#status-cashier")).isEqualTo("Cashier Wang Fang");
