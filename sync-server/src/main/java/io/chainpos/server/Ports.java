@@ -15,6 +15,7 @@ import io.chainpos.server.log.JdbcEventLog;
 import io.chainpos.server.log.Projection;
 import io.chainpos.server.loyalty.JdbcLoyaltyFacts;
 import io.chainpos.server.loyalty.LoyaltyFacts;
+import io.chainpos.server.member.JdbcMemberEventIndex;
 import io.chainpos.server.member.JdbcMemberProjection;
 import io.chainpos.server.member.JdbcMembers;
 import io.chainpos.server.member.Members;
@@ -67,7 +68,7 @@ public final class Ports {
      * order too). A rebuild empties the tables each declares; a test checks the schema has no other.
      */
     public static List<Projection> projections() {
-        return List.of(new JdbcMemberProjection(), new JdbcStockProjection(), new JdbcCatalogProjection(),
+        return List.of(new JdbcMemberProjection(), new JdbcMemberEventIndex(), new JdbcStockProjection(), new JdbcCatalogProjection(),
                 new JdbcPromotionProjection(EventCodec.standard()), new JdbcSalesProjection());
     }
 
