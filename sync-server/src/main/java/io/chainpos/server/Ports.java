@@ -15,6 +15,12 @@ import io.chainpos.server.log.JdbcEventLog;
 import io.chainpos.server.log.Projection;
 import io.chainpos.server.loyalty.JdbcLoyaltyFacts;
 import io.chainpos.server.loyalty.LoyaltyFacts;
+import io.chainpos.server.liability.JdbcLiabilities;
+import io.chainpos.server.liability.JdbcLiabilityProjection;
+import io.chainpos.server.liability.Liabilities;
+import io.chainpos.server.member.JdbcMemberActivities;
+import io.chainpos.server.member.JdbcMemberActivityProjection;
+import io.chainpos.server.member.MemberActivities;
 import io.chainpos.server.member.JdbcMemberEventIndex;
 import io.chainpos.server.member.JdbcMemberProjection;
 import io.chainpos.server.member.JdbcMembers;
@@ -45,6 +51,8 @@ public final class Ports {
     private final Catalog catalog;
     private final Promotions promotions;
     private final SalesSeen sales;
+    private final MemberActivities memberActivities;
+    private final Liabilities liabilities;
 
     private Ports(Database db, EventCodec codec, Clock clock) {
         JdbcExceptionLog exceptionLog = new JdbcExceptionLog(db);
@@ -57,6 +65,8 @@ public final class Ports {
         this.catalog = new JdbcCatalog(db);
         this.promotions = new JdbcPromotions(db, codec);
         this.sales = new JdbcSalesSeen(db);
+        this.memberActivities = new JdbcMemberActivities(db);
+        this.liabilities = new JdbcLiabilities(db);
     }
 
     public static Ports on(Storage storage, EventCodec codec, Clock clock) {
@@ -69,7 +79,8 @@ public final class Ports {
      */
     public static List<Projection> projections() {
         return List.of(new JdbcMemberProjection(), new JdbcMemberEventIndex(), new JdbcStockProjection(), new JdbcCatalogProjection(),
-                new JdbcPromotionProjection(EventCodec.standard()), new JdbcSalesProjection());
+                new JdbcPromotionProjection(EventCodec.standard()), new JdbcSalesProjection(),
+                new JdbcMemberActivityProjection(), new JdbcLiabilityProjection());
     }
 
     public EventLog log() {
@@ -106,5 +117,13 @@ public final class Ports {
 
     public SalesSeen sales() {
         return sales;
+    }
+
+    public MemberActivities memberActivities() {
+        return memberActivities;
+    }
+
+    public Liabilities liabilities() {
+        return liabilities;
     }
 }
