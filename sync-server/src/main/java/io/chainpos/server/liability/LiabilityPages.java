@@ -179,7 +179,7 @@ public final class LiabilityPages implements PageFeature {
 
     /** Every store's (or the one store's) liability, its movements in the last {@code days} and the {@code days} before. */
     private Figures figures(Optional<String> store, int days) {
-        long now = clock.millis();
+        long now = clock.millis() + 1; // up to and including this instant
         long span = Duration.ofDays(days).toMillis();
         Map<String, Liabilities.Movement> current = byStore(liabilities.movements(now - span, now));
         Map<String, Liabilities.Movement> previous = byStore(liabilities.movements(now - 2 * span, now - span));
