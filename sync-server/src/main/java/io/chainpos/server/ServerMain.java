@@ -62,6 +62,7 @@ import io.chainpos.server.loyalty.LoyaltyPages;
 import io.chainpos.server.loyalty.LoyaltyRoutes;
 import io.chainpos.server.loyalty.PeriodEnd;
 import io.chainpos.server.member.JdbcMemberDirectory;
+import io.chainpos.server.member.MemberReportPage;
 import io.chainpos.server.member.MemberErasure;
 import io.chainpos.server.member.MemberPages;
 import io.chainpos.server.member.MemberProfilePage;
@@ -219,6 +220,7 @@ public final class ServerMain implements Services {
                 // Until stores carry their own time zone, every store's times are shown in head office's.
                 new SalesPages(ports.sales(), store -> Formats.DEFAULT_ZONE),
                 new MemberPages(ports.members(), memberDirectory),
+                new MemberReportPage(ports.memberActivities(), clock),
                 new MemberProfilePage(ports.members(), memberDirectory, log, erasure, parts.audit, codec),
                 new LoyaltyPages(ports.loyalty(), headOffice, periodEnd, parts.audit, LOYALTY_ZONE, clock),
                 new ExpiringPointsPage(expiringPoints, LOYALTY_ZONE, clock),

@@ -124,6 +124,12 @@ class PageAccessTableTest {
         TABLE.put("POST /loyalty/period-end", ADMIN);
         TABLE.put("GET /loyalty/expiring", HEAD_OFFICE);
         TABLE.put("GET /loyalty/expiring.csv", HEAD_OFFICE);
+        TABLE.put("GET /member-report", HEAD_OFFICE);
+        TABLE.put("GET /member-report.csv", HEAD_OFFICE);
+        TABLE.put("GET /stores/{store}/member-report own", SIGNED_IN);
+        TABLE.put("GET /stores/{store}/member-report other", HEAD_OFFICE);
+        TABLE.put("GET /stores/{store}/member-report.csv own", SIGNED_IN);
+        TABLE.put("GET /stores/{store}/member-report.csv other", HEAD_OFFICE);
         TABLE.put("GET /liabilities", HEAD_OFFICE);
         TABLE.put("GET /liabilities.csv", HEAD_OFFICE);
         TABLE.put("GET /stores/{store}/liabilities own", SIGNED_IN);
