@@ -67,7 +67,7 @@ class LiabilityPagesBrowserTest {
     @Test
     void aStoreManagerSeesOnlyTheirOwnStore() {
         Browser browser = office.signInAs(Role.STORE_MANAGER);
-        assertThat(browser.texts("header nav a")).contains("Store liabilities");
+        assertThat(browser.texts("header nav a")).contains("My store's liabilities");
 
         browser.open("/stores/S001/liabilities");
         assertThat(browser.texts("#liabilities tbody tr")).singleElement().asString().startsWith("S001 200");
