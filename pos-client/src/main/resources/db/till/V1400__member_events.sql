@@ -1,5 +1,5 @@
 -- Which events (this till's own and pulled ones) are about which member, written with each event by
--- MemberEventIndex: the member's history on this till reads its events through it, in time independent of
+-- MemberEventIndexProjection: the member's history on this till reads its events through it, in time independent of
 -- the ledger's size, instead of searching every envelope for the member's id. Filled here for events before.
 CREATE TABLE member_events (
     member_id TEXT NOT NULL,

@@ -85,7 +85,7 @@ public final class MemberStore {
 
     /**
      * The envelopes (JSON) of this till's own and pulled events of {@code types} about any of these members,
-     * found through the member index ({@link MemberEventIndex}), not by reading every envelope.
+     * found through the member index ({@link MemberEventIndexProjection}), not by reading every envelope.
      */
     public List<String> eventsAbout(LedgerSession session, List<MemberId> family, List<String> types) {
         String about = " WHERE event_id IN (SELECT event_id FROM member_events WHERE member_id IN (<ids>) AND type IN (<types>))";

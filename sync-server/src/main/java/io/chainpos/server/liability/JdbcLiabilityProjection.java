@@ -54,12 +54,12 @@ public final class JdbcLiabilityProjection implements Projection {
                 case PointsChanged p -> {
                     record(sql, event, "POINTS", p.reason().name(), p.delta(), 0);
                     long earned = p.reason() == PointsChanged.Reason.EARN ? p.delta() : 0;
-                    long expired = p.reason() == PointsChanged.Reason.EXPIRE ? -p.delta() : 0;
-                    move(sql, ownerOf(sql, p.memberId().toString()), event.storeId().value(), new long[] {p.delta(), 0, 0}, earned, expired);
+                    move(sql, ownerOf(sql, p.memberId().toString()), event.storeId().value(), new long[] {p.delta(), 0, 0}, earned,
+                            p.reason() == PointsChanged.Reason.EXPIRE);
                 }
                 case StoredValueChanged v -> {
                     record(sql, event, "STORED_VALUE", v.reason().name(), v.delta(), v.bonusPart());
-                    move(sql, ownerOf(sql, v.memberId().toString()), event.storeId().value(), new long[] {0, v.paidPart(), v.bonusPart()}, 0, 0);
+                    move(sql, ownerOf(sql, v.memberId().toString()), event.storeId().value(), new long[] {0, v.paidPart(), v.bonusPart()}, 0, false);
                 }
                 case MembersMerged merged -> merge(sql, merged.memberId().toString(), merged.mergedId().toString());
                 default -> { }
@@ -77,18 +77,21 @@ public final class JdbcLiabilityProjection implements Projection {
         return sql.first(OWNER, rs -> rs.getString(1), memberId).orElse(memberId);
     }
 
-    /** Takes {@code change} (points, paid, bonus) into or out of the owner's pools as {@link Pools} decides. */
-    private static void move(SqlSession sql, String owner, String store, long[] change, long earned, long expired) {
+    /**
+     * Takes {@code change} (points, paid, bonus) into or out of the owner's pools as {@link Pools} decides. Points
+     * that expire are breakage of the stores whose pools they leave (head office's period end expires them).
+     */
+    private static void move(SqlSession sql, String owner, String store, long[] change, long earned, boolean expiring) {
         List<Pools.Pool> pools = sql.list(POOLS, rs -> new Pools.Pool(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)}), owner);
         List<Pools.Pool> moves = Pools.apply(pools, store, change);
         for (Pools.Pool m : moves) {
             long[] a = m.amounts();
             sql.update(ADD_TO_POOL, owner, m.store(), a[0], a[1], a[2]);
-            boolean here = m.store().equals(store);
-            sql.update(ADD_TO_TOTALS, m.store(), a[0], a[1], a[2], here ? earned : 0, here ? expired : 0);
+            sql.update(ADD_TO_TOTALS, m.store(), a[0], a[1], a[2], m.store().equals(store) ? earned : 0, expiring ? -a[0] : 0);
         }
-        if (moves.stream().noneMatch(m -> m.store().equals(store)) && (earned != 0 || expired != 0)) {
-            sql.update(ADD_TO_TOTALS, store, 0, 0, 0, earned, expired);
+        // Every store with a movement has its row, even when what it moved was taken from other stores' pools.
+        if (moves.stream().noneMatch(m -> m.store().equals(store))) {
+            sql.update(ADD_TO_TOTALS, store, 0, 0, 0, earned, 0);
         }
     }
 

@@ -7,7 +7,7 @@ public interface Liabilities {
 
     /**
      * What one store sold and its members still hold: points, paid stored value (本金), bonus (赠金); and the
-     * points it gave (earned there) and that expired unused there (breakage).
+     * points it gave (earned there) and its points that expired unused (breakage), wherever the expiry was recorded.
      */
     record StoreLiability(String storeId, long points, long paid, long bonus, long pointsEarned, long pointsExpired) {
         public long storedValue() {

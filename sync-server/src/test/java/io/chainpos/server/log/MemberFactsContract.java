@@ -197,7 +197,6 @@ abstract class MemberFactsContract extends EventStoreContract {
                     long[] ee = earnedExpired.computeIfAbsent(store, k -> new long[2]);
                     if (p.reason() == PointsChanged.Reason.EXPIRE) {
                         m[2] -= p.delta();
-                        ee[1] -= p.delta();
                     } else if (p.delta() > 0) {
                         m[0] += p.delta();
                     } else {
@@ -206,7 +205,11 @@ abstract class MemberFactsContract extends EventStoreContract {
                     if (p.reason() == PointsChanged.Reason.EARN) {
                         ee[0] += p.delta();
                     }
-                    hold(p.memberId().toString(), store, 0, p.delta());
+                    Map<String, Long> taken = hold(p.memberId().toString(), store, 0, p.delta());
+                    if (p.reason() == PointsChanged.Reason.EXPIRE) {
+                        // Expired points are the breakage of the stores whose holdings they leave.
+                        taken.forEach((s, n) -> earnedExpired.computeIfAbsent(s, k -> new long[2])[1] += n);
+                    }
                 }
                 case StoredValueChanged v -> {
                     long[] m = moved.computeIfAbsent(store, k -> new long[7]);
@@ -249,16 +252,20 @@ abstract class MemberFactsContract extends EventStoreContract {
             return survivor.getOrDefault(id, id);
         }
 
-        /** Adds {@code amount} of one account to the member's holdings as the rule in the class comment says. */
-        private void hold(String member, String store, int account, long amount) {
+        /**
+         * Adds {@code amount} of one account to the member's holdings as the rule in the class comment says, and
+         * returns what a negative amount took from each store (overdrawn at the store where it happened).
+         */
+        private Map<String, Long> hold(String member, String store, int account, long amount) {
+            Map<String, Long> taken = new TreeMap<>();
             if (amount == 0) {
-                return;
+                return taken;
             }
             String who = owner.getOrDefault(member, member);
             Map<String, long[]> mine = pools.computeIfAbsent(who, k -> new TreeMap<>());
             if (amount > 0) {
                 mine.computeIfAbsent(store, k -> new long[3])[account] += amount;
-                return;
+                return taken;
             }
             long owed = -amount;
             List<String> order = new ArrayList<>();
@@ -267,12 +274,17 @@ abstract class MemberFactsContract extends EventStoreContract {
             for (String s : order) {
                 long[] pool = mine.get(s);
                 if (pool != null && pool[account] > 0 && owed > 0) {
-                    long taken = Math.min(owed, pool[account]);
-                    pool[account] -= taken;
-                    owed -= taken;
+                    long took = Math.min(owed, pool[account]);
+                    pool[account] -= took;
+                    owed -= took;
+                    taken.merge(s, took, Long::sum);
                 }
             }
             mine.computeIfAbsent(store, k -> new long[3])[account] -= owed;
+            if (owed > 0) {
+                taken.merge(store, owed, Long::sum);
+            }
+            return taken;
         }
 
         Figures figures() {

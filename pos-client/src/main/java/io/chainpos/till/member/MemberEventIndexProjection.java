@@ -11,7 +11,7 @@ import org.jdbi.v3.core.Handle;
  * The member index on the till: one row per member an event is about (both sides of a merge), written with
  * the event, whether this till recorded it or pulled it. {@link MemberStore#eventsAbout} reads through it.
  */
-public final class MemberEventIndex implements Projection {
+public final class MemberEventIndexProjection implements Projection {
 
     @Override
     public void apply(Handle handle, TillIdentity self, EventEnvelope event) {
