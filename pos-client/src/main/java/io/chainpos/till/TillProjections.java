@@ -5,6 +5,7 @@ import io.chainpos.till.catalog.CatalogProjection;
 import io.chainpos.till.ledger.Projection;
 import io.chainpos.till.loyalty.BalanceProjection;
 import io.chainpos.till.loyalty.LoyaltyProjection;
+import io.chainpos.till.member.MemberEventIndexProjection;
 import io.chainpos.till.member.MemberProjection;
 import io.chainpos.till.sale.SaleProjection;
 import io.chainpos.till.shift.ShiftProjection;
@@ -22,6 +23,7 @@ public final class TillProjections {
         List<Projection> all = new ArrayList<>();
         all.add(new CatalogProjection(codec));
         all.add(new MemberProjection(codec));
+        all.add(new MemberEventIndexProjection());
         all.add(new BalanceProjection());
         all.add(new LoyaltyProjection(codec));
         all.add(new StockProjection());

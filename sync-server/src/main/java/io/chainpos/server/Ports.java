@@ -15,6 +15,13 @@ import io.chainpos.server.log.JdbcEventLog;
 import io.chainpos.server.log.Projection;
 import io.chainpos.server.loyalty.JdbcLoyaltyFacts;
 import io.chainpos.server.loyalty.LoyaltyFacts;
+import io.chainpos.server.liability.JdbcLiabilities;
+import io.chainpos.server.liability.JdbcLiabilityProjection;
+import io.chainpos.server.liability.Liabilities;
+import io.chainpos.server.member.JdbcMemberActivities;
+import io.chainpos.server.member.JdbcMemberActivityProjection;
+import io.chainpos.server.member.MemberActivities;
+import io.chainpos.server.member.JdbcMemberEventIndex;
 import io.chainpos.server.member.JdbcMemberProjection;
 import io.chainpos.server.member.JdbcMembers;
 import io.chainpos.server.member.Members;
@@ -52,6 +59,8 @@ public final class Ports {
     private final SalesFacts salesFacts;
 
     private final io.chainpos.server.member.SealingCheck sealing;
+    private final MemberActivities memberActivities;
+    private final Liabilities liabilities;
 
     private Ports(Database db, EventCodec codec, Clock clock) {
         JdbcExceptionLog exceptionLog = new JdbcExceptionLog(db);
@@ -66,6 +75,8 @@ public final class Ports {
         this.sales = new JdbcSalesSeen(db);
         this.salesFacts = new JdbcSalesFacts(db);
         this.sealing = new io.chainpos.server.member.JdbcSealingCheck(db, codec, exceptionLog);
+        this.memberActivities = new JdbcMemberActivities(db);
+        this.liabilities = new JdbcLiabilities(db);
     }
 
     /** Registrations checked against the keys their tills uploaded. */
@@ -84,8 +95,9 @@ public final class Ports {
      * @param zones each store's time zone, which files its sales on its own local days
      */
     public static List<Projection> projections(StoreZones zones) {
-        return List.of(new JdbcMemberProjection(), new JdbcStockProjection(), new JdbcCatalogProjection(),
-                new JdbcPromotionProjection(EventCodec.standard()), new JdbcSalesProjection(), new JdbcSalesFactsProjection(zones));
+        return List.of(new JdbcMemberProjection(), new JdbcMemberEventIndex(), new JdbcStockProjection(), new JdbcCatalogProjection(),
+                new JdbcPromotionProjection(EventCodec.standard()), new JdbcSalesProjection(), new JdbcSalesFactsProjection(zones),
+                new JdbcMemberActivityProjection(), new JdbcLiabilityProjection());
     }
 
     public EventLog log() {
@@ -126,5 +138,13 @@ public final class Ports {
 
     public SalesFacts salesFacts() {
         return salesFacts;
+    }
+
+    public MemberActivities memberActivities() {
+        return memberActivities;
+    }
+
+    public Liabilities liabilities() {
+        return liabilities;
     }
 }

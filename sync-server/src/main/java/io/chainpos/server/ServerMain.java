@@ -57,12 +57,14 @@ import io.chainpos.server.http.Routes;
 import io.chainpos.server.log.EventLog;
 import io.chainpos.server.member.DuplicatePhones;
 import io.chainpos.server.loyalty.DailyPeriodEnd;
+import io.chainpos.server.liability.LiabilityPages;
 import io.chainpos.server.loyalty.ExpiringPointsReport;
 import io.chainpos.server.loyalty.ExpiringPointsPage;
 import io.chainpos.server.loyalty.LoyaltyPages;
 import io.chainpos.server.loyalty.LoyaltyRoutes;
 import io.chainpos.server.loyalty.PeriodEnd;
 import io.chainpos.server.member.JdbcMemberDirectory;
+import io.chainpos.server.member.MemberReportPage;
 import io.chainpos.server.member.MemberErasure;
 import io.chainpos.server.member.MemberPages;
 import io.chainpos.server.member.MemberProfilePage;
@@ -222,9 +224,12 @@ public final class ServerMain implements Services {
                 new SalesReportPages(ports.salesFacts(), ports.sales(), clock),
                 new SalesTodayPage(ports.salesFacts(), ports.sales(), clock),
                 new MemberPages(ports.members(), memberDirectory),
+                new MemberReportPage(ports.memberActivities(), clock),
                 new MemberProfilePage(ports.members(), memberDirectory, log, erasure, parts.audit, codec),
                 new LoyaltyPages(ports.loyalty(), headOffice, periodEnd, parts.audit, LOYALTY_ZONE, clock),
-                new ExpiringPointsPage(expiringPoints, LOYALTY_ZONE, clock)));
+                new ExpiringPointsPage(expiringPoints, LOYALTY_ZONE, clock),
+                new LiabilityPages(ports.liabilities(), days -> expiringPoints.within(java.time.LocalDate.now(clock.withZone(LOYALTY_ZONE)),
+                        days).members().stream().mapToLong(ExpiringPointsReport.Line::points).sum(), clock)));
         Javalin app = HttpApi.create(codec, List.of(
                 health,
                 pages,

@@ -83,20 +83,18 @@ public final class MemberStore {
                 .list();
     }
 
-    /** The envelopes (JSON) of this till's own and pulled events of {@code types} that name any of these members. */
+    /**
+     * The envelopes (JSON) of this till's own and pulled events of {@code types} about any of these members,
+     * found through the member index ({@link MemberEventIndexProjection}), not by reading every envelope.
+     */
     public List<String> eventsAbout(LedgerSession session, List<MemberId> family, List<String> types) {
-        StringBuilder like = new StringBuilder();
-        for (int i = 0; i < family.size(); i++) {
-            like.append(i == 0 ? "" : " OR ").append("envelope LIKE :m").append(i);
-        }
-        String where = " WHERE type IN (<types>) AND (" + like + ")";
-        var query = session.handle().createQuery("SELECT envelope FROM ledger_events" + where
-                        + " UNION ALL SELECT envelope FROM remote_events" + where)
-                .bindList("types", types);
-        for (int i = 0; i < family.size(); i++) {
-            query.bind("m" + i, "%\"" + family.get(i) + "\"%");
-        }
-        return query.mapTo(String.class).list();
+        String about = " WHERE event_id IN (SELECT event_id FROM member_events WHERE member_id IN (<ids>) AND type IN (<types>))";
+        return session.handle().createQuery("SELECT envelope FROM ledger_events" + about
+                        + " UNION ALL SELECT envelope FROM remote_events" + about)
+                .bindList("ids", family.stream().map(MemberId::toString).distinct().toList())
+                .bindList("types", types)
+                .mapTo(String.class)
+                .list();
     }
 
     public boolean cardExists(LedgerSession session, CardNo cardNo) {

@@ -15,9 +15,9 @@ public enum Role {
     HQ_ADMIN(EnumSet.allOf(Permission.class)),
     HQ_ANALYST(EnumSet.of(Permission.HOME, Permission.VIEW_USERS, Permission.VIEW_AUDIT, Permission.VIEW_EXCEPTIONS,
             Permission.VIEW_CATALOG, Permission.VIEW_PROMOTIONS, Permission.VIEW_LOYALTY, Permission.VIEW_MEMBERS,
-            Permission.VIEW_STORES, Permission.VIEW_SALES, Permission.VIEW_STOCK)),
+            Permission.VIEW_STORES, Permission.VIEW_SALES, Permission.VIEW_STOCK, Permission.VIEW_LIABILITIES)),
     STORE_MANAGER(EnumSet.of(Permission.HOME, Permission.VIEW_SALES, Permission.VIEW_STOCK, Permission.VIEW_STORES,
-            Permission.VIEW_MEMBERS, Permission.VIEW_EXCEPTIONS)),
+            Permission.VIEW_MEMBERS, Permission.VIEW_EXCEPTIONS, Permission.VIEW_LIABILITIES)),
     CASHIER(EnumSet.noneOf(Permission.class)),
     MANAGER(EnumSet.noneOf(Permission.class)),
     OWNER(EnumSet.noneOf(Permission.class));

@@ -56,6 +56,12 @@ public interface EventLog {
     /** Stored events that match {@code search}, in server order. Scans the log: meant for one answer on request. */
     List<EventEnvelope> find(LogSearch search);
 
+    /**
+     * The stored events with these ids, in server order; ids not stored are left out. Each is found by its
+     * unique id: meant for the events a feature's own index points at (a member's history).
+     */
+    List<EventEnvelope> withIds(List<String> eventIds);
+
     /** True before the first event is stored. */
     boolean isEmpty();
 

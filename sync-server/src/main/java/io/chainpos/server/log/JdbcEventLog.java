@@ -23,6 +23,8 @@ public final class JdbcEventLog implements EventLog {
     /** How many server sequences one pull scans at most, so a till far behind gets pages, not a long scan. */
     static final long PULL_WINDOW = 20_000;
     private static final int REBUILD_CHUNK = 1_000;
+    /** How many ids one statement of {@link #withIds} looks up. */
+    private static final int ID_CHUNK = 512;
     private static final Logger LOG = LoggerFactory.getLogger(JdbcEventLog.class);
 
     private final Database db;
@@ -174,6 +176,28 @@ public final class JdbcEventLog implements EventLog {
             }
             return query.map((rs, ctx) -> codec.fromJson(rs.getString(1))).list();
         });
+    }
+
+    @Override
+    public List<EventEnvelope> withIds(List<String> eventIds) {
+        List<String> ids = eventIds.stream().distinct().toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<PullPage.PulledEvent> found = db.read(h -> {
+            try (SqlSession sql = new SqlSession(h.getConnection())) {
+                List<PullPage.PulledEvent> rows = new ArrayList<>(ids.size());
+                for (int from = 0; from < ids.size(); from += ID_CHUNK) {
+                    List<String> chunk = ids.subList(from, Math.min(ids.size(), from + ID_CHUNK));
+                    int places = SqlSession.placesFor(chunk.size());
+                    rows.addAll(sql.list("SELECT server_seq, body FROM events WHERE event_id IN (" + SqlSession.places(places) + ")",
+                            rs -> new PullPage.PulledEvent(rs.getLong(1), rs.getString(2)), SqlSession.padded(chunk, places)));
+                }
+                return rows;
+            }
+        });
+        return found.stream().sorted(java.util.Comparator.comparingLong(PullPage.PulledEvent::serverSeq))
+                .map(e -> codec.fromJson(e.body())).toList();
     }
 
     @Override

@@ -83,6 +83,18 @@ public final class JdbcMembers implements Members {
     }
 
     @Override
+    public List<String> eventIdsAbout(List<MemberId> memberIds, java.util.Set<String> types) {
+        if (memberIds.isEmpty() || types.isEmpty()) {
+            return List.of();
+        }
+        return db.read(h -> h.createQuery("SELECT event_id FROM member_events WHERE member_id IN (<ids>) AND type IN (<types>)")
+                .bindList("ids", memberIds.stream().map(MemberId::toString).distinct().toList())
+                .bindList("types", List.copyOf(types))
+                .mapTo(String.class)
+                .list());
+    }
+
+    @Override
     public BalanceTotals balanceTotals() {
         return db.read(h -> h.createQuery("SELECT COALESCE(SUM(points), 0), COALESCE(SUM(stored_value), 0) FROM member_balances")
                 .map((rs, ctx) -> new BalanceTotals(rs.getLong(1), rs.getLong(2))).one());

@@ -6,7 +6,6 @@ import io.chainpos.model.member.HistoryEntry;
 import io.chainpos.model.member.MemberKey;
 import io.chainpos.model.sync.MemberView;
 import io.chainpos.server.log.EventLog;
-import io.chainpos.server.log.LogSearch;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * A member's history across every store, read from the log: profile writes (personal fields opened with the
+ * A member's history across every store, read from the log through the member index: profile writes (personal fields opened with the
  * key of the id that wrote them, or shown as {@code null} once erased), merges, sales, points and stored value.
  */
 final class MemberHistories {
@@ -44,15 +43,15 @@ final class MemberHistories {
 
     Optional<History> history(MemberId memberId) {
         List<MemberId> family = members.memberFamily(memberId);
-        List<String> ids = family.stream().map(MemberId::toString).toList();
-        if (log.find(LogSearch.mentioning(HISTORY_TYPES, ids.subList(0, 1)).first(1)).isEmpty()) {
+        List<String> eventIds = members.eventIdsAbout(family, HISTORY_TYPES);
+        if (eventIds.isEmpty()) {
             return Optional.empty();
         }
         Map<String, MemberKey> keys = members.memberKeys(family).stream()
                 .collect(Collectors.toMap(k -> k.memberId().toString(), Function.identity()));
         List<HistoryEntry> entries = new ArrayList<>();
-        // Scans the log: meant for one member on request.
-        for (EventEnvelope e : log.find(LogSearch.mentioning(HISTORY_TYPES, ids))) {
+        // Through the member index: the member's own events, whatever the log's size.
+        for (EventEnvelope e : log.withIds(eventIds)) {
             HistoryEntry.of(e, id -> Optional.ofNullable(keys.get(id.toString()))).ifPresent(entries::add);
         }
         return Optional.of(new History(family.getFirst().toString(), family.stream().map(MemberId::toString).toList(), entries));

@@ -36,6 +36,12 @@ public interface Members {
     /** The member's survivor first, then every id merged into it; the id alone for a member nothing was merged into. */
     List<MemberId> memberFamily(MemberId memberId);
 
+    /**
+     * The ids of the stored events of {@code types} about any of these member ids, found through the member
+     * index written at ingest (in no particular order).
+     */
+    List<String> eventIdsAbout(List<MemberId> memberIds, java.util.Set<String> types);
+
     /** The chain's points and stored value: the sum of every delta stored, whoever it belongs to. */
     record BalanceTotals(long points, long storedValue) {
     }

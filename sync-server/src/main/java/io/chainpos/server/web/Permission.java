@@ -24,5 +24,6 @@ public enum Permission {
     VIEW_STORES,
     MANAGE_STORES,
     VIEW_SALES,
-    VIEW_STOCK
+    VIEW_STOCK,
+    VIEW_LIABILITIES
 }

@@ -86,6 +86,13 @@ class MemberPrivacyApiTest {
         assertThat(byOldId.storedValueBalance()).isEqualTo(5_000);
         assertThat(byOldId.name()).as("the later write, opened with its own member's key").isEqualTo("王晓明");
 
+        // The history of either id is the whole family's, found through the member index.
+        JsonNode history = b1.api().get("/api/v1/members/" + member(2) + "/history").json();
+        assertThat(history.get("memberIds")).extracting(JsonNode::asText).containsExactlyInAnyOrder(member(1).toString(), member(2).toString());
+        assertThat(history.get("entries")).extracting(e -> e.get("type").asText() + "@" + e.get("storeId").asText())
+                .containsExactly("MemberRegistered@S001", "PointsChanged@S001", "StoredValueChanged@S001", "MemberRegistered@S002",
+                        "PointsChanged@S002", "MembersMerged@HQ");
+
         // Pushing the same again merges nothing more.
         assertThat(b1.push(b1.writer().next(List.of(points(member(2), 1)))).status()).isEqualTo(200);
         long mergesNow = countType(a1.api().get("/api/v1/sync/pull?limit=1000").json(), "MembersMerged");

@@ -132,6 +132,18 @@ class PageAccessTableTest {
         TABLE.put("POST /loyalty/period-end", ADMIN);
         TABLE.put("GET /loyalty/expiring", HEAD_OFFICE);
         TABLE.put("GET /loyalty/expiring.csv", HEAD_OFFICE);
+        TABLE.put("GET /member-report", HEAD_OFFICE);
+        TABLE.put("GET /member-report.csv", HEAD_OFFICE);
+        TABLE.put("GET /stores/{store}/member-report own", SIGNED_IN);
+        TABLE.put("GET /stores/{store}/member-report other", HEAD_OFFICE);
+        TABLE.put("GET /stores/{store}/member-report.csv own", SIGNED_IN);
+        TABLE.put("GET /stores/{store}/member-report.csv other", HEAD_OFFICE);
+        TABLE.put("GET /liabilities", HEAD_OFFICE);
+        TABLE.put("GET /liabilities.csv", HEAD_OFFICE);
+        TABLE.put("GET /stores/{store}/liabilities own", SIGNED_IN);
+        TABLE.put("GET /stores/{store}/liabilities other", HEAD_OFFICE);
+        TABLE.put("GET /stores/{store}/liabilities.csv own", SIGNED_IN);
+        TABLE.put("GET /stores/{store}/liabilities.csv other", HEAD_OFFICE);
         // Last: it ends the session it is asked with.
         TABLE.put("POST /signout", SIGNED_IN);
     }

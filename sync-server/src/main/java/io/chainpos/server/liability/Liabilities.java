@@ -1,0 +1,28 @@
+package io.chainpos.server.liability;
+
+import java.util.List;
+
+/** What the chain owes its members, read from the liability read models kept at ingest. */
+public interface Liabilities {
+
+    /**
+     * What one store sold and its members still hold: points, paid stored value (本金), bonus (赠金); and the
+     * points it gave (earned there) and its points that expired unused (breakage), wherever the expiry was recorded.
+     */
+    record StoreLiability(String storeId, long points, long paid, long bonus, long pointsEarned, long pointsExpired) {
+        public long storedValue() {
+            return paid + bonus;
+        }
+    }
+
+    /** What moved at one store between two instants: points given and taken back, expired, and stored value in and out. */
+    record Movement(String storeId, long pointsIn, long pointsOut, long pointsExpired, long paidIn, long paidOut,
+                    long bonusIn, long bonusOut) {
+    }
+
+    /** Every store with a liability or a movement, in store order. */
+    List<StoreLiability> byStore();
+
+    /** What moved at each store from {@code fromMs} (inclusive) to {@code untilMs}, in store order. */
+    List<Movement> movements(long fromMs, long untilMs);
+}

@@ -1,0 +1,82 @@
+package io.chainpos.server.member;
+
+import io.chainpos.model.id.MemberId;
+import io.chainpos.server.db.Database;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+
+/** The member activity port over the tables {@link JdbcMemberActivityProjection} and {@link JdbcMemberProjection} write. */
+public final class JdbcMemberActivities implements MemberActivities {
+    // Each id that registered or visited, counted in its survivor; the home store is the survivor's own when it has one.
+    private static final String PEOPLE = """
+            WITH ids AS (SELECT member_id FROM member_home UNION SELECT member_id FROM member_activity),
+                 people AS (SELECT COALESCE(a.survivor_id, ids.member_id) AS person, ids.member_id
+                            FROM ids LEFT JOIN member_aliases a ON a.merged_id = ids.member_id)
+            SELECT p.person,
+                   COALESCE((SELECT store_id FROM member_home WHERE member_id = p.person), MIN(h.store_id)),
+                   COALESCE(MIN(h.registered_ms), 0), COALESCE(MIN(x.first_visit_ms), 0), COALESCE(MAX(x.last_visit_ms), 0),
+                   COALESCE(SUM(x.visits), 0), COALESCE(SUM(x.spend), 0)
+            FROM people p LEFT JOIN member_home h ON h.member_id = p.member_id
+                          LEFT JOIN member_activity x ON x.member_id = p.member_id
+            %s
+            GROUP BY p.person ORDER BY p.person""";
+
+    private final Database db;
+
+    public JdbcMemberActivities(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public Optional<Activity> of(MemberId memberId) {
+        return db.readConsistent(h -> {
+            String survivor = JdbcMemberViews.survivor(h, memberId.toString());
+            List<String> family = family(h, survivor);
+            Optional<Person> person = h.createQuery(PEOPLE.formatted("WHERE p.person = :person"))
+                    .bind("person", survivor)
+                    .map((rs, ctx) -> new Person(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                            rs.getLong(6), rs.getLong(7)))
+                    .findOne();
+            if (person.isEmpty()) {
+                return Optional.empty();
+            }
+            List<TierMove> tiers = h.createQuery("""
+                            SELECT member_id, from_tier, to_tier, occurred_ms FROM member_tiers WHERE member_id IN (<ids>)
+                            ORDER BY occurred_ms, event_id""")
+                    .bindList("ids", family)
+                    .map((rs, ctx) -> new TierMove(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+                    .list();
+            List<Visit> visits = h.createQuery("""
+                            SELECT store_id, occurred_ms, visits, spend FROM member_visits WHERE member_id IN (<ids>)
+                            ORDER BY occurred_ms, event_id""")
+                    .bindList("ids", family)
+                    .map((rs, ctx) -> new Visit(rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getLong(4)))
+                    .list();
+            return Optional.of(new Activity(person.get(), tiers, visits));
+        });
+    }
+
+    @Override
+    public void forEachPerson(Consumer<Person> each) {
+        db.readConsistent(h -> {
+            try (var rows = h.createQuery(PEOPLE.formatted(""))
+                    .setFetchSize(1_000)
+                    .map((rs, ctx) -> new Person(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                            rs.getLong(6), rs.getLong(7)))
+                    .stream()) {
+                rows.forEach(each);
+            }
+            return null;
+        });
+    }
+
+    private static List<String> family(Handle h, String survivor) {
+        List<String> family = new java.util.ArrayList<>();
+        family.add(survivor);
+        family.addAll(h.createQuery("SELECT merged_id FROM member_aliases WHERE survivor_id = :id").bind("id", survivor)
+                .mapTo(String.class).list());
+        return family;
+    }
+}
