@@ -191,9 +191,10 @@ public final class ServerMain implements Services {
         PullEvents pulls = new PullEvents(log, clock, settings.pullRetention());
         PeriodEnd periodEnd = new PeriodEnd(ports.loyalty(), headOffice, LOYALTY_ZONE, clock);
         DailyPeriodEnd daily = new DailyPeriodEnd(periodEnd, LOYALTY_ZONE, clock);
+        io.chainpos.server.member.SealingSchedule sealing = new io.chainpos.server.member.SealingSchedule(ports.sealing(), clock);
         if (!"off".equalsIgnoreCase(System.getenv("CHAINPOS_LOYALTY_SCHEDULE"))) {
             daily.start();
-            new io.chainpos.server.member.SealingSchedule(ports.sealing(), clock).start();
+            sealing.start();
         }
         Routes health = routes -> routes.get("/health", ctx -> {
             log.isEmpty(); // touches the database: healthy means the store answers
@@ -273,6 +274,7 @@ public final class ServerMain implements Services {
             public void close() {
                 app.stop();
                 daily.close();
+                sealing.close(); // before the database closes under it
                 meters.close();
                 LOG.atInfo().setMessage("server_stopped").log();
             }
