@@ -126,7 +126,7 @@ public final class TillAssembly implements AutoCloseable {
     private final SyncAgent agent;
     private final SyncWatch sync;
     private final Devices devices;
-    private final List<String> deviceProblems;
+    private final List<TillMessage> deviceProblems;
     private final SellingSettings selling;
     private final MemberStore members;
     private final TillProtection protection;
@@ -158,7 +158,7 @@ public final class TillAssembly implements AutoCloseable {
         this.agent = syncApi == null ? null : new SyncAgent(ledger, syncApi, clock, new SecureRandom(),
                 SyncAgent.Settings.defaults(), members.keys());
         this.sync = new SyncWatch(ledger, agent, clock);
-        List<String> problems = new ArrayList<>();
+        List<TillMessage> problems = new ArrayList<>();
         this.devices = startDevices(problems);
         this.deviceProblems = List.copyOf(problems);
         this.selling = new SellingSettings(clock.getZone(), settings.cashRounding(), ScaleLayout.DEFAULT,
@@ -228,7 +228,7 @@ public final class TillAssembly implements AutoCloseable {
     }
 
     /** Why the device settings could not be used (nothing prints until they are fixed), or nothing. */
-    public List<String> deviceProblems() {
+    public List<TillMessage> deviceProblems() {
         return deviceProblems;
     }
 
@@ -270,7 +270,7 @@ public final class TillAssembly implements AutoCloseable {
      * The counter hardware from {@code devices.properties}, written with its defaults on the first run so the owner
      * finds it. Settings that cannot be used leave the till selling without devices; {@code problems} says why.
      */
-    private Devices startDevices(List<String> problems) {
+    private Devices startDevices(List<TillMessage> problems) {
         DeviceSettingsFile file = new DeviceSettingsFile(data);
         try {
             DeviceSettings settings = file.load();
@@ -285,7 +285,7 @@ public final class TillAssembly implements AutoCloseable {
             return Devices.unusable("the device settings in " + file.path() + " cannot be used", ledger, new SqliteReceiptSources(ledger, codec), members,
                     balances, clock);
         } catch (IOException e) {
-            problems.add("cannot read " + file.path() + ": " + e.getMessage());
+            problems.add(TillMessage.of(TillMessage.Code.SETTINGS_UNREADABLE, file.path().toString()));
             log.warn("devices.unreadable", e);
             return Devices.unusable("cannot read " + file.path(), ledger, new SqliteReceiptSources(ledger, codec), members, balances, clock);
         }

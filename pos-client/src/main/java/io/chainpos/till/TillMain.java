@@ -242,7 +242,7 @@ public final class TillMain implements Callable<Integer> {
                 System.out.println("device settings: " + new DeviceSettingsFile(data).path());
             } else {
                 System.err.println("the device settings cannot be used, so nothing prints until they are fixed:");
-                till.deviceProblems().forEach(problem -> System.err.println("  " + problem));
+                till.deviceProblems().forEach(problem -> System.err.println("  " + words.say(problem)));
             }
             DeviceCommands hardware = new DeviceCommands(till.devices(), Optional.of(till.noSale()), cashier,
                     till.identity().tillId(), clock, System.out, words);
@@ -299,7 +299,8 @@ public final class TillMain implements Callable<Integer> {
             settings = file.load();
         } catch (TillSettingsFile.Invalid e) {
             System.err.println("the till's settings cannot be used, so it runs with its defaults until they are fixed:");
-            e.problems().forEach(problem -> System.err.println("  " + problem));
+            TillWords words = new TillWords(TillWords.localeFor(TillSettings.Language.SYSTEM, Locale.getDefault()));
+            e.problems().forEach(problem -> System.err.println("  " + words.say(problem)));
             settings = TillSettings.defaults();
         } catch (IOException e) {
             System.err.println("cannot read " + file.path() + " (" + e.getMessage() + "); the till runs with its defaults");

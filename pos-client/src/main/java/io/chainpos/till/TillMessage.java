@@ -229,7 +229,21 @@ public record TillMessage(Code code, List<Object> args) {
         IMPORT_SKU_INVALID(1),
         IMPORT_UNIT(1),
         IMPORT_AMOUNT(2),
-        IMPORT_TAX_RATE(1);
+        IMPORT_TAX_RATE(1),
+        // the settings files and screen: the first parameter is the setting's key, as the file writes it
+        SETTING_UNKNOWN(2),
+        SETTING_NOT_WHOLE_NUMBER(2),
+        SETTING_OUT_OF_RANGE(4),
+        SETTING_ONE_OF(3),
+        SETTING_NOT_BAUD(3),
+        SETTING_NOT_ON_OFF(2),
+        SETTING_USB_PRINTER_NEEDS_DEVICE(1),
+        SETTING_SERIAL_PRINTER_NEEDS_PORT(1),
+        SETTING_NETWORK_PRINTER_NEEDS_ADDRESS(1),
+        SETTING_NETWORK_PRINTER_NEEDS_HOST(2),
+        SETTING_NOT_WHOLE_PATH(2),
+        SETTING_NOT_A_PATH(2),
+        SETTINGS_UNREADABLE(1);
 
         private final int arity;
 

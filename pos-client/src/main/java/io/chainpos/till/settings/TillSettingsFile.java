@@ -1,6 +1,10 @@
 package io.chainpos.till.settings;
 
+import static io.chainpos.till.settings.SettingValues.number;
+import static io.chainpos.till.settings.SettingValues.oneOf;
+
 import io.chainpos.model.pricing.CashRounding;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.security.OwnerOnly;
 import java.io.IOException;
 import java.io.Reader;
@@ -9,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,14 +34,15 @@ public final class TillSettingsFile {
 
     /** The settings cannot be used; every problem is listed, each naming its key. */
     public static final class Invalid extends Exception {
-        private final List<String> problems;
+        private final transient List<TillMessage> problems;
 
-        Invalid(Path file, List<String> problems) {
-            super(file + ": " + String.join("; ", problems));
+        Invalid(Path file, List<TillMessage> problems) {
+            super(file + ": " + problems.size() + " settings cannot be used");
             this.problems = List.copyOf(problems);
         }
 
-        public List<String> problems() {
+        /** Each problem as a coded message, put into words by {@link io.chainpos.till.TillWords}. */
+        public List<TillMessage> problems() {
             return problems;
         }
     }
@@ -67,60 +71,46 @@ public final class TillSettingsFile {
     }
 
     public TillSettings parse(Map<String, String> values) throws Invalid {
-        List<String> problems = new ArrayList<>();
+        SettingValues v = new SettingValues();
         values.keySet().stream().filter(key -> !KEYS.containsKey(key)).sorted()
-                .forEach(key -> problems.add("unknown setting '" + key + "'"));
+                .forEach(key -> v.unknown(key, String.join(", ", new java.util.TreeSet<>(KEYS.keySet()))));
         TillSettings defaults = TillSettings.defaults();
-        TillSettings.Language language = defaults.language();
-        CashRounding rounding = defaults.cashRounding();
-        int limit = defaults.cashierDiscountLimitPercent();
-        String text = values.get("ui.language");
-        try {
-            language = text == null ? language : TillSettings.Language.ofCode(text);
-        } catch (IllegalArgumentException e) {
-            problems.add("ui.language: " + e.getMessage());
-        }
-        text = values.get("sale.cashRounding");
-        try {
-            rounding = text == null ? rounding : CashRounding.valueOf(text.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            problems.add("sale.cashRounding: none, down_to_jiao or half_up_to_jiao, not '" + text + "'");
-        }
-        text = values.get("sale.cashierDiscountLimitPercent");
-        try {
-            limit = text == null ? limit : Integer.parseInt(text.strip());
-            if (limit < 0 || limit > 100) {
-                problems.add("sale.cashierDiscountLimitPercent: 0 to 100, not " + limit);
-            }
-        } catch (NumberFormatException e) {
-            problems.add("sale.cashierDiscountLimitPercent: '" + text + "' is not a whole number");
-        }
+        TillSettings.Language language = read(v, values, "ui.language", defaults.language(),
+                s -> oneOf(s, TillSettings.Language::ofCode, "system / zh-CN / en"));
+        CashRounding rounding = read(v, values, "sale.cashRounding", defaults.cashRounding(),
+                s -> oneOf(s, t -> CashRounding.valueOf(t.strip().toUpperCase(Locale.ROOT)),
+                        "none / down_to_jiao / half_up_to_jiao"));
+        Integer limit = read(v, values, "sale.cashierDiscountLimitPercent", defaults.cashierDiscountLimitPercent(),
+                s -> number(s, 0, 100));
         // Windows paths are written with forward slashes: a backslash is an escape in a properties file.
-        String backupFolder = values.getOrDefault("backup.folder", defaults.backupFolder()).strip().replace('\\', '/');
-        if (!backupFolder.isEmpty()) {
-            try {
-                if (!Path.of(backupFolder).isAbsolute()) {
-                    problems.add("backup.folder: a whole path such as /media/usb/chainpos or D:/ChainPOS-backups, not '"
-                            + backupFolder + "'");
-                }
-            } catch (java.nio.file.InvalidPathException e) {
-                problems.add("backup.folder: not a path: '" + backupFolder + "'");
-            }
-        }
-        int keep = defaults.backupKeep();
-        text = values.get("backup.keep");
-        try {
-            keep = text == null ? keep : Integer.parseInt(text.strip());
-            if (keep < 1 || keep > 365) {
-                problems.add("backup.keep: 1 to 365, not " + keep);
-            }
-        } catch (NumberFormatException e) {
-            problems.add("backup.keep: '" + text + "' is not a whole number");
-        }
-        if (!problems.isEmpty()) {
-            throw new Invalid(file, problems);
+        String backupFolder = v.read("backup.folder",
+                values.getOrDefault("backup.folder", defaults.backupFolder()).strip().replace('\\', '/'),
+                TillSettingsFile::folder);
+        Integer keep = read(v, values, "backup.keep", defaults.backupKeep(), s -> number(s, 1, 365));
+        if (!v.problems().isEmpty()) {
+            throw new Invalid(file, v.problems());
         }
         return new TillSettings(language, rounding, limit, backupFolder, keep);
+    }
+
+    private static <T> T read(SettingValues v, Map<String, String> values, String key, T otherwise,
+                              java.util.function.Function<String, T> parse) {
+        String text = values.get(key);
+        return text == null ? otherwise : v.read(key, text, parse);
+    }
+
+    private static String folder(String text) {
+        if (text.isEmpty()) {
+            return text;
+        }
+        try {
+            if (!Path.of(text).isAbsolute()) {
+                throw SettingValues.refused(TillMessage.Code.SETTING_NOT_WHOLE_PATH, text);
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            throw SettingValues.refused(TillMessage.Code.SETTING_NOT_A_PATH, text);
+        }
+        return text;
     }
 
     /** Writes the settings, replacing the file only once the new one is complete. */

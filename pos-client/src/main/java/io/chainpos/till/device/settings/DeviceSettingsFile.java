@@ -1,5 +1,11 @@
 package io.chainpos.till.device.settings;
 
+import static io.chainpos.till.settings.SettingValues.number;
+import static io.chainpos.till.settings.SettingValues.oneOf;
+
+import io.chainpos.till.TillMessage.Code;
+import io.chainpos.till.settings.SettingValues;
+
 import io.chainpos.till.device.printer.CodePage;
 import io.chainpos.till.device.printer.Language;
 import io.chainpos.till.device.printer.Paper;
@@ -16,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Reads and writes {@code devices.properties} in the till's data folder: UTF-8 {@code key=value} lines with a
@@ -116,39 +120,44 @@ public final class DeviceSettingsFile {
         Map<String, String> values = new LinkedHashMap<>(values(DeviceSettings.defaults(dataFolder)));
         // the default address is the default transport's (a file in the data folder); another transport needs its own
         values.put("printer.address", "");
-        List<String> problems = new ArrayList<>();
+        SettingValues v = new SettingValues();
         for (Map.Entry<String, String> entry : given.entrySet()) {
             if (!KEYS.containsKey(entry.getKey())) {
-                problems.add("unknown setting '" + entry.getKey() + "' (the settings are " + String.join(", ", KEYS.keySet()) + ")");
+                v.unknown(entry.getKey(), String.join(", ", KEYS.keySet()));
             } else {
                 values.put(entry.getKey(), entry.getValue() == null ? "" : entry.getValue().strip());
             }
         }
-        Values v = new Values(values, problems);
-        DeviceSettings.Transport transport = v.get("printer.transport",
-                s -> enumValue(DeviceSettings.Transport.class, s, "file, usb, serial, tcp or none"));
-        String address = v.get("printer.address", s -> address(transport, s));
-        Integer printerBaud = v.get("printer.baud", DeviceSettingsFile::baud);
-        Paper paper = v.get("printer.paper", s -> Paper.ofMillimetres(number(s, 1, 1000)));
-        CodePage codePage = v.get("printer.codepage", CodePage::ofName);
-        QrPrinting qr = v.get("printer.qr", QrPrinting::ofName);
-        ReceiptCode receiptCode = v.get("printer.receiptCode", ReceiptCode::ofName);
-        Boolean readStatus = v.get("printer.status", DeviceSettingsFile::onOff);
-        Integer timeout = v.get("printer.timeoutMillis", s -> number(s, 100, 60_000));
-        Integer retry = v.get("printer.retrySeconds", s -> number(s, 1, 600));
-        Language language = v.get("receipt.language", Language::ofCode);
-        List<String> header = v.get("receipt.header", DeviceSettingsFile::lines);
-        List<String> footer = v.get("receipt.footer", DeviceSettingsFile::lines);
-        String scannerPort = v.get("scanner.port", s -> s);
-        Integer scannerBaud = v.get("scanner.baud", DeviceSettingsFile::baud);
-        ScanSuffix suffix = v.get("scanner.suffix", ScanSuffix::ofName);
-        Integer wedgeGap = v.get("scanner.wedgeGapMillis", s -> number(s, 1, 500));
-        Integer wedgeLength = v.get("scanner.wedgeMinLength", s -> number(s, 2, 64));
-        String displayPort = v.get("display.port", s -> s);
-        Integer displayBaud = v.get("display.baud", DeviceSettingsFile::baud);
-        Integer columns = v.get("display.columns", s -> number(s, 8, 40));
-        if (!problems.isEmpty()) {
-            throw new InvalidSettingsException(file.toString(), problems);
+        DeviceSettings.Transport transport = v.read("printer.transport", values.get("printer.transport"),
+                s -> oneOf(s, t -> Enum.valueOf(DeviceSettings.Transport.class, t.toUpperCase(Locale.ROOT)),
+                        "file / usb / serial / tcp / none"));
+        String address = v.read("printer.address", values.get("printer.address"), s -> address(transport, s));
+        Integer printerBaud = v.read("printer.baud", values.get("printer.baud"), DeviceSettingsFile::baud);
+        Paper paper = v.read("printer.paper", values.get("printer.paper"),
+                s -> oneOf(s, t -> Paper.ofMillimetres(number(t, 1, 1000)), "58 / 80"));
+        CodePage codePage = v.read("printer.codepage", values.get("printer.codepage"),
+                s -> oneOf(s, CodePage::ofName, "gb18030 / cp437"));
+        QrPrinting qr = v.read("printer.qr", values.get("printer.qr"), s -> oneOf(s, QrPrinting::ofName, "native / raster"));
+        ReceiptCode receiptCode = v.read("printer.receiptCode", values.get("printer.receiptCode"),
+                s -> oneOf(s, ReceiptCode::ofName, "auto / qr"));
+        Boolean readStatus = v.read("printer.status", values.get("printer.status"), SettingValues::onOff);
+        Integer timeout = v.read("printer.timeoutMillis", values.get("printer.timeoutMillis"), s -> number(s, 100, 60_000));
+        Integer retry = v.read("printer.retrySeconds", values.get("printer.retrySeconds"), s -> number(s, 1, 600));
+        Language language = v.read("receipt.language", values.get("receipt.language"),
+                s -> oneOf(s, Language::ofCode, "zh / en"));
+        List<String> header = v.read("receipt.header", values.get("receipt.header"), DeviceSettingsFile::lines);
+        List<String> footer = v.read("receipt.footer", values.get("receipt.footer"), DeviceSettingsFile::lines);
+        String scannerPort = values.get("scanner.port");
+        Integer scannerBaud = v.read("scanner.baud", values.get("scanner.baud"), DeviceSettingsFile::baud);
+        ScanSuffix suffix = v.read("scanner.suffix", values.get("scanner.suffix"),
+                s -> oneOf(s, ScanSuffix::ofName, "cr / lf / crlf / tab"));
+        Integer wedgeGap = v.read("scanner.wedgeGapMillis", values.get("scanner.wedgeGapMillis"), s -> number(s, 1, 500));
+        Integer wedgeLength = v.read("scanner.wedgeMinLength", values.get("scanner.wedgeMinLength"), s -> number(s, 2, 64));
+        String displayPort = values.get("display.port");
+        Integer displayBaud = v.read("display.baud", values.get("display.baud"), DeviceSettingsFile::baud);
+        Integer columns = v.read("display.columns", values.get("display.columns"), s -> number(s, 8, 40));
+        if (!v.problems().isEmpty()) {
+            throw new InvalidSettingsException(file.toString(), v.problems());
         }
         return new DeviceSettings(
                 new DeviceSettings.Printer(transport, address, printerBaud, paper, codePage, qr, receiptCode, readStatus,
@@ -167,13 +176,13 @@ public final class DeviceSettingsFile {
             case NONE -> address;
             case FILE -> address.isEmpty() ? dataFolder.resolve("receipts.escpos").toString()
                     : dataFolder.resolve(address).toString();
-            case USB -> required(address, "a USB printer needs its device file, e.g. /dev/usb/lp0");
-            case SERIAL -> required(address, "a serial printer needs its port, e.g. /dev/ttyUSB0 or COM3");
+            case USB -> required(address, Code.SETTING_USB_PRINTER_NEEDS_DEVICE);
+            case SERIAL -> required(address, Code.SETTING_SERIAL_PRINTER_NEEDS_PORT);
             case TCP -> {
-                required(address, "a network printer needs its address, e.g. 192.168.1.50:9100");
+                required(address, Code.SETTING_NETWORK_PRINTER_NEEDS_ADDRESS);
                 int colon = address.lastIndexOf(':');
                 if (colon == 0) {
-                    throw new IllegalArgumentException("a network printer's address needs a host before the port: " + address);
+                    throw SettingValues.refused(Code.SETTING_NETWORK_PRINTER_NEEDS_HOST, address);
                 }
                 if (colon > 0) {
                     number(address.substring(colon + 1), 1, 65_535);
@@ -183,9 +192,9 @@ public final class DeviceSettingsFile {
         };
     }
 
-    private static String required(String value, String sentence) {
+    private static String required(String value, Code missing) {
         if (value.isEmpty()) {
-            throw new IllegalArgumentException(sentence);
+            throw SettingValues.refused(missing);
         }
         return value;
     }
@@ -193,43 +202,14 @@ public final class DeviceSettingsFile {
     private static int baud(String text) {
         int baud = number(text, 1, 1_000_000);
         if (!BAUD_RATES.contains(baud)) {
-            throw new IllegalArgumentException(baud + " is not a serial baud rate; use one of "
-                    + BAUD_RATES.stream().sorted().map(String::valueOf).toList());
+            throw SettingValues.refused(Code.SETTING_NOT_BAUD, baud,
+                    BAUD_RATES.stream().sorted().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
         }
         return baud;
     }
 
-    private static int number(String text, int min, int max) {
-        int value;
-        try {
-            value = Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a whole number", e);
-        }
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(value + " is outside " + min + " to " + max);
-        }
-        return value;
-    }
-
-    private static boolean onOff(String text) {
-        return switch (text.toLowerCase(Locale.ROOT)) {
-            case "on", "true", "yes" -> true;
-            case "off", "false", "no" -> false;
-            default -> throw new IllegalArgumentException("on or off, not '" + text + "'");
-        };
-    }
-
     private static List<String> lines(String text) {
         return text.isEmpty() ? List.of() : Arrays.stream(text.split("\n")).map(String::strip).toList();
-    }
-
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String text, String choices) {
-        try {
-            return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(choices + ", not '" + text + "'", e);
-        }
     }
 
     private static String lower(Enum<?> value) {
@@ -251,17 +231,5 @@ public final class DeviceSettingsFile {
             }
         }
         return out.toString();
-    }
-
-    /** Parses one value after another, keeping each problem under its key. */
-    private record Values(Map<String, String> values, List<String> problems) {
-        <T> T get(String key, Function<String, T> parse) {
-            try {
-                return parse.apply(values.get(key));
-            } catch (IllegalArgumentException e) {
-                problems.add(key + ": " + e.getMessage());
-                return null;
-            }
-        }
     }
 }

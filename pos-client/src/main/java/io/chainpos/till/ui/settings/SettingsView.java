@@ -1,5 +1,6 @@
 package io.chainpos.till.ui.settings;
 
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.ui.fx.FxUi;
 import io.chainpos.till.ui.fx.Messages;
 import java.util.List;
@@ -69,7 +70,15 @@ public final class SettingsView extends VBox {
         scroll.setPrefViewportHeight(460);
         scroll.setPrefViewportWidth(760);
 
-        ListView<String> problems = new ListView<>(settings.problems());
+        ListView<TillMessage> problems = new ListView<>(settings.problems());
+        problems.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(TillMessage problem, boolean empty) {
+                super.updateItem(problem, empty);
+                setText(empty || problem == null ? null : messages.say(problem));
+            }
+        });
+        messages.localeProperty().addListener((observable, before, now) -> problems.refresh());
         problems.setId("settings-problems");
         problems.getStyleClass().add("problems");
         problems.setPrefHeight(90);

@@ -1,5 +1,6 @@
 package io.chainpos.till.ui.settings;
 
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.backup.BackupStatus;
 import io.chainpos.till.device.settings.DeviceSettings;
 import io.chainpos.till.device.settings.DeviceSettingsFile;
@@ -50,7 +51,7 @@ public final class SettingsViewModel extends PanelModel {
     private final ObjectProperty<BackupStatus> backup = new SimpleObjectProperty<>(BackupStatus.NONE);
     private final StringProperty serverAddress = new SimpleStringProperty("");
     private final StringProperty enrollmentCode = new SimpleStringProperty("");
-    private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ObservableList<TillMessage> problems = FXCollections.observableArrayList();
 
     /** {@code saved} hears the till's own settings once they are saved (the language applies at once). */
     public SettingsViewModel(TillUseCases.Settings files, Tasks tasks, Consumer<TillSettings> saved) {
@@ -103,16 +104,16 @@ public final class SettingsViewModel extends PanelModel {
     }
 
     /** What stops saving, each naming its setting. */
-    public ObservableList<String> problems() {
+    public ObservableList<TillMessage> problems() {
         return problems;
     }
 
-    private record Read(Map<String, String> device, TillSettings till, String server, List<String> problems,
+    private record Read(Map<String, String> device, TillSettings till, String server, List<TillMessage> problems,
                         BackupStatus backup) {
     }
 
     private Read read() throws IOException {
-        List<String> found = new java.util.ArrayList<>();
+        List<TillMessage> found = new java.util.ArrayList<>();
         DeviceSettings devices;
         try {
             devices = files.devices().load();
@@ -158,7 +159,7 @@ public final class SettingsViewModel extends PanelModel {
                 "backup.folder", backupFolder.get() == null ? "" : backupFolder.get(),
                 "backup.keep", backupKeep.get() == null ? "" : backupKeep.get());
         tasks.counter(() -> {
-            List<String> found = new java.util.ArrayList<>();
+            List<TillMessage> found = new java.util.ArrayList<>();
             DeviceSettings devices = null;
             TillSettings till = null;
             try {
@@ -187,7 +188,7 @@ public final class SettingsViewModel extends PanelModel {
         }, this::tell);
     }
 
-    private record Saved(List<String> problems, TillSettings till) {
+    private record Saved(List<TillMessage> problems, TillSettings till) {
     }
 
     /** Points the till at the server's new address; the device token stays. */

@@ -3,6 +3,7 @@ package io.chainpos.till.device.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chainpos.till.TillWords;
 import io.chainpos.till.device.printer.Language;
 import io.chainpos.till.device.printer.Paper;
 import io.chainpos.till.device.printer.ReceiptCode;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,17 +79,20 @@ class DeviceSettingsFileTest {
                 """, StandardCharsets.UTF_8);
 
         assertThatThrownBy(file::load).isInstanceOfSatisfying(InvalidSettingsException.class, e -> {
-            assertThat(e.problems()).containsExactlyInAnyOrder(
-                    "unknown setting 'printer.adress' (the settings are printer.transport, printer.address, printer.baud, "
+            assertThat(e.problems()).extracting(problem -> TillWords.say(problem, Locale.ENGLISH)).containsExactlyInAnyOrder(
+                    "There is no setting 'printer.adress' (the settings are printer.transport, printer.address, printer.baud, "
                             + "printer.paper, printer.codepage, printer.qr, printer.receiptCode, printer.status, "
                             + "printer.timeoutMillis, printer.retrySeconds, receipt.language, receipt.header, receipt.footer, "
                             + "scanner.port, scanner.baud, scanner.suffix, scanner.wedgeGapMillis, scanner.wedgeMinLength, "
-                            + "display.port, display.baud, display.columns)",
-                    "printer.address: a USB printer needs its device file, e.g. /dev/usb/lp0",
-                    "printer.paper: receipt paper is 58 or 80 mm wide, not 76",
-                    "scanner.baud: 9601 is not a serial baud rate; use one of [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200]",
-                    "scanner.wedgeGapMillis: 'fast' is not a whole number",
-                    "receipt.language: the language is zh or en, not 'fr'");
+                            + "display.port, display.baud, display.columns).",
+                    "printer.address: a USB printer needs its device file, e.g. /dev/usb/lp0.",
+                    "printer.paper: 58 / 80, not '76'.",
+                    "scanner.baud: 9601 is not a serial baud rate; use one of 1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200.",
+                    "scanner.wedgeGapMillis: 'fast' is not a whole number.",
+                    "receipt.language: zh / en, not 'fr'.");
+            assertThat(e.problems()).extracting(problem -> TillWords.say(problem, Locale.SIMPLIFIED_CHINESE)).contains(
+                    "printer.address：USB 打印机需要填写设备文件，如 /dev/usb/lp0。",
+                    "scanner.baud：9601 不是串口波特率，请用其中之一：1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200。");
             assertThat(e.getMessage()).startsWith(file.path() + ": ");
         });
     }
@@ -96,12 +101,16 @@ class DeviceSettingsFileTest {
     void networkAndSerialAddressesAreCheckedAndAFilePathIsTakenRelativeToTheDataFolder() throws Exception {
         DeviceSettingsFile file = new DeviceSettingsFile(data);
 
-        assertThatThrownBy(() -> file.parse(Map.of("printer.transport", "tcp", "printer.address", "10.0.0.9:91000")))
-                .hasMessageContaining("printer.address: 91000 is outside 1 to 65535");
-        assertThatThrownBy(() -> file.parse(Map.of("printer.transport", "serial")))
-                .hasMessageContaining("a serial printer needs its port, e.g. /dev/ttyUSB0 or COM3");
-        assertThatThrownBy(() -> file.parse(Map.of("printer.transport", "bluetooth")))
-                .hasMessageContaining("printer.transport: file, usb, serial, tcp or none, not 'bluetooth'");
+        assertThat(problems(file, Map.of("printer.transport", "tcp", "printer.address", "10.0.0.9:91000")))
+                .containsExactly("printer.address: 91000 is outside 1 to 65535.");
+        assertThat(problems(file, Map.of("printer.transport", "tcp", "printer.address", ":9100")))
+                .containsExactly("printer.address: a network printer's address needs a host before the port, not ':9100'.");
+        assertThat(problems(file, Map.of("printer.transport", "serial")))
+                .containsExactly("printer.address: a serial printer needs its port, e.g. /dev/ttyUSB0 or COM3.");
+        assertThat(problems(file, Map.of("printer.transport", "bluetooth")))
+                .containsExactly("printer.transport: file / usb / serial / tcp / none, not 'bluetooth'.");
+        assertThat(problems(file, Map.of("printer.status", "maybe")))
+                .containsExactly("printer.status: on or off, not 'maybe'.");
         assertThat(file.parse(Map.of("printer.address", "out/receipts.bin")).printer().address())
                 .isEqualTo(data.resolve("out/receipts.bin").toString());
         DeviceSettings serial = file.parse(Map.of("printer.transport", "serial", "printer.address", "COM3",
@@ -111,5 +120,14 @@ class DeviceSettingsFileTest {
         assertThat(serial.printer().baud()).isEqualTo(19200);
         assertThat(DeviceSettingsFile.values(serial).keySet()).hasSize(21);
         assertThat(List.copyOf(DeviceSettingsFile.values(serial).keySet()).getFirst()).isEqualTo("printer.transport");
+    }
+
+    private static List<String> problems(DeviceSettingsFile file, Map<String, String> values) {
+        try {
+            file.parse(values);
+            return List.of();
+        } catch (InvalidSettingsException e) {
+            return e.problems().stream().map(problem -> TillWords.say(problem, Locale.ENGLISH)).toList();
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.chainpos.till.ui.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.settings.TillSettingsFile;
 import io.chainpos.till.testing.ScreenDriver;
 import java.nio.file.Files;
@@ -33,7 +34,9 @@ class SettingsScreenTest extends ScreenTestBase {
         typeOver(robot, "#setting-discount-limit", "abc");
         screen.press(KeyCode.F12).waitForText("#settings-screen #notice", "nothing was saved");
         assertThat(ScreenDriver.fx(() -> robot.lookup("#settings-problems").queryAs(ListView.class).getItems()))
-                .singleElement().asString().contains("sale.cashierDiscountLimitPercent").contains("abc");
+                .singleElement().isEqualTo(TillMessage.of(TillMessage.Code.SETTING_NOT_WHOLE_NUMBER,
+                        "sale.cashierDiscountLimitPercent", "abc"));
+        assertThat(problemShown(robot)).isEqualTo("sale.cashierDiscountLimitPercent: 'abc' is not a whole number.");
         assertThat(Files.exists(new TillSettingsFile(dir).path())).as("nothing written").isFalse();
 
         typeOver(robot, "#setting-discount-limit", "5");
@@ -42,6 +45,27 @@ class SettingsScreenTest extends ScreenTestBase {
         assertThat(screen.showing("#settings-problems")).isFalse();
 
         screen.press(KeyCode.ESCAPE).waitUntilGone("#settings-screen").waitFor("#scan-field");
+    }
+
+    @Test
+    void aWrongValueIsListedInChineseOnChineseScreens(FxRobot robot) throws Exception {
+        signInAsOwner();
+        robot.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
+        screen.waitForText("#key-pay", "结账");
+        screen.ctrl(KeyCode.O).waitFor("#settings-screen").waitFor("#setting-printer-transport");
+        screen.waitForText("#setting-discount-limit", "10");
+
+        typeOver(robot, "#setting-discount-limit", "abc");
+        screen.press(KeyCode.F12).waitForText("#settings-screen #notice", "未保存任何内容");
+        assertThat(problemShown(robot)).isEqualTo("sale.cashierDiscountLimitPercent：“abc”不是整数。");
+        assertThat(new TillSettingsFile(dir).load().cashierDiscountLimitPercent()).as("nothing written").isEqualTo(10);
+    }
+
+    /** The problem as the list's cell shows it. */
+    private String problemShown(FxRobot robot) {
+        return ScreenDriver.fx(() -> robot.lookup("#settings-problems .list-cell").queryAll().stream()
+                .map(node -> ((javafx.scene.control.ListCell<?>) node).getText()).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null));
     }
 
     /** Scrolled to and focused (it is below the fold of the settings list), its text selected, then typed over. */

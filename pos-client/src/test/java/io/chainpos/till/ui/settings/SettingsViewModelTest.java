@@ -57,8 +57,9 @@ class SettingsViewModelTest {
         settings.discountLimitProperty().set("150");
         settings.save();
 
-        assertThat(settings.problems()).hasSize(2).anyMatch(p -> p.startsWith("printer.address: a network printer needs"))
-                .anyMatch(p -> p.startsWith("sale.cashierDiscountLimitPercent"));
+        assertThat(settings.problems()).containsExactlyInAnyOrder(
+                TillMessage.of(TillMessage.Code.SETTING_NETWORK_PRINTER_NEEDS_ADDRESS, "printer.address"),
+                TillMessage.of(TillMessage.Code.SETTING_OUT_OF_RANGE, "sale.cashierDiscountLimitPercent", 150, 0, 100));
         assertThat(settings.noticeProperty().get()).isEqualTo(Notice.error("settings.problems", 2));
         assertThat(files.devices().load().printer().transport()).isEqualTo(DeviceSettings.Transport.FILE);
         assertThat(saved).isEmpty();
