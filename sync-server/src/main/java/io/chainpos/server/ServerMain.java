@@ -225,7 +225,7 @@ public final class ServerMain implements Services {
                 new SalesReportPages(ports.salesFacts(), ports.sales(), clock),
                 new SalesTodayPage(ports.salesFacts(), ports.sales(), clock),
                 new MemberPages(ports.members(), memberDirectory),
-                new MemberReportPage(ports.memberActivities(), clock),
+                new MemberReportPage(ports.memberActivities(), ports.liabilities(), clock),
                 new MemberProfilePage(ports.members(), memberDirectory, log, erasure, parts.audit, codec),
                 new LoyaltyPages(ports.loyalty(), headOffice, periodEnd, parts.audit, LOYALTY_ZONE, clock),
                 new ExpiringPointsPage(expiringPoints, LOYALTY_ZONE, clock),

@@ -21,6 +21,32 @@ public final class JdbcLiabilities implements Liabilities {
     }
 
     @Override
+    public List<PointsBand> pointsHeld(java.util.Optional<String> storeId) {
+        StringBuilder band = new StringBuilder("CASE");
+        for (int i = POINTS_BANDS.size() - 1; i >= 0; i--) {
+            band.append(" WHEN held >= ").append(POINTS_BANDS.get(i)).append(" THEN ").append(i);
+        }
+        band.append(" END");
+        long[][] counted = new long[POINTS_BANDS.size()][2];
+        List<long[]> rows = db.read(h -> {
+            var query = h.createQuery("""
+                        SELECT %s AS band, COUNT(*), SUM(held) FROM (
+                            SELECT owner_id, SUM(points) AS held FROM liability_pools %s GROUP BY owner_id) held_by_owner
+                        WHERE held >= %d GROUP BY band""".formatted(band, storeId.isPresent() ? "WHERE store_id = :store" : "",
+                        POINTS_BANDS.getFirst()));
+            storeId.ifPresent(store -> query.bind("store", store));
+            return query.map((rs, ctx) -> new long[] {rs.getInt(1), rs.getLong(2), rs.getLong(3)}).list();
+        });
+        rows.forEach(row -> counted[(int) row[0]] = new long[] {row[1], row[2]});
+        List<PointsBand> bands = new java.util.ArrayList<>();
+        for (int i = 0; i < POINTS_BANDS.size(); i++) {
+            bands.add(new PointsBand(POINTS_BANDS.get(i), i + 1 < POINTS_BANDS.size() ? POINTS_BANDS.get(i + 1) : 0,
+                    counted[i][0], counted[i][1]));
+        }
+        return bands;
+    }
+
+    @Override
     public List<Movement> movements(long fromMs, long untilMs) {
         return db.read(h -> h.createQuery("""
                         SELECT store_id,

@@ -20,6 +20,19 @@ public interface Liabilities {
                     long bonusIn, long bonusOut) {
     }
 
+    /** The lower bounds of the bands members' points are counted in (the last band has no upper bound). */
+    List<Long> POINTS_BANDS = List.of(1L, 100L, 500L, 1_000L, 5_000L);
+
+    /** Members holding from {@code fromPoints} up to {@code untilPoints} (exclusive; 0 for no bound), and their points. */
+    record PointsBand(long fromPoints, long untilPoints, long members, long points) {
+    }
+
+    /**
+     * How many members hold how many points, in {@link #POINTS_BANDS} (members holding none are not counted): the
+     * chain's, or only the points a store gave when {@code storeId} is given. A merged member counts once.
+     */
+    List<PointsBand> pointsHeld(java.util.Optional<String> storeId);
+
     /** Every store with a liability or a movement, in store order. */
     List<StoreLiability> byStore();
 

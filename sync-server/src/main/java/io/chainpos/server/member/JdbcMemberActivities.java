@@ -72,6 +72,29 @@ public final class JdbcMemberActivities implements MemberActivities {
         });
     }
 
+    @Override
+    public Tiers tiers(long fromMs, long untilMs) {
+        return db.readConsistent(h -> {
+            java.util.Map<String, String> now = new java.util.HashMap<>();
+            List<TierMove> moved = new java.util.ArrayList<>();
+            try (var rows = h.createQuery("""
+                            SELECT COALESCE(a.survivor_id, t.member_id), t.from_tier, t.to_tier, t.occurred_ms
+                            FROM member_tiers t LEFT JOIN member_aliases a ON a.merged_id = t.member_id
+                            ORDER BY t.occurred_ms, t.event_id""")
+                    .setFetchSize(1_000)
+                    .map((rs, ctx) -> new TierMove(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+                    .stream()) {
+                rows.forEach(move -> {
+                    now.put(move.memberId(), move.toTier());
+                    if (move.fromTier() != null && move.atMs() >= fromMs && move.atMs() < untilMs) {
+                        moved.add(move);
+                    }
+                });
+            }
+            return new Tiers(now, moved);
+        });
+    }
+
     private static List<String> family(Handle h, String survivor) {
         List<String> family = new java.util.ArrayList<>();
         family.add(survivor);

@@ -28,7 +28,14 @@ public interface MemberActivities {
     record Activity(Person person, List<TierMove> tiers, List<Visit> visits) {
     }
 
+    /** Each person's tier now (the latest move of any of its ids) and the tier changes (not registrations) in a period. */
+    record Tiers(java.util.Map<String, String> now, List<TierMove> moved) {
+    }
+
     Optional<Activity> of(MemberId memberId);
+
+    /** Tiers by person (the survivor's id); {@code moved} holds the changes from {@code fromMs} (inclusive) to {@code untilMs}. */
+    Tiers tiers(long fromMs, long untilMs);
 
     /** Every registered or visiting person, merged ids counted in their survivor, in member id order. */
     void forEachPerson(Consumer<Person> each);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chainpos.model.money.Money;
+import io.chainpos.server.liability.Liabilities;
 import io.chainpos.server.web.Form;
 import io.chainpos.server.web.NavItem;
 import io.chainpos.server.web.PageAccess;
@@ -33,10 +34,12 @@ public final class MemberReportPage implements PageFeature {
     private static final int SHOWN = 100;
 
     private final MemberActivities activities;
+    private final Liabilities liabilities;
     private final Clock clock;
 
-    public MemberReportPage(MemberActivities activities, Clock clock) {
+    public MemberReportPage(MemberActivities activities, Liabilities liabilities, Clock clock) {
         this.activities = activities;
+        this.liabilities = liabilities;
         this.clock = clock;
     }
 
@@ -54,7 +57,16 @@ public final class MemberReportPage implements PageFeature {
 
     public record ReportView(String base, Form form, int days, List<Growth> growth, long active, long lapsed, long never,
                              List<SegmentRow> segments, String chart, String segment, List<MemberRow> segmentMembers,
-                             long churnCount, List<MemberRow> churn, String csvHref) {
+                             long churnCount, List<MemberRow> churn, String csvHref, List<TierRow> tiers, String tierChart,
+                             List<BandRow> points) {
+        /** A tier: members in it now, and how many moved into it and out of it in the period. */
+        public record TierRow(String tier, String now, String movedIn, String movedOut) {
+        }
+
+        /** A band of points held: its bounds as shown, members holding that many, and their points. */
+        public record BandRow(String band, String members, String points) {
+        }
+
         public record Growth(String store, String now, String before) {
         }
 
@@ -85,9 +97,53 @@ public final class MemberReportPage implements PageFeature {
         String base = pathStore.map(s -> "/stores/" + s + "/member-report").orElse("/member-report");
         String query = "?days=" + days + (pathStore.isEmpty() && !form.value("store").isEmpty() ? "&store=" + form.value("store") : "")
                 + segment.map(s -> "&segment=" + code(s)).orElse("");
+        Optional<String> store = pathStore.or(() -> Optional.of(form.value("store")).filter(s -> !s.isEmpty()));
+        List<ReportView.TierRow> tiers = tiers(request, people, activities.tiers(now - days * DAY_MS, now + 1));
         request.render(form.hasErrors() ? 422 : 200, "members/report.jte", "member-report.title", new ReportView(base, form, days,
                 growth(request, people, now, days), alf[0], alf[1], alf[2], segments, chart(segments),
-                segment.map(MemberReportPage::code).orElse(""), members, risks.size(), churn, base + ".csv" + query));
+                segment.map(MemberReportPage::code).orElse(""), members, risks.size(), churn, base + ".csv" + query,
+                tiers, tierChart(tiers), points(request, liabilities.pointsHeld(store))));
+    }
+
+    /** The people's tiers now and the moves in the period, counted for the people shown (a store's own, say). */
+    static List<ReportView.TierRow> tiers(PageRequest request, List<MemberActivities.Person> people,
+                                          MemberActivities.Tiers tiers) {
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        people.forEach(p -> shown.add(p.memberId()));
+        Map<String, long[]> by = new TreeMap<>();
+        tiers.now().forEach((person, tier) -> {
+            if (shown.contains(person)) {
+                by.computeIfAbsent(tier, k -> new long[3])[0]++;
+            }
+        });
+        for (MemberActivities.TierMove move : tiers.moved()) {
+            if (shown.contains(move.memberId())) {
+                by.computeIfAbsent(move.toTier(), k -> new long[3])[1]++;
+                by.computeIfAbsent(move.fromTier(), k -> new long[3])[2]++;
+            }
+        }
+        List<ReportView.TierRow> rows = new ArrayList<>();
+        var f = request.formats();
+        by.forEach((tier, c) -> rows.add(new ReportView.TierRow(tier, f.number(c[0]), f.number(c[1]), f.number(c[2]))));
+        return rows;
+    }
+
+    private static List<ReportView.BandRow> points(PageRequest request, List<Liabilities.PointsBand> bands) {
+        var f = request.formats();
+        return bands.stream().map(b -> new ReportView.BandRow(b.untilPoints() == 0
+                        ? request.text("member-report.points-from", f.number(b.fromPoints()))
+                        : request.text("member-report.points-band", f.number(b.fromPoints()), f.number(b.untilPoints() - 1)),
+                f.number(b.members()), f.number(b.points()))).toList();
+    }
+
+    private static String tierChart(List<ReportView.TierRow> tiers) {
+        ObjectNode option = JSON.createObjectNode();
+        option.putObject("tooltip").put("trigger", "item");
+        ArrayNode data = option.putArray("series").addObject().put("type", "pie").put("radius", "60%").putArray("data");
+        for (ReportView.TierRow t : tiers) {
+            data.addObject().put("name", t.tier()).put("value", Long.parseLong(t.now().replaceAll("[^0-9]", "")));
+        }
+        return option.toString();
     }
 
     private void csv(PageRequest request, Optional<String> pathStore) {

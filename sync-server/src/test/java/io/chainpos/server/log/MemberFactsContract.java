@@ -132,7 +132,8 @@ abstract class MemberFactsContract extends EventStoreContract {
 
     /** Every figure, as the ports read it. */
     record Figures(List<Liabilities.StoreLiability> stores, List<Liabilities.Movement> movements,
-                   List<MemberActivities.Person> people, Map<String, List<String>> tiers, Map<String, Long> visitSpend) {
+                   List<MemberActivities.Person> people, Map<String, List<String>> tiers, Map<String, Long> visitSpend,
+                   List<Liabilities.PointsBand> chainPoints, List<Liabilities.PointsBand> s001Points) {
     }
 
     private Figures figures() {
@@ -146,7 +147,8 @@ abstract class MemberFactsContract extends EventStoreContract {
             tiers.put(person.memberId(), activity.tiers().stream().map(t -> t.fromTier() + ">" + t.toTier()).sorted().toList());
             visitSpend.put(person.memberId(), activity.visits().stream().mapToLong(MemberActivities.Visit::spend).sum());
         }
-        return new Figures(ports.liabilities().byStore(), ports.liabilities().movements(0, Long.MAX_VALUE), people, tiers, visitSpend);
+        return new Figures(ports.liabilities().byStore(), ports.liabilities().movements(0, Long.MAX_VALUE), people, tiers, visitSpend,
+                ports.liabilities().pointsHeld(java.util.Optional.empty()), ports.liabilities().pointsHeld(java.util.Optional.of("S001")));
     }
 
     /**
@@ -334,7 +336,29 @@ abstract class MemberFactsContract extends EventStoreContract {
                         p[2] == Long.MAX_VALUE ? 0 : p[2], p[3] == Long.MIN_VALUE ? 0 : p[3], p[4], p[5]));
             });
             tiersOf.replaceAll((k, v) -> v.stream().sorted().toList());
-            return new Figures(stores, movements, persons, tiersOf, spendOf);
+            return new Figures(stores, movements, persons, tiersOf, spendOf, pointsHeld(null), pointsHeld("S001"));
+        }
+
+        /** Members (by liability owner) holding points, chain-wide or at one store, counted in the published bands. */
+        private List<Liabilities.PointsBand> pointsHeld(String store) {
+            List<Long> from = Liabilities.POINTS_BANDS;
+            long[][] counted = new long[from.size()][2];
+            pools.values().forEach(mine -> {
+                long held = mine.entrySet().stream().filter(e -> store == null || e.getKey().equals(store))
+                        .mapToLong(e -> e.getValue()[0]).sum();
+                for (int i = from.size() - 1; i >= 0; i--) {
+                    if (held >= from.get(i)) {
+                        counted[i][0]++;
+                        counted[i][1] += held;
+                        break;
+                    }
+                }
+            });
+            List<Liabilities.PointsBand> bands = new ArrayList<>();
+            for (int i = 0; i < from.size(); i++) {
+                bands.add(new Liabilities.PointsBand(from.get(i), i + 1 < from.size() ? from.get(i + 1) : 0, counted[i][0], counted[i][1]));
+            }
+            return bands;
         }
     }
 }

@@ -4,6 +4,8 @@ import static io.chainpos.server.testing.Facts.member;
 import static io.chainpos.server.testing.Facts.registered;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chainpos.model.event.MemberTierChanged;
+import io.chainpos.model.event.PointsChanged;
 import io.chainpos.model.event.SaleCompleted;
 import io.chainpos.model.event.SaleLine;
 import io.chainpos.model.event.Tender;
@@ -43,6 +45,36 @@ class MemberReportBrowserTest {
         office.server().clock.advance(Duration.ofDays(25));
         push(s1, sale(member(22), 800));
         push(s2, sale(member(24), 900));
+        // Member 21 moves up to GOLD; points held: 21 has 1,200 from S001, 22 has 50 from S001, 24 has 300 from S002.
+        push(s1, new MemberTierChanged(member(21), "NORMAL", "GOLD", MemberTierChanged.Direction.UPGRADE, 1,
+                java.time.LocalDate.of(2026, 1, 1), 15_000, null));
+        push(s1, new PointsChanged(member(21), 1_500, PointsChanged.Reason.EARN, null, null),
+                new PointsChanged(member(21), -300, PointsChanged.Reason.REDEEM, null, null),
+                new PointsChanged(member(22), 50, PointsChanged.Reason.EARN, null, null));
+        push(s2, new PointsChanged(member(24), 300, PointsChanged.Reason.EARN, null, null));
+    }
+
+    @Test
+    void tiersNowAndTheirMovesAndPointsHeldByBand() {
+        Browser browser = office.signInAs(Role.HQ_ANALYST).open("/member-report");
+
+        assertThat(browser.texts("#tier-GOLD td")).containsExactly("GOLD", "1", "1", "0");
+        assertThat(browser.texts("#tier-NORMAL td")).containsExactly("NORMAL", "3", "0", "1");
+        assertThat(browser.texts("#points-held tbody td")).containsExactly(
+                "1 to 99", "1", "50",
+                "100 to 499", "1", "300",
+                "500 to 999", "0", "0",
+                "1,000 to 4,999", "1", "1,200",
+                "5,000 or more", "0", "0");
+        browser.waitForAttribute("tiers-chart", "data-chart-drawn");
+    }
+
+    @Test
+    void aStoreManagerSeesTheTiersOfTheirStoresMembersAndThePointsTheirStoreGave() {
+        Browser manager = office.signInAs(Role.STORE_MANAGER).open("/stores/S001/member-report");
+        assertThat(manager.texts("#tier-NORMAL td")).containsExactly("NORMAL", "2", "0", "1");
+        assertThat(manager.texts("#points-held tbody td")).containsSequence("100 to 499", "0", "0");
+        assertThat(manager.texts("#points-held tbody td")).containsSequence("1,000 to 4,999", "1", "1,200");
     }
 
     @Test
