@@ -61,6 +61,7 @@ public final class Ports {
     private final io.chainpos.server.member.SealingCheck sealing;
     private final MemberActivities memberActivities;
     private final Liabilities liabilities;
+    private final io.chainpos.server.sales.CoPurchases coPurchases;
 
     private Ports(Database db, EventCodec codec, Clock clock) {
         JdbcExceptionLog exceptionLog = new JdbcExceptionLog(db);
@@ -77,6 +78,12 @@ public final class Ports {
         this.sealing = new io.chainpos.server.member.JdbcSealingCheck(db, codec, exceptionLog);
         this.memberActivities = new JdbcMemberActivities(db);
         this.liabilities = new JdbcLiabilities(db);
+        this.coPurchases = new io.chainpos.server.sales.JdbcCoPurchases(db);
+    }
+
+    /** What members bought together, for head office. */
+    public io.chainpos.server.sales.CoPurchases coPurchases() {
+        return coPurchases;
     }
 
     /** Registrations checked against the keys their tills uploaded. */
@@ -97,7 +104,8 @@ public final class Ports {
     public static List<Projection> projections(StoreZones zones) {
         return List.of(new JdbcMemberProjection(), new JdbcMemberEventIndex(), new JdbcStockProjection(), new JdbcCatalogProjection(),
                 new JdbcPromotionProjection(EventCodec.standard()), new JdbcSalesProjection(), new JdbcSalesFactsProjection(zones),
-                new JdbcMemberActivityProjection(), new JdbcLiabilityProjection());
+                new JdbcMemberActivityProjection(), new JdbcLiabilityProjection(),
+                new io.chainpos.server.sales.JdbcMemberPurchasesProjection(zones));
     }
 
     public EventLog log() {

@@ -223,6 +223,7 @@ public final class ServerMain implements Services {
                         new Preview(ports.catalog(), ports.promotions()), clock),
                 new SalesPages(ports.sales(), store -> stores.zoneOf(store).orElse(Formats.DEFAULT_ZONE)),
                 new SalesReportPages(ports.salesFacts(), ports.sales(), clock),
+                new io.chainpos.server.sales.CoPurchasePages(ports.coPurchases(), ports.sales(), clock),
                 new SalesTodayPage(ports.salesFacts(), ports.sales(), clock),
                 new MemberPages(ports.members(), memberDirectory),
                 new MemberReportPage(ports.memberActivities(), ports.liabilities(), clock),

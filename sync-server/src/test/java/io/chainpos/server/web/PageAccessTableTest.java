@@ -111,6 +111,12 @@ class PageAccessTableTest {
         TABLE.put("GET /stores/{store}/reports/sales other", HEAD_OFFICE);
         TABLE.put("GET /stores/{store}/reports/sales.csv own", SIGNED_IN);
         TABLE.put("GET /stores/{store}/reports/sales.csv other", HEAD_OFFICE);
+        TABLE.put("GET /reports/pairs", HEAD_OFFICE);
+        TABLE.put("GET /reports/pairs.csv", HEAD_OFFICE);
+        TABLE.put("GET /stores/{store}/reports/pairs own", SIGNED_IN);
+        TABLE.put("GET /stores/{store}/reports/pairs other", HEAD_OFFICE);
+        TABLE.put("GET /stores/{store}/reports/pairs.csv own", SIGNED_IN);
+        TABLE.put("GET /stores/{store}/reports/pairs.csv other", HEAD_OFFICE);
         TABLE.put("GET /sales/today", SIGNED_IN);
         TABLE.put("GET /members", HEAD_OFFICE);
         TABLE.put("GET /members.csv", HEAD_OFFICE);
