@@ -12,22 +12,28 @@ import io.chainpos.server.web.StoreZones;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.IntFunction;
 
 /**
  * What each member bought, for head office's "members who buy X also buy Y": one row per member, product, store and
- * the store's local day, merged in the push's transaction, summed per batch and written in one batch. Merges move a
+ * the store's local day, merged in the push's transaction set-wise: the batch's sales claimed and its members' owners read in a few statements, its rows summed and written in one batch. Merges move a
  * member's rows to its survivor in event order, so a person is counted once; a sale carried by two events counts once.
  */
 public final class JdbcMemberPurchasesProjection implements Projection {
-    private static final String SALE = "INSERT INTO member_purchase_sales (sale_id) VALUES (?) ON CONFLICT (sale_id) DO NOTHING";
     private static final String ADD = """
             INSERT INTO member_purchases (member_id, sku, store_id, day, sales) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (member_id, sku, store_id, day) DO UPDATE SET sales = member_purchases.sales + excluded.sales""";
-    private static final String OWNER = "SELECT owner_id FROM member_purchase_owners WHERE member_id = ?";
+    private static final String CLAIM = "INSERT INTO member_purchase_sales (sale_id) VALUES %s ON CONFLICT (sale_id) DO NOTHING RETURNING sale_id";
+    private static final String OWNERS = "SELECT member_id, owner_id FROM member_purchase_owners WHERE member_id IN (%s)";
+    private static final int CHUNK = 256;
     private static final String MOVE = """
             INSERT INTO member_purchases (member_id, sku, store_id, day, sales)
             SELECT ?, sku, store_id, day, sales FROM member_purchases WHERE member_id = ?
@@ -52,26 +58,51 @@ public final class JdbcMemberPurchasesProjection implements Projection {
 
     @Override
     public List<SyncException> apply(SqlSession sql, List<EventEnvelope> events, Instant now) {
-        Map<String, ZoneId> zoneOf = new HashMap<>();
+        List<String> saleIds = new ArrayList<>();
+        Set<String> members = new HashSet<>();
+        for (EventEnvelope event : events) {
+            switch (event.payload()) {
+                case SaleCompleted sale when sale.memberId() != null -> {
+                    saleIds.add(sale.saleId().toString());
+                    members.add(sale.memberId().toString());
+                }
+                case MembersMerged merged -> {
+                    members.add(merged.memberId().toString());
+                    members.add(merged.mergedId().toString());
+                }
+                default -> {
+                }
+            }
+        }
+        if (members.isEmpty()) {
+            return List.of();
+        }
+        // The sales new to this table, claimed at once: a sale another push is writing waits for it and is not new.
+        // Sorted, so two pushes claim in one order.
+        Set<String> uncounted = new HashSet<>();
+        found(sql, CLAIM, places -> String.join(", ", Collections.nCopies(places, "(?)")), List.copyOf(new TreeSet<>(saleIds)),
+                rs -> uncounted.add(rs.getString(1)));
         Map<String, String> ownerOf = new HashMap<>();
+        found(sql, OWNERS, SqlSession::places, List.copyOf(members), rs -> ownerOf.put(rs.getString(1), rs.getString(2)));
+        Map<String, ZoneId> zoneOf = new HashMap<>();
         // member, sku, store, day -> sales; sorted so writers lock index entries in one order
         TreeMap<List<Object>, Long> pending = new TreeMap<>(JdbcMemberPurchasesProjection::compareKeys);
         for (EventEnvelope event : events) {
             switch (event.payload()) {
                 case SaleCompleted sale when sale.memberId() != null -> {
-                    if (sql.update(SALE, sale.saleId().toString()) == 0) {
+                    if (!uncounted.remove(sale.saleId().toString())) {
                         continue;
                     }
                     String store = event.storeId().value();
                     long day = event.occurredAt().atZone(zoneOf.computeIfAbsent(store,
                             s -> zones.zoneOf(s).orElse(Formats.DEFAULT_ZONE))).toLocalDate().toEpochDay();
-                    String owner = owner(sql, ownerOf, sale.memberId().toString());
+                    String owner = ownerOf.getOrDefault(sale.memberId().toString(), sale.memberId().toString());
                     sale.lines().stream().map(SaleLine::sku).distinct()
                             .forEach(sku -> pending.merge(List.of(owner, sku.value(), store, day), 1L, Long::sum));
                 }
                 case MembersMerged merged -> {
-                    String survivor = owner(sql, ownerOf, merged.memberId().toString());
-                    String absorbed = owner(sql, ownerOf, merged.mergedId().toString());
+                    String survivor = ownerOf.getOrDefault(merged.memberId().toString(), merged.memberId().toString());
+                    String absorbed = ownerOf.getOrDefault(merged.mergedId().toString(), merged.mergedId().toString());
                     if (!survivor.equals(absorbed)) {
                         flush(sql, pending);
                         sql.update(MOVE, survivor, absorbed);
@@ -79,6 +110,7 @@ public final class JdbcMemberPurchasesProjection implements Projection {
                         sql.update(REOWN, survivor, absorbed);
                         sql.update(OWN, absorbed, survivor);
                         ownerOf.replaceAll((id, owner) -> owner.equals(absorbed) ? survivor : owner);
+                        ownerOf.put(absorbed, survivor);
                     }
                 }
                 default -> {
@@ -89,8 +121,13 @@ public final class JdbcMemberPurchasesProjection implements Projection {
         return List.of();
     }
 
-    private static String owner(SqlSession sql, Map<String, String> ownerOf, String member) {
-        return ownerOf.computeIfAbsent(member, m -> sql.first(OWNER, rs -> rs.getString(1), m).orElse(m));
+    /** Runs {@code query} over {@code keys}, a few hundred a statement, its {@code %s} filled by {@code shape}. */
+    private static void found(SqlSession sql, String query, IntFunction<String> shape, List<String> keys, SqlSession.Row<?> each) {
+        for (int from = 0; from < keys.size(); from += CHUNK) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+            int places = SqlSession.placesFor(chunk.size());
+            sql.list(query.formatted(shape.apply(places)), each, SqlSession.padded(chunk, places));
+        }
     }
 
     private static void flush(SqlSession sql, TreeMap<List<Object>, Long> pending) {
