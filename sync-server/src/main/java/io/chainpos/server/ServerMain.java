@@ -138,6 +138,11 @@ public final class ServerMain implements Services {
     }
 
     @Override
+    public EventLog log(Storage storage) {
+        return ports(storage).log();
+    }
+
+    @Override
     public AccountStore accounts(Storage storage) {
         return ports(storage).accounts();
     }

@@ -7,6 +7,7 @@ import io.chainpos.server.web.PageRoute;
 import java.util.List;
 import io.chainpos.server.db.DatabaseSettings;
 import io.chainpos.server.db.Storage;
+import io.chainpos.server.log.EventLog;
 import java.time.Clock;
 
 /** What the commands need from the composition root ({@code ServerMain}), so they build nothing themselves. */
@@ -30,6 +31,9 @@ public interface Services {
 
     /** The tills, codes and users kept in {@code storage}. */
     AccountStore accounts(Storage storage);
+
+    /** The event log on {@code storage}, with every read model it keeps. */
+    EventLog log(Storage storage);
 
     /** People's accounts on {@code storage}: creating, changing and signing in, audited. */
     Users users(Storage storage);

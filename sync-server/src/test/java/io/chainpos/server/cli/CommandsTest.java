@@ -6,6 +6,7 @@ import io.chainpos.model.testing.ManualClock;
 import io.chainpos.server.ServerMain;
 import io.chainpos.server.testing.Api;
 import io.chainpos.server.testing.ChildJvm;
+import io.chainpos.server.testing.Facts;
 import io.chainpos.server.testing.TestServer;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -62,6 +63,51 @@ class CommandsTest {
         Api.Reply reply = server.anonymous().post("/api/v1/enroll", "{\"code\":\"" + out.toString().strip() + "\"}");
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().get("tillId").asText()).isEqualTo("S001-T1");
+    }
+
+    @Test
+    void rebuildFoldsEveryReadModelAgainFromTheLog() throws Exception {
+        TestServer.EnrolledTill till = server.enroll("S001", "S001-T1");
+        io.chainpos.model.id.MemberId member = Facts.member(7);
+        assertThat(till.push(List.of(till.writer().next(Facts.sale("R-1", "100001", 1500)),
+                till.writer().next(Facts.points(member, 300)), till.writer().next(Facts.sale("R-2", "100002", 800)))).status())
+                .isEqualTo(200);
+        List<String> tables = List.of("sales_fact_items", "sales_fact_baskets", "sales_fact_tenders", "member_balances");
+        java.util.Map<String, List<String>> before = new java.util.TreeMap<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db())) {
+            for (String table : tables) {
+                before.put(table, rows(c, table));
+                assertThat(before.get(table)).as(table).isNotEmpty();
+            }
+            for (String table : tables) {
+                c.createStatement().execute("DELETE FROM " + table); // as a server upgraded from before these read models
+            }
+        }
+
+        int exit = run("", "rebuild", "--db", db());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith("rebuilt every read model from the event log in ");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db())) {
+            for (String table : tables) {
+                assertThat(rows(c, table)).as(table).isEqualTo(before.get(table));
+            }
+        }
+    }
+
+    private static List<String> rows(java.sql.Connection c, String table) throws java.sql.SQLException {
+        List<String> rows = new java.util.ArrayList<>();
+        try (java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT * FROM " + table)) {
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.append(rs.getString(i)).append('|');
+                }
+                rows.add(row.toString());
+            }
+        }
+        rows.sort(null);
+        return rows;
     }
 
     @Test
