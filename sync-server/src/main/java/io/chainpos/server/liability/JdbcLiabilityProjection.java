@@ -9,7 +9,12 @@ import io.chainpos.server.db.SqlSession;
 import io.chainpos.server.log.Projection;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What the chain owes its members, kept at ingest by the store that sold it: points, and stored value split
@@ -22,12 +27,17 @@ public final class JdbcLiabilityProjection implements Projection {
     private static final String DELTA = """
             INSERT INTO liability_deltas (event_id, store_id, account, reason, delta, bonus_part, occurred_ms)
             VALUES (?, ?, ?, ?, ?, ?, ?)""";
-    private static final String OWNER = "SELECT owner_id FROM liability_owners WHERE member_id = ?";
+    private static final int CHUNK = 256;
     private static final String SET_OWNER = """
             INSERT INTO liability_owners (member_id, owner_id) VALUES (?, ?)
             ON CONFLICT (member_id) DO UPDATE SET owner_id = excluded.owner_id""";
     private static final String REPOINT = "UPDATE liability_owners SET owner_id = ? WHERE owner_id = ?";
-    private static final String POOLS = "SELECT store_id, points, paid, bonus FROM liability_pools WHERE owner_id = ? ORDER BY store_id";
+    private static final String MERGE_POOLS = """
+            INSERT INTO liability_pools (owner_id, store_id, points, paid, bonus)
+            SELECT ?, store_id, points, paid, bonus FROM liability_pools WHERE owner_id = ?
+            ON CONFLICT (owner_id, store_id) DO UPDATE
+            SET points = liability_pools.points + excluded.points, paid = liability_pools.paid + excluded.paid,
+                bonus = liability_pools.bonus + excluded.bonus""";
     private static final String DROP_POOLS = "DELETE FROM liability_pools WHERE owner_id = ?";
     private static final String ADD_TO_POOL = """
             INSERT INTO liability_pools (owner_id, store_id, points, paid, bonus) VALUES (?, ?, ?, ?, ?)
@@ -49,67 +59,151 @@ public final class JdbcLiabilityProjection implements Projection {
 
     @Override
     public List<SyncException> apply(SqlSession sql, List<EventEnvelope> events, Instant now) {
+        Batch batch = new Batch(sql);
         for (EventEnvelope event : events) {
             switch (event.payload()) {
-                case PointsChanged p -> {
-                    record(sql, event, "POINTS", p.reason().name(), p.delta(), 0);
-                    long earned = p.reason() == PointsChanged.Reason.EARN ? p.delta() : 0;
-                    move(sql, ownerOf(sql, p.memberId().toString()), event.storeId().value(), new long[] {p.delta(), 0, 0}, earned,
-                            p.reason() == PointsChanged.Reason.EXPIRE);
+                case PointsChanged p -> batch.owners.add(p.memberId().toString());
+                case StoredValueChanged v -> batch.owners.add(v.memberId().toString());
+                case MembersMerged m -> {
+                    batch.owners.add(m.memberId().toString());
+                    batch.owners.add(m.mergedId().toString());
                 }
-                case StoredValueChanged v -> {
-                    record(sql, event, "STORED_VALUE", v.reason().name(), v.delta(), v.bonusPart());
-                    move(sql, ownerOf(sql, v.memberId().toString()), event.storeId().value(), new long[] {0, v.paidPart(), v.bonusPart()}, 0, false);
-                }
-                case MembersMerged merged -> merge(sql, merged.memberId().toString(), merged.mergedId().toString());
                 default -> { }
             }
         }
+        if (batch.owners.isEmpty()) {
+            return List.of();
+        }
+        batch.load();
+        for (EventEnvelope event : events) {
+            switch (event.payload()) {
+                case PointsChanged p -> {
+                    batch.record(event, "POINTS", p.reason().name(), p.delta(), 0);
+                    long earned = p.reason() == PointsChanged.Reason.EARN ? p.delta() : 0;
+                    batch.move(p.memberId().toString(), event.storeId().value(), new long[] {p.delta(), 0, 0}, earned,
+                            p.reason() == PointsChanged.Reason.EXPIRE);
+                }
+                case StoredValueChanged v -> {
+                    batch.record(event, "STORED_VALUE", v.reason().name(), v.delta(), v.bonusPart());
+                    batch.move(v.memberId().toString(), event.storeId().value(), new long[] {0, v.paidPart(), v.bonusPart()}, 0, false);
+                }
+                case MembersMerged merged -> batch.merge(merged.memberId().toString(), merged.mergedId().toString());
+                default -> { }
+            }
+        }
+        batch.flush();
         return List.of();
     }
 
-    private static void record(SqlSession sql, EventEnvelope event, String account, String reason, long delta, long bonus) {
-        sql.update(DELTA, event.eventId().toString(), event.storeId().value(), account, reason, delta, bonus,
-                event.occurredAt().toEpochMilli());
-    }
-
-    private static String ownerOf(SqlSession sql, String memberId) {
-        return sql.first(OWNER, rs -> rs.getString(1), memberId).orElse(memberId);
-    }
-
     /**
-     * Takes {@code change} (points, paid, bonus) into or out of the owner's pools as {@link Pools} decides. Points
-     * that expire are breakage of the stores whose pools they leave (head office's period end expires them).
+     * One push's changes, set-wise: the owners and pools of every member it names read in a few statements, each
+     * event applied to them in memory by {@link Pools} in log order, and the sums written in one batch per table
+     * (sorted, so two pushes lock rows in one order). A merge, rare, writes what is pending and moves the pools in SQL.
      */
-    private static void move(SqlSession sql, String owner, String store, long[] change, long earned, boolean expiring) {
-        List<Pools.Pool> pools = sql.list(POOLS, rs -> new Pools.Pool(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)}), owner);
-        List<Pools.Pool> moves = Pools.apply(pools, store, change);
-        for (Pools.Pool m : moves) {
-            long[] a = m.amounts();
-            sql.update(ADD_TO_POOL, owner, m.store(), a[0], a[1], a[2]);
-            sql.update(ADD_TO_TOTALS, m.store(), a[0], a[1], a[2], m.store().equals(store) ? earned : 0, expiring ? -a[0] : 0);
-        }
-        // Every store with a movement has its row, even when what it moved was taken from other stores' pools.
-        if (moves.stream().noneMatch(m -> m.store().equals(store))) {
-            sql.update(ADD_TO_TOTALS, store, 0, 0, 0, earned, 0);
-        }
-    }
+    private static final class Batch {
+        private final SqlSession sql;
+        final Set<String> owners = new HashSet<>();
+        private final Map<String, String> ownerOf = new HashMap<>();
+        // owner -> store -> points, paid, bonus: the pools as they stand, read once and kept current here
+        private final Map<String, TreeMap<String, long[]>> pools = new HashMap<>();
+        private final List<Object[]> deltas = new ArrayList<>();
+        private final TreeMap<List<String>, long[]> poolChanges = new TreeMap<>(Batch::compare);
+        // store -> points, paid, bonus, points earned, points expired
+        private final TreeMap<String, long[]> totalChanges = new TreeMap<>();
 
-    /** The merged member's owner and everything it owned now belong to the survivor's owner, pools and all. */
-    private static void merge(SqlSession sql, String survivorId, String mergedId) {
-        String survivor = ownerOf(sql, survivorId);
-        String absorbed = ownerOf(sql, mergedId);
-        if (survivor.equals(absorbed)) {
-            return;
+        Batch(SqlSession sql) {
+            this.sql = sql;
         }
-        List<Pools.Pool> pools = sql.list(POOLS, rs -> new Pools.Pool(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)}), absorbed);
-        sql.update(DROP_POOLS, absorbed);
-        List<Object[]> rows = new ArrayList<>();
-        for (Pools.Pool pool : pools) {
-            rows.add(new Object[] {survivor, pool.store(), pool.amounts()[0], pool.amounts()[1], pool.amounts()[2]});
+
+        void load() {
+            List<String> members = List.copyOf(owners);
+            chunks(members, (places, args) -> sql.list("SELECT member_id, owner_id FROM liability_owners WHERE member_id IN (%s)"
+                    .formatted(places), rs -> ownerOf.put(rs.getString(1), rs.getString(2)), args));
+            Set<String> holders = new HashSet<>();
+            members.forEach(m -> holders.add(ownerOf.getOrDefault(m, m)));
+            holders.forEach(h -> pools.put(h, new TreeMap<>()));
+            chunks(List.copyOf(holders), (places, args) -> sql.list(
+                    "SELECT owner_id, store_id, points, paid, bonus FROM liability_pools WHERE owner_id IN (%s)".formatted(places),
+                    rs -> pools.get(rs.getString(1)).put(rs.getString(2), new long[] {rs.getLong(3), rs.getLong(4), rs.getLong(5)}),
+                    args));
         }
-        sql.batch(ADD_TO_POOL, rows);
-        sql.update(REPOINT, survivor, absorbed);
-        sql.update(SET_OWNER, absorbed, survivor);
+
+        void record(EventEnvelope event, String account, String reason, long delta, long bonus) {
+            deltas.add(new Object[] {event.eventId().toString(), event.storeId().value(), account, reason, delta, bonus,
+                    event.occurredAt().toEpochMilli()});
+        }
+
+        /**
+         * Takes {@code change} (points, paid, bonus) into or out of the member's owner's pools as {@link Pools} decides.
+         * Points that expire are breakage of the stores whose pools they leave (head office's period end expires them).
+         */
+        void move(String member, String store, long[] change, long earned, boolean expiring) {
+            String owner = ownerOf.getOrDefault(member, member);
+            TreeMap<String, long[]> held = pools.get(owner);
+            List<Pools.Pool> current = new ArrayList<>();
+            held.forEach((s, amounts) -> current.add(new Pools.Pool(s, amounts.clone())));
+            for (Pools.Pool m : Pools.apply(current, store, change)) {
+                long[] a = m.amounts();
+                add(held.computeIfAbsent(m.store(), s -> new long[3]), a);
+                add(poolChanges.computeIfAbsent(List.of(owner, m.store()), k -> new long[3]), a);
+                add(totals(m.store()), new long[] {a[0], a[1], a[2], 0, expiring ? -a[0] : 0});
+            }
+            // Every store with a movement has its row, even when what it moved was taken from other stores' pools.
+            add(totals(store), new long[] {0, 0, 0, earned, 0});
+        }
+
+        /** The merged member's owner and everything it owned now belong to the survivor's owner, pools and all. */
+        void merge(String survivorId, String mergedId) {
+            String survivor = ownerOf.getOrDefault(survivorId, survivorId);
+            String absorbed = ownerOf.getOrDefault(mergedId, mergedId);
+            if (survivor.equals(absorbed)) {
+                return;
+            }
+            flush();
+            sql.update(MERGE_POOLS, survivor, absorbed);
+            sql.update(DROP_POOLS, absorbed);
+            sql.update(REPOINT, survivor, absorbed);
+            sql.update(SET_OWNER, absorbed, survivor);
+            TreeMap<String, long[]> into = pools.get(survivor);
+            pools.remove(absorbed).forEach((store, amounts) -> add(into.computeIfAbsent(store, s -> new long[3]), amounts));
+            ownerOf.replaceAll((id, owner) -> owner.equals(absorbed) ? survivor : owner);
+            ownerOf.put(absorbed, survivor);
+        }
+
+        void flush() {
+            sql.batch(DELTA, deltas);
+            deltas.clear();
+            List<Object[]> rows = new ArrayList<>();
+            poolChanges.forEach((key, a) -> rows.add(new Object[] {key.get(0), key.get(1), a[0], a[1], a[2]}));
+            sql.batch(ADD_TO_POOL, rows);
+            poolChanges.clear();
+            rows.clear();
+            totalChanges.forEach((store, a) -> rows.add(new Object[] {store, a[0], a[1], a[2], a[3], a[4]}));
+            sql.batch(ADD_TO_TOTALS, rows);
+            totalChanges.clear();
+        }
+
+        private long[] totals(String store) {
+            return totalChanges.computeIfAbsent(store, s -> new long[5]);
+        }
+
+        private static void add(long[] into, long[] amounts) {
+            for (int i = 0; i < into.length; i++) {
+                into[i] += amounts[i];
+            }
+        }
+
+        private void chunks(List<String> keys, java.util.function.BiConsumer<String, Object[]> query) {
+            for (int from = 0; from < keys.size(); from += CHUNK) {
+                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+                int places = SqlSession.placesFor(chunk.size());
+                query.accept(SqlSession.places(places), SqlSession.padded(chunk, places));
+            }
+        }
+
+        private static int compare(List<String> a, List<String> b) {
+            int c = a.get(0).compareTo(b.get(0));
+            return c != 0 ? c : a.get(1).compareTo(b.get(1));
+        }
     }
 }
