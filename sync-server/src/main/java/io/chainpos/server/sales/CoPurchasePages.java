@@ -50,8 +50,8 @@ public final class CoPurchasePages implements PageFeature {
     public void addTo(Pages pages) {
         PageAccess chain = PageAccess.chain(Permission.VIEW_SALES);
         PageAccess store = PageAccess.store(Permission.VIEW_SALES);
-        pages.nav(new NavItem("nav.pairs", "/reports/pairs", chain, 41));
-        pages.nav(new NavItem("nav.store-pairs", "/stores/{store}/reports/pairs", store, 17));
+        pages.nav(new NavItem("nav.pairs", "/reports/pairs", chain, 43));
+        pages.nav(new NavItem("nav.store-pairs", "/stores/{store}/reports/pairs", store, 33));
         pages.get("/reports/pairs", chain, request -> page(request, chosenStore(request), true, false));
         pages.get("/reports/pairs.csv", chain, request -> page(request, chosenStore(request), true, true));
         pages.get("/stores/{store}/reports/pairs", store, request -> page(request, Optional.of(request.pathParam("store")), false, false));
