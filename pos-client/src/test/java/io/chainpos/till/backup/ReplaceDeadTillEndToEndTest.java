@@ -87,12 +87,25 @@ class ReplaceDeadTillEndToEndTest {
 
     @Test
     void aReplacementEnrolledWithHeadOfficesCodeCarriesOnAsTheDeadTillAndRefundsItsSalesByReceiptNumber() throws Exception {
+        replaceTheDeadTill(false);
+    }
+
+    @Test
+    void onAChainWithMonthsOfHistoryTheReplacementStartsFromASnapshotAndStillRefundsYesterdaysReceipt() throws Exception {
+        replaceTheDeadTill(true);
+    }
+
+    /** {@code monthsOfHistory}: the chain's first events are older than the pull retention, so the replacement takes a snapshot. */
+    void replaceTheDeadTill(boolean monthsOfHistory) throws Exception {
         server = RealServer.startWithDemoData(dir.resolve("server"), clock);
         server.createUser("it.admin", Role.HQ_ADMIN, null, PASSWORD);
         Path deadFolder = dir.resolve("dead-pc");
         dead = SyncedTill.enroll(deadFolder.resolve("till.db"), clock, server::uri, server.enrollmentCode("S001", "S001-T1"));
         dead.sync();
         String oldToken = dead.till.ledger.registration().serverLink().orElseThrow().token();
+        if (monthsOfHistory) {
+            clock.advance(Duration.ofDays(45));
+        }
 
         // A morning's trade: the shift opens with 500.00, a member tops up 100.00 in cash (100 + 20 bonus), buys four
         // colas paying 5.00 from stored value and the rest in cash; a walk-in buys two colas.
@@ -133,6 +146,7 @@ class ReplaceDeadTillEndToEndTest {
         assertThat(replacement.identity().tillId().value()).isEqualTo("S001-T1");
         assertThat(replacement.identity().epoch()).isEqualTo(2);
         replacement.sync();
+        assertThat(replacement.requested.contains("/api/v1/sync/snapshot")).as("started from a snapshot").isEqualTo(monthsOfHistory);
         assertThat(new Api(server.uri(), oldToken).get("/api/v1/sync/pull?after=0").status())
                 .as("still refused once the replacement is enrolled").isEqualTo(401);
 
@@ -183,7 +197,17 @@ class ReplaceDeadTillEndToEndTest {
         assertThat(replacement.stock(COLA)).isEqualTo(serverStock());
         assertThat(server.ports().exceptions().exceptions(100)).isEmpty();
         ShiftReport closing = replacement.till.shifts.xReport().orElseThrow();
-        assertThat(closing.expectedCash()).isEqualTo(50_000 + 10_000 + firstCash + secondTotal - firstCash + third.sale().total());
+        long expected = 50_000 + 10_000 + firstCash + secondTotal - firstCash + third.sale().total();
+        assertThat(closing.expectedCash()).isEqualTo(expected);
+
+        // The cashier closes the shift the dead till opened: the drawer counted matches both PCs' takings.
+        io.chainpos.till.shift.Shifts.Result closed = replacement.till.shifts.close("cashier", expected);
+        assertThat(closed).isInstanceOfSatisfying(io.chainpos.till.shift.Shifts.Closed.class, z -> {
+            assertThat(z.zReport().shiftId()).isEqualTo(shift.get().shiftId());
+            assertThat(z.zReport().salesCount()).isEqualTo(3);
+            assertThat(z.zReport().difference()).isZero();
+        });
+        assertThat(replacement.till.ledger.read(replacement.till.shiftStore::current)).isEmpty();
     }
 
     StoredValue serverStoredValue(Member member) {
