@@ -7,7 +7,11 @@ import io.chainpos.till.ledger.Projection;
 import io.chainpos.till.ledger.TillIdentity;
 import org.jdbi.v3.core.Handle;
 
-/** This till's shifts: where each starts and ends in the till's own sequence, for the open-shift check and reports. */
+/**
+ * This till's shifts: where each starts and ends in the till's own epochs and sequences, for the open-shift check and
+ * reports. A shift the till opened under an earlier epoch (before it was replaced or restored) comes back from the
+ * server and is closed under the current one.
+ */
 public final class ShiftProjection implements Projection {
 
     @Override
@@ -25,8 +29,9 @@ public final class ShiftProjection implements Projection {
                     .bind("by", opened.cashier())
                     .bind("float", opened.floatAmount())
                     .execute();
-            case ShiftClosed closed -> h.createUpdate("UPDATE shifts SET closed_seq = :seq, closed_at = :at, "
-                            + "counted_cash = :counted WHERE shift_id = :id")
+            case ShiftClosed closed -> h.createUpdate("UPDATE shifts SET closed_epoch = :epoch, closed_seq = :seq, "
+                            + "closed_at = :at, counted_cash = :counted WHERE shift_id = :id")
+                    .bind("epoch", event.tillEpoch())
                     .bind("id", closed.shiftId().toString())
                     .bind("seq", event.tillSeq())
                     .bind("at", event.occurredAt().toString())

@@ -11,7 +11,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code enroll}: prints a one-time enrollment code for a till, and nothing else, so scripts can capture it. */
+/**
+ * {@code enroll}: prints a one-time enrollment code for a till, and nothing else, so scripts can capture it. With
+ * {@code --revoke}, the till's current token (a dead or stolen PC's) is refused first and the code is its replacement.
+ */
 @Command(name = "enroll", mixinStandardHelpOptions = true,
         description = "Print a one-time code a till enrolls with (valid 7 days, works once).")
 final class EnrollCommand implements Callable<Integer> {
@@ -28,6 +31,9 @@ final class EnrollCommand implements Callable<Integer> {
 
     @Option(names = "--till", required = true, description = "The till, for example S001-T1.")
     private String till;
+
+    @Option(names = "--revoke", description = "Revoke the till's current token first: the code is its replacement.")
+    private boolean revoke;
 
     EnrollCommand(Services services) {
         this.services = services;
@@ -46,7 +52,16 @@ final class EnrollCommand implements Callable<Integer> {
             return CommandLine.ExitCode.USAGE;
         }
         try (Storage storage = services.openStorage(database.settings())) {
-            Enrollment enrollment = new Enrollment(services.accounts(storage), services.secrets(), services.clock());
+            var accounts = services.accounts(storage);
+            if (revoke) {
+                var current = accounts.storeOfTill(tillId);
+                if (current.isEmpty() || !current.get().equals(storeId)) {
+                    err.println("sync-server enroll: till " + tillId + " is not enrolled in store " + storeId + ": nothing to revoke");
+                    return Commands.REFUSED;
+                }
+                accounts.revokeTill(tillId, services.clock().instant());
+            }
+            Enrollment enrollment = new Enrollment(accounts, services.secrets(), services.clock());
             return switch (enrollment.issueCode(storeId, tillId)) {
                 case Enrollment.Issued.Code(String code, var expires) -> {
                     spec.commandLine().getOut().println(code);

@@ -7,6 +7,7 @@ import io.chainpos.model.event.SaleEvent;
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.server.db.SqlSession;
 import io.chainpos.server.merge.EventScope;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,21 +43,33 @@ final class JdbcSnapshot {
     long write(SnapshotQuery query, SnapshotSink sink) {
         long cursor = h.createQuery("SELECT last_seq FROM log_head WHERE id = 1").mapTo(Long.class).one();
         sink.begin(cursor);
-        events(query, cursor, sink);
-        Projection.HeldEvents held = (types, each) -> held(query, types, each);
+        List<EventEnvelope> sentOneByOne = events(query, cursor, sink);
+        // What is sent one by one is counted by the till from those events: the sums leave it out, as they leave out
+        // what the till still holds.
+        Projection.HeldEvents held = (types, each) -> {
+            held(query, types, each);
+            sentOneByOne.stream().filter(e -> EventTypes.byName(e.type()).filter(types::contains).isPresent()).forEach(each);
+        };
         for (Projection projection : projections) {
             projection.carryForward(sql, query, cursor, held, sink);
         }
         return cursor;
     }
 
-    private record Row(String tillId, int epoch, long seq, String type, int version, long receivedMs, String body) {
+    private record Row(String tillId, int epoch, long seq, String type, int version, long receivedMs, String body,
+                       String storeId) {
     }
 
-    private void events(SnapshotQuery query, long cursor, SnapshotSink sink) {
+    /**
+     * Streams the stored events the snapshot sends as they are, and returns the summed ones among them: a member's
+     * points and stored value moved at the requester's store within the retention travel one by one beside the sales
+     * they belong to, so a refund there takes back what the sale earned and gives back what it spent.
+     */
+    private List<EventEnvelope> events(SnapshotQuery query, long cursor, SnapshotSink sink) {
         long recordsSince = query.recordsSince().toEpochMilli();
+        List<EventEnvelope> sentOneByOne = new ArrayList<>();
         h.createQuery("""
-                        SELECT till_id, till_epoch, till_seq, type, schema_version, received_ms, body FROM events
+                        SELECT till_id, till_epoch, till_seq, type, schema_version, received_ms, body, store_id FROM events
                         WHERE server_seq <= :cursor AND (scope = :chain OR store_id = :store)
                         ORDER BY server_seq""")
                 .bind("cursor", cursor)
@@ -64,14 +77,29 @@ final class JdbcSnapshot {
                 .bind("store", query.requesterStore().value())
                 .setFetchSize(1_000)
                 .map((rs, ctx) -> new Row(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getString(4), rs.getInt(5),
-                        rs.getLong(6), rs.getString(7)))
+                        rs.getLong(6), rs.getString(7), rs.getString(8)))
                 .forEach(row -> {
-                    if (query.isHeld(row.tillId(), row.epoch(), row.seq()) || isSummed(row)
-                            || (isRecord(row.type()) && row.receivedMs() < recordsSince)) {
+                    if (query.isHeld(row.tillId(), row.epoch(), row.seq())) {
+                        return;
+                    }
+                    if (isSummed(row)) {
+                        if (isBalance(row.type()) && row.receivedMs() >= recordsSince
+                                && query.requesterStore().value().equals(row.storeId())) {
+                            sentOneByOne.add(codec.fromJson(row.body()));
+                            sink.event(row.body());
+                        }
+                        return;
+                    }
+                    if (isRecord(row.type()) && row.receivedMs() < recordsSince) {
                         return;
                     }
                     sink.event(row.body());
                 });
+        return sentOneByOne;
+    }
+
+    private static boolean isBalance(String type) {
+        return EventTypes.POINTS_CHANGED.name().equals(type) || EventTypes.STORED_VALUE_CHANGED.name().equals(type);
     }
 
     /** The requester's own events of these types that it still holds, epoch by epoch. */

@@ -40,18 +40,24 @@ public final class TillEnrollments {
         }
     }
 
+    /**
+     * A replacement is issued for a till already enrolled in {@code store} even when the store is not described on the
+     * Stores page (its tills were enrolled with the {@code sync-server enroll} command): the till's own row says where
+     * it belongs. A new till needs a described store.
+     */
     public Issued issueCode(String actor, String store, String till, boolean replacement) {
-        if (!knownStore.test(store)) {
+        Optional<TillId> tillId = tillId(till.trim());
+        Optional<StoreId> current = tillId.flatMap(accounts::storeOfTill);
+        boolean replacingOwnTill = replacement && current.map(s -> s.value().equals(store)).orElse(false);
+        if (!replacingOwnTill && !knownStore.test(store)) {
             return new Issued.Refused("unknown-store");
         }
-        Optional<TillId> tillId = tillId(till.trim());
         if (tillId.isEmpty()) {
             return new Issued.Refused(till.isBlank() ? "till-required" : "till-format");
         }
         if (HeadOfficeTill.TILL.equals(tillId.get())) {
             return new Issued.Refused("till-reserved");
         }
-        Optional<StoreId> current = accounts.storeOfTill(tillId.get());
         if (current.isPresent() && !current.get().value().equals(store)) {
             return new Issued.Refused("till-of-another-store");
         }

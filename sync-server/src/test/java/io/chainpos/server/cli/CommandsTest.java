@@ -66,6 +66,22 @@ class CommandsTest {
     }
 
     @Test
+    void enrollWithRevokeRefusesTheOldTokenAndPrintsTheReplacementCode() {
+        TestServer.EnrolledTill dead = server.enroll("S001", "S001-T1");
+        assertThat(run("", "enroll", "--db", db(), "--store", "S002", "--till", "S001-T1", "--revoke")).isEqualTo(Commands.REFUSED);
+        assertThat(dead.api().get("/api/v1/sync/pull?after=0").status()).as("another store's word").isEqualTo(200);
+
+        int exit = run("", "enroll", "--db", db(), "--store", "S001", "--till", "S001-T1", "--revoke");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).matches(CODE + "\\R");
+        assertThat(dead.api().get("/api/v1/sync/pull?after=0").status()).isEqualTo(401);
+        Api.Reply reply = server.anonymous().post("/api/v1/enroll", "{\"code\":\"" + out.toString().strip() + "\"}");
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("tillEpoch").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void rebuildFoldsEveryReadModelAgainFromTheLog() throws Exception {
         TestServer.EnrolledTill till = server.enroll("S001", "S001-T1");
         io.chainpos.model.id.MemberId member = Facts.member(7);

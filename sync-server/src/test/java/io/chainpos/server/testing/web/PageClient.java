@@ -25,6 +25,11 @@ public final class PageClient {
     private final HttpClient http;
     private String lastPage = "";
 
+    /** A client of the pages of the server at {@code base}, signed in to nothing yet. */
+    public static PageClient on(URI base) {
+        return new PageClient(base);
+    }
+
     PageClient(URI base) {
         this.base = base;
         this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
