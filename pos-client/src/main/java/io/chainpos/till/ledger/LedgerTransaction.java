@@ -20,4 +20,7 @@ public interface LedgerTransaction extends LedgerSession {
     Instant now();
 
     TillIdentity identity();
+
+    /** The chain's head after the last event appended in this transaction; empty before the first. */
+    java.util.Optional<ChainHead> chainHead();
 }
