@@ -1,5 +1,6 @@
 package io.chainpos.till.ledger;
 
+import io.chainpos.model.event.ChainHead;
 import io.chainpos.model.event.Event;
 import io.chainpos.model.event.EventEnvelope;
 import java.time.Instant;
