@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.model.sync.SyncException;
 import io.chainpos.model.testing.ManualClock;
+import io.chainpos.server.tills.JdbcTillChains;
+import io.chainpos.server.tills.TillChains;
+import io.chainpos.till.shift.Shifts;
 import io.chainpos.till.testing.RealServer;
 import io.chainpos.till.testing.SyncedTill;
 import java.nio.charset.StandardCharsets;
@@ -137,6 +140,25 @@ class TamperEvidenceEndToEndTest {
             assertThat(e.detail()).isEqualTo("epoch 1 seq %d: the event at seq %d is not the one this event was chained to, expected %s got %s"
                     .formatted(changed + 1, changed, sha256(altered), sha256(original)));
         });
+    }
+
+    @Test
+    void theChainAZReportPrintsIsTheOneHeadOfficeShowsForThatClose() throws Exception {
+        till.sell(null, COLA, 1000, cash(20_000));
+        Shifts.Closed closed = (Shifts.Closed) till.till.shifts.close("cashier", 50_350);
+        till.sell(null, COLA, 1000, cash(20_000)); // the chain moves on after the close
+
+        till.sync();
+
+        TillChains chains = new JdbcTillChains(server.storage().database());
+        assertThat(chains.closes("S001-T1", 10)).singleElement().satisfies(close -> {
+            assertThat(close.epoch()).isEqualTo(closed.chainHead().epoch());
+            assertThat(close.seq()).isEqualTo(closed.chainHead().seq());
+            assertThat(close.hash()).isEqualTo(closed.chainHead().hash()).startsWith(closed.chainHead().shortHash());
+        });
+        long last = highestSeq();
+        assertThat(chains.heads("S001-T1")).singleElement().satisfies(head -> assertThat(head.seq()).isEqualTo(last));
+        assertThat(breaks()).isEmpty();
     }
 
     private List<SyncException> breaks() {
