@@ -4,6 +4,7 @@ import io.chainpos.model.event.ChainHead;
 import io.chainpos.model.event.Event;
 import io.chainpos.model.event.EventEnvelope;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * One atomic write to the ledger. Everything appended commits together with the projections it changes,
@@ -23,5 +24,5 @@ public interface LedgerTransaction extends LedgerSession {
     TillIdentity identity();
 
     /** The chain's head after the last event appended in this transaction; empty before the first. */
-    java.util.Optional<ChainHead> chainHead();
+    Optional<ChainHead> chainHead();
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -167,7 +168,7 @@ final class SqliteLedger implements Ledger {
         private void startChain() {
             long inLog = handle.createQuery("SELECT COALESCE(MAX(till_seq), 0) FROM ledger_events WHERE till_epoch = ?")
                     .bind(0, self.epoch()).mapTo(Long.class).one();
-            java.util.Optional<ChainHead> head = handle.createQuery("SELECT till_seq, hash FROM ledger_chain WHERE till_epoch = ?")
+            Optional<ChainHead> head = handle.createQuery("SELECT till_seq, hash FROM ledger_chain WHERE till_epoch = ?")
                     .bind(0, self.epoch()).map((rs, ctx) -> new ChainHead(self.epoch(), rs.getLong(1), rs.getString(2))).findOne();
             if (head.isPresent()) {
                 nextSeq = Math.max(inLog, head.get().seq()) + 1;
@@ -191,9 +192,9 @@ final class SqliteLedger implements Ledger {
         }
 
         @Override
-        public java.util.Optional<ChainHead> chainHead() {
-            return appended.isEmpty() ? java.util.Optional.empty()
-                    : java.util.Optional.of(new ChainHead(self.epoch(), nextSeq - 1, prevHash));
+        public Optional<ChainHead> chainHead() {
+            return appended.isEmpty() ? Optional.empty()
+                    : Optional.of(new ChainHead(self.epoch(), nextSeq - 1, prevHash));
         }
 
         @Override

@@ -8,6 +8,7 @@ import io.chainpos.server.db.SqlSession;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Checks a till's events against the head of its (till, epoch) chain as they are first taken, and moves the head
@@ -67,7 +68,7 @@ final class JdbcChain {
     private static Head head(SqlSession sql, IngestBatch batch, TillMark mark) {
         Object[] key = {batch.tillId().value(), batch.tillEpoch()};
         return sql.first(HEAD, rs -> new Head(rs.getLong(1), rs.getString(2), rs.getInt(3) != 0), key)
-                .or(() -> mark.ackedThrough() == 0 ? java.util.Optional.of(new Head(0, EventChain.GENESIS, false))
+                .or(() -> mark.ackedThrough() == 0 ? Optional.of(new Head(0, EventChain.GENESIS, false))
                         : sql.first(STORED_BODY, rs -> new Head(mark.ackedThrough(), EventChain.hashOf(rs.getString(1)), false),
                                 batch.tillId().value(), batch.tillEpoch(), mark.ackedThrough()))
                 .orElse(new Head(mark.ackedThrough(), null, false));
