@@ -109,6 +109,38 @@ class TamperEvidenceEndToEndTest {
     }
 
     @Test
+    void theLastEventDeletedFromTheFileIsFoundWithTheNextSale() throws Exception {
+        till.sell(null, COLA, 1000, cash(20_000));
+        till.sync();
+        till.sell(null, COLA, 2000, cash(20_000));
+        till.close();
+        long last = highestSeq();
+        String before;
+        String gone;
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            before = envelope(db, last - 1);
+            gone = envelope(db, last);
+            try (PreparedStatement delete = db.prepareStatement("DELETE FROM ledger_events WHERE till_epoch = 1 AND till_seq = ?")) {
+                delete.setLong(1, last);
+                assertThat(delete.executeUpdate()).isEqualTo(1);
+            }
+        }
+        till = SyncedTill.reopen(file, clock, server::uri);
+        till.sync();
+        assertThat(breaks()).as("nothing after the hole yet").isEmpty();
+
+        till.sell(null, COLA, 1000, cash(20_000));
+        till.sync();
+
+        assertThat(till.till.ledger.syncMarks().pendingCount()).isZero();
+        assertThat(breaks()).singleElement().satisfies(e -> {
+            assertThat(e.tillId()).isEqualTo("S001-T1");
+            assertThat(e.detail()).isEqualTo("epoch 1 seq %d: events %d to %d are missing, expected %s got %s".formatted(
+                    last + 1, last, last, sha256(before), sha256(gone)));
+        });
+    }
+
+    @Test
     void aSaleChangedInTheFileIsListedWithTheTillTheSeqAndBothHashes() throws Exception {
         till.sell(null, COLA, 1000, cash(20_000));
         till.sell(null, COLA, 2000, cash(20_000));
