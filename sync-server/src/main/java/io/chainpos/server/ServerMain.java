@@ -40,6 +40,8 @@ import io.chainpos.server.stores.StorePages;
 import io.chainpos.server.sync.JdbcTillActivity;
 import io.chainpos.server.sync.TillContacts;
 import io.chainpos.server.tills.JdbcEnrolledTills;
+import io.chainpos.server.tills.JdbcTillChains;
+import io.chainpos.server.tills.TillChainPage;
 import io.chainpos.server.tills.TillEnrollments;
 import io.chainpos.server.tills.TillsPage;
 import io.chainpos.server.web.JdbcFormTokens;
@@ -222,6 +224,7 @@ public final class ServerMain implements Services {
                 new AuditPages(parts.audit),
                 new StorePages(stores, new StoreChanges(stores, parts.audit, clock)),
                 new TillsPage(new JdbcEnrolledTills(storage.database()), tillEnrollments, clock),
+                new TillChainPage(new JdbcEnrolledTills(storage.database()), new JdbcTillChains(storage.database())),
                 new ExceptionPages(exceptionRecords, new ResolveException(exceptionRecords, parts.audit, clock)),
                 new CatalogPages(ports.catalog(), new CatalogEditor(ports.catalog(), headOffice, parts.audit, clock), clock),
                 new PromotionPages(ports.promotions(), new PromotionEditor(ports.promotions(), headOffice, parts.audit, clock),

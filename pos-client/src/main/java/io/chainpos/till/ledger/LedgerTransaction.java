@@ -1,8 +1,10 @@
 package io.chainpos.till.ledger;
 
+import io.chainpos.model.event.ChainHead;
 import io.chainpos.model.event.Event;
 import io.chainpos.model.event.EventEnvelope;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * One atomic write to the ledger. Everything appended commits together with the projections it changes,
@@ -20,4 +22,7 @@ public interface LedgerTransaction extends LedgerSession {
     Instant now();
 
     TillIdentity identity();
+
+    /** The chain's head after the last event appended in this transaction; empty before the first. */
+    Optional<ChainHead> chainHead();
 }

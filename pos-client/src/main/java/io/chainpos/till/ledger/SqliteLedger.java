@@ -1,6 +1,8 @@
 package io.chainpos.till.ledger;
 
+import io.chainpos.model.event.ChainHead;
 import io.chainpos.model.event.Event;
+import io.chainpos.model.event.EventChain;
 import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.id.EventId;
 import io.chainpos.model.json.EventCodec;
@@ -10,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -54,7 +57,12 @@ final class SqliteLedger implements Ledger {
         TillIdentity self = registration.identity().orElseThrow(() -> new IllegalStateException(
                 "this till is not enrolled yet: it has no store and till id to record under"));
         List<EventEnvelope> appended = new ArrayList<>();
-        R result = file.inTransaction(h -> work.apply(new Transaction(h, self, appended)));
+        R result = file.inTransaction(h -> {
+            Transaction tx = new Transaction(h, self, appended);
+            R done = work.apply(tx);
+            tx.saveChainHead();
+            return done;
+        });
         if (!appended.isEmpty()) {
             List<EventEnvelope> committed = List.copyOf(appended);
             commitListeners.forEach(listener -> listener.accept(committed));
@@ -118,6 +126,8 @@ final class SqliteLedger implements Ledger {
         private final List<EventEnvelope> appended;
         private final Instant now;
         private long nextSeq;
+        /** The hash the next event carries; with {@code nextSeq}, read once per transaction and kept in memory. */
+        private String prevHash;
 
         Transaction(Handle handle, TillIdentity self, List<EventEnvelope> appended) {
             this.handle = handle;
@@ -129,11 +139,10 @@ final class SqliteLedger implements Ledger {
         @Override
         public EventEnvelope append(Event payload) {
             if (nextSeq == 0) {
-                nextSeq = handle.createQuery("SELECT COALESCE(MAX(till_seq), 0) + 1 FROM ledger_events WHERE till_epoch = ?")
-                        .bind(0, self.epoch()).mapTo(Long.class).one();
+                startChain();
             }
             EventEnvelope envelope = new EventEnvelope(EventId.newId(clock), self.storeId(), self.tillId(), self.epoch(),
-                    nextSeq, file.hlc().now(), now, payload);
+                    nextSeq, file.hlc().now(), now, payload, prevHash);
             handle.createUpdate("INSERT INTO ledger_events (till_epoch, till_seq, event_id, type, hlc, occurred_at, envelope) "
                             + "VALUES (?, ?, ?, ?, ?, ?, ?)")
                     .bind(0, envelope.tillEpoch())
@@ -144,10 +153,48 @@ final class SqliteLedger implements Ledger {
                     .bind(5, envelope.occurredAt().toString())
                     .bind(6, file.codec().toJson(envelope))
                     .execute();
+            prevHash = file.codec().chainHash(envelope);
             nextSeq++;
             file.project(handle, self, envelope);
             appended.add(envelope);
             return envelope;
+        }
+
+        /**
+         * Where this transaction's events go: after the last seq in the log and the chain's head, whichever is further
+         * (a row deleted at the end of the log leaves a hole, reported when pushed), linked to the head's hash. An
+         * epoch with no head yet links to the hash of its last event (written before the chain) or to the genesis.
+         */
+        private void startChain() {
+            long inLog = handle.createQuery("SELECT COALESCE(MAX(till_seq), 0) FROM ledger_events WHERE till_epoch = ?")
+                    .bind(0, self.epoch()).mapTo(Long.class).one();
+            Optional<ChainHead> head = handle.createQuery("SELECT till_seq, hash FROM ledger_chain WHERE till_epoch = ?")
+                    .bind(0, self.epoch()).map((rs, ctx) -> new ChainHead(self.epoch(), rs.getLong(1), rs.getString(2))).findOne();
+            if (head.isPresent()) {
+                nextSeq = Math.max(inLog, head.get().seq()) + 1;
+                prevHash = head.get().hash();
+            } else if (inLog == 0) {
+                nextSeq = 1;
+                prevHash = EventChain.GENESIS;
+            } else {
+                nextSeq = inLog + 1;
+                String last = handle.createQuery("SELECT envelope FROM ledger_events WHERE till_epoch = ? AND till_seq = ?")
+                        .bind(0, self.epoch()).bind(1, inLog).mapTo(String.class).one();
+                prevHash = file.codec().chainHash(file.codec().fromJson(last));
+            }
+        }
+
+        /** Moves the chain's head to the last event appended, in the same transaction. */
+        void saveChainHead() {
+            chainHead().ifPresent(head -> handle.createUpdate("INSERT INTO ledger_chain (till_epoch, till_seq, hash) VALUES (?, ?, ?) "
+                            + "ON CONFLICT (till_epoch) DO UPDATE SET till_seq = excluded.till_seq, hash = excluded.hash")
+                    .bind(0, head.epoch()).bind(1, head.seq()).bind(2, head.hash()).execute());
+        }
+
+        @Override
+        public Optional<ChainHead> chainHead() {
+            return appended.isEmpty() ? Optional.empty()
+                    : Optional.of(new ChainHead(self.epoch(), nextSeq - 1, prevHash));
         }
 
         @Override

@@ -33,15 +33,33 @@ final class SqliteSyncMarks implements SyncMarks {
             if (epoch.isEmpty()) {
                 return new PendingEvents(identity.get().map(TillIdentity::epoch).orElse(1), List.of());
             }
+            long acked = h.createQuery("SELECT acked_through FROM sync_acks WHERE till_epoch = :epoch")
+                    .bind("epoch", epoch.get()).mapTo(Long.class).findOne().orElse(0L);
             List<EventEnvelope> events = h.createQuery("SELECT envelope FROM ledger_events WHERE till_epoch = :epoch "
-                            + "AND till_seq > COALESCE((SELECT acked_through FROM sync_acks WHERE till_epoch = :epoch), 0) "
-                            + "ORDER BY till_seq LIMIT :limit")
+                            + "AND till_seq > :acked ORDER BY till_seq LIMIT :limit")
                     .bind("epoch", epoch.get())
+                    .bind("acked", acked)
                     .bind("limit", limit)
                     .map((rs, ctx) -> file.codec().fromJson(rs.getString(1)))
                     .list();
-            return new PendingEvents(epoch.get(), events);
+            return withoutHoles(epoch.get(), acked, events);
         });
+    }
+
+    /**
+     * The ledger never deletes, so a hole in the sequence is rows taken out of the file: the events up to the hole go
+     * first, and those after it in a push of their own that says which are missing.
+     */
+    private static PendingEvents withoutHoles(int epoch, long acked, List<EventEnvelope> events) {
+        if (events.isEmpty()) {
+            return new PendingEvents(epoch, events);
+        }
+        int run = 1;
+        while (run < events.size() && events.get(run).tillSeq() == events.get(run - 1).tillSeq() + 1) {
+            run++;
+        }
+        long first = events.getFirst().tillSeq();
+        return new PendingEvents(epoch, events.subList(0, run), first > acked + 1 ? acked + 1 : null);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.chainpos.model.id.ShiftId;
 import io.chainpos.model.sale.ShiftReport;
 import io.chainpos.model.sale.ShiftReports;
 import io.chainpos.till.TillMessage;
+import io.chainpos.model.event.ChainHead;
 import io.chainpos.till.ledger.Ledger;
 import java.time.Clock;
 import java.util.Optional;
@@ -28,7 +29,8 @@ public final class Shifts {
     public record Moved(ShiftReport report) implements Result {
     }
 
-    public record Closed(ShiftReport zReport) implements Result {
+    /** The Z report, and the till's event chain at the close (its ShiftClosed event), which the report prints. */
+    public record Closed(ShiftReport zReport, ChainHead chainHead) implements Result {
     }
 
     public record Refused(TillMessage reason) implements Result {
@@ -103,7 +105,7 @@ public final class Shifts {
             long expected = ShiftReports.of(shifts.events(tx, shift.get())).expectedCash();
             tx.append(new ShiftClosed(shift.get().shiftId(), cashier, countedCash, expected));
             ShiftStore.Shift closed = shifts.find(tx, shift.get().shiftId()).orElseThrow();
-            return new Closed(ShiftReports.of(shifts.events(tx, closed)));
+            return new Closed(ShiftReports.of(shifts.events(tx, closed)), tx.chainHead().orElseThrow());
         });
     }
 

@@ -139,7 +139,11 @@ public final class SyncAgent implements AutoCloseable {
                 return pushed;
             }
             List<EventEnvelope> events = pending.events();
-            switch (api.push(new PushRequest(self.tillId(), pending.epoch(), events))) {
+            if (pending.missingFrom() != null) {
+                log.atError().setMessage("sync.push.ledgerLacksEvents").addKeyValue("epoch", pending.epoch())
+                        .addKeyValue("missingFrom", pending.missingFrom()).addKeyValue("sentFrom", events.getFirst().tillSeq()).log();
+            }
+            switch (api.push(new PushRequest(self.tillId(), pending.epoch(), events, pending.missingFrom()))) {
                 case SyncApi.Acked acked -> {
                     ledger.syncMarks().acknowledge(pending.epoch(), acked.response().ackedThrough());
                     pushed += acked.response().accepted();

@@ -47,6 +47,26 @@ class ShiftsTest {
     }
 
     @Test
+    void theZReportCarriesTheEventChainAtTheCloseTheSeqAndHashOfItsShiftClosedEvent() throws Exception {
+        try (TestTill till = TestTill.withCatalog(dir.resolve("till.db"), clock)) {
+            SaleSession sale = till.session("c1");
+            sale.scan("100002");
+            sale.pay(List.of(new Tender(TenderMethod.CASH, 1000, null)));
+
+            Shifts.Closed closed = (Shifts.Closed) till.shifts.close("c1", 50_400);
+
+            String[] last = till.ledger.read(s -> s.handle().createQuery(
+                            "SELECT till_seq, type, envelope FROM ledger_events ORDER BY till_seq DESC LIMIT 1")
+                    .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).one());
+            assertThat(last[1]).isEqualTo("ShiftClosed");
+            byte[] canonical = till.codec.canonical(till.codec.readTree(last[2])).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(canonical));
+            assertThat(closed.chainHead()).isEqualTo(new io.chainpos.model.event.ChainHead(1, Long.parseLong(last[0]), hash));
+            assertThat(closed.chainHead().shortHash()).isEqualTo(hash.substring(0, 12));
+        }
+    }
+
+    @Test
     void oneShiftAtATimeAndCashMovementsNeedAReasonAndTheCash() {
         try (TestTill till = TestTill.withCatalog(dir.resolve("till.db"), clock)) {
             assertThat(till.shifts.open("c1", 100)).isEqualTo(new Shifts.Refused(TillMessage.of(TillMessage.Code.SHIFT_ALREADY_OPEN)));

@@ -166,6 +166,9 @@ class FaultScenariosEndToEndTest {
         List<SyncException> exceptions = server.ports().exceptions().exceptions(100);
         assertThat(exceptions).filteredOn(e -> e.kind() == SyncException.Kind.QUARANTINED_EVENT)
                 .hasSize((int) (serverHeld - held));
+        assertThat(exceptions).filteredOn(e -> e.kind() == SyncException.Kind.CHAIN_BROKEN)
+                .as("the sales lost with the restore break the chain where the new ones begin").singleElement()
+                .satisfies(e -> assertThat(e.detail()).startsWith("epoch 1 seq " + (serverHeld + 1) + ": the event at seq " + serverHeld));
         long local = storeA.till.ledger.syncMarks().heldThrough().get(1);
         assertThat(server.ports().log().mark(storeA.identity().tillId(), 1).ackedThrough())
                 .as("the sales past the reused numbers are stored").isEqualTo(local);

@@ -9,6 +9,8 @@ import java.util.Objects;
 /**
  * An event with where and when it happened. {@code (tillId, tillEpoch, tillSeq)} is gap-free per till and
  * epoch; {@code eventId} is the global idempotency key; {@code hlc} orders profile edits, never money.
+ * {@code prevHash} chains a till's events (see {@link EventChain}); null for an event that is not chained
+ * (head office's, or one written before tills chained their events).
  */
 public record EventEnvelope(
         EventId eventId,
@@ -18,7 +20,8 @@ public record EventEnvelope(
         long tillSeq,
         long hlc,
         Instant occurredAt,
-        Event payload) {
+        Event payload,
+        String prevHash) {
 
     public EventEnvelope {
         Objects.requireNonNull(eventId, "eventId");
@@ -32,6 +35,20 @@ public record EventEnvelope(
         if (tillSeq < 1) {
             throw new IllegalArgumentException("tillSeq starts at 1: " + tillSeq);
         }
+        if (prevHash != null && !EventChain.isHash(prevHash)) {
+            throw new IllegalArgumentException("prevHash must be 64 lowercase hex digits: " + prevHash);
+        }
+    }
+
+    /** An event that is not chained. */
+    public EventEnvelope(EventId eventId, StoreId storeId, TillId tillId, int tillEpoch, long tillSeq, long hlc,
+                         Instant occurredAt, Event payload) {
+        this(eventId, storeId, tillId, tillEpoch, tillSeq, hlc, occurredAt, payload, null);
+    }
+
+    /** This event, chained to the one before it by {@code hash}. */
+    public EventEnvelope withPrevHash(String hash) {
+        return new EventEnvelope(eventId, storeId, tillId, tillEpoch, tillSeq, hlc, occurredAt, payload, hash);
     }
 
     /** The stored type name, for example {@code SaleCompleted}. */

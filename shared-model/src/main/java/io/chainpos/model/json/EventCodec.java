@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.chainpos.model.event.Event;
+import io.chainpos.model.event.EventChain;
 import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.event.EventTypes;
 import io.chainpos.model.event.UnknownEvent;
@@ -99,6 +100,9 @@ public final class EventCodec {
             gen.writeNumberField("schemaVersion", schema.currentVersion(type));
             gen.writeFieldName("payload");
             mapper.writeValue(gen, payload);
+            if (envelope.prevHash() != null) {
+                gen.writeStringField("prevHash", envelope.prevHash());
+            }
             gen.writeEndObject();
         } catch (IOException e) {
             throw new IllegalStateException("cannot write event " + envelope.eventId(), e);
@@ -126,7 +130,18 @@ public final class EventCodec {
             node.put("schemaVersion", schema.currentVersion(type));
             node.set("payload", mapper.valueToTree(payload));
         }
+        if (envelope.prevHash() != null) {
+            node.put("prevHash", envelope.prevHash());
+        }
         return node;
+    }
+
+    /**
+     * The hash the next event of this till and epoch carries as its {@code prevHash}: SHA-256 over this event's
+     * canonical JSON as it is pushed (docs/protocol.md, "Event chain").
+     */
+    public String chainHash(EventEnvelope envelope) {
+        return EventChain.hashOf(canonical(toTree(envelope)));
     }
 
     public EventEnvelope fromJson(String json) {
@@ -154,7 +169,8 @@ public final class EventCodec {
             throw new MalformedEventException("payload must be a JSON object");
         }
         Event payload = payload(type, (int) Math.min(version, Integer.MAX_VALUE), (ObjectNode) payloadNode);
-        return new EventEnvelope(eventId, storeId, tillId, (int) tillEpoch, tillSeq, hlc, occurredAt, payload);
+        return new EventEnvelope(eventId, storeId, tillId, (int) tillEpoch, tillSeq, hlc, occurredAt, payload,
+                prevHash(node));
     }
 
     /** The canonical spelling of a JSON value (sorted keys, no nulls), for comparing what two copies say. */
@@ -266,6 +282,18 @@ public final class EventCodec {
             throw new MalformedEventException(field + " must be a non-empty string");
         }
         return value.asText();
+    }
+
+    /** Absent or null: an event that is not chained. */
+    private static String prevHash(JsonNode node) {
+        JsonNode value = node.get("prevHash");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual() || !EventChain.isHash(value.textValue())) {
+            throw new MalformedEventException("prevHash must be 64 lowercase hex digits");
+        }
+        return value.textValue();
     }
 
     private static long integer(JsonNode node, String field) {

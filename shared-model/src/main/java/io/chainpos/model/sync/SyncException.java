@@ -24,7 +24,9 @@ public record SyncException(
         /** A registration whose sealed fields do not open with the key its till uploaded. */
         SEALING_BROKEN,
         /** A registration whose key did not arrive within the deadline. */
-        MEMBER_KEY_MISSING
+        MEMBER_KEY_MISSING,
+        /** A till's event chain does not hold: an event left out of its ledger, or changed there (docs/protocol.md). */
+        CHAIN_BROKEN
     }
 
     public SyncException {

@@ -196,6 +196,7 @@ public final class ExceptionPages implements PageFeature {
             case NEGATIVE_STOCK -> e.qtyMilli() == null ? text(e.detail())
                     : request.text("exception.detail.NEGATIVE_STOCK",
                             java.math.BigDecimal.valueOf(e.qtyMilli(), 3).stripTrailingZeros().toPlainString());
+            case CHAIN_BROKEN -> ChainBreakText.of(request, e.detail());
             default -> text(e.detail()); // quarantined or unknown events, clocks off, sealing: the server's wording
         };
     }

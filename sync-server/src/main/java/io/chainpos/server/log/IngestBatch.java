@@ -6,9 +6,11 @@ import java.util.Objects;
 
 /**
  * Events of one till and epoch in ascending, contiguous {@code tillSeq} order. The push endpoint answers
- * 400 before building a batch that breaks this; here it is a programming error.
+ * 400 before building a batch that breaks this; here it is a programming error. {@code missingFrom}, when not
+ * null, is the till's word that it no longer holds its events from that seq up to the first one of the batch
+ * (docs/protocol.md, "Event chain").
  */
-public record IngestBatch(TillId tillId, int tillEpoch, List<IncomingEvent> events) {
+public record IngestBatch(TillId tillId, int tillEpoch, List<IncomingEvent> events, Long missingFrom) {
     public IngestBatch {
         Objects.requireNonNull(tillId, "tillId");
         events = List.copyOf(events);
@@ -21,5 +23,14 @@ public record IngestBatch(TillId tillId, int tillEpoch, List<IncomingEvent> even
                 throw new IllegalArgumentException("tillSeq is not contiguous at event " + i);
             }
         }
+    }
+
+    public IngestBatch(TillId tillId, int tillEpoch, List<IncomingEvent> events) {
+        this(tillId, tillEpoch, events, null);
+    }
+
+    /** True when the batch may start beyond {@code mark}+1: the till said it lacks exactly the events in between. */
+    boolean jumpsDeclaredFrom(TillMark mark) {
+        return missingFrom != null && missingFrom == mark.ackedThrough() + 1;
     }
 }

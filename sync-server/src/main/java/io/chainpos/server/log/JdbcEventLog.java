@@ -47,12 +47,12 @@ public final class JdbcEventLog implements EventLog {
 
     @Override
     public IngestResult ingest(IngestBatch batch) {
-        return ingest(batch.tillId(), batch.tillEpoch(), mark -> batch.events());
+        return ingest(batch.tillId(), batch.tillEpoch(), mark -> batch);
     }
 
     @Override
     public IngestResult append(TillId tillId, int tillEpoch, Function<TillMark, List<IncomingEvent>> next) {
-        return ingest(tillId, tillEpoch, next);
+        return ingest(tillId, tillEpoch, mark -> new IngestBatch(tillId, tillEpoch, next.apply(mark)));
     }
 
     /**
@@ -60,7 +60,7 @@ public final class JdbcEventLog implements EventLog {
      * for taken ids first; when merging fails on an event's content, it runs again one event at a time to
      * find the event, and then again with that event quarantined. Each run is its own transaction.
      */
-    private IngestResult ingest(TillId tillId, int tillEpoch, Function<TillMark, List<IncomingEvent>> next) {
+    private IngestResult ingest(TillId tillId, int tillEpoch, Function<TillMark, IngestBatch> next) {
         JdbcIngest.Attempt attempt = JdbcIngest.Attempt.first();
         Set<Long> unprocessable = new HashSet<>();
         for (int run = 1; ; run++) {
@@ -68,7 +68,7 @@ public final class JdbcEventLog implements EventLog {
             try {
                 return db.write(tx -> {
                     TillMark mark = ingest.lockMark(tx.sql(), tillId, tillEpoch);
-                    IngestBatch batch = new IngestBatch(tillId, tillEpoch, next.apply(mark));
+                    IngestBatch batch = next.apply(mark);
                     return ingest.ingest(tx.sql(), batch, mark, clock.instant(), current);
                 });
             } catch (JdbcProjections.ProjectionFailure failure) {

@@ -55,6 +55,7 @@ final class JdbcIngest {
     private final Findings findings;
     private final Dialect dialect;
     private final EventCodec codec;
+    private final JdbcChain chain = new JdbcChain();
 
     JdbcIngest(JdbcProjections projections, Findings findings, Dialect dialect, EventCodec codec) {
         this.projections = projections;
@@ -88,17 +89,19 @@ final class JdbcIngest {
             return new IngestResult.Stored(mark.ackedThrough(), 0, 0, List.of());
         }
         long first = events.getFirst().tillSeq();
-        if (first > mark.ackedThrough() + 1) {
+        if (first > mark.ackedThrough() + 1 && !batch.jumpsDeclaredFrom(mark)) {
             return new IngestResult.SequenceGap(mark.ackedThrough() + 1, mark.ackedThrough());
         }
-        // The batch is contiguous and starts at or below mark+1: a head already consumed, then a fresh tail.
-        int consumed = (int) Math.min(events.size(), mark.ackedThrough() - first + 1);
+        // The batch is contiguous and starts at or below mark+1 (or beyond, over events the till lost): a head
+        // already consumed, then a fresh tail.
+        int consumed = (int) Math.max(0, Math.min(events.size(), mark.ackedThrough() - first + 1));
         List<IngestResult.Quarantined> quarantined = new ArrayList<>();
         int duplicates = repeats(sql, batch, events.subList(0, consumed), quarantined, now);
 
         long ackedThrough = mark.ackedThrough();
         long lastHlc = mark.lastHlc();
         List<IncomingEvent> fresh = events.subList(consumed, events.size());
+        List<SyncException> breaks = chain.take(sql, batch, mark, fresh, now);
         Map<String, JdbcEventIds.Holder> taken = attempt.lookForTakenIds() ? JdbcEventIds.stored(sql, fresh) : Map.of();
         Map<String, IncomingEvent> inBatch = new HashMap<>();
         List<IncomingEvent> toStore = new ArrayList<>(fresh.size());
@@ -122,7 +125,8 @@ final class JdbcIngest {
             lastHlc = Math.max(lastHlc, event.envelope().hlc());
         }
         List<EventEnvelope> stored = toStore.stream().map(IncomingEvent::envelope).toList();
-        List<SyncException> found = new ArrayList<>(unknown(stored, now));
+        List<SyncException> found = new ArrayList<>(breaks);
+        found.addAll(unknown(stored, now));
         found.addAll(projections.apply(sql, stored, now, attempt.oneByOne()));
         clockSkew(stored, now).ifPresent(found::add);
         findings.record(sql, found);

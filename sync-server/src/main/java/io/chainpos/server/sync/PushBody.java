@@ -17,7 +17,7 @@ import java.util.Optional;
  * event's canonical JSON must be taken from the tree as it came, so an event this server cannot read is
  * still stored exactly as the till wrote it.
  */
-record PushBody(TillId tillId, int tillEpoch, List<IncomingEvent> events) {
+record PushBody(TillId tillId, int tillEpoch, List<IncomingEvent> events, Long missingFrom) {
 
     /** Too many events for one transaction; the till splits its backlog. */
     static final class TooManyEvents extends RuntimeException {
@@ -55,7 +55,7 @@ record PushBody(TillId tillId, int tillEpoch, List<IncomingEvent> events) {
                 incoming.add(unreadable(codec, node, e).orElseThrow(() -> new MalformedEventException(where + e.getMessage(), e)));
             }
         }
-        return new PushBody(tillId, tillEpoch, incoming);
+        return new PushBody(tillId, tillEpoch, incoming, missingFrom(root.get("missingFrom")));
     }
 
     /**
@@ -93,6 +93,17 @@ record PushBody(TillId tillId, int tillEpoch, List<IncomingEvent> events) {
         } catch (IllegalArgumentException e) {
             throw new MalformedEventException(e.getMessage(), e);
         }
+    }
+
+    /** Absent or null: the till holds every event before the batch. */
+    private static Long missingFrom(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong() || node.asLong() < 1) {
+            throw new MalformedEventException("missingFrom must be an integer of at least 1");
+        }
+        return node.asLong();
     }
 
     private static int epoch(JsonNode node) {

@@ -69,7 +69,7 @@ public final class PushEvents {
             return new Outcome.Invalid(invalid);
         }
         List<IncomingEvent> events = body.events().stream().map(PushEvents::refuseImpossible).toList();
-        IngestResult result = log.ingest(new IngestBatch(body.tillId(), body.tillEpoch(), events));
+        IngestResult result = log.ingest(new IngestBatch(body.tillId(), body.tillEpoch(), events, body.missingFrom()));
         metrics.ingested(events.size(), result);
         if (result instanceof IngestResult.Stored stored && stored.accepted() > 0) {
             afterCommit.accept(events.stream().filter(e -> e.refusal() == null).map(IncomingEvent::envelope).toList());
@@ -100,6 +100,9 @@ public final class PushEvents {
                 return "events must be in ascending tillSeq order without gaps: events[%d] has tillSeq %d after %d"
                         .formatted(i, event.tillSeq(), events.get(i - 1).tillSeq());
             }
+        }
+        if (body.missingFrom() != null && (events.isEmpty() || body.missingFrom() >= events.getFirst().tillSeq())) {
+            return "missingFrom must come before the first event sent";
         }
         return null;
     }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.event.StockChanged;
 import io.chainpos.model.sync.PushResponse;
+import io.chainpos.model.sync.SyncException;
 import io.chainpos.server.testing.Api;
 import io.chainpos.server.testing.Facts;
 import io.chainpos.server.testing.Json;
@@ -95,6 +96,34 @@ class PushApiTest {
         assertThat(reply.json().get("expectedSeq").asLong()).isEqualTo(2);
         assertThat(reply.json().get("ackedThrough").asLong()).isEqualTo(1);
         assertThat(reply.json().get("detail").asText()).contains("2").contains("3");
+    }
+
+    @Test
+    void aPushThatSaysTheTillLostTheEventsFromTheMarkIsTakenAndTheBreakListed() {
+        EnrolledTill till = newTill();
+        List<EventEnvelope> events = till.writer().next(List.of(points(member(3), 1), points(member(3), 2), points(member(3), 4)));
+        till.push(events.subList(0, 1));
+        com.fasterxml.jackson.databind.node.ObjectNode body = (com.fasterxml.jackson.databind.node.ObjectNode)
+                Json.parse(Json.push(till.writer(), events.subList(2, 3)));
+
+        Api.Reply elsewhere = till.api().post("/api/v1/sync/push", body.put("missingFrom", 1).toString());
+        Api.Reply atTheMark = till.api().post("/api/v1/sync/push", body.put("missingFrom", 2).toString());
+
+        assertThat(elsewhere.status()).as("not what the server lacks: the till must send what it holds").isEqualTo(409);
+        assertThat(elsewhere.json().get("expectedSeq").asLong()).isEqualTo(2);
+        assertThat(ack(atTheMark)).isEqualTo(new PushResponse(3, 1, 0));
+        assertThat(server.ports.exceptions().exceptions(100)).filteredOn(e -> e.kind() == SyncException.Kind.CHAIN_BROKEN)
+                .singleElement().satisfies(e -> assertThat(e.detail()).startsWith("epoch 1 seq 3: events 2 to 2 are missing"));
+    }
+
+    @Test
+    void aMissingFromThatIsNotBeforeTheEventsSentIsA400() {
+        EnrolledTill till = newTill();
+        com.fasterxml.jackson.databind.node.ObjectNode body = (com.fasterxml.jackson.databind.node.ObjectNode)
+                Json.parse(Json.push(till.writer(), till.writer().next(List.of(points(member(3), 1)))));
+
+        assertThat(till.api().post("/api/v1/sync/push", body.put("missingFrom", 1).toString()).status()).isEqualTo(400);
+        assertThat(till.api().post("/api/v1/sync/push", body.put("missingFrom", "one").toString()).status()).isEqualTo(400);
     }
 
     @Test

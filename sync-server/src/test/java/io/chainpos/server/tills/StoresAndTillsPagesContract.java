@@ -2,7 +2,10 @@ package io.chainpos.server.tills;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chainpos.model.event.EventEnvelope;
+import io.chainpos.model.event.ShiftClosed;
 import io.chainpos.model.event.StockChanged;
+import io.chainpos.model.id.ShiftId;
 import io.chainpos.model.sync.SyncHeaders;
 import io.chainpos.server.auth.Role;
 import io.chainpos.server.testing.Api;
@@ -13,9 +16,11 @@ import io.chainpos.server.testing.web.BackOffice;
 import io.chainpos.server.testing.web.Browser;
 import io.chainpos.server.testing.web.PageClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 /** Stores and tills in head office's pages, in a real headless Chromium against the real server on loopback. */
 abstract class StoresAndTillsPagesContract {
@@ -92,6 +97,47 @@ abstract class StoresAndTillsPagesContract {
         office().server().clock.advance(Duration.ofMinutes(6));
         assertThat(browser.open("/stores/S012/tills").texts("#till-S012-T1 .till-online")).containsExactly("Offline");
         assertThat(browser.open("/tills?store=S012").texts("#tills tbody tr")).singleElement().asString().contains("S012-T1");
+    }
+
+    @Test
+    void aTillsChainPageShowsTheHeadAndEachShiftCloseAsTheZReportPrintsThemAndABreakIsListedInThePagesLanguage() {
+        createStore("S015", "Nanjing Road", "Asia/Shanghai");
+        TestServer.EnrolledTill till = office().server().enroll("S015", "S015-T1");
+        List<EventEnvelope> events = new ArrayList<>();
+        String prev = "0".repeat(64);
+        for (io.chainpos.model.event.Event payload : List.<io.chainpos.model.event.Event>of(
+                Facts.stock("S015", "690001", 5_000, StockChanged.Reason.RECEIPT),
+                new ShiftClosed(ShiftId.newId(office().server().clock), "cashier-01", 50_000, 50_000),
+                Facts.stock("S015", "690001", -1_000, StockChanged.Reason.SALE))) {
+            EventEnvelope event = till.writer().next(payload).withPrevHash(prev);
+            events.add(event);
+            prev = sha256(event);
+        }
+        EventEnvelope wronglyChained = till.writer().next(Facts.stock("S015", "690001", -1_000, StockChanged.Reason.SALE))
+                .withPrevHash(sha256(events.get(0)));
+        events.add(wronglyChained);
+        assertThat(till.push(events).status()).isEqualTo(200);
+
+        Browser browser = office().signInAs(Role.HQ_ADMIN).open("/stores/S015/tills");
+        browser.driver().findElement(By.cssSelector("#till-S015-T1 a.till-chain")).click();
+
+        assertThat(browser.path()).isEqualTo("/stores/S015/tills/S015-T1/chain");
+        assertThat(browser.texts("#head-1 td")).containsExactly("1", "#4", sha256(wronglyChained).substring(0, 12));
+        assertThat(browser.texts("#close-1-2 td")).endsWith("1", "#2", sha256(events.get(1)).substring(0, 12));
+        Browser chinese = BackOffice.signIn(office().browser("zh-CN"), office().user(Role.HQ_ADMIN), BackOffice.PASSWORD);
+        assertThat(chinese.open("/exceptions?store=S015").texts("#exceptions tbody td")).contains("收银机事件链断裂（单据被删除或篡改）",
+                "第 1 期第 4 号：第 3 号事件在本事件链接之后被修改或替换（应为 %s，该事件记载 %s）".formatted(
+                        sha256(events.get(2)).substring(0, 12), sha256(events.get(0)).substring(0, 12)));
+    }
+
+    /** SHA-256 of an event's canonical JSON, the protocol's hash, taken here rather than by the server's code. */
+    private static String sha256(EventEnvelope event) {
+        try {
+            byte[] canonical = Json.CODEC.canonical(Json.CODEC.toTree(event)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -66,6 +66,8 @@ class PageAccessTableTest {
         TABLE.put("POST /stores/{store}/tills/{till}/code other", ADMIN);
         TABLE.put("POST /stores/{store}/tills/{till}/revoke own", ADMIN);
         TABLE.put("POST /stores/{store}/tills/{till}/revoke other", ADMIN);
+        TABLE.put("GET /stores/{store}/tills/{till}/chain own", SIGNED_IN);
+        TABLE.put("GET /stores/{store}/tills/{till}/chain other", HEAD_OFFICE);
         TABLE.put("GET /tills", HEAD_OFFICE);
         TABLE.put("GET /tills.csv", HEAD_OFFICE);
         TABLE.put("GET /stores", HEAD_OFFICE);

@@ -49,6 +49,7 @@ public enum ReceiptText {
     EXPECTED_CASH("应有现金", "Expected cash"),
     COUNTED_CASH("实点现金", "Counted cash"),
     DIFFERENCE("差额", "Difference"),
+    CHAIN_HEAD("账链", "Chain"),
     MEMBER_CARD_TITLE("会员卡", "MEMBER CARD"),
     TOP_UP_TITLE("储值充值单", "STORED VALUE TOP-UP"),
     TOP_UP_PAID("充值金额", "Top-up"),

@@ -12,6 +12,8 @@ import java.util.Objects;
  * A shift's X report (a reading while the shift stays open) or Z report (the close, with the cash counted), as
  * printed: the selling feature's {@link ShiftReport} with the till and currency it was taken at
  * ({@link #of}). Amounts in minor units of {@code currency}; {@code countedCash} is null on an X report.
+ * {@code chainHead} (a Z report's, null otherwise) is the till's event chain at the close, its seq and the first
+ * digits of its hash, so the slip can be matched against head office's page for the till (防删单).
  */
 public record ShiftReportPrintout(
         Kind kind,
@@ -36,7 +38,8 @@ public record ShiftReportPrintout(
         Long countedCash,
         int topUpsCount,
         long topUpsTotal,
-        long topUpRefundsTotal) implements Printout {
+        long topUpRefundsTotal,
+        String chainHead) implements Printout {
 
     public enum Kind { X, Z }
 
@@ -67,7 +70,25 @@ public record ShiftReportPrintout(
                                long cashIn, long cashOut, long expectedCash, Long countedCash) {
         this(kind, shiftId, tillId, openedBy, openedAt, endedAt, currency, openingFloat, byTender, salesCount, salesTotal,
                 refundsCount, refundsTotal, discountTotal, voidsCount, voidsAmount, cashIn, cashOut, expectedCash, countedCash,
-                0, 0, 0);
+                0, 0, 0, null);
+    }
+
+    /** A report without the event chain's head (an X report, or a Z printed without it). */
+    public ShiftReportPrintout(Kind kind, String shiftId, TillId tillId, String openedBy, Instant openedAt, Instant endedAt,
+                               String currency, long openingFloat, List<Takings> byTender, int salesCount, long salesTotal,
+                               int refundsCount, long refundsTotal, long discountTotal, int voidsCount, long voidsAmount,
+                               long cashIn, long cashOut, long expectedCash, Long countedCash, int topUpsCount, long topUpsTotal,
+                               long topUpRefundsTotal) {
+        this(kind, shiftId, tillId, openedBy, openedAt, endedAt, currency, openingFloat, byTender, salesCount, salesTotal,
+                refundsCount, refundsTotal, discountTotal, voidsCount, voidsAmount, cashIn, cashOut, expectedCash, countedCash,
+                topUpsCount, topUpsTotal, topUpRefundsTotal, null);
+    }
+
+    /** This report with the event chain's head at the close: its seq and short hash. */
+    public ShiftReportPrintout withChainHead(long seq, String shortHash) {
+        return new ShiftReportPrintout(kind, shiftId, tillId, openedBy, openedAt, endedAt, currency, openingFloat, byTender,
+                salesCount, salesTotal, refundsCount, refundsTotal, discountTotal, voidsCount, voidsAmount, cashIn, cashOut,
+                expectedCash, countedCash, topUpsCount, topUpsTotal, topUpRefundsTotal, "#" + seq + " " + shortHash);
     }
 
     /** The selling feature's shift report as printed at {@code till}; an X report ends when it is printed. */
@@ -79,7 +100,7 @@ public record ShiftReportPrintout(
                 report.salesCount(), report.salesTotal(), report.refundsCount(), report.refundsTotal(),
                 report.discountTotal(), report.voidsCount(), report.voidsAmount(), report.cashIn(), report.cashOut(),
                 report.expectedCash(), report.countedCash(), report.topUpsCount(), report.topUpsTotal(),
-                report.topUpRefundsTotal());
+                report.topUpRefundsTotal(), null);
     }
 
     /** The drawer's takings by tender as printed: sales and top-ups together (the top-ups are also shown apart). */
@@ -134,6 +155,9 @@ public record ShiftReportPrintout(
         if (countedCash != null) {
             doc.pair(doc.word(ReceiptText.COUNTED_CASH), money(countedCash))
                     .pair(doc.word(ReceiptText.DIFFERENCE), money(countedCash - expectedCash), true, Size.NORMAL);
+        }
+        if (chainHead != null) {
+            doc.rule().pair(doc.word(ReceiptText.CHAIN_HEAD), chainHead);
         }
         doc.rule().footer();
         return doc.build();

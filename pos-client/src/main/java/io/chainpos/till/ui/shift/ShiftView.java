@@ -1,6 +1,7 @@
 package io.chainpos.till.ui.shift;
 
 import io.chainpos.model.sale.ShiftReport;
+import io.chainpos.model.event.ChainHead;
 import io.chainpos.till.ui.Amounts;
 import io.chainpos.till.ui.fx.FxUi;
 import io.chainpos.till.ui.fx.Messages;
@@ -127,7 +128,11 @@ public final class ShiftView extends VBox {
             row = line(row, "report.counted", Amounts.money(shown.countedCash()));
             Label difference = bold(Amounts.money(shown.difference()));
             difference.setId("shift-difference");
-            report.addRow(row, bold(messages.get("report.difference")), difference);
+            report.addRow(row++, bold(messages.get("report.difference")), difference);
+        }
+        ChainHead head = shift.chainHeadProperty().get();
+        if (shown.kind() == ShiftReport.Kind.Z && head != null) {
+            line(row, "report.chainHead", messages.get("report.chainHeadValue", Long.toString(head.seq()), head.shortHash()));
         }
     }
 

@@ -5,6 +5,7 @@ import io.chainpos.model.sale.ShiftReport;
 import io.chainpos.till.device.printer.PrintJob;
 import io.chainpos.till.device.printer.PrinterStatus;
 import io.chainpos.till.device.printer.ShiftReportPrintout;
+import io.chainpos.model.event.ChainHead;
 import io.chainpos.till.shift.Shifts;
 import io.chainpos.till.ui.Amounts;
 import io.chainpos.till.ui.Notice;
@@ -32,6 +33,7 @@ public final class ShiftViewModel extends PanelModel {
     private final String cashier;
 
     private final ObjectProperty<ShiftReport> report = new SimpleObjectProperty<>();
+    private final ObjectProperty<ChainHead> chainHead = new SimpleObjectProperty<>();
     private final BooleanProperty loaded = new SimpleBooleanProperty();
     private final StringProperty floatAmount = new SimpleStringProperty("");
     private final StringProperty counted = new SimpleStringProperty("");
@@ -49,6 +51,11 @@ public final class ShiftViewModel extends PanelModel {
     /** The open shift's X report, the Z report once closed here, or null when no shift is open. */
     public ObjectProperty<ShiftReport> reportProperty() {
         return report;
+    }
+
+    /** The till's event chain at the close of the Z report shown (seq and short hash); null with an X report. */
+    public ObjectProperty<ChainHead> chainHeadProperty() {
+        return chainHead;
     }
 
     /** True once the till said whether a shift is open. */
@@ -124,14 +131,15 @@ public final class ShiftViewModel extends PanelModel {
             tell(Notice.info("shift.noneOpen"));
             return;
         }
-        tasks.counter(() -> print(shown), this::printed, this::failed);
+        ChainHead head = shown.kind() == ShiftReport.Kind.Z ? chainHead.get() : null;
+        tasks.counter(() -> print(shown, head), this::printed, this::failed);
     }
 
     private void run(Tasks.Work<Shifts.Result> work) {
         busy.set(true);
         tasks.counter(() -> {
             Shifts.Result result = work.run();
-            PrinterStatus printed = result instanceof Shifts.Closed closed ? print(closed.zReport()) : null;
+            PrinterStatus printed = result instanceof Shifts.Closed closed ? print(closed.zReport(), closed.chainHead()) : null;
             ShiftReport now = result instanceof Shifts.Closed closed ? closed.zReport() : till.shifts().xReport().orElse(null);
             return new Done(result, now, printed);
         }, this::done, this::failed);
@@ -144,6 +152,7 @@ public final class ShiftViewModel extends PanelModel {
         busy.set(false);
         switch (done.result()) {
             case Shifts.Opened opened -> {
+                chainHead.set(null);
                 report.set(done.report());
                 floatAmount.set("");
                 tell(Notice.success("shift.opened"));
@@ -157,6 +166,7 @@ public final class ShiftViewModel extends PanelModel {
                 tell(Notice.success("shift.cashMoved"));
             }
             case Shifts.Closed closed -> {
+                chainHead.set(closed.chainHead());
                 report.set(done.report());
                 counted.set("");
                 printed(done.printed());
@@ -165,8 +175,9 @@ public final class ShiftViewModel extends PanelModel {
         }
     }
 
-    private PrinterStatus print(ShiftReport shown) {
-        ShiftReportPrintout printout = ShiftReportPrintout.of(shown, till.tillId(), CURRENCY, till.clock().instant());
+    private PrinterStatus print(ShiftReport shown, ChainHead head) {
+        ShiftReportPrintout report = ShiftReportPrintout.of(shown, till.tillId(), CURRENCY, till.clock().instant());
+        ShiftReportPrintout printout = head == null ? report : report.withChainHead(head.seq(), head.shortHash());
         till.printer().print(PrintJob.Kind.REPORT, printout.kind() + " " + printout.shiftId(), printout);
         return till.printer().status();
     }

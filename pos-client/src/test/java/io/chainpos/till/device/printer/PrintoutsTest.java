@@ -60,6 +60,19 @@ class PrintoutsTest {
     }
 
     @Test
+    void aZReportPrintsTheEventChainAtTheCloseInEachLanguage() {
+        ShiftReportPrintout report = new ShiftReportPrintout(ShiftReportPrintout.Kind.Z, "S001-T1-0007", ReceiptFixtures.TILL,
+                "cashier-01", Instant.parse("2026-11-23T00:00:00Z"), Instant.parse("2026-11-23T09:30:00Z"), "CNY", 50_000,
+                List.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 50_000, 50_000L).withChainHead(57, "0123456789ab");
+
+        List<String> english = EscPosReader.lines(renderer.render(report.layout(ReceiptFixtures.format(Paper.MM58, Language.EN))));
+        List<String> chinese = EscPosReader.lines(renderer.render(report.layout(ReceiptFixtures.format(Paper.MM58, Language.ZH))));
+
+        assertThat(english).anyMatch(l -> l.startsWith("Chain") && l.endsWith("#57 0123456789ab"));
+        assertThat(chinese).anyMatch(l -> l.startsWith("账链") && l.endsWith("#57 0123456789ab"));
+    }
+
+    @Test
     void storedValueTopUpsShowApartFromSalesOnlyWhenThereWereAny() {
         ShiftReportPrintout report = new ShiftReportPrintout(ShiftReportPrintout.Kind.X, "S001-T1-0007", ReceiptFixtures.TILL,
                 "cashier-01", Instant.parse("2026-11-23T00:00:00Z"), Instant.parse("2026-11-23T04:00:00Z"), "CNY", 50_000,

@@ -55,10 +55,27 @@ class ShiftScreenTest extends ScreenTestBase {
         screen.waitForText("#shift-difference", "-¥0.50");
         assertThat(screen.text("#report-counted")).isEqualTo("¥507.50");
         assertThat(till.till.shifts.xReport()).as("the shift is closed").isEmpty();
+        String[] closedEvent = till.till.ledger.read(s -> s.handle().createQuery(
+                        "SELECT till_seq, envelope FROM ledger_events WHERE type = 'ShiftClosed'")
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).one());
+        String head = "#" + closedEvent[0] + " · " + sha256(closedEvent[1]).substring(0, 12);
+        assertThat(screen.text("#report-chainHead")).isEqualTo(head);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Files.exists(till.printerFile())
                 && EscPosReader.lines(Files.readAllBytes(till.printerFile())).stream()
                 .anyMatch(line -> line.contains("Z"))).isTrue());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(EscPosReader.lines(Files.readAllBytes(till.printerFile())))
+                .anyMatch(line -> line.startsWith("账链") && line.endsWith(head.replace(" · ", " "))));
 
         screen.press(KeyCode.ESCAPE).waitUntilGone("#shift-screen").waitForText("#status-shift", "No shift open");
+    }
+
+    /** The protocol's hash of an event (SHA-256 of its canonical JSON), taken here from the text in the ledger. */
+    private String sha256(String envelope) {
+        try {
+            byte[] canonical = till.till.codec.canonical(till.till.codec.readTree(envelope)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
