@@ -1,0 +1,191 @@
+package io.chainpos.server.sync;
+
+import io.chainpos.model.event.EventEnvelope;
+import io.chainpos.model.id.StoreId;
+import io.chainpos.server.log.EventLog;
+import io.chainpos.server.merge.EventScope;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The pulls held open on this server node, by the store whose tills hold them. A waiting pull holds no thread
+ * and no database connection: it is a future, completed when events of its scope commit on this node (its
+ * store's at once; chain-wide ones, which every till receives, together after {@link #chainLinger} so a busy
+ * chain does not wake every till for every member sale), when its wait is up, or when the server stops. The
+ * woken pulls then read the log on a small pool of their own, never on the thread of the push that woke them.
+ */
+public final class PullWaiters implements AutoCloseable {
+    /** How long chain-wide events gather before every waiting till is woken for them. */
+    public static final Duration DEFAULT_CHAIN_LINGER = Duration.ofSeconds(10);
+    /** Threads that read the log for woken pulls; more would only queue on the database pool. */
+    static final int ANSWERING_THREADS = 4;
+
+    /** Why a waiting pull was let go. */
+    enum Wake { EVENTS, TIME_UP, STOPPING }
+
+    /** What a till had seen before it read the log; a wake it missed between reading and waiting is noticed. */
+    record Seen(long store, long chain) {
+    }
+
+    private final Duration chainLinger;
+    private final Map<StoreId, Set<CompletableFuture<Wake>>> byStore = new ConcurrentHashMap<>();
+    private final Map<StoreId, AtomicLong> storeWakes = new ConcurrentHashMap<>();
+    private final AtomicLong chainWakes = new AtomicLong();
+    private final AtomicBoolean chainWakePending = new AtomicBoolean();
+    private final AtomicLong waiting = new AtomicLong();
+    private final ScheduledExecutorService timer;
+    private final ExecutorService answering;
+    private volatile boolean closed;
+
+    public PullWaiters() {
+        this(DEFAULT_CHAIN_LINGER);
+    }
+
+    public PullWaiters(Duration chainLinger) {
+        if (chainLinger.isNegative()) {
+            throw new IllegalArgumentException("the chain linger cannot be negative: " + chainLinger);
+        }
+        this.chainLinger = chainLinger;
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().daemon().name("pull-timer").factory());
+        scheduler.setRemoveOnCancelPolicy(true); // a woken pull's timer goes at once, not after its wait
+        this.timer = scheduler;
+        this.answering = Executors.newFixedThreadPool(ANSWERING_THREADS,
+                Thread.ofPlatform().daemon().name("pull-answer-", 1).factory());
+    }
+
+    /** The log as before, telling this registry of every commit (pushes and head office's events alike). */
+    public EventLog watching(EventLog log) {
+        return new WakingEventLog(log, this);
+    }
+
+    Seen seen(StoreId store) {
+        return new Seen(storeCounter(store).get(), chainWakes.get());
+    }
+
+    /**
+     * Waits until events for {@code store}'s tills commit, or {@code wait} is up. Returns at once (EVENTS) when
+     * a wake came after {@code seen}, and with STOPPING once the server stops.
+     */
+    CompletableFuture<Wake> await(StoreId store, Seen seen, Duration wait) {
+        CompletableFuture<Wake> woken = new CompletableFuture<>();
+        if (closed) {
+            woken.complete(Wake.STOPPING);
+            return woken;
+        }
+        Set<CompletableFuture<Wake>> waiters = byStore.computeIfAbsent(store, s -> ConcurrentHashMap.newKeySet());
+        waiters.add(woken);
+        waiting.incrementAndGet();
+        woken.whenComplete((wake, failure) -> {
+            if (waiters.remove(woken)) {
+                waiting.decrementAndGet();
+            }
+        });
+        try {
+            ScheduledFuture<?> timeUp = timer.schedule(() -> woken.complete(Wake.TIME_UP), wait.toMillis(), TimeUnit.MILLISECONDS);
+            woken.whenComplete((wake, failure) -> timeUp.cancel(false));
+        } catch (RejectedExecutionException stopped) {
+            woken.complete(Wake.STOPPING);
+        }
+        // Registered first, checked second: a commit that came in between is seen here or wakes the waiter itself.
+        if (!seen.equals(seen(store))) {
+            woken.complete(Wake.EVENTS);
+        }
+        if (closed) {
+            woken.complete(Wake.STOPPING);
+        }
+        return woken;
+    }
+
+    /** Events were committed: wake the tills that receive them. */
+    void committed(Collection<EventEnvelope> events) {
+        Set<StoreId> stores = new HashSet<>();
+        boolean chain = false;
+        for (EventEnvelope event : events) {
+            if (EventScope.of(event) == EventScope.CHAIN) {
+                chain = true;
+            } else {
+                stores.add(event.storeId());
+            }
+        }
+        stores.forEach(this::wakeStore);
+        if (chain) {
+            chainCommitted();
+        }
+    }
+
+    /** Head office's events are chain-wide. */
+    void chainCommitted() {
+        if (chainLinger.isZero()) {
+            wakeChain();
+        } else if (chainWakePending.compareAndSet(false, true)) {
+            try {
+                timer.schedule(() -> {
+                    chainWakePending.set(false);
+                    wakeChain();
+                }, chainLinger.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopped) {
+                // the server is stopping: its waiting pulls are let go already
+            }
+        }
+    }
+
+    private void wakeStore(StoreId store) {
+        storeCounter(store).incrementAndGet();
+        Set<CompletableFuture<Wake>> waiters = byStore.get(store);
+        if (waiters != null) {
+            waiters.forEach(w -> w.complete(Wake.EVENTS));
+        }
+    }
+
+    private void wakeChain() {
+        chainWakes.incrementAndGet();
+        byStore.values().forEach(waiters -> waiters.forEach(w -> w.complete(Wake.EVENTS)));
+    }
+
+    private AtomicLong storeCounter(StoreId store) {
+        return storeWakes.computeIfAbsent(store, s -> new AtomicLong());
+    }
+
+    /** Where woken pulls read the log. */
+    Executor answering() {
+        return answering;
+    }
+
+    /** Pulls waiting now. */
+    public long waiting() {
+        return waiting.get();
+    }
+
+    /** Lets every waiting pull go (they answer without reading the log) and stops the timer and the readers. */
+    @Override
+    public void close() {
+        closed = true;
+        byStore.values().forEach(waiters -> waiters.forEach(w -> w.complete(Wake.STOPPING)));
+        timer.shutdownNow();
+        answering.shutdown();
+        try {
+            if (!answering.awaitTermination(5, TimeUnit.SECONDS)) {
+                answering.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            answering.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
