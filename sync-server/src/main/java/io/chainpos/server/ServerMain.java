@@ -183,6 +183,7 @@ public final class ServerMain implements Services {
         Ports ports = ports(storage);
         PullWaiters waiters = new PullWaiters(settings.chainLinger());
         EventLog log = waiters.watching(ports.log());
+        waiters.watchOtherNodes(ports.log(), PullWaiters.DEFAULT_WATCH);
         HeadOffice headOffice = new HeadOffice(log, codec, clock);
         if (settings.demoData()) {
             DemoData.seedIfEmpty(log, ports.members(), headOffice, clock);

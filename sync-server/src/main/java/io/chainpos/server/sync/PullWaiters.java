@@ -3,6 +3,7 @@ package io.chainpos.server.sync;
 import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.id.StoreId;
 import io.chainpos.server.log.EventLog;
+import io.chainpos.server.log.LogChanges;
 import io.chainpos.server.merge.EventScope;
 import java.time.Duration;
 import java.util.Collection;
@@ -21,6 +22,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The pulls held open on this server node, by the store whose tills hold them. A waiting pull holds no thread
@@ -28,12 +31,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * store's at once; chain-wide ones, which every till receives, together after {@link #chainLinger} so a busy
  * chain does not wake every till for every member sale), when its wait is up, or when the server stops. The
  * woken pulls then read the log on a small pool of their own, never on the thread of the push that woke them.
+ * Commits made through other nodes are read from the log every second ({@link #watchOtherNodes}).
  */
 public final class PullWaiters implements AutoCloseable {
     /** How long chain-wide events gather before every waiting till is woken for them. */
     public static final Duration DEFAULT_CHAIN_LINGER = Duration.ofSeconds(10);
     /** Threads that read the log for woken pulls; more would only queue on the database pool. */
     static final int ANSWERING_THREADS = 4;
+    /** How often a node reads the commits of the others by default. */
+    public static final Duration DEFAULT_WATCH = Duration.ofSeconds(1);
+    /** Further behind than this, the watch wakes every till instead of reading which stores the events are for. */
+    private static final long WATCH_WINDOW = 50_000;
+    private static final Logger LOG = LoggerFactory.getLogger(PullWaiters.class);
 
     /** Why a waiting pull was let go. */
     enum Wake { EVENTS, TIME_UP, STOPPING }
@@ -49,6 +58,7 @@ public final class PullWaiters implements AutoCloseable {
     private final AtomicBoolean chainWakePending = new AtomicBoolean();
     private final AtomicLong waiting = new AtomicLong();
     private final ScheduledExecutorService timer;
+    private final ScheduledExecutorService watcher;
     private final ExecutorService answering;
     private volatile boolean closed;
 
@@ -65,6 +75,7 @@ public final class PullWaiters implements AutoCloseable {
                 Thread.ofPlatform().daemon().name("pull-timer").factory());
         scheduler.setRemoveOnCancelPolicy(true); // a woken pull's timer goes at once, not after its wait
         this.timer = scheduler;
+        this.watcher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("log-watch").factory());
         this.answering = Executors.newFixedThreadPool(ANSWERING_THREADS,
                 Thread.ofPlatform().daemon().name("pull-answer-", 1).factory());
     }
@@ -72,6 +83,30 @@ public final class PullWaiters implements AutoCloseable {
     /** The log as before, telling this registry of every commit (pushes and head office's events alike). */
     public EventLog watching(EventLog log) {
         return new WakingEventLog(log, this);
+    }
+
+    /**
+     * Reads the log's new commits every {@code every} and wakes whom they are for: what other server nodes on the same
+     * database (and commands beside the server) committed, which this node is not told of. Its own commits are read
+     * again too and wake their tills a second time, which costs each a read that finds nothing new.
+     */
+    public void watchOtherNodes(EventLog log, Duration every) {
+        if (every.isZero() || closed) {
+            return;
+        }
+        AtomicLong seen = new AtomicLong(log.changesAfter(Long.MAX_VALUE, WATCH_WINDOW).head());
+        watcher.scheduleWithFixedDelay(() -> {
+            try {
+                LogChanges changes = log.changesAfter(seen.get(), WATCH_WINDOW);
+                seen.set(changes.head());
+                changes.stores().forEach(this::wakeStore);
+                if (changes.chain()) {
+                    chainCommitted();
+                }
+            } catch (RuntimeException e) {
+                LOG.atWarn().setMessage("log_watch_failed").addKeyValue("cause", e.toString()).log();
+            }
+        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     Seen seen(StoreId store) {
@@ -177,9 +212,11 @@ public final class PullWaiters implements AutoCloseable {
     public void close() {
         closed = true;
         byStore.values().forEach(waiters -> waiters.forEach(w -> w.complete(Wake.STOPPING)));
+        watcher.shutdownNow();
         timer.shutdownNow();
         answering.shutdown();
         try {
+            watcher.awaitTermination(5, TimeUnit.SECONDS); // it reads the database, which closes after the server
             if (!answering.awaitTermination(5, TimeUnit.SECONDS)) {
                 answering.shutdownNow();
             }

@@ -6,6 +6,7 @@ import io.chainpos.server.log.EventLog;
 import io.chainpos.server.log.IncomingEvent;
 import io.chainpos.server.log.IngestBatch;
 import io.chainpos.server.log.IngestResult;
+import io.chainpos.server.log.LogChanges;
 import io.chainpos.server.log.LogSearch;
 import io.chainpos.server.log.PullPage;
 import io.chainpos.server.log.PullQuery;
@@ -56,6 +57,11 @@ final class WakingEventLog implements EventLog {
     @Override
     public PullPage pull(PullQuery query) {
         return log.pull(query);
+    }
+
+    @Override
+    public LogChanges changesAfter(long serverSeq, long window) {
+        return log.changesAfter(serverSeq, window);
     }
 
     @Override

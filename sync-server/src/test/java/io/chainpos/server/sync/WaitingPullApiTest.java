@@ -154,6 +154,21 @@ class WaitingPullApiTest {
     }
 
     @Test
+    void aPushThroughAnotherNodeOnTheSameDatabaseWakesAPullWaitingHere() throws Exception {
+        try (TestServer otherNode = TestServer.beside(server)) {
+            EnrolledTill a2There = new EnrolledTill(a2.api().on(otherNode.uri()), a2.writer());
+            CompletableFuture<Api.Reply> waiting = pull(a1, 0, 20);
+            awaitWaiting(1);
+
+            List<EventEnvelope> neighbour = a2.writer().next(List.of(sale("S001-T2-1", "100001", 350)));
+            assertThat(a2There.push(neighbour).status()).isEqualTo(200);
+
+            Api.Reply reply = waiting.get(10, TimeUnit.SECONDS); // the node reads the others' commits every second
+            assertThat(PullApiTest.eventIds(reply)).containsExactly(neighbour.getFirst().eventId().toString());
+        }
+    }
+
+    @Test
     void stoppingTheServerLetsWaitingPullsGo() throws Exception {
         TestServer other = TestServer.start(dir.resolve("other"));
         EnrolledTill till = other.enroll("S001", "S001-T1");
