@@ -53,7 +53,7 @@ final class HeldPulls {
             PullWaiters.Seen before = waiters.seen(till.storeId());
             CompletableFuture<PullEvents.Outcome> read;
             try {
-                read = CompletableFuture.supplyAsync(() -> pulls.pull(till, after, limit), waiters.answering());
+                read = CompletableFuture.supplyAsync(() -> pulls.pull(till, after, limit), waiters.answering(wake));
             } catch (RejectedExecutionException stopped) {
                 return CompletableFuture.completedFuture(Optional.empty());
             }

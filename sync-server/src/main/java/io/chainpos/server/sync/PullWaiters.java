@@ -41,8 +41,11 @@ public final class PullWaiters implements AutoCloseable {
      * points kept the node so busy that a store's sale took 11 s (p50) to reach the next counter.
      */
     public static final Duration DEFAULT_CHAIN_LINGER = HeldPulls.MAX_WAIT;
-    /** Threads that read the log for woken pulls; more would only queue on the database pool. */
-    static final int ANSWERING_THREADS = 4;
+    /**
+     * Threads that read the log for pulls woken by events, and for pulls whose wait is up: apart, so that a sale's
+     * wake never queues behind the thousands of waits that end together.
+     */
+    static final int ANSWERING_THREADS = 2;
     /** How often a node reads the commits of the others by default. */
     public static final Duration DEFAULT_WATCH = Duration.ofSeconds(1);
     /** Further behind than this, the watch wakes every till instead of reading which stores the events are for. */
@@ -65,6 +68,7 @@ public final class PullWaiters implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final ScheduledExecutorService watcher;
     private final ExecutorService answering;
+    private final ExecutorService answeringTimeUps;
     private volatile boolean closed;
 
     public PullWaiters() {
@@ -83,6 +87,8 @@ public final class PullWaiters implements AutoCloseable {
         this.watcher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("log-watch").factory());
         this.answering = Executors.newFixedThreadPool(ANSWERING_THREADS,
                 Thread.ofPlatform().daemon().name("pull-answer-", 1).factory());
+        this.answeringTimeUps = Executors.newFixedThreadPool(ANSWERING_THREADS,
+                Thread.ofPlatform().daemon().name("pull-time-up-", 1).factory());
     }
 
     /** The log as before, telling this registry of every commit (pushes and head office's events alike). */
@@ -206,8 +212,8 @@ public final class PullWaiters implements AutoCloseable {
     }
 
     /** Where woken pulls read the log. */
-    Executor answering() {
-        return answering;
+    Executor answering(Wake wake) {
+        return wake == Wake.TIME_UP ? answeringTimeUps : answering;
     }
 
     /** Pulls waiting now. */
@@ -223,13 +229,16 @@ public final class PullWaiters implements AutoCloseable {
         watcher.shutdownNow();
         timer.shutdownNow();
         answering.shutdown();
+        answeringTimeUps.shutdown();
         try {
             watcher.awaitTermination(5, TimeUnit.SECONDS); // it reads the database, which closes after the server
-            if (!answering.awaitTermination(5, TimeUnit.SECONDS)) {
+            if (!answering.awaitTermination(5, TimeUnit.SECONDS) | !answeringTimeUps.awaitTermination(5, TimeUnit.SECONDS)) {
                 answering.shutdownNow();
+                answeringTimeUps.shutdownNow();
             }
         } catch (InterruptedException e) {
             answering.shutdownNow();
+            answeringTimeUps.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }
