@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WaitingPullApiTest {
     private static final Pattern WAITING = Pattern.compile("(?m)^chainpos_pulls_waiting(?:\\{[^}]*})? ([0-9.]+)$");
-    /** Chain-wide events wake waiting pulls after this here (10 s by default). */
+    /** Chain-wide events wake waiting pulls after this here (by default they do not end a wait at all). */
     private static final Duration LINGER = Duration.ofMillis(300);
 
     @TempDir
