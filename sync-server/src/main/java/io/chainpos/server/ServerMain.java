@@ -76,6 +76,7 @@ import io.chainpos.server.stock.StockRoutes;
 import io.chainpos.server.db.DatabaseSettings;
 import io.chainpos.server.db.Storage;
 import io.chainpos.server.sync.PullEvents;
+import io.chainpos.server.sync.PullWaiters;
 import io.chainpos.server.sync.PushEvents;
 import io.chainpos.server.sync.SnapshotRoutes;
 import io.chainpos.server.sync.SyncMetrics;
@@ -187,13 +188,16 @@ public final class ServerMain implements Services {
     public RunningServer start(Storage storage, ServerSettings settings) {
         Consumer<JettyConfig> listener = listener(settings); // an unusable certificate stops the start before anything runs
         Ports ports = ports(storage);
-        EventLog log = ports.log();
+        PullWaiters waiters = new PullWaiters(settings.chainLinger());
+        EventLog log = waiters.watching(ports.log());
+        waiters.watchOtherNodes(ports.log(), PullWaiters.DEFAULT_WATCH);
         HeadOffice headOffice = new HeadOffice(log, codec, clock);
         if (settings.demoData()) {
             DemoData.seedIfEmpty(log, ports.members(), headOffice, clock);
         }
         ServerMeters meters = new ServerMeters(storage.kind());
         SyncMetrics metrics = new SyncMetrics(meters.registry());
+        metrics.watch(waiters);
         Access access = new Access(new Authenticator(ports.accounts(), clock));
         PullEvents pulls = new PullEvents(log, clock, settings.pullRetention());
         PeriodEnd periodEnd = new PeriodEnd(ports.loyalty(), headOffice, LOYALTY_ZONE, clock);
@@ -246,7 +250,8 @@ public final class ServerMain implements Services {
                 meters.routes(settings.metricsToken()),
                 new AuthRoutes(new Enrollment(ports.accounts(), secrets, clock, ports.members()::memberLookupSecret),
                         parts.users, codec),
-                new SyncRoutes(access, new PushEvents(log, metrics, new DuplicatePhones(ports.members(), headOffice)), pulls, codec, metrics,
+                new SyncRoutes(access, new PushEvents(log, metrics, new DuplicatePhones(ports.members(), headOffice)), pulls, waiters, codec,
+                        metrics,
                         new TillContacts(new JdbcTillActivity(storage.database()), clock)),
                 new SnapshotRoutes(access, log, pulls, codec, metrics, clock),
                 new MemberRoutes(access, ports.members(), log, erasure, codec),
@@ -281,6 +286,7 @@ public final class ServerMain implements Services {
 
             @Override
             public void close() {
+                waiters.close(); // the held pulls answer before the server stops taking requests
                 app.stop();
                 daily.close();
                 sealing.close(); // before the database closes under it

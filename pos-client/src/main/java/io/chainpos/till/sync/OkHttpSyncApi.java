@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.security.cert.X509Certificate;
@@ -23,6 +25,7 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.X509TrustManager;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.Handshake;
 import okhttp3.HttpUrl;
@@ -35,11 +38,14 @@ import okhttp3.Response;
 /** The sync server over HTTP with OkHttp: JSON bodies, the till's bearer token on every call. */
 public final class OkHttpSyncApi implements SyncApi {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    /** A held pull's answer may take this much longer than its wait (the server reads the log, a busy node queues it). */
+    private static final Duration WAIT_MARGIN = Duration.ofSeconds(20);
 
     private final OkHttpClient client;
     private final EventCodec codec;
     private final Supplier<URI> baseUrl;
     private final Supplier<String> token;
+    private final Set<Call> waiting = ConcurrentHashMap.newKeySet();
 
     public OkHttpSyncApi(OkHttpClient client, EventCodec codec, Supplier<URI> baseUrl, Supplier<String> token) {
         this.client = client;
@@ -94,11 +100,19 @@ public final class OkHttpSyncApi implements SyncApi {
 
     @Override
     public PullOutcome pull(long cursor, int limit) throws IOException {
-        HttpUrl url = url("api/v1/sync/pull")
+        return pull(cursor, limit, Duration.ZERO);
+    }
+
+    @Override
+    public PullOutcome pull(long cursor, int limit, Duration wait) throws IOException {
+        HttpUrl.Builder builder = url("api/v1/sync/pull")
                 .addQueryParameter("after", Long.toString(cursor))
-                .addQueryParameter("limit", Integer.toString(limit))
-                .build();
-        try (Response response = execute(authorized(url).get().build())) {
+                .addQueryParameter("limit", Integer.toString(limit));
+        if (!wait.isZero()) {
+            builder.addQueryParameter("wait", Long.toString(wait.toSeconds()));
+        }
+        Request request = authorized(builder.build()).get().build();
+        try (Response response = wait.isZero() ? execute(request) : executeWaiting(request, wait)) {
             if (response.code() == 410) {
                 ApiError error = error(response.code(), body(response));
                 if ("snapshot_needed".equals(error.error())) {
@@ -143,11 +157,31 @@ public final class OkHttpSyncApi implements SyncApi {
 
     /** Sends {@code request}; a handshake refused on the server's identity is a {@link ServerNotTrustedException}. */
     private Response execute(Request request) throws IOException {
+        return execute(client.newCall(request));
+    }
+
+    private static Response execute(Call call) throws IOException {
         try {
-            return client.newCall(request).execute();
+            return call.execute();
         } catch (SSLPeerUnverifiedException | SSLHandshakeException e) {
             throw new ServerNotTrustedException(e);
         }
+    }
+
+    /** A pull the server may hold for {@code wait}: read with a timeout above it, and cancelled when the till closes. */
+    private Response executeWaiting(Request request, Duration wait) throws IOException {
+        Call call = client.newBuilder().readTimeout(wait.plus(WAIT_MARGIN)).build().newCall(request);
+        waiting.add(call);
+        try {
+            return execute(call);
+        } finally {
+            waiting.remove(call);
+        }
+    }
+
+    @Override
+    public void cancelWaitingPulls() {
+        waiting.forEach(Call::cancel);
     }
 
     @Override

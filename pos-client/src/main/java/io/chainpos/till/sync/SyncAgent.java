@@ -26,17 +26,31 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the till and the server in step, in the background: pushes the events the server has not
  * acknowledged, oldest first and in batches, then pulls what other tills and head office recorded (or, when
- * its cursor is older than the server replays, rebuilds from a snapshot). When the server cannot be reached
- * it retries with exponential backoff and jitter; selling never waits for it. Its status is a
- * {@link SyncState} the screens watch.
+ * its cursor is older than the server replays, rebuilds from a snapshot). A sale is pushed a moment after it
+ * commits, with the sales that come in that moment. When nothing waits to go, one pull is held open on the
+ * server, which answers it as soon as something for this till arrives (or empty after its wait), instead of
+ * asking every few seconds. When the server cannot be reached it retries with exponential backoff and jitter;
+ * selling never waits for it. Its status is a {@link SyncState} the screens watch.
  */
 public final class SyncAgent implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SyncAgent.class);
 
-    /** Batch sizes and timings. */
-    public record Settings(int pushBatch, int pullLimit, Duration idle, Duration firstBackoff, Duration maxBackoff) {
+    /**
+     * Batch sizes and timings. {@code idle}: the least time between two pulls that brought nothing (the poll
+     * interval when {@code pullWait} is zero or the server does not hold pulls); {@code pushDelay}: how long after
+     * a commit its push goes, gathering the sales of that moment; {@code pullWait}: how long the server may hold
+     * the idle till's pull (zero: poll every {@code idle}).
+     */
+    public record Settings(int pushBatch, int pullLimit, Duration idle, Duration firstBackoff, Duration maxBackoff,
+                           Duration pushDelay, Duration pullWait) {
+        /** Pushing at once after every commit and polling every {@code idle}, as tills did before pulls were held. */
+        public Settings(int pushBatch, int pullLimit, Duration idle, Duration firstBackoff, Duration maxBackoff) {
+            this(pushBatch, pullLimit, idle, firstBackoff, maxBackoff, Duration.ZERO, Duration.ZERO);
+        }
+
         public static Settings defaults() {
-            return new Settings(500, 500, Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofMinutes(5));
+            return new Settings(500, 500, Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofMinutes(5),
+                    Duration.ofSeconds(1), Duration.ofSeconds(25));
         }
     }
 
@@ -59,11 +73,15 @@ public final class SyncAgent implements AutoCloseable {
     private final RandomGenerator random;
     private final Settings settings;
     private final ScheduledExecutorService executor;
+    /** Where the held pull waits, so a push never queues behind it. */
+    private final ScheduledExecutorService listener;
     private final SyncState state;
     private final Object roundLock = new Object();
     private int failures;
     private int pushBatch;
     private ScheduledFuture<?> next;
+    private boolean listening;
+    private volatile boolean closed;
 
     public SyncAgent(Ledger ledger, SyncApi api, Clock clock, RandomGenerator random, Settings settings) {
         this(ledger, api, clock, random, settings, new MemberKeyStore());
@@ -80,6 +98,7 @@ public final class SyncAgent implements AutoCloseable {
         this.pushBatch = settings.pushBatch();
         this.state = new SyncState(SyncStatus.starting(ledger.syncMarks().pendingCount()));
         this.executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sync-agent").factory());
+        this.listener = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sync-listen").factory());
     }
 
     /** The status the screens bind to. */
@@ -105,10 +124,13 @@ public final class SyncAgent implements AutoCloseable {
         schedule(Duration.ZERO);
     }
 
-    /** Something was recorded: sync soon, unless the agent is backing off from a server that is down. */
+    /**
+     * Something was recorded: sync in a moment (what else is recorded meanwhile goes in the same push), unless the
+     * agent is backing off from a server that is down.
+     */
     public synchronized void nudge() {
         if (failures == 0) {
-            schedule(Duration.ZERO);
+            schedule(settings.pushDelay());
         }
     }
 
@@ -119,16 +141,21 @@ public final class SyncAgent implements AutoCloseable {
             List<TillMessage> problems = new ArrayList<>();
             memberKeys.handOver();
             int pushed = pushAll(self, problems);
-            int pulled = pullAll();
-            memberKeys.fetchMissing();
-            if (pulledErasure) {
-                // An erased member's key was destroyed: leave no older copy of it in the write-ahead log.
-                ledger.scrub();
-                pulledErasure = false;
-            }
-            ledger.syncMarks().recordSynced(clock.instant());
+            int pulled = pullAll(null);
+            afterPull();
             return new Round(pushed, pulled, problems);
         }
+    }
+
+    /** What follows every pull: the keys of members pulled, scrubbing after an erasure, the time of the sync. */
+    private void afterPull() throws IOException {
+        memberKeys.fetchMissing();
+        if (pulledErasure) {
+            // An erased member's key was destroyed: leave no older copy of it in the write-ahead log.
+            ledger.scrub();
+            pulledErasure = false;
+        }
+        ledger.syncMarks().recordSynced(clock.instant());
     }
 
     private int pushAll(TillIdentity self, List<TillMessage> problems) throws IOException {
@@ -185,12 +212,17 @@ public final class SyncAgent implements AutoCloseable {
         }
     }
 
-    private int pullAll() throws IOException {
+    /** Pulls from the ledger's cursor until nothing more is there, starting with {@code first} when it was asked already. */
+    private int pullAll(SyncApi.PullOutcome first) throws IOException {
         int pulled = 0;
         long cursor = ledger.syncMarks().pullCursor();
         boolean rebuilt = false;
+        SyncApi.PullOutcome answer = first;
         while (true) {
-            switch (api.pull(cursor, settings.pullLimit())) {
+            if (answer == null) {
+                answer = api.pull(cursor, settings.pullLimit());
+            }
+            switch (answer) {
                 case SyncApi.Pulled(PullResponse response) -> {
                     pulled += ledger.remote().applyPulled(response.events(), response.next());
                     for (EventEnvelope event : response.events()) {
@@ -214,6 +246,7 @@ public final class SyncAgent implements AutoCloseable {
                     cursor = ledger.syncMarks().pullCursor();
                 }
             }
+            answer = null;
         }
     }
 
@@ -233,7 +266,6 @@ public final class SyncAgent implements AutoCloseable {
         synchronized (this) {
             next = null;
         }
-        Duration delay;
         try {
             Round round = syncOnce();
             long waiting = ledger.syncMarks().pendingCount();
@@ -242,26 +274,85 @@ public final class SyncAgent implements AutoCloseable {
             }
             TillMessage problem = round.problems().isEmpty() ? null : round.problems().getFirst();
             state.update(s -> new SyncStatus(SyncStatus.Connection.ONLINE, clock.instant(), waiting, problem));
-            delay = waiting > 0 ? Duration.ZERO : settings.idle();
-        } catch (ServerNotTrustedException e) {
-            log.atError().setMessage("sync.serverNotTrusted").addKeyValue("keyChanged", e.keyChanged()).log();
-            failed(SyncStatus.Connection.UNTRUSTED, e.reason());
-            delay = backoff();
-        } catch (IOException e) {
-            log.atWarn().setMessage("sync.unreachable").addKeyValue("cause", e.toString()).log();
-            failed(SyncStatus.Connection.OFFLINE, SyncStatus.problemOf(e));
-            delay = backoff();
-        } catch (SyncRefusedException e) {
-            log.atError().setMessage("sync.refused").addKeyValue("status", e.status()).addKeyValue("error", e.error().error())
-                    .addKeyValue("detail", e.error().detail()).log();
-            failed(SyncStatus.Connection.REFUSED, e.reason());
-            delay = backoff();
-        } catch (RuntimeException e) {
-            log.error("sync.failed", e);
-            failed(SyncStatus.Connection.OFFLINE, TillMessage.of(TillMessage.Code.SERVER_FAILED));
-            delay = backoff();
+            if (waiting > 0) {
+                schedule(Duration.ZERO);
+            } else if (settings.pullWait().isZero()) {
+                schedule(settings.idle());
+            } else {
+                listen();
+            }
+        } catch (IOException | RuntimeException e) {
+            schedule(failedWith(e));
         }
-        schedule(delay);
+    }
+
+    /** Holds one pull open on the server, unless one is open already; the rounds carry on beside it. */
+    private synchronized void listen() {
+        if (listening || closed) {
+            return;
+        }
+        listening = true;
+        listener.execute(this::listenOnce);
+    }
+
+    /**
+     * One held pull. Its answer is taken only if no round moved the cursor meanwhile (that round's pull stands);
+     * an answer with nothing that came before {@code idle} (a server that does not hold pulls) waits out the rest
+     * of it, so such a server is polled as before. A failure hands over to the rounds and their backoff.
+     */
+    private void listenOnce() {
+        long started = System.nanoTime();
+        try {
+            long cursor = ledger.syncMarks().pullCursor();
+            SyncApi.PullOutcome answer = api.pull(cursor, settings.pullLimit(), settings.pullWait());
+            int pulled = 0;
+            synchronized (roundLock) {
+                if (closed) {
+                    return;
+                }
+                if (ledger.syncMarks().pullCursor() == cursor) {
+                    pulled = pullAll(answer);
+                    afterPull();
+                }
+            }
+            long waiting = ledger.syncMarks().pendingCount();
+            state.update(s -> new SyncStatus(SyncStatus.Connection.ONLINE, clock.instant(), waiting,
+                    s.connection() == SyncStatus.Connection.ONLINE ? s.problem() : null));
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            Duration pause = pulled == 0 && took.compareTo(settings.idle()) < 0 ? settings.idle().minus(took) : Duration.ZERO;
+            listener.schedule(this::listenOnce, pause.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (IOException | RuntimeException e) {
+            synchronized (this) {
+                listening = false;
+            }
+            if (!closed) {
+                schedule(failedWith(e));
+            }
+        }
+    }
+
+    /** Says why sync failed, in the status and the log, and returns how long to back off. */
+    private Duration failedWith(Exception failure) {
+        switch (failure) {
+            case ServerNotTrustedException e -> {
+                log.atError().setMessage("sync.serverNotTrusted").addKeyValue("keyChanged", e.keyChanged()).log();
+                failed(SyncStatus.Connection.UNTRUSTED, e.reason());
+            }
+            case IOException e -> {
+                log.atWarn().setMessage("sync.unreachable").addKeyValue("cause", e.toString()).log();
+                failed(SyncStatus.Connection.OFFLINE, SyncStatus.problemOf(e));
+            }
+            case SyncRefusedException e -> {
+                log.atError().setMessage("sync.refused").addKeyValue("status", e.status()).addKeyValue("error", e.error().error())
+                        .addKeyValue("detail", e.error().detail()).log();
+                failed(SyncStatus.Connection.REFUSED, e.reason());
+            }
+            default -> {
+                log.error("sync.failed", failure);
+                failed(SyncStatus.Connection.OFFLINE, TillMessage.of(TillMessage.Code.SERVER_FAILED));
+            }
+        }
+        return backoff();
     }
 
     private void failed(SyncStatus.Connection connection, TillMessage problem) {
@@ -292,9 +383,13 @@ public final class SyncAgent implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        api.cancelWaitingPulls();
+        listener.shutdownNow();
         executor.shutdownNow();
         try {
             executor.awaitTermination(10, TimeUnit.SECONDS);
+            listener.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

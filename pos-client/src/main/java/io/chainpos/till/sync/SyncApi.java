@@ -7,6 +7,7 @@ import io.chainpos.model.sync.PullResponse;
 import io.chainpos.model.sync.PushRequest;
 import io.chainpos.model.sync.PushResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,18 @@ public interface SyncApi {
 
     /** Events from other tills after {@code cursor}; a refusal (401, 4xx) is a {@link SyncRefusedException}. */
     PullOutcome pull(long cursor, int limit) throws IOException;
+
+    /**
+     * As {@link #pull(long, int)}, but when nothing is there the server may hold the answer for up to {@code wait}
+     * until something is (an empty page after the wait). A server that does not hold pulls answers at once.
+     */
+    default PullOutcome pull(long cursor, int limit, Duration wait) throws IOException {
+        return pull(cursor, limit);
+    }
+
+    /** Ends the pulls held open now (they fail with an {@link IOException}): the till is closing. */
+    default void cancelWaitingPulls() {
+    }
 
     /**
      * The chain's state for a till whose cursor is too old to pull from. {@code held} is, per epoch, the highest

@@ -1,6 +1,7 @@
 package io.chainpos.server.cli;
 
 import io.chainpos.server.sync.PullEvents;
+import io.chainpos.server.sync.PullWaiters;
 import io.chainpos.server.web.WebSettings;
 import io.chainpos.server.tls.TlsSource;
 import java.time.Duration;
@@ -10,17 +11,24 @@ import java.util.Objects;
  * How the HTTP server runs, from flags and environment: where it listens, whether to seed the demo, how
  * long pull replays events before a till must take a snapshot, the token {@code /metrics} asks for
  * (none: open to whoever reaches the port, as Prometheus scrapes usually are), the certificate it serves
- * HTTPS with (none: plain HTTP) and whether plain HTTP may listen on an address other than loopback.
+ * HTTPS with (none: plain HTTP), whether plain HTTP may listen on an address other than loopback, and how long
+ * chain-wide events gather before the pulls waiting for them are woken.
  */
 public record ServerSettings(String host, int port, boolean demoData, Duration pullRetention, String metricsToken, WebSettings web,
-                             TlsSource tls, boolean allowPlainHttp) {
+                             TlsSource tls, boolean allowPlainHttp, Duration chainLinger) {
     public ServerSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(web, "web");
         Objects.requireNonNull(pullRetention, "pullRetention");
+        Objects.requireNonNull(chainLinger, "chainLinger");
         if (metricsToken != null && metricsToken.isBlank()) {
             metricsToken = null;
         }
+    }
+
+    public ServerSettings(String host, int port, boolean demoData, Duration pullRetention, String metricsToken, WebSettings web,
+                          TlsSource tls, boolean allowPlainHttp) {
+        this(host, port, demoData, pullRetention, metricsToken, web, tls, allowPlainHttp, PullWaiters.DEFAULT_CHAIN_LINGER);
     }
 
     /** With the pages' default sessions (30 minutes idle). */
@@ -33,26 +41,31 @@ public record ServerSettings(String host, int port, boolean demoData, Duration p
     }
 
     public ServerSettings withPullRetention(Duration retention) {
-        return new ServerSettings(host, port, demoData, retention, metricsToken, web, tls, allowPlainHttp);
+        return new ServerSettings(host, port, demoData, retention, metricsToken, web, tls, allowPlainHttp, chainLinger);
     }
 
     public ServerSettings withWeb(WebSettings pages) {
-        return new ServerSettings(host, port, demoData, pullRetention, metricsToken, pages, tls, allowPlainHttp);
+        return new ServerSettings(host, port, demoData, pullRetention, metricsToken, pages, tls, allowPlainHttp, chainLinger);
     }
 
     /** Serves HTTPS with this certificate and key. */
     public ServerSettings withTls(TlsSource source) {
-        return new ServerSettings(host, port, demoData, pullRetention, metricsToken, web, source, allowPlainHttp);
+        return new ServerSettings(host, port, demoData, pullRetention, metricsToken, web, source, allowPlainHttp, chainLinger);
     }
 
     public ServerSettings withPlainHttpAllowed(boolean allowed) {
-        return new ServerSettings(host, port, demoData, pullRetention, metricsToken, web, tls, allowed);
+        return new ServerSettings(host, port, demoData, pullRetention, metricsToken, web, tls, allowed, chainLinger);
+    }
+
+    /** Chain-wide events wake the waiting pulls this long after the first of them (zero: at once). */
+    public ServerSettings withChainLinger(Duration linger) {
+        return new ServerSettings(host, port, demoData, pullRetention, metricsToken, web, tls, allowPlainHttp, linger);
     }
 
     @Override
     public String toString() {
         return "ServerSettings[host=" + host + ", port=" + port + ", demoData=" + demoData + ", pullRetention="
                 + pullRetention + ", metricsToken=" + (metricsToken == null ? "none" : "***") + ", web=" + web + ", tls=" + tls
-                + ", allowPlainHttp=" + allowPlainHttp + "]";
+                + ", allowPlainHttp=" + allowPlainHttp + ", chainLinger=" + chainLinger + "]";
     }
 }

@@ -43,6 +43,12 @@ public interface EventLog {
      */
     PullPage pull(PullQuery query);
 
+    /**
+     * Whom the events committed after {@code serverSeq} are for, up to the log head (every node's commits, read the
+     * way a pull reads them). More than {@code window} sequences behind the head, it says chain-wide without scanning.
+     */
+    LogChanges changesAfter(long serverSeq, long window);
+
     /** When the server received the first event after {@code serverSeq}; empty when there is none yet. */
     Optional<Instant> receivedAfter(long serverSeq);
 

@@ -1,6 +1,7 @@
 package io.chainpos.server.log;
 
 import io.chainpos.model.event.EventEnvelope;
+import io.chainpos.model.id.StoreId;
 import io.chainpos.model.id.TillId;
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.server.db.Database;
@@ -134,6 +135,35 @@ public final class JdbcEventLog implements EventLog {
                     .list();
             long next = events.size() == query.limit() ? events.getLast().serverSeq() : scanTo;
             return new PullPage(events, next, next < newest, newest);
+        });
+    }
+
+    @Override
+    public LogChanges changesAfter(long serverSeq, long window) {
+        return db.read(h -> {
+            long head = h.createQuery("SELECT last_seq FROM log_head WHERE id = 1").mapTo(Long.class).one();
+            if (serverSeq >= head) {
+                return new LogChanges(head, Set.of(), false);
+            }
+            if (head - serverSeq > window) {
+                return new LogChanges(head, Set.of(), true);
+            }
+            List<String[]> scopes = h.createQuery(
+                            "SELECT DISTINCT scope, store_id FROM events WHERE server_seq > :after AND server_seq <= :head")
+                    .bind("after", serverSeq)
+                    .bind("head", head)
+                    .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
+                    .list();
+            Set<StoreId> stores = new HashSet<>();
+            boolean chain = false;
+            for (String[] scope : scopes) {
+                if (EventScope.CHAIN.name().equals(scope[0])) {
+                    chain = true;
+                } else {
+                    stores.add(StoreId.of(scope[1]));
+                }
+            }
+            return new LogChanges(head, stores, chain);
         });
     }
 

@@ -84,6 +84,13 @@ public final class SyncMetrics {
         }).set(Math.max(0, newest - after));
     }
 
+    /** How many pulls wait on this node now (each holds a connection, no thread). */
+    public void watch(PullWaiters waiters) {
+        Gauge.builder("chainpos.pulls.waiting", waiters, PullWaiters::waiting)
+                .description("Pulls held open on this node, waiting for events")
+                .register(registry);
+    }
+
     void snapshotServed() {
         snapshots.increment();
     }

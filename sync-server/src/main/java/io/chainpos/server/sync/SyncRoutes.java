@@ -33,17 +33,18 @@ public final class SyncRoutes implements Routes {
 
     private final Access access;
     private final PushEvents push;
-    private final PullEvents pulls;
+    private final HeldPulls pulls;
     private final EventCodec codec;
     private final SyncMetrics metrics;
     private final TillContacts contacts;
 
-    public SyncRoutes(Access access, PushEvents push, PullEvents pulls, EventCodec codec, SyncMetrics metrics,
+    /** Pulls that ask to wait are held on {@code waiters}, woken by what this node's log commits. */
+    public SyncRoutes(Access access, PushEvents push, PullEvents pulls, PullWaiters waiters, EventCodec codec, SyncMetrics metrics,
                       TillContacts contacts) {
         this.contacts = contacts;
         this.access = access;
         this.push = push;
-        this.pulls = pulls;
+        this.pulls = new HeldPulls(pulls, waiters);
         this.codec = codec;
         this.metrics = metrics;
     }
@@ -108,16 +109,31 @@ public final class SyncRoutes implements Routes {
         TillPrincipal till = access.till(ctx);
         long after = Requests.longParam(ctx, "after").orElse(0L);
         long limit = Requests.longParam(ctx, "limit").orElse((long) DEFAULT_PULL_LIMIT);
+        long wait = Requests.longParam(ctx, "wait").orElse(0L);
         if (after < 0) {
             throw ApiProblem.badRequest("after must be 0 or a server sequence from an earlier pull");
         }
         if (limit < 1) {
             throw ApiProblem.badRequest("limit must be at least 1");
         }
-        switch (pulls.pull(till, after, (int) Math.min(limit, MAX_PULL_LIMIT))) {
+        if (wait < 0) {
+            throw ApiProblem.badRequest("wait must be 0 or more seconds");
+        }
+        Duration held = Duration.ofSeconds(Math.min(wait, HeldPulls.MAX_WAIT.toSeconds()));
+        String version = ctx.header(SyncHeaders.APP_VERSION);
+        switch (pulls.pull(till, after, (int) Math.min(limit, MAX_PULL_LIMIT), held)) {
+            case HeldPulls.Answer.Now(PullEvents.Outcome outcome) -> answer(ctx, till, version, after, outcome);
+            case HeldPulls.Answer.Later(var later) -> ctx.future(() -> later.thenAccept(outcome -> outcome.ifPresentOrElse(
+                    o -> answer(ctx, till, version, after, o),
+                    () -> ctx.contentType("application/json").result(write(new PullPage(List.of(), after, false, after))))));
+        }
+    }
+
+    private void answer(Context ctx, TillPrincipal till, String version, long after, PullEvents.Outcome outcome) {
+        switch (outcome) {
             case PullEvents.Outcome.Page(PullPage page) -> {
                 metrics.pulled(till.tillId(), after, page.newest());
-                contacts.pulled(till, ctx.header(SyncHeaders.APP_VERSION), after, page);
+                contacts.pulled(till, version, after, page);
                 ctx.contentType("application/json").result(write(page));
             }
             case PullEvents.Outcome.SnapshotNeeded needed -> {

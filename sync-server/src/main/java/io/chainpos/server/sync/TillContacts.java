@@ -11,9 +11,10 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Records each till's contact as sync answers it. Every push is recorded (it writes anyway); an idle till pulls
- * every few seconds, so a pull that changes nothing the tills page shows (same cursor, same lag, same version) is
- * recorded at most once a {@link #QUIET_PULLS} per server node, which still keeps "online" true to the minute.
+ * Records each till's contact as sync answers it. Every push is recorded (it writes anyway); an idle till's held
+ * pull is answered at least every 25 s, so a pull that changes nothing the tills page shows (same cursor, same lag,
+ * same version) is recorded at most once a {@link #QUIET_PULLS} per server node, which still keeps "online" true to
+ * the minute.
  */
 public final class TillContacts {
     /** How often a pull that changed nothing is recorded. */

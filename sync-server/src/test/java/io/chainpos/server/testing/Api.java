@@ -40,6 +40,11 @@ public final class Api {
         return new Api(base, otherToken, http);
     }
 
+    /** The same credential at another address (another server node). */
+    public Api on(URI otherBase) {
+        return new Api(otherBase, token, http);
+    }
+
     public Reply get(String path) {
         return send(request(path).GET());
     }
