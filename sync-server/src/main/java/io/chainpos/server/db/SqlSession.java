@@ -101,6 +101,26 @@ public final class SqlSession implements AutoCloseable {
         return args;
     }
 
+    /** How many keys an IN list of {@link #forEachIn} holds at most. */
+    public static final int IN_CHUNK = 256;
+
+    /**
+     * Runs {@code query}, whose {@code %s} is an IN list, over {@code keys} a few hundred at a time (padded as
+     * {@link #placesFor} says), and hands each row to {@code each}.
+     */
+    public void forEachIn(String query, List<String> keys, Row<?> each) {
+        forEachIn(query, SqlSession::places, keys, each);
+    }
+
+    /** As {@link #forEachIn(String, List, Row)}, the {@code %s} filled by {@code shape} from the number of places. */
+    public void forEachIn(String query, java.util.function.IntFunction<String> shape, List<String> keys, Row<?> each) {
+        for (int from = 0; from < keys.size(); from += IN_CHUNK) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + IN_CHUNK));
+            int places = placesFor(chunk.size());
+            list(query.formatted(shape.apply(places)), each, padded(chunk, places));
+        }
+    }
+
     /** Runs {@code sql} and hands each row to {@code each} without holding them all in memory. */
     public void forEach(String sql, Row<Void> each, Object... args) {
         try {

@@ -27,7 +27,6 @@ public final class JdbcLiabilityProjection implements Projection {
     private static final String DELTA = """
             INSERT INTO liability_deltas (event_id, store_id, account, reason, delta, bonus_part, occurred_ms)
             VALUES (?, ?, ?, ?, ?, ?, ?)""";
-    private static final int CHUNK = 256;
     private static final String SET_OWNER = """
             INSERT INTO liability_owners (member_id, owner_id) VALUES (?, ?)
             ON CONFLICT (member_id) DO UPDATE SET owner_id = excluded.owner_id""";
@@ -117,15 +116,13 @@ public final class JdbcLiabilityProjection implements Projection {
 
         void load() {
             List<String> members = List.copyOf(owners);
-            chunks(members, (places, args) -> sql.list("SELECT member_id, owner_id FROM liability_owners WHERE member_id IN (%s)"
-                    .formatted(places), rs -> ownerOf.put(rs.getString(1), rs.getString(2)), args));
+            sql.forEachIn("SELECT member_id, owner_id FROM liability_owners WHERE member_id IN (%s)", members,
+                    rs -> ownerOf.put(rs.getString(1), rs.getString(2)));
             Set<String> holders = new HashSet<>();
             members.forEach(m -> holders.add(ownerOf.getOrDefault(m, m)));
             holders.forEach(h -> pools.put(h, new TreeMap<>()));
-            chunks(List.copyOf(holders), (places, args) -> sql.list(
-                    "SELECT owner_id, store_id, points, paid, bonus FROM liability_pools WHERE owner_id IN (%s)".formatted(places),
-                    rs -> pools.get(rs.getString(1)).put(rs.getString(2), new long[] {rs.getLong(3), rs.getLong(4), rs.getLong(5)}),
-                    args));
+            sql.forEachIn("SELECT owner_id, store_id, points, paid, bonus FROM liability_pools WHERE owner_id IN (%s)", List.copyOf(holders),
+                    rs -> pools.get(rs.getString(1)).put(rs.getString(2), new long[] {rs.getLong(3), rs.getLong(4), rs.getLong(5)}));
         }
 
         void record(EventEnvelope event, String account, String reason, long delta, long bonus) {
@@ -190,14 +187,6 @@ public final class JdbcLiabilityProjection implements Projection {
         private static void add(long[] into, long[] amounts) {
             for (int i = 0; i < into.length; i++) {
                 into[i] += amounts[i];
-            }
-        }
-
-        private void chunks(List<String> keys, java.util.function.BiConsumer<String, Object[]> query) {
-            for (int from = 0; from < keys.size(); from += CHUNK) {
-                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-                int places = SqlSession.placesFor(chunk.size());
-                query.accept(SqlSession.places(places), SqlSession.padded(chunk, places));
             }
         }
 

@@ -38,7 +38,6 @@ public final class JdbcMemberActivityProjection implements Projection {
                 spend = member_activity.spend + excluded.spend""";
     private static final String REFUNDED = "UPDATE member_activity SET spend = spend - ? WHERE member_id = ?";
     private static final String MEMBERS_OF_SALES = "SELECT sale_id, member_id FROM member_visits WHERE sale_id IN (%s) AND visits = 1";
-    private static final int CHUNK = 256;
     private static final String TIER = """
             INSERT INTO member_tiers (event_id, member_id, from_tier, to_tier, occurred_ms) VALUES (?, ?, ?, ?, ?)""";
 
@@ -60,13 +59,7 @@ public final class JdbcMemberActivityProjection implements Projection {
             }
         }
         refunded.removeAll(memberOfSale.keySet());
-        List<String> earlier = List.copyOf(refunded);
-        for (int from = 0; from < earlier.size(); from += CHUNK) {
-            List<String> chunk = earlier.subList(from, Math.min(earlier.size(), from + CHUNK));
-            int places = SqlSession.placesFor(chunk.size());
-            sql.list(MEMBERS_OF_SALES.formatted(SqlSession.places(places)),
-                    rs -> memberOfSale.put(rs.getString(1), rs.getString(2)), SqlSession.padded(chunk, places));
-        }
+        sql.forEachIn(MEMBERS_OF_SALES, List.copyOf(refunded), rs -> memberOfSale.put(rs.getString(1), rs.getString(2)));
         List<Object[]> visits = new ArrayList<>();
         List<Object[]> tiers = new ArrayList<>();
         // member -> first visit, last visit, visits, spend; and members whose only change is a refund

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.IntFunction;
 
 /**
  * What each member bought, for head office's "members who buy X also buy Y": one row per member, product, store and
@@ -33,7 +32,6 @@ public final class JdbcMemberPurchasesProjection implements Projection {
             ON CONFLICT (member_id, sku, store_id, day) DO UPDATE SET sales = member_purchases.sales + excluded.sales""";
     private static final String CLAIM = "INSERT INTO member_purchase_sales (sale_id) VALUES %s ON CONFLICT (sale_id) DO NOTHING RETURNING sale_id";
     private static final String OWNERS = "SELECT member_id, owner_id FROM member_purchase_owners WHERE member_id IN (%s)";
-    private static final int CHUNK = 256;
     private static final String MOVE = """
             INSERT INTO member_purchases (member_id, sku, store_id, day, sales)
             SELECT ?, sku, store_id, day, sales FROM member_purchases WHERE member_id = ?
@@ -80,10 +78,10 @@ public final class JdbcMemberPurchasesProjection implements Projection {
         // The sales new to this table, claimed at once: a sale another push is writing waits for it and is not new.
         // Sorted, so two pushes claim in one order.
         Set<String> uncounted = new HashSet<>();
-        found(sql, CLAIM, places -> String.join(", ", Collections.nCopies(places, "(?)")), List.copyOf(new TreeSet<>(saleIds)),
+        sql.forEachIn(CLAIM, places -> String.join(", ", Collections.nCopies(places, "(?)")), List.copyOf(new TreeSet<>(saleIds)),
                 rs -> uncounted.add(rs.getString(1)));
         Map<String, String> ownerOf = new HashMap<>();
-        found(sql, OWNERS, SqlSession::places, List.copyOf(members), rs -> ownerOf.put(rs.getString(1), rs.getString(2)));
+        sql.forEachIn(OWNERS, List.copyOf(members), rs -> ownerOf.put(rs.getString(1), rs.getString(2)));
         Map<String, ZoneId> zoneOf = new HashMap<>();
         // member, sku, store, day -> sales; sorted so writers lock index entries in one order
         TreeMap<List<Object>, Long> pending = new TreeMap<>(JdbcMemberPurchasesProjection::compareKeys);
@@ -119,15 +117,6 @@ public final class JdbcMemberPurchasesProjection implements Projection {
         }
         flush(sql, pending);
         return List.of();
-    }
-
-    /** Runs {@code query} over {@code keys}, a few hundred a statement, its {@code %s} filled by {@code shape}. */
-    private static void found(SqlSession sql, String query, IntFunction<String> shape, List<String> keys, SqlSession.Row<?> each) {
-        for (int from = 0; from < keys.size(); from += CHUNK) {
-            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-            int places = SqlSession.placesFor(chunk.size());
-            sql.list(query.formatted(shape.apply(places)), each, SqlSession.padded(chunk, places));
-        }
     }
 
     private static void flush(SqlSession sql, TreeMap<List<Object>, Long> pending) {

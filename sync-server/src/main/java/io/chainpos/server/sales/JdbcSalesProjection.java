@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -59,8 +58,7 @@ public final class JdbcSalesProjection implements Projection {
                 }
             }
         }
-        forChunks(earlier, (places, args) -> sql.list(RECEIPTS_OF.formatted(places),
-                rs -> soldAs.putIfAbsent(rs.getString(1), new Object[] {rs.getString(2), rs.getLong(3)}), args));
+        sql.forEachIn(RECEIPTS_OF, earlier, rs -> soldAs.putIfAbsent(rs.getString(1), new Object[] {rs.getString(2), rs.getLong(3)}));
         // doc id -> its row, in log order; a document carried twice is one row
         Map<String, Object[]> rows = new LinkedHashMap<>();
         Map<String, Object[]> refundOf = new HashMap<>();
@@ -123,13 +121,5 @@ public final class JdbcSalesProjection implements Projection {
         return new Object[] {id, kind.name(), event.storeId().value(), event.tillId().value(), receipt,
                 event.occurredAt().toEpochMilli(), total, currency, member ? 1 : 0,
                 tenders.stream().map(t -> t.method().name() + ":" + t.amount()).collect(Collectors.joining(" "))};
-    }
-
-    private static void forChunks(List<String> keys, BiConsumer<String, Object[]> query) {
-        for (int from = 0; from < keys.size(); from += CHUNK) {
-            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-            int places = SqlSession.placesFor(chunk.size());
-            query.accept(SqlSession.places(places), SqlSession.padded(chunk, places));
-        }
     }
 }
