@@ -143,6 +143,8 @@ final class SqliteLedger implements Ledger {
             }
             EventEnvelope envelope = new EventEnvelope(EventId.newId(clock), self.storeId(), self.tillId(), self.epoch(),
                     nextSeq, file.hlc().now(), now, payload, prevHash);
+            // Stored in its canonical spelling, so the text written is the text hashed: one encoding per event.
+            String json = file.codec().toCanonicalJson(envelope);
             handle.createUpdate("INSERT INTO ledger_events (till_epoch, till_seq, event_id, type, hlc, occurred_at, envelope) "
                             + "VALUES (?, ?, ?, ?, ?, ?, ?)")
                     .bind(0, envelope.tillEpoch())
@@ -151,9 +153,9 @@ final class SqliteLedger implements Ledger {
                     .bind(3, envelope.type())
                     .bind(4, envelope.hlc())
                     .bind(5, envelope.occurredAt().toString())
-                    .bind(6, file.codec().toJson(envelope))
+                    .bind(6, json)
                     .execute();
-            prevHash = file.codec().chainHash(envelope);
+            prevHash = EventChain.hashOf(json);
             nextSeq++;
             file.project(handle, self, envelope);
             appended.add(envelope);

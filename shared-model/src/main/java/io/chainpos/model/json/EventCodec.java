@@ -42,6 +42,11 @@ public final class EventCodec {
 
     private final EventSchema schema;
     private final ObjectMapper mapper;
+    /**
+     * The same mapper writing canonically: properties and map entries in key order, no nulls anywhere. What it
+     * writes for a known payload is what {@link #canonical} makes of {@link #toTree}'s payload, without the tree.
+     */
+    private final ObjectMapper canonicalMapper;
 
     public EventCodec(EventSchema schema) {
         this.schema = schema;
@@ -60,6 +65,11 @@ public final class EventCodec {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .build();
+        this.canonicalMapper = ((JsonMapper) mapper).rebuild()
+                .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                .disable(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST)
+                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
                 .build();
     }
 
@@ -141,7 +151,42 @@ public final class EventCodec {
      * canonical JSON as it is pushed (docs/protocol.md, "Event chain").
      */
     public String chainHash(EventEnvelope envelope) {
-        return EventChain.hashOf(canonical(toTree(envelope)));
+        return EventChain.hashOf(toCanonicalJson(envelope));
+    }
+
+    /**
+     * The envelope in its canonical spelling ({@link #canonical} of {@link #toTree}), written straight to text: the
+     * till stores this and hashes it for the chain, one encoding per event recorded, inside the sale's transaction.
+     */
+    public String toCanonicalJson(EventEnvelope envelope) {
+        Event payload = envelope.payload();
+        if (payload instanceof UnknownEvent || PolymorphicParts.in(payload.getClass())) {
+            return canonical(toTree(envelope));
+        }
+        String type = EventTypes.typeOf(payload).name();
+        java.io.StringWriter out = new java.io.StringWriter(512);
+        // The envelope's own keys, in the order String.compareTo sorts them.
+        try (JsonGenerator gen = canonicalMapper.getFactory().createGenerator(out)) {
+            gen.writeStartObject();
+            gen.writeStringField("eventId", envelope.eventId().toString());
+            gen.writeNumberField("hlc", envelope.hlc());
+            gen.writeStringField("occurredAt", envelope.occurredAt().toString());
+            gen.writeFieldName("payload");
+            canonicalMapper.writeValue(gen, payload);
+            if (envelope.prevHash() != null) {
+                gen.writeStringField("prevHash", envelope.prevHash());
+            }
+            gen.writeNumberField("schemaVersion", schema.currentVersion(type));
+            gen.writeStringField("storeId", envelope.storeId().value());
+            gen.writeNumberField("tillEpoch", envelope.tillEpoch());
+            gen.writeStringField("tillId", envelope.tillId().value());
+            gen.writeNumberField("tillSeq", envelope.tillSeq());
+            gen.writeStringField("type", type);
+            gen.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write event " + envelope.eventId(), e);
+        }
+        return out.toString();
     }
 
     public EventEnvelope fromJson(String json) {

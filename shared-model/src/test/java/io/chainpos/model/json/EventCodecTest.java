@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chainpos.model.event.Event;
+import io.chainpos.model.event.EventChain;
 import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.event.EventTypes;
+import io.chainpos.model.event.LoyaltyRulesPublished;
 import io.chainpos.model.event.PointsChanged;
 import io.chainpos.model.event.SaleRefunded;
 import io.chainpos.model.event.UnknownEvent;
@@ -19,7 +21,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -193,6 +198,49 @@ class EventCodecTest {
         assertThatThrownBy(() -> codec.read(body, PushRequest.class))
                 .isInstanceOf(MalformedEventException.class)
                 .hasMessageContaining("eventId is not a UUID");
+    }
+
+    /**
+     * The till stores and hashes {@code toCanonicalJson}, written without a tree; the server hashes the canonical
+     * form of the tree it parsed. The two must be the same text for every type, with and without a link.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void theCanonicalTextWrittenStraightIsTheCanonicalFormOfTheTree(String type, Event payload) {
+        EventEnvelope first = SampleEvents.envelope(payload, 1);
+        EventEnvelope linked = first.withPrevHash(EventChain.hashOf(codec.canonical(codec.toTree(first))));
+
+        for (EventEnvelope envelope : List.of(first, linked)) {
+            String straight = codec.toCanonicalJson(envelope);
+            assertThat(straight).isEqualTo(codec.canonical(codec.toTree(envelope)))
+                    .isEqualTo(codec.canonical(codec.readTree(codec.toJson(envelope))));
+            assertThat(codec.fromJson(straight)).isEqualTo(envelope);
+        }
+    }
+
+    @Test
+    void onlyPayloadsHoldingATypeIdAreWrittenThroughATree() {
+        assertThat(PolymorphicParts.in(io.chainpos.model.event.PromotionsPublished.class)).isTrue();
+        assertThat(PolymorphicParts.in(io.chainpos.model.event.SaleCompleted.class)).isFalse();
+        assertThat(PolymorphicParts.in(PointsChanged.class)).isFalse();
+        assertThat(PolymorphicParts.in(LoyaltyRulesPublished.class)).isFalse();
+    }
+
+    @Test
+    void mapsAndNullsInAPayloadAreWrittenCanonicallyWhateverTheirOrder() {
+        Map<String, Integer> multipliers = new LinkedHashMap<>();
+        multipliers.put("SNACKS", 15000);
+        multipliers.put("DRINKS", 20000);
+        multipliers.put("BAKERY", 12000);
+        EventEnvelope envelope = SampleEvents.envelope(new LoyaltyRulesPublished(2, Instant.parse("2026-12-01T00:00:00Z"), 1,
+                multipliers, List.of(), 0, 1, 0, 0, 60), 3);
+
+        String straight = codec.toCanonicalJson(envelope);
+
+        assertThat(straight).contains("\"categoryMultipliers\":{\"BAKERY\":12000,\"DRINKS\":20000,\"SNACKS\":15000}")
+                .doesNotContain("null").doesNotContain("offlineStoredValueCap")
+                .isEqualTo(codec.canonical(codec.toTree(envelope)));
+        assertThat(codec.chainHash(envelope)).isEqualTo(EventChain.hashOf(codec.canonical(codec.toTree(envelope))));
     }
 
     @Test
