@@ -76,8 +76,9 @@ final class BackOfficeCommands {
             }
             case Shifts.Closed closed -> {
                 Text.report(out, closed.zReport());
+                out.printf("  chain #%d %s%n", closed.chainHead().seq(), closed.chainHead().shortHash());
                 if (devices != null) {
-                    devices.shiftReport(closed.zReport());
+                    devices.shiftReport(closed.zReport(), closed.chainHead());
                 }
             }
             case Shifts.Refused refused -> out.println(speech.say(refused.reason()));

@@ -4,6 +4,7 @@ import io.chainpos.model.event.SaleCompleted;
 import io.chainpos.model.event.Tender;
 import io.chainpos.model.id.TillId;
 import io.chainpos.model.sale.ShiftReport;
+import io.chainpos.model.event.ChainHead;
 import io.chainpos.till.TillWords;
 import io.chainpos.till.device.Devices;
 import io.chainpos.till.device.drawer.OpenDrawerNoSale;
@@ -104,9 +105,17 @@ public final class DeviceCommands {
         devices.display().showItem(name, lineTotal, saleTotal, currency);
     }
 
-    /** Prints an X or Z report as well as showing it. */
+    /** Prints an X report as well as showing it. */
     void shiftReport(ShiftReport report) {
-        ShiftReportPrintout printout = ShiftReportPrintout.of(report, till, CURRENCY, clock.instant());
+        print(ShiftReportPrintout.of(report, till, CURRENCY, clock.instant()));
+    }
+
+    /** Prints a Z report with the event chain's head at the close, as the screen's Z prints it. */
+    void shiftReport(ShiftReport report, ChainHead head) {
+        print(ShiftReportPrintout.of(report, till, CURRENCY, clock.instant()).withChainHead(head.seq(), head.shortHash()));
+    }
+
+    private void print(ShiftReportPrintout printout) {
         devices.printer().print(PrintJob.Kind.REPORT, printout.kind() + " " + printout.shiftId(), printout);
         out.println(printout.kind() + " report sent to the printer; " + devices.printer().status().forCashier());
     }

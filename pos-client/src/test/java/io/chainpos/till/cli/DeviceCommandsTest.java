@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.chainpos.model.event.DrawerOpened;
+import io.chainpos.model.event.EventChain;
 import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.id.TillId;
+import io.chainpos.model.json.EventCodec;
 import io.chainpos.model.member.MemberCode;
 import io.chainpos.model.testing.ManualClock;
 import io.chainpos.till.TillWords;
@@ -25,6 +27,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -75,6 +80,32 @@ class DeviceCommandsTest {
         assertThat(again).contains("reprint of S001-T1-1-000001 sent to the printer",
                 "No sale with receipt S001-T1-1-000999 in this store.", "printer ready");
         await().untilAsserted(() -> assertThat(printed()).contains("** REPRINT **"));
+    }
+
+    /** A Z closed from the console carries the chain's head as the screen's Z does: the hash of the close itself. */
+    @Test
+    void aZReportClosedFromTheConsoleShowsAndPrintsTheChainsHead() throws Exception {
+        String out = run(Optional.empty(), """
+                shift open 500
+                6901234567892
+                pay cash 5
+                shift close 503.50
+                """);
+
+        long seq;
+        String hash;
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("till.db"));
+             ResultSet last = db.createStatement().executeQuery(
+                     "SELECT till_seq, envelope FROM ledger_events ORDER BY till_epoch DESC, till_seq DESC LIMIT 1")) {
+            assertThat(last.next()).isTrue();
+            seq = last.getLong(1);
+            String envelope = last.getString(2);
+            assertThat(envelope).contains("\"type\":\"ShiftClosed\"");
+            EventCodec codec = EventCodec.standard();
+            hash = EventChain.hashOf(codec.canonical(codec.readTree(envelope))).substring(0, 12);
+        }
+        assertThat(out).contains("Z report", "  chain #" + seq + " " + hash);
+        await().untilAsserted(() -> assertThat(printed()).contains("Z REPORT").contains("#" + seq + " " + hash));
     }
 
     @Test
