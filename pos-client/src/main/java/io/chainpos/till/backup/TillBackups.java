@@ -4,6 +4,7 @@ import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.event.ShiftClosed;
 import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.ledger.LedgerCopies;
+import io.chainpos.till.security.OwnerOnly;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
@@ -134,7 +135,8 @@ public final class TillBackups implements AutoCloseable {
     private BackupOutcome attempt(String why, Instant now) {
         if (folderIsDefault) {
             try {
-                Files.createDirectories(folder);
+                // Copies of the ledger hold what the ledger holds: the default folder is the owner's alone, like the data folder.
+                OwnerOnly.createFolder(folder);
             } catch (IOException e) {
                 return failed(BackupFailure.Problem.FOLDER_READ_ONLY, e.toString(), now);
             }
@@ -150,7 +152,10 @@ public final class TillBackups implements AutoCloseable {
         Path target = folder.resolve(name);
         try {
             Files.deleteIfExists(partial);
+            // Made owner-only before SQLite writes into it (VACUUM INTO takes an empty file), so no copy is ever readable by others.
+            OwnerOnly.createFile(partial);
             LedgerCopies.copy(ledgerFile, partial);
+            OwnerOnly.restrict(partial);
             List<String> problems = LedgerCopies.check(partial);
             if (!problems.isEmpty()) {
                 Files.deleteIfExists(partial);

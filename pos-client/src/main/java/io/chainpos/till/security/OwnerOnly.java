@@ -54,6 +54,13 @@ public final class OwnerOnly {
         }
     }
 
+    /** Makes an existing file owner-only (a file another program created with the process's umask). */
+    public static void restrict(Path file) throws IOException {
+        if (posix(file)) {
+            Files.setPosixFilePermissions(file, FILE);
+        }
+    }
+
     /** What is looser than owner-only about {@code path} ({@code "0644"}), or empty when it is fine or not there. */
     public static Optional<String> looser(Path path) throws IOException {
         if (!Files.exists(path) || !posix(path)) {

@@ -134,6 +134,25 @@ class TillBackupsTest {
         }
     }
 
+    /** A copy holds what the ledger holds: owner-only whatever the process's umask, in the default folder or one chosen. */
+    @Test
+    void copiesAndTheDefaultFolderAreTheOwnersAlone() throws Exception {
+        Path chosen = Files.createDirectories(dir.resolve("usb"));
+        try (TestTill till = TestTill.withCatalog(dir.resolve("till.db"), clock);
+             TillBackups byDefault = new TillBackups(till.ledger.file(), "", dir.resolve("data").resolve("backups"), 14, clock);
+             TillBackups toChosen = new TillBackups(till.ledger.file(), chosen.toString(), dir.resolve("unused"), 14, clock)) {
+            sell(till);
+
+            Path first = ((TillBackups.BackupOutcome.Done) byDefault.backUp("manual")).copy().file();
+            Path second = ((TillBackups.BackupOutcome.Done) toChosen.backUp("manual")).copy().file();
+
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(first.getParent()))).isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(first))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(second))).isEqualTo("rw-------");
+            assertThat(count(second, "SELECT COUNT(*) FROM ledger_events WHERE type = 'SaleCompleted'")).isEqualTo(1);
+        }
+    }
+
     @Test
     void theDailyBackupIsTakenOnceADay() throws Exception {
         try (TestTill till = TestTill.withCatalog(dir.resolve("till.db"), clock);
