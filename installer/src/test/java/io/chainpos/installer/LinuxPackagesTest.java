@@ -111,12 +111,14 @@ class LinuxPackagesTest {
                 "WantedBy=multi-user.target");
         assertThat(Files.readString(unpacked.resolve("etc/chainpos/server.conf")))
                 .contains("CHAINPOS_DB=/var/lib/chainpos/chainpos.db", "CHAINPOS_PORT=8443",
-                        "CHAINPOS_TLS_CERT=/etc/chainpos/tls/server.pem", "CHAINPOS_TLS_KEY=/etc/chainpos/tls/server-key.pem");
+                        "CHAINPOS_TLS_CERT=/etc/chainpos/tls/server.pem", "CHAINPOS_TLS_KEY=/etc/chainpos/tls/server-key.pem",
+                        "CHAINPOS_KEK_FILE=/etc/chainpos/kek");
         assertThat(Files.readString(scripts.resolve("conffiles")).strip()).isEqualTo("/etc/chainpos/server.conf");
         String postinst = Files.readString(scripts.resolve("postinst"));
         assertThat(postinst).contains("useradd --system", "chown chainpos:chainpos /var/lib/chainpos",
                 "systemctl enable chainpos-server.service", "try-restart",
-                "sync-server ca --out \"$tls\"", "sync-server cert --ca \"$tls/chain-ca.pem\"", "chmod 600 \"$tls/chain-ca-key.pem\"");
+                "sync-server ca --out \"$tls\"", "sync-server cert --ca \"$tls/chain-ca.pem\"", "chmod 600 \"$tls/chain-ca-key.pem\"",
+                "sync-server kek add --kek-file \"$kek\"", "chmod 600 \"$kek\"");
         for (String script : List.of("postinst", "prerm", "postrm")) {
             String text = Files.readString(scripts.resolve(script));
             assertThat(text).as(script + " keeps the data").doesNotContainPattern("rm\\s+-[a-z]*r[a-z]*\\s+\\S*/var/lib/chainpos")
@@ -145,9 +147,13 @@ class LinuxPackagesTest {
                 "--ca-key", tls.resolve("chain-ca-key.pem").toString(), "--host", "127.0.0.1", "--out", tls.toString()),
                 environment, dir);
         assertThat(cert.exitCode()).as(cert.err()).isZero();
+        Path kek = dir.resolve("kek");
+        Processes.Outcome keys = Processes.run(List.of(launcher.toString(), "kek", "add", "--kek-file", kek.toString()), environment, dir);
+        assertThat(keys.exitCode()).as(keys.err()).isZero();
         ProcessBuilder serve = new ProcessBuilder(launcher.toString(), "serve", "--host", "127.0.0.1", "--port", "0",
                 "--db", database.toString(), "--tls-cert", tls.resolve("server.pem").toString(),
-                "--tls-key", tls.resolve("server-key.pem").toString()).redirectError(dir.resolve("server.log").toFile());
+                "--tls-key", tls.resolve("server-key.pem").toString(), "--kek-file", kek.toString())
+                .redirectError(dir.resolve("server.log").toFile());
         serve.environment().clear();
         serve.environment().putAll(environment);
         running = serve.start();

@@ -62,11 +62,12 @@ public final class Ports {
     private final MemberActivities memberActivities;
     private final Liabilities liabilities;
     private final io.chainpos.server.sales.CoPurchases coPurchases;
+    private final io.chainpos.server.member.KeysAtRest keysAtRest;
 
-    private Ports(Database db, EventCodec codec, Clock clock) {
+    private Ports(Database db, io.chainpos.server.db.KeyRing ring, EventCodec codec, Clock clock) {
         JdbcExceptionLog exceptionLog = new JdbcExceptionLog(db);
         this.log = new JdbcEventLog(db, codec, clock, projections(new JdbcStores(db)), exceptionLog);
-        this.members = new JdbcMembers(db);
+        this.members = new JdbcMembers(db, ring);
         this.stock = new JdbcStockLevels(db);
         this.exceptions = exceptionLog;
         this.accounts = new JdbcAccountStore(db);
@@ -75,10 +76,16 @@ public final class Ports {
         this.promotions = new JdbcPromotions(db, codec);
         this.sales = new JdbcSalesSeen(db);
         this.salesFacts = new JdbcSalesFacts(db);
-        this.sealing = new io.chainpos.server.member.JdbcSealingCheck(db, codec, exceptionLog);
+        this.sealing = new io.chainpos.server.member.JdbcSealingCheck(db, ring, codec, exceptionLog);
         this.memberActivities = new JdbcMemberActivities(db);
         this.liabilities = new JdbcLiabilities(db);
         this.coPurchases = new io.chainpos.server.sales.JdbcCoPurchases(db);
+        this.keysAtRest = new io.chainpos.server.member.JdbcKeysAtRest(db, ring);
+    }
+
+    /** Members' keys and the chain's secrets as wrapped at rest. */
+    public io.chainpos.server.member.KeysAtRest keysAtRest() {
+        return keysAtRest;
     }
 
     /** What members bought together, for head office. */
@@ -92,7 +99,7 @@ public final class Ports {
     }
 
     public static Ports on(Storage storage, EventCodec codec, Clock clock) {
-        return new Ports(storage.database(), codec, clock);
+        return new Ports(storage.database(), storage.keys(), codec, clock);
     }
 
     /**

@@ -150,6 +150,11 @@ public final class ServerMain implements Services {
         return ports(storage).accounts();
     }
 
+    @Override
+    public io.chainpos.server.member.KeysAtRest keysAtRest(Storage storage) {
+        return ports(storage).keysAtRest();
+    }
+
     /** Head office's accounts and their sign-in, on {@code storage}, auditing into its audit log. */
     @Override
     public Users users(Storage storage) {
@@ -186,6 +191,7 @@ public final class ServerMain implements Services {
 
     @Override
     public RunningServer start(Storage storage, ServerSettings settings) {
+        ports(storage).keysAtRest().checkOpens();
         Consumer<JettyConfig> listener = listener(settings); // an unusable certificate stops the start before anything runs
         Ports ports = ports(storage);
         PullWaiters waiters = new PullWaiters(settings.chainLinger());
@@ -216,7 +222,7 @@ public final class ServerMain implements Services {
         JdbcOpenExceptions openExceptions = new JdbcOpenExceptions(storage.database());
         ExpiringPointsReport expiringPoints = new ExpiringPointsReport(ports.loyalty(), LOYALTY_ZONE);
         MemberErasure erasure = new MemberErasure(ports.members(), headOffice, parts.audit);
-        JdbcMemberDirectory memberDirectory = new JdbcMemberDirectory(storage.database());
+        JdbcMemberDirectory memberDirectory = new JdbcMemberDirectory(storage.database(), storage.keys());
         JdbcStores stores = new JdbcStores(storage.database());
         JdbcExceptionRecords exceptionRecords = new JdbcExceptionRecords(storage.database());
         TillEnrollments tillEnrollments = new TillEnrollments(new Enrollment(ports.accounts(), secrets, clock), ports.accounts(),
@@ -249,7 +255,7 @@ public final class ServerMain implements Services {
                 pages,
                 meters.routes(settings.metricsToken()),
                 new AuthRoutes(new Enrollment(ports.accounts(), secrets, clock, ports.members()::memberLookupSecret),
-                        parts.users, codec),
+                        parts.users, codec, new JdbcSignInFailures(storage.database()), clock),
                 new SyncRoutes(access, new PushEvents(log, metrics, new DuplicatePhones(ports.members(), headOffice)), pulls, waiters, codec,
                         metrics,
                         new TillContacts(new JdbcTillActivity(storage.database()), clock)),
@@ -264,7 +270,13 @@ public final class ServerMain implements Services {
             LOG.atWarn().setMessage("plain_http_allowed").addKeyValue("host", settings.host())
                     .addKeyValue("why", "tills send member keys and tokens in the clear on this address; use HTTPS").log();
         }
+        if (!storage.keys().wraps()) {
+            LOG.atWarn().setMessage("member_keys_unwrapped")
+                    .addKeyValue("why", "no --kek-file: a copy of the database or a backup reveals members' data; "
+                            + "make a key with 'sync-server kek add' (README, Security)").log();
+        }
         LOG.atInfo().setMessage("server_started").addKeyValue("host", settings.host()).addKeyValue("port", app.port())
+                .addKeyValue("keys_wrapped_with", storage.keys().currentId().orElse("none"))
                 .addKeyValue("scheme", settings.tls() == null ? "http" : "https")
                 .addKeyValue("database", storage.kind()).addKeyValue("pull_retention_days", settings.pullRetention().toDays()).log();
         return new RunningServer() {

@@ -21,11 +21,19 @@ public final class AuthRoutes implements Routes {
     private final Enrollment enrollment;
     private final Users users;
     private final EventCodec codec;
+    private final SignInFailures failures;
+    private final java.time.Clock clock;
 
-    public AuthRoutes(Enrollment enrollment, Users users, EventCodec codec) {
+    /**
+     * @param failures where wrong enrollment codes are counted per address (beside wrong passwords per name: a key
+     *                 with a space is never a username), so codes cannot be guessed at speed
+     */
+    public AuthRoutes(Enrollment enrollment, Users users, EventCodec codec, SignInFailures failures, java.time.Clock clock) {
         this.enrollment = enrollment;
         this.users = users;
         this.codec = codec;
+        this.failures = failures;
+        this.clock = clock;
     }
 
     @Override
@@ -36,12 +44,29 @@ public final class AuthRoutes implements Routes {
 
     private void enroll(Context ctx) {
         EnrollRequest request = new EnrollRequest(JsonBodies.text(JsonBodies.object(codec, ctx.body()), "code", 64));
+        String from = "enrollment from " + ctx.ip();
+        java.time.Instant now = clock.instant();
+        java.util.Optional<Lockout.State> state = failures.of(from);
+        if (Lockout.ENROLLMENT.isLocked(state, now)) {
+            throw new ApiProblem(429, io.chainpos.model.sync.ApiError.of(ApiErrorCode.LOCKED,
+                    "too many unknown enrollment codes from this address: try again after " + state.get().lockedUntil().get()));
+        }
         switch (enrollment.enroll(request.code())) {
             case Enrollment.Result.Enrolled(var response) -> {
+                failures.clear(from);
                 LOG.info("event=till_enrolled till={} store={} epoch={}", response.tillId(), response.storeId(), response.tillEpoch());
                 ctx.json(response);
             }
-            case Enrollment.Result.Refused(String reason) -> throw ApiProblem.unauthorized(reason);
+            case Enrollment.Result.Refused(String reason) -> {
+                if (reason.equals(Enrollment.UNKNOWN_CODE)) {
+                    Lockout.State after = failures.update(from, now, before -> Lockout.ENROLLMENT.failed(before, now));
+                    if (after.lockedUntil().isPresent()) {
+                        LOG.atWarn().setMessage("enrollment_locked").addKeyValue("address", ctx.ip())
+                                .addKeyValue("until", after.lockedUntil().get()).log();
+                    }
+                }
+                throw ApiProblem.unauthorized(reason);
+            }
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.function.Supplier;
 /** Head office issues a one-time code for a till; the till trades it for its epoch and device token. */
 public final class Enrollment {
     public static final Duration CODE_VALIDITY = Duration.ofDays(7);
+    /** The refusal of a code no till was given: what someone guessing gets, counted per address. */
+    public static final String UNKNOWN_CODE = "unknown enrollment code";
 
     private final AccountStore accounts;
     private final Secrets secrets;
@@ -73,7 +75,7 @@ public final class Enrollment {
             case AccountStore.EnrollOutcome.Enrolled(TillPrincipal till) -> new Result.Enrolled(
                     new EnrollResponse(till.storeId(), till.tillId(), token, till.tillEpoch(),
                             memberLookupSecret.get()));
-            case AccountStore.EnrollOutcome.UnknownCode unknown -> new Result.Refused("unknown enrollment code");
+            case AccountStore.EnrollOutcome.UnknownCode unknown -> new Result.Refused(UNKNOWN_CODE);
             case AccountStore.EnrollOutcome.AlreadyUsed used -> new Result.Refused("this enrollment code was already used");
             case AccountStore.EnrollOutcome.Expired expired -> new Result.Refused("this enrollment code has expired");
             case AccountStore.EnrollOutcome.TillOfAnotherStore(StoreId store) ->

@@ -10,6 +10,11 @@ import java.util.Optional;
  */
 public record Lockout(int lockAfter, Duration lockFor, Duration firstDelay) {
     public static final Lockout STANDARD = new Lockout(5, Duration.ofMinutes(15), Duration.ofSeconds(1));
+    /**
+     * Unknown enrollment codes per address: ten in a row lock the address for 15 minutes. A code has 80 random bits
+     * and lives 7 days, so this is defence in depth against a flood, not what makes a code hard to guess.
+     */
+    public static final Lockout ENROLLMENT = new Lockout(10, Duration.ofMinutes(15), Duration.ZERO);
 
     /** The count of wrong passwords for one name, when the next try may come, and until when it is locked. */
     public record State(int failures, Instant retryAfter, Optional<Instant> lockedUntil) {

@@ -27,8 +27,13 @@ final class DatabaseOptions {
                     + "Default: ${DEFAULT-VALUE}")
     int connectTimeoutSeconds;
 
+    @Option(names = "--kek-file", defaultValue = "${env:CHAINPOS_KEK_FILE}",
+            description = "The key-encryption keys that wrap members' keys at rest, one '<id> <base64>' a line, the last "
+                    + "wrapping (make one with: kek add). Keep it off the database's disk and its backups. Env CHAINPOS_KEK_FILE.")
+    java.nio.file.Path keyFile;
+
     DatabaseSettings settings() {
         return DatabaseSettings.of(database).withCredentials(user, password).withPoolSize(Math.max(1, poolSize))
-                .withConnectTimeout(java.time.Duration.ofSeconds(Math.max(1, connectTimeoutSeconds)));
+                .withConnectTimeout(java.time.Duration.ofSeconds(Math.max(1, connectTimeoutSeconds))).withKeyFile(keyFile);
     }
 }

@@ -145,7 +145,15 @@ final class ServeCommand implements Callable<Integer> {
         ServerSettings settings = new ServerSettings(host, port, demoData, Duration.ofDays(pullRetentionDays), metricsToken,
                 new io.chainpos.server.web.WebSettings(Duration.ofMinutes(sessionIdleMinutes),
                         io.chainpos.server.web.WebSettings.DEFAULT_LIFETIME), tls, allowPlainHttp);
-        Services.RunningServer server = services.start(storage, settings);
+        Services.RunningServer server;
+        try {
+            server = services.start(storage, settings);
+        } catch (io.chainpos.server.db.KeyRing.KeyUnavailable e) {
+            err.println("sync-server serve: " + e.getMessage() + " that wraps this database's secrets: give the key file they "
+                    + "were wrapped with (--kek-file)");
+            storage.close();
+            return Commands.DATABASE_UNAVAILABLE;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -35,6 +35,9 @@ public interface Services {
     /** The event log on {@code storage}, with every read model it keeps. */
     EventLog log(Storage storage);
 
+    /** Members' keys and the chain's secrets on {@code storage}, as wrapped at rest. */
+    io.chainpos.server.member.KeysAtRest keysAtRest(Storage storage);
+
     /** People's accounts on {@code storage}: creating, changing and signing in, audited. */
     Users users(Storage storage);
 

@@ -9,9 +9,11 @@ import java.util.Locale;
  */
 public final class Storage implements AutoCloseable {
     private final Database database;
+    private final KeyRing keys;
 
-    private Storage(Database database) {
+    private Storage(Database database, KeyRing keys) {
         this.database = database;
+        this.keys = keys;
     }
 
     /** The {@code --db} value names a database this build cannot open. */
@@ -34,10 +36,17 @@ public final class Storage implements AutoCloseable {
      * @throws StorageFailure when the database cannot be reached, opened or migrated
      */
     public static Storage open(DatabaseSettings settings) {
+        // The key file first: a server that cannot open its members' secrets should not start at all.
+        KeyRing keys;
+        try {
+            keys = settings.keyFile() == null ? KeyRing.none() : KeyRing.fromFile(settings.keyFile());
+        } catch (KeyRing.BadKeyFile e) {
+            throw new StorageFailure(e.getMessage(), e);
+        }
         String spec = settings.url();
         String lower = spec.toLowerCase(Locale.ROOT);
         if (settings.isPostgres()) {
-            return new Storage(PostgresDatabase.open(settings));
+            return new Storage(PostgresDatabase.open(settings), keys);
         }
         if (lower.startsWith("postgres://") || lower.startsWith("postgresql://")) {
             throw new UnsupportedDatabase("give PostgreSQL as a JDBC URL: jdbc:postgresql://host:5432/database "
@@ -52,11 +61,16 @@ public final class Storage implements AutoCloseable {
         } else {
             file = Path.of(spec);
         }
-        return new Storage(SqliteDatabase.open(file));
+        return new Storage(SqliteDatabase.open(file), keys);
     }
 
     public Database database() {
         return database;
+    }
+
+    /** The keys that wrap the secrets this database keeps at rest; {@link KeyRing#none()} without a key file. */
+    public KeyRing keys() {
+        return keys;
     }
 
     /** Which kind of database this is, for logs and metrics: {@code sqlite} or {@code postgresql}. */

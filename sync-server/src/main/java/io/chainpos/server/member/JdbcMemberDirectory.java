@@ -4,6 +4,7 @@ import io.chainpos.model.id.MemberId;
 import io.chainpos.model.member.MemberKey;
 import io.chainpos.model.member.Sealed;
 import io.chainpos.server.db.Database;
+import io.chainpos.server.db.KeyRing;
 import io.chainpos.server.merge.ProfileField;
 import io.chainpos.server.web.Cursor;
 import io.chainpos.server.web.ListRequest;
@@ -20,9 +21,11 @@ import java.util.TreeSet;
 /** The member directory over the member projection's tables (member_home, member_fields, member_keys). */
 public final class JdbcMemberDirectory implements MemberDirectory {
     private final Database db;
+    private final JdbcMemberKeys keys;
 
-    public JdbcMemberDirectory(Database db) {
+    public JdbcMemberDirectory(Database db, KeyRing ring) {
         this.db = db;
+        this.keys = new JdbcMemberKeys(ring);
     }
 
     @Override
@@ -116,8 +119,9 @@ public final class JdbcMemberDirectory implements MemberDirectory {
             query.map((rs, ctx) -> {
                 last[0] = rs.getString(1);
                 scanned[0]++;
-                MemberKey key = new MemberKey(MemberId.parse(rs.getString(1)), rs.getString(3));
-                if (opened(key, rs.getString(2)).map(name -> name.toLowerCase(Locale.ROOT).contains(wanted)).orElse(false)) {
+                String sealedName = rs.getString(2);
+                Optional<MemberKey> key = keys.opened(rs.getString(1), rs.getString(3));
+                if (key.flatMap(k -> opened(k, sealedName)).map(name -> name.toLowerCase(Locale.ROOT).contains(wanted)).orElse(false)) {
                     found.add(rs.getString(4));
                 }
                 return null;

@@ -6,6 +6,7 @@ import io.chainpos.model.member.PhoneLookup;
 import io.chainpos.model.member.Phones;
 import io.chainpos.model.sync.MemberView;
 import io.chainpos.server.db.Database;
+import io.chainpos.server.db.KeyRing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,12 +14,15 @@ import java.util.Optional;
 /** The members port on either database, over the tables {@link JdbcMemberProjection} writes and the member keys. */
 public final class JdbcMembers implements Members {
     private final Database db;
-    private final JdbcMemberKeys keys = new JdbcMemberKeys();
-    private final JdbcMemberViews views = new JdbcMemberViews(keys);
+    private final JdbcMemberKeys keys;
+    private final JdbcMemberViews views;
     private volatile PhoneLookup phoneLookup;
 
-    public JdbcMembers(Database db) {
+    /** @param ring the keys that wrap members' keys and the lookup secret at rest */
+    public JdbcMembers(Database db, KeyRing ring) {
         this.db = db;
+        this.keys = new JdbcMemberKeys(ring);
+        this.views = new JdbcMemberViews(keys);
     }
 
     @Override

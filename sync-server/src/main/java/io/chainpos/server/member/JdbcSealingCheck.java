@@ -6,6 +6,7 @@ import io.chainpos.model.member.MemberKey;
 import io.chainpos.model.member.Sealed;
 import io.chainpos.model.sync.SyncException;
 import io.chainpos.server.db.Database;
+import io.chainpos.server.db.KeyRing;
 import io.chainpos.server.log.Findings;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,10 +28,11 @@ public final class JdbcSealingCheck implements SealingCheck {
     private final Database db;
     private final EventCodec codec;
     private final Findings findings;
-    private final JdbcMemberKeys keys = new JdbcMemberKeys();
+    private final JdbcMemberKeys keys;
 
-    public JdbcSealingCheck(Database db, EventCodec codec, Findings findings) {
+    public JdbcSealingCheck(Database db, KeyRing ring, EventCodec codec, Findings findings) {
         this.db = db;
+        this.keys = new JdbcMemberKeys(ring);
         this.codec = codec;
         this.findings = findings;
     }

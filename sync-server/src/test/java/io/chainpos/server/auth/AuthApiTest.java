@@ -95,6 +95,41 @@ class AuthApiTest {
         assertThat(api.post("/api/v1/enroll", "[]").status()).isEqualTo(400);
     }
 
+    /** Issue 14, guessing limited: ten unknown codes in a row from one address lock it for 15 minutes, good codes too. */
+    @Test
+    void tenUnknownCodesFromOneAddressLockItForAQuarterOfAnHour() {
+        String good = server.enrollmentCode("S001", "S001-T1");
+        for (int guess = 1; guess <= 9; guess++) {
+            assertThat(enroll("AAAA-BBBB-CCCC-%04d".formatted(guess)).status()).isEqualTo(401);
+        }
+        assertThat(enroll("AAAA-BBBB-CCCC-0010").status()).as("the tenth unknown code is refused as unknown").isEqualTo(401);
+
+        Api.Reply locked = enroll(good);
+        server.clock.advance(Duration.ofMinutes(14));
+        Api.Reply stillLocked = enroll(good);
+        server.clock.advance(Duration.ofMinutes(1));
+        Api.Reply after = enroll(good);
+
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.error()).isEqualTo("locked");
+        assertThat(locked.json().get("detail").asText()).contains("unknown enrollment codes from this address");
+        assertThat(stillLocked.status()).isEqualTo(429);
+        assertThat(after.status()).isEqualTo(200);
+        assertThat(after.json().get("tillId").asText()).isEqualTo("S001-T1");
+    }
+
+    @Test
+    void aGoodCodeClearsTheCountOfUnknownOnes() {
+        for (int guess = 1; guess <= 9; guess++) {
+            enroll("AAAA-BBBB-CCCC-%04d".formatted(guess));
+        }
+        assertThat(enroll(server.enrollmentCode("S001", "S001-T1")).status()).isEqualTo(200);
+        for (int guess = 1; guess <= 9; guess++) {
+            assertThat(enroll("DDDD-BBBB-CCCC-%04d".formatted(guess)).status()).isEqualTo(401);
+        }
+        assertThat(enroll(server.enrollmentCode("S001", "S001-T2")).status()).as("nine since the good one: not locked").isEqualTo(200);
+    }
+
     @Test
     void aTillStaysInItsStoreAndHeadOfficeNamesAreReserved() {
         enroll(server.enrollmentCode("S001", "S001-T1"));

@@ -30,6 +30,11 @@ public final class Api {
         this.http = http;
     }
 
+    /** The same credentials at another server (another node, or the server started again on another port). */
+    public Api at(URI other) {
+        return new Api(other, token, http);
+    }
+
     /** A client for a server whose certificate {@code tls} trusts (HTTPS). */
     public static HttpClient httpsClient(javax.net.ssl.SSLContext tls) {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))

@@ -38,10 +38,15 @@ public final class TestServer implements AutoCloseable {
     private int tokens;
 
     private TestServer(String databaseSpec, Path file, ServerSettings settings, ManualClock clock) {
-        this(databaseSpec, file, settings, clock, null);
+        this(databaseSpec, file, settings, clock, null, null);
     }
 
     private TestServer(String databaseSpec, Path file, ServerSettings settings, ManualClock clock, TestCertificates certificates) {
+        this(databaseSpec, file, settings, clock, certificates, null);
+    }
+
+    private TestServer(String databaseSpec, Path file, ServerSettings settings, ManualClock clock, TestCertificates certificates,
+                       Path keyFile) {
         this.settings = settings;
         this.certificates = certificates;
         this.http = certificates == null ? null : Api.httpsClient(certificates.clientContext());
@@ -49,7 +54,7 @@ public final class TestServer implements AutoCloseable {
         this.main = new ServerMain(clock, new Random(42));
         this.databaseSpec = databaseSpec;
         this.database = file;
-        this.storage = main.openStorage(DatabaseSettings.of(databaseSpec).withPoolSize(8));
+        this.storage = main.openStorage(DatabaseSettings.of(databaseSpec).withPoolSize(8).withKeyFile(keyFile));
         this.ports = main.ports(storage);
         ports.members().memberLookupSecret(Facts.LOOKUP_SECRET);
         this.server = main.start(storage, settings);
@@ -116,6 +121,12 @@ public final class TestServer implements AutoCloseable {
     /** On the database {@code spec} names (a PostgreSQL URL, for instance), with its own clock. */
     public static TestServer on(String spec, ServerSettings settings) {
         return new TestServer(spec, null, settings, new ManualClock(START));
+    }
+
+    /** On the database {@code spec} names, its members' keys wrapped by the keys in {@code keyFile}. */
+    public static TestServer withKeyFile(String spec, Path keyFile) {
+        Path file = spec.startsWith("jdbc:") ? null : Path.of(spec);
+        return new TestServer(spec, file, settings(false), new ManualClock(START), null, keyFile);
     }
 
     /** A second node on the same database as {@code other}, sharing its clock, as a load balancer's pair. */
