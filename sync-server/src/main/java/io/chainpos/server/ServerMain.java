@@ -151,6 +151,11 @@ public final class ServerMain implements Services {
     }
 
     @Override
+    public io.chainpos.server.audit.AuditLog audit(Storage storage) {
+        return new JdbcAuditLog(storage.database(), clock);
+    }
+
+    @Override
     public io.chainpos.server.member.KeysAtRest keysAtRest(Storage storage) {
         return ports(storage).keysAtRest();
     }

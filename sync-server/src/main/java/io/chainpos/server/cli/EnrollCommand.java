@@ -59,11 +59,15 @@ final class EnrollCommand implements Callable<Integer> {
                     err.println("sync-server enroll: till " + tillId + " is not enrolled in store " + storeId + ": nothing to revoke");
                     return Commands.REFUSED;
                 }
-                accounts.revokeTill(tillId, services.clock().instant());
+                if (accounts.revokeTill(tillId, services.clock().instant())) {
+                    services.audit(storage).record(actor(), "till.revoked", tillId.value(), storeId.value(), "sync-server enroll --revoke");
+                }
             }
             Enrollment enrollment = new Enrollment(accounts, services.secrets(), services.clock());
             return switch (enrollment.issueCode(storeId, tillId)) {
                 case Enrollment.Issued.Code(String code, var expires) -> {
+                    services.audit(storage).record(actor(), revoke ? "till.replacement-code" : "till.code-issued", tillId.value(),
+                            storeId.value(), "expires " + expires + " (sync-server enroll)");
                     spec.commandLine().getOut().println(code);
                     yield 0;
                 }
@@ -76,5 +80,10 @@ final class EnrollCommand implements Callable<Integer> {
             err.println("sync-server enroll: " + e.getMessage());
             return Commands.DATABASE_UNAVAILABLE;
         }
+    }
+
+    /** Who ran the command, as the audit names them: the operating system's account ({@code cli:root}). */
+    private static String actor() {
+        return "cli:" + System.getProperty("user.name", "?");
     }
 }

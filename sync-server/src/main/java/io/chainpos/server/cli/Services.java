@@ -35,6 +35,9 @@ public interface Services {
     /** The event log on {@code storage}, with every read model it keeps. */
     EventLog log(Storage storage);
 
+    /** Head office's audit log on {@code storage}: the command line's acts are recorded there too. */
+    io.chainpos.server.audit.AuditLog audit(Storage storage);
+
     /** Members' keys and the chain's secrets on {@code storage}, as wrapped at rest. */
     io.chainpos.server.member.KeysAtRest keysAtRest(Storage storage);
 

@@ -79,6 +79,12 @@ class CommandsTest {
         Api.Reply reply = server.anonymous().post("/api/v1/enroll", "{\"code\":\"" + out.toString().strip() + "\"}");
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().get("tillEpoch").asInt()).isEqualTo(2);
+        // Head office's audit names both acts, who ran them from the command line, and never the code itself.
+        List<String> audit = io.chainpos.server.testing.DatabaseText.rows(server.storage.database(), "audit_log");
+        String actor = "cli:" + System.getProperty("user.name");
+        assertThat(audit).anySatisfy(row -> assertThat(row).contains(actor, "till.revoked", "S001-T1", "S001"));
+        assertThat(audit).anySatisfy(row -> assertThat(row).contains(actor, "till.replacement-code", "S001-T1"));
+        assertThat(audit).noneMatch(row -> row.contains(out.toString().strip()));
     }
 
     @Test
