@@ -2,6 +2,8 @@ package io.chainpos.till.ledger;
 
 import io.chainpos.model.event.EventEnvelope;
 import java.time.Instant;
+import io.chainpos.model.id.ReceiptNo;
+import io.chainpos.model.sync.PushRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,8 +44,17 @@ final class SqliteSyncMarks implements SyncMarks {
                     .bind("limit", limit)
                     .map((rs, ctx) -> file.codec().fromJson(rs.getString(1)))
                     .list();
-            return withoutHoles(epoch.get(), acked, events);
+            PendingEvents pending = withoutHoles(epoch.get(), acked, events);
+            return pending.isEmpty() ? pending : pending.withHeld(held(h, epoch.get(), events.getFirst().tillId()));
         });
+    }
+
+    /** How far this ledger goes in {@code epoch}: its last seq, and the last receipt number it gave (sales and top-ups). */
+    private static PushRequest.Held held(Handle h, int epoch, io.chainpos.model.id.TillId till) {
+        long through = highest(h, epoch);
+        Optional<Long> receipts = h.createQuery("SELECT value FROM till_state WHERE name = :name")
+                .bind("name", "receipt." + epoch).mapTo(Long.class).findOne();
+        return new PushRequest.Held(through, receipts.map(n -> ReceiptNo.numbered(till, epoch, n).value()).orElse(null));
     }
 
     /**

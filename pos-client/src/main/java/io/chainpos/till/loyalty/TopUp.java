@@ -100,8 +100,8 @@ public final class TopUp {
                 request.amount());
         long bonusAmount = bonus.map(LoyaltyRulesPublished.TopUpBonus::bonus).orElse(0L);
         TopUpId id = TopUpId.newId(clock);
-        ReceiptNo receiptNo = new ReceiptNo("%s-%d-%06d".formatted(tx.identity().tillId().value(), tx.identity().epoch(),
-                tx.nextNumber("receipt." + tx.identity().epoch())));
+        ReceiptNo receiptNo = ReceiptNo.numbered(tx.identity().tillId(), tx.identity().epoch(),
+                tx.nextNumber("receipt." + tx.identity().epoch()));
         StoredValueToppedUp topUp = new StoredValueToppedUp(id, receiptNo, member, request.amount(), bonusAmount,
                 bonus.map(LoyaltyRulesPublished.TopUpBonus::name).orElse(null), request.tenders(), settled.change(),
                 request.cashier());

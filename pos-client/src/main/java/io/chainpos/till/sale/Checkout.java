@@ -197,8 +197,8 @@ public final class Checkout {
             }
         }
         SaleId saleId = SaleId.newId(clock);
-        ReceiptNo receiptNo = new ReceiptNo("%s-%d-%06d".formatted(tx.identity().tillId().value(), tx.identity().epoch(),
-                tx.nextNumber("receipt." + tx.identity().epoch())));
+        ReceiptNo receiptNo = ReceiptNo.numbered(tx.identity().tillId(), tx.identity().epoch(),
+                tx.nextNumber("receipt." + tx.identity().epoch()));
         MemberId memberId = member == null ? null : member.memberId();
         SaleCompleted sale = new SaleCompleted(saleId, receiptNo, memberId, "CNY", priced.saleLines(),
                 priced.orderPromotions(), priced.subtotal(), priced.discountTotal(), priced.total(), order.tenders(),

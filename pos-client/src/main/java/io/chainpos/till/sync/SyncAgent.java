@@ -170,7 +170,7 @@ public final class SyncAgent implements AutoCloseable {
                 log.atError().setMessage("sync.push.ledgerLacksEvents").addKeyValue("epoch", pending.epoch())
                         .addKeyValue("missingFrom", pending.missingFrom()).addKeyValue("sentFrom", events.getFirst().tillSeq()).log();
             }
-            switch (api.push(new PushRequest(self.tillId(), pending.epoch(), events, pending.missingFrom()))) {
+            switch (api.push(new PushRequest(self.tillId(), pending.epoch(), events, pending.missingFrom(), pending.held()))) {
                 case SyncApi.Acked acked -> {
                     ledger.syncMarks().acknowledge(pending.epoch(), acked.response().ackedThrough());
                     pushed += acked.response().accepted();

@@ -25,6 +25,21 @@ public final class JdbcTillActivity implements TillActivity {
     }
 
     @Override
+    public void held(TillPrincipal till, int epoch, long heldThrough, long lastReceipt, long receivedReceipt, Instant at) {
+        String max = db.dialect() == io.chainpos.server.db.Dialect.POSTGRESQL ? "GREATEST" : "MAX";
+        db.write(tx -> tx.handle().createUpdate("""
+                        INSERT INTO till_held (till_id, till_epoch, held_through, last_receipt, received_receipt, reported_ms)
+                        VALUES (:till, :epoch, :through, :last, :received, :at)
+                        ON CONFLICT (till_id, till_epoch) DO UPDATE SET
+                            held_through = %1$s(till_held.held_through, excluded.held_through),
+                            last_receipt = %1$s(COALESCE(till_held.last_receipt, 0), excluded.last_receipt),
+                            received_receipt = %1$s(COALESCE(till_held.received_receipt, 0), excluded.received_receipt),
+                            reported_ms = excluded.reported_ms""".formatted(max))
+                .bind("till", till.tillId().value()).bind("epoch", epoch).bind("through", heldThrough).bind("last", lastReceipt)
+                .bind("received", receivedReceipt).bind("at", at.toEpochMilli()).execute());
+    }
+
+    @Override
     public void pulled(TillPrincipal till, String version, long after, long next, long newest, Instant at) {
         db.write(tx -> tx.handle().createUpdate("""
                         INSERT INTO till_activity (till_id, store_id, last_pull_ms, contact_ms, pulled_to, pull_lag, app_version)

@@ -6,6 +6,7 @@ import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.id.TillId;
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.model.json.MalformedEventException;
+import io.chainpos.model.sync.PushRequest;
 import io.chainpos.server.http.Requests;
 import io.chainpos.server.log.IncomingEvent;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * event's canonical JSON must be taken from the tree as it came, so an event this server cannot read is
  * still stored exactly as the till wrote it.
  */
-record PushBody(TillId tillId, int tillEpoch, List<IncomingEvent> events, Long missingFrom) {
+record PushBody(TillId tillId, int tillEpoch, List<IncomingEvent> events, Long missingFrom, PushRequest.Held held) {
 
     /** Too many events for one transaction; the till splits its backlog. */
     static final class TooManyEvents extends RuntimeException {
@@ -55,7 +56,7 @@ record PushBody(TillId tillId, int tillEpoch, List<IncomingEvent> events, Long m
                 incoming.add(unreadable(codec, node, e).orElseThrow(() -> new MalformedEventException(where + e.getMessage(), e)));
             }
         }
-        return new PushBody(tillId, tillEpoch, incoming, missingFrom(root.get("missingFrom")));
+        return new PushBody(tillId, tillEpoch, incoming, missingFrom(root.get("missingFrom")), held(root.get("held")));
     }
 
     /**
@@ -104,6 +105,25 @@ record PushBody(TillId tillId, int tillEpoch, List<IncomingEvent> events, Long m
             throw new MalformedEventException("missingFrom must be an integer of at least 1");
         }
         return node.asLong();
+    }
+
+    /** Absent or null: the till did not say (an older till). */
+    private static PushRequest.Held held(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw new MalformedEventException("held must be an object {throughSeq, lastReceipt}");
+        }
+        JsonNode through = node.get("throughSeq");
+        if (through == null || !through.isIntegralNumber() || !through.canConvertToLong() || through.asLong() < 1) {
+            throw new MalformedEventException("held.throughSeq must be an integer of at least 1");
+        }
+        JsonNode receipt = node.get("lastReceipt");
+        if (receipt != null && !receipt.isNull() && (!receipt.isTextual() || receipt.asText().length() > 64)) {
+            throw new MalformedEventException("held.lastReceipt must be a receipt number of at most 64 characters");
+        }
+        return new PushRequest.Held(through.asLong(), receipt == null || receipt.isNull() ? null : receipt.asText());
     }
 
     private static int epoch(JsonNode node) {

@@ -73,7 +73,12 @@ public final class SyncRoutes implements Routes {
             throw ApiProblem.tooLarge(e.getMessage());
         }
         contacts.pushed(till, ctx.header(SyncHeaders.APP_VERSION));
-        switch (push.push(till, body)) {
+        PushEvents.Outcome outcome = push.push(till, body);
+        if (outcome instanceof PushEvents.Outcome.Acked || outcome instanceof PushEvents.Outcome.Conflicted
+                || outcome instanceof PushEvents.Outcome.Gap) {
+            contacts.held(till, body, !(outcome instanceof PushEvents.Outcome.Gap));
+        }
+        switch (outcome) {
             case PushEvents.Outcome.Acked(var response) -> {
                 LOG.atDebug().setMessage("push_acked").addKeyValue("till", till.tillId()).addKeyValue("epoch", body.tillEpoch())
                         .addKeyValue("acked_through", response.ackedThrough()).addKeyValue("accepted", response.accepted())

@@ -17,4 +17,11 @@ public interface TillActivity {
      * sequence was {@code newest}.
      */
     void pulled(TillPrincipal till, String version, long after, long next, long newest, Instant at);
+
+    /**
+     * The till said its ledger goes through {@code heldThrough} in {@code epoch} and its receipts there reached
+     * {@code lastReceipt} (0: none given, or not said); this push brought receipts up to {@code receivedReceipt} (0: none).
+     * Each only ever goes up.
+     */
+    void held(TillPrincipal till, int epoch, long heldThrough, long lastReceipt, long receivedReceipt, Instant at);
 }

@@ -38,6 +38,40 @@ public final class TillContacts {
         activity.pushed(till, clean(version), clock.instant());
     }
 
+    /**
+     * What a push said of how far the till's ledger goes, and the receipts it brought: recorded when either is there.
+     * {@code stored} is false for a push nothing of which was taken (a gap): its receipts were not received.
+     */
+    void held(TillPrincipal till, PushBody body, boolean stored) {
+        long received = 0;
+        if (stored) {
+            for (io.chainpos.server.log.IncomingEvent event : body.events()) {
+                io.chainpos.model.id.ReceiptNo receipt = switch (event.envelope().payload()) {
+                    case io.chainpos.model.event.SaleCompleted sale -> sale.receiptNo();
+                    case io.chainpos.model.event.StoredValueToppedUp topUp -> topUp.receiptNo();
+                    default -> null;
+                };
+                if (receipt != null) {
+                    received = Math.max(received, receipt.numberIn(body.tillId(), body.tillEpoch()));
+                }
+            }
+        }
+        io.chainpos.model.sync.PushRequest.Held held = body.held();
+        if (held == null && received <= 0) {
+            return;
+        }
+        long last = 0;
+        if (held != null && held.lastReceipt() != null) {
+            try {
+                last = Math.max(0, io.chainpos.model.id.ReceiptNo.of(held.lastReceipt()).numberIn(body.tillId(), body.tillEpoch()));
+            } catch (IllegalArgumentException notAReceiptNumber) {
+                // said wrongly: the seq alone still says what is missing
+            }
+        }
+        long through = held == null ? 0 : held.throughSeq();
+        activity.held(till, body.tillEpoch(), through, last, Math.max(0, received), clock.instant());
+    }
+
     void pulled(TillPrincipal till, String version, long after, PullPage page) {
         Instant now = clock.instant();
         String cleaned = clean(version);

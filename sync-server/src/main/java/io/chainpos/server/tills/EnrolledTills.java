@@ -23,7 +23,18 @@ public interface EnrolledTills {
      * what it last pulled (null before its first pull), {@code pullLag} how many it was behind when it last pulled.
      */
     record Till(String tillId, String store, int epoch, boolean live, Instant revoked, Instant lastPush, Instant lastPull,
-                Instant lastContact, Long waiting, Long pullLag, String appVersion) {
+                Instant lastContact, Long waiting, Long pullLag, String appVersion, List<NotReceived> notReceived) {
+        public Till {
+            notReceived = List.copyOf(notReceived);
+        }
+    }
+
+    /**
+     * What a till said its ledger holds in {@code epoch} and this server has not received: events {@code fromSeq} to
+     * {@code toSeq}, and among them receipts {@code firstReceipt} to {@code lastReceipt} ({@code receipts} of them;
+     * none when the receipts all arrived or the till did not say).
+     */
+    record NotReceived(int epoch, long fromSeq, long toSeq, String firstReceipt, String lastReceipt, long receipts) {
     }
 
     /** A page of tills of {@code store}, or of the chain (filter {@code store} then narrows it). */

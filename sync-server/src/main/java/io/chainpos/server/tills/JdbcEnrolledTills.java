@@ -47,7 +47,7 @@ public final class JdbcEnrolledTills implements EnrolledTills {
             for (int i = 0; i < args.size(); i++) {
                 query.bind(i, args.get(i));
             }
-            return query.map((rs, ctx) -> till(rs)).list();
+            return withNotReceived(h, query.map((rs, ctx) -> till(rs)).list());
         });
         return request.slice(rows, till -> new Cursor(switch (request.sort().name()) {
             case "store" -> till.store();
@@ -59,14 +59,46 @@ public final class JdbcEnrolledTills implements EnrolledTills {
     @Override
     public Optional<Till> find(String tillId) {
         return db.read(h -> h.createQuery(SELECT + " WHERE t.till_id = :till").bind("till", tillId)
-                .map((rs, ctx) -> till(rs)).findOne());
+                .map((rs, ctx) -> till(rs)).findOne().map(till -> withNotReceived(h, List.of(till)).getFirst()));
+    }
+
+    /**
+     * The tills with what each said its ledger holds and this server has not received ({@code till_held}, kept by sync
+     * as pushes say it, against the log's {@code till_marks}).
+     */
+    private static List<Till> withNotReceived(org.jdbi.v3.core.Handle h, List<Till> tills) {
+        if (tills.isEmpty()) {
+            return tills;
+        }
+        java.util.Map<String, List<NotReceived>> missing = new java.util.HashMap<>();
+        h.createQuery("""
+                        SELECT d.till_id, d.till_epoch, COALESCE(m.acked_through, 0), d.held_through,
+                               COALESCE(d.received_receipt, 0), COALESCE(d.last_receipt, 0)
+                        FROM till_held d LEFT JOIN till_marks m ON m.till_id = d.till_id AND m.till_epoch = d.till_epoch
+                        WHERE d.till_id IN (<tills>) AND d.held_through > COALESCE(m.acked_through, 0)
+                        ORDER BY d.till_id, d.till_epoch""")
+                .bindList("tills", tills.stream().map(Till::tillId).toList())
+                .map((rs, ctx) -> {
+                    io.chainpos.model.id.TillId till = io.chainpos.model.id.TillId.of(rs.getString(1));
+                    int epoch = rs.getInt(2);
+                    long received = rs.getLong(5);
+                    long last = rs.getLong(6);
+                    boolean receipts = last > received;
+                    missing.computeIfAbsent(till.value(), t -> new ArrayList<>()).add(new NotReceived(epoch, rs.getLong(3) + 1,
+                            rs.getLong(4), receipts ? io.chainpos.model.id.ReceiptNo.numbered(till, epoch, received + 1).value() : null,
+                            receipts ? io.chainpos.model.id.ReceiptNo.numbered(till, epoch, last).value() : null,
+                            receipts ? last - received : 0));
+                    return null;
+                }).forEach(ignored -> { });
+        return tills.stream().map(t -> new Till(t.tillId(), t.store(), t.epoch(), t.live(), t.revoked(), t.lastPush(), t.lastPull(),
+                t.lastContact(), t.waiting(), t.pullLag(), t.appVersion(), missing.getOrDefault(t.tillId(), List.of()))).toList();
     }
 
     private static Till till(ResultSet rs) throws SQLException {
         Long pulledTo = rs.getObject(7) == null ? null : rs.getLong(9);
         Long waiting = pulledTo == null ? null : Math.max(0, rs.getLong(12) - pulledTo);
         return new Till(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(5) > 0, instant(rs, 4), instant(rs, 6),
-                instant(rs, 7), instant(rs, 8), waiting, rs.getObject(7) == null ? null : rs.getLong(10), rs.getString(11));
+                instant(rs, 7), instant(rs, 8), waiting, rs.getObject(7) == null ? null : rs.getLong(10), rs.getString(11), List.of());
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

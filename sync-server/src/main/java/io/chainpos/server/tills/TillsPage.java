@@ -60,8 +60,9 @@ public final class TillsPage implements PageFeature {
 
     /** The tills page: of one store (null: the chain's), the rows as shown, the list's links and the enrollment form. */
     public record TillsView(String store, List<Row> rows, ListLinks links, Form form) {
+        /** {@code notReceived}: one line per epoch of what the till holds and the server does not. */
         public record Row(String till, String store, int epoch, boolean live, String revoked, boolean online, String lastPush,
-                          String lastPull, String waiting, String pullLag, String version) {
+                          String lastPull, String waiting, String pullLag, String version, List<String> notReceived) {
         }
     }
 
@@ -82,13 +83,14 @@ public final class TillsPage implements PageFeature {
         request.csv("tills" + store.map(s -> "-" + s).orElse("") + ".csv", List.of(request.text("tills.till"),
                         request.text("tills.store"), request.text("tills.epoch"), request.text("tills.status"),
                         request.text("tills.online"), request.text("tills.last-push"), request.text("tills.last-pull"),
-                        request.text("tills.waiting"), request.text("tills.pull-lag"), request.text("tills.version")),
+                        request.text("tills.waiting"), request.text("tills.pull-lag"), request.text("tills.version"),
+                        request.text("tills.not-received")),
                 out -> Slice.forEachRow(list, page -> tills.list(store, page), till -> {
                     TillsView.Row row = row(request, till);
                     out.accept(List.of(row.till(), row.store(), Integer.toString(row.epoch()),
                             request.text(row.live() ? "tills.live" : "tills.revoked"),
                             request.text(row.online() ? "tills.is-online" : "tills.is-offline"), row.lastPush(), row.lastPull(),
-                            row.waiting(), row.pullLag(), row.version()));
+                            row.waiting(), row.pullLag(), row.version(), String.join("; ", row.notReceived())));
                 }));
     }
 
@@ -132,6 +134,12 @@ public final class TillsPage implements PageFeature {
                 formats.dateTime(till.lastPush()), formats.dateTime(till.lastPull()),
                 till.waiting() == null ? "" : formats.number(till.waiting()),
                 till.pullLag() == null ? "" : formats.number(till.pullLag()),
-                till.appVersion() == null ? "" : till.appVersion());
+                till.appVersion() == null ? "" : till.appVersion(),
+                till.notReceived().stream().map(missing -> missing.receipts() > 0
+                        ? request.text("tills.not-received.receipts", Integer.toString(missing.epoch()), Long.toString(missing.fromSeq()),
+                                Long.toString(missing.toSeq()),
+                                missing.firstReceipt(), missing.lastReceipt(), formats.number(missing.receipts()))
+                        : request.text("tills.not-received.events", Integer.toString(missing.epoch()),
+                                Long.toString(missing.fromSeq()), Long.toString(missing.toSeq()))).toList());
     }
 }

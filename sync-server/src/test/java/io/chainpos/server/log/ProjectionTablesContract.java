@@ -37,6 +37,7 @@ abstract class ProjectionTablesContract {
             Map.entry("users", "accounts"),
             Map.entry("stores", "head office's description of its stores"),
             Map.entry("till_activity", "each till's last contact, recorded as sync answers it"),
+            Map.entry("till_held", "how far each till's ledger goes, as the till says with every push (not in the log)"),
             Map.entry("sessions", "accounts"),
             Map.entry("web_sessions", "head office's page sessions"),
             Map.entry("sign_in_failures", "the sign-in lockout's counts"),

@@ -99,6 +99,44 @@ abstract class StoresAndTillsPagesContract {
         assertThat(browser.open("/tills?store=S012").texts("#tills tbody tr")).singleElement().asString().contains("S012-T1");
     }
 
+    /**
+     * Issue 16: a till says with every push how far its ledger goes; what it holds and the server has not received is
+     * listed by event and receipt number, and stays listed when the till is never heard from again.
+     */
+    @Test
+    void whatATillHoldsAndTheServerHasNotReceivedIsListedByNumber() {
+        createStore("S016", "Wujiaochang", "Asia/Shanghai");
+        TestServer.EnrolledTill till = office().server().enroll("S016", "S016-T1");
+        // Seven events sold on the till; this push brings the first three (receipts 1 and 2) and says the ledger goes
+        // through seq 7 with receipt 5: events 4-7 and receipts 3-5 have not arrived.
+        List<EventEnvelope> events = till.writer().next(List.of(Facts.sale("S016-T1-1-000001", "690001", 300),
+                Facts.stock("S016", "690001", -1_000, StockChanged.Reason.SALE), Facts.sale("S016-T1-1-000002", "690001", 300)));
+        com.fasterxml.jackson.databind.node.ObjectNode body = (com.fasterxml.jackson.databind.node.ObjectNode) Json.parse(
+                Json.push(till.writer(), events));
+        body.putObject("held").put("throughSeq", 7).put("lastReceipt", "S016-T1-1-000005");
+        assertThat(till.api().post("/api/v1/sync/push", body.toString()).status()).isEqualTo(200);
+        body.putObject("held").put("throughSeq", 0);
+        assertThat(till.api().post("/api/v1/sync/push", body.toString()).status()).as("a held that says nothing").isEqualTo(400);
+
+        Browser browser = office().signInAs(Role.HQ_ADMIN).open("/stores/S016/tills");
+        assertThat(browser.texts("#till-S016-T1 .till-not-received div"))
+                .containsExactly("Epoch 1: events #4-#7 not received, receipts S016-T1-1-000003 to S016-T1-1-000005 (3)");
+        Browser chinese = BackOffice.signIn(office().browser("zh-CN"), office().user(Role.HQ_ADMIN), BackOffice.PASSWORD);
+        assertThat(chinese.open("/stores/S016/tills").texts("#till-S016-T1 .till-not-received div"))
+                .containsExactly("第 1 期：事件 #4-#7 未收到，小票 S016-T1-1-000003 至 S016-T1-1-000005（3 张）");
+
+        // The rest arrives: nothing is listed any more.
+        List<EventEnvelope> rest = till.writer().next(List.of(Facts.sale("S016-T1-1-000003", "690001", 300),
+                Facts.sale("S016-T1-1-000004", "690001", 300), Facts.stock("S016", "690001", -2_000, StockChanged.Reason.SALE),
+                Facts.sale("S016-T1-1-000005", "690001", 300)));
+        assertThat(rest.getLast().tillSeq()).isEqualTo(7);
+        com.fasterxml.jackson.databind.node.ObjectNode restBody = (com.fasterxml.jackson.databind.node.ObjectNode) Json.parse(
+                Json.push(till.writer(), rest));
+        restBody.putObject("held").put("throughSeq", 7).put("lastReceipt", "S016-T1-1-000005");
+        assertThat(till.api().post("/api/v1/sync/push", restBody.toString()).status()).isEqualTo(200);
+        assertThat(browser.open("/stores/S016/tills").texts("#till-S016-T1 .till-not-received div")).isEmpty();
+    }
+
     @Test
     void aTillsChainPageShowsTheHeadAndEachShiftCloseAsTheZReportPrintsThemAndABreakIsListedInThePagesLanguage() {
         createStore("S015", "Nanjing Road", "Asia/Shanghai");
