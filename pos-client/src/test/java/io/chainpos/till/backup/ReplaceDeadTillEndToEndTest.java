@@ -61,7 +61,7 @@ class ReplaceDeadTillEndToEndTest {
     }
 
     /** Signs in to the back office as head office's admin, revokes the till and issues its replacement code. */
-    String revokeAndReplaceInTheBackOffice(String store, String till) {
+    static String revokeAndReplaceInTheBackOffice(RealServer server, String store, String till) {
         PageClient pages = PageClient.on(server.uri());
         assertThat(pages.signIn("it.admin", PASSWORD)).isTrue();
         pages.get("/stores/" + store + "/tills");
@@ -138,7 +138,7 @@ class ReplaceDeadTillEndToEndTest {
 
         // Head office revokes the dead till and issues its replacement code in the back office.
         clock.advance(Duration.ofMinutes(20));
-        String code = revokeAndReplaceInTheBackOffice("S001", "S001-T1");
+        String code = revokeAndReplaceInTheBackOffice(server, "S001", "S001-T1");
         assertThat(new Api(server.uri(), oldToken).get("/api/v1/sync/pull?after=0").status())
                 .as("the dead till's token is refused").isEqualTo(401);
 
