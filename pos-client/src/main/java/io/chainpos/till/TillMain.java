@@ -31,6 +31,7 @@ import java.nio.file.Files;
 import io.chainpos.till.ui.app.FxTill;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -82,6 +83,21 @@ public final class TillMain implements Callable<Integer> {
             + "(default: as in till.properties, NONE unless set there).")
     CashRounding rounding;
 
+    private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(TillMain.class);
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public TillMain() {
+        this(System.out, System.err);
+    }
+
+    /** A till whose start-up messages go to the given streams (the terminal's, or a test's). */
+    TillMain(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new TillMain()).execute(args));
     }
@@ -90,8 +106,11 @@ public final class TillMain implements Callable<Integer> {
     public Integer call() throws Exception {
         Clock clock = Clock.systemDefaultZone();
         EventCodec codec = EventCodec.standard();
+        TillSettings settings = tillSettings();
+        // Start-up speaks the language the till's settings choose, as its screens do.
+        TillWords words = new TillWords(TillWords.localeFor(settings.language(), Locale.getDefault()));
         if (restore != null) {
-            Integer refused = restoreFromBackup();
+            Integer refused = restoreFromBackup(words);
             if (refused != null) {
                 return refused;
             }
@@ -100,14 +119,17 @@ public final class TillMain implements Callable<Integer> {
         try {
             protection = protect();
         } catch (IOException e) {
-            System.err.println("cannot prepare the till's data folder or key file: " + e.getMessage());
+            LOG.atError().setMessage("start.dataFolderUnusable").addKeyValue("data", data).addKeyValue("keyFile", keyFile)
+                    .setCause(e).log();
+            err.println(words.say(TillMessage.of(TillMessage.Code.START_DATA_FOLDER_UNUSABLE, data.toString(), keyFile.toString())));
             return 2;
         }
         Ledger ledger;
         try {
             ledger = Ledger.open(data.resolve("till.db"), clock, codec, TillProjections.standard(codec), protection.wrap());
         } catch (LedgerException e) {
-            System.err.println(e.getMessage());
+            LOG.atError().setMessage("start.ledgerUnusable").addKeyValue("ledger", data.resolve("till.db")).setCause(e).log();
+            err.println(words.say(TillMessage.of(TillMessage.Code.START_LEDGER_UNUSABLE, data.resolve("till.db").toString())));
             return 2;
         }
         // A token kept by an earlier version in the clear is written again, now wrapped.
@@ -122,7 +144,8 @@ public final class TillMain implements Callable<Integer> {
         try {
             trust = ServerTrust.load(ledger, chainCa());
         } catch (IOException e) {
-            System.err.println("cannot read the chain CA: " + e.getMessage());
+            LOG.atError().setMessage("start.chainCaUnreadable").setCause(e).log();
+            err.println(words.say(TillMessage.of(TillMessage.Code.START_CHAIN_CA_UNREADABLE)));
             ledger.close();
             return 2;
         }
@@ -134,30 +157,28 @@ public final class TillMain implements Callable<Integer> {
             if (enrollCode != null) {
                 EnrollTill.Result result = TillAssembly.enrollment(ledger, apis, protection).enroll(server, enrollCode);
                 if (!(result instanceof EnrollTill.Enrolled enrolled)) {
-                    TillWords words = new TillWords(TillWords.localeFor(tillSettings().language(), Locale.getDefault()));
-                    System.err.println("enrollment failed: " + words.say(switch (result) {
+                    err.println(words.say(TillMessage.of(TillMessage.Code.ENROLL_FAILED, switch (result) {
                         case EnrollTill.Refused refused -> refused.reason();
                         case EnrollTill.Unreachable unreachable -> unreachable.reason();
                         case EnrollTill.Invalid invalid -> invalid.reason();
                         case EnrollTill.Enrolled done -> throw new IllegalStateException("enrolled");
-                    }));
+                    })));
                     // A restored ledger left under its old epoch would sell with sequence numbers already sent.
                     undoRestore = restore != null;
                     return 2;
                 }
                 justEnrolled = true;
-                System.out.println("enrolled as till " + enrolled.identity().tillId() + " of store "
-                        + enrolled.identity().storeId() + " (epoch " + enrolled.identity().epoch() + ")");
+                out.println(words.say(TillMessage.of(TillMessage.Code.ENROLLED, enrolled.identity().tillId().value(),
+                        enrolled.identity().storeId().value(), Integer.toString(enrolled.identity().epoch()))));
             }
-            TillSettings settings = tillSettings();
-            return console ? console(ledger, codec, clock, apis, settings, justEnrolled, protection)
-                    : screens(ledger, codec, clock, apis, settings, protection);
+            return console ? console(ledger, codec, clock, apis, settings, justEnrolled, protection, words)
+                    : screens(ledger, codec, clock, apis, settings, protection, words);
         } finally {
             if (undoRestore) {
                 java.nio.file.Files.deleteIfExists(data.resolve("till.db"));
                 java.nio.file.Files.deleteIfExists(data.resolve("till.db-wal"));
                 java.nio.file.Files.deleteIfExists(data.resolve("till.db-shm"));
-                System.err.println("the restore was undone; run it again with a code that works");
+                err.println(words.say(TillMessage.of(TillMessage.Code.RESTORE_UNDONE)));
             }
         }
     }
@@ -193,11 +214,9 @@ public final class TillMain implements Callable<Integer> {
     }
 
     private int screens(Ledger ledger, EventCodec codec, Clock clock, TillAssembly.SyncApis apis, TillSettings settings,
-                        TillProtection protection) throws InterruptedException {
-        Optional<String> noDisplay = noDisplay();
-        if (noDisplay.isPresent()) {
-            System.err.println("cannot open the till's window: " + noDisplay.get() + ". Run the till on the computer's "
-                    + "screen, or in this terminal with --console");
+                        TillProtection protection, TillWords words) throws InterruptedException {
+        if (noDisplay()) {
+            err.println(words.say(TillMessage.of(TillMessage.Code.START_NO_DISPLAY)));
             return 2;
         }
         AppStartup startup = new AppStartup(ledger, codec, clock, data, apis, settings, protection);
@@ -205,8 +224,8 @@ public final class TillMain implements Callable<Integer> {
             FxTill.run(startup, new TillSettingsFile(data), settings, wedgeTiming());
             return 0;
         } catch (UnsupportedOperationException | IllegalStateException e) {
-            System.err.println("cannot open the till's window (" + e.getMessage() + "); on a computer without a screen "
-                    + "run the till with --console");
+            LOG.atError().setMessage("start.windowFailed").setCause(e).log();
+            err.println(words.say(TillMessage.of(TillMessage.Code.START_WINDOW_FAILED)));
             return 2;
         } finally {
             startup.close();
@@ -214,40 +233,39 @@ public final class TillMain implements Callable<Integer> {
     }
 
     private int console(Ledger ledger, EventCodec codec, Clock clock, TillAssembly.SyncApis apis, TillSettings settings,
-                        boolean justEnrolled, TillProtection protection) throws IOException {
+                        boolean justEnrolled, TillProtection protection, TillWords words) throws IOException {
         if (ledger.identity().isEmpty()) {
-            System.err.println("this till is not enrolled yet: run it once with --server <address> --enroll <code> "
-                    + "(head office prints a code with: sync-server enroll --store <store> --till <till>)");
+            err.println(words.say(TillMessage.of(TillMessage.Code.START_NOT_ENROLLED)));
             return 2;
         }
-        TillWords words = new TillWords(TillWords.localeFor(settings.language(), Locale.getDefault()));
         try (TillAssembly till = TillAssembly.start(ledger, codec, clock, data, apis, settings, protection)) {
-            till.useCases().security().get().forEach(warning -> System.err.println("warning: " + words.say(warning.message())));
+            till.useCases().security().get().forEach(warning -> err.println(words.say(
+                    TillMessage.of(TillMessage.Code.START_WARNING, warning.message()))));
             SyncAgent agent = till.agent();
             if (agent != null && justEnrolled) {
                 // Just enrolled: fetch the catalog, rules and members before the first customer.
-                System.out.println("fetching the catalog and members from the server...");
+                out.println(words.say(TillMessage.of(TillMessage.Code.START_FETCHING)));
                 try {
                     // The agent has already started its first round in the background; this one waits for it.
                     SyncAgent.Round round = agent.syncOnce();
-                    System.out.println(round.problems().isEmpty() ? "up to date with the server"
-                            : "the first sync had problems (" + round.problems().stream().map(words::say)
-                            .collect(java.util.stream.Collectors.joining("; ")) + "); the till retries in the background");
+                    out.println(words.say(round.problems().isEmpty() ? TillMessage.of(TillMessage.Code.START_UP_TO_DATE)
+                            : TillMessage.of(TillMessage.Code.START_FIRST_SYNC_PROBLEMS, round.problems().stream().map(words::say)
+                            .collect(java.util.stream.Collectors.joining("; ")))));
                 } catch (IOException | RuntimeException e) {
-                    System.err.println("the first sync failed (" + words.say(SyncStatus.problemOf(e))
-                            + "); the till retries in the background");
+                    err.println(words.say(TillMessage.of(TillMessage.Code.START_FIRST_SYNC_FAILED, SyncStatus.problemOf(e))));
                 }
             }
             if (till.deviceProblems().isEmpty()) {
-                System.out.println("device settings: " + new DeviceSettingsFile(data).path());
+                out.println(words.say(TillMessage.of(TillMessage.Code.START_DEVICE_SETTINGS_AT,
+                        new DeviceSettingsFile(data).path().toString())));
             } else {
-                System.err.println("the device settings cannot be used, so nothing prints until they are fixed:");
-                till.deviceProblems().forEach(problem -> System.err.println("  " + words.say(problem)));
+                err.println(words.say(TillMessage.of(TillMessage.Code.START_DEVICE_SETTINGS_UNUSABLE)));
+                till.deviceProblems().forEach(problem -> err.println("  " + words.say(problem)));
             }
             DeviceCommands hardware = new DeviceCommands(till.devices(), Optional.of(till.noSale()), cashier,
-                    till.identity().tillId(), clock, System.out, words);
-            CommandLineTill counter = new CommandLineTill(ledger, till.counter(cashier), agent, System.out, hardware, words)
-                    .withBackups(new BackupCommands(till.backups(), clock.getZone(), System.out));
+                    till.identity().tillId(), clock, out, words);
+            CommandLineTill counter = new CommandLineTill(ledger, till.counter(cashier), agent, out, hardware, words)
+                    .withBackups(new BackupCommands(till.backups(), clock.getZone(), out));
             till.devices().startScanner(scan -> counter.scanned(scan.code()));
             counter.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         }
@@ -258,20 +276,18 @@ public final class TillMain implements Callable<Integer> {
      * Puts the backup back as this till's ledger before it opens; the enrollment that follows gives the till a new
      * epoch. Returns the exit code when it cannot, or null to go on.
      */
-    private Integer restoreFromBackup() {
+    private Integer restoreFromBackup(TillWords words) {
         if (enrollCode == null || server == null) {
-            System.err.println("a till restored from a backup must enroll again: add --server <address> --enroll <new code> "
-                    + "(head office prints one with: sync-server enroll --store <store> --till <this till>)");
+            err.println(words.say(TillMessage.of(TillMessage.Code.RESTORE_NEEDS_ENROLL)));
             return 2;
         }
         switch (RestoreFromBackup.restore(restore, data.resolve("till.db"))) {
             case RestoreFromBackup.Result.Restored restored -> {
-                System.out.println("restored the ledger from " + restore + " (" + restored.events()
-                        + " events of this till); enrolling again so it carries on under a new epoch");
+                out.println(words.say(TillMessage.of(TillMessage.Code.RESTORED, restore.toString(), restored.events())));
                 return null;
             }
             case RestoreFromBackup.Result.Refused refused -> {
-                System.err.println("cannot restore: " + refused.reason());
+                err.println(words.say(refused.reason()));
                 return 2;
             }
         }
@@ -282,13 +298,10 @@ public final class TillMain implements Callable<Integer> {
      * an X nor a Wayland display (a server, an SSH login). Windows and macOS always have one; a JavaFX platform
      * chosen by hand (Monocle) needs none.
      */
-    private static Optional<String> noDisplay() {
+    private static boolean noDisplay() {
         boolean linux = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
-        if (!linux || System.getProperty("glass.platform") != null || System.getenv("DISPLAY") != null
-                || System.getenv("WAYLAND_DISPLAY") != null) {
-            return Optional.empty();
-        }
-        return Optional.of("there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)");
+        return linux && System.getProperty("glass.platform") == null && System.getenv("DISPLAY") == null
+                && System.getenv("WAYLAND_DISPLAY") == null;
     }
 
     /** The till's own settings; a flag overrides the file's cash rounding. Unusable settings are reported, defaults used. */
@@ -298,12 +311,15 @@ public final class TillMain implements Callable<Integer> {
         try {
             settings = file.load();
         } catch (TillSettingsFile.Invalid e) {
-            System.err.println("the till's settings cannot be used, so it runs with its defaults until they are fixed:");
+            // The language setting itself may be what is wrong: these are said in the computer's language.
             TillWords words = new TillWords(TillWords.localeFor(TillSettings.Language.SYSTEM, Locale.getDefault()));
-            e.problems().forEach(problem -> System.err.println("  " + words.say(problem)));
+            err.println(words.say(TillMessage.of(TillMessage.Code.START_SETTINGS_UNUSABLE)));
+            e.problems().forEach(problem -> err.println("  " + words.say(problem)));
             settings = TillSettings.defaults();
         } catch (IOException e) {
-            System.err.println("cannot read " + file.path() + " (" + e.getMessage() + "); the till runs with its defaults");
+            LOG.atWarn().setMessage("start.settingsUnreadable").addKeyValue("file", file.path()).setCause(e).log();
+            TillWords words = new TillWords(TillWords.localeFor(TillSettings.Language.SYSTEM, Locale.getDefault()));
+            err.println(words.say(TillMessage.of(TillMessage.Code.SETTINGS_UNREADABLE, file.path().toString())));
             settings = TillSettings.defaults();
         }
         return rounding == null ? settings

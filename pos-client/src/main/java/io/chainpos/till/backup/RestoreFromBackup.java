@@ -1,5 +1,6 @@
 package io.chainpos.till.backup;
 
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.ledger.LedgerCopies;
 import io.chainpos.till.security.OwnerOnly;
 import java.io.IOException;
@@ -8,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Puts a backup of the ledger back as the till's ledger, on a new PC or after the old ledger was lost. The backup is
@@ -22,25 +25,29 @@ public final class RestoreFromBackup {
         record Restored(Path ledger, long events) implements Result {
         }
 
-        record Refused(String reason) implements Result {
+        /** Why not, as a code the command line puts into the till's language; a cause's own text goes to the log. */
+        record Refused(TillMessage reason) implements Result {
         }
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(RestoreFromBackup.class);
 
     private RestoreFromBackup() {
     }
 
     public static Result restore(Path backup, Path ledger) {
         if (!Files.isRegularFile(backup)) {
-            return new Result.Refused("there is no backup file at " + backup);
+            return new Result.Refused(TillMessage.of(TillMessage.Code.RESTORE_NO_BACKUP, backup.toString()));
         }
         if (Files.exists(ledger)) {
-            return new Result.Refused("the data folder already holds a ledger (" + ledger + "); the restore never "
-                    + "overwrites one: move it away first, or restore into another --data folder");
+            return new Result.Refused(TillMessage.of(TillMessage.Code.RESTORE_WOULD_OVERWRITE, ledger.toString()));
         }
         try {
             List<String> problems = LedgerCopies.check(backup);
             if (!problems.isEmpty()) {
-                return new Result.Refused("the backup " + backup + " cannot be used: " + String.join("; ", problems));
+                LOG.atWarn().setMessage("restore.backupUnusable").addKeyValue("backup", backup)
+                        .addKeyValue("problems", String.join("; ", problems)).log();
+                return new Result.Refused(TillMessage.of(TillMessage.Code.RESTORE_BACKUP_UNUSABLE, backup.toString()));
             }
             Files.createDirectories(ledger.toAbsolutePath().getParent());
             Path partial = ledger.resolveSibling(ledger.getFileName() + ".restoring");
@@ -52,7 +59,8 @@ public final class RestoreFromBackup {
             Files.move(partial, ledger, StandardCopyOption.ATOMIC_MOVE);
             return new Result.Restored(ledger, LedgerCopies.ownEvents(ledger));
         } catch (IOException e) {
-            return new Result.Refused("cannot restore " + backup + " to " + ledger + ": " + e.getMessage());
+            LOG.atWarn().setMessage("restore.failed").addKeyValue("backup", backup).addKeyValue("ledger", ledger).setCause(e).log();
+            return new Result.Refused(TillMessage.of(TillMessage.Code.RESTORE_FAILED, backup.toString(), ledger.toString()));
         }
     }
 }

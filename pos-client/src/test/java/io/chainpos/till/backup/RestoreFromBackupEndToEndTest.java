@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chainpos.model.id.Sku;
 import io.chainpos.model.id.StoreId;
 import io.chainpos.model.testing.ManualClock;
+import io.chainpos.till.TillMessage;
 import io.chainpos.till.refund.RefundSale;
 import io.chainpos.till.sale.Checkout;
 import io.chainpos.till.testing.RealServer;
@@ -126,12 +127,13 @@ class RestoreFromBackupEndToEndTest {
         Files.writeString(ledger, "a ledger that is there");
         Path notALedger = Files.writeString(dir.resolve("photo.db"), "not a database at all, but long enough to look like one");
 
-        assertThat(RestoreFromBackup.restore(notALedger, dir.resolve("other").resolve("till.db")))
-                .isInstanceOfSatisfying(RestoreFromBackup.Result.Refused.class,
-                        refused -> assertThat(refused.reason()).contains("cannot be used"));
-        assertThat(RestoreFromBackup.restore(notALedger, ledger))
-                .isInstanceOfSatisfying(RestoreFromBackup.Result.Refused.class,
-                        refused -> assertThat(refused.reason()).contains("never overwrites"));
+        assertThat(RestoreFromBackup.restore(notALedger, dir.resolve("other").resolve("till.db"))).isEqualTo(
+                new RestoreFromBackup.Result.Refused(TillMessage.of(TillMessage.Code.RESTORE_BACKUP_UNUSABLE, notALedger.toString())));
+        assertThat(RestoreFromBackup.restore(notALedger, ledger)).isEqualTo(
+                new RestoreFromBackup.Result.Refused(TillMessage.of(TillMessage.Code.RESTORE_WOULD_OVERWRITE, ledger.toString())));
+        assertThat(RestoreFromBackup.restore(dir.resolve("missing.db"), dir.resolve("other").resolve("till.db"))).isEqualTo(
+                new RestoreFromBackup.Result.Refused(TillMessage.of(TillMessage.Code.RESTORE_NO_BACKUP,
+                        dir.resolve("missing.db").toString())));
         assertThat(ledger).content().isEqualTo("a ledger that is there");
         assertThat(dir.resolve("other").resolve("till.db")).doesNotExist();
     }

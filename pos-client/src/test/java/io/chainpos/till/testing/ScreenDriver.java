@@ -96,6 +96,23 @@ public final class ScreenDriver implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A quick typist: {@code text}'s characters {@code between} apart (a pressed and a typed event each), faster than
+     * {@link #write} and slower than a scanner's burst; a newline is Enter at the same pace. Then the pause after the
+     * last key.
+     */
+    public ScreenDriver writeAt(String text, Duration between) {
+        step.set(between.toNanos() / 2);
+        for (char c : text.toCharArray()) {
+            (c == '\n' ? java.util.Optional.of(new Key(KeyCode.ENTER, false)) : keys(c)).ifPresentOrElse(this::keyNoWait,
+                    () -> { throw new IllegalArgumentException("the test typist does not type '" + c + "'"); });
+        }
+        WaitForAsyncUtils.waitForFxEvents(); // every key seen at this pace before the pace goes back to a person's
+        step.set(PERSON);
+        idle();
+        return this;
+    }
+
     /** A person pressing keys, one after the other. */
     public ScreenDriver press(KeyCode... keys) {
         step.set(PERSON);

@@ -12,6 +12,7 @@ import io.chainpos.model.event.MembersMerged;
 import io.chainpos.model.event.PointsChanged;
 import io.chainpos.model.event.StoredValueChanged;
 import io.chainpos.model.id.MemberId;
+import io.chainpos.model.member.LastWriterWins;
 import io.chainpos.model.sync.SyncException;
 import io.chainpos.server.db.SqlSession;
 import io.chainpos.server.log.Projection;
@@ -36,15 +37,12 @@ import java.util.UUID;
  * have found them. A merge or an erasure splits the batch: what came before it is written first.
  */
 public final class JdbcMemberProjection implements Projection {
-    // Last writer wins by (hlc, till_id, event_id), the order of FieldWrite.LAST_WRITER_LAST.
+    // Last writer wins by the chain's one rule, its SQL form taken from LastWriterWins rather than written again.
     private static final String UPSERT_FIELD = """
             INSERT INTO member_fields (member_id, field, value, hlc, till_id, event_id) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (member_id, field) DO UPDATE
             SET value = excluded.value, hlc = excluded.hlc, till_id = excluded.till_id, event_id = excluded.event_id
-            WHERE excluded.hlc > member_fields.hlc
-               OR (excluded.hlc = member_fields.hlc AND excluded.till_id > member_fields.till_id)
-               OR (excluded.hlc = member_fields.hlc AND excluded.till_id = member_fields.till_id
-                   AND excluded.event_id > member_fields.event_id)""";
+            WHERE """ + LastWriterWins.sqlLater("excluded", "member_fields");
     // The first registration of an id names its home store; a second copy (an import run twice) changes nothing.
     private static final String INSERT_HOME = """
             INSERT INTO member_home (member_id, store_id, registered_ms) VALUES (?, ?, ?) ON CONFLICT (member_id) DO NOTHING""";

@@ -3,6 +3,7 @@ package io.chainpos.till.ui.payment;
 import io.chainpos.model.event.SaleCompleted;
 import io.chainpos.model.event.Tender;
 import io.chainpos.model.event.TenderMethod;
+import io.chainpos.model.sale.Tendering;
 import io.chainpos.till.loyalty.MemberAccounts.MemberAccount;
 import io.chainpos.till.sale.SaleSession;
 import io.chainpos.till.ui.Amounts;
@@ -11,6 +12,7 @@ import io.chainpos.till.ui.PanelModel;
 import io.chainpos.till.ui.Tasks;
 import io.chainpos.till.ui.TillUseCases;
 import io.chainpos.till.ui.sale.LastSale;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
@@ -65,7 +67,7 @@ public final class PaymentViewModel extends PanelModel {
         this.paid = paid;
         this.tendered = Bindings.createLongBinding(() -> tenders.stream().mapToLong(Tender::amount).sum(), tenders);
         this.due = Bindings.createLongBinding(() -> Math.max(0, total - tendered.get()), tendered);
-        this.change = Bindings.createLongBinding(this::changeNow, tendered, amount, method, done);
+        this.change = Bindings.createLongBinding(this::changeNow, tenders, amount, method, reference, done);
         due.addListener((o, was, now) -> quickAmounts.setAll(QuickAmounts.forDue(now.longValue())));
         quickAmounts.setAll(QuickAmounts.forDue(total));
     }
@@ -245,12 +247,21 @@ public final class PaymentViewModel extends PanelModel {
         tell(notice);
     }
 
+    /**
+     * The change as it would be with the amount typed so far tendered in the chosen method: the tender rules'
+     * answer ({@link Tendering#settle}), none while the tenders fall short or would break a rule.
+     */
     private long changeNow() {
         if (done.get() != null) {
             return done.get().change();
         }
-        long typedCash = method.get() == TenderMethod.CASH ? Amounts.parseYuan(amount.get()).orElse(0) : 0;
-        return Math.max(0, tendered.get() + typedCash - total);
+        List<Tender> wouldBe = new ArrayList<>(tenders);
+        OptionalLong typed = Amounts.parseYuan(amount.get());
+        if (typed.isPresent() && typed.getAsLong() > 0) {
+            String ref = reference.get() == null ? "" : reference.get().strip();
+            wouldBe.add(new Tender(method.get(), typed.getAsLong(), ref.isEmpty() ? null : ref));
+        }
+        return Tendering.settle(total, wouldBe) instanceof Tendering.Settled settled ? settled.change() : 0;
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.testfx.framework.junit5.Start;
  * one product goes back to the cash it was paid in. A receipt number that is no sale is said so in place.
  */
 class RefundScreenTest extends ScreenTestBase {
+    // RefundScreenChineseTest runs the same on the Chinese screens.
 
     @Start
     void start(Stage stage) {
@@ -45,12 +46,12 @@ class RefundScreenTest extends ScreenTestBase {
 
         screen.press(KeyCode.F9).waitFor("#refund-receipt");
         screen.scan(printed.get());
-        screen.waitForText("#refund-screen #notice", "Set how much").waitFor("#refund-qty-100001");
+        screen.waitForText("#refund-screen #notice", say("Set how much", "设置每件商品退回的数量")).waitFor("#refund-qty-100001");
         assertThat(screen.text("#refund-receipt")).isEqualTo(printed.get());
         screen.click("#refund-qty-100001");
         screen.press(KeyCode.END, KeyCode.BACK_SPACE).write("0");
         assertThat(screen.text("#refund-left-100002")).isEqualTo("1");
-        screen.press(KeyCode.ENTER).waitForText("#refund-done", "Refunded ¥8.00 to Cash ¥8.00");
+        screen.press(KeyCode.ENTER).waitForText("#refund-done", say("Refunded ¥8.00 to Cash ¥8.00", "已退款 ¥8.00，退回到 现金 ¥8.00"));
         screen.waitForText("#refund-left-100002", "0");
         assertThat(screen.text("#refund-left-100001")).as("the screen shows what is left now").isEqualTo("2");
 
@@ -59,6 +60,7 @@ class RefundScreenTest extends ScreenTestBase {
 
         screen.press(KeyCode.ENTER).waitUntilGone("#refund-screen");
         screen.press(KeyCode.F9).waitFor("#refund-receipt").write("S001-T1-1-999999").press(KeyCode.ENTER)
-                .waitForText("#refund-screen #notice", "No sale with receipt S001-T1-1-999999");
+                .waitForText("#refund-screen #notice", say("No sale with receipt S001-T1-1-999999",
+                        "本店没有小票号为 S001-T1-1-999999 的交易"));
     }
 }

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 
-/** A till with its catalog, owner and manager, its window open headless in English; the subclass says what is set up. */
+/**
+ * A till with its catalog, owner and manager, its window open headless in English unless the subclass picks
+ * another language; the subclass says what is set up.
+ */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 abstract class ScreenTestBase {
@@ -30,6 +33,16 @@ abstract class ScreenTestBase {
         return true;
     }
 
+    /** The computer's language the window opens in; the till's settings leave it to the computer. */
+    Locale language() {
+        return Locale.ENGLISH;
+    }
+
+    /** What the screen says in the language it opened in, each written out by hand. */
+    String say(String english, String chinese) {
+        return language().getLanguage().equals("zh") ? chinese : english;
+    }
+
     /** Anything recorded before the window opens (a member, an earlier sale). */
     void before(TestTill ready) {
     }
@@ -39,7 +52,7 @@ abstract class ScreenTestBase {
         till = ScreenTill.ready(dir, Clock.system(TestTill.SHANGHAI), shiftOpen());
         before(till.till);
         screen = new ScreenDriver(new FxRobot());
-        screen.open(stage, till, dir, Locale.ENGLISH);
+        screen.open(stage, till, dir, language());
     }
 
     @AfterEach

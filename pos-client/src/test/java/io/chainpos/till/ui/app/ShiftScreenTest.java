@@ -21,6 +21,7 @@ import org.testfx.framework.junit5.Start;
  * closed with the counted cash, and the Z report is shown and printed.
  */
 class ShiftScreenTest extends ScreenTestBase {
+    // ShiftScreenChineseTest runs the same on the Chinese screens.
 
     @Start
     void start(Stage stage) {
@@ -37,7 +38,7 @@ class ShiftScreenTest extends ScreenTestBase {
         screen.waitFor("#sign-in-pin").write(TestTill.OWNER_PIN).press(KeyCode.ENTER);
         screen.waitFor("#shift-float").press(KeyCode.ESCAPE).waitUntilGone("#shift-screen").waitFor("#scan-field");
 
-        screen.scan("6901234567892").waitForText("#notice", "Open a shift before selling.");
+        screen.scan("6901234567892").waitForText("#notice", say("Open a shift before selling.", "请先开班再销售。"));
         assertThat(screen.text("#total")).isEqualTo("¥0.00");
     }
 
@@ -45,7 +46,7 @@ class ShiftScreenTest extends ScreenTestBase {
     void aShiftOpensWithItsFloatAndClosesWithTheZReportShownAndPrinted() {
         screen.waitFor("#sign-in-pin").write(TestTill.OWNER_PIN).press(KeyCode.ENTER);
         screen.waitFor("#shift-float").write("500").press(KeyCode.ENTER);
-        screen.waitUntilGone("#shift-screen").waitForText("#status-shift", "Shift since").waitFor("#scan-field");
+        screen.waitUntilGone("#shift-screen").waitForText("#status-shift", say("Shift since", "班次")).waitFor("#scan-field");
 
         assertThat(till.till.sell(new TestTill.Sale(List.of(new TestTill.Line("100002", 1000)),
                 null, List.of(new Tender(TenderMethod.CASH, 1000, null)), "owner"))).isInstanceOf(Checkout.Completed.class);
@@ -66,7 +67,7 @@ class ShiftScreenTest extends ScreenTestBase {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(EscPosReader.lines(Files.readAllBytes(till.printerFile())))
                 .anyMatch(line -> line.startsWith("账链") && line.endsWith(head.replace(" · ", " "))));
 
-        screen.press(KeyCode.ESCAPE).waitUntilGone("#shift-screen").waitForText("#status-shift", "No shift open");
+        screen.press(KeyCode.ESCAPE).waitUntilGone("#shift-screen").waitForText("#status-shift", say("No shift open", "未开班"));
     }
 
     /** The protocol's hash of an event (SHA-256 of its canonical JSON), taken here from the text in the ledger. */

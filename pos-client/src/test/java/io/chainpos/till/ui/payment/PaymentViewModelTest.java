@@ -117,6 +117,24 @@ class PaymentViewModelTest {
         assertThat(payment.doneProperty().get()).isNull();
     }
 
+    /** Total 19.50: only cash gives change, so an amount over what is due shows change only when typed as cash. */
+    @Test
+    void theChangeShownIsTheTenderRulesChangeForTheMethodChosen() {
+        PaymentViewModel payment = payment(null);
+        payment.amountProperty().set("30");
+
+        payment.choose(TenderMethod.BANK_CARD);
+        payment.referenceProperty().set("POS-1");
+        assertThat(payment.changeBinding().get()).as("a card over what is due gives no change").isZero();
+        payment.choose(TenderMethod.MOBILE_WALLET);
+        assertThat(payment.changeBinding().get()).as("nor does a wallet").isZero();
+        payment.choose(TenderMethod.CASH);
+        assertThat(payment.changeBinding().get()).as("30.00 cash for 19.50").isEqualTo(1050);
+
+        payment.amountProperty().set("15");
+        assertThat(payment.changeBinding().get()).as("still 4.50 short").isZero();
+    }
+
     @Test
     void aSaleTheTillRefusesKeepsTheEarlierTendersAndSaysWhy() {
         Member member = ((RegisterMember.Registered) useCases.registerMember().register(new RegisterMember.Request(

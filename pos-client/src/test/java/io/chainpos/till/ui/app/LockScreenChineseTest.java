@@ -1,0 +1,21 @@
+package io.chainpos.till.ui.app;
+
+import java.util.Locale;
+import javafx.stage.Stage;
+import org.testfx.framework.junit5.Start;
+
+/** {@link LockScreenTest} on a Chinese computer: the same steps, the screens speaking Chinese. */
+class LockScreenChineseTest extends LockScreenTest {
+
+    @Override
+    Locale language() {
+        return Locale.SIMPLIFIED_CHINESE;
+    }
+
+    @Start
+    @Override
+    void start(Stage stage) {
+        this.stage = stage;
+        open(stage);
+    }
+}

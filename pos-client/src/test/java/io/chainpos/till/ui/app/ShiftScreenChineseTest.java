@@ -1,0 +1,20 @@
+package io.chainpos.till.ui.app;
+
+import java.util.Locale;
+import javafx.stage.Stage;
+import org.testfx.framework.junit5.Start;
+
+/** {@link ShiftScreenTest} on a Chinese computer: the same steps, the screens speaking Chinese. */
+class ShiftScreenChineseTest extends ShiftScreenTest {
+
+    @Override
+    Locale language() {
+        return Locale.SIMPLIFIED_CHINESE;
+    }
+
+    @Start
+    @Override
+    void start(Stage stage) {
+        open(stage);
+    }
+}
