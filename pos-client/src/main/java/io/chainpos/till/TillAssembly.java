@@ -197,11 +197,45 @@ public final class TillAssembly implements AutoCloseable {
             throw new IllegalStateException("enroll the till before starting it");
         }
         TillAssembly till = new TillAssembly(ledger, codec, clock, data, apis, settings, protection);
+        till.prepareSearch();
         if (till.agent != null) {
             till.agent.start();
         }
         till.backups.start(ledger);
         return till;
+    }
+
+    /**
+     * Product names are read into memory in the background at start and after each sync (a cheap check when the
+     * catalog did not change), so a cashier's first search answers within a frame.
+     */
+    private void prepareSearch() {
+        SearchProducts search = new SearchProducts(ledger, catalog, clock);
+        java.util.concurrent.ExecutorService names = java.util.concurrent.Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().daemon().name("product-names").factory());
+        java.util.concurrent.atomic.AtomicBoolean queued = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable prepare = () -> {
+            if (queued.compareAndSet(false, true)) {
+                names.execute(() -> {
+                    queued.set(false);
+                    try {
+                        search.prepare();
+                    } catch (RuntimeException e) {
+                        org.slf4j.LoggerFactory.getLogger(TillAssembly.class).atWarn().setMessage("search.prepareFailed")
+                                .addKeyValue("reason", e.getMessage()).log();
+                    }
+                });
+            }
+        };
+        prepare.run();
+        if (agent != null) {
+            agent.onStatus(status -> prepare.run());
+        }
+    }
+
+    /** The catalog's generation whose product names are in memory for searching (0: none read yet). */
+    public long productNamesReadAt() {
+        return catalog.namesReadAt();
     }
 
     /** Enrollment with head office's one-time code, through the same sync port. */

@@ -24,6 +24,14 @@ public final class SearchProducts {
         return PinyinInitials.of(nameZh);
     }
 
+    /** Reads the names in before anyone searches: at start, and after a sync that changed the catalog. */
+    public void prepare() {
+        ledger.read(session -> {
+            catalog.prepareNames(session);
+            return null;
+        });
+    }
+
     public List<Product> byName(String text, int limit) {
         if (text == null || text.isBlank()) {
             return List.of();
