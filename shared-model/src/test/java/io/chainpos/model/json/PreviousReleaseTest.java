@@ -28,9 +28,15 @@ class PreviousReleaseTest {
         }
     }
 
+    /** Event types added since the previous release: it cannot have had their files. */
+    private static final java.util.Set<String> NEW_SINCE_PREVIOUS = java.util.Set.of("FeedbackRecorded", "FeedbackUpdated");
+
     @Test
     void thePreviousReleaseHadAGoldenFileForEveryTypeItKnew() throws IOException {
-        assertThat(previousGoldenFiles()).hasSize(SampleEvents.all().size());
+        java.util.Set<String> known = new java.util.TreeSet<>(SampleEvents.all().keySet());
+        known.removeAll(NEW_SINCE_PREVIOUS);
+        assertThat(previousGoldenFiles().map(f -> f.getFileName().toString().replaceAll("\\.v\\d+\\.json$", "")))
+                .containsExactlyInAnyOrderElementsOf(known);
     }
 
     @ParameterizedTest(name = "{0}")
