@@ -62,6 +62,7 @@ public final class Ports {
     private final MemberActivities memberActivities;
     private final Liabilities liabilities;
     private final io.chainpos.server.sales.CoPurchases coPurchases;
+    private final io.chainpos.server.care.CareBook care;
 
     private Ports(Database db, EventCodec codec, Clock clock) {
         JdbcExceptionLog exceptionLog = new JdbcExceptionLog(db);
@@ -79,6 +80,12 @@ public final class Ports {
         this.memberActivities = new JdbcMemberActivities(db);
         this.liabilities = new JdbcLiabilities(db);
         this.coPurchases = new io.chainpos.server.sales.JdbcCoPurchases(db);
+        this.care = new io.chainpos.server.care.JdbcCareBook(db);
+    }
+
+    /** Customer feedback and complaints as merged. */
+    public io.chainpos.server.care.CareBook care() {
+        return care;
     }
 
     /** What members bought together, for head office. */
@@ -105,7 +112,7 @@ public final class Ports {
         return List.of(new JdbcMemberProjection(), new JdbcMemberEventIndex(), new JdbcStockProjection(), new JdbcCatalogProjection(),
                 new JdbcPromotionProjection(EventCodec.standard()), new JdbcSalesProjection(), new JdbcSalesFactsProjection(zones),
                 new JdbcMemberActivityProjection(), new JdbcLiabilityProjection(),
-                new io.chainpos.server.sales.JdbcMemberPurchasesProjection(zones));
+                new io.chainpos.server.sales.JdbcMemberPurchasesProjection(zones), new io.chainpos.server.care.JdbcCareProjection());
     }
 
     public EventLog log() {
