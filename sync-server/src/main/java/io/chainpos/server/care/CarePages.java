@@ -52,8 +52,8 @@ public final class CarePages implements PageFeature {
         PageAccess store = PageAccess.store(Permission.VIEW_CARE);
         PageAccess chainHandles = PageAccess.chain(Permission.HANDLE_CARE);
         PageAccess storeHandles = PageAccess.store(Permission.HANDLE_CARE);
-        pages.nav(new NavItem("nav.care", "/care", chain, 35));
-        pages.nav(new NavItem("nav.store-care", "/stores/{store}/care", store, 35));
+        pages.nav(new NavItem("nav.care", "/care", chain, 46));
+        pages.nav(new NavItem("nav.store-care", "/stores/{store}/care", store, 36));
         pages.get("/care", chain, request -> list(request, Optional.empty()));
         pages.get("/stores/{store}/care", store, request -> list(request, Optional.of(request.pathParam("store"))));
         pages.get("/care/new", chainHandles, request -> newForm(request, null, 200, Form.empty()));
