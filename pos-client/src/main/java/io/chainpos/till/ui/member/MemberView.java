@@ -62,7 +62,6 @@ public final class MemberView extends VBox {
         topUp.disableProperty().bind(member.selectedProperty().isNull().or(member.topUp().busyProperty()));
         buttons.add(topUp, 3, 0);
         Button feedback = FxUi.keyButton(messages, "F8", "member.feedback", member::openFeedback);
-        feedback.setId("member-feedback");
         feedback.disableProperty().bind(member.selectedProperty().isNull().or(member.feedback().busyProperty()));
         buttons.add(feedback, 4, 0);
         buttons.add(FxUi.keyButton(messages, "Enter", "member.enter", member::enter), 5, 0);
