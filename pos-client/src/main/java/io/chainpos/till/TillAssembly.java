@@ -275,7 +275,7 @@ public final class TillAssembly implements AutoCloseable {
         return new TillUseCases(self.storeId(), self.tillId(), this::session, selling,
                 new SearchProducts(ledger, catalog, clock),
                 new MemberAccounts(ledger, members, balances, catalog, clock), registerMember,
-                new MemberCardCode(MEMBER_QR_PIXELS), loyalty.topUp(), refunds, shifts,
+                new MemberCardCode(MEMBER_QR_PIXELS), loyalty.topUp(), new io.chainpos.till.care.RecordFeedback(ledger, members, clock), refunds, shifts,
                 new SignIn(ledger, staff, pinGuard), setUpStaff, new OpenDrawerNoSale(ledger, approvals), devices.reprint(),
                 devices.printer(), devices.display(), sync,
                 new TillUseCases.Settings(new DeviceSettingsFile(data), new TillSettingsFile(data), server,

@@ -267,7 +267,13 @@ public record TillMessage(Code code, List<Object> args) {
         SETTING_NETWORK_PRINTER_NEEDS_HOST(2),
         SETTING_NOT_WHOLE_PATH(2),
         SETTING_NOT_A_PATH(2),
-        SETTINGS_UNREADABLE(1);
+        SETTINGS_UNREADABLE(1),
+        // customer care
+        FEEDBACK_TEXT_EMPTY(0),
+        FEEDBACK_TEXT_TOO_LONG(2),
+        FEEDBACK_NO_CATEGORY(0),
+        FEEDBACK_MEMBER_KEY_MISSING(0),
+        FEEDBACK_RECORDED(1);
 
         private final int arity;
 

@@ -63,6 +63,7 @@ public final class Ports {
     private final Liabilities liabilities;
     private final io.chainpos.server.sales.CoPurchases coPurchases;
     private final io.chainpos.server.member.KeysAtRest keysAtRest;
+    private final io.chainpos.server.care.CareBook care;
 
     private Ports(Database db, io.chainpos.server.db.KeyRing ring, EventCodec codec, Clock clock) {
         JdbcExceptionLog exceptionLog = new JdbcExceptionLog(db);
@@ -81,11 +82,17 @@ public final class Ports {
         this.liabilities = new JdbcLiabilities(db);
         this.coPurchases = new io.chainpos.server.sales.JdbcCoPurchases(db);
         this.keysAtRest = new io.chainpos.server.member.JdbcKeysAtRest(db, ring);
+        this.care = new io.chainpos.server.care.JdbcCareBook(db);
     }
 
     /** Members' keys and the chain's secrets as wrapped at rest. */
     public io.chainpos.server.member.KeysAtRest keysAtRest() {
         return keysAtRest;
+    }
+
+    /** Customer feedback and complaints as merged. */
+    public io.chainpos.server.care.CareBook care() {
+        return care;
     }
 
     /** What members bought together, for head office. */
@@ -112,7 +119,7 @@ public final class Ports {
         return List.of(new JdbcMemberProjection(), new JdbcMemberEventIndex(), new JdbcStockProjection(), new JdbcCatalogProjection(),
                 new JdbcPromotionProjection(EventCodec.standard()), new JdbcSalesProjection(), new JdbcSalesFactsProjection(zones),
                 new JdbcMemberActivityProjection(), new JdbcLiabilityProjection(),
-                new io.chainpos.server.sales.JdbcMemberPurchasesProjection(zones));
+                new io.chainpos.server.sales.JdbcMemberPurchasesProjection(zones), new io.chainpos.server.care.JdbcCareProjection());
     }
 
     public EventLog log() {

@@ -241,6 +241,8 @@ public final class ServerMain implements Services {
                 new TillsPage(new JdbcEnrolledTills(storage.database()), tillEnrollments, clock),
                 new TillChainPage(new JdbcEnrolledTills(storage.database()), new JdbcTillChains(storage.database())),
                 new ExceptionPages(exceptionRecords, new ResolveException(exceptionRecords, parts.audit, clock)),
+                new io.chainpos.server.care.CarePages(ports.care(), new io.chainpos.server.care.Complaints(ports.care(), ports.members(),
+                        headOffice, parts.audit, id -> stores.find(id).isPresent(), clock), clock),
                 new CatalogPages(ports.catalog(), new CatalogEditor(ports.catalog(), headOffice, parts.audit, clock), clock),
                 new PromotionPages(ports.promotions(), new PromotionEditor(ports.promotions(), headOffice, parts.audit, clock),
                         new Preview(ports.catalog(), ports.promotions()), clock),

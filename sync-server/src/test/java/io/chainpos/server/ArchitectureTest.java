@@ -24,7 +24,8 @@ class ArchitectureTest {
             "io.chainpos.server.loyalty..", "io.chainpos.server.stock..", "io.chainpos.server.exception..",
             "io.chainpos.server.sync..", "io.chainpos.server.catalog..", "io.chainpos.server.headoffice..",
             "io.chainpos.server.demo..", "io.chainpos.server.web..", "io.chainpos.server.audit..", "io.chainpos.server.home..",
-            "io.chainpos.server.tills..", "io.chainpos.server.stores..", "io.chainpos.server.promotion..", "io.chainpos.server.sales.."};
+            "io.chainpos.server.tills..", "io.chainpos.server.stores..", "io.chainpos.server.promotion..", "io.chainpos.server.sales..",
+            "io.chainpos.server.care.."};
 
     /** The top-level class's simple name: a lambda's or a nested record's rules are its enclosing class's. */
     private static String topLevelName(JavaClass c) {

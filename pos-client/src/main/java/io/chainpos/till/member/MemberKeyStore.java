@@ -54,6 +54,14 @@ public final class MemberKeyStore {
         lookup = null;
     }
 
+    /**
+     * {@code plain} sealed with the member's key, for another feature to record words about the person (a complaint)
+     * without holding the key; empty when this till has no key for them (erased, or not arrived yet).
+     */
+    public Optional<io.chainpos.model.member.Sealed> seal(LedgerSession session, MemberId member, String plain) {
+        return find(session, member).map(key -> key.seal(plain));
+    }
+
     public Optional<MemberKey> find(LedgerSession session, MemberId member) {
         return session.handle().createQuery("SELECT key_material FROM member_keys WHERE member_id = :id")
                 .bind("id", member.toString())

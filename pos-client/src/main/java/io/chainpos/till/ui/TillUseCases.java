@@ -3,6 +3,7 @@ package io.chainpos.till.ui;
 import io.chainpos.model.id.StoreId;
 import io.chainpos.model.id.TillId;
 import io.chainpos.till.backup.TillBackups;
+import io.chainpos.till.care.RecordFeedback;
 import io.chainpos.till.catalog.SearchProducts;
 import io.chainpos.till.device.display.CustomerDisplay;
 import io.chainpos.till.device.drawer.OpenDrawerNoSale;
@@ -47,6 +48,7 @@ public record TillUseCases(
         RegisterMember registerMember,
         MemberCardCode memberCode,
         TopUp topUp,
+        RecordFeedback feedback,
         RefundSale refunds,
         Shifts shifts,
         SignIn signIn,

@@ -45,6 +45,9 @@ public final class EventTypes {
     public static final Type STORED_VALUE_TOPPED_UP = new Type("StoredValueToppedUp", 1, StoredValueToppedUp.class);
     public static final Type TOP_UP_REFUNDED = new Type("TopUpRefunded", 1, TopUpRefunded.class);
     public static final Type REWARD_REDEEMED = new Type("RewardRedeemed", 1, RewardRedeemed.class);
+    // issue 18: customer care
+    public static final Type FEEDBACK_RECORDED = new Type("FeedbackRecorded", 1, FeedbackRecorded.class);
+    public static final Type FEEDBACK_UPDATED = new Type("FeedbackUpdated", 1, FeedbackUpdated.class);
 
     public static final List<Type> ALL = List.of(
             MEMBER_REGISTERED, MEMBER_PROFILE_CHANGED, MEMBERS_MERGED,
@@ -59,7 +62,9 @@ public final class EventTypes {
             // issue 4: member identity and privacy
             MEMBER_ERASED,
             // issue 4: points, tiers, stored value
-            MEMBER_TIER_CHANGED, STORED_VALUE_TOPPED_UP, TOP_UP_REFUNDED, REWARD_REDEEMED);
+            MEMBER_TIER_CHANGED, STORED_VALUE_TOPPED_UP, TOP_UP_REFUNDED, REWARD_REDEEMED,
+            // issue 18: customer care
+            FEEDBACK_RECORDED, FEEDBACK_UPDATED);
 
     private static final Map<String, Type> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(Type::name, Function.identity()));
@@ -96,6 +101,8 @@ public final class EventTypes {
             case StoredValueToppedUp e -> STORED_VALUE_TOPPED_UP;
             case TopUpRefunded e -> TOP_UP_REFUNDED;
             case RewardRedeemed e -> REWARD_REDEEMED;
+            case FeedbackRecorded e -> FEEDBACK_RECORDED;
+            case FeedbackUpdated e -> FEEDBACK_UPDATED;
             case UnknownEvent e -> throw new IllegalArgumentException("an unknown event has no known type: " + e.type());
         };
     }

@@ -23,6 +23,9 @@ import io.chainpos.model.event.MembersMerged;
 import io.chainpos.model.event.PointsChanged;
 import io.chainpos.model.event.MemberTierChanged;
 import io.chainpos.model.event.RewardRedeemed;
+import io.chainpos.model.event.FeedbackRecorded;
+import io.chainpos.model.event.FeedbackUpdated;
+import io.chainpos.model.id.FeedbackId;
 import io.chainpos.model.event.StoredValueToppedUp;
 import io.chainpos.model.event.TopUpRefunded;
 import io.chainpos.model.id.TopUpId;
@@ -64,6 +67,7 @@ public final class SampleEvents {
     public static final SaleId SALE = new SaleId(UUID.fromString("0192f0a0-0000-7000-8000-000000000010"));
     public static final ShiftId SHIFT = new ShiftId(UUID.fromString("0192f0a0-0000-7000-8000-000000000030"));
     public static final TopUpId TOP_UP = new TopUpId(UUID.fromString("0192f0a0-0000-7000-8000-000000000040"));
+    public static final FeedbackId FEEDBACK = new FeedbackId(UUID.fromString("0192f0a0-0000-7000-8000-000000000050"));
     public static final Instant AT = Instant.parse("2026-11-23T03:15:30.250Z");
 
     private SampleEvents() {
@@ -140,6 +144,11 @@ public final class SampleEvents {
                 "cashier-01", "manager-02"));
         all.put("RewardRedeemed", new RewardRedeemed(MEMBER, "CUP", RewardRedeemed.Kind.GOODS, 800, new Sku("900001"), null,
                 "cashier-01"));
+        // issue 18: customer care
+        all.put("FeedbackRecorded", new FeedbackRecorded(FEEDBACK, MEMBER, new StoreId("S001"), FeedbackRecorded.Category.SERVICE,
+                null, new Sealed("m1.AAECAwQFBgcICQoLbWVtYmVyIGZlZWRiYWNrIHNlYWxlZA"), "cashier-01", FeedbackRecorded.Channel.TILL));
+        all.put("FeedbackUpdated", new FeedbackUpdated(FEEDBACK, FeedbackUpdated.Status.IN_PROGRESS, "store-manager-s001",
+                null, new Sealed("m1.AAECAwQFBgcICQoLaGFuZGxlciBub3RlIHNlYWxlZA"), "hq-admin"));
         return all;
     }
 

@@ -9,15 +9,16 @@ import java.util.Set;
 /**
  * What a signed-in person may do. Head office: {@code hq-admin} does everything, {@code hq-analyst} reads
  * everything and publishes, erases and changes nothing; {@code store-manager} reads one store's sales, stock,
- * tills, exceptions and members. Cashier, manager and owner are till roles with no head-office permission.
+ * tills, exceptions and members, and handles that store's customer feedback. Cashier, manager and owner are till roles with no head-office permission.
  */
 public enum Role {
     HQ_ADMIN(EnumSet.allOf(Permission.class)),
     HQ_ANALYST(EnumSet.of(Permission.HOME, Permission.VIEW_USERS, Permission.VIEW_AUDIT, Permission.VIEW_EXCEPTIONS,
             Permission.VIEW_CATALOG, Permission.VIEW_PROMOTIONS, Permission.VIEW_LOYALTY, Permission.VIEW_MEMBERS,
-            Permission.VIEW_STORES, Permission.VIEW_SALES, Permission.VIEW_STOCK, Permission.VIEW_LIABILITIES)),
+            Permission.VIEW_STORES, Permission.VIEW_SALES, Permission.VIEW_STOCK, Permission.VIEW_LIABILITIES, Permission.VIEW_CARE)),
     STORE_MANAGER(EnumSet.of(Permission.HOME, Permission.VIEW_SALES, Permission.VIEW_STOCK, Permission.VIEW_STORES,
-            Permission.VIEW_MEMBERS, Permission.VIEW_EXCEPTIONS, Permission.VIEW_LIABILITIES)),
+            Permission.VIEW_MEMBERS, Permission.VIEW_EXCEPTIONS, Permission.VIEW_LIABILITIES, Permission.VIEW_CARE,
+            Permission.HANDLE_CARE)),
     CASHIER(EnumSet.noneOf(Permission.class)),
     MANAGER(EnumSet.noneOf(Permission.class)),
     OWNER(EnumSet.noneOf(Permission.class));

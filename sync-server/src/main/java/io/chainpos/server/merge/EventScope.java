@@ -2,6 +2,7 @@ package io.chainpos.server.merge;
 
 import io.chainpos.model.event.AuditEvent;
 import io.chainpos.model.event.BalanceEvent;
+import io.chainpos.model.event.CareEvent;
 import io.chainpos.model.event.CouponRedeemed;
 import io.chainpos.model.event.Event;
 import io.chainpos.model.event.EventEnvelope;
@@ -46,6 +47,8 @@ public enum EventScope {
             case RewardRedeemed e -> CHAIN;
             case StoredValueToppedUp e -> STORE;
             case TopUpRefunded e -> STORE;
+            // A complaint taken at a counter is its store's and head office's business, not the other stores'.
+            case CareEvent e -> STORE;
             case UnknownEvent unknown -> ofUnknown(unknown);
         };
     }
@@ -59,7 +62,8 @@ public enum EventScope {
                 .map(type -> type.javaType() != CouponRedeemed.class && SaleEvent.class.isAssignableFrom(type.javaType())
                         || StockChanged.class.isAssignableFrom(type.javaType())
                         || type.javaType() == StoredValueToppedUp.class || type.javaType() == TopUpRefunded.class
-                        || AuditEvent.class.isAssignableFrom(type.javaType()) ? STORE : CHAIN)
+                        || AuditEvent.class.isAssignableFrom(type.javaType())
+                        || CareEvent.class.isAssignableFrom(type.javaType()) ? STORE : CHAIN)
                 .orElse(CHAIN);
     }
 }

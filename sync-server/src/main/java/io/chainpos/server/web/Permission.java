@@ -25,5 +25,9 @@ public enum Permission {
     MANAGE_STORES,
     VIEW_SALES,
     VIEW_STOCK,
-    VIEW_LIABILITIES
+    VIEW_LIABILITIES,
+    /** Read feedback and complaints (a store manager: their store's). */
+    VIEW_CARE,
+    /** Record feedback and change its status, handler and notes (a store manager: their store's). */
+    HANDLE_CARE
 }

@@ -28,7 +28,7 @@ class MergeRulesTest {
     final TillWriter till = new TillWriter("S001", "S001-T1", 1, clock);
 
     @Test
-    void salesStockAuditAndTopUpsStayInTheirStoreCouponUseTiersAndEverythingElseGoToTheChain() {
+    void salesStockAuditTopUpsAndComplaintsStayInTheirStoreCouponUseTiersAndEverythingElseGoToTheChain() {
         assertThat(EventScope.of(till.next(sale("R1", "1", 100)))).isEqualTo(EventScope.STORE);
         assertThat(EventScope.of(till.next(stock("S001", "1", 1, StockChanged.Reason.SALE)))).isEqualTo(EventScope.STORE);
         assertThat(EventScope.of(till.next(points(member(1), 1)))).isEqualTo(EventScope.CHAIN);
@@ -39,7 +39,8 @@ class MergeRulesTest {
                         && !(event instanceof io.chainpos.model.event.CouponRedeemed)) || event instanceof StockChanged
                         || event instanceof io.chainpos.model.event.AuditEvent
                         || event instanceof io.chainpos.model.event.StoredValueToppedUp
-                        || event instanceof io.chainpos.model.event.TopUpRefunded ? EventScope.STORE : EventScope.CHAIN));
+                        || event instanceof io.chainpos.model.event.TopUpRefunded
+                        || event instanceof io.chainpos.model.event.CareEvent ? EventScope.STORE : EventScope.CHAIN));
     }
 
     @Test
@@ -50,6 +51,8 @@ class MergeRulesTest {
         assertThat(EventScope.of(hq.next(sale("R1", "1", 1)))).isEqualTo(EventScope.CHAIN);
         assertThat(EventScope.of(till.next(new UnknownEvent("GiftCardSold", 1, payload, "unknown")))).isEqualTo(EventScope.CHAIN);
         assertThat(EventScope.of(till.next(new UnknownEvent("SaleCompleted", 9, payload, "newer")))).isEqualTo(EventScope.STORE);
+        assertThat(EventScope.of(till.next(new UnknownEvent("FeedbackRecorded", 2, payload, "newer")))).isEqualTo(EventScope.STORE);
+        assertThat(EventScope.of(hq.next(new UnknownEvent("FeedbackUpdated", 2, payload, "newer")))).isEqualTo(EventScope.CHAIN);
     }
 
     @Test

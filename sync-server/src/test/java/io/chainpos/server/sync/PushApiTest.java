@@ -176,8 +176,8 @@ class PushApiTest {
     void anEventOfAnUnknownTypeIsAccepted() {
         EnrolledTill till = newTill();
         ObjectNode node = Json.CODEC.toTree(till.writer().next(points(member(6), 1)));
-        node.put("type", "FeedbackRecorded");
-        node.putObject("payload").put("text", "好评");
+        node.put("type", "GiftCardSold");
+        node.putObject("payload").put("cardNo", "GC0001");
 
         Api.Reply reply = till.api().post("/api/v1/sync/push", Json.push(till.writer().till.value(), 1, List.of(node)));
 

@@ -17,8 +17,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The member screen: a tab per part ({@link MemberViewModel.Tab}, each drawn by its own small view), the notice,
- * and the keys: F1/F2 switch tabs, F7 tops up the member selected, Enter does the tab's main thing, Esc goes back
- * (from the top-up to the member, otherwise to the sale).
+ * and the keys: F1/F2 switch tabs, F7 tops up the member selected, F8 takes down their feedback, Enter does the tab's
+ * main thing, Esc goes back (from the top-up or the feedback to the member, otherwise to the sale).
  */
 public final class MemberView extends VBox {
 
@@ -29,6 +29,7 @@ public final class MemberView extends VBox {
         parts.put(MemberViewModel.Tab.FIND, new MemberFindPart(member, messages));
         parts.put(MemberViewModel.Tab.REGISTER, new MemberRegisterPart(member, messages));
         parts.put(MemberViewModel.Tab.TOP_UP, new TopUpPart(member, messages));
+        parts.put(MemberViewModel.Tab.FEEDBACK, new FeedbackPart(member, messages));
 
         HBox tabs = new HBox();
         tabs.getStyleClass().add("tabs");
@@ -60,7 +61,10 @@ public final class MemberView extends VBox {
         Button topUp = FxUi.keyButton(messages, "F7", "member.topUp", member::openTopUp);
         topUp.disableProperty().bind(member.selectedProperty().isNull().or(member.topUp().busyProperty()));
         buttons.add(topUp, 3, 0);
-        buttons.add(FxUi.keyButton(messages, "Enter", "member.enter", member::enter), 4, 0);
+        Button feedback = FxUi.keyButton(messages, "F8", "member.feedback", member::openFeedback);
+        feedback.disableProperty().bind(member.selectedProperty().isNull().or(member.feedback().busyProperty()));
+        buttons.add(feedback, 4, 0);
+        buttons.add(FxUi.keyButton(messages, "Enter", "member.enter", member::enter), 5, 0);
         getChildren().addAll(FxUi.label(messages, "member.screenTitle", "dialog-title"), tabs, content,
                 FxUi.notice(messages, member.noticeProperty()), buttons);
 
@@ -79,6 +83,8 @@ public final class MemberView extends VBox {
                 member.removeFromSale();
             } else if (code == KeyCode.F7) {
                 member.openTopUp();
+            } else if (code == KeyCode.F8) {
+                member.openFeedback();
             } else {
                 return;
             }

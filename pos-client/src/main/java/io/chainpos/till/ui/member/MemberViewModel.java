@@ -31,14 +31,18 @@ import javafx.collections.ObservableList;
  * its own view.
  */
 public final class MemberViewModel extends PanelModel {
-    /** The member screen's parts: the tab bar shows {@link #tabs()}; the top-up opens with F7 for the member selected. */
-    public enum Tab { FIND, REGISTER, TOP_UP }
+    /**
+     * The member screen's parts: the tab bar shows {@link #tabs()}; the top-up opens with F7 and the feedback with F8
+     * for the member selected.
+     */
+    public enum Tab { FIND, REGISTER, TOP_UP, FEEDBACK }
 
     private final TillUseCases till;
     private final Tasks tasks;
     private final Consumer<MemberAccount> useOnSale;
     private final Consumer<MemberAccount> balanceChanged;
     private final TopUpModel topUp;
+    private final FeedbackModel feedback;
 
     private final ObjectProperty<Tab> tab = new SimpleObjectProperty<>(Tab.FIND);
     private final StringProperty query = new SimpleStringProperty("");
@@ -63,6 +67,7 @@ public final class MemberViewModel extends PanelModel {
         this.useOnSale = useOnSale;
         this.balanceChanged = balanceChanged;
         this.topUp = new TopUpModel(till, tasks, cashier, selected::get, this::toppedUp, this::tell);
+        this.feedback = new FeedbackModel(till, tasks, cashier, selected::get, this::tell);
         selected.addListener((o, was, now) -> showQr(now));
         if (onSale != null) {
             found.setAll(onSale);
@@ -83,6 +88,19 @@ public final class MemberViewModel extends PanelModel {
         return topUp;
     }
 
+    public FeedbackModel feedback() {
+        return feedback;
+    }
+
+    /** F8: takes down the feedback or complaint of the member selected. */
+    public void openFeedback() {
+        if (selected.get() == null) {
+            tell(Notice.info("member.noneSelected"));
+            return;
+        }
+        tab.set(Tab.FEEDBACK);
+    }
+
     /** F7: tops up the stored value of the member selected (found, or already on the sale). */
     public void openTopUp() {
         if (selected.get() == null) {
@@ -92,9 +110,9 @@ public final class MemberViewModel extends PanelModel {
         tab.set(Tab.TOP_UP);
     }
 
-    /** Esc: from the top-up back to the member found; otherwise back to the sale. */
+    /** Esc: from the top-up or the feedback back to the member found; otherwise back to the sale. */
     public void back() {
-        if (tab.get() == Tab.TOP_UP) {
+        if (tab.get() == Tab.TOP_UP || tab.get() == Tab.FEEDBACK) {
             tab.set(Tab.FIND);
         } else {
             close();
@@ -149,6 +167,8 @@ public final class MemberViewModel extends PanelModel {
             register();
         } else if (tab.get() == Tab.TOP_UP) {
             topUp.confirm();
+        } else if (tab.get() == Tab.FEEDBACK) {
+            feedback.confirm();
         } else if (selected.get() != null && query.get().isBlank()) {
             use();
         } else {

@@ -46,9 +46,11 @@ class CounterKeysScreenTest extends ScreenTestBase {
         screen.press(KeyCode.ENTER).waitUntilGone("#payment");
 
         screen.press(KeyCode.F1).waitFor("#member-query");
-        assertThat(keyedButtons(robot, "#member-screen")).hasSize(7);
+        assertThat(keyedButtons(robot, "#member-screen")).hasSize(8);
         assertThat(ScreenDriver.fx(() -> robot.lookup("#member-topUp").queryAs(Button.class).isDisabled()))
                 .as("a top-up is for a member found first").isTrue();
+        assertThat(ScreenDriver.fx(() -> robot.lookup("#member-feedback").queryAs(Button.class).isDisabled()))
+                .as("so is a member's feedback").isTrue();
         screen.press(KeyCode.ESCAPE).waitUntilGone("#member-screen");
     }
 
