@@ -46,6 +46,12 @@ public final class EventTypes {
     public static final Type TOP_UP_REFUNDED = new Type("TopUpRefunded", 1, TopUpRefunded.class);
     public static final Type REWARD_REDEEMED = new Type("RewardRedeemed", 1, RewardRedeemed.class);
 
+    // issue 15: receiving and transfers
+    public static final Type STOCK_RECEIVED = new Type("StockReceived", 1, StockReceived.class);
+    public static final Type TRANSFER_SENT = new Type("TransferSent", 1, TransferSent.class);
+    public static final Type TRANSFER_RECEIVED = new Type("TransferReceived", 1, TransferReceived.class);
+    public static final Type TRANSFER_CANCELLED = new Type("TransferCancelled", 1, TransferCancelled.class);
+
     public static final List<Type> ALL = List.of(
             MEMBER_REGISTERED, MEMBER_PROFILE_CHANGED, MEMBERS_MERGED,
             SALE_COMPLETED, SALE_REFUNDED,
@@ -59,7 +65,9 @@ public final class EventTypes {
             // issue 4: member identity and privacy
             MEMBER_ERASED,
             // issue 4: points, tiers, stored value
-            MEMBER_TIER_CHANGED, STORED_VALUE_TOPPED_UP, TOP_UP_REFUNDED, REWARD_REDEEMED);
+            MEMBER_TIER_CHANGED, STORED_VALUE_TOPPED_UP, TOP_UP_REFUNDED, REWARD_REDEEMED,
+            // issue 15: receiving and transfers
+            STOCK_RECEIVED, TRANSFER_SENT, TRANSFER_RECEIVED, TRANSFER_CANCELLED);
 
     private static final Map<String, Type> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(Type::name, Function.identity()));
@@ -96,6 +104,10 @@ public final class EventTypes {
             case StoredValueToppedUp e -> STORED_VALUE_TOPPED_UP;
             case TopUpRefunded e -> TOP_UP_REFUNDED;
             case RewardRedeemed e -> REWARD_REDEEMED;
+            case StockReceived e -> STOCK_RECEIVED;
+            case TransferSent e -> TRANSFER_SENT;
+            case TransferReceived e -> TRANSFER_RECEIVED;
+            case TransferCancelled e -> TRANSFER_CANCELLED;
             case UnknownEvent e -> throw new IllegalArgumentException("an unknown event has no known type: " + e.type());
         };
     }

@@ -28,9 +28,17 @@ class PreviousReleaseTest {
         }
     }
 
+    /** Types added since the previous release (0.1.0): it could not have written them. Emptied at a release. */
+    private static final java.util.Set<String> NEW_SINCE_PREVIOUS_RELEASE =
+            java.util.Set.of("StockReceived", "TransferSent", "TransferReceived", "TransferCancelled");
+
     @Test
     void thePreviousReleaseHadAGoldenFileForEveryTypeItKnew() throws IOException {
-        assertThat(previousGoldenFiles()).hasSize(SampleEvents.all().size());
+        List<String> known = SampleEvents.all().keySet().stream()
+                .filter(type -> !NEW_SINCE_PREVIOUS_RELEASE.contains(type)).sorted().toList();
+        List<String> previous = previousGoldenFiles()
+                .map(f -> f.getFileName().toString().replaceAll("\\.v\\d+\\.json$", "")).sorted().toList();
+        assertThat(previous).isEqualTo(known);
     }
 
     @ParameterizedTest(name = "{0}")
