@@ -192,7 +192,7 @@ public final class TestTill implements AutoCloseable {
                         new io.chainpos.till.member.MemberHistory(ledger, members, codec, null),
                         new io.chainpos.till.member.EraseMember(ledger, members, approvals),
                         new io.chainpos.till.member.ImportMembers(ledger, registerMember, members)),
-                new io.chainpos.till.loyalty.LoyaltyDesk(topUp, refundTopUp, redeemReward, expiringPoints, loyalty));
+                new io.chainpos.till.loyalty.LoyaltyDesk(topUp, refundTopUp, redeemReward, expiringPoints, loyalty), stockDesk);
     }
 
     @Override
