@@ -252,7 +252,7 @@ public final class TillAssembly implements AutoCloseable {
                 devices.printer(), devices.display(), sync,
                 new TillUseCases.Settings(new DeviceSettingsFile(data), new TillSettingsFile(data), server,
                         enrollment(ledger, apis, protection), backups),
-                devices::startScanner, () -> protection.warnings(server::url), clock);
+                devices::startScanner, () -> protection.warnings(server::url), stock, clock);
     }
 
     /** The command line's use-cases for {@code cashier}. */
