@@ -11,7 +11,9 @@ import io.chainpos.model.sync.SyncException;
 import io.chainpos.server.db.SqlSession;
 import io.chainpos.server.log.Projection;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Merges the stock documents into transfers with their status and lines, and the discrepancies found on arrival
@@ -49,10 +51,14 @@ public final class JdbcTransferProjection implements Projection {
         return List.of("stock_transfers", "stock_transfer_lines", "stock_discrepancies");
     }
 
+    private static final String STATUS_OF = "SELECT status FROM stock_transfers WHERE transfer_id = ?";
+
     @Override
     public List<SyncException> apply(SqlSession sql, List<EventEnvelope> events, Instant now) {
+        List<SyncException> found = new ArrayList<>();
         for (EventEnvelope event : events) {
             String at = event.occurredAt().toString();
+            conflict(sql, event, now).ifPresent(found::add);
             switch (event.payload()) {
                 case TransferSent sent -> {
                     sql.update(UPSERT_TRANSFER, sent.transferId().toString(), sent.transferNo(), sent.fromStore().value(),
@@ -77,7 +83,44 @@ public final class JdbcTransferProjection implements Projection {
                 }
             }
         }
-        return List.of();
+        return found;
+    }
+
+    /**
+     * A receipt of a transfer already received or cancelled, or a cancellation of one already received: each side
+     * moved its stock offline, so the goods are counted twice until head office adjusts.
+     */
+    private static Optional<SyncException> conflict(SqlSession sql, EventEnvelope event, Instant now) {
+        String transferNo;
+        String store;
+        String transferId;
+        switch (event.payload()) {
+            case TransferReceived r -> {
+                transferNo = r.transferNo();
+                store = r.toStore().value();
+                transferId = r.transferId().toString();
+            }
+            case TransferCancelled c -> {
+                transferNo = c.transferNo();
+                store = c.fromStore().value();
+                transferId = c.transferId().toString();
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+        Optional<String> status = sql.first(STATUS_OF, rs -> rs.getString(1), transferId);
+        boolean receipt = event.payload() instanceof TransferReceived;
+        String detail;
+        if (status.filter(RECEIVED::equals).isPresent()) {
+            detail = receipt ? "transfer " + transferNo + " was received again" : "transfer " + transferNo + " was cancelled after it was received";
+        } else if (receipt && status.filter(CANCELLED::equals).isPresent()) {
+            detail = "transfer " + transferNo + " was received after it was cancelled";
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(new SyncException(SyncException.Kind.TRANSFER_CONFLICT, null, null, store, null, null,
+                event.tillId().value(), event.eventId().toString(), detail, now));
     }
 
     private static void discrepancies(SqlSession sql, String documentNo, String kind, String store, List<Discrepancy> found,
