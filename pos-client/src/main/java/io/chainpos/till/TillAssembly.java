@@ -137,6 +137,7 @@ public final class TillAssembly implements AutoCloseable {
     private final StaffStore staff = new StaffStore();
     private final Checkout checkout;
     private final LoyaltyDesk loyalty;
+    private final io.chainpos.till.stock.StockDesk stock;
     private final PinManagerApprovals approvals;
     private final Shifts shifts;
     private final RefundSale refunds;
@@ -173,6 +174,11 @@ public final class TillAssembly implements AutoCloseable {
                 new RefundTopUp(ledger, loyaltyStore, balances, shiftStore),
                 new RedeemReward(ledger, members, balances, loyaltyStore, atCheckout, catalog, clock),
                 new ExpiringPoints(ledger, loyaltyStore, catalog, selling.zone(), clock), loyaltyStore);
+        io.chainpos.till.stock.TransferStore transfers = new io.chainpos.till.stock.TransferStore();
+        this.stock = new io.chainpos.till.stock.StockDesk(new io.chainpos.till.stock.ReceiveGoods(ledger, catalog),
+                new io.chainpos.till.stock.SendTransfer(ledger, catalog, clock),
+                new io.chainpos.till.stock.ReceiveTransfer(ledger, catalog, transfers),
+                new io.chainpos.till.stock.CancelTransfer(ledger, transfers), transfers, new io.chainpos.till.stock.StockStore());
         this.pinGuard = new PinGuard(ledger, clock);
         this.approvals = new PinManagerApprovals(ledger, staff, pinGuard);
         this.shifts = new Shifts(ledger, shiftStore, clock);
@@ -280,7 +286,7 @@ public final class TillAssembly implements AutoCloseable {
                 devices.printer(), devices.display(), sync,
                 new TillUseCases.Settings(new DeviceSettingsFile(data), new TillSettingsFile(data), server,
                         enrollment(ledger, apis, protection), backups),
-                devices::startScanner, () -> protection.warnings(server::url), clock);
+                devices::startScanner, () -> protection.warnings(server::url), stock, clock);
     }
 
     /** The command line's use-cases for {@code cashier}. */
@@ -289,7 +295,7 @@ public final class TillAssembly implements AutoCloseable {
                 new MemberHistory(ledger, members, codec, syncApi == null ? null : syncApi::memberHistory),
                 new EraseMember(ledger, members, approvals), new ImportMembers(ledger, registerMember, members));
         return new Counter(session(cashier), registerMember, members, balances, catalog, shifts, refunds, setUpStaff,
-                new ImportProducts(ledger, catalog), clock, cashier, memberDesk, loyalty);
+                new ImportProducts(ledger, catalog), clock, cashier, memberDesk, loyalty, stock);
     }
 
     public OpenDrawerNoSale noSale() {

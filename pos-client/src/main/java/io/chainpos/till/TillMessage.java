@@ -273,7 +273,24 @@ public record TillMessage(Code code, List<Object> args) {
         FEEDBACK_TEXT_TOO_LONG(2),
         FEEDBACK_NO_CATEGORY(0),
         FEEDBACK_MEMBER_KEY_MISSING(0),
-        FEEDBACK_RECORDED(1);
+        FEEDBACK_RECORDED(1),
+        // receiving goods and transfers between stores
+        STOCK_QUANTITY_NOT_A_NUMBER(2),
+        STOCK_QUANTITY_NEGATIVE(2),
+        STOCK_NOTHING_TO_BOOK(0),
+        STOCK_RECEIVED(3),
+        TRANSFER_TO_OWN_STORE(1),
+        TRANSFER_NEEDS_STORE(0),
+        TRANSFER_SENT(3),
+        TRANSFER_UNKNOWN(1),
+        TRANSFER_OTHER_CHAIN(1),
+        TRANSFER_NOT_FOR_THIS_STORE(2),
+        TRANSFER_ALREADY_RECEIVED(1),
+        TRANSFER_ALREADY_CANCELLED(1),
+        TRANSFER_NOT_SENT_HERE(2),
+        TRANSFER_NOT_ON_IT(2),
+        TRANSFER_RECEIVED(3),
+        TRANSFER_CANCELLED(1);
 
         private final int arity;
 

@@ -11,6 +11,7 @@ import io.chainpos.till.sale.SaleProjection;
 import io.chainpos.till.shift.ShiftProjection;
 import io.chainpos.till.staff.StaffProjection;
 import io.chainpos.till.stock.StockProjection;
+import io.chainpos.till.stock.TransferProjection;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,6 +28,7 @@ public final class TillProjections {
         all.add(new BalanceProjection());
         all.add(new LoyaltyProjection(codec));
         all.add(new StockProjection());
+        all.add(new TransferProjection());
         all.add(new SaleProjection(codec));
         all.add(new ShiftProjection());
         all.add(new StaffProjection());

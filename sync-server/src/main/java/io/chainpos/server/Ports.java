@@ -50,6 +50,7 @@ public final class Ports {
     private final EventLog log;
     private final Members members;
     private final StockLevels stock;
+    private final io.chainpos.server.stock.StockBook stockBook;
     private final ExceptionLog exceptions;
     private final AccountStore accounts;
     private final LoyaltyFacts loyalty;
@@ -70,6 +71,7 @@ public final class Ports {
         this.log = new JdbcEventLog(db, codec, clock, projections(new JdbcStores(db)), exceptionLog);
         this.members = new JdbcMembers(db, ring);
         this.stock = new JdbcStockLevels(db);
+        this.stockBook = new io.chainpos.server.stock.JdbcStockBook(db);
         this.exceptions = exceptionLog;
         this.accounts = new JdbcAccountStore(db);
         this.loyalty = new JdbcLoyaltyFacts(db, log);
@@ -116,7 +118,8 @@ public final class Ports {
      * @param zones each store's time zone, which files its sales on its own local days
      */
     public static List<Projection> projections(StoreZones zones) {
-        return List.of(new JdbcMemberProjection(), new JdbcMemberEventIndex(), new JdbcStockProjection(), new JdbcCatalogProjection(),
+        return List.of(new JdbcMemberProjection(), new JdbcMemberEventIndex(), new JdbcStockProjection(),
+                new io.chainpos.server.stock.JdbcTransferProjection(), new JdbcCatalogProjection(),
                 new JdbcPromotionProjection(EventCodec.standard()), new JdbcSalesProjection(), new JdbcSalesFactsProjection(zones),
                 new JdbcMemberActivityProjection(), new JdbcLiabilityProjection(),
                 new io.chainpos.server.sales.JdbcMemberPurchasesProjection(zones), new io.chainpos.server.care.JdbcCareProjection());
@@ -132,6 +135,11 @@ public final class Ports {
 
     public StockLevels stock() {
         return stock;
+    }
+
+    /** Stock per store and chain, transfers and discrepancies, for head office's pages. */
+    public io.chainpos.server.stock.StockBook stockBook() {
+        return stockBook;
     }
 
     public ExceptionLog exceptions() {

@@ -70,6 +70,7 @@ public final class CommandLineTill {
     private final BackOfficeCommands backOffice;
     private final MemberCommands memberCommands;
     private final LoyaltyCommands loyalty;
+    private final StockCommands stock;
     private final SyncAgent agent;
     private final PrintStream out;
     private final DeviceCommands devices;
@@ -93,6 +94,7 @@ public final class CommandLineTill {
         this.backOffice = new BackOfficeCommands(counter, out, devices, speech);
         this.memberCommands = new MemberCommands(counter.memberDesk(), out, speech);
         this.loyalty = new LoyaltyCommands(counter.loyalty(), this::lookUp, counter.cashier(), out, speech);
+        this.stock = new StockCommands(ledger, counter, out, speech);
         this.agent = agent;
         this.out = out;
         this.devices = devices;
@@ -136,7 +138,7 @@ public final class CommandLineTill {
         String[] words = line.split("\\s+");
         try {
             switch (words[0].toLowerCase(Locale.ROOT)) {
-                case "help", "?" -> out.println(HELP + "\n" + LoyaltyCommands.HELP + (devices == null ? "" : "\n" + DeviceCommands.HELP)
+                case "help", "?" -> out.println(HELP + "\n" + LoyaltyCommands.HELP + "\n" + StockCommands.HELP + (devices == null ? "" : "\n" + DeviceCommands.HELP)
                         + (backups == null ? "" : "\n" + BackupCommands.HELP));
                 case "backup" -> {
                     if (backups == null) {
@@ -180,6 +182,7 @@ public final class CommandLineTill {
                 }
                 case "shift", "refund", "return", "staff" -> backOffice.handle(words);
                 case "topup", "rewards", "reward", "expiring" -> loyalty.handle(words);
+                case "receive", "transfer", "transfers", "stock" -> stock.handle(words);
                 case "sync" -> sync();
                 case "status" -> out.println(agent == null ? "not linked to a server" : statusLine(agent.status()));
                 case "quit", "exit" -> {

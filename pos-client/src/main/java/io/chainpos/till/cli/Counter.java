@@ -26,5 +26,6 @@ public record Counter(
         Clock clock,
         String cashier,
         MemberDesk memberDesk,
-        io.chainpos.till.loyalty.LoyaltyDesk loyalty) {
+        io.chainpos.till.loyalty.LoyaltyDesk loyalty,
+        io.chainpos.till.stock.StockDesk stock) {
 }

@@ -61,6 +61,7 @@ public record TillUseCases(
         Settings settings,
         Consumer<ScanHandler> serialScanner,
         Supplier<List<TillProtection.Warning>> security,
+        io.chainpos.till.stock.StockDesk stock,
         Clock clock) {
 
     /**

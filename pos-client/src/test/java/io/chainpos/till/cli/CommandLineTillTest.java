@@ -177,6 +177,41 @@ class CommandLineTillTest {
                 .doesNotContain("Exception");
     }
 
+    @Test
+    void goodsInATransferOutAndItsCancellationFromTheCommandLine() throws Exception {
+        String output = run("""
+                receive 康师傅 DN-7 6901234567892:20:24:1 100002:abc
+                receive 康师傅 DN-7 6901234567892:-2
+                receive - - 6909999999999:3
+                receive 康师傅 DN-7 6901234567892:20:24:1 100002:6
+                transfer send S001 100002:2
+                transfer send S002 6901234567892:5 100002:2
+                transfers
+                stock 6901234567892
+                transfer receive S001-T1-1-T000001
+                transfer cancel S001-T1-1-T000001 wrong store
+                transfer cancel S001-T1-1-T000001
+                stock 6901234567892
+                quit
+                """);
+
+        assertThat(output)
+                .contains("Quantity of 100002: 'abc' is not a number.")
+                .contains("Quantity of 6901234567892: -2 is below zero.")
+                .contains("Unknown product code 6909999999999.")
+                .contains("Goods received as S001-T1-1-G000001: 2 products; 2 discrepancies noted.")
+                .contains("A transfer goes to another store, not to this one (S001).")
+                .contains("Transfer S001-T1-1-T000001 to store S002 sent: 2 products in transit.")
+                .containsPattern("slip S001-T1-1-T000001/[0-9a-f]{8}")
+                .containsPattern("S001-T1-1-T000001/[0-9a-f]{8}  S001 -> S002  \\[100001 x 5, 100002 x 2\\]")
+                .contains("100001 可口可乐 330ml: on hand 15, on the way here 0, sent and not yet arrived 5")
+                .contains("Transfer S001-T1-1-T000001 goes to store S002, not to this one.")
+                .contains("Transfer S001-T1-1-T000001 cancelled: its goods are back in stock.")
+                .contains("Transfer S001-T1-1-T000001 was cancelled by the sending store.")
+                .contains("100001 可口可乐 330ml: on hand 20, on the way here 0, sent and not yet arrived 0")
+                .doesNotContain("Exception");
+    }
+
     private String run(String commands) throws Exception {
         return run(commands, false);
     }

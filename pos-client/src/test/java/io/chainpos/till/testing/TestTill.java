@@ -70,6 +70,7 @@ public final class TestTill implements AutoCloseable {
     public final RefundTopUp refundTopUp;
     public final RedeemReward redeemReward;
     public final ExpiringPoints expiringPoints;
+    public final io.chainpos.till.stock.StockDesk stockDesk;
 
     public TestTill(Path file, Clock clock, String store, String till) {
         this(file, clock, store, till, SellingSettings.defaults(SHANGHAI));
@@ -117,6 +118,11 @@ public final class TestTill implements AutoCloseable {
         refunds = new RefundSale(ledger, sales, shiftStore, balances, new ScanCode(catalog, members, settings.scale()),
                 approvals, clock);
         importProducts = new ImportProducts(ledger, catalog);
+        io.chainpos.till.stock.TransferStore transfers = new io.chainpos.till.stock.TransferStore();
+        stockDesk = new io.chainpos.till.stock.StockDesk(new io.chainpos.till.stock.ReceiveGoods(ledger, catalog),
+                new io.chainpos.till.stock.SendTransfer(ledger, catalog, clock),
+                new io.chainpos.till.stock.ReceiveTransfer(ledger, catalog, transfers),
+                new io.chainpos.till.stock.CancelTransfer(ledger, transfers), transfers, new io.chainpos.till.stock.StockStore());
     }
 
     /** A till with head office's catalog pulled and a shift open with a 500.00 float, as at the start of a day. */
@@ -186,7 +192,7 @@ public final class TestTill implements AutoCloseable {
                         new io.chainpos.till.member.MemberHistory(ledger, members, codec, null),
                         new io.chainpos.till.member.EraseMember(ledger, members, approvals),
                         new io.chainpos.till.member.ImportMembers(ledger, registerMember, members)),
-                new io.chainpos.till.loyalty.LoyaltyDesk(topUp, refundTopUp, redeemReward, expiringPoints, loyalty));
+                new io.chainpos.till.loyalty.LoyaltyDesk(topUp, refundTopUp, redeemReward, expiringPoints, loyalty), stockDesk);
     }
 
     @Override

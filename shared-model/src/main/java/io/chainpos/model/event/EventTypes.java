@@ -49,6 +49,12 @@ public final class EventTypes {
     public static final Type FEEDBACK_RECORDED = new Type("FeedbackRecorded", 1, FeedbackRecorded.class);
     public static final Type FEEDBACK_UPDATED = new Type("FeedbackUpdated", 1, FeedbackUpdated.class);
 
+    // issue 15: receiving and transfers
+    public static final Type STOCK_RECEIVED = new Type("StockReceived", 1, StockReceived.class);
+    public static final Type TRANSFER_SENT = new Type("TransferSent", 1, TransferSent.class);
+    public static final Type TRANSFER_RECEIVED = new Type("TransferReceived", 1, TransferReceived.class);
+    public static final Type TRANSFER_CANCELLED = new Type("TransferCancelled", 1, TransferCancelled.class);
+
     public static final List<Type> ALL = List.of(
             MEMBER_REGISTERED, MEMBER_PROFILE_CHANGED, MEMBERS_MERGED,
             SALE_COMPLETED, SALE_REFUNDED,
@@ -64,7 +70,9 @@ public final class EventTypes {
             // issue 4: points, tiers, stored value
             MEMBER_TIER_CHANGED, STORED_VALUE_TOPPED_UP, TOP_UP_REFUNDED, REWARD_REDEEMED,
             // issue 18: customer care
-            FEEDBACK_RECORDED, FEEDBACK_UPDATED);
+            FEEDBACK_RECORDED, FEEDBACK_UPDATED,
+            // issue 15: receiving and transfers
+            STOCK_RECEIVED, TRANSFER_SENT, TRANSFER_RECEIVED, TRANSFER_CANCELLED);
 
     private static final Map<String, Type> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(Type::name, Function.identity()));
@@ -103,6 +111,10 @@ public final class EventTypes {
             case RewardRedeemed e -> REWARD_REDEEMED;
             case FeedbackRecorded e -> FEEDBACK_RECORDED;
             case FeedbackUpdated e -> FEEDBACK_UPDATED;
+            case StockReceived e -> STOCK_RECEIVED;
+            case TransferSent e -> TRANSFER_SENT;
+            case TransferReceived e -> TRANSFER_RECEIVED;
+            case TransferCancelled e -> TRANSFER_CANCELLED;
             case UnknownEvent e -> throw new IllegalArgumentException("an unknown event has no known type: " + e.type());
         };
     }

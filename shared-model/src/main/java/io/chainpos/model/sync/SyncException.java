@@ -26,7 +26,12 @@ public record SyncException(
         /** A registration whose key did not arrive within the deadline. */
         MEMBER_KEY_MISSING,
         /** A till's event chain does not hold: an event left out of its ledger, or changed there (docs/protocol.md). */
-        CHAIN_BROKEN
+        CHAIN_BROKEN,
+        /**
+         * A transfer received twice (two tills of the store, both offline) or both received and cancelled: each
+         * recorded its stock movement, so the stores' stock needs head office's adjustment.
+         */
+        TRANSFER_CONFLICT
     }
 
     public SyncException {

@@ -1,6 +1,13 @@
 package io.chainpos.model.testing;
 
 import io.chainpos.model.event.AppliedPromotion;
+import io.chainpos.model.event.Discrepancy;
+import io.chainpos.model.event.StockLine;
+import io.chainpos.model.event.StockReceived;
+import io.chainpos.model.event.TransferCancelled;
+import io.chainpos.model.event.TransferReceived;
+import io.chainpos.model.event.TransferSent;
+import io.chainpos.model.id.TransferId;
 import io.chainpos.model.event.CashMoved;
 import io.chainpos.model.event.CouponRedeemed;
 import io.chainpos.model.event.SaleVoided;
@@ -68,6 +75,7 @@ public final class SampleEvents {
     public static final ShiftId SHIFT = new ShiftId(UUID.fromString("0192f0a0-0000-7000-8000-000000000030"));
     public static final TopUpId TOP_UP = new TopUpId(UUID.fromString("0192f0a0-0000-7000-8000-000000000040"));
     public static final FeedbackId FEEDBACK = new FeedbackId(UUID.fromString("0192f0a0-0000-7000-8000-000000000050"));
+    public static final TransferId TRANSFER = new TransferId(UUID.fromString("0192f0a0-0000-7000-8000-000000000050"));
     public static final Instant AT = Instant.parse("2026-11-23T03:15:30.250Z");
 
     private SampleEvents() {
@@ -149,6 +157,18 @@ public final class SampleEvents {
                 null, new Sealed("m1.AAECAwQFBgcICQoLbWVtYmVyIGZlZWRiYWNrIHNlYWxlZA"), "cashier-01", FeedbackRecorded.Channel.TILL));
         all.put("FeedbackUpdated", new FeedbackUpdated(FEEDBACK, FeedbackUpdated.Status.IN_PROGRESS, "store-manager-s001",
                 null, new Sealed("m1.AAECAwQFBgcICQoLaGFuZGxlciBub3RlIHNlYWxlZA"), "hq-admin"));
+        all.put("StockReceived", new StockReceived("S001-T1-1-G000001", new StoreId("S001"), "康师傅 华东配送中心", "DN-20261123-07",
+                List.of(new StockLine(new Sku("690001"), 23000, 210L), new StockLine(new Sku("210001"), 5250, null)),
+                List.of(new Discrepancy(new Sku("690001"), 1000, Discrepancy.Reason.SHORT, null),
+                        new Discrepancy(new Sku("690001"), 2000, Discrepancy.Reason.DAMAGED, "罐子压扁")), "cashier-01"));
+        List<StockLine> sent = List.of(new StockLine(new Sku("690001"), 12000, null), new StockLine(new Sku("900001"), 2000, 800L));
+        all.put("TransferSent", new TransferSent(TRANSFER, "S001-T1-1-T000001", new StoreId("S001"), new StoreId("S002"), sent,
+                "cashier-01"));
+        all.put("TransferReceived", new TransferReceived(TRANSFER, "S001-T1-1-T000001", new StoreId("S001"), new StoreId("S002"),
+                List.of(new StockLine(new Sku("690001"), 11000, null), new StockLine(new Sku("900001"), 2000, 800L)),
+                List.of(new Discrepancy(new Sku("690001"), 1000, Discrepancy.Reason.SHORT, null)), "cashier-07"));
+        all.put("TransferCancelled", new TransferCancelled(TRANSFER, "S001-T1-1-T000001", new StoreId("S001"), new StoreId("S002"),
+                sent, "manager-02", "truck broke down"));
         return all;
     }
 

@@ -15,12 +15,14 @@ import io.chainpos.model.event.StoredValueToppedUp;
 import io.chainpos.model.event.TopUpRefunded;
 import io.chainpos.model.event.SaleEvent;
 import io.chainpos.model.event.StockChanged;
+import io.chainpos.model.event.StockEvent;
+import io.chainpos.model.event.StockReceived;
 import io.chainpos.model.event.UnknownEvent;
 
 /**
  * Which tills receive an event on pull. Members, points, stored value and everything head office says are
- * chain-wide facts, and so are tier changes and rewards; sales, top-ups and stock movements stay in their store (a till needs them for refunds at another
- * counter, other stores do not), and so do a counter's audit records (drawer openings, approvals).
+ * chain-wide facts, and so are tier changes and rewards; sales, top-ups, stock movements and goods received stay in their store (a till needs them for refunds at another
+ * counter, other stores do not), and so do a counter's audit records (drawer openings, approvals). Transfers between stores are chain-wide.
  */
 public enum EventScope {
     CHAIN, STORE;
@@ -41,6 +43,11 @@ public enum EventScope {
             case CouponRedeemed e -> CHAIN;
             case SaleEvent e -> STORE;
             case StockChanged e -> STORE;
+            case StockReceived e -> STORE;
+            // A transfer concerns two stores, and a pulled event reaches the tills of one store or of all: the
+            // receiving store must learn it was sent, the sender that it arrived, and every store may see what is
+            // in transit. Transfers are few beside sales.
+            case StockEvent e -> CHAIN;
             case AuditEvent e -> STORE;
             // Tiers and rewards are the member's everywhere; a top-up and its refund are a counter's takings.
             case MemberTierChanged e -> CHAIN;
@@ -61,6 +68,7 @@ public enum EventScope {
         return EventTypes.byName(unknown.type())
                 .map(type -> type.javaType() != CouponRedeemed.class && SaleEvent.class.isAssignableFrom(type.javaType())
                         || StockChanged.class.isAssignableFrom(type.javaType())
+                        || type.javaType() == StockReceived.class
                         || type.javaType() == StoredValueToppedUp.class || type.javaType() == TopUpRefunded.class
                         || AuditEvent.class.isAssignableFrom(type.javaType())
                         || CareEvent.class.isAssignableFrom(type.javaType()) ? STORE : CHAIN)

@@ -28,7 +28,7 @@ class MergeRulesTest {
     final TillWriter till = new TillWriter("S001", "S001-T1", 1, clock);
 
     @Test
-    void salesStockAuditTopUpsAndComplaintsStayInTheirStoreCouponUseTiersAndEverythingElseGoToTheChain() {
+    void salesStockAuditTopUpsAndComplaintsStayInTheirStoreCouponUseTiersTransfersAndEverythingElseGoToTheChain() {
         assertThat(EventScope.of(till.next(sale("R1", "1", 100)))).isEqualTo(EventScope.STORE);
         assertThat(EventScope.of(till.next(stock("S001", "1", 1, StockChanged.Reason.SALE)))).isEqualTo(EventScope.STORE);
         assertThat(EventScope.of(till.next(points(member(1), 1)))).isEqualTo(EventScope.CHAIN);
@@ -37,6 +37,7 @@ class MergeRulesTest {
                 .as(event.getClass().getSimpleName())
                 .isEqualTo((event instanceof io.chainpos.model.event.SaleEvent
                         && !(event instanceof io.chainpos.model.event.CouponRedeemed)) || event instanceof StockChanged
+                        || event instanceof io.chainpos.model.event.StockReceived
                         || event instanceof io.chainpos.model.event.AuditEvent
                         || event instanceof io.chainpos.model.event.StoredValueToppedUp
                         || event instanceof io.chainpos.model.event.TopUpRefunded
@@ -53,6 +54,9 @@ class MergeRulesTest {
         assertThat(EventScope.of(till.next(new UnknownEvent("SaleCompleted", 9, payload, "newer")))).isEqualTo(EventScope.STORE);
         assertThat(EventScope.of(till.next(new UnknownEvent("FeedbackRecorded", 2, payload, "newer")))).isEqualTo(EventScope.STORE);
         assertThat(EventScope.of(hq.next(new UnknownEvent("FeedbackUpdated", 2, payload, "newer")))).isEqualTo(EventScope.CHAIN);
+        // goods received stay in their store; a transfer concerns two stores and goes to the chain
+        assertThat(EventScope.of(till.next(new UnknownEvent("StockReceived", 2, payload, "newer")))).isEqualTo(EventScope.STORE);
+        assertThat(EventScope.of(till.next(new UnknownEvent("TransferSent", 2, payload, "newer")))).isEqualTo(EventScope.CHAIN);
     }
 
     @Test

@@ -159,6 +159,11 @@ class PageAccessTableTest {
         TABLE.put("GET /stores/{store}/member-report other", HEAD_OFFICE);
         TABLE.put("GET /stores/{store}/member-report.csv own", SIGNED_IN);
         TABLE.put("GET /stores/{store}/member-report.csv other", HEAD_OFFICE);
+        TABLE.put("GET /stock", HEAD_OFFICE);
+        TABLE.put("GET /stock/transfers", HEAD_OFFICE);
+        TABLE.put("GET /stock/discrepancies", HEAD_OFFICE);
+        TABLE.put("GET /stores/{store}/stock own", SIGNED_IN);
+        TABLE.put("GET /stores/{store}/stock other", HEAD_OFFICE);
         TABLE.put("GET /liabilities", HEAD_OFFICE);
         TABLE.put("GET /liabilities.csv", HEAD_OFFICE);
         TABLE.put("GET /stores/{store}/liabilities own", SIGNED_IN);

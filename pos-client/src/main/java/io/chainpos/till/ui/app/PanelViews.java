@@ -26,6 +26,7 @@ final class PanelViews {
             case RefundViewModel refund -> new RefundView(refund, messages);
             case ShiftViewModel shift -> new ShiftView(shift, messages);
             case SettingsViewModel settings -> new SettingsView(settings, messages);
+            case io.chainpos.till.ui.stock.StockViewModel stock -> new io.chainpos.till.ui.stock.StockView(stock, messages);
             default -> throw new IllegalArgumentException("no view for " + panel.getClass().getName());
         };
     }

@@ -44,6 +44,7 @@ final class FunctionKeys {
                 ctrl("P", "key.reprint", cart::reprint),
                 ctrl("D", "key.noSale", cart::noSale),
                 ctrl("S", "key.sync", screens::syncNow),
+                ctrl("T", "key.stock", screens::stock),
                 ctrl("L", "key.language", screens::toggleLanguage),
                 ctrl("O", "key.settings", screens::settings),
                 ctrl("Q", "key.signOut", screens::signOut));

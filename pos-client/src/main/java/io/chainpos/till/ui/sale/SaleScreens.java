@@ -61,6 +61,11 @@ public final class SaleScreens {
         dialogs.show(new RefundViewModel(till, tasks, sale.cashier().staffId()));
     }
 
+    /** Ctrl+T: goods in from a supplier, and transfers to and from other stores. */
+    public void stock() {
+        dialogs.show(new io.chainpos.till.ui.stock.StockViewModel(till.stock(), tasks, sale.cashier().staffId()));
+    }
+
     /** F10: open, count or close the shift. */
     public void shift() {
         dialogs.show(new ShiftViewModel(till, tasks, sale.cashier().staffId())).thenRun(sale.status()::refresh);

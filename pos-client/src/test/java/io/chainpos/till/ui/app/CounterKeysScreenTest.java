@@ -34,7 +34,7 @@ class CounterKeysScreenTest extends ScreenTestBase {
     @Test
     void everyActionShowsItsKeyOnAButtonAFingerCanHit(FxRobot robot) {
         signInAsOwner();
-        assertThat(keyedButtons(robot, "#sale-screen")).as("F1-F12 and seven Ctrl keys").hasSize(19);
+        assertThat(keyedButtons(robot, "#sale-screen")).as("F1-F12 and eight Ctrl keys").hasSize(20);
 
         screen.scan("6901234567892").waitForText("#total", "¥3.50");
         screen.press(KeyCode.F12).waitFor("#pay-amount");
@@ -52,6 +52,10 @@ class CounterKeysScreenTest extends ScreenTestBase {
         assertThat(ScreenDriver.fx(() -> robot.lookup("#member-feedback").queryAs(Button.class).isDisabled()))
                 .as("so is a member's feedback").isTrue();
         screen.press(KeyCode.ESCAPE).waitUntilGone("#member-screen");
+
+        screen.ctrl(KeyCode.T).waitFor("#stock-code");
+        assertThat(keyedButtons(robot, "#stock-screen")).as("F1-F4 modes, Esc, F9 clear, F12 book").hasSize(7);
+        screen.press(KeyCode.ESCAPE).waitUntilGone("#stock-screen");
     }
 
     @Test

@@ -1,0 +1,85 @@
+package io.chainpos.till.stock;
+
+import io.chainpos.model.event.StockChanged;
+import io.chainpos.model.event.StockLine;
+import io.chainpos.model.event.TransferSent;
+import io.chainpos.model.id.Sku;
+import io.chainpos.model.id.StoreId;
+import io.chainpos.model.id.TransferId;
+import io.chainpos.till.TillMessage;
+import io.chainpos.till.catalog.CatalogStore;
+import io.chainpos.till.ledger.Ledger;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sends goods to a sister store (调拨出库): they leave this store's stock at once and are in transit until the other
+ * store receives them. Works offline; the other store learns of it once both have synced.
+ */
+public final class SendTransfer {
+
+    public sealed interface Result permits Sent, Refused {
+    }
+
+    /** Recorded; {@code slipCode} goes on the slip, as text and as its barcode. */
+    public record Sent(TransferSent transfer, String slipCode) implements Result {
+        public TillMessage message() {
+            return TillMessage.of(TillMessage.Code.TRANSFER_SENT, transfer.transferNo(), transfer.toStore().value(),
+                    transfer.lines().size());
+        }
+    }
+
+    public record Refused(TillMessage reason) implements Result {
+    }
+
+    private final Ledger ledger;
+    private final CatalogStore catalog;
+    private final Clock clock;
+
+    public SendTransfer(Ledger ledger, CatalogStore catalog, Clock clock) {
+        this.ledger = ledger;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    public Result send(String toStore, List<StockEntry> entries, String sentBy) {
+        StoreId to;
+        try {
+            to = StoreId.of(toStore == null ? "" : toStore.strip());
+        } catch (IllegalArgumentException notAStore) {
+            return new Refused(TillMessage.of(TillMessage.Code.TRANSFER_NEEDS_STORE));
+        }
+        return ledger.write(tx -> {
+            StoreId here = tx.identity().storeId();
+            if (to.equals(here)) {
+                return new Refused(TillMessage.of(TillMessage.Code.TRANSFER_TO_OWN_STORE, here.value()));
+            }
+            Map<Sku, Counted.Sums> counted;
+            switch (Counted.inCatalog(tx, catalog, tx.now(), entries)) {
+                case Counted.Refused refused -> {
+                    return new Refused(refused.reason());
+                }
+                case Counted.Good good -> counted = good.bySku();
+            }
+            List<StockLine> lines = new ArrayList<>();
+            counted.forEach((sku, sums) -> {
+                if (sums.quantity() > 0) {
+                    lines.add(new StockLine(sku, sums.quantity(), null));
+                }
+            });
+            if (lines.isEmpty()) {
+                return new Refused(TillMessage.of(TillMessage.Code.STOCK_NOTHING_TO_BOOK));
+            }
+            String number = "%s-%d-T%06d".formatted(tx.identity().tillId().value(), tx.identity().epoch(),
+                    tx.nextNumber("transfer." + tx.identity().epoch()));
+            TransferSent sent = new TransferSent(TransferId.newId(clock), number, here, to, lines, sentBy);
+            tx.append(sent);
+            for (StockLine line : lines) {
+                tx.append(new StockChanged(here, line.sku(), -line.qtyMilli(), StockChanged.Reason.TRANSFER_OUT, number));
+            }
+            return new Sent(sent, number + "/" + sent.transferId().check());
+        });
+    }
+}
