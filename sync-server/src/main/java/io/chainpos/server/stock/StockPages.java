@@ -39,8 +39,8 @@ public final class StockPages implements PageFeature {
     public void addTo(Pages pages) {
         PageAccess chain = PageAccess.chain(Permission.VIEW_STOCK);
         PageAccess store = PageAccess.store(Permission.VIEW_STOCK);
-        pages.nav(new NavItem("nav.stock", "/stock", chain, 46));
-        pages.nav(new NavItem("nav.store-stock", "/stores/{store}/stock", store, 36));
+        pages.nav(new NavItem("nav.stock", "/stock", chain, 47));
+        pages.nav(new NavItem("nav.store-stock", "/stores/{store}/stock", store, 37));
         pages.get("/stock", chain, request -> levels(request, request.query("store").map(String::strip).filter(s -> !s.isEmpty()), "/stock"));
         pages.get("/stock/transfers", chain, this::transfers);
         pages.get("/stock/discrepancies", chain, this::discrepancies);
