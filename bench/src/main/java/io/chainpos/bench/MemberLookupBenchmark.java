@@ -1,6 +1,8 @@
 package io.chainpos.bench;
 
+import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.event.Gender;
+import io.chainpos.model.id.EventId;
 import io.chainpos.model.id.CardNo;
 import io.chainpos.model.id.MemberId;
 import io.chainpos.model.id.StoreId;
@@ -22,6 +24,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +39,10 @@ import java.util.SplittableRandom;
  * (the floor: no hashing of the typed phone, no decryption). Prints p50/p99 in microseconds.
  *
  * <p>The members are written once through the ledger (events, projections and keys, 20,000 per transaction)
- * and the file is kept in {@code bench.dir} for the next run.
+ * and the file is kept in {@code bench.dir} for the next run. {@code bench.registeredAt=pulled} (the default)
+ * registers them at other tills of the chain and pulls them, as a till in a big chain holds nearly all its
+ * members; {@code own} registers them all at this till (its own events, kept and pushed). After the lookups it
+ * prints the file's bytes per member and, from SQLite's {@code dbstat}, each table's and index's share.
  */
 public final class MemberLookupBenchmark {
     private static final int BATCH = 20_000;
@@ -46,7 +53,9 @@ public final class MemberLookupBenchmark {
     public static void main(String[] args) throws Exception {
         int count = Integer.getInteger("bench.members", 1_000_000);
         int samples = Integer.getInteger("bench.samples", 20_000);
-        Path file = Path.of(System.getProperty("bench.dir", "target")).resolve("members-" + count + ".db");
+        boolean pulled = !"own".equals(System.getProperty("bench.registeredAt", "pulled"));
+        Path file = Path.of(System.getProperty("bench.dir", "target"))
+                .resolve("members-" + (pulled ? "pulled-" : "") + count + ".db");
         EventCodec codec = EventCodec.standard();
         Clock clock = Clock.systemUTC();
         boolean fresh = !Files.exists(file);
@@ -59,7 +68,11 @@ public final class MemberLookupBenchmark {
                     return null;
                 });
                 long started = System.nanoTime();
-                load(ledger, members, count, clock);
+                if (pulled) {
+                    pull(ledger, members, count, clock);
+                } else {
+                    load(ledger, members, count, clock);
+                }
                 System.out.printf(Locale.ROOT, "loaded %,d members through the ledger in %.0f s (%s)%n", count,
                         (System.nanoTime() - started) / 1e9, file);
             }
@@ -113,6 +126,51 @@ public final class MemberLookupBenchmark {
             print("raw indexed SQLite, by phone hash", rawPhone);
             print("till, by card", byCard);
             print("raw indexed SQLite, by card", rawCard);
+        }
+        sizes(file, count);
+    }
+
+    /** The file's bytes per member, and each table's and index's, by SQLite's page statistics. */
+    private static void sizes(Path file, int count) throws SQLException {
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+             PreparedStatement pages = raw.prepareStatement("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size");
+             PreparedStatement stat = raw.prepareStatement("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name "
+                     + "HAVING SUM(pgsize) > 4096 * 4 ORDER BY 2 DESC");
+             ResultSet total = pages.executeQuery();
+             ResultSet parts = stat.executeQuery()) {
+            long bytes = total.getLong(1);
+            System.out.printf(Locale.ROOT, "ledger file %,d bytes: %.1f bytes per member%n", bytes, bytes / (double) count);
+            while (parts.next()) {
+                System.out.printf(Locale.ROOT, "  %-36s %,14d   %7.1f per member%n", parts.getString(1), parts.getLong(2),
+                        parts.getLong(2) / (double) count);
+            }
+        }
+    }
+
+    /**
+     * Members registered at other tills of the chain (ten stores), pulled in pages as the sync agent applies them,
+     * their keys handed over through the key channel first.
+     */
+    private static void pull(Ledger ledger, MemberStore members, int count, Clock clock) {
+        PhoneLookup lookup = new PhoneLookup(BenchTill.LOOKUP_SECRET);
+        for (int start = 0; start < count; start += BATCH) {
+            int from = start;
+            List<MemberKey> keys = new ArrayList<>();
+            List<EventEnvelope> events = new ArrayList<>();
+            for (int n = from; n < Math.min(count, from + BATCH); n++) {
+                MemberKey key = MemberKey.generate(MemberId.newId(clock));
+                keys.add(key);
+                int store = n % 10;
+                Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+                events.add(new EventEnvelope(EventId.newId(clock), new StoreId("S1" + store), new TillId("S1" + store + "-T1"), 1,
+                        n / 10 + 1, at.toEpochMilli() << 16, at, new PersonalData(phone(n), name(n), null)
+                        .register(key, lookup, Gender.UNSPECIFIED, card(n), "NORMAL", false)));
+            }
+            ledger.writeState(s -> {
+                keys.forEach(key -> members.keys().keep(s, key, true));
+                return null;
+            });
+            ledger.remote().applyPulled(events, from + events.size());
         }
     }
 
