@@ -57,8 +57,8 @@ class MemberHistoryEndToEndTest {
                 // own history of the member starts with what B recorded, and the member is still found by phone.
                 assertThat(offline.entries()).extracting(io.chainpos.model.member.HistoryEntry::type)
                         .containsExactly("PointsChanged", "SaleCompleted", "PointsChanged");
-                assertThat(b.till.ledger.read(s -> b.till.members.findByPhone(s, "13711112222")))
-                        .extracting(Member::name).containsExactly("林小雨");
+                java.util.List<Member> byPhone = b.till.ledger.read(s -> b.till.members.findByPhone(s, "13711112222"));
+                assertThat(byPhone).extracting(Member::name).containsExactly("林小雨");
                 assertThat(history.of(io.chainpos.model.id.MemberId.newId(clock))).isInstanceOf(MemberHistory.UnknownMember.class);
             }
         }
