@@ -39,15 +39,15 @@ class PulledMembersAbsorbedTest {
     @Test
     void theLaterWriteWinsByHlcThenTillThenEventIdInAnyOrderAndNothingIsKeptButIds() {
         PhoneLookup lookup = new PhoneLookup(TestTill.LOOKUP_SECRET);
-        EventEnvelope registered = at("01900000-0000-7000-8000-000000000b01", "S002-T1", HLC,
+        EventEnvelope registered = at("01a20621-ad00-7000-8000-000000000b01", "S002-T1", HLC,
                 new PersonalData("13900000009", "王芳", null).register(KEY, lookup, Gender.FEMALE, new CardNo("880000000099"), "NORMAL", true));
         // Same hlc as the winner below, from a till whose id sorts first (S001 < S002): loses.
-        EventEnvelope loserByTill = at("01900000-0000-7000-8000-000000000b02", "S001-T1", HLC + 5,
+        EventEnvelope loserByTill = at("01a20621-ad00-7000-8000-000000000b02", "S001-T1", HLC + 5,
                 new MemberProfileChanged(MEMBER, null, null, KEY.seal("王芳甲"), null, null, "SILVER", null));
         // Same hlc and till as the next, a smaller event id: loses.
-        EventEnvelope loserByEvent = at("01900000-0000-7000-8000-000000000b03", "S002-T1", HLC + 5,
+        EventEnvelope loserByEvent = at("01a20621-ad00-7000-8000-000000000b03", "S002-T1", HLC + 5,
                 new MemberProfileChanged(MEMBER, null, null, KEY.seal("王芳乙"), null, null, null, null));
-        EventEnvelope winner = at("01900000-0000-7000-8000-000000000b04", "S002-T1", HLC + 5,
+        EventEnvelope winner = at("01a20621-ad00-7000-8000-000000000b04", "S002-T1", HLC + 5,
                 new MemberProfileChanged(MEMBER, null, null, KEY.seal("王芳丙"), null, null, null, null));
         List<EventEnvelope> inOrder = List.of(registered, loserByTill, loserByEvent, winner);
         List<EventEnvelope> reversed = List.of(winner, loserByEvent, loserByTill, registered);
@@ -69,11 +69,19 @@ class PulledMembersAbsorbedTest {
                 assertThat(count(t, "SELECT COUNT(*) FROM remote_absorbed")).isEqualTo(4);
             }
             assertThat(one.ledger.remote().applyPulled(inOrder, 8)).as("a page pulled again").isZero();
+            // Event ids are UUIDv7: their first 48 bits are the minute they were minted. 31 days later the ids pulled
+            // then are forgotten; a fold of those events again would change nothing.
+            EventEnvelope monthLater = at("01a2a5c6-d100-7000-8000-000000000b05", "S002-T1", (1_795_399_200_000L + 31 * 86_400_000L) << 16,
+                    new MemberProfileChanged(MEMBER, null, null, null, null, null, "GOLD", null));
+            assertThat(one.ledger.remote().applyPulled(List.of(monthLater), 9)).isEqualTo(1);
+            assertThat(count(one, "SELECT COUNT(*) FROM remote_absorbed")).isEqualTo(1);
+            assertThat(one.ledger.remote().applyPulled(inOrder, 10)).as("re-applied, and nothing changes").isEqualTo(4);
 
             one.ledger.rebuildProjections();
 
             java.util.Optional<Member> byCard = one.ledger.read(s -> one.members.findByCard(s, new CardNo("880000000099")));
             assertThat(byCard.map(Member::name)).contains("王芳丙");
+            assertThat(byCard.map(Member::tierCode)).contains("GOLD");
         }
     }
 
@@ -82,11 +90,11 @@ class PulledMembersAbsorbedTest {
         PhoneLookup lookup = new PhoneLookup(TestTill.LOOKUP_SECRET);
         try (TestTill till = till("till.db")) {
             till.ledger.remote().applyPulled(List.of(
-                    at("01900000-0000-7000-8000-000000000c01", "S002-T1", HLC,
+                    at("01a20621-ad00-7000-8000-000000000c01", "S002-T1", HLC,
                             new PersonalData("13900000008", "赵敏", null).register(KEY, lookup, Gender.FEMALE, new CardNo("880000000098"),
                                     "NORMAL", false)),
-                    at("01900000-0000-7000-8000-000000000c02", "HQ", HLC + 10, new MemberErased(MEMBER, "owner")),
-                    at("01900000-0000-7000-8000-000000000c03", "S003-T1", HLC + 5,
+                    at("01a20621-ad00-7000-8000-000000000c02", "HQ", HLC + 10, new MemberErased(MEMBER, "owner")),
+                    at("01a20621-ad00-7000-8000-000000000c03", "S003-T1", HLC + 5,
                             new MemberProfileChanged(MEMBER, lookup.hash("13900000007"), KEY.seal("13900000007"), KEY.seal("赵敏二"),
                                     null, null, null, null))), 3);
 
