@@ -35,10 +35,7 @@ import org.jdbi.v3.core.statement.Update;
 public final class MemberProjection implements Projection {
     private static final Charset GB18030 = Charset.forName("GB18030");
 
-    private final EventCodec codec;
-
-    public MemberProjection(EventCodec codec) {
-        this.codec = codec;
+    public MemberProjection() {
     }
 
     @Override

@@ -93,7 +93,8 @@ public final class MemberStore {
     }
 
     /**
-     * The envelopes (JSON) of this till's own and pulled events of {@code types} about any of these members,
+     * The envelopes (JSON) of this till's own and kept pulled events of {@code types} about any of these members (a
+     * pulled registration or profile change is absorbed into the members table and its envelope not kept),
      * found through the member index ({@link MemberEventIndexProjection}), not by reading every envelope.
      */
     public List<String> eventsAbout(LedgerSession session, List<MemberId> family, List<String> types) {
