@@ -67,6 +67,7 @@ final class SqliteRemoteEvents implements RemoteEvents {
             h.execute("DELETE FROM remote_events");
             file.reset(h);
             int count = 0;
+            long newest = Long.MIN_VALUE;
             while (snapshot.hasNext()) {
                 EventEnvelope event = snapshot.next();
                 count++;
@@ -74,7 +75,7 @@ final class SqliteRemoteEvents implements RemoteEvents {
                     if (file.absorbed(event)) {
                         absorb(h, event);
                         file.projectUnkept(h, self, event);
-                        keepAbsorbedClock(h, event.hlc());
+                        newest = Math.max(newest, event.hlc());
                     } else {
                         insert(h, event);
                     }
@@ -84,6 +85,9 @@ final class SqliteRemoteEvents implements RemoteEvents {
             // Projections give the same tables whatever order independent events come in: the absorbed ones went
             // first, the kept ones (and this till's own) follow in hybrid-clock order.
             file.fold(h, self);
+            if (newest != Long.MIN_VALUE) {
+                keepAbsorbedClock(h, newest);
+            }
             SqliteSyncMarks.movePullCursor(h, cursor);
             return count;
         });

@@ -110,6 +110,26 @@ class PulledMembersAbsorbedTest {
         }
     }
 
+    @Test
+    void theHybridClockResumesPastAnAbsorbedChangeThoughItsEnvelopeIsGone() {
+        // Pulled from a till whose clock runs five minutes ahead of this one's.
+        long ahead = (clock.instant().toEpochMilli() + 300_000) << 16;
+        PhoneLookup lookup = new PhoneLookup(TestTill.LOOKUP_SECRET);
+        try (TestTill till = till("till.db")) {
+            till.ledger.remote().applyPulled(List.of(at("01a20621-ad00-7000-8000-000000000d01", "S002-T1", ahead,
+                    new PersonalData("13900000006", "周芷若", null).register(KEY, lookup, Gender.FEMALE, new CardNo("880000000096"),
+                            "NORMAL", false))), 1);
+        }
+        try (TestTill reopened = new TestTill(dir.resolve("till.db"), clock, "S001", "S001-T9")) {
+            long own = reopened.ledger.write(tx -> tx.append(new MemberProfileChanged(MEMBER, null, null, KEY.seal("周芷若二"),
+                    null, null, null, null))).hlc();
+
+            assertThat(own).isGreaterThan(ahead);
+            List<Member> found = reopened.ledger.read(s -> reopened.members.findByPhone(s, "13900000006"));
+            assertThat(found).extracting(Member::name).as("the edit made here after the pull wins").containsExactly("周芷若二");
+        }
+    }
+
     private TestTill till(String name) {
         TestTill till = new TestTill(dir.resolve(name), clock, "S001", "S001-T9");
         till.ledger.writeState(s -> {
