@@ -1,6 +1,8 @@
 package io.chainpos.bench;
 
+import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.event.Gender;
+import io.chainpos.model.id.EventId;
 import io.chainpos.model.id.CardNo;
 import io.chainpos.model.id.MemberId;
 import io.chainpos.model.id.StoreId;
@@ -22,7 +24,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,7 +40,10 @@ import java.util.SplittableRandom;
  * (the floor: no hashing of the typed phone, no decryption). Prints p50/p99 in microseconds.
  *
  * <p>The members are written once through the ledger (events, projections and keys, 20,000 per transaction)
- * and the file is kept in {@code bench.dir} for the next run.
+ * and the file is kept in {@code bench.dir} for the next run. {@code bench.registeredAt=pulled} (the default)
+ * registers them at other tills of the chain and pulls them, as a till in a big chain holds nearly all its
+ * members; {@code own} registers them all at this till (its own events, kept and pushed). After the lookups it
+ * prints the file's bytes per member and, from SQLite's {@code dbstat}, each table's and index's share.
  */
 public final class MemberLookupBenchmark {
     private static final int BATCH = 20_000;
@@ -46,7 +54,9 @@ public final class MemberLookupBenchmark {
     public static void main(String[] args) throws Exception {
         int count = Integer.getInteger("bench.members", 1_000_000);
         int samples = Integer.getInteger("bench.samples", 20_000);
-        Path file = Path.of(System.getProperty("bench.dir", "target")).resolve("members-" + count + ".db");
+        boolean pulled = !"own".equals(System.getProperty("bench.registeredAt", "pulled"));
+        Path file = Path.of(System.getProperty("bench.dir", "target"))
+                .resolve("members-" + (pulled ? "pulled-" : "") + count + ".db");
         EventCodec codec = EventCodec.standard();
         Clock clock = Clock.systemUTC();
         boolean fresh = !Files.exists(file);
@@ -59,7 +69,11 @@ public final class MemberLookupBenchmark {
                     return null;
                 });
                 long started = System.nanoTime();
-                load(ledger, members, count, clock);
+                if (pulled) {
+                    pull(ledger, members, count, clock);
+                } else {
+                    load(ledger, members, count, clock);
+                }
                 System.out.printf(Locale.ROOT, "loaded %,d members through the ledger in %.0f s (%s)%n", count,
                         (System.nanoTime() - started) / 1e9, file);
             }
@@ -114,16 +128,63 @@ public final class MemberLookupBenchmark {
             print("till, by card", byCard);
             print("raw indexed SQLite, by card", rawCard);
         }
+        sizes(file, count);
+    }
+
+    /** The file's bytes per member, and each table's and index's, by SQLite's page statistics. */
+    private static void sizes(Path file, int count) throws SQLException {
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+             PreparedStatement pages = raw.prepareStatement("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size");
+             PreparedStatement stat = raw.prepareStatement("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name "
+                     + "HAVING SUM(pgsize) > 4096 * 4 ORDER BY 2 DESC");
+             ResultSet total = pages.executeQuery();
+             ResultSet parts = stat.executeQuery()) {
+            long bytes = total.getLong(1);
+            System.out.printf(Locale.ROOT, "ledger file %,d bytes: %.1f bytes per member%n", bytes, bytes / (double) count);
+            while (parts.next()) {
+                System.out.printf(Locale.ROOT, "  %-36s %,14d   %7.1f per member%n", parts.getString(1), parts.getLong(2),
+                        parts.getLong(2) / (double) count);
+            }
+        }
+    }
+
+    /**
+     * Members registered at other tills of the chain (ten stores), pulled in pages as the sync agent applies them,
+     * their keys handed over through the key channel first.
+     */
+    private static void pull(Ledger ledger, MemberStore members, int count, Clock clock) {
+        PhoneLookup lookup = new PhoneLookup(BenchTill.LOOKUP_SECRET);
+        for (int start = 0; start < count; start += BATCH) {
+            int from = start;
+            List<MemberKey> keys = new ArrayList<>();
+            List<EventEnvelope> events = new ArrayList<>();
+            for (int n = from; n < Math.min(count, from + BATCH); n++) {
+                MemberKey key = MemberKey.generate(MemberId.newId(clock));
+                keys.add(key);
+                int store = n % 10;
+                Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+                events.add(new EventEnvelope(EventId.newId(clock), new StoreId("S1" + store), new TillId("S1" + store + "-T1"), 1,
+                        n / 10 + 1, at.toEpochMilli() << 16, at, new PersonalData(phone(n), name(n), null)
+                        .register(key, lookup, Gender.UNSPECIFIED, card(n), "NORMAL", false)));
+            }
+            ledger.writeState(s -> {
+                keys.forEach(key -> members.keys().keep(s, key, true));
+                return null;
+            });
+            ledger.remote().applyPulled(events, from + events.size());
+        }
     }
 
     /** The raw lookups of member n: by phone hash (given the hash, so the query alone is timed), then by card. */
     private static void rawLookups(PhoneLookup lookup, PreparedStatement phoneQuery, PreparedStatement cardQuery, String phone,
                                    int n, long[] times, String[] rows) throws SQLException {
-        String hash = lookup.hash(phone);
+        byte[] hash = HexFormat.of().parseHex(lookup.hash(phone)); // the row keeps the hash's 32 bytes
         long t0 = System.nanoTime();
-        rows[0] = first(phoneQuery, hash);
+        phoneQuery.setBytes(1, hash);
+        rows[0] = first(phoneQuery);
         long t1 = System.nanoTime();
-        rows[1] = first(cardQuery, card(n).value());
+        cardQuery.setString(1, card(n).value());
+        rows[1] = first(cardQuery);
         times[0] = t1 - t0;
         times[1] = System.nanoTime() - t1;
     }
@@ -156,10 +217,10 @@ public final class MemberLookupBenchmark {
         return new CardNo("77" + "%010d".formatted(n));
     }
 
-    private static String first(PreparedStatement query, String key) throws SQLException {
-        query.setString(1, key);
+    /** The member id (16 bytes) of the row found, in hex. */
+    private static String first(PreparedStatement query) throws SQLException {
         try (ResultSet rs = query.executeQuery()) {
-            return rs.next() ? rs.getString(1) : null;
+            return rs.next() ? HexFormat.of().formatHex(rs.getBytes(1)) : null;
         }
     }
 

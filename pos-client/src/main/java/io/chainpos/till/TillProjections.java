@@ -23,7 +23,7 @@ public final class TillProjections {
     public static List<Projection> standard(EventCodec codec) {
         List<Projection> all = new ArrayList<>();
         all.add(new CatalogProjection(codec));
-        all.add(new MemberProjection(codec));
+        all.add(new MemberProjection());
         all.add(new MemberEventIndexProjection());
         all.add(new BalanceProjection());
         all.add(new LoyaltyProjection(codec));

@@ -23,6 +23,8 @@ import org.sqlite.SQLiteDataSource;
  * ({@link ReusedStatements}).
  */
 final class LedgerFile implements AutoCloseable {
+    /** In {@code till_state}: the latest hybrid time of an absorbed pulled event (its envelope is not kept). */
+    static final String ABSORBED_HLC = "hlc.absorbed";
     private final EventCodec codec;
     private final List<Projection> projections;
     private final HybridLogicalClock hlc;
@@ -37,7 +39,8 @@ final class LedgerFile implements AutoCloseable {
         this.reader = reader;
         this.readSession = () -> reader;
         long lastHlc = writer.createQuery("SELECT MAX(m) FROM (SELECT MAX(hlc) m FROM ledger_events "
-                        + "UNION ALL SELECT MAX(hlc) FROM remote_events)")
+                        + "UNION ALL SELECT MAX(hlc) FROM remote_events "
+                        + "UNION ALL SELECT value FROM till_state WHERE name = '" + ABSORBED_HLC + "')")
                 .mapTo(Long.class).findOne().orElse(0L);
         this.hlc = new HybridLogicalClock(clock, lastHlc, Duration.ofMinutes(10));
     }
@@ -111,9 +114,37 @@ final class LedgerFile implements AutoCloseable {
         }
     }
 
-    /** Recomputes every projection from the log: this till's and pulled events, in hybrid-clock order. */
+    /** True when a projection absorbs this pulled event: its envelope is not kept (see {@link Projection#absorbs}). */
+    boolean absorbed(EventEnvelope event) {
+        for (Projection projection : projections) {
+            if (projection.absorbs(event)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void projectUnkept(Handle h, TillIdentity self, EventEnvelope event) {
+        for (Projection projection : projections) {
+            projection.applyUnkept(h, self, event);
+        }
+    }
+
+    /**
+     * Recomputes every projection from the log: this till's and the kept pulled events, in hybrid-clock order, onto
+     * what the projections keep of absorbed ones.
+     */
     void replay(Handle h, TillIdentity self) {
+        reset(h);
+        fold(h, self);
+    }
+
+    void reset(Handle h) {
         projections.forEach(p -> p.reset(h));
+    }
+
+    /** Projects every event of the log again, without resetting first. */
+    void fold(Handle h, TillIdentity self) {
         try (var events = h.createQuery("SELECT envelope, hlc, event_id FROM ledger_events UNION ALL "
                         + "SELECT envelope, hlc, event_id FROM remote_events ORDER BY 2, 3")
                 .map((rs, ctx) -> codec.fromJson(rs.getString(1))).stream()) {

@@ -12,6 +12,20 @@ public interface Projection {
 
     void apply(Handle handle, TillIdentity self, EventEnvelope event);
 
+    /**
+     * True when this projection's tables keep all the till needs of {@code event} pulled from elsewhere, and a fold of
+     * it again changes nothing: the ledger then keeps its id for a while instead of its envelope (the server holds the
+     * log, a snapshot brings it back), and {@link #reset} must keep what such events wrote.
+     */
+    default boolean absorbs(EventEnvelope event) {
+        return false;
+    }
+
+    /** A pulled event whose envelope this till does not keep (a projection absorbs it); by default as any other. */
+    default void applyUnkept(Handle handle, TillIdentity self, EventEnvelope event) {
+        apply(handle, self, event);
+    }
+
     /** Empties what this projection derived, before the ledger replays every event into it. */
     void reset(Handle handle);
 }

@@ -1,14 +1,25 @@
 package io.chainpos.till.ledger;
 
 import io.chainpos.model.event.EventEnvelope;
+import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
-/** Other tills' and head office's events in {@code remote_events}, projected once each. */
+/**
+ * Other tills' and head office's events in {@code remote_events}, projected once each. An event a projection absorbs
+ * whole (a member's registration or profile change) is projected and only its id kept, in {@code remote_absorbed}, for
+ * {@link #ABSORBED_WINDOW} after its time: long enough for any page pulled again (the cursor moves in the same
+ * transaction as the events, so only a server answering again or a snapshot overlaps), and a fold of such an event
+ * again would change nothing anyway.
+ */
 final class SqliteRemoteEvents implements RemoteEvents {
+    static final Duration ABSORBED_WINDOW = Duration.ofDays(30);
+
     private final LedgerFile file;
     private final Supplier<Optional<TillIdentity>> identity;
 
@@ -22,12 +33,27 @@ final class SqliteRemoteEvents implements RemoteEvents {
         return file.inTransaction(h -> {
             TillIdentity self = enrolled();
             int fresh = 0;
+            long newest = Long.MIN_VALUE;
             for (EventEnvelope event : events) {
-                if (!isOwn(h, event) && insert(h, event) == 1) {
+                if (isOwn(h, event)) {
+                    continue;
+                }
+                if (file.absorbed(event)) {
+                    if (absorb(h, event) == 1) {
+                        file.projectUnkept(h, self, event);
+                        file.hlc().observe(event.hlc());
+                        fresh++;
+                    }
+                    newest = Math.max(newest, event.hlc());
+                } else if (insert(h, event) == 1) {
                     file.project(h, self, event);
                     file.hlc().observe(event.hlc());
                     fresh++;
                 }
+            }
+            if (newest != Long.MIN_VALUE) {
+                keepAbsorbedClock(h, newest);
+                forgetAbsorbedBefore(h, (newest >>> 16) - ABSORBED_WINDOW.toMillis());
             }
             SqliteSyncMarks.movePullCursor(h, cursor);
             return fresh;
@@ -39,16 +65,29 @@ final class SqliteRemoteEvents implements RemoteEvents {
         return file.inTransaction(h -> {
             TillIdentity self = enrolled();
             h.execute("DELETE FROM remote_events");
+            file.reset(h);
             int count = 0;
+            long newest = Long.MIN_VALUE;
             while (snapshot.hasNext()) {
                 EventEnvelope event = snapshot.next();
                 count++;
                 if (!isOwn(h, event)) {
-                    insert(h, event);
+                    if (file.absorbed(event)) {
+                        absorb(h, event);
+                        file.projectUnkept(h, self, event);
+                        newest = Math.max(newest, event.hlc());
+                    } else {
+                        insert(h, event);
+                    }
                     file.hlc().observe(event.hlc());
                 }
             }
-            file.replay(h, self);
+            // Projections give the same tables whatever order independent events come in: the absorbed ones went
+            // first, the kept ones (and this till's own) follow in hybrid-clock order.
+            file.fold(h, self);
+            if (newest != Long.MIN_VALUE) {
+                keepAbsorbedClock(h, newest);
+            }
             SqliteSyncMarks.movePullCursor(h, cursor);
             return count;
         });
@@ -56,6 +95,37 @@ final class SqliteRemoteEvents implements RemoteEvents {
 
     private TillIdentity enrolled() {
         return identity.get().orElseThrow(() -> new IllegalStateException("this till is not enrolled yet"));
+    }
+
+    private static int absorb(Handle h, EventEnvelope event) {
+        return h.createUpdate("INSERT INTO remote_absorbed (event_id) VALUES (?) ON CONFLICT (event_id) DO NOTHING")
+                .bind(0, uuid(event.eventId().value()))
+                .execute();
+    }
+
+    /**
+     * The latest hybrid time among absorbed events, which the log no longer shows: the clock resumes past it at the next
+     * start ({@link LedgerFile}), so an edit made here after one pulled still wins over it.
+     */
+    private static void keepAbsorbedClock(Handle h, long hlc) {
+        h.createUpdate("INSERT INTO till_state (name, value) VALUES ('" + LedgerFile.ABSORBED_HLC + "', ?) "
+                + "ON CONFLICT (name) DO UPDATE SET value = MAX(value, excluded.value)").bind(0, hlc).execute();
+    }
+
+    /**
+     * Forgets the absorbed ids older than {@code millis}: event ids are UUIDv7, whose first 48 bits are the time they
+     * were minted, so the ids sort by time and the oldest go by one range delete.
+     */
+    private static void forgetAbsorbedBefore(Handle h, long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        byte[] bound = ByteBuffer.allocate(16).putLong(millis << 16).array();
+        h.createUpdate("DELETE FROM remote_absorbed WHERE event_id < ?").bind(0, bound).execute();
+    }
+
+    private static byte[] uuid(UUID id) {
+        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array();
     }
 
     private int insert(Handle h, EventEnvelope event) {

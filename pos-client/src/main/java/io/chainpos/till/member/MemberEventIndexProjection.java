@@ -24,6 +24,11 @@ public final class MemberEventIndexProjection implements Projection {
         }
     }
 
+    /** No envelope is kept for it, so nothing for the member's history on this till to read. */
+    @Override
+    public void applyUnkept(Handle handle, TillIdentity self, EventEnvelope event) {
+    }
+
     @Override
     public void reset(Handle handle) {
         handle.execute("DELETE FROM member_events");

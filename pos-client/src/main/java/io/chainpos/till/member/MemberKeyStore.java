@@ -4,6 +4,8 @@ import io.chainpos.model.id.MemberId;
 import io.chainpos.model.member.MemberKey;
 import io.chainpos.model.member.PhoneLookup;
 import io.chainpos.till.ledger.LedgerSession;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -63,16 +65,55 @@ public final class MemberKeyStore {
     }
 
     public Optional<MemberKey> find(LedgerSession session, MemberId member) {
-        return session.handle().createQuery("SELECT key_material FROM member_keys WHERE member_id = :id")
-                .bind("id", member.toString())
-                .mapTo(String.class)
-                .findOne()
-                .flatMap(stored -> open(member, stored));
+        return stored(session.handle(), member).flatMap(stored -> open(member, stored));
     }
 
-    /** The key kept as {@code stored} in the row of {@code member}, or empty when this till's key file does not open it. */
-    Optional<MemberKey> open(MemberId member, String stored) {
-        return stored == null ? Optional.empty() : wrap.unwrap(member.toString(), stored).map(key -> new MemberKey(member, key));
+    private static Optional<String> stored(Handle h, MemberId member) {
+        return h.createQuery("SELECT key_material FROM member_keys WHERE member_id = :id")
+                .bind("id", MemberColumns.id(member))
+                .map((rs, ctx) -> text(rs.getObject(1)))
+                .findOne();
+    }
+
+    /** The key as kept, not unwrapped: what the erasure reads before destroying it. */
+    static Optional<MemberKey> storedKey(Handle h, MemberId member) {
+        return stored(h, member).map(k -> new MemberKey(member, k));
+    }
+
+    /** The key kept as {@code stored} (the column's value) in the row of {@code member}, or empty when this till's key file does not open it. */
+    Optional<MemberKey> open(MemberId member, Object stored) {
+        return stored == null ? Optional.empty()
+                : wrap.unwrap(member.toString(), text(stored)).map(key -> new MemberKey(member, key));
+    }
+
+    /**
+     * A key as its column keeps it: a tag byte (0 as it is, 1 wrapped) and the bytes its base64 text encodes, or that
+     * text itself when it is not in the canonical form, so the text read back is always the text kept.
+     */
+    static Object column(String stored) {
+        boolean wrapped = KeyWrap.isWrapped(stored);
+        String base64 = wrapped ? stored.substring(KeyWrap.PREFIX.length()) : stored;
+        try {
+            byte[] bytes = Base64.getDecoder().decode(base64);
+            byte[] out = new byte[bytes.length + 1];
+            out[0] = (byte) (wrapped ? 1 : 0);
+            System.arraycopy(bytes, 0, out, 1, bytes.length);
+            return stored.equals(text(out)) ? out : stored;
+        } catch (IllegalArgumentException notBase64) {
+            return stored;
+        }
+    }
+
+    static String text(Object column) {
+        if (!(column instanceof byte[] bytes)) {
+            return column == null ? null : column.toString();
+        }
+        String base64 = Base64.getEncoder().encodeToString(Arrays.copyOfRange(bytes, 1, bytes.length));
+        return switch (bytes[0]) {
+            case 0 -> base64;
+            case 1 -> KeyWrap.PREFIX + base64;
+            default -> throw new IllegalStateException("a member key kept in an unknown form " + bytes[0]);
+        };
     }
 
     /**
@@ -84,13 +125,14 @@ public final class MemberKeyStore {
             return 0;
         }
         List<MemberKey> clear = session.handle().createQuery("SELECT member_id, key_material FROM member_keys "
-                        + "WHERE key_material NOT LIKE :wrapped")
+                        + "WHERE NOT (typeof(key_material) = 'blob' AND substr(key_material, 1, 1) = x'01') "
+                        + "AND NOT (typeof(key_material) = 'text' AND key_material LIKE :wrapped)")
                 .bind("wrapped", KeyWrap.PREFIX + "%")
-                .map((rs, ctx) -> new MemberKey(MemberId.parse(rs.getString(1)), rs.getString(2)))
+                .map((rs, ctx) -> new MemberKey(MemberColumns.id(rs.getBytes(1)), text(rs.getObject(2))))
                 .list();
         for (MemberKey key : clear) {
-            session.handle().createUpdate("UPDATE member_keys SET key_material = :key WHERE member_id = :id")
-                    .bind("key", wrap.wrap(key.memberId().toString(), key.key())).bind("id", key.memberId().toString()).execute();
+            MemberProjection.stored(session.handle().createUpdate("UPDATE member_keys SET key_material = :key WHERE member_id = :id"),
+                    "key", column(wrap.wrap(key.memberId().toString(), key.key()))).bind("id", MemberColumns.id(key.memberId())).execute();
         }
         Optional<String> secret = session.handle().createQuery("SELECT value FROM till_secrets WHERE name = :name")
                 .bind("name", LOOKUP_SECRET).mapTo(String.class).findOne().filter(value -> !KeyWrap.isWrapped(value));
@@ -104,10 +146,10 @@ public final class MemberKeyStore {
 
     /** Keeps a key; {@code handedOver} when it came from the server (or the server has it). Never replaces one. */
     public void keep(LedgerSession session, MemberKey key, boolean handedOver) {
-        session.handle().createUpdate("INSERT INTO member_keys (member_id, key_material, handed_over) "
+        MemberProjection.stored(session.handle().createUpdate("INSERT INTO member_keys (member_id, key_material, handed_over) "
                         + "SELECT :id, :key, :over WHERE NOT EXISTS (SELECT 1 FROM members WHERE member_id = :id AND erased = 1) "
-                        + "ON CONFLICT (member_id) DO NOTHING")
-                .bind("id", key.memberId().toString()).bind("key", wrap.wrap(key.memberId().toString(), key.key()))
+                        + "ON CONFLICT (member_id) DO NOTHING"), "key", column(wrap.wrap(key.memberId().toString(), key.key())))
+                .bind("id", MemberColumns.id(key.memberId()))
                 .bind("over", handedOver ? 1 : 0).execute();
     }
 
@@ -116,14 +158,14 @@ public final class MemberKeyStore {
         return session.handle().createQuery("SELECT member_id, key_material FROM member_keys WHERE handed_over = 0 "
                         + "ORDER BY member_id LIMIT :limit")
                 .bind("limit", limit)
-                .map((rs, ctx) -> open(MemberId.parse(rs.getString(1)), rs.getString(2)))
+                .map((rs, ctx) -> open(MemberColumns.id(rs.getBytes(1)), rs.getObject(2)))
                 .list().stream().flatMap(Optional::stream).toList();
     }
 
     public void handedOver(LedgerSession session, Collection<MemberKey> keys) {
         for (MemberKey key : keys) {
             session.handle().createUpdate("UPDATE member_keys SET handed_over = 1 WHERE member_id = :id")
-                    .bind("id", key.memberId().toString()).execute();
+                    .bind("id", MemberColumns.id(key.memberId())).execute();
         }
     }
 
@@ -132,12 +174,22 @@ public final class MemberKeyStore {
         return session.handle().createQuery("SELECT m.member_id FROM members m WHERE m.erased = 0 AND NOT EXISTS "
                         + "(SELECT 1 FROM member_keys k WHERE k.member_id = m.member_id) ORDER BY m.member_id LIMIT :limit")
                 .bind("limit", limit)
-                .map((rs, ctx) -> MemberId.parse(rs.getString(1)))
+                .map((rs, ctx) -> MemberColumns.id(rs.getBytes(1)))
                 .list();
     }
 
     /** Destroys a member's key: what the ledger keeps sealed for the member can no longer be opened. */
     static void destroy(Handle h, MemberId member) {
-        h.createUpdate("DELETE FROM member_keys WHERE member_id = :id").bind("id", member.toString()).execute();
+        h.createUpdate("DELETE FROM member_keys WHERE member_id = :id").bind("id", MemberColumns.id(member)).execute();
+    }
+
+    /** V1811: every key kept before V1810, in the compact form. */
+    public static void compactKeysBefore1810(Handle h) {
+        try (var keys = h.createQuery("SELECT member_id, key_material, handed_over FROM member_keys_before_1810")
+                .map((rs, ctx) -> new Object[] {MemberId.parse(rs.getString(1)), rs.getString(2), rs.getInt(3)}).stream()) {
+            keys.forEach(k -> MemberProjection.stored(h.createUpdate("INSERT INTO member_keys (member_id, key_material, handed_over) "
+                            + "VALUES (:id, :key, :over)"), "key", column((String) k[1]))
+                    .bind("id", MemberColumns.id((MemberId) k[0])).bind("over", (int) k[2]).execute());
+        }
     }
 }

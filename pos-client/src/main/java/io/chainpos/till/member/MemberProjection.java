@@ -3,6 +3,7 @@ package io.chainpos.till.member;
 import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.event.MemberErased;
 import io.chainpos.model.event.MemberEvent;
+import io.chainpos.model.event.MemberProfileChanged;
 import io.chainpos.model.event.MemberRegistered;
 import io.chainpos.model.event.MembersMerged;
 import io.chainpos.model.json.EventCodec;
@@ -14,10 +15,16 @@ import io.chainpos.till.ledger.Projection;
 import io.chainpos.till.ledger.TillIdentity;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * Members registered anywhere in the chain, each profile field last-writer-wins by {@link Stamp} (the fold of
@@ -28,10 +35,7 @@ import org.jdbi.v3.core.Handle;
 public final class MemberProjection implements Projection {
     private static final Charset GB18030 = Charset.forName("GB18030");
 
-    private final EventCodec codec;
-
-    public MemberProjection(EventCodec codec) {
-        this.codec = codec;
+    public MemberProjection() {
     }
 
     @Override
@@ -52,39 +56,82 @@ public final class MemberProjection implements Projection {
                     .execute();
             return;
         }
-        Optional<MemberProfile> before = h.createQuery("SELECT stamps FROM members WHERE member_id = :id")
-                .bind("id", memberEvent.memberId().toString())
-                .mapTo(String.class)
-                .findOne()
-                .map(json -> codec.read(json, MemberProfile.class));
+        Optional<MemberProfile> before = h.createQuery("SELECT " + PROFILE + " FROM members WHERE member_id = :id")
+                .bind("id", MemberColumns.id(memberEvent.memberId()))
+                .map((rs, ctx) -> profile(rs))
+                .findOne();
         if (memberEvent instanceof MemberErased erased) {
             before.ifPresent(profile -> forgetPrintouts(h, erased, profile));
             MemberKeyStore.destroy(h, erased.memberId());
         }
         MemberProfile after = MemberProfile.evolve(before.orElse(null), memberEvent,
                 new Stamp(event.hlc(), event.tillId().value(), event.eventId().toString()));
-        h.createUpdate("INSERT INTO members (member_id, card_no, phone, name, gender, birthday, tier_code, "
-                        + "consent_marketing, registered_store, registered_at, stamps, phone_hash, erased) VALUES (:id, :card, "
-                        + ":phone, :name, :gender, :birthday, :tier, :consent, :store, :at, :stamps, :hash, :erased) "
-                        + "ON CONFLICT (member_id) DO UPDATE SET "
-                        + "card_no = :card, phone = :phone, name = :name, gender = :gender, birthday = :birthday, "
-                        + "tier_code = :tier, consent_marketing = :consent, stamps = :stamps, phone_hash = :hash, "
-                        + "erased = :erased, registered_store = COALESCE(members.registered_store, :store), "
-                        + "registered_at = COALESCE(members.registered_at, :at)")
-                .bind("id", after.memberId().toString())
+        boolean registration = memberEvent instanceof MemberRegistered;
+        write(h, after, registration ? event.storeId().value() : null, registration ? event.occurredAt().toEpochMilli() : null);
+    }
+
+    /**
+     * A pulled registration or profile change is absorbed whole: the row keeps every field it wrote with its stamp,
+     * and a fold of the same write again changes nothing, so its envelope need not be kept.
+     */
+    @Override
+    public boolean absorbs(EventEnvelope event) {
+        return event.payload() instanceof MemberRegistered || event.payload() instanceof MemberProfileChanged;
+    }
+
+    private static final String PROFILE = "member_id, card_no, phone_hash, phone, name, gender, birthday, tier_code, "
+            + "consent_marketing, erased, stamps";
+
+    private static MemberProfile profile(ResultSet rs) throws SQLException {
+        return MemberColumns.profile(MemberColumns.id(rs.getBytes("member_id")), rs.getString("card_no"),
+                rs.getObject("phone_hash"), rs.getObject("phone"), rs.getObject("name"), rs.getString("gender"),
+                rs.getObject("birthday"), rs.getString("tier_code"), rs.getBoolean("consent_marketing"),
+                rs.getBoolean("erased"), rs.getBytes("stamps"));
+    }
+
+    private static void write(Handle h, MemberProfile after, String registeredStore, Long registeredMs) {
+        Update upsert = h.createUpdate("INSERT INTO members (member_id, card_no, phone_hash, phone, name, birthday, gender, "
+                        + "tier_code, consent_marketing, erased, registered_store, registered_ms, stamps) VALUES (:id, :card, :hash, "
+                        + ":phone, :name, :birthday, :gender, :tier, :consent, :erased, :store, :at, :stamps) "
+                        + "ON CONFLICT (member_id) DO UPDATE SET card_no = excluded.card_no, phone_hash = excluded.phone_hash, "
+                        + "phone = excluded.phone, name = excluded.name, birthday = excluded.birthday, gender = excluded.gender, "
+                        + "tier_code = excluded.tier_code, consent_marketing = excluded.consent_marketing, "
+                        + "erased = excluded.erased, stamps = excluded.stamps, "
+                        + "registered_store = COALESCE(members.registered_store, excluded.registered_store), "
+                        + "registered_ms = COALESCE(members.registered_ms, excluded.registered_ms)")
+                .bind("id", MemberColumns.id(after.memberId()))
                 .bind("card", after.cardNo() == null ? null : after.cardNo().value())
-                .bind("phone", text(after.phoneValue()))
-                .bind("name", text(after.nameValue()))
-                .bind("gender", after.genderValue().name())
-                .bind("birthday", text(after.birthdayValue()))
+                .bind("gender", after.gender() == null ? null : after.gender().value().name())
                 .bind("tier", after.tierCodeValue())
-                .bind("consent", after.consentsToMarketing())
-                .bind("store", memberEvent instanceof MemberRegistered ? event.storeId().value() : null)
-                .bind("at", memberEvent instanceof MemberRegistered ? event.occurredAt().toString() : null)
-                .bind("stamps", codec.write(after))
-                .bind("hash", after.phoneHashValue())
+                .bind("consent", after.consentsToMarketing() ? 1 : 0)
                 .bind("erased", after.erased() ? 1 : 0)
-                .execute();
+                .bind("store", registeredStore)
+                .bind("at", registeredMs)
+                .bind("stamps", MemberColumns.stamps(after));
+        stored(upsert, "hash", MemberColumns.phoneHash(after.phoneHashValue()));
+        stored(upsert, "phone", MemberColumns.sealed(after.phoneValue()));
+        stored(upsert, "name", MemberColumns.sealed(after.nameValue()));
+        stored(upsert, "birthday", MemberColumns.sealed(after.birthdayValue()));
+        upsert.execute();
+    }
+
+    /** Binds a column kept as bytes, or as text when its value is not in the canonical form. */
+    static <S extends SqlStatement<S>> S stored(S statement, String name, Object value) {
+        return switch (value) {
+            case null -> statement.bindNull(name, Types.BLOB);
+            case byte[] bytes -> statement.bind(name, bytes);
+            default -> statement.bind(name, value.toString());
+        };
+    }
+
+    /** V1811: every row of the table before V1810 (its JSON stamps hold the whole profile) into the compact one. */
+    public static void compactRowsBefore1810(Handle h, EventCodec codec) {
+        try (var rows = h.createQuery("SELECT stamps, registered_store, registered_at FROM members_before_1810")
+                .map((rs, ctx) -> new Object[] {codec.read(rs.getString(1), MemberProfile.class), rs.getString(2), rs.getString(3)})
+                .stream()) {
+            rows.forEach(row -> write(h, (MemberProfile) row[0], (String) row[1],
+                    row[2] == null ? null : Instant.parse((String) row[2]).toEpochMilli()));
+        }
     }
 
     /**
@@ -92,11 +139,7 @@ public final class MemberProjection implements Projection {
      * with the key, before it is destroyed) leaves the print queue, printed or waiting.
      */
     private static void forgetPrintouts(Handle h, MemberErased erased, MemberProfile profile) {
-        Optional<MemberKey> key = h.createQuery("SELECT key_material FROM member_keys WHERE member_id = :id")
-                .bind("id", erased.memberId().toString())
-                .mapTo(String.class)
-                .findOne()
-                .map(k -> new MemberKey(erased.memberId(), k));
+        Optional<MemberKey> key = MemberKeyStore.storedKey(h, erased.memberId());
         if (key.isEmpty()) {
             return;
         }
@@ -112,13 +155,13 @@ public final class MemberProjection implements Projection {
         }
     }
 
-    private static String text(Sealed sealed) {
-        return sealed == null ? null : sealed.text();
-    }
-
+    /**
+     * Keeps the members: they hold what absorbed pulled events wrote, which the log no longer has. Folding this till's
+     * own and kept events onto them again changes nothing (each field keeps the later stamp), so a rebuild stays right;
+     * a snapshot brings every member's events again. The aliases come from kept events and are rebuilt.
+     */
     @Override
     public void reset(Handle h) {
-        h.execute("DELETE FROM members");
         h.execute("DELETE FROM member_aliases");
     }
 }

@@ -5,7 +5,6 @@ import io.chainpos.model.id.CardNo;
 import io.chainpos.model.id.MemberId;
 import io.chainpos.model.member.MemberKey;
 import io.chainpos.model.member.Phones;
-import io.chainpos.model.member.Sealed;
 import io.chainpos.till.ledger.LedgerSession;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,10 +36,13 @@ public final class MemberStore {
     }
 
     public Optional<Member> findById(LedgerSession session, MemberId id) {
-        return session.handle().createQuery("SELECT " + COLUMNS + FROM + "WHERE m.member_id = "
-                        + "COALESCE((SELECT survivor_id FROM member_aliases WHERE merged_id = :id), :id) "
-                        + "AND m.card_no IS NOT NULL")
+        MemberId survivor = session.handle().createQuery("SELECT survivor_id FROM member_aliases WHERE merged_id = :id")
                 .bind("id", id.toString())
+                .map((rs, ctx) -> MemberId.parse(rs.getString(1)))
+                .findOne()
+                .orElse(id);
+        return session.handle().createQuery("SELECT " + COLUMNS + FROM + "WHERE m.member_id = :id AND m.card_no IS NOT NULL")
+                .bind("id", MemberColumns.id(survivor))
                 .map((rs, ctx) -> member(rs))
                 .findOne();
     }
@@ -60,19 +62,26 @@ public final class MemberStore {
     }
 
     List<Member> findByPhoneHash(LedgerSession session, String hash) {
-        return session.handle().createQuery("SELECT " + COLUMNS + FROM + "WHERE m.phone_hash = :hash AND m.card_no IS NOT NULL "
-                        + "AND m.member_id NOT IN (SELECT merged_id FROM member_aliases) ORDER BY m.registered_at, m.member_id")
-                .bind("hash", hash)
+        List<Member> found = MemberProjection.stored(session.handle().createQuery("SELECT " + COLUMNS + FROM
+                        + "WHERE m.phone_hash = :hash AND m.card_no IS NOT NULL ORDER BY m.registered_ms, m.member_id"),
+                        "hash", MemberColumns.phoneHash(hash))
                 .map((rs, ctx) -> member(rs))
                 .list();
+        // Merged-away members are left out; a phone finds one member, or the few a merge is still to join.
+        return found.stream().filter(m -> !mergedAway(session, m.memberId())).toList();
+    }
+
+    private static boolean mergedAway(LedgerSession session, MemberId member) {
+        return session.handle().createQuery("SELECT COUNT(*) FROM member_aliases WHERE merged_id = :id")
+                .bind("id", member.toString()).mapTo(Integer.class).one() > 0;
     }
 
     public Optional<Member> findByCard(LedgerSession session, CardNo cardNo) {
         return session.handle().createQuery("SELECT member_id FROM members WHERE card_no = :card")
                 .bind("card", cardNo.value())
-                .mapTo(String.class)
+                .map((rs, ctx) -> MemberColumns.id(rs.getBytes(1)))
                 .findOne()
-                .flatMap(id -> findById(session, MemberId.parse(id)));
+                .flatMap(id -> findById(session, id));
     }
 
     /** The ids merged into this survivor (the survivor itself not included). */
@@ -84,7 +93,8 @@ public final class MemberStore {
     }
 
     /**
-     * The envelopes (JSON) of this till's own and pulled events of {@code types} about any of these members,
+     * The envelopes (JSON) of this till's own and kept pulled events of {@code types} about any of these members (a
+     * pulled registration or profile change is absorbed into the members table and its envelope not kept),
      * found through the member index ({@link MemberEventIndexProjection}), not by reading every envelope.
      */
     public List<String> eventsAbout(LedgerSession session, List<MemberId> family, List<String> types) {
@@ -103,21 +113,22 @@ public final class MemberStore {
     }
 
     private Member member(ResultSet rs) throws SQLException {
-        MemberId id = MemberId.parse(rs.getString("member_id"));
-        MemberKey key = keys.open(id, rs.getString("key_material")).orElse(null);
-        String birthday = open(key, rs.getString("birthday"));
+        MemberId id = MemberColumns.id(rs.getBytes("member_id"));
+        MemberKey key = keys.open(id, rs.getObject("key_material")).orElse(null);
+        String birthday = open(key, rs.getObject("birthday"));
+        String gender = rs.getString("gender");
         return new Member(
                 id,
                 new CardNo(rs.getString("card_no")),
-                open(key, rs.getString("phone")),
-                open(key, rs.getString("name")),
-                Gender.valueOf(rs.getString("gender")),
+                open(key, rs.getObject("phone")),
+                open(key, rs.getObject("name")),
+                gender == null ? Gender.UNSPECIFIED : Gender.valueOf(gender),
                 birthday == null ? null : LocalDate.parse(birthday),
                 rs.getString("tier_code"),
                 rs.getBoolean("consent_marketing"));
     }
 
-    private static String open(MemberKey key, String sealed) {
-        return key == null || sealed == null ? null : key.open(new Sealed(sealed)).orElse(null);
+    private static String open(MemberKey key, Object sealed) {
+        return key == null || sealed == null ? null : key.open(MemberColumns.sealed(sealed)).orElse(null);
     }
 }

@@ -222,6 +222,9 @@ class LedgerTest {
                 "refunds", "coupon_redemptions", "shifts", "staff")) {
             List<java.util.Map<String, Object>> rows = ledger.read(s -> s.handle().createQuery("SELECT * FROM " + table + " ORDER BY 1, 2")
                     .mapToMap().list());
+            // Compact columns hold bytes (ids, sealed values, stamps): compared by their content, written in hex.
+            rows.forEach(row -> row.replaceAll((column, value) -> value instanceof byte[] bytes
+                    ? "x'" + java.util.HexFormat.of().formatHex(bytes) + "'" : value));
             out.append(table).append(": ").append(rows).append('\n');
         }
         return out.toString();
