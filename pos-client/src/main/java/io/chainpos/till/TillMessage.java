@@ -127,6 +127,7 @@ public record TillMessage(Code code, List<Object> args) {
         // shifts and cash
         FLOAT_NEGATIVE(0),
         SHIFT_ALREADY_OPEN(0),
+        SHIFT_WAITS_FOR_FIRST_SYNC(0),
         CASH_AMOUNT_NOT_POSITIVE(0),
         CASH_IN_NEEDS_REASON(0),
         CASH_OUT_NEEDS_REASON(0),

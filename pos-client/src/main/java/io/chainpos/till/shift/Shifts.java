@@ -50,6 +50,11 @@ public final class Shifts {
         if (floatAmount < 0) {
             return new Refused(TillMessage.of(TillMessage.Code.FLOAT_NEGATIVE));
         }
+        // A replacement (or a till enrolled again) that has never synced may be about to get back the shift the old PC
+        // left open: opening another first would leave two open shifts at one till.
+        if (ledger.identity().map(self -> self.epoch() > 1).orElse(false) && ledger.syncMarks().lastSynced().isEmpty()) {
+            return new Refused(TillMessage.of(TillMessage.Code.SHIFT_WAITS_FOR_FIRST_SYNC));
+        }
         return ledger.write(tx -> {
             if (shifts.current(tx).isPresent()) {
                 return new Refused(TillMessage.of(TillMessage.Code.SHIFT_ALREADY_OPEN));

@@ -145,6 +145,9 @@ class ReplaceDeadTillEndToEndTest {
         replacement = SyncedTill.enroll(dir.resolve("new-pc").resolve("till.db"), clock, server::uri, code);
         assertThat(replacement.identity().tillId().value()).isEqualTo("S001-T1");
         assertThat(replacement.identity().epoch()).isEqualTo(2);
+        assertThat(replacement.till.shifts.open("cashier", 20_000)).as("before its first sync brings back the open shift")
+                .isEqualTo(new io.chainpos.till.shift.Shifts.Refused(io.chainpos.till.TillMessage.of(
+                        io.chainpos.till.TillMessage.Code.SHIFT_WAITS_FOR_FIRST_SYNC)));
         replacement.sync();
         assertThat(replacement.requested.contains("/api/v1/sync/snapshot")).as("started from a snapshot").isEqualTo(monthsOfHistory);
         assertThat(new Api(server.uri(), oldToken).get("/api/v1/sync/pull?after=0").status())
