@@ -72,12 +72,21 @@ public final class SyncRoutes implements Routes {
         } catch (PushBody.TooManyEvents e) {
             throw ApiProblem.tooLarge(e.getMessage());
         }
-        contacts.pushed(till, ctx.header(SyncHeaders.APP_VERSION));
-        PushEvents.Outcome outcome = push.push(till, body);
-        if (outcome instanceof PushEvents.Outcome.Acked || outcome instanceof PushEvents.Outcome.Conflicted
-                || outcome instanceof PushEvents.Outcome.Gap) {
-            contacts.held(till, body, !(outcome instanceof PushEvents.Outcome.Gap));
+        PushEvents.Outcome outcome;
+        try {
+            outcome = push.push(till, body);
+        } catch (RuntimeException e) {
+            try {
+                contacts.pushed(till, ctx.header(SyncHeaders.APP_VERSION), body, false, false);
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
         }
+        // The contact, and what the push said of the till's ledger, in one write after the push's own.
+        boolean stored = outcome instanceof PushEvents.Outcome.Acked || outcome instanceof PushEvents.Outcome.Conflicted;
+        contacts.pushed(till, ctx.header(SyncHeaders.APP_VERSION), body, stored,
+                stored || outcome instanceof PushEvents.Outcome.Gap);
         switch (outcome) {
             case PushEvents.Outcome.Acked(var response) -> {
                 LOG.atDebug().setMessage("push_acked").addKeyValue("till", till.tillId()).addKeyValue("epoch", body.tillEpoch())

@@ -9,8 +9,19 @@ import java.time.Instant;
  */
 public interface TillActivity {
 
-    /** The till pushed at {@code at}, saying it runs {@code version} (null when it did not say). */
-    void pushed(TillPrincipal till, String version, Instant at);
+    /**
+     * The till pushed at {@code at}, saying it runs {@code version} (null when it did not say), and what the push said
+     * of how far its ledger goes ({@code held}, null when it said nothing and brought no receipt): one write.
+     */
+    void pushed(TillPrincipal till, String version, Instant at, Held held);
+
+    /**
+     * What a push said: the till's ledger goes through {@code heldThrough} in {@code epoch} and its receipts there reached
+     * {@code lastReceipt} (0: none given, or not said); the push brought receipts up to {@code receivedReceipt} (0: none).
+     * Each only ever goes up.
+     */
+    record Held(int epoch, long heldThrough, long lastReceipt, long receivedReceipt) {
+    }
 
     /**
      * The till pulled at {@code at}: it asked after {@code after}, was given up to {@code next}, while the log's newest
@@ -18,10 +29,4 @@ public interface TillActivity {
      */
     void pulled(TillPrincipal till, String version, long after, long next, long newest, Instant at);
 
-    /**
-     * The till said its ledger goes through {@code heldThrough} in {@code epoch} and its receipts there reached
-     * {@code lastReceipt} (0: none given, or not said); this push brought receipts up to {@code receivedReceipt} (0: none).
-     * Each only ever goes up.
-     */
-    void held(TillPrincipal till, int epoch, long heldThrough, long lastReceipt, long receivedReceipt, Instant at);
 }

@@ -34,15 +34,16 @@ public final class TillContacts {
         this.clock = clock;
     }
 
-    void pushed(TillPrincipal till, String version) {
-        activity.pushed(till, clean(version), clock.instant());
+    /**
+     * A push answered, with what it said of how far the till's ledger goes and the receipts it brought (one write).
+     * {@code stored} is false for a push nothing of which was taken (a gap, a refusal): its receipts were not received;
+     * {@code trusted} is false for one whose body is not the till's to say (another till's events).
+     */
+    void pushed(TillPrincipal till, String version, PushBody body, boolean stored, boolean trusted) {
+        activity.pushed(till, clean(version), clock.instant(), trusted ? held(body, stored) : null);
     }
 
-    /**
-     * What a push said of how far the till's ledger goes, and the receipts it brought: recorded when either is there.
-     * {@code stored} is false for a push nothing of which was taken (a gap): its receipts were not received.
-     */
-    void held(TillPrincipal till, PushBody body, boolean stored) {
+    private static TillActivity.Held held(PushBody body, boolean stored) {
         long received = 0;
         if (stored) {
             for (io.chainpos.server.log.IncomingEvent event : body.events()) {
@@ -58,7 +59,7 @@ public final class TillContacts {
         }
         io.chainpos.model.sync.PushRequest.Held held = body.held();
         if (held == null && received <= 0) {
-            return;
+            return null;
         }
         long last = 0;
         if (held != null && held.lastReceipt() != null) {
@@ -68,8 +69,7 @@ public final class TillContacts {
                 // said wrongly: the seq alone still says what is missing
             }
         }
-        long through = held == null ? 0 : held.throughSeq();
-        activity.held(till, body.tillEpoch(), through, last, Math.max(0, received), clock.instant());
+        return new TillActivity.Held(body.tillEpoch(), held == null ? 0 : held.throughSeq(), last, Math.max(0, received));
     }
 
     void pulled(TillPrincipal till, String version, long after, PullPage page) {
