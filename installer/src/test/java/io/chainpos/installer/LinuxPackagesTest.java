@@ -171,7 +171,7 @@ class LinuxPackagesTest {
                 environment, "staff owner 店主 owner 8888\nshift open 100\nquit\n", dir);
 
         assertThat(tillRun.exitCode()).as(tillRun.err()).isZero();
-        assertThat(tillRun.out()).contains("enrolled as till S001-T1 of store S001", "up to date with the server");
+        assertThat(tillRun.out()).contains("Enrolled as till S001-T1 of store S001", "Up to date with the server");
         assertThat(data.resolve("till.db")).exists();
         assertThat(data.resolve("till.log")).as("the log is in the data folder").exists();
         assertThat(tillRoot.resolve("opt/chainpos-till/till.log")).doesNotExist();
