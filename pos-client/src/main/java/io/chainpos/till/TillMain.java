@@ -126,7 +126,7 @@ public final class TillMain implements Callable<Integer> {
         }
         Ledger ledger;
         try {
-            ledger = Ledger.open(data.resolve("till.db"), clock, codec, TillProjections.standard(codec), protection.wrap());
+            ledger = Ledger.open(data.resolve("till.db"), clock, codec, TillProjections.standard(codec, protection.wrap()), protection.wrap());
         } catch (LedgerException e) {
             LOG.atError().setMessage("start.ledgerUnusable").addKeyValue("ledger", data.resolve("till.db")).setCause(e).log();
             err.println(words.say(TillMessage.of(TillMessage.Code.START_LEDGER_UNUSABLE, data.resolve("till.db").toString())));

@@ -21,9 +21,14 @@ public final class TillProjections {
     }
 
     public static List<Projection> standard(EventCodec codec) {
+        return standard(codec, io.chainpos.till.member.KeyWrap.none());
+    }
+
+    /** @param wrap the till's key file, which wraps its members' keys */
+    public static List<Projection> standard(EventCodec codec, io.chainpos.till.member.KeyWrap wrap) {
         List<Projection> all = new ArrayList<>();
         all.add(new CatalogProjection(codec));
-        all.add(new MemberProjection());
+        all.add(new MemberProjection(wrap));
         all.add(new MemberEventIndexProjection());
         all.add(new BalanceProjection());
         all.add(new LoyaltyProjection(codec));

@@ -75,9 +75,15 @@ public final class MemberKeyStore {
                 .findOne();
     }
 
-    /** The key as kept, not unwrapped: what the erasure reads before destroying it. */
-    static Optional<MemberKey> storedKey(Handle h, MemberId member) {
-        return stored(h, member).map(k -> new MemberKey(member, k));
+    /**
+     * The member's key as kept, opened with this till's key file: what the erasure reads before destroying it. Empty
+     * when there is none or the key file does not open it.
+     */
+    Optional<MemberKey> storedKey(Handle h, MemberId member) {
+        return h.createQuery("SELECT key_material FROM member_keys WHERE member_id = :id")
+                .bind("id", MemberColumns.id(member))
+                .map((rs, ctx) -> Optional.ofNullable(rs.getObject(1)))
+                .findOne().flatMap(stored -> stored.flatMap(value -> open(member, value)));
     }
 
     /** The key kept as {@code stored} (the column's value) in the row of {@code member}, or empty when this till's key file does not open it. */

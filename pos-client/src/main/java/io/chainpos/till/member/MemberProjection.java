@@ -35,7 +35,16 @@ import org.jdbi.v3.core.statement.Update;
 public final class MemberProjection implements Projection {
     private static final Charset GB18030 = Charset.forName("GB18030");
 
+    private final MemberKeyStore keys;
+
+    /** Without a key file: member keys kept as they are (tests and benchmarks). */
     public MemberProjection() {
+        this(KeyWrap.none());
+    }
+
+    /** @param wrap the till's key file, which wraps the member keys an erasure opens to find the person's printouts */
+    public MemberProjection(KeyWrap wrap) {
+        this.keys = new MemberKeyStore(wrap);
     }
 
     @Override
@@ -138,8 +147,8 @@ public final class MemberProjection implements Projection {
      * Receipts and card slips are rendered bytes, not sealed: one that shows the member's name or phone (found
      * with the key, before it is destroyed) leaves the print queue, printed or waiting.
      */
-    private static void forgetPrintouts(Handle h, MemberErased erased, MemberProfile profile) {
-        Optional<MemberKey> key = MemberKeyStore.storedKey(h, erased.memberId());
+    private void forgetPrintouts(Handle h, MemberErased erased, MemberProfile profile) {
+        Optional<MemberKey> key = keys.storedKey(h, erased.memberId());
         if (key.isEmpty()) {
             return;
         }

@@ -54,4 +54,27 @@ class EraseMemberTest {
                     .isInstanceOf(EraseMember.UnknownMember.class);
         }
     }
+
+    /** The till program wraps member keys with its key file: an erasure there opens the key before destroying it. */
+    @Test
+    void aTillWhoseKeysAreWrappedErasesAMemberToo() {
+        KeyWrap wrap = KeyWrap.with(new byte[32], new java.security.SecureRandom());
+        try (TestTill till = new TestTill(dir.resolve("till.db"), clock, "S001", "S001-T1",
+                io.chainpos.till.sale.SellingSettings.defaults(TestTill.SHANGHAI), wrap).withStaff()) {
+            Member member = ((RegisterMember.Registered) till.registerMember.register(
+                    new RegisterMember.Request("13800000002", "李雷", null, null, true))).member();
+            String stored = till.ledger.read(s -> s.handle().createQuery("SELECT hex(key_material) FROM member_keys")
+                    .mapTo(String.class).one());
+            assertThat(stored).as("kept wrapped, tag byte 1").startsWith("01");
+
+            EraseMember.Result result = new EraseMember(till.ledger, till.members, till.approvals)
+                    .erase(member.memberId(), TestTill.OWNER_PIN, "c1");
+
+            assertThat(result).isEqualTo(new EraseMember.Erased(List.of(member.memberId()), "owner"));
+            Optional<Member> after = till.ledger.read(s -> till.members.findById(s, member.memberId()));
+            assertThat(after).hasValueSatisfying(m -> assertThat(m.personalDataKnown()).isFalse());
+            long keys = till.ledger.read(s -> s.handle().createQuery("SELECT COUNT(*) FROM member_keys").mapTo(Long.class).one());
+            assertThat(keys).as("the key destroyed").isZero();
+        }
+    }
 }

@@ -91,7 +91,7 @@ public final class TestTill implements AutoCloseable {
         this.members = new MemberStore(new io.chainpos.till.member.MemberKeyStore(wrap));
         this.clock = clock;
         this.settings = settings;
-        ledger = Ledger.open(file, clock, codec, TillProjections.standard(codec));
+        ledger = Ledger.open(file, clock, codec, TillProjections.standard(codec, wrap));
         if (store != null && ledger.identity().isEmpty()) {
             ledger.registration().enroll(new TillIdentity(new StoreId(store), new TillId(till), 1));
         }
