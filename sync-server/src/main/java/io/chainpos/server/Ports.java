@@ -13,7 +13,7 @@ import io.chainpos.server.exception.JdbcExceptionLog;
 import io.chainpos.server.log.EventLog;
 import io.chainpos.server.log.JdbcEventLog;
 import io.chainpos.server.log.Projection;
-import io.chainpos.server.loyalty.JdbcLoyaltyFacts;
+import io.chainpos.server.loyalty.LogLoyaltyFacts;
 import io.chainpos.server.loyalty.LoyaltyFacts;
 import io.chainpos.server.liability.JdbcLiabilities;
 import io.chainpos.server.liability.JdbcLiabilityProjection;
@@ -74,7 +74,7 @@ public final class Ports {
         this.stockBook = new io.chainpos.server.stock.JdbcStockBook(db);
         this.exceptions = exceptionLog;
         this.accounts = new JdbcAccountStore(db);
-        this.loyalty = new JdbcLoyaltyFacts(db, log);
+        this.loyalty = new LogLoyaltyFacts(new io.chainpos.server.member.JdbcPointsFacts(db), log);
         this.catalog = new JdbcCatalog(db);
         this.promotions = new JdbcPromotions(db, codec);
         this.sales = new JdbcSalesSeen(db);

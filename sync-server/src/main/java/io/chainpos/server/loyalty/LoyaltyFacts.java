@@ -1,32 +1,14 @@
 package io.chainpos.server.loyalty;
 
+import io.chainpos.server.member.PointsFacts;
 import java.util.List;
-import java.util.function.Consumer;
 
-/** What head office's loyalty evaluation reads from the merged projections, member by member. */
-public interface LoyaltyFacts {
-
-    /** One points change of a member as merged: when, how much. */
-    record PointsRow(long occurredMs, long delta) {
-    }
-
-    /** A member (survivor id) and every points change of it and of the ids merged into it, in time order. */
-    record MemberPoints(String memberId, List<PointsRow> changes) {
-    }
-
-    /** A member's current tier (last writer across its ids) and its measure in a period. */
-    record TierStanding(String memberId, String tierCode, long measure) {
-    }
+/**
+ * What head office's loyalty evaluation reads: members' points and tiers from the member feature's port, and
+ * head office's published rule sets from the log.
+ */
+public interface LoyaltyFacts extends PointsFacts {
 
     /** Every event of head office's of this stored type (rule sets), in the order head office published them. */
     List<io.chainpos.model.event.EventEnvelope> headOfficeEvents(String type);
-
-    /** Calls {@code each} once per member with points changes, in member order. */
-    void pointsHistory(Consumer<MemberPoints> each);
-
-    /**
-     * Every member with a tier, with what counts towards a tier between {@code fromMs} (inclusive) and
-     * {@code untilMs}: qualifying spend, or when {@code bySpend} is false the points earned (EARN and REVERSE).
-     */
-    List<TierStanding> tierStandings(long fromMs, long untilMs, boolean bySpend);
 }

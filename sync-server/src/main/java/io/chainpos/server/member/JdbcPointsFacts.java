@@ -1,11 +1,7 @@
-package io.chainpos.server.loyalty;
+package io.chainpos.server.member;
 
-import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.server.db.Database;
-import io.chainpos.server.log.EventLog;
-import io.chainpos.server.log.LogSearch;
 import io.chainpos.server.merge.FieldWrite;
-import io.chainpos.server.merge.HeadOfficeTill;
 import io.chainpos.server.merge.ProfileField;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,22 +10,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
-/**
- * Reads loyalty facts from the member projection's balance deltas and tier fields, each id resolved to its
- * survivor, and head office's rule sets from the log.
- */
-public final class JdbcLoyaltyFacts implements LoyaltyFacts {
+/** Points and tiers read from the member projection's balance deltas and tier fields, each id resolved to its survivor. */
+public final class JdbcPointsFacts implements PointsFacts {
     private final Database db;
-    private final EventLog log;
 
-    public JdbcLoyaltyFacts(Database db, EventLog log) {
+    public JdbcPointsFacts(Database db) {
         this.db = db;
-        this.log = log;
-    }
-
-    @Override
-    public List<EventEnvelope> headOfficeEvents(String type) {
-        return log.find(LogSearch.ofTill(HeadOfficeTill.TILL, type));
     }
 
     @Override
