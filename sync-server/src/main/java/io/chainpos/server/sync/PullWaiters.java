@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The pulls held open on this server node, by the store whose tills hold them. A waiting pull holds no thread
  * and no database connection: it is a future, completed when events of its scope commit on this node (its
- * store's at once; chain-wide ones, which every till receives, not at all by default, see
- * {@link #DEFAULT_CHAIN_LINGER}), when its wait is up, or when the server stops. The
+ * store's at once; chain-wide ones from tills, which every till receives, not at all by default, see
+ * {@link #DEFAULT_CHAIN_LINGER}; head office's own soon, see {@link #HEAD_OFFICE_GATHER}), when its wait is up, or when the server stops. The
  * woken pulls then read the log on a small pool of their own, never on the thread of the push that woke them.
  * Commits made through other nodes are read from the log every second ({@link #watchOtherNodes}).
  */
@@ -41,6 +41,12 @@ public final class PullWaiters implements AutoCloseable {
      * points kept the node so busy that a store's sale took 11 s (p50) to reach the next counter.
      */
     public static final Duration DEFAULT_CHAIN_LINGER = HeldPulls.MAX_WAIT;
+    /**
+     * How long head office's own publications (a price, a promotion, loyalty rules, an erasure) gather before every
+     * waiting till is woken for them, whatever the chain linger: they are few, and head office expects them on the
+     * counters in seconds, not at the end of each till's wait. A burst (an import published in batches) wakes once.
+     */
+    public static final Duration HEAD_OFFICE_GATHER = Duration.ofMillis(500);
     /**
      * Threads that read the log for pulls woken by events, and for pulls whose wait is up: apart, so that a sale's
      * wake never queues behind the thousands of waits that end together.
@@ -64,6 +70,7 @@ public final class PullWaiters implements AutoCloseable {
     private final Map<StoreId, AtomicLong> storeWakes = new ConcurrentHashMap<>();
     private final AtomicLong chainWakes = new AtomicLong();
     private final AtomicBoolean chainWakePending = new AtomicBoolean();
+    private final AtomicBoolean headOfficeWakePending = new AtomicBoolean();
     private final AtomicLong waiting = new AtomicLong();
     private final ScheduledExecutorService timer;
     private final ScheduledExecutorService watcher;
@@ -199,6 +206,20 @@ public final class PullWaiters implements AutoCloseable {
         Set<CompletableFuture<Wake>> waiters = byStore.get(store);
         if (waiters != null) {
             waiters.forEach(w -> w.complete(Wake.EVENTS));
+        }
+    }
+
+    /** Head office published: every waiting till is woken once {@link #HEAD_OFFICE_GATHER} has passed. */
+    void headOfficeCommitted() {
+        if (headOfficeWakePending.compareAndSet(false, true)) {
+            try {
+                timer.schedule(() -> {
+                    headOfficeWakePending.set(false);
+                    wakeChain();
+                }, HEAD_OFFICE_GATHER.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopped) {
+                // the server is stopping: its waiting pulls are let go already
+            }
         }
     }
 

@@ -20,7 +20,7 @@ import java.util.function.Function;
 
 /**
  * The event log, telling the waiting pulls of each commit once it is durable: a till's batch wakes the tills of its
- * scopes, head office's events every till. A batch of duplicates only commits nothing new and wakes no one.
+ * scopes, head office's events every till (soon, see {@link PullWaiters#HEAD_OFFICE_GATHER}). A batch of duplicates only commits nothing new and wakes no one.
  */
 final class WakingEventLog implements EventLog {
     private final EventLog log;
@@ -44,7 +44,7 @@ final class WakingEventLog implements EventLog {
     public IngestResult append(TillId tillId, int tillEpoch, Function<TillMark, List<IncomingEvent>> next) {
         IngestResult result = log.append(tillId, tillEpoch, next);
         if (result instanceof IngestResult.Stored stored && stored.accepted() > 0) {
-            waiters.chainCommitted();
+            waiters.headOfficeCommitted();
         }
         return result;
     }

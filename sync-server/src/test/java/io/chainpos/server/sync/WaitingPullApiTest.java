@@ -112,6 +112,36 @@ class WaitingPullApiTest {
         assertThat(PullApiTest.eventIds(reply)).containsExactly(earned.getFirst().eventId().toString());
     }
 
+    /**
+     * With the server's default linger a till's chain-wide points do not end another store's wait (they come with its
+     * next answer), but head office's own publication does, within a second or so: a price or an erasure reaches the
+     * counters in seconds, not at the end of each till's 20-second wait.
+     */
+    @Test
+    void headOfficesPublicationEndsEveryWaitSoonWhileTillsChainEventsDoNotByDefault() throws Exception {
+        server.close();
+        server = TestServer.start(dir.resolve("default-linger"), TestServer.settings(false));
+        a1 = server.enroll("S001", "S001-T1");
+        b1 = server.enroll("S002", "S002-T1");
+        List<EventEnvelope> registered = a1.writer().next(List.of(
+                io.chainpos.server.testing.Facts.registered(member(1), "13800000001", "Li Lei")));
+        assertThat(a1.push(registered).status()).isEqualTo(200);
+        long seen = PullApiTest.eventIds(pull(b1, 0, 0).get(10, TimeUnit.SECONDS)).size();
+        assertThat(seen).isEqualTo(1);
+
+        CompletableFuture<Api.Reply> waiting = pull(b1, 1, 20);
+        awaitWaiting(1);
+        a1.push(a1.writer().next(List.of(points(member(1), 12))));
+        Thread.sleep(PullWaiters.HEAD_OFFICE_GATHER.toMillis() * 4);
+        assertThat(waiting).as("a till's chain-wide points do not end the wait by default").isNotDone();
+
+        assertThat(server.headOffice().post("/api/v1/members/" + member(1) + "/erase", "").status()).isEqualTo(200);
+        Api.Reply reply = waiting.get(10, TimeUnit.SECONDS); // woken by the erasure: the wait was 20 s
+        List<String> types = new ArrayList<>();
+        reply.json().get("events").forEach(e -> types.add(e.get("type").asText()));
+        assertThat(types).as("the points, then head office's erasure").startsWith("PointsChanged").contains("MemberErased");
+    }
+
     @Test
     void whatIsAlreadyThereIsAnsweredAtOnceAndWithoutWaitThePullIsAsBefore() {
         List<EventEnvelope> neighbour = a2.writer().next(List.of(sale("S001-T2-1", "100001", 350)));
