@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.statement.Query;
 
-/** Reads the sales facts projection's tables, summed over a period's local days and one store or all. */
+/**
+ * Reads the sales facts projection's tables, summed over a period's local days: one store's own rows, or for the
+ * whole chain the rows it rolls up per day (a chain of 1,000 stores would otherwise sum every store's rows).
+ */
 public final class JdbcSalesFacts implements SalesFacts {
     private static final String TOTALS = "SUM(baskets), SUM(items_milli), SUM(gross), SUM(discount), SUM(net), SUM(refunds), SUM(refunded)";
     private static final String ITEM_SUMS = "SUM(qty_milli), SUM(gross), SUM(discount), SUM(net), SUM(refund_qty_milli), SUM(refunded)";
@@ -21,8 +24,8 @@ public final class JdbcSalesFacts implements SalesFacts {
 
     @Override
     public Summary summary(Filter filter) {
-        List<Object[]> rows = query("SELECT member, " + TOTALS + " FROM sales_fact_baskets WHERE " + where(filter)
-                + " GROUP BY member", filter, rs -> new Object[] {rs.getLong(1), totals(rs, 2)});
+        List<Object[]> rows = query("SELECT member, " + TOTALS + " FROM " + table(filter, "sales_fact_baskets", "sales_chain_baskets")
+                + " WHERE " + where(filter) + " GROUP BY member", filter, rs -> new Object[] {rs.getLong(1), totals(rs, 2)});
         Totals all = Totals.NONE;
         Totals members = Totals.NONE;
         for (Object[] row : rows) {
@@ -36,14 +39,15 @@ public final class JdbcSalesFacts implements SalesFacts {
 
     @Override
     public List<StoreDay> byStoreAndDay(Filter filter) {
-        return query("SELECT store_id, day, " + TOTALS + " FROM sales_fact_baskets WHERE " + where(filter)
+        return query("SELECT store_id, day, " + TOTALS + " FROM sales_store_days WHERE " + where(filter)
                 + " GROUP BY store_id, day ORDER BY store_id, day", filter,
                 rs -> new StoreDay(rs.getString(1), LocalDate.ofEpochDay(rs.getLong(2)), totals(rs, 3)));
     }
 
     @Override
     public List<HourCell> byHour(Filter filter) {
-        return query("SELECT day, hour, SUM(baskets), SUM(net) - SUM(refunded) FROM sales_fact_baskets WHERE " + where(filter)
+        return query("SELECT day, hour, SUM(baskets), SUM(net) - SUM(refunded) FROM "
+                + table(filter, "sales_fact_baskets", "sales_chain_baskets") + " WHERE " + where(filter)
                 + " GROUP BY day, hour ORDER BY day, hour", filter,
                 rs -> new HourCell(LocalDate.ofEpochDay(rs.getLong(1)), rs.getInt(2), rs.getLong(3), rs.getLong(4)));
     }
@@ -52,7 +56,7 @@ public final class JdbcSalesFacts implements SalesFacts {
     public List<Item> items(Filter filter) {
         return query("SELECT s.sku, p.name_zh, p.name_en, s.category, s.q, s.g, s.d, s.n, s.rq, s.r FROM ("
                 + "SELECT sku, MAX(category) AS category, SUM(qty_milli) AS q, SUM(gross) AS g, SUM(discount) AS d, SUM(net) AS n, "
-                + "SUM(refund_qty_milli) AS rq, SUM(refunded) AS r FROM sales_fact_items WHERE " + where(filter) + " GROUP BY sku"
+                + "SUM(refund_qty_milli) AS rq, SUM(refunded) AS r FROM " + itemRows(filter) + " WHERE " + where(filter) + " GROUP BY sku"
                 + ") s LEFT JOIN sales_fact_products p ON p.sku = s.sku ORDER BY s.sku", filter, JdbcSalesFacts::item);
     }
 
@@ -63,28 +67,29 @@ public final class JdbcSalesFacts implements SalesFacts {
         return query("SELECT p.sku, p.name_zh, p.name_en, p.category, COALESCE(s.q, 0), COALESCE(s.g, 0), COALESCE(s.d, 0), "
                 + "COALESCE(s.n, 0), COALESCE(s.rq, 0), COALESCE(s.r, 0) FROM sales_fact_products p LEFT JOIN ("
                 + "SELECT sku, SUM(qty_milli) AS q, SUM(gross) AS g, SUM(discount) AS d, SUM(net) AS n, "
-                + "SUM(refund_qty_milli) AS rq, SUM(refunded) AS r FROM sales_fact_items WHERE " + where(filter) + " GROUP BY sku"
+                + "SUM(refund_qty_milli) AS rq, SUM(refunded) AS r FROM " + itemRows(filter) + " WHERE " + where(filter) + " GROUP BY sku"
                 + ") s ON s.sku = p.sku ORDER BY COALESCE(s.q, 0) - COALESCE(s.rq, 0), COALESCE(s.n, 0) - COALESCE(s.r, 0), p.sku LIMIT ?",
                 args, JdbcSalesFacts::item);
     }
 
     @Override
     public List<Category> categories(Filter filter) {
-        return query("SELECT category, SUM(qty_milli) - SUM(refund_qty_milli), SUM(net), SUM(refunded) FROM sales_fact_items WHERE "
-                + where(filter) + " GROUP BY category ORDER BY category", filter,
+        return query("SELECT category, SUM(qty_milli) - SUM(refund_qty_milli), SUM(net), SUM(refunded) FROM "
+                + table(filter, "sales_fact_items", "sales_chain_categories") + " WHERE " + where(filter) + " GROUP BY category ORDER BY category", filter,
                 rs -> new Category(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
     }
 
     @Override
     public List<TenderMix> tenders(Filter filter) {
-        return query("SELECT method, SUM(paid_count), SUM(paid), SUM(refund_count), SUM(refunded) FROM sales_fact_tenders WHERE "
-                + where(filter) + " GROUP BY method ORDER BY method", filter,
+        return query("SELECT method, SUM(paid_count), SUM(paid), SUM(refund_count), SUM(refunded) FROM "
+                + table(filter, "sales_fact_tenders", "sales_chain_tenders") + " WHERE " + where(filter) + " GROUP BY method ORDER BY method", filter,
                 rs -> new TenderMix(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
     }
 
     @Override
     public List<PromotionCost> promotions(Filter filter) {
-        return query("SELECT code, MAX(name), SUM(applied), SUM(amount) FROM sales_fact_promotions WHERE " + where(filter)
+        return query("SELECT code, MAX(name), SUM(applied), SUM(amount) FROM "
+                + table(filter, "sales_fact_promotions", "sales_chain_promotions") + " WHERE " + where(filter)
                 + " GROUP BY code ORDER BY code", filter,
                 rs -> new PromotionCost(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
     }
@@ -93,6 +98,15 @@ public final class JdbcSalesFacts implements SalesFacts {
     public long refundedOf(String saleId) {
         return db.read(h -> h.createQuery("SELECT COALESCE(SUM(total), 0) FROM sales_fact_refunds WHERE sale_id = :id")
                 .bind("id", saleId).mapTo(Long.class).one());
+    }
+
+    /** The store's own rows, or the chain's rollup of them. */
+    private static String table(Filter filter, String store, String chain) {
+        return filter.store().isPresent() ? store : chain;
+    }
+
+    private static String itemRows(Filter filter) {
+        return table(filter, "sales_fact_items", "sales_chain_items");
     }
 
     private static String where(Filter filter) {

@@ -28,6 +28,8 @@ import java.util.Optional;
  * netted in the store and on the local day it happened, with the member flag (and cashier) of the sale it names.
  * A refund merged before its sale (another till pushed first) links to it all the same, but is netted as a
  * non-member's with no cashier: what the sale said was not known when it was netted.
+ * Each sum is also rolled up for the chain (per day, without the store) and per store and day, in the same
+ * transaction, so a report on the whole chain does not sum every store's rows.
  * A store's zone is the one head office set on the store's page when the event is merged; a rebuild files every
  * event again by the zones then set.
  */
@@ -56,7 +58,8 @@ public final class JdbcSalesFactsProjection implements Projection {
     @Override
     public List<String> tables() {
         return List.of("sales_fact_items", "sales_fact_baskets", "sales_fact_tenders", "sales_fact_promotions",
-                "sales_fact_sales", "sales_fact_refunds", "sales_fact_products");
+                "sales_fact_sales", "sales_fact_refunds", "sales_fact_products", "sales_chain_baskets", "sales_store_days",
+                "sales_chain_items", "sales_chain_categories", "sales_chain_tenders", "sales_chain_promotions");
     }
 
     @Override
@@ -91,6 +94,19 @@ public final class JdbcSalesFactsProjection implements Projection {
                 List.of("paid_count", "paid", "refund_count", "refunded"));
         private final JdbcFactSums promotions = new JdbcFactSums("sales_fact_promotions", List.of("store_id", "day", "code"),
                 List.of("name"), List.of("applied", "amount"));
+        // The chain's rollups of the same sums (V190), for head office's reports on the whole chain.
+        private final JdbcFactSums chainBaskets = new JdbcFactSums("sales_chain_baskets", List.of("day", "hour", "member"),
+                List.of("baskets", "items_milli", "gross", "discount", "net", "refunds", "refunded"));
+        private final JdbcFactSums storeDays = new JdbcFactSums("sales_store_days", List.of("store_id", "day"),
+                List.of("baskets", "items_milli", "gross", "discount", "net", "refunds", "refunded"));
+        private final JdbcFactSums chainItems = new JdbcFactSums("sales_chain_items", List.of("day", "sku", "category"),
+                List.of("lines", "qty_milli", "gross", "discount", "net", "refund_qty_milli", "refunded"));
+        private final JdbcFactSums chainCategories = new JdbcFactSums("sales_chain_categories", List.of("day", "category"),
+                List.of("lines", "qty_milli", "gross", "discount", "net", "refund_qty_milli", "refunded"));
+        private final JdbcFactSums chainTenders = new JdbcFactSums("sales_chain_tenders", List.of("day", "method"),
+                List.of("paid_count", "paid", "refund_count", "refunded"));
+        private final JdbcFactSums chainPromotions = new JdbcFactSums("sales_chain_promotions", List.of("day", "code"),
+                List.of("name"), List.of("applied", "amount"));
 
         Batch(SqlSession sql) {
             this.sql = sql;
@@ -108,16 +124,15 @@ public final class JdbcSalesFactsProjection implements Projection {
             long itemsMilli = 0;
             for (SaleLine line : sale.lines()) {
                 itemsMilli += line.qtyMilli();
-                items.add(List.of(store, day, line.sku().value(), category(line.sku().value()), member),
-                        1, line.qtyMilli(), line.total() + line.discount(), line.discount(), line.total(), 0, 0);
+                item(store, day, line.sku().value(), member, 1, line.qtyMilli(), line.total() + line.discount(), line.discount(),
+                        line.total(), 0, 0);
                 line.promotions().forEach(p -> promotion(store, day, p));
             }
             sale.promotionsApplied().forEach(p -> promotion(store, day, p));
-            baskets.add(List.of(store, day, (long) local.getHour(), cashier, member),
-                    1, itemsMilli, sale.subtotal(), sale.discountTotal(), sale.total(), 0, 0);
+            basket(store, day, local.getHour(), cashier, member, 1, itemsMilli, sale.subtotal(), sale.discountTotal(), sale.total(), 0, 0);
             long[] kept = Tendering.kept(sale.tenders(), sale.change());
             for (int i = 0; i < kept.length; i++) {
-                tenders.add(List.of(store, day, sale.tenders().get(i).method().name()), 1, kept[i], 0, 0);
+                tender(store, day, sale.tenders().get(i).method().name(), 1, kept[i], 0, 0);
             }
         }
 
@@ -134,17 +149,36 @@ public final class JdbcSalesFactsProjection implements Projection {
             long member = sold.map(s -> (Long) s[0]).orElse(0L);
             String cashier = sold.map(s -> (String) s[1]).orElse("");
             for (RefundLine line : refund.lines()) {
-                items.add(List.of(store, day, line.sku().value(), category(line.sku().value()), member),
-                        0, 0, 0, 0, 0, line.qtyMilli(), line.amount());
+                item(store, day, line.sku().value(), member, 0, 0, 0, 0, 0, line.qtyMilli(), line.amount());
             }
-            baskets.add(List.of(store, day, (long) local.getHour(), cashier, member), 0, 0, 0, 0, 0, 1, refund.total());
+            basket(store, day, local.getHour(), cashier, member, 0, 0, 0, 0, 0, 1, refund.total());
             for (Tender tender : refund.tenders()) {
-                tenders.add(List.of(store, day, tender.method().name()), 0, 0, 1, tender.amount());
+                tender(store, day, tender.method().name(), 0, 0, 1, tender.amount());
             }
+        }
+
+        /** A product's line in the store's rows and the chain's. */
+        private void item(String store, long day, String sku, long member, long... sums) {
+            String category = category(sku);
+            items.add(List.of(store, day, sku, category, member), sums);
+            chainItems.add(List.of(day, sku, category), sums);
+            chainCategories.add(List.of(day, category), sums);
+        }
+
+        private void basket(String store, long day, long hour, String cashier, long member, long... sums) {
+            baskets.add(List.of(store, day, hour, cashier, member), sums);
+            chainBaskets.add(List.of(day, hour, member), sums);
+            storeDays.add(List.of(store, day), sums);
+        }
+
+        private void tender(String store, long day, String method, long... sums) {
+            tenders.add(List.of(store, day, method), sums);
+            chainTenders.add(List.of(day, method), sums);
         }
 
         private void promotion(String store, long day, AppliedPromotion promotion) {
             promotions.add(List.of(store, day, promotion.code()), List.of(promotion.name()), 1, promotion.amount());
+            chainPromotions.add(List.of(day, promotion.code()), List.of(promotion.name()), 1, promotion.amount());
         }
 
         private ZonedDateTime local(String store, Instant at) {
@@ -160,6 +194,9 @@ public final class JdbcSalesFactsProjection implements Projection {
             baskets.flush(sql);
             tenders.flush(sql);
             promotions.flush(sql);
+            for (JdbcFactSums chain : List.of(chainBaskets, storeDays, chainItems, chainCategories, chainTenders, chainPromotions)) {
+                chain.flush(sql);
+            }
         }
     }
 }
