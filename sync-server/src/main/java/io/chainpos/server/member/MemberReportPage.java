@@ -36,11 +36,13 @@ public final class MemberReportPage implements PageFeature {
     private final MemberActivities activities;
     private final Liabilities liabilities;
     private final Clock clock;
+    private final MemberScoring scoring;
 
     public MemberReportPage(MemberActivities activities, Liabilities liabilities, Clock clock) {
         this.activities = activities;
         this.liabilities = liabilities;
         this.clock = clock;
+        this.scoring = new MemberScoring(activities, clock);
     }
 
     @Override
@@ -58,7 +60,7 @@ public final class MemberReportPage implements PageFeature {
     public record ReportView(String base, Form form, int days, List<Growth> growth, long active, long lapsed, long never,
                              List<SegmentRow> segments, String chart, String segment, List<MemberRow> segmentMembers,
                              long churnCount, List<MemberRow> churn, String csvHref, List<TierRow> tiers, String tierChart,
-                             List<BandRow> points) {
+                             List<BandRow> points, String scoredAt) {
         /** A tier: members in it now, and how many moved into it and out of it in the period. */
         public record TierRow(String tier, String now, String movedIn, String movedOut) {
         }
@@ -82,42 +84,49 @@ public final class MemberReportPage implements PageFeature {
         Form form = form(request, pathStore);
         int days = days(form);
         Optional<MemberSegments.Segment> segment = segment(form);
-        List<MemberActivities.Person> people = people(pathStore.or(() -> Optional.of(form.value("store")).filter(s -> !s.isEmpty())));
+        Optional<String> store = pathStore.or(() -> Optional.of(form.value("store")).filter(s -> !s.isEmpty()));
+        MemberScoring.Scoring scored = scoring.of(store);
+        List<MemberActivities.Person> people = scored.people();
         long now = clock.millis();
-        List<MemberSegments.Scored> scored = MemberSegments.rfm(people);
-        long[] alf = MemberSegments.activeLapsedNever(people, now);
+        long[] alf = scored.activeLapsedNever();
         List<ReportView.SegmentRow> segments = new ArrayList<>();
-        MemberSegments.bySegment(scored).forEach((s, t) -> segments.add(new ReportView.SegmentRow(code(s),
+        MemberSegments.bySegment(scored.scored()).forEach((s, t) -> segments.add(new ReportView.SegmentRow(code(s),
                 request.text("member-report.segment." + code(s)), request.formats().number(t[0]), request.formats().money(Money.cny(t[1])))));
-        List<ReportView.MemberRow> members = segment.map(s -> scored.stream().filter(x -> x.segment() == s)
+        List<ReportView.MemberRow> members = segment.map(s -> scored.scored().stream().filter(x -> x.segment() == s)
                 .sorted(Comparator.comparingLong((MemberSegments.Scored x) -> -x.person().spend()).thenComparing(x -> x.person().memberId()))
                 .limit(SHOWN).map(x -> row(request, x.person(), x, null)).toList()).orElse(List.of());
-        List<MemberSegments.ChurnRisk> risks = MemberSegments.churnRisk(people, now);
+        List<MemberSegments.ChurnRisk> risks = scored.risks();
         List<ReportView.MemberRow> churn = risks.stream().limit(SHOWN).map(r -> row(request, r.person(), null, r)).toList();
         String base = pathStore.map(s -> "/stores/" + s + "/member-report").orElse("/member-report");
         String query = "?days=" + days + (pathStore.isEmpty() && !form.value("store").isEmpty() ? "&store=" + form.value("store") : "")
                 + segment.map(s -> "&segment=" + code(s)).orElse("");
-        Optional<String> store = pathStore.or(() -> Optional.of(form.value("store")).filter(s -> !s.isEmpty()));
-        List<ReportView.TierRow> tiers = tiers(request, people, activities.tiers(now - days * DAY_MS, now + 1));
+        List<ReportView.TierRow> tiers = tiers(request, store.isEmpty() ? null : people, activities.tiers(now - days * DAY_MS, now + 1));
+        String scoredAt = scored.slow() ? request.formats().dateTime(Instant.ofEpochMilli(scored.atMs())) : "";
         request.render(form.hasErrors() ? 422 : 200, "members/report.jte", "member-report.title", new ReportView(base, form, days,
                 growth(request, people, now, days), alf[0], alf[1], alf[2], segments, chart(segments),
                 segment.map(MemberReportPage::code).orElse(""), members, risks.size(), churn, base + ".csv" + query,
-                tiers, tierChart(tiers), points(request, liabilities.pointsHeld(store))));
+                tiers, tierChart(tiers), points(request, liabilities.pointsHeld(store)), scoredAt));
     }
 
-    /** The people's tiers now and the moves in the period, counted for the people shown (a store's own, say). */
+    /** The people's tiers now and the moves in the period, counted for the people shown (a store's own; all when null). */
     static List<ReportView.TierRow> tiers(PageRequest request, List<MemberActivities.Person> people,
                                           MemberActivities.Tiers tiers) {
-        java.util.Set<String> shown = new java.util.HashSet<>();
-        people.forEach(p -> shown.add(p.memberId()));
+        java.util.function.Predicate<String> shown;
+        if (people == null) {
+            shown = person -> true;
+        } else {
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            people.forEach(p -> ids.add(p.memberId()));
+            shown = ids::contains;
+        }
         Map<String, long[]> by = new TreeMap<>();
         tiers.now().forEach((person, tier) -> {
-            if (shown.contains(person)) {
+            if (shown.test(person)) {
                 by.computeIfAbsent(tier, k -> new long[3])[0]++;
             }
         });
         for (MemberActivities.TierMove move : tiers.moved()) {
-            if (shown.contains(move.memberId())) {
+            if (shown.test(move.memberId())) {
                 by.computeIfAbsent(move.toTier(), k -> new long[3])[1]++;
                 by.computeIfAbsent(move.fromTier(), k -> new long[3])[2]++;
             }
@@ -149,12 +158,12 @@ public final class MemberReportPage implements PageFeature {
     private void csv(PageRequest request, Optional<String> pathStore) {
         Form form = form(request, pathStore);
         Optional<MemberSegments.Segment> segment = segment(form);
-        List<MemberActivities.Person> people = people(pathStore.or(() -> Optional.of(form.value("store")).filter(s -> !s.isEmpty())));
-        long now = clock.millis();
-        Map<String, MemberSegments.Scored> scored = new LinkedHashMap<>();
-        MemberSegments.rfm(people).forEach(s -> scored.put(s.person().memberId(), s));
-        Map<String, MemberSegments.ChurnRisk> risks = new LinkedHashMap<>();
-        MemberSegments.churnRisk(people, now).forEach(r -> risks.put(r.person().memberId(), r));
+        MemberScoring.Scoring scoring = this.scoring.of(pathStore.or(() -> Optional.of(form.value("store")).filter(s -> !s.isEmpty())));
+        List<MemberActivities.Person> people = scoring.people();
+        Map<String, MemberSegments.Scored> scored = new java.util.HashMap<>();
+        scoring.scored().forEach(s -> scored.put(s.person().memberId(), s));
+        Map<String, MemberSegments.ChurnRisk> risks = new java.util.HashMap<>();
+        scoring.risks().forEach(r -> risks.put(r.person().memberId(), r));
         List<String> header = new ArrayList<>();
         for (String key : List.of("member", "home-store", "registered", "first-visit", "last-visit", "visits", "spend", "recency",
                 "frequency", "monetary", "segment", "churn-risk")) {
@@ -177,16 +186,6 @@ public final class MemberReportPage implements PageFeature {
 
     private static String day(long ms) {
         return ms == 0 ? "" : Instant.ofEpochMilli(ms).toString();
-    }
-
-    private List<MemberActivities.Person> people(Optional<String> store) {
-        List<MemberActivities.Person> people = new ArrayList<>();
-        activities.forEachPerson(p -> {
-            if (store.map(s -> s.equals(p.homeStore())).orElse(true)) {
-                people.add(p);
-            }
-        });
-        return people;
     }
 
     /** New members (by the first registration of their ids) in the last {@code days} and the {@code days} before, by home store. */
