@@ -19,29 +19,19 @@ import io.chainpos.till.sync.EnrollTill;
 import io.chainpos.till.sync.OkHttpSyncApi;
 import io.chainpos.till.sync.SyncAgent;
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import okhttp3.OkHttpClient;
 
 /**
@@ -57,7 +47,6 @@ import okhttp3.OkHttpClient;
 public final class PublishToTillBench {
     private static final String PASSWORD = "publish to the counter";
     private static final String SKU = "100001"; // the demo's cola
-    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
     private PublishToTillBench() {
     }
@@ -79,7 +68,7 @@ public final class PublishToTillBench {
                 agent.start();
                 CatalogStore catalog = new CatalogStore(codec);
                 long demoPrice = waitForPrice(ledger, catalog, clock, null, Duration.ofSeconds(60));
-                HeadOfficeBrowser browser = HeadOfficeBrowser.signIn(base);
+                HeadOfficeBrowser browser = HeadOfficeBrowser.signIn(base, "bench.admin", PASSWORD);
                 System.out.printf(Locale.ROOT, "%s, demo chain, one till of S001 holding its pulls; the cola at %d fen; %d samples%n",
                         kind, demoPrice, samples);
                 measure(browser, ledger, catalog, clock, samples);
@@ -160,47 +149,5 @@ public final class PublishToTillBench {
             LockSupport.parkNanos(200_000);
         }
         throw new IllegalStateException("the till did not get the price " + expected + " within " + limit);
-    }
-
-    /** Head office's side as a browser is: a session cookie from the sign-in form, forms posted with their tokens. */
-    private record HeadOfficeBrowser(URI base, HttpClient http) {
-        static HeadOfficeBrowser signIn(URI base) throws IOException, InterruptedException {
-            HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-                    .version(HttpClient.Version.HTTP_1_1).build();
-            HeadOfficeBrowser browser = new HeadOfficeBrowser(base, http);
-            Map<String, String> form = browser.form("/signin", "signin");
-            form.put("username", "bench.admin");
-            form.put("password", PASSWORD);
-            int status = browser.post("/signin", form);
-            if (status != 303 && status != 302) {
-                throw new IllegalStateException("sign-in answered " + status);
-            }
-            return browser;
-        }
-
-        /** The hidden fields of the form {@code id} on the page at {@code path}. */
-        Map<String, String> form(String path, String id) throws IOException, InterruptedException {
-            HttpResponse<String> page = http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (page.statusCode() != 200) {
-                throw new IllegalStateException(path + " answered " + page.statusCode());
-            }
-            int from = page.body().indexOf("<form id=\"" + id + "\"");
-            String html = page.body().substring(from, page.body().indexOf("</form>", from));
-            Map<String, String> fields = new LinkedHashMap<>();
-            Matcher hidden = HIDDEN.matcher(html);
-            while (hidden.find()) {
-                fields.put(hidden.group(1), hidden.group(2).replace("&#43;", "+").replace("&#61;", "=").replace("&#47;", "/"));
-            }
-            return fields;
-        }
-
-        int post(String path, Map<String, String> form) throws IOException, InterruptedException {
-            String body = form.entrySet().stream()
-                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
-            return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        }
     }
 }
