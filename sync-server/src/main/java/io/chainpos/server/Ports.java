@@ -118,7 +118,8 @@ public final class Ports {
      * @param zones each store's time zone, which files its sales on its own local days
      */
     public static List<Projection> projections(StoreZones zones) {
-        return List.of(new JdbcMemberProjection(), new JdbcMemberEventIndex(), new JdbcStockProjection(),
+        return List.of(new JdbcMemberProjection(),
+                new io.chainpos.server.member.JdbcPointsLotsProjection(ServerMain.LOYALTY_ZONE), new JdbcMemberEventIndex(), new JdbcStockProjection(),
                 new io.chainpos.server.stock.JdbcTransferProjection(), new JdbcCatalogProjection(),
                 new JdbcPromotionProjection(EventCodec.standard()), new JdbcSalesProjection(), new JdbcSalesFactsProjection(zones),
                 new JdbcMemberActivityProjection(), new JdbcLiabilityProjection(),

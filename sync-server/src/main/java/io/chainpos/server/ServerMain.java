@@ -100,7 +100,7 @@ import org.slf4j.LoggerFactory;
 public final class ServerMain implements Services {
     private static final Logger LOG = LoggerFactory.getLogger(ServerMain.class);
     /** Where head office's loyalty days (expiry, tier periods) begin: the chain's first market; the tills use their store's zone. */
-    static final java.time.ZoneId LOYALTY_ZONE = java.time.ZoneId.of(
+    public static final java.time.ZoneId LOYALTY_ZONE = java.time.ZoneId.of(
             System.getenv().getOrDefault("CHAINPOS_LOYALTY_ZONE", "Asia/Shanghai"));
 
     private final Clock clock;

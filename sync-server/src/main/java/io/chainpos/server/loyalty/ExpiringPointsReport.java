@@ -2,7 +2,6 @@ package io.chainpos.server.loyalty;
 
 import io.chainpos.model.loyalty.PointsLots;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -11,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Head office's warning before points expire (积分清零提醒), chain-wide: the members whose points reach their
- * last day within the next N days, from every store's points as the server merged them, FIFO by earn day.
+ * last day within the next N days, from every store's points as the server merged them, FIFO by earn day: the lots kept at ingest
+ * ({@code points_lots}), only those of members holding one old enough to expire in the window.
  */
 public final class ExpiringPointsReport {
 
@@ -47,10 +47,12 @@ public final class ExpiringPointsReport {
         int monthsToday = rules.expiryMonthsOn(day);
         List<Line> lines = new ArrayList<>();
         if (runs.stream().anyMatch(segment -> segment.expiryMonths() > 0)) {
-            facts.pointsHistory(member -> {
-                PointsLots lots = PointsLots.of(member.changes().stream()
-                        .map(c -> new PointsLots.Change(Instant.ofEpochMilli(c.occurredMs()).atZone(zone).toLocalDate(), c.delta()))
-                        .toList());
+            // Only a lot earned by the end of the month so many months before a run's end can expire in it.
+            java.time.LocalDate earnedBy = runs.stream().filter(segment -> segment.expiryMonths() > 0)
+                    .map(segment -> java.time.YearMonth.from(segment.until()).minusMonths(segment.expiryMonths()).atEndOfMonth())
+                    .max(LocalDate::compareTo).orElseThrow();
+            facts.lotsEarnedBy(earnedBy, member -> {
+                PointsLots lots = member.lots();
                 long expiring = 0;
                 LocalDate first = null;
                 for (PointsLots.Lot lot : lots.lots()) {

@@ -29,6 +29,11 @@ public final class LogLoyaltyFacts implements LoyaltyFacts {
     }
 
     @Override
+    public void lotsEarnedBy(java.time.LocalDate earnedBy, Consumer<MemberLots> each) {
+        points.lotsEarnedBy(earnedBy, each);
+    }
+
+    @Override
     public List<TierStanding> tierStandings(long fromMs, long untilMs, boolean bySpend) {
         return points.tierStandings(fromMs, untilMs, bySpend);
     }

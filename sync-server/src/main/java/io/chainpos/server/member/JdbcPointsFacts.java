@@ -48,6 +48,39 @@ public final class JdbcPointsFacts implements PointsFacts {
     }
 
     @Override
+    public void lotsEarnedBy(java.time.LocalDate earnedBy, Consumer<MemberLots> each) {
+        db.readConsistent(h -> {
+            String[] current = {null};
+            long[] overdraft = {0};
+            List<io.chainpos.model.loyalty.PointsLots.Lot> lots = new ArrayList<>();
+            Runnable emit = () -> each.accept(new MemberLots(current[0], new io.chainpos.model.loyalty.PointsLots(List.copyOf(lots), overdraft[0])));
+            h.createQuery("""
+                            SELECT l.member_id, l.earned_day, l.remaining, COALESCE(o.overdraft, 0)
+                            FROM points_lots l LEFT JOIN points_overdrafts o ON o.member_id = l.member_id
+                            WHERE l.member_id IN (SELECT DISTINCT member_id FROM points_lots WHERE earned_day <= :by)
+                            ORDER BY l.member_id, l.earned_day""")
+                    .bind("by", earnedBy.toString())
+                    .setFetchSize(1_000)
+                    .map((rs, ctx) -> {
+                        String member = rs.getString(1);
+                        if (current[0] != null && !current[0].equals(member)) {
+                            emit.run();
+                            lots.clear();
+                        }
+                        current[0] = member;
+                        overdraft[0] = rs.getLong(4);
+                        lots.add(new io.chainpos.model.loyalty.PointsLots.Lot(java.time.LocalDate.parse(rs.getString(2)), rs.getLong(3)));
+                        return member;
+                    })
+                    .forEach(ignored -> { });
+            if (current[0] != null) {
+                emit.run();
+            }
+            return null;
+        });
+    }
+
+    @Override
     public List<TierStanding> tierStandings(long fromMs, long untilMs, boolean bySpend) {
         return db.readConsistent(h -> {
             Map<String, FieldWrite> tiers = new TreeMap<>();

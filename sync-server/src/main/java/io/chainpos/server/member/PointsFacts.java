@@ -18,8 +18,18 @@ public interface PointsFacts {
     record TierStanding(String memberId, String tierCode, long measure) {
     }
 
+    /** A member (survivor id) and its points as lots by earn day, as kept at ingest. */
+    record MemberLots(String memberId, io.chainpos.model.loyalty.PointsLots lots) {
+    }
+
     /** Calls {@code each} once per member with points changes, in member order. */
     void pointsHistory(Consumer<MemberPoints> each);
+
+    /**
+     * Calls {@code each}, in member order, with every member holding a lot earned on or before {@code earnedBy}
+     * (and all of that member's lots, so its balance too): the members whose points can have expired by a day.
+     */
+    void lotsEarnedBy(java.time.LocalDate earnedBy, Consumer<MemberLots> each);
 
     /**
      * Every member with a tier, with what counts towards a tier between {@code fromMs} (inclusive) and

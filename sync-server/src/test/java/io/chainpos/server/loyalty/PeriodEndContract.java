@@ -138,6 +138,106 @@ abstract class PeriodEndContract {
                 org.assertj.core.groups.Tuple.tuple(SyncException.Kind.STORED_VALUE_OVERDRAFT, MEMBER.toString(), -1L, "S002"));
     }
 
+    /**
+     * The warning reads the lots kept at ingest: members earning and spending at two stores whose tills send late,
+     * and one merged into another, give exactly the lots a fold of their changes in time order gives, each lot
+     * listed when its last day (end of the month twelve months on) falls in the window; and again after a rebuild.
+     */
+    @Test
+    void theWarningListsTheLotsAFoldOfEveryMembersChangesInTimeOrderGives() {
+        java.util.Random random = new java.util.Random(20261205);
+        List<MemberId> members = new java.util.ArrayList<>(List.of(MEMBER));
+        for (int m = 1; m < 6; m++) {
+            MemberId id = new MemberId(UUID.fromString("0192f0a0-0000-7000-8000-00000000010" + m));
+            members.add(id);
+            push(a1, io.chainpos.server.testing.Facts.registered(id, "1390000010" + m, "会员" + m));
+        }
+        // member -> its changes as (when, delta), in the order they happened, whatever order they arrived in
+        java.util.Map<MemberId, java.util.TreeMap<Instant, Long>> happened = new java.util.HashMap<>();
+        Instant start = Instant.parse("2025-01-01T00:00:00Z");
+        for (int i = 0; i < 120; i++) {
+            MemberId member = members.get(random.nextInt(members.size()));
+            Instant at = start.plusSeconds(random.nextLong(400L * 86_400));
+            long held = happened.getOrDefault(member, new java.util.TreeMap<>()).values().stream().mapToLong(Long::longValue).sum();
+            long delta = held > 20 && random.nextInt(4) == 0 ? -(1 + random.nextInt((int) held / 2)) : 1 + random.nextInt(200);
+            if (happened.computeIfAbsent(member, k -> new java.util.TreeMap<>()).putIfAbsent(at, delta) != null) {
+                continue;
+            }
+            clock.set(at);
+            push(random.nextBoolean() ? a1 : b1, new PointsChanged(member, delta, delta > 0 ? PointsChanged.Reason.EARN
+                    : PointsChanged.Reason.REDEEM, null, List.of()));
+        }
+        MemberId survivor = members.get(1);
+        MemberId merged = members.get(2);
+        push(a1, io.chainpos.server.testing.Facts.merged(survivor, merged));
+        happened.computeIfAbsent(survivor, k -> new java.util.TreeMap<>()).putAll(happened.getOrDefault(merged, new java.util.TreeMap<>()));
+        happened.remove(merged);
+        clock.set(Instant.parse("2026-03-15T02:00:00Z"));
+
+        ExpiringPointsReport report = new ExpiringPointsReport(ports.loyalty(), SHANGHAI);
+        List<List<Object>> asked = new java.util.ArrayList<>();
+        for (LocalDate day = LocalDate.of(2025, 12, 20); day.isBefore(LocalDate.of(2027, 3, 1)); day = day.plusDays(23)) {
+            for (int days : new int[] {30, 90}) {
+                asked.add(List.of(day, days, lines(report.within(day, days))));
+                assertThat(lines(report.within(day, days))).as("from %s for %d days", day, days).isEqualTo(byHand(happened, day, days));
+            }
+        }
+        assertThat(asked).as("some window lists someone").anySatisfy(a -> assertThat((java.util.Set<?>) a.get(2)).isNotEmpty());
+
+        ports.log().rebuildProjections();
+        for (List<Object> a : asked) {
+            assertThat(lines(report.within((LocalDate) a.get(0), (Integer) a.get(1)))).as("after a rebuild").isEqualTo(a.get(2));
+        }
+    }
+
+    private static java.util.Set<List<Object>> lines(ExpiringPointsReport.Report report) {
+        java.util.Set<List<Object>> out = new java.util.HashSet<>();
+        report.members().forEach(l -> out.add(List.of(l.memberId(), l.points(), l.lastDay(), l.balance())));
+        return out;
+    }
+
+    /** Lots first in first out, by hand: a lot's last day is the end of the month twelve months after it was earned. */
+    private static java.util.Set<List<Object>> byHand(java.util.Map<MemberId, java.util.TreeMap<Instant, Long>> happened, LocalDate day, int days) {
+        java.util.Set<List<Object>> out = new java.util.HashSet<>();
+        happened.forEach((member, changes) -> {
+            java.util.List<long[]> lots = new java.util.ArrayList<>(); // earned epoch day, remaining
+            long overdraft = 0;
+            for (var change : changes.entrySet()) {
+                long delta = change.getValue();
+                long earned = change.getKey().atZone(SHANGHAI).toLocalDate().toEpochDay();
+                if (delta > 0) {
+                    long repaid = Math.min(overdraft, delta);
+                    overdraft -= repaid;
+                    if (delta > repaid) {
+                        lots.add(new long[] {earned, delta - repaid});
+                    }
+                } else {
+                    long take = -delta;
+                    for (long[] lot : lots) {
+                        long used = Math.min(lot[1], take);
+                        lot[1] -= used;
+                        take -= used;
+                    }
+                    lots.removeIf(lot -> lot[1] == 0);
+                    overdraft += take;
+                }
+            }
+            long expiring = 0;
+            LocalDate first = null;
+            for (long[] lot : lots) {
+                LocalDate last = java.time.YearMonth.from(LocalDate.ofEpochDay(lot[0])).plusMonths(12).atEndOfMonth();
+                if (!last.isBefore(day) && last.isBefore(day.plusDays(days))) {
+                    expiring += lot[1];
+                    first = first == null || last.isBefore(first) ? last : first;
+                }
+            }
+            if (expiring > 0) {
+                out.add(List.of(member.toString(), expiring, first, lots.stream().mapToLong(l -> l[1]).sum() - overdraft));
+            }
+        });
+        return out;
+    }
+
     private MemberView member() {
         return ports.members().member(MEMBER).orElseThrow();
     }
