@@ -174,13 +174,15 @@ public final class TillAssembly implements AutoCloseable {
                 new RefundTopUp(ledger, loyaltyStore, balances, shiftStore),
                 new RedeemReward(ledger, members, balances, loyaltyStore, atCheckout, catalog, clock),
                 new ExpiringPoints(ledger, loyaltyStore, catalog, selling.zone(), clock), loyaltyStore);
+        this.pinGuard = new PinGuard(ledger, clock);
+        this.approvals = new PinManagerApprovals(ledger, staff, pinGuard);
         io.chainpos.till.stock.TransferStore transfers = new io.chainpos.till.stock.TransferStore();
+        io.chainpos.till.stock.StockStore stockStore = new io.chainpos.till.stock.StockStore();
         this.stock = new io.chainpos.till.stock.StockDesk(new io.chainpos.till.stock.ReceiveGoods(ledger, catalog),
                 new io.chainpos.till.stock.SendTransfer(ledger, catalog, clock),
                 new io.chainpos.till.stock.ReceiveTransfer(ledger, catalog, transfers),
-                new io.chainpos.till.stock.CancelTransfer(ledger, transfers), transfers, new io.chainpos.till.stock.StockStore());
-        this.pinGuard = new PinGuard(ledger, clock);
-        this.approvals = new PinManagerApprovals(ledger, staff, pinGuard);
+                new io.chainpos.till.stock.CancelTransfer(ledger, transfers), transfers, stockStore,
+                new io.chainpos.till.stock.Stocktaking(ledger, catalog, stockStore, new io.chainpos.till.stock.StocktakeSheet(), approvals));
         this.shifts = new Shifts(ledger, shiftStore, clock);
         this.refunds = new RefundSale(ledger, sales, shiftStore, balances, new ScanCode(catalog, members, selling.scale()),
                 approvals, clock);

@@ -291,7 +291,23 @@ public record TillMessage(Code code, List<Object> args) {
         TRANSFER_NOT_SENT_HERE(2),
         TRANSFER_NOT_ON_IT(2),
         TRANSFER_RECEIVED(3),
-        TRANSFER_CANCELLED(1);
+        TRANSFER_CANCELLED(1),
+        // issue 15: stocktake
+        STOCKTAKE_ALREADY_OPEN(1),
+        STOCKTAKE_NONE_OPEN(0),
+        STOCKTAKE_NEEDS_CATEGORY(0),
+        STOCKTAKE_NEEDS_SHELF(0),
+        STOCKTAKE_UNKNOWN_CATEGORY(1),
+        STOCKTAKE_NOT_IN_SCOPE(3),
+        STOCKTAKE_STARTED_STORE(0),
+        STOCKTAKE_STARTED_CATEGORY(1),
+        STOCKTAKE_STARTED_SHELF(1),
+        STOCKTAKE_COUNTED(3),
+        STOCKTAKE_EMPTY(0),
+        STOCKTAKE_NEEDS_MANAGER(0),
+        PIN_MAY_NOT_APPROVE_STOCKTAKE(0),
+        STOCKTAKE_APPROVED(3),
+        STOCKTAKE_CANCELLED(0);
 
         private final int arity;
 

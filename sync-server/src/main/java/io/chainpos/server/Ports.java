@@ -51,6 +51,7 @@ public final class Ports {
     private final Members members;
     private final StockLevels stock;
     private final io.chainpos.server.stock.StockBook stockBook;
+    private final io.chainpos.server.stock.Stocktakes stocktakes;
     private final ExceptionLog exceptions;
     private final AccountStore accounts;
     private final LoyaltyFacts loyalty;
@@ -72,6 +73,7 @@ public final class Ports {
         this.members = new JdbcMembers(db, ring);
         this.stock = new JdbcStockLevels(db);
         this.stockBook = new io.chainpos.server.stock.JdbcStockBook(db);
+        this.stocktakes = new io.chainpos.server.stock.JdbcStocktakes(db);
         this.exceptions = exceptionLog;
         this.accounts = new JdbcAccountStore(db);
         this.loyalty = new LogLoyaltyFacts(new io.chainpos.server.member.JdbcPointsFacts(db), log);
@@ -120,7 +122,8 @@ public final class Ports {
     public static List<Projection> projections(StoreZones zones) {
         return List.of(new JdbcMemberProjection(),
                 new io.chainpos.server.member.JdbcPointsLotsProjection(ServerMain.LOYALTY_ZONE), new JdbcMemberEventIndex(), new JdbcStockProjection(),
-                new io.chainpos.server.stock.JdbcTransferProjection(), new JdbcCatalogProjection(),
+                new io.chainpos.server.stock.JdbcTransferProjection(), new io.chainpos.server.stock.JdbcStocktakeProjection(),
+                new JdbcCatalogProjection(),
                 new JdbcPromotionProjection(EventCodec.standard()), new JdbcSalesProjection(), new JdbcSalesFactsProjection(zones),
                 new JdbcMemberActivityProjection(), new JdbcLiabilityProjection(),
                 new io.chainpos.server.sales.JdbcMemberPurchasesProjection(zones), new io.chainpos.server.care.JdbcCareProjection());
@@ -136,6 +139,11 @@ public final class Ports {
 
     public StockLevels stock() {
         return stock;
+    }
+
+    /** The stocktakes approved at the tills, for head office's pages. */
+    public io.chainpos.server.stock.Stocktakes stocktakes() {
+        return stocktakes;
     }
 
     /** Stock per store and chain, transfers and discrepancies, for head office's pages. */

@@ -256,6 +256,7 @@ public final class ServerMain implements Services {
                 new LoyaltyPages(ports.loyalty(), headOffice, periodEnd, parts.audit, LOYALTY_ZONE, clock),
                 new ExpiringPointsPage(expiringPoints, LOYALTY_ZONE, clock),
                 new io.chainpos.server.stock.StockPages(ports.stockBook()),
+                new io.chainpos.server.stock.StocktakePages(ports.stocktakes()),
                 new LiabilityPages(ports.liabilities(), days -> expiringPoints.within(java.time.LocalDate.now(clock.withZone(LOYALTY_ZONE)),
                         days).members().stream().mapToLong(ExpiringPointsReport.Line::points).sum(), clock)));
         Javalin app = HttpApi.create(codec, List.of(

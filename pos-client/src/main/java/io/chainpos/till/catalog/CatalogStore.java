@@ -48,6 +48,15 @@ public final class CatalogStore {
         return row(session, sku, at).filter(Row::active).map(r -> product(session, r, at));
     }
 
+    /** Every active product as in effect at {@code at}, head office's and the store's own, in SKU order. */
+    public List<Product> active(LedgerSession session, Instant at) {
+        return session.handle().createQuery("SELECT DISTINCT sku FROM catalog_items ORDER BY sku")
+                .mapTo(String.class).list().stream()
+                .map(sku -> findBySku(session, sku, at))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
     /**
      * Products whose Chinese or English name, or pinyin initials (助记码: {@code kkkl} for 可口可乐), contain
      * {@code text}, as in effect at {@code at}, in SKU order; at most {@code limit}. Head office's and the

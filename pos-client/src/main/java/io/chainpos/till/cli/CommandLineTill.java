@@ -71,6 +71,7 @@ public final class CommandLineTill {
     private final MemberCommands memberCommands;
     private final LoyaltyCommands loyalty;
     private final StockCommands stock;
+    private final StocktakeCommands stocktake;
     private final SyncAgent agent;
     private final PrintStream out;
     private final DeviceCommands devices;
@@ -95,6 +96,7 @@ public final class CommandLineTill {
         this.memberCommands = new MemberCommands(counter.memberDesk(), out, speech);
         this.loyalty = new LoyaltyCommands(counter.loyalty(), this::lookUp, counter.cashier(), out, speech);
         this.stock = new StockCommands(ledger, counter, out, speech);
+        this.stocktake = new StocktakeCommands(ledger, counter, out, speech);
         this.agent = agent;
         this.out = out;
         this.devices = devices;
@@ -138,7 +140,7 @@ public final class CommandLineTill {
         String[] words = line.split("\\s+");
         try {
             switch (words[0].toLowerCase(Locale.ROOT)) {
-                case "help", "?" -> out.println(HELP + "\n" + LoyaltyCommands.HELP + "\n" + StockCommands.HELP + (devices == null ? "" : "\n" + DeviceCommands.HELP)
+                case "help", "?" -> out.println(HELP + "\n" + LoyaltyCommands.HELP + "\n" + StockCommands.HELP + "\n" + StocktakeCommands.HELP + (devices == null ? "" : "\n" + DeviceCommands.HELP)
                         + (backups == null ? "" : "\n" + BackupCommands.HELP));
                 case "backup" -> {
                     if (backups == null) {
@@ -183,6 +185,7 @@ public final class CommandLineTill {
                 case "shift", "refund", "return", "staff" -> backOffice.handle(words);
                 case "topup", "rewards", "reward", "expiring" -> loyalty.handle(words);
                 case "receive", "transfer", "transfers", "stock" -> stock.handle(words);
+                case "stocktake" -> stocktake.handle(words);
                 case "sync" -> sync();
                 case "status" -> out.println(agent == null ? "not linked to a server" : statusLine(agent.status()));
                 case "quit", "exit" -> {

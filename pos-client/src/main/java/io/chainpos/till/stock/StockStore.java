@@ -12,4 +12,11 @@ public final class StockStore {
                 .findOne()
                 .orElse(0L);
     }
+
+    /** The SKUs whose stock here is not zero, in SKU order. */
+    public java.util.List<Sku> stocked(LedgerSession session) {
+        return session.handle().createQuery("SELECT sku FROM stock_levels WHERE qty_milli <> 0 ORDER BY sku")
+                .map((rs, ctx) -> new Sku(rs.getString(1)))
+                .list();
+    }
 }

@@ -212,6 +212,54 @@ class CommandLineTillTest {
                 .doesNotContain("Exception");
     }
 
+    @Test
+    void aStocktakeCountedAndApprovedFromTheCommandLine() throws Exception {
+        String output = run("""
+                stocktake count 6901234567892:3
+                receive - - 6901234567892:20 100002:6
+                stocktake start category DRINKS
+                stocktake count 6901234567892:12 6901234567892:abc 100002:1 6909999999999:1
+                stocktake count 6901234567892:-1
+                stocktake count 6901234567892:5
+                stocktake correct 6901234567892 18
+                stocktake show
+                stocktake approve
+                stocktake approve 0000
+                stocktake approve 2468
+                stock 6901234567892
+                quit
+                """, false, true);
+
+        assertThat(output)
+                .contains("No stocktake is open: start one first.")
+                .contains("Stocktake of category DRINKS started: scan the products and type how many. Sales go on.")
+                .contains("100001: counted 12, on hand 20 when counted.")
+                .contains("Quantity of 6901234567892: 'abc' is not a number.")
+                .contains("Product 100002 is in category BAKERY, not in DRINKS, which this stocktake counts.")
+                .contains("Unknown product code 6909999999999.")
+                .contains("Quantity of 6901234567892: -1 is below zero.")
+                .contains("100001: counted 17, on hand 20 when counted.")
+                .contains("100001  counted 18  on hand when counted 20  difference -2")
+                .contains("0 products in scope not counted")
+                .contains("Finishing a stocktake needs a manager's PIN.")
+                .contains("That PIN may not approve a stocktake: a manager or owner must.")
+                .contains("Stocktake S001-T1-1-K000001 approved by 王经理: 1 products adjusted.")
+                .contains("100001 可口可乐 330ml: on hand 18,")
+                .doesNotContain("Exception");
+    }
+
+    private String run(String commands, boolean loyaltyRules, boolean staff) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TestTill till = TestTill.withCatalog(dir.resolve("till.db"), clock);
+             PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            if (staff) {
+                till.withStaff();
+            }
+            new CommandLineTill(till.ledger, till.counter("c1"), null, out, new TillWords(java.util.Locale.ENGLISH)).run(new BufferedReader(new StringReader(commands)));
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
     private String run(String commands) throws Exception {
         return run(commands, false);
     }

@@ -119,10 +119,12 @@ public final class TestTill implements AutoCloseable {
                 approvals, clock);
         importProducts = new ImportProducts(ledger, catalog);
         io.chainpos.till.stock.TransferStore transfers = new io.chainpos.till.stock.TransferStore();
+        io.chainpos.till.stock.StockStore stockStore = new io.chainpos.till.stock.StockStore();
         stockDesk = new io.chainpos.till.stock.StockDesk(new io.chainpos.till.stock.ReceiveGoods(ledger, catalog),
                 new io.chainpos.till.stock.SendTransfer(ledger, catalog, clock),
                 new io.chainpos.till.stock.ReceiveTransfer(ledger, catalog, transfers),
-                new io.chainpos.till.stock.CancelTransfer(ledger, transfers), transfers, new io.chainpos.till.stock.StockStore());
+                new io.chainpos.till.stock.CancelTransfer(ledger, transfers), transfers, stockStore,
+                new io.chainpos.till.stock.Stocktaking(ledger, catalog, stockStore, new io.chainpos.till.stock.StocktakeSheet(), approvals));
     }
 
     /** A till with head office's catalog pulled and a shift open with a 500.00 float, as at the start of a day. */

@@ -54,6 +54,8 @@ public final class EventTypes {
     public static final Type TRANSFER_SENT = new Type("TransferSent", 1, TransferSent.class);
     public static final Type TRANSFER_RECEIVED = new Type("TransferReceived", 1, TransferReceived.class);
     public static final Type TRANSFER_CANCELLED = new Type("TransferCancelled", 1, TransferCancelled.class);
+    // issue 15: stocktake
+    public static final Type STOCKTAKE_COMPLETED = new Type("StocktakeCompleted", 1, StocktakeCompleted.class);
 
     public static final List<Type> ALL = List.of(
             MEMBER_REGISTERED, MEMBER_PROFILE_CHANGED, MEMBERS_MERGED,
@@ -72,7 +74,9 @@ public final class EventTypes {
             // issue 18: customer care
             FEEDBACK_RECORDED, FEEDBACK_UPDATED,
             // issue 15: receiving and transfers
-            STOCK_RECEIVED, TRANSFER_SENT, TRANSFER_RECEIVED, TRANSFER_CANCELLED);
+            STOCK_RECEIVED, TRANSFER_SENT, TRANSFER_RECEIVED, TRANSFER_CANCELLED,
+            // issue 15: stocktake
+            STOCKTAKE_COMPLETED);
 
     private static final Map<String, Type> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(Type::name, Function.identity()));
@@ -115,6 +119,7 @@ public final class EventTypes {
             case TransferSent e -> TRANSFER_SENT;
             case TransferReceived e -> TRANSFER_RECEIVED;
             case TransferCancelled e -> TRANSFER_CANCELLED;
+            case StocktakeCompleted e -> STOCKTAKE_COMPLETED;
             case UnknownEvent e -> throw new IllegalArgumentException("an unknown event has no known type: " + e.type());
         };
     }

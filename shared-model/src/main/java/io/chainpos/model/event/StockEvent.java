@@ -5,5 +5,6 @@ package io.chainpos.model.event;
  * themselves move by the {@link StockChanged} events recorded in the same transaction, so stock levels stay one
  * sum of movements whatever the document.
  */
-public sealed interface StockEvent extends Event permits StockReceived, TransferSent, TransferReceived, TransferCancelled {
+public sealed interface StockEvent extends Event permits StockReceived, TransferSent, TransferReceived, TransferCancelled,
+        StocktakeCompleted {
 }

@@ -5,6 +5,9 @@ import io.chainpos.model.event.Discrepancy;
 import io.chainpos.model.event.StockLine;
 import io.chainpos.model.event.StockReceived;
 import io.chainpos.model.event.TransferCancelled;
+import io.chainpos.model.event.StocktakeCompleted;
+import io.chainpos.model.event.StocktakeLine;
+import io.chainpos.model.event.StocktakeScope;
 import io.chainpos.model.event.TransferReceived;
 import io.chainpos.model.event.TransferSent;
 import io.chainpos.model.id.TransferId;
@@ -169,6 +172,11 @@ public final class SampleEvents {
                 List.of(new Discrepancy(new Sku("690001"), 1000, Discrepancy.Reason.SHORT, null)), "cashier-07"));
         all.put("TransferCancelled", new TransferCancelled(TRANSFER, "S001-T1-1-T000001", new StoreId("S001"), new StoreId("S002"),
                 sent, "manager-02", "truck broke down"));
+        all.put("StocktakeCompleted", new StocktakeCompleted("S001-T1-1-K000001", new StoreId("S001"),
+                new StocktakeScope(StocktakeScope.Kind.CATEGORY, "DRINKS"), Instant.parse("2026-11-23T02:40:00Z"),
+                List.of(StocktakeLine.of(new Sku("690001"), 21000, 23000), StocktakeLine.of(new Sku("690002"), 5000, 4000),
+                        StocktakeLine.of(new Sku("690003"), 0, 3000)),
+                true, "cashier-01", "manager-02", "王经理"));
         return all;
     }
 

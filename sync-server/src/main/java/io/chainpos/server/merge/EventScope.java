@@ -17,11 +17,12 @@ import io.chainpos.model.event.SaleEvent;
 import io.chainpos.model.event.StockChanged;
 import io.chainpos.model.event.StockEvent;
 import io.chainpos.model.event.StockReceived;
+import io.chainpos.model.event.StocktakeCompleted;
 import io.chainpos.model.event.UnknownEvent;
 
 /**
  * Which tills receive an event on pull. Members, points, stored value and everything head office says are
- * chain-wide facts, and so are tier changes and rewards; sales, top-ups, stock movements and goods received stay in their store (a till needs them for refunds at another
+ * chain-wide facts, and so are tier changes and rewards; sales, top-ups, stock movements, goods received and stocktakes stay in their store (a till needs them for refunds at another
  * counter, other stores do not), and so do a counter's audit records (drawer openings, approvals). Transfers between stores are chain-wide.
  */
 public enum EventScope {
@@ -44,6 +45,8 @@ public enum EventScope {
             case SaleEvent e -> STORE;
             case StockChanged e -> STORE;
             case StockReceived e -> STORE;
+            // A stocktake is its own store's: the other tills of the store learn of it, the rest of the chain need not.
+            case StocktakeCompleted e -> STORE;
             // A transfer concerns two stores, and a pulled event reaches the tills of one store or of all: the
             // receiving store must learn it was sent, the sender that it arrived, and every store may see what is
             // in transit. Transfers are few beside sales.
@@ -68,7 +71,7 @@ public enum EventScope {
         return EventTypes.byName(unknown.type())
                 .map(type -> type.javaType() != CouponRedeemed.class && SaleEvent.class.isAssignableFrom(type.javaType())
                         || StockChanged.class.isAssignableFrom(type.javaType())
-                        || type.javaType() == StockReceived.class
+                        || type.javaType() == StockReceived.class || type.javaType() == StocktakeCompleted.class
                         || type.javaType() == StoredValueToppedUp.class || type.javaType() == TopUpRefunded.class
                         || AuditEvent.class.isAssignableFrom(type.javaType())
                         || CareEvent.class.isAssignableFrom(type.javaType()) ? STORE : CHAIN)

@@ -28,7 +28,7 @@ class MergeRulesTest {
     final TillWriter till = new TillWriter("S001", "S001-T1", 1, clock);
 
     @Test
-    void salesStockAuditTopUpsAndComplaintsStayInTheirStoreCouponUseTiersTransfersAndEverythingElseGoToTheChain() {
+    void salesStockStocktakesAuditTopUpsAndComplaintsStayInTheirStoreCouponUseTiersTransfersAndEverythingElseGoToTheChain() {
         assertThat(EventScope.of(till.next(sale("R1", "1", 100)))).isEqualTo(EventScope.STORE);
         assertThat(EventScope.of(till.next(stock("S001", "1", 1, StockChanged.Reason.SALE)))).isEqualTo(EventScope.STORE);
         assertThat(EventScope.of(till.next(points(member(1), 1)))).isEqualTo(EventScope.CHAIN);
@@ -38,6 +38,7 @@ class MergeRulesTest {
                 .isEqualTo((event instanceof io.chainpos.model.event.SaleEvent
                         && !(event instanceof io.chainpos.model.event.CouponRedeemed)) || event instanceof StockChanged
                         || event instanceof io.chainpos.model.event.StockReceived
+                        || event instanceof io.chainpos.model.event.StocktakeCompleted
                         || event instanceof io.chainpos.model.event.AuditEvent
                         || event instanceof io.chainpos.model.event.StoredValueToppedUp
                         || event instanceof io.chainpos.model.event.TopUpRefunded

@@ -164,6 +164,9 @@ class PageAccessTableTest {
         TABLE.put("GET /stock/discrepancies", HEAD_OFFICE);
         TABLE.put("GET /stores/{store}/stock own", SIGNED_IN);
         TABLE.put("GET /stores/{store}/stock other", HEAD_OFFICE);
+        TABLE.put("GET /stock/stocktakes", HEAD_OFFICE);
+        TABLE.put("GET /stores/{store}/stocktakes own", SIGNED_IN);
+        TABLE.put("GET /stores/{store}/stocktakes other", HEAD_OFFICE);
         TABLE.put("GET /liabilities", HEAD_OFFICE);
         TABLE.put("GET /liabilities.csv", HEAD_OFFICE);
         TABLE.put("GET /stores/{store}/liabilities own", SIGNED_IN);
