@@ -55,6 +55,10 @@ public final class EventTypes {
     public static final Type TRANSFER_RECEIVED = new Type("TransferReceived", 1, TransferReceived.class);
     public static final Type TRANSFER_CANCELLED = new Type("TransferCancelled", 1, TransferCancelled.class);
 
+    // issue 15: head office's stock planning
+    public static final Type STOCK_MINIMUM_SET = new Type("StockMinimumSet", 1, StockMinimumSet.class);
+    public static final Type TRANSFER_PROPOSED = new Type("TransferProposed", 1, TransferProposed.class);
+
     public static final List<Type> ALL = List.of(
             MEMBER_REGISTERED, MEMBER_PROFILE_CHANGED, MEMBERS_MERGED,
             SALE_COMPLETED, SALE_REFUNDED,
@@ -72,7 +76,9 @@ public final class EventTypes {
             // issue 18: customer care
             FEEDBACK_RECORDED, FEEDBACK_UPDATED,
             // issue 15: receiving and transfers
-            STOCK_RECEIVED, TRANSFER_SENT, TRANSFER_RECEIVED, TRANSFER_CANCELLED);
+            STOCK_RECEIVED, TRANSFER_SENT, TRANSFER_RECEIVED, TRANSFER_CANCELLED,
+            // issue 15: head office's stock planning
+            STOCK_MINIMUM_SET, TRANSFER_PROPOSED);
 
     private static final Map<String, Type> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(Type::name, Function.identity()));
@@ -115,6 +121,8 @@ public final class EventTypes {
             case TransferSent e -> TRANSFER_SENT;
             case TransferReceived e -> TRANSFER_RECEIVED;
             case TransferCancelled e -> TRANSFER_CANCELLED;
+            case StockMinimumSet e -> STOCK_MINIMUM_SET;
+            case TransferProposed e -> TRANSFER_PROPOSED;
             case UnknownEvent e -> throw new IllegalArgumentException("an unknown event has no known type: " + e.type());
         };
     }

@@ -7,6 +7,8 @@ import io.chainpos.model.event.StockReceived;
 import io.chainpos.model.event.TransferCancelled;
 import io.chainpos.model.event.TransferReceived;
 import io.chainpos.model.event.TransferSent;
+import io.chainpos.model.event.StockMinimumSet;
+import io.chainpos.model.event.TransferProposed;
 import io.chainpos.model.id.TransferId;
 import io.chainpos.model.event.CashMoved;
 import io.chainpos.model.event.CouponRedeemed;
@@ -76,6 +78,7 @@ public final class SampleEvents {
     public static final TopUpId TOP_UP = new TopUpId(UUID.fromString("0192f0a0-0000-7000-8000-000000000040"));
     public static final FeedbackId FEEDBACK = new FeedbackId(UUID.fromString("0192f0a0-0000-7000-8000-000000000050"));
     public static final TransferId TRANSFER = new TransferId(UUID.fromString("0192f0a0-0000-7000-8000-000000000050"));
+    public static final TransferId PROPOSAL = new TransferId(UUID.fromString("0192f0a0-0000-7000-8000-000000000051"));
     public static final Instant AT = Instant.parse("2026-11-23T03:15:30.250Z");
 
     private SampleEvents() {
@@ -169,6 +172,9 @@ public final class SampleEvents {
                 List.of(new Discrepancy(new Sku("690001"), 1000, Discrepancy.Reason.SHORT, null)), "cashier-07"));
         all.put("TransferCancelled", new TransferCancelled(TRANSFER, "S001-T1-1-T000001", new StoreId("S001"), new StoreId("S002"),
                 sent, "manager-02", "truck broke down"));
+        all.put("StockMinimumSet", new StockMinimumSet(new StoreId("S002"), new Sku("690001"), 24000, "hq-admin"));
+        all.put("TransferProposed", new TransferProposed(PROPOSAL, "P000001", new StoreId("S001"), new StoreId("S002"),
+                List.of(new StockLine(new Sku("690001"), 12000, null)), "hq-admin", "S002 低于最低库存"));
         return all;
     }
 
