@@ -65,7 +65,7 @@ public final class Ports {
     private final io.chainpos.server.sales.CoPurchases coPurchases;
     private final io.chainpos.server.member.KeysAtRest keysAtRest;
     private final io.chainpos.server.care.CareBook care;
-    private final io.chainpos.server.stockplan.StockPlanBook stockPlan;
+    private final io.chainpos.server.stock.StockPlanBook stockPlan;
 
     private Ports(Database db, io.chainpos.server.db.KeyRing ring, EventCodec codec, Clock clock) {
         JdbcExceptionLog exceptionLog = new JdbcExceptionLog(db);
@@ -86,7 +86,7 @@ public final class Ports {
         this.coPurchases = new io.chainpos.server.sales.JdbcCoPurchases(db);
         this.keysAtRest = new io.chainpos.server.member.JdbcKeysAtRest(db, ring);
         this.care = new io.chainpos.server.care.JdbcCareBook(db);
-        this.stockPlan = new io.chainpos.server.stockplan.JdbcStockPlanBook(db);
+        this.stockPlan = new io.chainpos.server.stock.JdbcStockPlanBook(db);
     }
 
     /** Members' keys and the chain's secrets as wrapped at rest. */
@@ -95,7 +95,7 @@ public final class Ports {
     }
 
     /** Minimums, positions and proposed transfers, for head office's stock planning. */
-    public io.chainpos.server.stockplan.StockPlanBook stockPlan() {
+    public io.chainpos.server.stock.StockPlanBook stockPlan() {
         return stockPlan;
     }
 
@@ -130,7 +130,7 @@ public final class Ports {
                 new JdbcPromotionProjection(EventCodec.standard()), new JdbcSalesProjection(), new JdbcSalesFactsProjection(zones),
                 new JdbcMemberActivityProjection(), new JdbcLiabilityProjection(),
                 new io.chainpos.server.sales.JdbcMemberPurchasesProjection(zones), new io.chainpos.server.care.JdbcCareProjection(),
-                new io.chainpos.server.stockplan.JdbcStockPlanProjection());
+                new io.chainpos.server.stock.JdbcStockPlanProjection());
     }
 
     public EventLog log() {

@@ -237,7 +237,8 @@ public final class ServerMain implements Services {
         java.util.function.Predicate<String> knownStore = id -> stores.find(id).isPresent() || ports.stockPlan().knowsStore(id);
         java.util.function.Predicate<String> knownSku = sku -> ports.catalog().find(sku).isPresent() || ports.stockPlan().knowsSku(sku);
         Pages pages = new Pages(new Templates(), sessions, openExceptions, new JdbcFormTokens(storage.database(), clock), stores, List.of(
-                new HomePage(new JdbcHomeFacts(storage.database(), openExceptions::byKind), openExceptions, ports.exceptions()::exceptions),
+                new HomePage(new JdbcHomeFacts(storage.database(), openExceptions::byKind), openExceptions, ports.exceptions()::exceptions,
+                        store -> planning.lowStock(store).size()),
                 new SignInPages(parts.signIn, sessions, parts.users),
                 new UserPages(parts.accounts, parts.users),
                 new AuditPages(parts.audit),

@@ -1,5 +1,7 @@
 package io.chainpos.server.stockplan;
 
+import io.chainpos.server.stock.StockPlanBook;
+
 import io.chainpos.model.id.Sku;
 import io.chainpos.model.id.StoreId;
 import io.chainpos.server.web.Form;

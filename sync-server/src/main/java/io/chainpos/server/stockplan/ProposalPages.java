@@ -1,5 +1,7 @@
 package io.chainpos.server.stockplan;
 
+import io.chainpos.server.stock.StockPlanBook;
+
 import io.chainpos.server.web.Form;
 import io.chainpos.server.web.PageAccess;
 import io.chainpos.server.web.PageFeature;

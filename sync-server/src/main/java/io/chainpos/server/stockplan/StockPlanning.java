@@ -1,5 +1,7 @@
 package io.chainpos.server.stockplan;
 
+import io.chainpos.server.stock.StockPlanBook;
+
 import io.chainpos.model.event.Event;
 import io.chainpos.model.event.StockLine;
 import io.chainpos.model.event.StockMinimumSet;

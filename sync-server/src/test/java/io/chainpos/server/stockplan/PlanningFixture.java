@@ -47,7 +47,18 @@ final class PlanningFixture {
     private PlanningFixture() {
     }
 
-    static void push(BackOffice office) {
+    /** The two stores' tills as the fixture left them, to push more. */
+    record Tills(TestServer.EnrolledTill a, TillWriter atA, TestServer.EnrolledTill b, TillWriter atB) {
+        void pushA(List<? extends Event> events) {
+            assertThat(a.api().post("/api/v1/sync/push", body(atA, events)).status()).isEqualTo(200);
+        }
+
+        void pushB(List<? extends Event> events) {
+            assertThat(b.api().post("/api/v1/sync/push", body(atB, events)).status()).isEqualTo(200);
+        }
+    }
+
+    static Tills push(BackOffice office) {
         TestServer server = office.server();
         TestServer.EnrolledTill a = server.enroll("S001", "S001-T1");
         TestServer.EnrolledTill b = server.enroll("S002", "S002-T1");
@@ -75,6 +86,7 @@ final class PlanningFixture {
         PageClient.Page set = admin.post("/stock/minimums/bulk", Map.of("_csrf", admin.csrfToken(), "_once", admin.formToken(),
                 "rows", "S001,100001,20\nS001,100002,6\nS002,100001,10"));
         assertThat(set.status()).as(set.body()).isEqualTo(303);
+        return new Tills(a, atA, b, atB);
     }
 
     private static List<Event> sale(StoreId store, int n, Sku sku, long qtyMilli) {
@@ -85,7 +97,7 @@ final class PlanningFixture {
                 new StockChanged(store, sku, -qtyMilli, StockChanged.Reason.SALE, "R" + n));
     }
 
-    private static String body(TillWriter writer, List<Event> events) {
+    private static String body(TillWriter writer, List<? extends Event> events) {
         return io.chainpos.server.testing.Json.push(writer, writer.next(events));
     }
 }

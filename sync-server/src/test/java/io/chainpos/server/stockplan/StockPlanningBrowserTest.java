@@ -62,7 +62,8 @@ class StockPlanningBrowserTest {
     void lowStockAndCoverShowWhatIsBelowItsMinimumAndHowLongStockLasts() {
         Browser browser = office.signInAs(Role.HQ_ANALYST);
         assertThat(browser.texts("header nav a")).contains("Stock planning");
-        browser.open("/stock/low");
+        assertThat(browser.text("home-low-stock-count")).isEqualTo("2");
+        browser.click("home-low-stock-count");
         assertThat(browser.text("low-count")).isEqualTo("2 products below their minimum");
         assertThat(browser.texts("#low-S001-100001 td")).containsExactly("S001", "100001", "16", "20", "4", "0");
         assertThat(browser.texts("#low-S001-100002 td")).containsExactly("S001", "100002", "1", "6", "5", "0");
@@ -137,6 +138,7 @@ class StockPlanningBrowserTest {
     void aStoreManagerSeesTheirStoresLowStockAndNoOtherStores() {
         Browser browser = office.signInAs(Role.STORE_MANAGER);
         assertThat(browser.texts("header nav a")).contains("My store's low stock").doesNotContain("Stock planning");
+        assertThat(browser.text("home-low-stock-count")).as("S001's two").isEqualTo("2");
         browser.open("/stores/S001/stock/low");
         assertThat(browser.texts("#low-stock tbody tr")).hasSize(2);
         browser.open("/stores/S001/stock/cover");

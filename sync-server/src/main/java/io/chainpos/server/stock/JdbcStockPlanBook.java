@@ -1,4 +1,4 @@
-package io.chainpos.server.stockplan;
+package io.chainpos.server.stock;
 
 import io.chainpos.server.db.Database;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.chainpos.server.stockplan;
+package io.chainpos.server.stock;
 
 import java.util.List;
 import java.util.Optional;
