@@ -66,6 +66,7 @@ public final class Ports {
     private final io.chainpos.server.sales.CoPurchases coPurchases;
     private final io.chainpos.server.member.KeysAtRest keysAtRest;
     private final io.chainpos.server.care.CareBook care;
+    private final io.chainpos.server.stock.StockPlanBook stockPlan;
 
     private Ports(Database db, io.chainpos.server.db.KeyRing ring, EventCodec codec, Clock clock) {
         JdbcExceptionLog exceptionLog = new JdbcExceptionLog(db);
@@ -87,11 +88,17 @@ public final class Ports {
         this.coPurchases = new io.chainpos.server.sales.JdbcCoPurchases(db);
         this.keysAtRest = new io.chainpos.server.member.JdbcKeysAtRest(db, ring);
         this.care = new io.chainpos.server.care.JdbcCareBook(db);
+        this.stockPlan = new io.chainpos.server.stock.JdbcStockPlanBook(db);
     }
 
     /** Members' keys and the chain's secrets as wrapped at rest. */
     public io.chainpos.server.member.KeysAtRest keysAtRest() {
         return keysAtRest;
+    }
+
+    /** Minimums, positions and proposed transfers, for head office's stock planning. */
+    public io.chainpos.server.stock.StockPlanBook stockPlan() {
+        return stockPlan;
     }
 
     /** Customer feedback and complaints as merged. */
@@ -126,7 +133,8 @@ public final class Ports {
                 new JdbcCatalogProjection(),
                 new JdbcPromotionProjection(EventCodec.standard()), new JdbcSalesProjection(), new JdbcSalesFactsProjection(zones),
                 new JdbcMemberActivityProjection(), new JdbcLiabilityProjection(),
-                new io.chainpos.server.sales.JdbcMemberPurchasesProjection(zones), new io.chainpos.server.care.JdbcCareProjection());
+                new io.chainpos.server.sales.JdbcMemberPurchasesProjection(zones), new io.chainpos.server.care.JdbcCareProjection(),
+                new io.chainpos.server.stock.JdbcStockPlanProjection());
     }
 
     public EventLog log() {

@@ -232,8 +232,13 @@ public final class ServerMain implements Services {
         JdbcExceptionRecords exceptionRecords = new JdbcExceptionRecords(storage.database());
         TillEnrollments tillEnrollments = new TillEnrollments(new Enrollment(ports.accounts(), secrets, clock), ports.accounts(),
                 id -> stores.find(id).isPresent(), parts.audit, clock);
+        io.chainpos.server.stockplan.StockPlanning planning = new io.chainpos.server.stockplan.StockPlanning(ports.stockPlan(),
+                ports.salesFacts(), headOffice, clock, Formats.DEFAULT_ZONE);
+        java.util.function.Predicate<String> knownStore = id -> stores.find(id).isPresent() || ports.stockPlan().knowsStore(id);
+        java.util.function.Predicate<String> knownSku = sku -> ports.catalog().find(sku).isPresent() || ports.stockPlan().knowsSku(sku);
         Pages pages = new Pages(new Templates(), sessions, openExceptions, new JdbcFormTokens(storage.database(), clock), stores, List.of(
-                new HomePage(new JdbcHomeFacts(storage.database(), openExceptions::byKind), openExceptions, ports.exceptions()::exceptions),
+                new HomePage(new JdbcHomeFacts(storage.database(), openExceptions::byKind), openExceptions, ports.exceptions()::exceptions,
+                        store -> planning.lowStock(store).size()),
                 new SignInPages(parts.signIn, sessions, parts.users),
                 new UserPages(parts.accounts, parts.users),
                 new AuditPages(parts.audit),
@@ -257,6 +262,9 @@ public final class ServerMain implements Services {
                 new ExpiringPointsPage(expiringPoints, LOYALTY_ZONE, clock),
                 new io.chainpos.server.stock.StockPages(ports.stockBook()),
                 new io.chainpos.server.stock.StocktakePages(ports.stocktakes()),
+                new io.chainpos.server.stockplan.MinimumPages(ports.stockPlan(), planning, knownStore, knownSku),
+                new io.chainpos.server.stockplan.ReorderPages(planning),
+                new io.chainpos.server.stockplan.ProposalPages(ports.stockPlan(), planning, knownStore, knownSku),
                 new LiabilityPages(ports.liabilities(), days -> expiringPoints.within(java.time.LocalDate.now(clock.withZone(LOYALTY_ZONE)),
                         days).members().stream().mapToLong(ExpiringPointsReport.Line::points).sum(), clock)));
         Javalin app = HttpApi.create(codec, List.of(

@@ -57,6 +57,10 @@ public final class EventTypes {
     // issue 15: stocktake
     public static final Type STOCKTAKE_COMPLETED = new Type("StocktakeCompleted", 1, StocktakeCompleted.class);
 
+    // issue 15: head office's stock planning
+    public static final Type STOCK_MINIMUM_SET = new Type("StockMinimumSet", 1, StockMinimumSet.class);
+    public static final Type TRANSFER_PROPOSED = new Type("TransferProposed", 1, TransferProposed.class);
+
     public static final List<Type> ALL = List.of(
             MEMBER_REGISTERED, MEMBER_PROFILE_CHANGED, MEMBERS_MERGED,
             SALE_COMPLETED, SALE_REFUNDED,
@@ -76,7 +80,9 @@ public final class EventTypes {
             // issue 15: receiving and transfers
             STOCK_RECEIVED, TRANSFER_SENT, TRANSFER_RECEIVED, TRANSFER_CANCELLED,
             // issue 15: stocktake
-            STOCKTAKE_COMPLETED);
+            STOCKTAKE_COMPLETED,
+            // issue 15: head office's stock planning
+            STOCK_MINIMUM_SET, TRANSFER_PROPOSED);
 
     private static final Map<String, Type> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(Type::name, Function.identity()));
@@ -120,6 +126,8 @@ public final class EventTypes {
             case TransferReceived e -> TRANSFER_RECEIVED;
             case TransferCancelled e -> TRANSFER_CANCELLED;
             case StocktakeCompleted e -> STOCKTAKE_COMPLETED;
+            case StockMinimumSet e -> STOCK_MINIMUM_SET;
+            case TransferProposed e -> TRANSFER_PROPOSED;
             case UnknownEvent e -> throw new IllegalArgumentException("an unknown event has no known type: " + e.type());
         };
     }

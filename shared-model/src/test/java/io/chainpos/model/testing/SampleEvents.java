@@ -10,6 +10,8 @@ import io.chainpos.model.event.StocktakeLine;
 import io.chainpos.model.event.StocktakeScope;
 import io.chainpos.model.event.TransferReceived;
 import io.chainpos.model.event.TransferSent;
+import io.chainpos.model.event.StockMinimumSet;
+import io.chainpos.model.event.TransferProposed;
 import io.chainpos.model.id.TransferId;
 import io.chainpos.model.event.CashMoved;
 import io.chainpos.model.event.CouponRedeemed;
@@ -79,6 +81,7 @@ public final class SampleEvents {
     public static final TopUpId TOP_UP = new TopUpId(UUID.fromString("0192f0a0-0000-7000-8000-000000000040"));
     public static final FeedbackId FEEDBACK = new FeedbackId(UUID.fromString("0192f0a0-0000-7000-8000-000000000050"));
     public static final TransferId TRANSFER = new TransferId(UUID.fromString("0192f0a0-0000-7000-8000-000000000050"));
+    public static final TransferId PROPOSAL = new TransferId(UUID.fromString("0192f0a0-0000-7000-8000-000000000051"));
     public static final Instant AT = Instant.parse("2026-11-23T03:15:30.250Z");
 
     private SampleEvents() {
@@ -176,7 +179,10 @@ public final class SampleEvents {
                 new StocktakeScope(StocktakeScope.Kind.CATEGORY, "DRINKS"), Instant.parse("2026-11-23T02:40:00Z"),
                 List.of(StocktakeLine.of(new Sku("690001"), 21000, 23000), StocktakeLine.of(new Sku("690002"), 5000, 4000),
                         StocktakeLine.of(new Sku("690003"), 0, 3000)),
-                true, "cashier-01", "manager-02", "王经理"));
+                true, "cashier-01", "manager-02", "王经理"),
+        all.put("StockMinimumSet", new StockMinimumSet(new StoreId("S002"), new Sku("690001"), 24000, "hq-admin"));
+        all.put("TransferProposed", new TransferProposed(PROPOSAL, "P000001", new StoreId("S001"), new StoreId("S002"),
+                List.of(new StockLine(new Sku("690001"), 12000, null)), "hq-admin", "S002 低于最低库存"));
         return all;
     }
 

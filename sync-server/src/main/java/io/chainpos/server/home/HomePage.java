@@ -28,11 +28,19 @@ public final class HomePage implements PageFeature {
     private final HomeFacts facts;
     private final OpenExceptions openExceptions;
     private final IntFunction<List<SyncException>> newestExceptions;
+    private final java.util.function.ToLongFunction<Optional<String>> lowStock;
 
     public HomePage(HomeFacts facts, OpenExceptions openExceptions, IntFunction<List<SyncException>> newestExceptions) {
+        this(facts, openExceptions, newestExceptions, store -> 0);
+    }
+
+    /** With {@code lowStock}: how many products are below their minimum in a store, or in every store. */
+    public HomePage(HomeFacts facts, OpenExceptions openExceptions, IntFunction<List<SyncException>> newestExceptions,
+                    java.util.function.ToLongFunction<Optional<String>> lowStock) {
         this.facts = facts;
         this.openExceptions = openExceptions;
         this.newestExceptions = newestExceptions;
+        this.lowStock = lowStock;
     }
 
     @Override
@@ -49,7 +57,11 @@ public final class HomePage implements PageFeature {
 
     /** The home page's view-model; the exception parts are null for a viewer who may not see exceptions. */
     public record HomeView(String store, long tills, Long openExceptions, List<ExceptionRow> newest, String chart,
-                           String lastPublication, String lastPublicationAt) {
+                           String lastPublication, String lastPublicationAt, Long lowStock) {
+        /** Where the low-stock count leads: the chain's list, or the store manager's store's. */
+        public String lowStockHref() {
+            return store == null ? "/stock/low" : "/stores/" + store + "/stock/low";
+        }
     }
 
     public record ExceptionRow(String kind, String store, String subject, String detail, String at) {
@@ -69,7 +81,8 @@ public final class HomePage implements PageFeature {
         Optional<HomeFacts.Publication> published = store.isEmpty() ? facts.lastPublication() : Optional.empty();
         request.render("home.jte", "home.title", new HomeView(store.orElse(null), facts.enrolledTills(store), open, newest, chart,
                 published.map(p -> p.type()).orElse(null),
-                published.map(p -> request.formats().dateTime(p.at())).orElse(null)));
+                published.map(p -> request.formats().dateTime(p.at())).orElse(null),
+                viewer.may(Permission.VIEW_STOCK) ? lowStock.applyAsLong(store) : null));
     }
 
     private static ExceptionRow row(PageRequest request, SyncException e) {

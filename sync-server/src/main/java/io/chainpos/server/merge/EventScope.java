@@ -51,6 +51,8 @@ public enum EventScope {
             // receiving store must learn it was sent, the sender that it arrived, and every store may see what is
             // in transit. Transfers are few beside sales.
             case StockEvent e -> CHAIN;
+            // Head office's own (minimums, proposed transfers): every till may read them, the envelope already says so.
+            case io.chainpos.model.event.StockPlanEvent e -> CHAIN;
             case AuditEvent e -> STORE;
             // Tiers and rewards are the member's everywhere; a top-up and its refund are a counter's takings.
             case MemberTierChanged e -> CHAIN;

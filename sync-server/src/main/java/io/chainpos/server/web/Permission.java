@@ -29,5 +29,7 @@ public enum Permission {
     /** Read feedback and complaints (a store manager: their store's). */
     VIEW_CARE,
     /** Record feedback and change its status, handler and notes (a store manager: their store's). */
-    HANDLE_CARE
+    HANDLE_CARE,
+    /** Set stores' minimum stock and propose transfers between stores (head office's stock planning). */
+    PLAN_STOCK
 }

@@ -37,7 +37,7 @@ class HeadOfficePagesBrowserTest {
         browser.waitForAttribute("exceptions-chart", "data-chart-drawn");
         assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("#exceptions-chart canvas"))).isNotEmpty();
         assertThat(browser.texts("header nav a")).containsExactly("Home", "Stores", "Tills", "Exceptions", "Catalog", "Promotions",
-                "Sales", "Sales report", "Members", "Members report", "Bought together", "Liabilities", "Feedback", "Stock", "Stocktakes", "Loyalty", "Users", "Audit");
+                "Sales", "Sales report", "Members", "Members report", "Bought together", "Liabilities", "Feedback", "Stock", "Stocktakes", "Stock planning", "Loyalty", "Users", "Audit");
     }
 
     @Test
@@ -71,7 +71,7 @@ class HeadOfficePagesBrowserTest {
 
         assertThat(browser.texts("header nav a")).containsExactly("Home", "My store's sales", "My store's sales report", "My store's tills",
                 "My store's exceptions", "My store's members", "My store's members report", "My store's bought together", "My store's liabilities",
-                "My store's feedback", "My store's stock", "My store's stocktakes");
+                "My store's feedback", "My store's stock", "My store's stocktakes", "My store's low stock");
         assertThat(browser.driver().findElement(org.openqa.selenium.By.id("open-exceptions")).getAttribute("href"))
                 .as("a store manager's count is their store's").endsWith("/stores/S001/exceptions");
         assertThat(browser.open("/stores/S001/tills").text("tills-title")).isEqualTo("Tills of store S001");
@@ -181,7 +181,7 @@ class HeadOfficePagesBrowserTest {
         assertThat(english.heading()).isEqualTo("登录");
         BackOffice.signIn(english, office.user(Role.HQ_ADMIN), BackOffice.PASSWORD);
         assertThat(english.heading()).isEqualTo("总部待办");
-        assertThat(english.texts("header nav a")).containsExactly("首页", "门店", "收银机", "异常", "商品", "促销", "销售", "销售报表", "会员", "会员分析", "关联购买", "负债", "客户反馈", "库存", "盘点", "积分规则",
+        assertThat(english.texts("header nav a")).containsExactly("首页", "门店", "收银机", "异常", "商品", "促销", "销售", "销售报表", "会员", "会员分析", "关联购买", "负债", "客户反馈", "库存", "盘点", "库存计划", "积分规则",
                 "用户", "审计日志");
     }
 }

@@ -1,0 +1,40 @@
+package io.chainpos.server.stock;
+
+import java.util.List;
+import java.util.Optional;
+
+/** What the planning pages read: stock, inbound transfers and minimums per store and product; the proposals. */
+public interface StockPlanBook {
+
+    /** A store's stock of a product, what is on its way to it, and its minimum (0 when none), in thousandths. */
+    record Stock(String store, String sku, long onHandMilli, long inboundMilli, long minimumMilli) {
+    }
+
+    /** Every store (or one) and product with stock, goods on the way or a minimum, in store then SKU order. */
+    List<Stock> stock(Optional<String> store);
+
+    record Minimum(String store, String sku, long minimumMilli, String setBy, String setAt) {
+    }
+
+    /** Minimums above 0 of every store (or one), in store then SKU order. */
+    List<Minimum> minimums(Optional<String> store);
+
+    /** A proposal and where it stands: PROPOSED until the sender ships it, then SHIPPED, RECEIVED or CANCELLED. */
+    record Proposal(String transferId, String proposalNo, String fromStore, String toStore, String status, String proposedBy,
+                    String note, String proposedAt, List<Line> lines) {
+        public record Line(String sku, long qtyMilli) {
+        }
+    }
+
+    /** Proposals from or to {@code store} (or any), newest first. */
+    List<Proposal> proposals(Optional<String> store, int limit);
+
+    /** Whether any stock of {@code store} ever moved or a minimum was set for it. */
+    boolean knowsStore(String store);
+
+    /** Whether any stock of {@code sku} ever moved in any store. */
+    boolean knowsSku(String sku);
+
+    /** How many proposals were ever made (numbering the next). */
+    long proposalCount();
+}

@@ -1,0 +1,144 @@
+package io.chainpos.server.stockplan;
+
+import io.chainpos.server.stock.StockPlanBook;
+
+import io.chainpos.model.event.Event;
+import io.chainpos.model.event.StockLine;
+import io.chainpos.model.event.StockMinimumSet;
+import io.chainpos.model.event.TransferProposed;
+import io.chainpos.model.id.Sku;
+import io.chainpos.model.id.StoreId;
+import io.chainpos.model.id.TransferId;
+import io.chainpos.server.headoffice.HeadOffice;
+import io.chainpos.server.sales.SalesFacts;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Head office's stock planning: minimums set and published, each store's position with what it sold, suggested
+ * orders ({@link ReorderRules}), low stock, and transfers proposed from a store with plenty to one below its minimum.
+ */
+public final class StockPlanning {
+    /** A store is a sender when it holds more than this many days of its own sales beyond its minimum. */
+    public static final int SURPLUS_DAYS = 28;
+
+    private final StockPlanBook book;
+    private final SalesFacts sales;
+    private final HeadOffice headOffice;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public StockPlanning(StockPlanBook book, SalesFacts sales, HeadOffice headOffice, Clock clock, ZoneId zone) {
+        this.book = book;
+        this.sales = sales;
+        this.headOffice = headOffice;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** One minimum to set: store, product and quantity in thousandths. */
+    public record MinimumLine(String store, String sku, long minimumMilli) {
+    }
+
+    /** Publishes the minimums, one event each, in one batch. */
+    public void setMinimums(String by, List<MinimumLine> lines) {
+        List<Event> facts = new ArrayList<>();
+        for (MinimumLine line : lines) {
+            facts.add(new StockMinimumSet(StoreId.of(line.store()), Sku.of(line.sku()), line.minimumMilli(), by));
+        }
+        if (!facts.isEmpty()) {
+            headOffice.publish(facts);
+        }
+    }
+
+    /** The full days a lookback covers: the {@code days} before today (today is not over). */
+    public SalesFacts.Filter lookback(Optional<String> store, int days) {
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        return new SalesFacts.Filter(store, today.minusDays(days), today.minusDays(1));
+    }
+
+    /** Each store's (or one store's) position per product: stock, inbound, minimum, and net sold over the lookback. */
+    public List<ReorderRules.Position> positions(Optional<String> store, int lookbackDays) {
+        List<StockPlanBook.Stock> stock = book.stock(store);
+        Map<String, Map<String, Long>> sold = new HashMap<>();
+        for (String s : new TreeSet<>(stock.stream().map(StockPlanBook.Stock::store).toList())) {
+            Map<String, Long> bySku = new HashMap<>();
+            for (SalesFacts.Item item : sales.items(lookback(Optional.of(s), lookbackDays))) {
+                bySku.put(item.sku(), item.netQtyMilli());
+            }
+            sold.put(s, bySku);
+        }
+        return stock.stream().map(k -> new ReorderRules.Position(k.store(), k.sku(), k.onHandMilli(), k.inboundMilli(),
+                k.minimumMilli(), sold.getOrDefault(k.store(), Map.of()).getOrDefault(k.sku(), 0L))).toList();
+    }
+
+    /** Products below their minimum, in store then SKU order. */
+    public List<StockPlanBook.Stock> lowStock(Optional<String> store) {
+        return book.stock(store).stream().filter(s -> s.minimumMilli() > 0 && s.onHandMilli() < s.minimumMilli()).toList();
+    }
+
+    /** A transfer head office could propose: how much of what from where to where. */
+    public record Candidate(String sku, String fromStore, String toStore, long qtyMilli, long fromOnHandMilli, Double fromCover,
+                            long toOnHandMilli, long toMinimumMilli) {
+    }
+
+    /**
+     * For each store below its minimum (counting what is already on its way), the store with the most surplus of
+     * that product: what it holds beyond both its minimum and {@link #SURPLUS_DAYS} of its own sales. The quantity
+     * is the smaller of the shortfall and the surplus, in whole units.
+     */
+    public List<Candidate> candidates(int lookbackDays) {
+        List<ReorderRules.Position> all = positions(Optional.empty(), lookbackDays);
+        Map<String, List<ReorderRules.Position>> bySku = new TreeMap<>();
+        all.forEach(p -> bySku.computeIfAbsent(p.sku(), k -> new ArrayList<>()).add(p));
+        List<Candidate> out = new ArrayList<>();
+        bySku.forEach((sku, stores) -> {
+            for (ReorderRules.Position low : stores) {
+                long shortfall = low.minimumMilli() - low.onHandMilli() - low.inboundMilli();
+                if (low.minimumMilli() == 0 || shortfall <= 0) {
+                    continue;
+                }
+                ReorderRules.Position best = null;
+                long bestSurplus = 0;
+                for (ReorderRules.Position other : stores) {
+                    long surplus = surplus(other, lookbackDays);
+                    if (other != low && surplus > bestSurplus) {
+                        best = other;
+                        bestSurplus = surplus;
+                    }
+                }
+                long qty = Math.min(ReorderRules.ceilDiv(shortfall, 1000) * 1000, bestSurplus / 1000 * 1000);
+                if (best != null && qty > 0) {
+                    out.add(new Candidate(sku, best.store(), low.store(), qty, best.onHandMilli(),
+                            ReorderRules.daysOfCover(best.onHandMilli(), best.soldMilli(), lookbackDays), low.onHandMilli(),
+                            low.minimumMilli()));
+                }
+            }
+        });
+        return out;
+    }
+
+    static long surplus(ReorderRules.Position p, int lookbackDays) {
+        long keep = Math.max(p.minimumMilli(), ReorderRules.ceilDiv(Math.max(0, p.soldMilli()) * SURPLUS_DAYS, lookbackDays));
+        return p.onHandMilli() - keep;
+    }
+
+    /** Publishes a proposal with the next number; its transfer id is the one the sending till will ship it under. */
+    public String propose(String by, String fromStore, String toStore, String sku, long qtyMilli, String note) {
+        String[] number = new String[1];
+        headOffice.publishDecided(() -> {
+            number[0] = "P%06d".formatted(book.proposalCount() + 1);
+            return List.of(new TransferProposed(TransferId.newId(clock), number[0], StoreId.of(fromStore), StoreId.of(toStore),
+                    List.of(new StockLine(Sku.of(sku), qtyMilli, null)), by, note == null || note.isBlank() ? null : note));
+        });
+        return number[0];
+    }
+}
