@@ -179,7 +179,7 @@ public final class SampleEvents {
                 new StocktakeScope(StocktakeScope.Kind.CATEGORY, "DRINKS"), Instant.parse("2026-11-23T02:40:00Z"),
                 List.of(StocktakeLine.of(new Sku("690001"), 21000, 23000), StocktakeLine.of(new Sku("690002"), 5000, 4000),
                         StocktakeLine.of(new Sku("690003"), 0, 3000)),
-                true, "cashier-01", "manager-02", "王经理"),
+                true, "cashier-01", "manager-02", "王经理"));
         all.put("StockMinimumSet", new StockMinimumSet(new StoreId("S002"), new Sku("690001"), 24000, "hq-admin"));
         all.put("TransferProposed", new TransferProposed(PROPOSAL, "P000001", new StoreId("S001"), new StoreId("S002"),
                 List.of(new StockLine(new Sku("690001"), 12000, null)), "hq-admin", "S002 低于最低库存"));
