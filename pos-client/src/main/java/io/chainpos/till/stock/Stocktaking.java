@@ -13,6 +13,7 @@ import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.ledger.LedgerSession;
 import io.chainpos.till.staff.Approval;
 import io.chainpos.till.staff.ManagerApprovals;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -57,9 +58,12 @@ public final class Stocktaking {
     private final StockStore stock;
     private final StocktakeSheet sheet;
     private final ManagerApprovals approvals;
+    private final Clock clock;
 
-    public Stocktaking(Ledger ledger, CatalogStore catalog, StockStore stock, StocktakeSheet sheet, ManagerApprovals approvals) {
+    public Stocktaking(Ledger ledger, CatalogStore catalog, StockStore stock, StocktakeSheet sheet, ManagerApprovals approvals,
+                       Clock clock) {
         this.ledger = ledger;
+        this.clock = clock;
         this.catalog = catalog;
         this.stock = stock;
         this.sheet = sheet;
@@ -68,6 +72,20 @@ public final class Stocktaking {
 
     public StocktakeSheet sheet() {
         return sheet;
+    }
+
+    /** The open stocktake as a screen shows it: its scope, each product counted, how many in scope are not. */
+    public record Progress(Optional<StocktakeSheet.Open> open, List<Row> rows, int uncounted) {
+        public record Row(Sku sku, String name, long countedMilli, long onHandMilli, long differenceMilli) {
+        }
+    }
+
+    public Progress progress() {
+        Instant at = clock.instant();
+        return ledger.read(s -> new Progress(sheet.open(s), sheet.counts(s).stream()
+                .map(c -> new Progress.Row(c.sku(), catalog.findBySku(s, c.sku().value(), at).map(Product::nameZh).orElse(""),
+                        c.countedMilli(), c.onHandMilli(), c.differenceMilli()))
+                .toList(), uncounted(s, at).size()));
     }
 
     /** {@code label} is the category's code or the shelf's label; ignored for the whole store. */
@@ -171,12 +189,9 @@ public final class Stocktaking {
      * transaction, or nothing.
      */
     public Finished approve(String managerPin, boolean uncountedAsZero) {
-        Optional<StocktakeSheet.Open> open = ledger.read(sheet::open);
-        if (open.isEmpty()) {
-            return new NotApproved(TillMessage.of(TillMessage.Code.STOCKTAKE_NONE_OPEN));
-        }
-        if (ledger.read(sheet::counts).isEmpty()) {
-            return new NotApproved(TillMessage.of(TillMessage.Code.STOCKTAKE_EMPTY));
+        Optional<NotApproved> notReady = readyToApprove();
+        if (notReady.isPresent()) {
+            return notReady.get();
         }
         if (managerPin == null || managerPin.isBlank()) {
             return new NotApproved(TillMessage.of(TillMessage.Code.STOCKTAKE_NEEDS_MANAGER));
@@ -221,6 +236,13 @@ public final class Stocktaking {
             String approver = yes.managerName() == null ? yes.managerId() : yes.managerName();
             return new Approved(done, TillMessage.of(TillMessage.Code.STOCKTAKE_APPROVED, number, approver, adjusted));
         });
+    }
+
+    /** Why the open stocktake cannot be approved whatever the PIN (none open, nothing counted), before asking for one. */
+    public Optional<NotApproved> readyToApprove() {
+        return ledger.read(s -> sheet.open(s).isEmpty() ? Optional.of(new NotApproved(TillMessage.of(TillMessage.Code.STOCKTAKE_NONE_OPEN)))
+                : sheet.counts(s).isEmpty() ? Optional.of(new NotApproved(TillMessage.of(TillMessage.Code.STOCKTAKE_EMPTY)))
+                : Optional.empty());
     }
 
     /** Drops the open stocktake and its counts: nothing of it was ever recorded. */
