@@ -56,11 +56,11 @@ public final class Stocktaking {
     private final Ledger ledger;
     private final CatalogStore catalog;
     private final StockStore stock;
-    private final StocktakeSheet sheet;
+    private final StocktakeStore sheet;
     private final ManagerApprovals approvals;
     private final Clock clock;
 
-    public Stocktaking(Ledger ledger, CatalogStore catalog, StockStore stock, StocktakeSheet sheet, ManagerApprovals approvals,
+    public Stocktaking(Ledger ledger, CatalogStore catalog, StockStore stock, StocktakeStore sheet, ManagerApprovals approvals,
                        Clock clock) {
         this.ledger = ledger;
         this.clock = clock;
@@ -70,12 +70,12 @@ public final class Stocktaking {
         this.approvals = approvals;
     }
 
-    public StocktakeSheet sheet() {
+    public StocktakeStore sheet() {
         return sheet;
     }
 
     /** The open stocktake as a screen shows it: its scope, each product counted, how many in scope are not. */
-    public record Progress(Optional<StocktakeSheet.Open> open, List<Row> rows, int uncounted) {
+    public record Progress(Optional<StocktakeStore.Open> open, List<Row> rows, int uncounted) {
         public record Row(Sku sku, String name, long countedMilli, long onHandMilli, long differenceMilli) {
         }
     }
@@ -99,7 +99,7 @@ public final class Stocktaking {
         }
         StocktakeScope scope = kind == StocktakeScope.Kind.STORE ? StocktakeScope.wholeStore() : new StocktakeScope(kind, typed);
         return ledger.write(tx -> {
-            Optional<StocktakeSheet.Open> open = sheet.open(tx);
+            Optional<StocktakeStore.Open> open = sheet.open(tx);
             if (open.isPresent()) {
                 return new Refused(TillMessage.of(TillMessage.Code.STOCKTAKE_ALREADY_OPEN, describe(open.get().scope())));
             }
@@ -129,7 +129,7 @@ public final class Stocktaking {
     private Result record(String code, String quantity, String by, boolean adds) {
         String typed = code == null ? "" : code.strip();
         return ledger.write(tx -> {
-            Optional<StocktakeSheet.Open> open = sheet.open(tx);
+            Optional<StocktakeStore.Open> open = sheet.open(tx);
             if (open.isEmpty()) {
                 return new Refused(TillMessage.of(TillMessage.Code.STOCKTAKE_NONE_OPEN));
             }
@@ -150,7 +150,7 @@ public final class Stocktaking {
                 case Quantity.Milli value -> milli = value.value();
             }
             Sku sku = product.get().sku();
-            long before = adds ? sheet.count(tx, sku).map(StocktakeSheet.Count::countedMilli).orElse(0L) : 0L;
+            long before = adds ? sheet.count(tx, sku).map(StocktakeStore.Count::countedMilli).orElse(0L) : 0L;
             long onHand = stock.quantityMilli(tx, sku);
             sheet.put(tx, sku, before + milli, onHand, tx.now(), by);
             return new Done(TillMessage.of(TillMessage.Code.STOCKTAKE_COUNTED, sku.value(),
@@ -163,7 +163,7 @@ public final class Stocktaking {
      * "uncounted as zero" would book down. A shelf has none, since nothing says what stands on it.
      */
     public List<Sku> uncounted(LedgerSession session, Instant at) {
-        Optional<StocktakeSheet.Open> open = sheet.open(session);
+        Optional<StocktakeStore.Open> open = sheet.open(session);
         if (open.isEmpty() || open.get().scope().kind() == StocktakeScope.Kind.SHELF) {
             return List.of();
         }
@@ -201,14 +201,14 @@ public final class Stocktaking {
             return new NotApproved(TillMessage.of(TillMessage.Code.PIN_MAY_NOT_APPROVE_STOCKTAKE));
         }
         return ledger.write(tx -> {
-            Optional<StocktakeSheet.Open> still = sheet.open(tx);
-            List<StocktakeSheet.Count> counts = sheet.counts(tx);
+            Optional<StocktakeStore.Open> still = sheet.open(tx);
+            List<StocktakeStore.Count> counts = sheet.counts(tx);
             if (still.isEmpty() || counts.isEmpty()) {
                 return new NotApproved(TillMessage.of(still.isEmpty() ? TillMessage.Code.STOCKTAKE_NONE_OPEN : TillMessage.Code.STOCKTAKE_EMPTY));
             }
             List<StocktakeLine> lines = new ArrayList<>();
             Set<String> counters = new LinkedHashSet<>();
-            for (StocktakeSheet.Count c : counts) {
+            for (StocktakeStore.Count c : counts) {
                 lines.add(StocktakeLine.of(c.sku(), c.countedMilli(), c.onHandMilli()));
                 counters.add(c.countedBy());
             }
