@@ -182,7 +182,8 @@ public final class TillAssembly implements AutoCloseable {
                 new io.chainpos.till.stock.SendTransfer(ledger, catalog, clock),
                 new io.chainpos.till.stock.ReceiveTransfer(ledger, catalog, transfers),
                 new io.chainpos.till.stock.CancelTransfer(ledger, transfers), transfers, stockStore,
-                new io.chainpos.till.stock.Stocktaking(ledger, catalog, stockStore, new io.chainpos.till.stock.StocktakeSheet(), approvals));
+                new io.chainpos.till.stock.Stocktaking(ledger, catalog, stockStore, new io.chainpos.till.stock.StocktakeStore(), approvals,
+                        clock));
         this.shifts = new Shifts(ledger, shiftStore, clock);
         this.refunds = new RefundSale(ledger, sales, shiftStore, balances, new ScanCode(catalog, members, selling.scale()),
                 approvals, clock);

@@ -6,7 +6,7 @@ import io.chainpos.model.event.StocktakeScope;
 import io.chainpos.model.id.Sku;
 import io.chainpos.till.TillWords;
 import io.chainpos.till.ledger.Ledger;
-import io.chainpos.till.stock.StocktakeSheet;
+import io.chainpos.till.stock.StocktakeStore;
 import io.chainpos.till.stock.Stocktaking;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -77,7 +77,7 @@ final class StocktakeCommands {
     }
 
     private void show() {
-        Optional<StocktakeSheet.Open> open = ledger.read(stocktaking.sheet()::open);
+        Optional<StocktakeStore.Open> open = ledger.read(stocktaking.sheet()::open);
         if (open.isEmpty()) {
             out.println("no stocktake is open");
             return;
@@ -85,7 +85,7 @@ final class StocktakeCommands {
         StocktakeScope scope = open.get().scope();
         out.printf("stocktake of %s%s, started %s by %s%n", scope.kind().name().toLowerCase(Locale.ROOT),
                 scope.label() == null ? "" : " " + scope.label(), open.get().startedAt(), open.get().startedBy());
-        for (StocktakeSheet.Count c : ledger.read(stocktaking.sheet()::counts)) {
+        for (StocktakeStore.Count c : ledger.read(stocktaking.sheet()::counts)) {
             out.printf("  %s  counted %s  on hand when counted %s  difference %s%n", c.sku(), qty(c.countedMilli()),
                     qty(c.onHandMilli()), qty(c.differenceMilli()));
         }

@@ -13,6 +13,7 @@ import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.ledger.LedgerSession;
 import io.chainpos.till.staff.Approval;
 import io.chainpos.till.staff.ManagerApprovals;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -55,19 +56,36 @@ public final class Stocktaking {
     private final Ledger ledger;
     private final CatalogStore catalog;
     private final StockStore stock;
-    private final StocktakeSheet sheet;
+    private final StocktakeStore sheet;
     private final ManagerApprovals approvals;
+    private final Clock clock;
 
-    public Stocktaking(Ledger ledger, CatalogStore catalog, StockStore stock, StocktakeSheet sheet, ManagerApprovals approvals) {
+    public Stocktaking(Ledger ledger, CatalogStore catalog, StockStore stock, StocktakeStore sheet, ManagerApprovals approvals,
+                       Clock clock) {
         this.ledger = ledger;
+        this.clock = clock;
         this.catalog = catalog;
         this.stock = stock;
         this.sheet = sheet;
         this.approvals = approvals;
     }
 
-    public StocktakeSheet sheet() {
+    public StocktakeStore sheet() {
         return sheet;
+    }
+
+    /** The open stocktake as a screen shows it: its scope, each product counted, how many in scope are not. */
+    public record Progress(Optional<StocktakeStore.Open> open, List<Row> rows, int uncounted) {
+        public record Row(Sku sku, String name, long countedMilli, long onHandMilli, long differenceMilli) {
+        }
+    }
+
+    public Progress progress() {
+        Instant at = clock.instant();
+        return ledger.read(s -> new Progress(sheet.open(s), sheet.counts(s).stream()
+                .map(c -> new Progress.Row(c.sku(), catalog.findBySku(s, c.sku().value(), at).map(Product::nameZh).orElse(""),
+                        c.countedMilli(), c.onHandMilli(), c.differenceMilli()))
+                .toList(), uncounted(s, at).size()));
     }
 
     /** {@code label} is the category's code or the shelf's label; ignored for the whole store. */
@@ -81,7 +99,7 @@ public final class Stocktaking {
         }
         StocktakeScope scope = kind == StocktakeScope.Kind.STORE ? StocktakeScope.wholeStore() : new StocktakeScope(kind, typed);
         return ledger.write(tx -> {
-            Optional<StocktakeSheet.Open> open = sheet.open(tx);
+            Optional<StocktakeStore.Open> open = sheet.open(tx);
             if (open.isPresent()) {
                 return new Refused(TillMessage.of(TillMessage.Code.STOCKTAKE_ALREADY_OPEN, describe(open.get().scope())));
             }
@@ -111,7 +129,7 @@ public final class Stocktaking {
     private Result record(String code, String quantity, String by, boolean adds) {
         String typed = code == null ? "" : code.strip();
         return ledger.write(tx -> {
-            Optional<StocktakeSheet.Open> open = sheet.open(tx);
+            Optional<StocktakeStore.Open> open = sheet.open(tx);
             if (open.isEmpty()) {
                 return new Refused(TillMessage.of(TillMessage.Code.STOCKTAKE_NONE_OPEN));
             }
@@ -132,7 +150,7 @@ public final class Stocktaking {
                 case Quantity.Milli value -> milli = value.value();
             }
             Sku sku = product.get().sku();
-            long before = adds ? sheet.count(tx, sku).map(StocktakeSheet.Count::countedMilli).orElse(0L) : 0L;
+            long before = adds ? sheet.count(tx, sku).map(StocktakeStore.Count::countedMilli).orElse(0L) : 0L;
             long onHand = stock.quantityMilli(tx, sku);
             sheet.put(tx, sku, before + milli, onHand, tx.now(), by);
             return new Done(TillMessage.of(TillMessage.Code.STOCKTAKE_COUNTED, sku.value(),
@@ -145,7 +163,7 @@ public final class Stocktaking {
      * "uncounted as zero" would book down. A shelf has none, since nothing says what stands on it.
      */
     public List<Sku> uncounted(LedgerSession session, Instant at) {
-        Optional<StocktakeSheet.Open> open = sheet.open(session);
+        Optional<StocktakeStore.Open> open = sheet.open(session);
         if (open.isEmpty() || open.get().scope().kind() == StocktakeScope.Kind.SHELF) {
             return List.of();
         }
@@ -171,12 +189,9 @@ public final class Stocktaking {
      * transaction, or nothing.
      */
     public Finished approve(String managerPin, boolean uncountedAsZero) {
-        Optional<StocktakeSheet.Open> open = ledger.read(sheet::open);
-        if (open.isEmpty()) {
-            return new NotApproved(TillMessage.of(TillMessage.Code.STOCKTAKE_NONE_OPEN));
-        }
-        if (ledger.read(sheet::counts).isEmpty()) {
-            return new NotApproved(TillMessage.of(TillMessage.Code.STOCKTAKE_EMPTY));
+        Optional<NotApproved> notReady = readyToApprove();
+        if (notReady.isPresent()) {
+            return notReady.get();
         }
         if (managerPin == null || managerPin.isBlank()) {
             return new NotApproved(TillMessage.of(TillMessage.Code.STOCKTAKE_NEEDS_MANAGER));
@@ -186,14 +201,14 @@ public final class Stocktaking {
             return new NotApproved(TillMessage.of(TillMessage.Code.PIN_MAY_NOT_APPROVE_STOCKTAKE));
         }
         return ledger.write(tx -> {
-            Optional<StocktakeSheet.Open> still = sheet.open(tx);
-            List<StocktakeSheet.Count> counts = sheet.counts(tx);
+            Optional<StocktakeStore.Open> still = sheet.open(tx);
+            List<StocktakeStore.Count> counts = sheet.counts(tx);
             if (still.isEmpty() || counts.isEmpty()) {
                 return new NotApproved(TillMessage.of(still.isEmpty() ? TillMessage.Code.STOCKTAKE_NONE_OPEN : TillMessage.Code.STOCKTAKE_EMPTY));
             }
             List<StocktakeLine> lines = new ArrayList<>();
             Set<String> counters = new LinkedHashSet<>();
-            for (StocktakeSheet.Count c : counts) {
+            for (StocktakeStore.Count c : counts) {
                 lines.add(StocktakeLine.of(c.sku(), c.countedMilli(), c.onHandMilli()));
                 counters.add(c.countedBy());
             }
@@ -221,6 +236,13 @@ public final class Stocktaking {
             String approver = yes.managerName() == null ? yes.managerId() : yes.managerName();
             return new Approved(done, TillMessage.of(TillMessage.Code.STOCKTAKE_APPROVED, number, approver, adjusted));
         });
+    }
+
+    /** Why the open stocktake cannot be approved whatever the PIN (none open, nothing counted), before asking for one. */
+    public Optional<NotApproved> readyToApprove() {
+        return ledger.read(s -> sheet.open(s).isEmpty() ? Optional.of(new NotApproved(TillMessage.of(TillMessage.Code.STOCKTAKE_NONE_OPEN)))
+                : sheet.counts(s).isEmpty() ? Optional.of(new NotApproved(TillMessage.of(TillMessage.Code.STOCKTAKE_EMPTY)))
+                : Optional.empty());
     }
 
     /** Drops the open stocktake and its counts: nothing of it was ever recorded. */

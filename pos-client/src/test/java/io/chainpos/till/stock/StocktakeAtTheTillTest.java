@@ -147,7 +147,7 @@ class StocktakeAtTheTillTest {
         assertThat(say(twice, Locale.ENGLISH)).isEqualTo("A stocktake (SHELF A-03) is already open at this till: finish or cancel it first.");
         assertThat(recorded).as("nothing recorded by a refusal").hasSize(before);
         assertThat(stock(COLA)).isEqualTo(20_000);
-        assertThat(till.ledger.read(stocktaking.sheet()::counts)).extracting(StocktakeSheet.Count::countedMilli).containsExactly(3_000L);
+        assertThat(till.ledger.read(stocktaking.sheet()::counts)).extracting(StocktakeStore.Count::countedMilli).containsExactly(3_000L);
     }
 
     @Test
@@ -172,7 +172,7 @@ class StocktakeAtTheTillTest {
         stocktaking = till.stockDesk.stocktaking();
 
         assertThat(till.ledger.read(stocktaking.sheet()::open)).hasValueSatisfying(o -> assertThat(o.scope().label()).isEqualTo("B-1"));
-        assertThat(till.ledger.read(stocktaking.sheet()::counts)).extracting(StocktakeSheet.Count::countedMilli).containsExactly(4_000L);
+        assertThat(till.ledger.read(stocktaking.sheet()::counts)).extracting(StocktakeStore.Count::countedMilli).containsExactly(4_000L);
     }
 
     private void sell(String code, long pieces) {

@@ -124,7 +124,8 @@ public final class TestTill implements AutoCloseable {
                 new io.chainpos.till.stock.SendTransfer(ledger, catalog, clock),
                 new io.chainpos.till.stock.ReceiveTransfer(ledger, catalog, transfers),
                 new io.chainpos.till.stock.CancelTransfer(ledger, transfers), transfers, stockStore,
-                new io.chainpos.till.stock.Stocktaking(ledger, catalog, stockStore, new io.chainpos.till.stock.StocktakeSheet(), approvals));
+                new io.chainpos.till.stock.Stocktaking(ledger, catalog, stockStore, new io.chainpos.till.stock.StocktakeStore(), approvals,
+                        clock));
     }
 
     /** A till with head office's catalog pulled and a shift open with a 500.00 float, as at the start of a day. */

@@ -27,6 +27,7 @@ final class PanelViews {
             case ShiftViewModel shift -> new ShiftView(shift, messages);
             case SettingsViewModel settings -> new SettingsView(settings, messages);
             case io.chainpos.till.ui.stock.StockViewModel stock -> new io.chainpos.till.ui.stock.StockView(stock, messages);
+            case io.chainpos.till.ui.stock.StocktakeViewModel stocktake -> new io.chainpos.till.ui.stock.StocktakeView(stocktake, messages);
             default -> throw new IllegalArgumentException("no view for " + panel.getClass().getName());
         };
     }

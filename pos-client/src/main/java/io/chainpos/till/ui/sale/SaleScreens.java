@@ -61,9 +61,11 @@ public final class SaleScreens {
         dialogs.show(new RefundViewModel(till, tasks, sale.cashier().staffId()));
     }
 
-    /** Ctrl+T: goods in from a supplier, and transfers to and from other stores. */
+    /** Ctrl+T: goods in from a supplier, transfers to and from other stores, and (F5 there) the stocktake. */
     public void stock() {
-        dialogs.show(new io.chainpos.till.ui.stock.StockViewModel(till.stock(), tasks, sale.cashier().staffId()));
+        String cashier = sale.cashier().staffId();
+        dialogs.show(new io.chainpos.till.ui.stock.StockViewModel(till.stock(), tasks, cashier, () -> dialogs.show(
+                new io.chainpos.till.ui.stock.StocktakeViewModel(till.stock().stocktaking(), tasks, dialogs, cashier))));
     }
 
     /** F10: open, count or close the shift. */

@@ -13,7 +13,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
- * The goods-in and transfer screen: the mode (F1 goods in, F2 send, F3 receive, F4 cancel), who it is from or for,
+ * The goods-in and transfer screen: the mode (F1 goods in, F2 send, F3 receive, F4 cancel; F5 opens the stocktake), who it is from or for,
  * the products with their quantities, and F12 to book. Enter adds the product typed; Esc goes back.
  */
 public final class StockView extends VBox {
@@ -56,6 +56,7 @@ public final class StockView extends VBox {
         modes.add(FxUi.keyButton(messages, "F2", "stock.mode-send", () -> stock.choose(StockViewModel.Mode.SEND)), 1, 0);
         modes.add(FxUi.keyButton(messages, "F3", "stock.mode-receive", () -> stock.choose(StockViewModel.Mode.RECEIVE)), 2, 0);
         modes.add(FxUi.keyButton(messages, "F4", "stock.mode-cancel", () -> stock.choose(StockViewModel.Mode.CANCEL)), 3, 0);
+        modes.add(FxUi.keyButton(messages, "F5", "stock.stocktake", stock::stocktake), 4, 0);
         GridPane buttons = new GridPane();
         buttons.getStyleClass().add("dialog-buttons");
         buttons.add(FxUi.keyButton(messages, "Esc", "button.back", stock::close), 0, 0);
@@ -71,6 +72,7 @@ public final class StockView extends VBox {
                 case F2 -> stock.choose(StockViewModel.Mode.SEND);
                 case F3 -> stock.choose(StockViewModel.Mode.RECEIVE);
                 case F4 -> stock.choose(StockViewModel.Mode.CANCEL);
+                case F5 -> stock.stocktake();
                 case F9 -> stock.clear();
                 case F12 -> stock.book();
                 case ESCAPE -> stock.close();

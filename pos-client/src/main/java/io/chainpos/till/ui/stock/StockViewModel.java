@@ -31,6 +31,7 @@ public final class StockViewModel extends PanelModel {
     private final StockDesk desk;
     private final Tasks tasks;
     private final String cashier;
+    private final Runnable stocktake;
 
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.GOODS_IN);
     private final StringProperty party = new SimpleStringProperty("");
@@ -40,8 +41,10 @@ public final class StockViewModel extends PanelModel {
     private final StringProperty slip = new SimpleStringProperty("");
     private final ObservableList<StockEntry> lines = FXCollections.observableArrayList();
 
-    public StockViewModel(StockDesk desk, Tasks tasks, String cashier) {
+    /** @param stocktake opens the stocktake screen over this one */
+    public StockViewModel(StockDesk desk, Tasks tasks, String cashier, Runnable stocktake) {
         this.desk = desk;
+        this.stocktake = stocktake;
         this.tasks = tasks;
         this.cashier = cashier;
     }
@@ -94,6 +97,11 @@ public final class StockViewModel extends PanelModel {
         code.set("");
         quantity.set("1");
         tell(Notice.info("stock.lines", lines.size()));
+    }
+
+    /** F5: the stocktake screen (盘点), over this one. */
+    public void stocktake() {
+        stocktake.run();
     }
 
     public void clear() {

@@ -54,7 +54,7 @@ class CounterKeysScreenTest extends ScreenTestBase {
         screen.press(KeyCode.ESCAPE).waitUntilGone("#member-screen");
 
         screen.ctrl(KeyCode.T).waitFor("#stock-code");
-        assertThat(keyedButtons(robot, "#stock-screen")).as("F1-F4 modes, Esc, F9 clear, F12 book").hasSize(7);
+        assertThat(keyedButtons(robot, "#stock-screen")).as("F1-F4 modes, F5 stocktake, Esc, F9 clear, F12 book").hasSize(8);
         screen.press(KeyCode.ESCAPE).waitUntilGone("#stock-screen");
     }
 

@@ -11,7 +11,7 @@ import java.util.Optional;
  * The stocktake being counted at this till, as its working rows: the scope, and per product the count so far with
  * the stock on hand at its last count. Read by the screens; written only by {@link Stocktaking}.
  */
-public final class StocktakeSheet {
+public final class StocktakeStore {
 
     /** An open stocktake: who started it when, and what it counts. */
     public record Open(StocktakeScope scope, Instant startedAt, String startedBy) {
