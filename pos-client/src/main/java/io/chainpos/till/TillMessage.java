@@ -291,7 +291,9 @@ public record TillMessage(Code code, List<Object> args) {
         TRANSFER_NOT_SENT_HERE(2),
         TRANSFER_NOT_ON_IT(2),
         TRANSFER_RECEIVED(3),
-        TRANSFER_CANCELLED(1);
+        TRANSFER_CANCELLED(1),
+        // head office's proposed transfers
+        TRANSFER_PROPOSAL_SHIPPED(1);
 
         private final int arity;
 

@@ -51,7 +51,38 @@ public final class SendTransfer {
         } catch (IllegalArgumentException notAStore) {
             return new Refused(TillMessage.of(TillMessage.Code.TRANSFER_NEEDS_STORE));
         }
+        return send(to, null, entries, sentBy);
+    }
+
+    /** Transfers head office proposed this store send, not shipped yet by any of its tills, in number order. */
+    public List<Proposal> proposals() {
+        return ledger.read(session -> {
+            var h = session.handle();
+            return h.createQuery("SELECT transfer_id, proposal_no, to_store, note FROM transfer_proposals p "
+                            + "WHERE NOT EXISTS (SELECT 1 FROM transfers t WHERE t.transfer_id = p.transfer_id) ORDER BY proposal_no")
+                    .map((rs, ctx) -> new Proposal(TransferId.parse(rs.getString(1)), rs.getString(2), StoreId.of(rs.getString(3)),
+                            h.createQuery("SELECT sku, qty_milli FROM transfer_proposal_lines WHERE transfer_id = :id ORDER BY sku")
+                                    .bind("id", rs.getString(1))
+                                    .map((l, c) -> new StockLine(new Sku(l.getString(1)), l.getLong(2), null))
+                                    .list(), rs.getString(4)))
+                    .list();
+        });
+    }
+
+    /**
+     * Ships a proposal as an ordinary transfer to its store, under the proposal's transfer id (so head office follows
+     * it), with what is actually sent; refused when a till of this store already shipped it.
+     */
+    public Result ship(Proposal proposal, List<StockEntry> entries, String sentBy) {
+        return send(proposal.toStore(), proposal, entries, sentBy);
+    }
+
+    private Result send(StoreId to, Proposal proposal, List<StockEntry> entries, String sentBy) {
         return ledger.write(tx -> {
+            if (proposal != null && tx.handle().createQuery("SELECT COUNT(*) FROM transfers WHERE transfer_id = :id")
+                    .bind("id", proposal.transferId().toString()).mapTo(Integer.class).one() > 0) {
+                return new Refused(TillMessage.of(TillMessage.Code.TRANSFER_PROPOSAL_SHIPPED, proposal.proposalNo()));
+            }
             StoreId here = tx.identity().storeId();
             if (to.equals(here)) {
                 return new Refused(TillMessage.of(TillMessage.Code.TRANSFER_TO_OWN_STORE, here.value()));
@@ -74,7 +105,8 @@ public final class SendTransfer {
             }
             String number = "%s-%d-T%06d".formatted(tx.identity().tillId().value(), tx.identity().epoch(),
                     tx.nextNumber("transfer." + tx.identity().epoch()));
-            TransferSent sent = new TransferSent(TransferId.newId(clock), number, here, to, lines, sentBy);
+            TransferSent sent = new TransferSent(proposal == null ? TransferId.newId(clock) : proposal.transferId(), number, here, to,
+                    lines, sentBy);
             tx.append(sent);
             for (StockLine line : lines) {
                 tx.append(new StockChanged(here, line.sku(), -line.qtyMilli(), StockChanged.Reason.TRANSFER_OUT, number));
