@@ -37,6 +37,7 @@ public final class SendTransfer {
     private final Ledger ledger;
     private final CatalogStore catalog;
     private final Clock clock;
+    private final ProposalStore proposals = new ProposalStore();
 
     public SendTransfer(Ledger ledger, CatalogStore catalog, Clock clock) {
         this.ledger = ledger;
@@ -56,17 +57,7 @@ public final class SendTransfer {
 
     /** Transfers head office proposed this store send, not shipped yet by any of its tills, in number order. */
     public List<Proposal> proposals() {
-        return ledger.read(session -> {
-            var h = session.handle();
-            return h.createQuery("SELECT transfer_id, proposal_no, to_store, note FROM transfer_proposals p "
-                            + "WHERE NOT EXISTS (SELECT 1 FROM transfers t WHERE t.transfer_id = p.transfer_id) ORDER BY proposal_no")
-                    .map((rs, ctx) -> new Proposal(TransferId.parse(rs.getString(1)), rs.getString(2), StoreId.of(rs.getString(3)),
-                            h.createQuery("SELECT sku, qty_milli FROM transfer_proposal_lines WHERE transfer_id = :id ORDER BY sku")
-                                    .bind("id", rs.getString(1))
-                                    .map((l, c) -> new StockLine(new Sku(l.getString(1)), l.getLong(2), null))
-                                    .list(), rs.getString(4)))
-                    .list();
-        });
+        return ledger.read(proposals::toShip);
     }
 
     /**
@@ -79,8 +70,7 @@ public final class SendTransfer {
 
     private Result send(StoreId to, Proposal proposal, List<StockEntry> entries, String sentBy) {
         return ledger.write(tx -> {
-            if (proposal != null && tx.handle().createQuery("SELECT COUNT(*) FROM transfers WHERE transfer_id = :id")
-                    .bind("id", proposal.transferId().toString()).mapTo(Integer.class).one() > 0) {
+            if (proposal != null && proposals.shipped(tx, proposal.transferId())) {
                 return new Refused(TillMessage.of(TillMessage.Code.TRANSFER_PROPOSAL_SHIPPED, proposal.proposalNo()));
             }
             StoreId here = tx.identity().storeId();
