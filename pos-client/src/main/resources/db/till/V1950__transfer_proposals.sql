@@ -14,3 +14,10 @@ CREATE TABLE transfer_proposal_lines (
     qty_milli   INTEGER NOT NULL,
     PRIMARY KEY (transfer_id, sku)
 ) WITHOUT ROWID;
+
+-- The least this till's store should hold of each product (StockMinimumSet), as head office set it last.
+CREATE TABLE stock_minimums (
+    sku       TEXT    PRIMARY KEY,
+    min_milli INTEGER NOT NULL,
+    set_hlc   INTEGER NOT NULL
+) WITHOUT ROWID;

@@ -35,6 +35,7 @@ public final class TillProjections {
         all.add(new StockProjection());
         all.add(new TransferProjection());
         all.add(new io.chainpos.till.stock.ProposalProjection());
+        all.add(new io.chainpos.till.stock.MinimumProjection());
         all.add(new SaleProjection(codec));
         all.add(new ShiftProjection());
         all.add(new StaffProjection());

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.event.StockChanged;
 import io.chainpos.model.event.StockLine;
+import io.chainpos.model.event.StockMinimumSet;
 import io.chainpos.model.event.TransferProposed;
 import io.chainpos.model.event.TransferSent;
 import io.chainpos.model.id.StoreId;
@@ -38,12 +39,12 @@ class ProposalsAtTheTillTest {
     private TestTill a;
     private TestTill b;
     private final List<EventEnvelope> fromA = new ArrayList<>();
+    private final HeadOfficeEvents hq = new HeadOfficeEvents(clock);
 
     @BeforeEach
     void openTwoStoresWithAProposal() {
         a = TestTill.withCatalog(dir.resolve("a.db"), clock);
         b = new TestTill(dir.resolve("b.db"), clock, "S002", "S002-T1");
-        HeadOfficeEvents hq = new HeadOfficeEvents(clock);
         List<EventEnvelope> pulled = new ArrayList<>(hq.catalog());
         pulled.add(hq.envelope(new TransferProposed(PROPOSAL, "P000001", new StoreId("S001"), new StoreId("S002"),
                 List.of(new StockLine(COLA, 6_000, null), new StockLine(BREAD, 2_000, null)), "hq-admin", null)));
@@ -86,6 +87,24 @@ class ProposalsAtTheTillTest {
         long colasAtB = b.ledger.read(s -> b.stockDesk.stock().quantityMilli(s, COLA));
         assertThat(colasAtB).isEqualTo(5_000);
         assertThat(fromA).extracting(EventEnvelope::payload).filteredOn(TransferSent.class::isInstance).hasSize(1);
+    }
+
+    @Test
+    void aTillKnowsItsOwnStoresMinimumsTheLatestOfEach() {
+        List<EventEnvelope> pulled = List.of(
+                hq.envelope(new StockMinimumSet(new StoreId("S001"), COLA, 24_000, "hq-admin")),
+                hq.envelope(new StockMinimumSet(new StoreId("S002"), COLA, 99_000, "hq-admin")),
+                hq.envelope(new StockMinimumSet(new StoreId("S001"), COLA, 12_000, "hq-admin")));
+        a.ledger.remote().applyPulled(pulled, 20);
+        MinimumStore minimums = new MinimumStore();
+
+        long cola = a.ledger.read(s -> minimums.minimumMilli(s, COLA));
+        long bread = a.ledger.read(s -> minimums.minimumMilli(s, BREAD));
+        assertThat(cola).as("the later of S001's two; S002's is not this store's").isEqualTo(12_000);
+        assertThat(bread).isZero();
+        a.ledger.rebuildProjections();
+        long afterRebuild = a.ledger.read(s -> minimums.minimumMilli(s, COLA));
+        assertThat(afterRebuild).isEqualTo(12_000);
     }
 
     @Test
