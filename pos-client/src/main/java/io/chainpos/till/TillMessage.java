@@ -307,7 +307,9 @@ public record TillMessage(Code code, List<Object> args) {
         STOCKTAKE_NEEDS_MANAGER(0),
         PIN_MAY_NOT_APPROVE_STOCKTAKE(0),
         STOCKTAKE_APPROVED(3),
-        STOCKTAKE_CANCELLED(0);
+        STOCKTAKE_CANCELLED(0),
+        // head office's proposed transfers
+        TRANSFER_PROPOSAL_SHIPPED(1);
 
         private final int arity;
 

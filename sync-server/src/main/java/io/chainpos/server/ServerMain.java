@@ -233,7 +233,7 @@ public final class ServerMain implements Services {
         TillEnrollments tillEnrollments = new TillEnrollments(new Enrollment(ports.accounts(), secrets, clock), ports.accounts(),
                 id -> stores.find(id).isPresent(), parts.audit, clock);
         io.chainpos.server.stockplan.StockPlanning planning = new io.chainpos.server.stockplan.StockPlanning(ports.stockPlan(),
-                ports.salesFacts(), headOffice, clock, Formats.DEFAULT_ZONE);
+                ports.salesFacts(), headOffice, parts.audit, clock, Formats.DEFAULT_ZONE);
         java.util.function.Predicate<String> knownStore = id -> stores.find(id).isPresent() || ports.stockPlan().knowsStore(id);
         java.util.function.Predicate<String> knownSku = sku -> ports.catalog().find(sku).isPresent() || ports.stockPlan().knowsSku(sku);
         Pages pages = new Pages(new Templates(), sessions, openExceptions, new JdbcFormTokens(storage.database(), clock), stores, List.of(

@@ -37,6 +37,7 @@ public final class SendTransfer {
     private final Ledger ledger;
     private final CatalogStore catalog;
     private final Clock clock;
+    private final ProposalStore proposals = new ProposalStore();
 
     public SendTransfer(Ledger ledger, CatalogStore catalog, Clock clock) {
         this.ledger = ledger;
@@ -51,7 +52,27 @@ public final class SendTransfer {
         } catch (IllegalArgumentException notAStore) {
             return new Refused(TillMessage.of(TillMessage.Code.TRANSFER_NEEDS_STORE));
         }
+        return send(to, null, entries, sentBy);
+    }
+
+    /** Transfers head office proposed this store send, not shipped yet by any of its tills, in number order. */
+    public List<Proposal> proposals() {
+        return ledger.read(proposals::toShip);
+    }
+
+    /**
+     * Ships a proposal as an ordinary transfer to its store, under the proposal's transfer id (so head office follows
+     * it), with what is actually sent; refused when a till of this store already shipped it.
+     */
+    public Result ship(Proposal proposal, List<StockEntry> entries, String sentBy) {
+        return send(proposal.toStore(), proposal, entries, sentBy);
+    }
+
+    private Result send(StoreId to, Proposal proposal, List<StockEntry> entries, String sentBy) {
         return ledger.write(tx -> {
+            if (proposal != null && proposals.shipped(tx, proposal.transferId())) {
+                return new Refused(TillMessage.of(TillMessage.Code.TRANSFER_PROPOSAL_SHIPPED, proposal.proposalNo()));
+            }
             StoreId here = tx.identity().storeId();
             if (to.equals(here)) {
                 return new Refused(TillMessage.of(TillMessage.Code.TRANSFER_TO_OWN_STORE, here.value()));
@@ -74,7 +95,8 @@ public final class SendTransfer {
             }
             String number = "%s-%d-T%06d".formatted(tx.identity().tillId().value(), tx.identity().epoch(),
                     tx.nextNumber("transfer." + tx.identity().epoch()));
-            TransferSent sent = new TransferSent(TransferId.newId(clock), number, here, to, lines, sentBy);
+            TransferSent sent = new TransferSent(proposal == null ? TransferId.newId(clock) : proposal.transferId(), number, here, to,
+                    lines, sentBy);
             tx.append(sent);
             for (StockLine line : lines) {
                 tx.append(new StockChanged(here, line.sku(), -line.qtyMilli(), StockChanged.Reason.TRANSFER_OUT, number));

@@ -33,13 +33,16 @@ public final class StockPlanning {
     private final StockPlanBook book;
     private final SalesFacts sales;
     private final HeadOffice headOffice;
+    private final io.chainpos.server.audit.AuditLog audit;
     private final Clock clock;
     private final ZoneId zone;
 
-    public StockPlanning(StockPlanBook book, SalesFacts sales, HeadOffice headOffice, Clock clock, ZoneId zone) {
+    public StockPlanning(StockPlanBook book, SalesFacts sales, HeadOffice headOffice, io.chainpos.server.audit.AuditLog audit,
+                         Clock clock, ZoneId zone) {
         this.book = book;
         this.sales = sales;
         this.headOffice = headOffice;
+        this.audit = audit;
         this.clock = clock;
         this.zone = zone;
     }
@@ -56,6 +59,9 @@ public final class StockPlanning {
         }
         if (!facts.isEmpty()) {
             headOffice.publish(facts);
+            MinimumLine first = lines.getFirst();
+            audit.record(by, "stock.minimums-set", lines.size() + " minimums", lines.size() == 1 ? first.store() : null,
+                    first.store() + " " + first.sku() + " " + Quantities.qty(first.minimumMilli()) + (lines.size() > 1 ? " …" : ""));
         }
     }
 
@@ -139,6 +145,8 @@ public final class StockPlanning {
             return List.of(new TransferProposed(TransferId.newId(clock), number[0], StoreId.of(fromStore), StoreId.of(toStore),
                     List.of(new StockLine(Sku.of(sku), qtyMilli, null)), by, note == null || note.isBlank() ? null : note));
         });
+        audit.record(by, "stock.transfer-proposed", number[0], fromStore, fromStore + " → " + toStore + ": " + sku + " × "
+                + Quantities.qty(qtyMilli));
         return number[0];
     }
 }

@@ -64,6 +64,10 @@ class ProposalBrowserTest {
         assertThat(analyst.get("/stock/proposals").body()).as("an analyst reads, proposes nothing")
                 .contains("proposal-P000001", "Received").doesNotContain("proposal-form");
 
+        browser.open("/audit?action=stock.transfer-proposed");
+        assertThat(browser.texts("#audit tbody tr")).singleElement().asString().contains("Transfer proposed", "P000001",
+                "S002 → S001: 100002 × 5");
+
         Browser chinese = office.browser("zh-CN,zh");
         BackOffice.signIn(chinese, office.user(Role.HQ_ADMIN), BackOffice.PASSWORD);
         chinese.open("/stock/proposals");

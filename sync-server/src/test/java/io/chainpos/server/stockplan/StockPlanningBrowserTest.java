@@ -56,6 +56,8 @@ class StockPlanningBrowserTest {
         browser.fill("rows", "store,sku,minimum\nS002,100002,0").click("minimums-submit");
         assertThat(browser.text("notice")).isEqualTo("The minimums were set and published to the tills.");
         assertThat(browser.has("minimum-S002-100002")).as("0 clears it").isFalse();
+        browser.open("/audit?action=stock.minimums-set");
+        assertThat(browser.texts("#audit tbody tr")).as("the fixture's three, then one, then the clearing one").hasSize(3);
     }
 
     @Test

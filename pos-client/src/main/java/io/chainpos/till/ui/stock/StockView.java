@@ -50,6 +50,15 @@ public final class StockView extends VBox {
         slip.textProperty().bind(Bindings.createStringBinding(() -> stock.slipProperty().get().isEmpty() ? ""
                 : messages.get("stock.slip", stock.slipProperty().get()), stock.slipProperty(), messages.localeProperty()));
 
+        VBox proposals = new VBox(4);
+        proposals.setId("stock-proposals");
+        Runnable listProposals = () -> proposals.getChildren().setAll(stock.proposals().stream().map(p -> proposal(stock, messages, p))
+                .toList());
+        stock.proposals().addListener((ListChangeListener<io.chainpos.till.stock.Proposal>) c -> listProposals.run());
+        proposals.visibleProperty().bind(stock.modeProperty().isEqualTo(StockViewModel.Mode.SEND)
+                .and(Bindings.isNotEmpty(stock.proposals())));
+        proposals.managedProperty().bind(proposals.visibleProperty());
+
         GridPane modes = new GridPane();
         modes.getStyleClass().add("dialog-buttons");
         modes.add(FxUi.keyButton(messages, "F1", "stock.mode-goods", () -> stock.choose(StockViewModel.Mode.GOODS_IN)), 0, 0);
@@ -62,7 +71,7 @@ public final class StockView extends VBox {
         buttons.add(FxUi.keyButton(messages, "Esc", "button.back", stock::close), 0, 0);
         buttons.add(FxUi.keyButton(messages, "F9", "stock.clear", stock::clear), 1, 0);
         buttons.add(FxUi.keyButton(messages, "F12", "stock.book", stock::book), 2, 0);
-        getChildren().addAll(mode, modes, party, note, new HBox(8, code, quantity), lines, slip,
+        getChildren().addAll(mode, modes, proposals, party, note, new HBox(8, code, quantity), lines, slip,
                 FxUi.notice(messages, stock.noticeProperty()), buttons);
 
         addEventFilter(KeyEvent.KEY_PRESSED, event -> {
@@ -82,6 +91,20 @@ public final class StockView extends VBox {
             }
             event.consume();
         });
+    }
+
+    /** A proposal head office made, as a button that fills the send list from it. */
+    private static javafx.scene.control.Button proposal(StockViewModel stock, Messages messages, io.chainpos.till.stock.Proposal p) {
+        String what = String.join(", ", p.lines().stream().map(l -> l.sku().value() + " × "
+                + java.math.BigDecimal.valueOf(l.qtyMilli(), 3).stripTrailingZeros().toPlainString()).toList());
+        javafx.scene.control.Button button = new javafx.scene.control.Button();
+        button.textProperty().bind(Bindings.createStringBinding(() -> messages.get("stock.proposed", p.proposalNo(), p.toStore().value(),
+                what), messages.localeProperty()));
+        button.setId("stock-proposal-" + p.proposalNo());
+        button.getStyleClass().add("stock-proposal");
+        button.setFocusTraversable(false);
+        button.setOnAction(e -> stock.ship(p));
+        return button;
     }
 
     private static Label line(StockEntry entry) {

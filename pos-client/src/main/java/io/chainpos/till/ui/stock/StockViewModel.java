@@ -2,6 +2,7 @@ package io.chainpos.till.ui.stock;
 
 import io.chainpos.till.TillMessage;
 import io.chainpos.till.stock.CancelTransfer;
+import io.chainpos.till.stock.Proposal;
 import io.chainpos.till.stock.ReceiveGoods;
 import io.chainpos.till.stock.ReceiveTransfer;
 import io.chainpos.till.stock.SendTransfer;
@@ -40,6 +41,8 @@ public final class StockViewModel extends PanelModel {
     private final StringProperty quantity = new SimpleStringProperty("1");
     private final StringProperty slip = new SimpleStringProperty("");
     private final ObservableList<StockEntry> lines = FXCollections.observableArrayList();
+    private final ObservableList<Proposal> proposals = FXCollections.observableArrayList();
+    private final ObjectProperty<Proposal> shipping = new SimpleObjectProperty<>();
 
     /** @param stocktake opens the stocktake screen over this one */
     public StockViewModel(StockDesk desk, Tasks tasks, String cashier, Runnable stocktake) {
@@ -80,10 +83,38 @@ public final class StockViewModel extends PanelModel {
         return lines;
     }
 
+    /** Transfers head office proposed this store send (shown when sending), not shipped yet. */
+    public ObservableList<Proposal> proposals() {
+        return proposals;
+    }
+
+    /** The proposal the list was filled from, shipped under its transfer id by F12; null for a transfer of one's own. */
+    public ObjectProperty<Proposal> shippingProperty() {
+        return shipping;
+    }
+
     public void choose(Mode chosen) {
         mode.set(chosen);
         party.set("");
+        shipping.set(null);
         tell(Notice.info("stock.mode." + chosen.name()));
+        if (chosen == Mode.SEND) {
+            refreshProposals();
+        }
+    }
+
+    private void refreshProposals() {
+        tasks.counter(() -> desk.sendTransfer().proposals(), proposals::setAll, this::tell);
+    }
+
+    /** Fills the send list from a proposal (its store, products and quantities), to change if need be and book with F12. */
+    public void ship(Proposal proposal) {
+        mode.set(Mode.SEND);
+        shipping.set(proposal);
+        party.set(proposal.toStore().value());
+        lines.setAll(proposal.lines().stream().map(l -> StockEntry.of(l.sku().value(),
+                java.math.BigDecimal.valueOf(l.qtyMilli(), 3).stripTrailingZeros().toPlainString())).toList());
+        tell(Notice.info("stock.proposal", proposal.proposalNo(), proposal.toStore().value()));
     }
 
     /** Enter: the product typed, with its quantity as typed (checked when the list is booked). */
@@ -127,12 +158,14 @@ public final class StockViewModel extends PanelModel {
         String who = party.get() == null ? "" : party.get().strip();
         String noteNo = note.get();
         Mode now = mode.get();
+        Proposal proposal = shipping.get();
         tasks.counter(() -> switch (now) {
             case GOODS_IN -> switch (desk.receiveGoods().receive(who, noteNo, entries, cashier)) {
                 case ReceiveGoods.Received done -> new Outcome(true, done.message(), null);
                 case ReceiveGoods.Refused refused -> new Outcome(false, refused.reason(), null);
             };
-            case SEND -> switch (desk.sendTransfer().send(who, entries, cashier)) {
+            case SEND -> switch (proposal != null ? desk.sendTransfer().ship(proposal, entries, cashier)
+                    : desk.sendTransfer().send(who, entries, cashier)) {
                 case SendTransfer.Sent sent -> new Outcome(true, sent.message(), sent.slipCode());
                 case SendTransfer.Refused refused -> new Outcome(false, refused.reason(), null);
             };
@@ -148,6 +181,10 @@ public final class StockViewModel extends PanelModel {
             if (outcome.done()) {
                 lines.clear();
                 slip.set(outcome.slip() == null ? "" : outcome.slip());
+                if (now == Mode.SEND) {
+                    shipping.set(null);
+                    refreshProposals();
+                }
                 tell(Notice.said(Notice.Level.SUCCESS, outcome.message()));
             } else {
                 tell(Notice.refused(outcome.message()));
