@@ -37,7 +37,7 @@ public final class JdbcOutbox implements Outbox {
     @Override
     public int countedSince(String memberId, Instant since) {
         return db.read(h -> h.createQuery("""
-                        SELECT COUNT(*) FROM message_outbox WHERE member_id = :m AND queued_ms >= :since
+                        SELECT COUNT(*) FROM message_outbox WHERE member_id = :m AND queued_ms > :since
                            AND status IN ('QUEUED', 'SENT')""")
                 .bind("m", memberId).bind("since", since.toEpochMilli()).mapTo(Integer.class).one());
     }

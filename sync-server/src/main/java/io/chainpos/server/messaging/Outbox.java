@@ -19,7 +19,7 @@ public interface Outbox {
 
     Optional<Message> message(String messageId);
 
-    /** A member's messages queued or sent since {@code since} (what the weekly cap counts). */
+    /** A member's messages queued or sent after {@code since} (what the weekly cap counts over the last seven days). */
     int countedSince(String memberId, Instant since);
 
     /**
