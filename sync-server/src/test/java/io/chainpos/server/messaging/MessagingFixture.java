@@ -60,16 +60,24 @@ final class MessagingFixture implements AutoCloseable {
     }
 
     MemberId register(int n, String phone, String name, boolean consents) {
+        return register(till, n, phone, name, consents);
+    }
+
+    MemberId register(TillWriter at, int n, String phone, String name, boolean consents) {
         MemberId member = Facts.member(n);
         ports.members().storeMemberKeys(List.of(Facts.key(member)));
         MemberRegistered registered = new PersonalData(phone, name, null).register(Facts.key(member), Facts.LOOKUP,
                 Gender.UNSPECIFIED, CardNo.of("88" + member.value().toString().substring(24)), "NORMAL", consents);
-        push(registered);
+        push(at, registered);
         return member;
     }
 
     void push(Event... payloads) {
-        IngestResult result = ports.log().ingest(new IngestBatch(till.till, till.epoch, Json.incoming(till.next(List.of(payloads)))));
+        push(till, payloads);
+    }
+
+    void push(TillWriter writer, Event... payloads) {
+        IngestResult result = ports.log().ingest(new IngestBatch(writer.till, writer.epoch, Json.incoming(writer.next(List.of(payloads)))));
         assertThat(result).isInstanceOf(IngestResult.Stored.class);
     }
 
