@@ -232,6 +232,9 @@ public final class ServerMain implements Services {
         JdbcExceptionRecords exceptionRecords = new JdbcExceptionRecords(storage.database());
         TillEnrollments tillEnrollments = new TillEnrollments(new Enrollment(ports.accounts(), secrets, clock), ports.accounts(),
                 id -> stores.find(id).isPresent(), parts.audit, clock);
+        io.chainpos.server.messaging.MessagingSetup messaging = new io.chainpos.server.messaging.MessagingSetup(storage.database(),
+                ports.members(), ports.memberActivities(), headOffice, memberDirectory::memberIdByCard, LOYALTY_ZONE, clock, System.getenv(),
+                settings.demoData() ? java.util.Optional.of(java.nio.file.Path.of("messages.jsonl")) : java.util.Optional.empty());
         Pages pages = new Pages(new Templates(), sessions, openExceptions, new JdbcFormTokens(storage.database(), clock), stores, List.of(
                 new HomePage(new JdbcHomeFacts(storage.database(), openExceptions::byKind), openExceptions, ports.exceptions()::exceptions),
                 new SignInPages(parts.signIn, sessions, parts.users),
@@ -255,6 +258,7 @@ public final class ServerMain implements Services {
                 new MemberProfilePage(ports.members(), memberDirectory, log, erasure, parts.audit, codec),
                 new LoyaltyPages(ports.loyalty(), headOffice, periodEnd, parts.audit, LOYALTY_ZONE, clock),
                 new ExpiringPointsPage(expiringPoints, LOYALTY_ZONE, clock),
+                messaging.pages(),
                 new io.chainpos.server.stock.StockPages(ports.stockBook()),
                 new LiabilityPages(ports.liabilities(), days -> expiringPoints.within(java.time.LocalDate.now(clock.withZone(LOYALTY_ZONE)),
                         days).members().stream().mapToLong(ExpiringPointsReport.Line::points).sum(), clock)));
@@ -310,6 +314,7 @@ public final class ServerMain implements Services {
                 app.stop();
                 daily.close();
                 sealing.close(); // before the database closes under it
+                messaging.close();
                 meters.close();
                 LOG.atInfo().setMessage("server_stopped").log();
             }

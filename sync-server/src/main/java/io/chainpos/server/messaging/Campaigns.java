@@ -152,6 +152,11 @@ public final class Campaigns {
                 Difference.of(column(targeted, 0), column(heldOut, 0)), Difference.of(column(targeted, 1), column(heldOut, 1))));
     }
 
+    /** Member id to whether it was held out. */
+    public Map<String, Boolean> members(String campaignId) {
+        return book.members(campaignId);
+    }
+
     public List<CampaignBook.Campaign> all() {
         return book.all();
     }

@@ -29,5 +29,9 @@ public enum Permission {
     /** Read feedback and complaints (a store manager: their store's). */
     VIEW_CARE,
     /** Record feedback and change its status, handler and notes (a store manager: their store's). */
-    HANDLE_CARE
+    HANDLE_CARE,
+    /** Read message templates, campaigns and their reports (head office only). */
+    VIEW_MESSAGES,
+    /** Write templates, create and send campaigns (head office's admin). */
+    SEND_MESSAGES
 }
