@@ -275,7 +275,8 @@ public final class ServerMain implements Services {
                 new MemberRoutes(access, ports.members(), log, erasure, codec),
                 new StockRoutes(access, ports.stock()),
                 new ExceptionRoutes(access, ports.exceptions()),
-                new LoyaltyRoutes(access, periodEnd, expiringPoints, LOYALTY_ZONE, clock)),
+                new LoyaltyRoutes(access, periodEnd, expiringPoints, LOYALTY_ZONE, clock),
+                messaging.optOuts()),
                 listener);
         app.start(settings.host(), settings.port());
         if (Transport.decide(settings.host(), settings.tls() != null, true) instanceof Transport.PlainAllowed) {

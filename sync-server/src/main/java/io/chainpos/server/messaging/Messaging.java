@@ -120,6 +120,13 @@ public final class Messaging {
         return outbox.dropQueued(survivor, "opted out");
     }
 
+    /** The member a message went to opts out (a reply to it, as the provider forwards it); empty for an unknown message. */
+    public Optional<String> optOutByReply(String messageId) {
+        Optional<Outbox.Message> message = outbox.message(messageId);
+        message.ifPresent(m -> optOut(MemberId.parse(m.memberId()), "reply to message " + messageId));
+        return message.map(Outbox.Message::memberId);
+    }
+
     private static String yuan(long minor) {
         return String.format("%d.%02d", minor / 100, Math.abs(minor % 100));
     }

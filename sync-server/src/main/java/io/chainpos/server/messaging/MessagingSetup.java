@@ -30,6 +30,7 @@ public final class MessagingSetup implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MessagingSetup.class);
 
     private final MessagePages pages;
+    private final OptOutRoutes optOuts;
     private final MessageSender sender;
 
     public MessagingSetup(Database db, Members members, MemberActivities activities, HeadOffice headOffice,
@@ -43,8 +44,10 @@ public final class MessagingSetup implements AutoCloseable {
         Templates templates = new JdbcTemplates(db, clock);
         Campaigns campaigns = new Campaigns(new JdbcCampaignBook(db), templates, messaging, outbox, activities, consent, zone, clock);
         this.pages = new MessagePages(templates, campaigns, messaging, memberByCard, clock);
+        this.optOuts = new OptOutRoutes(messaging, Optional.ofNullable(env.get("CHAINPOS_MESSAGES_WEBHOOK_SECRET"))
+                .filter(s -> !s.isBlank()).map(s -> s.getBytes(StandardCharsets.UTF_8)), clock);
         Optional<MessageChannel> channel = channel(env, demoFile, clock);
-        this.sender = channel.map(c -> new MessageSender(outbox, c, consent, members, quiet, Backoff.standard(), Duration.ofMinutes(2), clock))
+        this.sender = channel.map(c -> new MessageSender(outbox, c, consent, members, quiet, Backoff.standard(), lease(env), clock))
                 .orElse(null);
         if (sender != null && !"off".equalsIgnoreCase(env.get("CHAINPOS_MESSAGES_SENDER"))) {
             sender.start(Duration.ofSeconds(5));
@@ -53,6 +56,16 @@ public final class MessagingSetup implements AutoCloseable {
 
     public MessagePages pages() {
         return pages;
+    }
+
+    /** The provider's forwarded opt-out replies. */
+    public OptOutRoutes optOuts() {
+        return optOuts;
+    }
+
+    /** How long a message a sender took stays its own before another sender may take it: longer than a send. */
+    private static Duration lease(Map<String, String> env) {
+        return Duration.ofSeconds(Long.parseLong(env.getOrDefault("CHAINPOS_MESSAGES_LEASE_SECONDS", "120")));
     }
 
     private static Optional<MessageChannel> channel(Map<String, String> env, Optional<Path> demoFile, Clock clock) {
