@@ -45,7 +45,7 @@ class CampaignTest {
 
     @BeforeEach
     void open() {
-        db = MessagingFixture.on(dir, START);
+        db = open(dir, START);
         templates = new JdbcTemplates(db.storage.database(), db.clock);
         Messaging messaging = db.messaging(new Messaging.Rules(QuietHours.none(MessagingFixture.SHANGHAI), 3));
         campaigns = new Campaigns(new JdbcCampaignBook(db.storage.database()), templates, messaging, db.outbox,
@@ -57,6 +57,11 @@ class CampaignTest {
     @AfterEach
     void close() {
         db.close();
+    }
+
+    /** The database these tests run on: a SQLite file here, PostgreSQL in the subclass. */
+    MessagingFixture open(Path dir, Instant now) {
+        return MessagingFixture.on(dir, now);
     }
 
     private SaleCompleted sale(TillWriter till, MemberId member, long total) {

@@ -38,9 +38,13 @@ final class MessagingFixture implements AutoCloseable {
     final TillWriter till;
 
     MessagingFixture(Path file, ManualClock clock) {
+        this(file, clock, Storage.open(file.toString()));
+    }
+
+    MessagingFixture(Path file, ManualClock clock, Storage storage) {
         this.file = file;
         this.clock = clock;
-        this.storage = Storage.open(file.toString());
+        this.storage = storage;
         this.ports = Ports.on(storage, Json.CODEC, clock);
         ports.members().memberLookupSecret(Facts.LOOKUP_SECRET);
         this.headOffice = new HeadOffice(ports.log(), Json.CODEC, clock);
@@ -51,6 +55,12 @@ final class MessagingFixture implements AutoCloseable {
 
     static MessagingFixture on(Path dir, Instant now) {
         return new MessagingFixture(dir.resolve("events.db"), new ManualClock(now, SHANGHAI));
+    }
+
+    /** On a fresh embedded PostgreSQL database instead of a SQLite file. */
+    static MessagingFixture onPostgres(Instant now) {
+        return new MessagingFixture(null, new ManualClock(now, SHANGHAI), Storage.open(
+                io.chainpos.server.db.DatabaseSettings.of(io.chainpos.server.testing.EmbeddedDatabase.newDatabase()).withPoolSize(4)));
     }
 
     /** The same database file opened again, as a restarted server would. */

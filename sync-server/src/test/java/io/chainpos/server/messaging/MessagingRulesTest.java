@@ -42,7 +42,7 @@ class MessagingRulesTest {
 
     @BeforeEach
     void open() {
-        db = MessagingFixture.on(dir, NOON);
+        db = open(dir, NOON);
         sentFile = dir.resolve("messages.jsonl");
         consenting = db.register(811, "13800008111", "张伟", true);
     }
@@ -50,6 +50,11 @@ class MessagingRulesTest {
     @AfterEach
     void close() {
         db.close();
+    }
+
+    /** The database these tests run on: a SQLite file here, PostgreSQL in the subclass. */
+    MessagingFixture open(Path dir, Instant now) {
+        return MessagingFixture.on(dir, now);
     }
 
     private Messaging messaging(int weeklyCap) {

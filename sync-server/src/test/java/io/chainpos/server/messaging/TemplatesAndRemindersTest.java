@@ -29,7 +29,7 @@ class TemplatesAndRemindersTest {
 
     @BeforeEach
     void open() {
-        db = MessagingFixture.on(dir, NOON);
+        db = open(dir, NOON);
         templates = new JdbcTemplates(db.storage.database(), db.clock);
         messaging = db.messaging(new Messaging.Rules(QuietHours.none(MessagingFixture.SHANGHAI), 5));
         member = db.register(821, "13800008211", "陈静", true);
@@ -39,6 +39,11 @@ class TemplatesAndRemindersTest {
     @AfterEach
     void close() {
         db.close();
+    }
+
+    /** The database these tests run on: a SQLite file here, PostgreSQL in the subclass. */
+    MessagingFixture open(Path dir, Instant now) {
+        return MessagingFixture.on(dir, now);
     }
 
     @Test
