@@ -234,7 +234,10 @@ public final class ServerMain implements Services {
                 id -> stores.find(id).isPresent(), parts.audit, clock);
         io.chainpos.server.messaging.MessagingSetup messaging = new io.chainpos.server.messaging.MessagingSetup(storage.database(),
                 ports.members(), ports.memberActivities(), headOffice, memberDirectory::memberIdByCard, LOYALTY_ZONE, clock, System.getenv(),
-                settings.demoData() ? java.util.Optional.of(java.nio.file.Path.of("messages.jsonl")) : java.util.Optional.empty());
+                settings.demoData() ? java.util.Optional.of(java.nio.file.Path.of("messages.jsonl")) : java.util.Optional.empty(),
+                day -> expiringPoints.within(day, io.chainpos.server.messaging.DailyReminders.POINTS_AHEAD_DAYS),
+                () -> ports.promotions().tiers().stream().sorted(java.util.Comparator.comparingLong(
+                        io.chainpos.model.event.TierRulesPublished.Tier::threshold)).map(io.chainpos.model.event.TierRulesPublished.Tier::code).toList());
         Pages pages = new Pages(new Templates(), sessions, openExceptions, new JdbcFormTokens(storage.database(), clock), stores, List.of(
                 new HomePage(new JdbcHomeFacts(storage.database(), openExceptions::byKind), openExceptions, ports.exceptions()::exceptions),
                 new SignInPages(parts.signIn, sessions, parts.users),

@@ -131,6 +131,13 @@ public final class JdbcOutbox implements Outbox {
                 .mapTo(Integer.class).one());
     }
 
+    @Override
+    public boolean hadKindSince(String memberId, MessageKind kind, Instant since) {
+        return db.read(h -> h.createQuery("""
+                        SELECT 1 FROM message_outbox WHERE member_id = :m AND kind = :k AND queued_ms > :since""")
+                .bind("m", memberId).bind("k", kind.name()).bind("since", since.toEpochMilli()).mapTo(Integer.class).findFirst().isPresent());
+    }
+
     private static Message row(ResultSet rs) throws SQLException {
         long sent = rs.getLong("sent_ms");
         boolean noSent = rs.wasNull();

@@ -32,10 +32,12 @@ public final class MessagingSetup implements AutoCloseable {
     private final MessagePages pages;
     private final OptOutRoutes optOuts;
     private final MessageSender sender;
+    private final DailyReminders reminders;
 
     public MessagingSetup(Database db, Members members, MemberActivities activities, HeadOffice headOffice,
                           Function<String, Optional<String>> memberByCard, ZoneId zone, Clock clock, Map<String, String> env,
-                          Optional<Path> demoFile) {
+                          Optional<Path> demoFile, Function<java.time.LocalDate, io.chainpos.server.loyalty.ExpiringPointsReport.Report> expiring,
+                          java.util.function.Supplier<java.util.List<String>> tierOrder) {
         Outbox outbox = new JdbcOutbox(db);
         MarketingConsent consent = new JdbcMarketingConsent(db);
         QuietHours quiet = quiet(env.getOrDefault("CHAINPOS_MESSAGES_QUIET", "21:00-08:00"), zone);
@@ -46,6 +48,10 @@ public final class MessagingSetup implements AutoCloseable {
         this.pages = new MessagePages(templates, campaigns, messaging, memberByCard, clock);
         this.optOuts = new OptOutRoutes(messaging, Optional.ofNullable(env.get("CHAINPOS_MESSAGES_WEBHOOK_SECRET"))
                 .filter(s -> !s.isBlank()).map(s -> s.getBytes(StandardCharsets.UTF_8)), clock);
+        this.reminders = new DailyReminders(templates, new Reminders(messaging), outbox, expiring, activities, tierOrder, zone, clock);
+        if (!"off".equalsIgnoreCase(env.get("CHAINPOS_MESSAGES_REMINDERS"))) {
+            reminders.start();
+        }
         Optional<MessageChannel> channel = channel(env, demoFile, clock);
         this.sender = channel.map(c -> new MessageSender(outbox, c, consent, members, quiet, Backoff.standard(), lease(env), clock))
                 .orElse(null);
@@ -94,6 +100,7 @@ public final class MessagingSetup implements AutoCloseable {
 
     @Override
     public void close() {
+        reminders.close();
         if (sender != null) {
             try {
                 sender.stop();

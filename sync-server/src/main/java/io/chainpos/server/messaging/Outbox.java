@@ -54,4 +54,7 @@ public interface Outbox {
 
     /** How many times a member opted out. */
     int optOuts(String memberId);
+
+    /** Whether the member was queued a message of this kind after {@code since} (so a daily reminder is not repeated). */
+    boolean hadKindSince(String memberId, MessageKind kind, Instant since);
 }
