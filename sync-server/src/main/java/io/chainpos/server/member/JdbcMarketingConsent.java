@@ -2,8 +2,10 @@ package io.chainpos.server.member;
 
 import io.chainpos.model.id.MemberId;
 import io.chainpos.server.db.Database;
+import io.chainpos.server.db.SqlSession;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -44,15 +46,24 @@ public final class JdbcMarketingConsent implements MarketingConsent {
 
     @Override
     public Set<String> erasedAmong(Collection<String> memberIds) {
-        return db.read(h -> {
-            Set<String> erased = new HashSet<>();
-            for (String id : memberIds) {
-                if (erased(h, id) || erased(h, JdbcMemberViews.survivor(h, id))) {
-                    erased.add(id);
+        List<String> ids = List.copyOf(memberIds);
+        Set<String> erased = new HashSet<>();
+        db.read(h -> {
+            for (int from = 0; from < ids.size(); from += SqlSession.IN_CHUNK) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + SqlSession.IN_CHUNK));
+                String places = SqlSession.places(chunk.size());
+                var query = h.createQuery("SELECT member_id FROM erased_members WHERE member_id IN (" + places + ")"
+                        + " UNION SELECT a.merged_id FROM member_aliases a JOIN erased_members e ON e.member_id = a.survivor_id"
+                        + " WHERE a.merged_id IN (" + places + ")");
+                for (int i = 0; i < chunk.size(); i++) {
+                    query.bind(i, chunk.get(i));
+                    query.bind(chunk.size() + i, chunk.get(i));
                 }
+                erased.addAll(query.mapTo(String.class).list());
             }
-            return erased;
+            return null;
         });
+        return erased;
     }
 
     private static boolean erased(Handle h, String memberId) {
