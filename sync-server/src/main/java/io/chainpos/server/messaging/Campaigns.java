@@ -157,6 +157,11 @@ public final class Campaigns {
         return book.members(campaignId);
     }
 
+    /** The campaign's messages with their delivery status and, when not sent, the reason. */
+    public List<Outbox.Message> messages(String campaignId) {
+        return outbox.ofCampaign(campaignId);
+    }
+
     public List<CampaignBook.Campaign> all() {
         return book.all();
     }

@@ -26,6 +26,7 @@ import java.util.function.Function;
  * store managers have no part in it (marketing is the chain's).
  */
 public final class MessagePages implements PageFeature {
+    private static final int MESSAGES_SHOWN = 500;
     private final Templates templates;
     private final Campaigns campaigns;
     private final Messaging messaging;
@@ -77,8 +78,12 @@ public final class MessagePages implements PageFeature {
     public record Measure(String targeted, String heldOut, String difference, String interval, boolean clear) {
     }
 
+    /** One message's delivery as the campaign page lists it. */
+    public record Delivery(String messageId, String memberId, String status, String reason, int attempts) {
+    }
+
     public record CampaignView(CampaignBook.Campaign campaign, String template, int targeted, int heldOut,
-                               Map<Outbox.Status, Long> messages, Measure visits, Measure spend) {
+                               Map<Outbox.Status, Long> messages, Measure visits, Measure spend, List<Delivery> deliveries) {
     }
 
     private void list(PageRequest request) {
@@ -203,7 +208,9 @@ public final class MessagePages implements PageFeature {
         String template = templates.template(campaign.get().templateId()).map(MessageTemplate::name).orElse("");
         request.render("messaging/campaign.jte", "messages.campaign.title", new CampaignView(campaign.get(), template,
                 members.size() - held, held, report.map(CampaignReport::messages).orElse(Map.of()),
-                report.map(r -> measure(r.visits(), 1)).orElse(null), report.map(r -> measure(r.spend(), 100)).orElse(null)));
+                report.map(r -> measure(r.visits(), 1)).orElse(null), report.map(r -> measure(r.spend(), 100)).orElse(null),
+                campaigns.messages(id).stream().limit(MESSAGES_SHOWN).map(m -> new Delivery(m.messageId(), m.memberId(), m.status().name(),
+                        m.reason() == null ? "" : m.reason(), m.attempts())).toList()));
     }
 
     private static Measure measure(Difference d, double unit) {

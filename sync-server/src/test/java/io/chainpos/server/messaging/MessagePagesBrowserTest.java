@@ -53,6 +53,7 @@ class MessagePagesBrowserTest {
         assertThat(browser.text("notice")).isEqualTo("The campaign's messages were queued.");
         assertThat(browser.texts("#delivery li")).containsExactly("Queued: 2");
         assertThat(browser.texts("#campaign-report tbody tr")).hasSize(2);
+        assertThat(browser.texts("#campaign-messages tbody tr")).hasSize(2).allSatisfy(row -> assertThat(row).contains("Queued"));
         assertThat(browser.open("/messages").texts("#campaigns tbody tr")).singleElement().asString().contains("Winter return", "50%");
 
         Browser chinese = BackOffice.signIn(office.browser("zh-CN"), office.user(Role.HQ_ADMIN), BackOffice.PASSWORD);
