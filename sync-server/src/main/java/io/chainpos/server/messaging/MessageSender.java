@@ -27,7 +27,7 @@ public final class MessageSender {
     private static final int BATCH = 50;
 
     private final Outbox outbox;
-    private final MessageChannel channel;
+    private final Optional<MessageChannel> channel;
     private final MarketingConsent consent;
     private final Members members;
     private final QuietHours quiet;
@@ -37,6 +37,15 @@ public final class MessageSender {
     private ScheduledExecutorService loop;
 
     public MessageSender(Outbox outbox, MessageChannel channel, MarketingConsent consent, Members members, QuietHours quiet,
+                         Backoff backoff, Duration lease, Clock clock) {
+        this(outbox, Optional.of(channel), consent, members, quiet, backoff, lease, clock);
+    }
+
+    /**
+     * Without a channel (none configured) it sends nothing and messages wait in the outbox, but it still drops and
+     * forgets erased members' messages.
+     */
+    public MessageSender(Outbox outbox, Optional<MessageChannel> channel, MarketingConsent consent, Members members, QuietHours quiet,
                          Backoff backoff, Duration lease, Clock clock) {
         this.outbox = outbox;
         this.channel = channel;
@@ -54,7 +63,7 @@ public final class MessageSender {
         if (!queued.isEmpty()) {
             outbox.forget(consent.erasedAmong(queued), "member erased");
         }
-        if (quiet.quiet(clock.instant())) {
+        if (channel.isEmpty() || quiet.quiet(clock.instant())) {
             return 0;
         }
         int sent = 0;
@@ -92,7 +101,7 @@ public final class MessageSender {
             outbox.failed(m.messageId(), "no phone to send to");
             return false;
         }
-        MessageChannel.Delivery delivery = channel.deliver(new MessageChannel.Outgoing(m.messageId(), m.memberId(),
+        MessageChannel.Delivery delivery = channel.orElseThrow().deliver(new MessageChannel.Outgoing(m.messageId(), m.memberId(),
                 member.get().phone(), m.kind(), m.lang(), m.body(), m.campaignId()));
         Instant now = clock.instant();
         switch (delivery) {

@@ -53,9 +53,8 @@ public final class MessagingSetup implements AutoCloseable {
             reminders.start();
         }
         Optional<MessageChannel> channel = channel(env, demoFile, clock);
-        this.sender = channel.map(c -> new MessageSender(outbox, c, consent, members, quiet, Backoff.standard(), lease(env), clock))
-                .orElse(null);
-        if (sender != null && !"off".equalsIgnoreCase(env.get("CHAINPOS_MESSAGES_SENDER"))) {
+        this.sender = new MessageSender(outbox, channel, consent, members, quiet, Backoff.standard(), lease(env), clock);
+        if (!"off".equalsIgnoreCase(env.get("CHAINPOS_MESSAGES_SENDER"))) {
             sender.start(Duration.ofSeconds(5));
         }
     }
@@ -101,12 +100,10 @@ public final class MessagingSetup implements AutoCloseable {
     @Override
     public void close() {
         reminders.close();
-        if (sender != null) {
-            try {
-                sender.stop();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        try {
+            sender.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

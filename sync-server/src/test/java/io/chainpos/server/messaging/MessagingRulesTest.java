@@ -191,6 +191,19 @@ class MessagingRulesTest {
     }
 
     @Test
+    void withNoChannelConfiguredAnErasedMembersQueuedTextIsForgottenAllTheSame() throws Exception {
+        String id = queued(messaging(3).queue(consenting, HELLO, "zh", Map.of(), null));
+        new MemberErasure(db.ports.members(), db.headOffice, new JdbcAuditLog(db.storage.database(), db.clock)).erase("hq-admin", consenting);
+
+        MessageSender noChannel = new MessageSender(db.outbox, java.util.Optional.empty(), db.consent, db.ports.members(), NIGHT,
+                Backoff.standard(), Duration.ofMinutes(2), db.clock);
+        assertThat(noChannel.sendDue()).isZero();
+
+        assertThat(db.outbox.message(id).orElseThrow().status()).isEqualTo(Outbox.Status.DROPPED);
+        assertThat(db.outbox.message(id).orElseThrow().body()).isNull();
+    }
+
+    @Test
     void aTemplateWithAnUnknownPlaceholderIsRefusedBeforeSendingNamingTheField() throws IOException {
         MessageTemplate typo = MessagingFixture.template("{name}您好", "Dear {nmae}, your {points} points");
 
