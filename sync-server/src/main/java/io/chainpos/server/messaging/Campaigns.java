@@ -45,9 +45,12 @@ public final class Campaigns {
     private final MarketingConsent consent;
     private final ZoneId zone;
     private final Clock clock;
+    private final java.util.function.LongSupplier holdOutSeeds;
 
+    /** @param holdOutSeeds where each campaign's random hold-out draw starts (a secure random; a fixed one in tests) */
     public Campaigns(CampaignBook book, Templates templates, Messaging messaging, Outbox outbox, MemberActivities activities,
-                     MarketingConsent consent, ZoneId zone, Clock clock) {
+                     MarketingConsent consent, ZoneId zone, Clock clock, java.util.function.LongSupplier holdOutSeeds) {
+        this.holdOutSeeds = holdOutSeeds;
         this.book = book;
         this.templates = templates;
         this.messaging = messaging;
@@ -71,7 +74,7 @@ public final class Campaigns {
         }
         List<String> chosen = chosen(target);
         String campaignId = UuidV7.next(clock).toString();
-        Set<String> held = HoldOut.draw(chosen, holdoutPercent, campaignId.hashCode());
+        Set<String> held = HoldOut.draw(chosen, holdoutPercent, holdOutSeeds.getAsLong());
         Map<String, Boolean> members = new HashMap<>();
         chosen.forEach(m -> members.put(m, held.contains(m)));
         book.create(new CampaignBook.Campaign(campaignId, name.strip(), templateId, target, holdoutPercent, by, clock.instant(), null),

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * The members a campaign sends nothing to, so its report can tell what the messages changed: a random
- * {@code percent} of the target, drawn with a seed from the campaign id (the same campaign always draws the same).
+ * {@code percent} of the target, shuffled from {@code seed} (the draw is kept with the campaign's members).
  */
 final class HoldOut {
     private HoldOut() {

@@ -44,7 +44,8 @@ public final class MessagingSetup implements AutoCloseable {
         Messaging messaging = new Messaging(outbox, members, consent, headOffice,
                 new Messaging.Rules(quiet, Integer.parseInt(env.getOrDefault("CHAINPOS_MESSAGES_WEEKLY_CAP", "2"))), clock);
         Templates templates = new JdbcTemplates(db, clock);
-        Campaigns campaigns = new Campaigns(new JdbcCampaignBook(db), templates, messaging, outbox, activities, consent, zone, clock);
+        Campaigns campaigns = new Campaigns(new JdbcCampaignBook(db), templates, messaging, outbox, activities, consent, zone, clock,
+                new java.security.SecureRandom()::nextLong);
         this.pages = new MessagePages(templates, campaigns, messaging, memberByCard, clock);
         this.optOuts = new OptOutRoutes(messaging, Optional.ofNullable(env.get("CHAINPOS_MESSAGES_WEBHOOK_SECRET"))
                 .filter(s -> !s.isBlank()).map(s -> s.getBytes(StandardCharsets.UTF_8)), clock);

@@ -49,7 +49,8 @@ class CampaignTest {
         templates = new JdbcTemplates(db.storage.database(), db.clock);
         Messaging messaging = db.messaging(new Messaging.Rules(QuietHours.none(MessagingFixture.SHANGHAI), 3));
         campaigns = new Campaigns(new JdbcCampaignBook(db.storage.database()), templates, messaging, db.outbox,
-                db.ports.memberActivities(), db.consent, MessagingFixture.SHANGHAI, db.clock);
+                db.ports.memberActivities(), db.consent, MessagingFixture.SHANGHAI, db.clock,
+                new Random(7)::nextLong);
         assertThat(templates.save(new MessageTemplate("t-back", MessageKind.CAMPAIGN, "回来看看", "{name}，好久不见，本周回店满100减20",
                 "{name}, we miss you: 20 off 100 this week"), "hq-admin")).isInstanceOf(Templates.Kept.class);
     }
@@ -73,26 +74,26 @@ class CampaignTest {
     @Test
     void theReportFindsTheEffectTheFixturePutOnTheTargetedMembersWithinItsInterval() throws Exception {
         List<MemberId> members = new ArrayList<>();
-        for (int i = 0; i < 120; i++) {
+        for (int i = 0; i < 200; i++) {
             members.add(db.register(900 + i, "1390000%04d".formatted(i), "会员" + i, true));
         }
         MemberId declined = db.register(1100, "13911110000", "不要短信", false);
         db.clock.advance(Duration.ofDays(1));
 
         Campaigns.Created created = campaigns.create("回店礼", "t-back", CampaignTarget.everyone(), 50, "hq-admin");
-        assertThat(created).isEqualTo(new Campaigns.Chosen(((Campaigns.Chosen) created).campaignId(), 60, 60));
+        assertThat(created).isEqualTo(new Campaigns.Chosen(((Campaigns.Chosen) created).campaignId(), 100, 100));
         String id = ((Campaigns.Chosen) created).campaignId();
         Campaigns.Sent sent = campaigns.send(id, "zh");
-        assertThat(sent).isEqualTo(new Campaigns.Sent(60, 0));
+        assertThat(sent).isEqualTo(new Campaigns.Sent(100, 0));
         assertThat(campaigns.send(id, "zh")).as("sending again queues nobody twice").isEqualTo(new Campaigns.Sent(0, 0));
         Path file = dir.resolve("sent.jsonl");
-        assertThat(db.sender(new FileChannel(file), QuietHours.none(MessagingFixture.SHANGHAI), Backoff.standard()).sendDue()).isEqualTo(60);
+        assertThat(db.sender(new FileChannel(file), QuietHours.none(MessagingFixture.SHANGHAI), Backoff.standard()).sendDue()).isEqualTo(100);
 
         Map<String, Boolean> chosen = new JdbcCampaignBook(db.storage.database()).members(id);
-        assertThat(chosen).doesNotContainKey(declined.toString()).hasSize(120);
+        assertThat(chosen).doesNotContainKey(declined.toString()).hasSize(200);
         Set<String> messaged = db.outbox.ofCampaign(id).stream().map(Outbox.Message::memberId).collect(Collectors.toSet());
         Set<String> heldOut = chosen.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).collect(Collectors.toSet());
-        assertThat(messaged).hasSize(60).doesNotContainAnyElementsOf(heldOut);
+        assertThat(messaged).hasSize(100).doesNotContainAnyElementsOf(heldOut);
 
         Random random = new Random(20261201);
         for (int day = 0; day < 14; day++) {
@@ -111,9 +112,9 @@ class CampaignTest {
 
         CampaignReport report = campaigns.report(id).orElseThrow();
 
-        assertThat(report.messages()).isEqualTo(Map.of(Outbox.Status.SENT, 60L));
-        assertThat(report.spend().n1()).isEqualTo(60);
-        assertThat(report.spend().n2()).isEqualTo(60);
+        assertThat(report.messages()).isEqualTo(Map.of(Outbox.Status.SENT, 100L));
+        assertThat(report.spend().n1()).isEqualTo(100);
+        assertThat(report.spend().n2()).isEqualTo(100);
         assertThat(report.spend().low()).as("the interval holds the effect put there").isLessThanOrEqualTo(EXTRA);
         assertThat(report.spend().high()).isGreaterThanOrEqualTo(EXTRA);
         assertThat(report.spend().clear()).as("and tells it from none").isTrue();
