@@ -28,7 +28,8 @@ public final class Messaging {
     public record Queued(String messageId, Instant due) implements Outcome {
     }
 
-    public enum Why { NO_SUCH_MEMBER, NO_CONSENT, ERASED, WEEKLY_CAP, UNKNOWN_PLACEHOLDER }
+    /** Why a message was not queued; {@code NOTHING_TO_FILL_IN}: the text uses a value this message has not got (a coupon code for a campaign without coupons). */
+    public enum Why { NO_SUCH_MEMBER, NO_CONSENT, ERASED, WEEKLY_CAP, UNKNOWN_PLACEHOLDER, NOTHING_TO_FILL_IN }
 
     public record Refused(Why why, String detail) implements Outcome {
     }
@@ -81,7 +82,12 @@ public final class Messaging {
         if (outbox.countedSince(member.get().memberId(), now.minus(WEEK)) >= rules.weeklyCap()) {
             return new Refused(Why.WEEKLY_CAP, rules.weeklyCap() + " a week");
         }
-        String text = Placeholders.render(template.body(lang), values(member.get(), extra));
+        Map<String, String> values = values(member.get(), extra);
+        List<String> unfilled = Placeholders.unfilled(template.body(lang), values);
+        if (!unfilled.isEmpty()) {
+            return new Refused(Why.NOTHING_TO_FILL_IN, unfilled.toString());
+        }
+        String text = Placeholders.render(template.body(lang), values);
         String messageId = UuidV7.next(clock).toString();
         Instant due = rules.quiet().nextAllowed(now);
         outbox.queue(new Outbox.Message(messageId, member.get().memberId(), template.kind(), campaignId, lang, text,

@@ -30,6 +30,18 @@ public final class Placeholders {
         return new ArrayList<>(unknown);
     }
 
+    /** The placeholders {@code body} uses that {@code values} has nothing for, in the order they first appear. */
+    public static List<String> unfilled(String body, Map<String, String> values) {
+        Set<String> missing = new LinkedHashSet<>();
+        Matcher m = PLACEHOLDER.matcher(body == null ? "" : body);
+        while (m.find()) {
+            if (!values.containsKey(m.group(1))) {
+                missing.add(m.group(1));
+            }
+        }
+        return new ArrayList<>(missing);
+    }
+
     /** {@code body} with each known placeholder replaced by its value ("" when the message has none). */
     public static String render(String body, Map<String, String> values) {
         Matcher m = PLACEHOLDER.matcher(body);

@@ -204,6 +204,16 @@ class MessagingRulesTest {
     }
 
     @Test
+    void aTextNeedingACouponCodeIsNotSentWithoutOne() throws IOException {
+        MessageTemplate coupon = MessagingFixture.template("{name}，您的优惠码{couponCode}", "{name}, your code {couponCode}");
+
+        assertThat(messaging(3).queue(consenting, coupon, "zh", Map.of(), null))
+                .isEqualTo(new Messaging.Refused(Messaging.Why.NOTHING_TO_FILL_IN, "[couponCode]"));
+        queued(messaging(3).queue(consenting, coupon, "zh", Map.of("couponCode", "WINTER-7Q2K"), null));
+        assertThat(linesSent()).isEmpty();
+    }
+
+    @Test
     void aTemplateWithAnUnknownPlaceholderIsRefusedBeforeSendingNamingTheField() throws IOException {
         MessageTemplate typo = MessagingFixture.template("{name}您好", "Dear {nmae}, your {points} points");
 
