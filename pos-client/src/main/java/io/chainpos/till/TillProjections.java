@@ -34,7 +34,7 @@ public final class TillProjections {
         all.add(new LoyaltyProjection(codec));
         all.add(new StockProjection());
         all.add(new TransferProjection());
-        all.add(new io.chainpos.till.stock.StocktakeProjection(),
+        all.add(new io.chainpos.till.stock.StocktakeProjection());
         all.add(new io.chainpos.till.stock.ProposalProjection());
         all.add(new io.chainpos.till.stock.MinimumProjection());
         all.add(new SaleProjection(codec));

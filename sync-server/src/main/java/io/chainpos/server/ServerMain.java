@@ -236,6 +236,12 @@ public final class ServerMain implements Services {
                 ports.salesFacts(), headOffice, parts.audit, clock, Formats.DEFAULT_ZONE);
         java.util.function.Predicate<String> knownStore = id -> stores.find(id).isPresent() || ports.stockPlan().knowsStore(id);
         java.util.function.Predicate<String> knownSku = sku -> ports.catalog().find(sku).isPresent() || ports.stockPlan().knowsSku(sku);
+        io.chainpos.server.messaging.MessagingSetup messaging = new io.chainpos.server.messaging.MessagingSetup(storage.database(),
+                ports.members(), ports.memberActivities(), headOffice, memberDirectory::memberIdByCard, LOYALTY_ZONE, clock, System.getenv(),
+                settings.demoData() ? java.util.Optional.of(java.nio.file.Path.of("messages.jsonl")) : java.util.Optional.empty(),
+                day -> expiringPoints.within(day, io.chainpos.server.messaging.DailyReminders.POINTS_AHEAD_DAYS),
+                () -> ports.promotions().tiers().stream().sorted(java.util.Comparator.comparingLong(
+                        io.chainpos.model.event.TierRulesPublished.Tier::threshold)).map(io.chainpos.model.event.TierRulesPublished.Tier::code).toList());
         Pages pages = new Pages(new Templates(), sessions, openExceptions, new JdbcFormTokens(storage.database(), clock), stores, List.of(
                 new HomePage(new JdbcHomeFacts(storage.database(), openExceptions::byKind), openExceptions, ports.exceptions()::exceptions,
                         store -> planning.lowStock(store).size()),
@@ -260,6 +266,7 @@ public final class ServerMain implements Services {
                 new MemberProfilePage(ports.members(), memberDirectory, log, erasure, parts.audit, codec),
                 new LoyaltyPages(ports.loyalty(), headOffice, periodEnd, parts.audit, LOYALTY_ZONE, clock),
                 new ExpiringPointsPage(expiringPoints, LOYALTY_ZONE, clock),
+                messaging.pages(),
                 new io.chainpos.server.stock.StockPages(ports.stockBook()),
                 new io.chainpos.server.stock.StocktakePages(ports.stocktakes()),
                 new io.chainpos.server.stockplan.MinimumPages(ports.stockPlan(), planning, knownStore, knownSku),
@@ -280,7 +287,8 @@ public final class ServerMain implements Services {
                 new MemberRoutes(access, ports.members(), log, erasure, codec),
                 new StockRoutes(access, ports.stock()),
                 new ExceptionRoutes(access, ports.exceptions()),
-                new LoyaltyRoutes(access, periodEnd, expiringPoints, LOYALTY_ZONE, clock)),
+                new LoyaltyRoutes(access, periodEnd, expiringPoints, LOYALTY_ZONE, clock),
+                messaging.optOuts()),
                 listener);
         app.start(settings.host(), settings.port());
         if (Transport.decide(settings.host(), settings.tls() != null, true) instanceof Transport.PlainAllowed) {
@@ -319,6 +327,7 @@ public final class ServerMain implements Services {
                 app.stop();
                 daily.close();
                 sealing.close(); // before the database closes under it
+                messaging.close();
                 meters.close();
                 LOG.atInfo().setMessage("server_stopped").log();
             }

@@ -31,5 +31,9 @@ public enum Permission {
     /** Record feedback and change its status, handler and notes (a store manager: their store's). */
     HANDLE_CARE,
     /** Set stores' minimum stock and propose transfers between stores (head office's stock planning). */
-    PLAN_STOCK
+    PLAN_STOCK,
+    /** Read message templates, campaigns and their reports (head office only). */
+    VIEW_MESSAGES,
+    /** Write templates, create and send campaigns (head office's admin). */
+    SEND_MESSAGES
 }

@@ -37,7 +37,7 @@ class HeadOfficePagesBrowserTest {
         browser.waitForAttribute("exceptions-chart", "data-chart-drawn");
         assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("#exceptions-chart canvas"))).isNotEmpty();
         assertThat(browser.texts("header nav a")).containsExactly("Home", "Stores", "Tills", "Exceptions", "Catalog", "Promotions",
-                "Sales", "Sales report", "Members", "Members report", "Bought together", "Liabilities", "Feedback", "Stock", "Stocktakes", "Stock planning", "Loyalty", "Users", "Audit");
+                "Sales", "Sales report", "Members", "Members report", "Bought together", "Liabilities", "Feedback", "Stock", "Stocktakes", "Stock planning", "Loyalty", "Member messages", "Users", "Audit");
     }
 
     @Test
@@ -181,7 +181,7 @@ class HeadOfficePagesBrowserTest {
         assertThat(english.heading()).isEqualTo("登录");
         BackOffice.signIn(english, office.user(Role.HQ_ADMIN), BackOffice.PASSWORD);
         assertThat(english.heading()).isEqualTo("总部待办");
-        assertThat(english.texts("header nav a")).containsExactly("首页", "门店", "收银机", "异常", "商品", "促销", "销售", "销售报表", "会员", "会员分析", "关联购买", "负债", "客户反馈", "库存", "盘点", "库存计划", "积分规则",
+        assertThat(english.texts("header nav a")).containsExactly("首页", "门店", "收银机", "异常", "商品", "促销", "销售", "销售报表", "会员", "会员分析", "关联购买", "负债", "客户反馈", "库存", "盘点", "库存计划", "积分规则", "会员消息",
                 "用户", "审计日志");
     }
 }

@@ -91,6 +91,14 @@ class PageAccessTableTest {
         TABLE.put("GET /stores/{store}/care/{id} other", HEAD_OFFICE);
         TABLE.put("POST /stores/{store}/care/{id} own", Set.of(Who.ADMIN, Who.STORE_MANAGER));
         TABLE.put("POST /stores/{store}/care/{id} other", ADMIN);
+        TABLE.put("GET /messages", HEAD_OFFICE);
+        TABLE.put("GET /messages/templates/new", ADMIN);
+        TABLE.put("POST /messages/templates", ADMIN);
+        TABLE.put("GET /messages/templates/{id}", HEAD_OFFICE);
+        TABLE.put("GET /messages/campaigns/new", ADMIN);
+        TABLE.put("POST /messages/campaigns", ADMIN);
+        TABLE.put("GET /messages/campaigns/{id}", HEAD_OFFICE);
+        TABLE.put("POST /messages/campaigns/{id}/send", ADMIN);
         TABLE.put("GET /exceptions", HEAD_OFFICE);
         TABLE.put("GET /exceptions.csv", HEAD_OFFICE);
         TABLE.put("GET /exceptions/{id}", HEAD_OFFICE);
