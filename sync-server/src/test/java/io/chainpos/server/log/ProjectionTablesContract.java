@@ -43,6 +43,11 @@ abstract class ProjectionTablesContract {
             Map.entry("sign_in_failures", "the sign-in lockout's counts"),
             Map.entry("used_form_tokens", "forms already acted on"),
             Map.entry("audit_log", "who did what from head office; it is not derived from the log"),
+            Map.entry("message_templates", "head office's message texts, written on its pages, not derived from the log"),
+            Map.entry("message_campaigns", "head office's campaigns and their hold-out seeds"),
+            Map.entry("message_campaign_members", "who a campaign targeted or held out, drawn when it was sent"),
+            Map.entry("message_outbox", "messages to members and their delivery: what was sent to a provider cannot be sent again"),
+            Map.entry("message_opt_outs", "where each opt-out came from (the consent change itself is in the log)"),
             Map.entry("flyway_schema_history", "the migrations applied"));
 
     @TempDir
