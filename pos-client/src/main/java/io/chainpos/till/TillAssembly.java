@@ -184,6 +184,10 @@ public final class TillAssembly implements AutoCloseable {
                 new io.chainpos.till.stock.CancelTransfer(ledger, transfers), transfers, stockStore,
                 new io.chainpos.till.stock.Stocktaking(ledger, catalog, stockStore, new io.chainpos.till.stock.StocktakeStore(), approvals,
                         clock));
+        if (agent != null) {
+            io.chainpos.till.stock.UndoLaterReceipt undoLaterReceipt = new io.chainpos.till.stock.UndoLaterReceipt(ledger);
+            agent.afterEachPull(undoLaterReceipt::undo);
+        }
         this.shifts = new Shifts(ledger, shiftStore, clock);
         this.refunds = new RefundSale(ledger, sales, shiftStore, balances, new ScanCode(catalog, members, selling.scale()),
                 approvals, clock);

@@ -2,6 +2,7 @@ package io.chainpos.till.stock;
 
 import io.chainpos.model.event.Discrepancy;
 import io.chainpos.model.event.EventEnvelope;
+import io.chainpos.model.event.StockChanged;
 import io.chainpos.model.event.StockLine;
 import io.chainpos.model.event.TransferCancelled;
 import io.chainpos.model.event.TransferReceived;
@@ -45,11 +46,24 @@ public final class TransferProjection implements Projection {
                                     + "ON CONFLICT (transfer_id, sku) DO UPDATE SET arrived_milli = excluded.arrived_milli",
                             received.transferId().toString(), line.sku().value(), line.qtyMilli());
                 }
+                String id = received.transferId().toString();
+                String till = event.tillId().value();
+                h.execute("INSERT OR IGNORE INTO transfer_receipts (transfer_id, till_id, hlc, event_id) VALUES (?, ?, ?, ?)",
+                        id, till, event.hlc(), event.eventId().toString());
+                for (StockLine line : received.lines()) {
+                    h.execute("INSERT OR IGNORE INTO transfer_receipt_lines (transfer_id, till_id, sku, qty_milli) VALUES (?, ?, ?, ?)",
+                            id, till, line.sku().value(), line.qtyMilli());
+                }
                 for (Discrepancy d : received.discrepancies()) {
                     h.execute("INSERT OR REPLACE INTO transfer_discrepancies (transfer_id, sku, reason, qty_milli) VALUES (?, ?, ?, ?)",
                             received.transferId().toString(), d.sku().value(), d.reason().name(), d.qtyMilli());
                 }
             }
+            case StockChanged undo when undo.reason() == StockChanged.Reason.ADJUST && undo.reference() != null
+                    && undo.reference().endsWith(UndoLaterReceipt.REFERENCE_SUFFIX) ->
+                    h.execute("INSERT OR IGNORE INTO transfer_receipts_undone (transfer_no, till_id) VALUES (?, ?)",
+                            undo.reference().substring(0, undo.reference().length() - UndoLaterReceipt.REFERENCE_SUFFIX.length()),
+                            event.tillId().value());
             case TransferCancelled cancelled -> upsert(h, cancelled.transferId(), cancelled.transferNo(), cancelled.fromStore(),
                     cancelled.toStore(), Transfer.Status.CANCELLED);
             default -> {
@@ -63,6 +77,9 @@ public final class TransferProjection implements Projection {
 
     @Override
     public void reset(Handle h) {
+        h.execute("DELETE FROM transfer_receipts_undone");
+        h.execute("DELETE FROM transfer_receipt_lines");
+        h.execute("DELETE FROM transfer_receipts");
         h.execute("DELETE FROM transfer_discrepancies");
         h.execute("DELETE FROM transfer_lines");
         h.execute("DELETE FROM transfers");

@@ -77,6 +77,7 @@ public final class SyncAgent implements AutoCloseable {
     private final ScheduledExecutorService listener;
     private final SyncState state;
     private final Object roundLock = new Object();
+    private final List<Runnable> afterEachPull = new java.util.concurrent.CopyOnWriteArrayList<>();
     private int failures;
     private int pushBatch;
     private ScheduledFuture<?> next;
@@ -147,9 +148,18 @@ public final class SyncAgent implements AutoCloseable {
         }
     }
 
-    /** What follows every pull: the keys of members pulled, scrubbing after an erasure, the time of the sync. */
+    /** Runs {@code step} after every pull, with what the pull brought already projected (a feature's own reaction). */
+    public void afterEachPull(Runnable step) {
+        afterEachPull.add(step);
+    }
+
+    /**
+     * What follows every pull: the keys of members pulled, the features' own reactions (a transfer received twice
+     * taken back), scrubbing after an erasure, the time of the sync.
+     */
     private void afterPull() throws IOException {
         memberKeys.fetchMissing();
+        afterEachPull.forEach(Runnable::run);
         if (pulledErasure) {
             // An erased member's key was destroyed: leave no older copy of it in the write-ahead log.
             ledger.scrub();

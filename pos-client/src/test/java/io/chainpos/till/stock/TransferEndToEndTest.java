@@ -122,6 +122,51 @@ class TransferEndToEndTest {
         });
     }
 
+    /**
+     * Two tills of the receiving store confirm the same slip before either has pulled the other's receipt, and the
+     * one that confirmed first syncs last: the earlier receipt counts, the later till takes its goods back once it
+     * learns of it, and the goods are in once on both tills and the server; head office still sees the conflict.
+     */
+    @Test
+    void aTransferReceivedAtTwoTillsAtOnceIsCountedInOnce() throws IOException {
+        SyncedTill b2 = SyncedTill.enroll(dir.resolve("b2.db"), clock, server::uri, server.enrollmentCode("S002", "S002-T2"));
+        try {
+            SendTransfer.Sent sent = (SendTransfer.Sent) a.till.stockDesk.sendTransfer().send("S002",
+                    List.of(StockEntry.of(COLA, "12")), "c1");
+            a.sync();
+            b.sync();
+            b2.sync();
+
+            clock.set(Instant.parse("2026-12-04T03:00:00Z"));
+            assertThat(b.till.stockDesk.receiveTransfer().receive(sent.slipCode(), List.of(StockEntry.of(COLA, "11")), "c7"))
+                    .isInstanceOf(ReceiveTransfer.Received.class);
+            clock.set(Instant.parse("2026-12-04T03:01:00Z"));
+            assertThat(b2.till.stockDesk.receiveTransfer().receive(sent.slipCode(), List.of(), "c8"))
+                    .isInstanceOf(ReceiveTransfer.Received.class);
+            assertThat(b.stock(COLA)).isEqualTo(11_000);
+            assertThat(b2.stock(COLA)).isEqualTo(12_000);
+
+            b2.sync(); // the later receipt reaches the server first
+            assertThat(serverStock("S002", COLA)).isEqualTo(12_000);
+            b.sync();
+            b2.sync(); // learns of the earlier receipt and takes its own back
+            b2.sync();
+            b.sync();
+
+            assertThat(b.stock(COLA)).isEqualTo(11_000);
+            assertThat(b2.stock(COLA)).isEqualTo(11_000);
+            assertThat(serverStock("S002", COLA)).isEqualTo(11_000);
+            assertThat(server.ports().exceptions().exceptions(10)).extracting(e -> e.kind().name()).contains("TRANSFER_CONFLICT");
+
+            b2.sync();
+            b.sync();
+            assertThat(serverStock("S002", COLA)).as("taken back once, however often they sync").isEqualTo(11_000);
+            assertThat(b2.stock(COLA)).isEqualTo(11_000);
+        } finally {
+            b2.close();
+        }
+    }
+
     private List<StockBook.Transfer> serverTransfers(String status) {
         return server.ports().stockBook().transfers(status, Optional.empty(), 10);
     }

@@ -91,6 +91,8 @@ public final class SyncedTill implements AutoCloseable {
         String token = till.ledger.registration().serverLink().orElseThrow().token();
         SyncAgent agent = new SyncAgent(till.ledger, new OkHttpSyncApi(http, till.codec, server, () -> token),
                 clock, new Random(1), settings);
+        io.chainpos.till.stock.UndoLaterReceipt undoLaterReceipt = new io.chainpos.till.stock.UndoLaterReceipt(till.ledger);
+        agent.afterEachPull(undoLaterReceipt::undo); // as the till program's assembly does
         return new SyncedTill(till, agent, requested);
     }
 
