@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RevokedTillTest {
     /** Routes a caller uses before it has any token. */
-    private static final Set<String> WITHOUT_TOKEN = Set.of("POST /api/v1/enroll", "POST /api/v1/login");
+    // The message provider's opt-out call is signed with the webhook's secret, not a till's token.
+    private static final Set<String> WITHOUT_TOKEN = Set.of("POST /api/v1/enroll", "POST /api/v1/login", "POST /api/v1/messages/opt-out");
     private static final Map<String, String> BODIES = Map.of(
             "POST /api/v1/sync/push", "{\"tillId\":\"S001-T1\",\"tillEpoch\":1,\"events\":[]}",
             "PUT /api/v1/members/keys", "{\"keys\":[]}",
