@@ -31,11 +31,16 @@ public final class JdbcCatalog implements Catalog {
         List<Object> args = new ArrayList<>(keyset.args());
         StringBuilder where = new StringBuilder(keyset.where());
         request.filter("q").ifPresent(q -> {
-            // A barcode exactly, a SKU's beginning, or part of either name.
+            Optional<String> exact = exactly(q);
+            if (exact.isPresent()) {
+                // A scanned barcode or a whole SKU names one product: found by its key, not by reading every name.
+                where.append(" AND p.sku = ?");
+                args.add(exact.get());
+                return;
+            }
+            // A SKU's beginning, or part of either name.
             String like = q.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
-            where.append(" AND (p.sku IN (SELECT b.sku FROM catalog_barcodes b WHERE b.barcode = ?)"
-                    + " OR p.sku LIKE ? ESCAPE '!' OR p.search_text LIKE ? ESCAPE '!')");
-            args.add(q);
+            where.append(" AND (p.sku LIKE ? ESCAPE '!' OR p.search_text LIKE ? ESCAPE '!')");
             args.add(q.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
             args.add("%" + like + "%");
         });
@@ -58,6 +63,14 @@ public final class JdbcCatalog implements Catalog {
             case "price" -> Long.toString(p.price());
             default -> p.sku();
         }, p.sku()));
+    }
+
+    /** The product a search names exactly: a barcode, else a whole SKU; empty when it names none exactly. */
+    private Optional<String> exactly(String q) {
+        return db.read(h -> h.createQuery("""
+                        SELECT sku FROM catalog_barcodes WHERE barcode = :q
+                        UNION ALL SELECT sku FROM catalog_products WHERE sku = :q""")
+                .bind("q", q).mapTo(String.class).findFirst());
     }
 
     @Override
