@@ -69,4 +69,43 @@ public final class TransferStore {
                 .mapTo(Long.class)
                 .one();
     }
+
+    /** One of this till's transfer receipts that another till's earlier receipt of the same transfer outranks. */
+    public record OutrankedReceipt(String transferNo, String toStore, String transferId) {
+    }
+
+    /** A product and quantity one till's receipt put into stock. */
+    public record ReceivedLine(String sku, long qtyMilli) {
+    }
+
+    private static final String OUTRANKED = """
+            SELECT t.transfer_no, t.to_store, mine.transfer_id FROM transfer_receipts mine
+            JOIN transfers t ON t.transfer_id = mine.transfer_id
+            WHERE mine.till_id = :till
+              AND EXISTS (SELECT 1 FROM transfer_receipts other WHERE other.transfer_id = mine.transfer_id
+                          AND other.till_id <> mine.till_id
+                          AND (other.hlc < mine.hlc OR (other.hlc = mine.hlc AND (other.till_id < mine.till_id
+                               OR (other.till_id = mine.till_id AND other.event_id < mine.event_id)))))
+              AND NOT EXISTS (SELECT 1 FROM transfer_receipts_undone u WHERE u.transfer_no = t.transfer_no AND u.till_id = mine.till_id)
+            ORDER BY t.transfer_no""";
+
+    /** This till's receipts that an earlier receipt at another till outranks and that are not taken back yet. */
+    public List<OutrankedReceipt> outrankedReceipts(LedgerSession session, String till) {
+        return session.handle().createQuery(OUTRANKED).bind("till", till)
+                .map((rs, ctx) -> new OutrankedReceipt(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    /** What {@code till}'s receipt of a transfer put into stock, by product. */
+    public List<ReceivedLine> receivedLines(LedgerSession session, String transferId, String till) {
+        return session.handle().createQuery("""
+                        SELECT sku, qty_milli FROM transfer_receipt_lines WHERE transfer_id = :id AND till_id = :till ORDER BY sku""")
+                .bind("id", transferId).bind("till", till)
+                .map((rs, ctx) -> new ReceivedLine(rs.getString(1), rs.getLong(2))).list();
+    }
+
+    /** Marks an outranked receipt that brought nothing as settled, so it is not looked at again. */
+    public void settleReceipt(LedgerSession session, String transferNo, String till) {
+        session.handle().execute("INSERT OR IGNORE INTO transfer_receipts_undone (transfer_no, till_id) VALUES (?, ?)",
+                transferNo, till);
+    }
 }

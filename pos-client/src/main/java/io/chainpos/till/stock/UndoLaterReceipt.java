@@ -17,24 +17,8 @@ public final class UndoLaterReceipt {
     /** What the taking-back movements' reference ends with, after the transfer's number. */
     public static final String REFERENCE_SUFFIX = "#received-twice";
 
-    private static final String OUTRANKED = """
-            SELECT t.transfer_no, t.to_store, mine.transfer_id FROM transfer_receipts mine
-            JOIN transfers t ON t.transfer_id = mine.transfer_id
-            WHERE mine.till_id = :till
-              AND EXISTS (SELECT 1 FROM transfer_receipts other WHERE other.transfer_id = mine.transfer_id
-                          AND other.till_id <> mine.till_id
-                          AND (other.hlc < mine.hlc OR (other.hlc = mine.hlc AND (other.till_id < mine.till_id
-                               OR (other.till_id = mine.till_id AND other.event_id < mine.event_id)))))
-              AND NOT EXISTS (SELECT 1 FROM transfer_receipts_undone u WHERE u.transfer_no = t.transfer_no AND u.till_id = mine.till_id)
-            ORDER BY t.transfer_no""";
-
-    private record Outranked(String transferNo, String toStore, String transferId) {
-    }
-
-    private record Line(String sku, long qtyMilli) {
-    }
-
     private final Ledger ledger;
+    private final TransferStore transfers = new TransferStore();
 
     public UndoLaterReceipt(Ledger ledger) {
         this.ledger = ledger;
@@ -44,14 +28,10 @@ public final class UndoLaterReceipt {
     public int undo() {
         return ledger.write(tx -> {
             String till = tx.identity().tillId().value();
-            List<Outranked> outranked = tx.handle().createQuery(OUTRANKED).bind("till", till)
-                    .map((rs, ctx) -> new Outranked(rs.getString(1), rs.getString(2), rs.getString(3))).list();
-            for (Outranked receipt : outranked) {
-                List<Line> lines = tx.handle().createQuery("""
-                                SELECT sku, qty_milli FROM transfer_receipt_lines WHERE transfer_id = :id AND till_id = :till ORDER BY sku""")
-                        .bind("id", receipt.transferId()).bind("till", till)
-                        .map((rs, ctx) -> new Line(rs.getString(1), rs.getLong(2))).list();
-                for (Line line : lines) {
+            List<TransferStore.OutrankedReceipt> outranked = transfers.outrankedReceipts(tx, till);
+            for (TransferStore.OutrankedReceipt receipt : outranked) {
+                List<TransferStore.ReceivedLine> lines = transfers.receivedLines(tx, receipt.transferId(), till);
+                for (TransferStore.ReceivedLine line : lines) {
                     if (line.qtyMilli() > 0) {
                         tx.append(new StockChanged(StoreId.of(receipt.toStore()), Sku.of(line.sku()), -line.qtyMilli(),
                                 StockChanged.Reason.ADJUST, receipt.transferNo() + REFERENCE_SUFFIX));
@@ -59,8 +39,7 @@ public final class UndoLaterReceipt {
                 }
                 if (lines.stream().noneMatch(l -> l.qtyMilli() > 0)) {
                     // Nothing arrived by this receipt: nothing to take back, but it is settled all the same.
-                    tx.handle().execute("INSERT OR IGNORE INTO transfer_receipts_undone (transfer_no, till_id) VALUES (?, ?)",
-                            receipt.transferNo(), till);
+                    transfers.settleReceipt(tx, receipt.transferNo(), till);
                 }
             }
             return outranked.size();
