@@ -116,8 +116,15 @@ public final class PrintQueue implements AutoCloseable {
         Optional<PrintJob> job = Optional.empty();
         try (PrinterConnection connection = transport.open()) {
             while (true) {
-                if (drawerPulses.getAndSet(0) > 0) {
-                    connection.write(EscPosRenderer.drawerPulse());
+                int pulses = drawerPulses.getAndSet(0);
+                if (pulses > 0) {
+                    try {
+                        connection.write(EscPosRenderer.drawerPulse());
+                    } catch (IOException | RuntimeException e) {
+                        // the printer went away between opening and the kick: the hold below reports the drawer shut
+                        drawerPulses.addAndGet(pulses);
+                        throw e;
+                    }
                     log.debug("drawer.kicked");
                 }
                 job = ledger.read(s -> store.nextWaiting(s));

@@ -135,6 +135,8 @@ class PrintQueueTest {
 
     @Test
     void aDrawerKickThatCannotReachThePrinterIsDroppedNotSentLater() {
+        // the first round, started with the queue, is over once it has said the printer is ready
+        await().untilAsserted(() -> assertThat(heard).isNotEmpty());
         printer.reachable(false);
 
         queue.kickDrawer();
@@ -147,6 +149,23 @@ class PrintQueueTest {
         enqueue("R1");
         await().untilAsserted(() -> assertThat(printer.printouts()).hasSize(1));
         assertThat(text(printer.printouts().getFirst())).isEqualTo("R1");
+    }
+
+    @Test
+    void aDrawerKickWhoseBytesDoNotReachThePrinterSaysTheDrawerStayedShut() {
+        await().untilAsserted(() -> assertThat(heard).isNotEmpty());
+        printer.writesFail(true);
+
+        queue.kickDrawer();
+
+        await().untilAsserted(() -> assertThat(heard).anySatisfy(status -> {
+            assertThat(status.condition()).isEqualTo(PrinterCondition.OFFLINE);
+            assertThat(status.drawerNotOpened()).isTrue();
+        }));
+        printer.writesFail(false);
+        enqueue("R1");
+        await().untilAsserted(() -> assertThat(printer.printouts()).hasSize(1));
+        assertThat(text(printer.printouts().getFirst())).as("the failed kick is not sent later").isEqualTo("R1");
     }
 
     @Test

@@ -16,6 +16,7 @@ final class ScriptedPrinterTransport implements PrinterTransport {
     private final List<byte[]> printouts = new ArrayList<>();
     private volatile IntFunction<PrinterCondition> condition = printed -> PrinterCondition.READY;
     private volatile boolean reachable = true;
+    private volatile boolean writesFail;
     private volatile int opened;
 
     /** The condition the printer reports, given how many printouts it has taken so far. */
@@ -29,6 +30,11 @@ final class ScriptedPrinterTransport implements PrinterTransport {
 
     void reachable(boolean reachable) {
         this.reachable = reachable;
+    }
+
+    /** Opens, then fails every write: a printer unplugged between the connection and the bytes. */
+    void writesFail(boolean writesFail) {
+        this.writesFail = writesFail;
     }
 
     synchronized List<byte[]> printouts() {
@@ -47,7 +53,10 @@ final class ScriptedPrinterTransport implements PrinterTransport {
         opened++;
         return new PrinterConnection() {
             @Override
-            public void write(byte[] bytes) {
+            public void write(byte[] bytes) throws IOException {
+                if (writesFail) {
+                    throw new IOException("the printer went away mid-write (scripted)");
+                }
                 synchronized (ScriptedPrinterTransport.this) {
                     printouts.add(bytes.clone());
                 }
