@@ -23,6 +23,21 @@ public final class JdbcMemberActivities implements MemberActivities {
             %s
             GROUP BY p.person ORDER BY p.person""";
 
+    // The same, for the persons one of whose ids registered at a store: the only ones that can have it as home store.
+    private static final String PEOPLE_AT = """
+            WITH persons AS (SELECT DISTINCT COALESCE(a.survivor_id, h.member_id) AS person
+                             FROM member_home h LEFT JOIN member_aliases a ON a.merged_id = h.member_id
+                             WHERE h.store_id = :store),
+                 people AS (SELECT person, person AS member_id FROM persons
+                            UNION SELECT a.survivor_id, a.merged_id FROM member_aliases a JOIN persons ON persons.person = a.survivor_id)
+            SELECT p.person,
+                   COALESCE((SELECT store_id FROM member_home WHERE member_id = p.person), MIN(h.store_id)),
+                   COALESCE(MIN(h.registered_ms), 0), COALESCE(MIN(x.first_visit_ms), 0), COALESCE(MAX(x.last_visit_ms), 0),
+                   COALESCE(SUM(x.visits), 0), COALESCE(SUM(x.spend), 0)
+            FROM people p LEFT JOIN member_home h ON h.member_id = p.member_id
+                          LEFT JOIN member_activity x ON x.member_id = p.member_id
+            GROUP BY p.person ORDER BY p.person""";
+
     private final Database db;
 
     public JdbcMemberActivities(Database db) {
@@ -73,14 +88,50 @@ public final class JdbcMemberActivities implements MemberActivities {
     }
 
     @Override
+    public void forEachPersonAt(String homeStore, Consumer<Person> each) {
+        db.readConsistent(h -> {
+            try (var rows = h.createQuery(PEOPLE_AT)
+                    .bind("store", homeStore)
+                    .setFetchSize(1_000)
+                    .map((rs, ctx) -> new Person(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                            rs.getLong(6), rs.getLong(7)))
+                    .stream()) {
+                rows.filter(p -> homeStore.equals(p.homeStore())).forEach(each);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Tiers tiersAt(String homeStore, long fromMs, long untilMs) {
+        // the ids of every person one of whose ids registered at the store: their moves, read through the member index
+        return tiers(fromMs, untilMs, """
+                WHERE t.member_id IN (
+                    WITH persons AS (SELECT DISTINCT COALESCE(a2.survivor_id, h.member_id) AS person
+                                     FROM member_home h LEFT JOIN member_aliases a2 ON a2.merged_id = h.member_id
+                                     WHERE h.store_id = :store)
+                    SELECT person FROM persons
+                    UNION SELECT a3.merged_id FROM member_aliases a3 JOIN persons ON persons.person = a3.survivor_id)""", homeStore);
+    }
+
+    @Override
     public Tiers tiers(long fromMs, long untilMs) {
+        return tiers(fromMs, untilMs, "", null);
+    }
+
+    private Tiers tiers(long fromMs, long untilMs, String narrowing, String store) {
         return db.readConsistent(h -> {
             java.util.Map<String, String> now = new java.util.HashMap<>();
             List<TierMove> moved = new java.util.ArrayList<>();
-            try (var rows = h.createQuery("""
+            var query = h.createQuery("""
                             SELECT COALESCE(a.survivor_id, t.member_id), t.from_tier, t.to_tier, t.occurred_ms
                             FROM member_tiers t LEFT JOIN member_aliases a ON a.merged_id = t.member_id
-                            ORDER BY t.occurred_ms, t.event_id""")
+                            %s
+                            ORDER BY t.occurred_ms, t.event_id""".formatted(narrowing));
+            if (store != null) {
+                query.bind("store", store);
+            }
+            try (var rows = query
                     .setFetchSize(1_000)
                     .map((rs, ctx) -> new TierMove(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
                     .stream()) {

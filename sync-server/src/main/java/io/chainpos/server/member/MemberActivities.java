@@ -39,4 +39,24 @@ public interface MemberActivities {
 
     /** Every registered or visiting person, merged ids counted in their survivor, in member id order. */
     void forEachPerson(Consumer<Person> each);
+
+    /**
+     * The persons whose home store is {@code homeStore}, as {@link #forEachPerson} gives them, in member id order.
+     * A store's report reads its own members through this, not the chain's.
+     */
+    default void forEachPersonAt(String homeStore, Consumer<Person> each) {
+        forEachPerson(p -> {
+            if (homeStore.equals(p.homeStore())) {
+                each.accept(p);
+            }
+        });
+    }
+
+    /**
+     * As {@link #tiers(long, long)}, for at least the persons whose home store is {@code homeStore} (others may be
+     * included: a reader keeps the persons it shows).
+     */
+    default Tiers tiersAt(String homeStore, long fromMs, long untilMs) {
+        return tiers(fromMs, untilMs);
+    }
 }

@@ -33,13 +33,11 @@ public final class MemberReportPage implements PageFeature {
     private static final long DAY_MS = 86_400_000L;
     private static final int SHOWN = 100;
 
-    private final MemberActivities activities;
     private final Liabilities liabilities;
     private final Clock clock;
     private final MemberScoring scoring;
 
     public MemberReportPage(MemberActivities activities, Liabilities liabilities, Clock clock) {
-        this.activities = activities;
         this.liabilities = liabilities;
         this.clock = clock;
         this.scoring = new MemberScoring(activities, clock);
@@ -100,7 +98,7 @@ public final class MemberReportPage implements PageFeature {
         String base = pathStore.map(s -> "/stores/" + s + "/member-report").orElse("/member-report");
         String query = "?days=" + days + (pathStore.isEmpty() && !form.value("store").isEmpty() ? "&store=" + form.value("store") : "")
                 + segment.map(s -> "&segment=" + code(s)).orElse("");
-        List<ReportView.TierRow> tiers = tiers(request, store.isEmpty() ? null : people, activities.tiers(now - days * DAY_MS, now + 1));
+        List<ReportView.TierRow> tiers = tiers(request, scored, now - days * DAY_MS, now + 1);
         String scoredAt = scored.slow() ? request.formats().dateTime(Instant.ofEpochMilli(scored.atMs())) : "";
         request.render(form.hasErrors() ? 422 : 200, "members/report.jte", "member-report.title", new ReportView(base, form, days,
                 growth(request, people, now, days), alf[0], alf[1], alf[2], segments, chart(segments),
@@ -108,25 +106,12 @@ public final class MemberReportPage implements PageFeature {
                 tiers, tierChart(tiers), points(request, liabilities.pointsHeld(store)), scoredAt));
     }
 
-    /** The people's tiers now and the moves in the period, counted for the people shown (a store's own; all when null). */
-    static List<ReportView.TierRow> tiers(PageRequest request, List<MemberActivities.Person> people,
-                                          MemberActivities.Tiers tiers) {
-        java.util.function.Predicate<String> shown;
-        if (people == null) {
-            shown = person -> true;
-        } else {
-            java.util.Set<String> ids = new java.util.HashSet<>();
-            people.forEach(p -> ids.add(p.memberId()));
-            shown = ids::contains;
-        }
+    /** The scored people's tiers now, and the moves into and out of each tier from {@code fromMs} to {@code untilMs}. */
+    static List<ReportView.TierRow> tiers(PageRequest request, MemberScoring.Scoring scored, long fromMs, long untilMs) {
         Map<String, long[]> by = new TreeMap<>();
-        tiers.now().forEach((person, tier) -> {
-            if (shown.test(person)) {
-                by.computeIfAbsent(tier, k -> new long[3])[0]++;
-            }
-        });
-        for (MemberActivities.TierMove move : tiers.moved()) {
-            if (shown.test(move.memberId())) {
+        scored.tiersNow().forEach((tier, members) -> by.computeIfAbsent(tier, k -> new long[3])[0] = members);
+        for (MemberActivities.TierMove move : scored.tierMoves()) {
+            if (move.atMs() >= fromMs && move.atMs() < untilMs) {
                 by.computeIfAbsent(move.toTier(), k -> new long[3])[1]++;
                 by.computeIfAbsent(move.fromTier(), k -> new long[3])[2]++;
             }

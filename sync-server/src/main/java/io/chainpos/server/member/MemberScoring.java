@@ -25,9 +25,13 @@ final class MemberScoring implements AutoCloseable {
     /** Scorings kept at most: the chain's and the slowest stores' (one store's is small). */
     private static final int KEEP = 32;
 
-    /** One scoring: when it was made (the clock's time its figures are of) and how long it took. */
+    /**
+     * One scoring: when it was made (the clock's time its figures are of) and how long it took; with the people's
+     * tiers now (members per tier) and every tier change of theirs (not registrations), for any period's moves.
+     */
     record Scoring(List<MemberActivities.Person> people, List<MemberSegments.Scored> scored, long[] activeLapsedNever,
-                   List<MemberSegments.ChurnRisk> risks, long atMs, long tookMs) {
+                   List<MemberSegments.ChurnRisk> risks, Map<String, Long> tiersNow, List<MemberActivities.TierMove> tierMoves,
+                   long atMs, long tookMs) {
         boolean slow() {
             return tookMs >= SLOW.toMillis();
         }
@@ -71,13 +75,27 @@ final class MemberScoring implements AutoCloseable {
         long started = System.nanoTime();
         long now = clock.millis();
         List<MemberActivities.Person> people = new ArrayList<>();
-        activities.forEachPerson(p -> {
-            if (homeStore.map(s -> s.equals(p.homeStore())).orElse(true)) {
-                people.add(p);
+        homeStore.ifPresentOrElse(store -> activities.forEachPersonAt(store, people::add), () -> activities.forEachPerson(people::add));
+        MemberActivities.Tiers tiers = homeStore.map(store -> activities.tiersAt(store, 0, Long.MAX_VALUE))
+                .orElseGet(() -> activities.tiers(0, Long.MAX_VALUE));
+        java.util.function.Predicate<String> shown;
+        if (homeStore.isEmpty()) {
+            shown = person -> true;
+        } else {
+            Set<String> ids = new java.util.HashSet<>();
+            people.forEach(p -> ids.add(p.memberId()));
+            shown = ids::contains;
+        }
+        Map<String, Long> tiersNow = new java.util.TreeMap<>();
+        tiers.now().forEach((person, tier) -> {
+            if (shown.test(person)) {
+                tiersNow.merge(tier, 1L, Long::sum);
             }
         });
+        List<MemberActivities.TierMove> moves = tiers.moved().stream().filter(move -> shown.test(move.memberId())).toList();
         Scoring scoring = new Scoring(List.copyOf(people), MemberSegments.rfm(people), MemberSegments.activeLapsedNever(people, now),
-                MemberSegments.churnRisk(people, now), now, (System.nanoTime() - started) / 1_000_000);
+                MemberSegments.churnRisk(people, now), java.util.Collections.unmodifiableMap(tiersNow), moves, now,
+                (System.nanoTime() - started) / 1_000_000);
         if (scoring.slow()) {
             kept.put(homeStore, scoring);
         } else {

@@ -57,6 +57,7 @@ abstract class MemberFactsContract extends EventStoreContract {
             push(tills.get(m % tills.size()), registration);
             registration.forEach(fold::apply);
         }
+        assertThat(eachStoreReadsItsOwnPeopleAsTheChainsReadNarrowed()).as("stores with members at home").isEqualTo(3);
         for (int round = 0; round < 60; round++) {
             TillWriter till = tills.get(random.nextInt(tills.size()));
             List<EventEnvelope> batch = new ArrayList<>();
@@ -69,6 +70,7 @@ abstract class MemberFactsContract extends EventStoreContract {
         }
         Figures incremental = figures();
         assertThat(incremental).isEqualTo(fold.figures());
+        eachStoreReadsItsOwnPeopleAsTheChainsReadNarrowed();
 
         int chosen = 1 + random.nextInt(MEMBERS);
         List<MemberId> family = members.memberFamily(member(chosen));
@@ -87,6 +89,43 @@ abstract class MemberFactsContract extends EventStoreContract {
         log.rebuildProjections();
 
         assertThat(figures()).as("rebuild equals incremental").isEqualTo(incremental);
+        eachStoreReadsItsOwnPeopleAsTheChainsReadNarrowed();
+    }
+
+    /**
+     * A store's report reads its members through their home store: the same persons and tiers as the chain's, narrowed.
+     * Returns how many stores have members at home (merges can gather every member into one).
+     */
+    private int eachStoreReadsItsOwnPeopleAsTheChainsReadNarrowed() {
+        MemberActivities activities = Ports.on(storage, Json.CODEC, clock).memberActivities();
+        List<MemberActivities.Person> chain = new ArrayList<>();
+        activities.forEachPerson(chain::add);
+        MemberActivities.Tiers chainTiers = activities.tiers(0, Long.MAX_VALUE);
+        int stores = 0;
+        for (String store : List.of("S001", "S002", "S003")) {
+            List<MemberActivities.Person> expected = chain.stream().filter(p -> store.equals(p.homeStore())).toList();
+            List<MemberActivities.Person> atStore = new ArrayList<>();
+            activities.forEachPersonAt(store, atStore::add);
+            assertThat(atStore).as("the persons at home at " + store).isEqualTo(expected);
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            expected.forEach(p -> ids.add(p.memberId()));
+            MemberActivities.Tiers tiers = activities.tiersAt(store, 0, Long.MAX_VALUE);
+            assertThat(narrowed(tiers.now(), ids)).as("tiers now at " + store).isEqualTo(narrowed(chainTiers.now(), ids));
+            assertThat(tiers.moved().stream().filter(m -> ids.contains(m.memberId())).toList()).as("tier moves at " + store)
+                    .isEqualTo(chainTiers.moved().stream().filter(m -> ids.contains(m.memberId())).toList());
+            stores += expected.isEmpty() ? 0 : 1;
+        }
+        return stores;
+    }
+
+    private static Map<String, String> narrowed(Map<String, String> tiers, java.util.Set<String> ids) {
+        Map<String, String> kept = new TreeMap<>();
+        tiers.forEach((person, tier) -> {
+            if (ids.contains(person)) {
+                kept.put(person, tier);
+            }
+        });
+        return kept;
     }
 
     private Event randomFact(Random random, Fold fold) {
