@@ -18,6 +18,11 @@ final class BenchDatabase implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final Path folder;
 
+    /** A SQLite file kept after the run (folder null: nothing is deleted on close), to measure it again later. */
+    static BenchDatabase keptSqlite(Path file) {
+        return new BenchDatabase(file.toString(), null, null);
+    }
+
     private BenchDatabase(String url, EmbeddedPostgres postgres, Path folder) {
         this.url = url;
         this.postgres = postgres;
@@ -88,6 +93,9 @@ final class BenchDatabase implements AutoCloseable {
         try {
             if (postgres != null) {
                 postgres.close();
+            }
+            if (folder == null) {
+                return;
             }
             try (var files = Files.walk(folder)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

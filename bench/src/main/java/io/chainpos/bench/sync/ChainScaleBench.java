@@ -72,7 +72,8 @@ import java.util.function.IntFunction;
  *
  * <p>{@code java -Dbench.database=sqlite|postgresql -cp bench/target/benchmarks.jar io.chainpos.bench.sync.ChainScaleBench}
  * with {@code -Dbench.stores=1000 -Dbench.products=300000 -Dbench.members=1000000 -Dbench.events=10000000
- * -Dbench.samples=30}.
+ * -Dbench.samples=30}. With {@code -Dbench.sqlite-file=PATH} the SQLite file is kept: a first run loads it, a later
+ * run on the same path loads nothing and measures the pages again (after a change to them), on the same data.
  */
 public final class ChainScaleBench {
     private static final String PASSWORD = "chain scale pages";
@@ -111,12 +112,20 @@ public final class ChainScaleBench {
                 java.util.Arrays.stream(System.getProperty("bench.events", "10000000").split(",")).mapToLong(Long::parseLong).toArray());
         int samples = Integer.getInteger("bench.samples", 30);
         ServerMain main = new ServerMain(Clock.systemUTC(), new SecureRandom());
-        try (BenchDatabase database = BenchDatabase.open(kind);
+        String keptFile = System.getProperty("bench.sqlite-file");
+        boolean reuse = keptFile != null && java.nio.file.Files.exists(java.nio.file.Path.of(keptFile));
+        try (BenchDatabase database = keptFile == null ? BenchDatabase.open(kind) : BenchDatabase.keptSqlite(java.nio.file.Path.of(keptFile));
              Storage storage = main.openStorage(DatabaseSettings.of(database.spec()).withPoolSize(8));
              Services.RunningServer running = main.start(storage, ServerSettings.of("127.0.0.1", 0, false))) {
             URI base = URI.create("http://127.0.0.1:" + running.port() + "/");
             main.users(storage).create("bench.admin", Role.HQ_ADMIN, null, PASSWORD);
             Ports ports = main.ports(storage);
+            if (reuse) {
+                long events = storage.database().read(h -> h.createQuery("SELECT COUNT(*) FROM events").mapTo(Long.class).one());
+                System.out.printf(Locale.ROOT, "%n%s: the kept file %s, %,d events, measured again%n", kind, keptFile, events);
+                bench.measure(HeadOfficeBrowser.signIn(base, "bench.admin", PASSWORD), running.pageRoutes(), samples);
+                return;
+            }
             bench.chain(main, storage, ports, base);
             for (long size : bench.sizes) {
                 bench.sell(ports, size);
