@@ -267,7 +267,7 @@ public final class ServerMain implements Services {
                 new LoyaltyPages(ports.loyalty(), headOffice, periodEnd, parts.audit, LOYALTY_ZONE, clock),
                 new ExpiringPointsPage(expiringPoints, LOYALTY_ZONE, clock),
                 messaging.pages(),
-                new io.chainpos.server.stock.StockPages(ports.stockBook()),
+                new io.chainpos.server.stock.StockPages(ports.stockBook(), stores::count),
                 new io.chainpos.server.stock.StocktakePages(ports.stocktakes()),
                 new io.chainpos.server.stockplan.MinimumPages(ports.stockPlan(), planning, knownStore, knownSku),
                 new io.chainpos.server.stockplan.ReorderPages(planning),

@@ -17,17 +17,37 @@ public final class JdbcStockBook implements StockBook {
 
     @Override
     public List<Level> levels(Optional<String> store, String afterSku, int limit) {
+        String after = afterSku == null ? "" : afterSku;
+        if (store.isPresent()) {
+            // one store's rows in SKU order: its part of the primary key
+            return db.read(h -> h.createQuery("""
+                            SELECT store_id, sku, qty_milli FROM stock WHERE store_id = :store AND sku > :after
+                            ORDER BY sku LIMIT :limit""")
+                    .bind("store", store.get())
+                    .bind("after", after)
+                    .bind("limit", limit)
+                    .map((rs, ctx) -> new Level(rs.getString(1), rs.getString(2), rs.getLong(3)))
+                    .list());
+        }
         return db.read(h -> h.createQuery("""
                         SELECT store_id, sku, qty_milli FROM stock
-                        WHERE sku IN (SELECT DISTINCT sku FROM stock WHERE sku > :after AND (:any OR store_id = :store)
-                                      ORDER BY sku LIMIT :limit)
-                          AND (:any OR store_id = :store)
+                        WHERE sku IN (SELECT DISTINCT sku FROM stock WHERE sku > :after ORDER BY sku LIMIT :limit)
                         ORDER BY sku, store_id""")
-                .bind("after", afterSku == null ? "" : afterSku)
-                .bind("any", store.isEmpty())
-                .bind("store", store.orElse(""))
+                .bind("after", after)
                 .bind("limit", limit)
                 .map((rs, ctx) -> new Level(rs.getString(1), rs.getString(2), rs.getLong(3)))
+                .list());
+    }
+
+    @Override
+    public List<Summary> summaries(String afterSku, int limit) {
+        return db.read(h -> h.createQuery("""
+                        SELECT sku, SUM(qty_milli), COUNT(*), SUM(CASE WHEN qty_milli < 0 THEN 1 ELSE 0 END) FROM stock
+                        WHERE sku IN (SELECT DISTINCT sku FROM stock WHERE sku > :after ORDER BY sku LIMIT :limit)
+                        GROUP BY sku ORDER BY sku""")
+                .bind("after", afterSku == null ? "" : afterSku)
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Summary(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
                 .list());
     }
 

@@ -17,12 +17,19 @@ public interface StockBook {
         }
     }
 
+    /** One SKU across the chain: its total, in how many stores it has a row, and in how many it is below zero. */
+    record Summary(String sku, long totalMilli, long stores, long belowZero) {
+    }
+
     record Discrepancy(String documentNo, String documentKind, String storeId, String sku, String reason, long qtyMilli,
                        String occurredAt) {
     }
 
     /** Stock of every store (or one), by SKU then store; at most {@code limit} rows from the first SKU after {@code afterSku}. */
     List<Level> levels(Optional<String> store, String afterSku, int limit);
+
+    /** The chain's stock per SKU, from the first SKU after {@code afterSku}, at most {@code limit} SKUs. */
+    List<Summary> summaries(String afterSku, int limit);
 
     /** Transfers with this status (IN_TRANSIT, RECEIVED, CANCELLED) to or from {@code store} (or any), newest first. */
     List<Transfer> transfers(String status, Optional<String> store, int limit);

@@ -18,16 +18,22 @@ import java.util.TreeSet;
  * {@code /stock}: every store's stock per product beside the chain's total and what is in transit; {@code /stock/transfers}
  * (in transit, or received or cancelled with {@code ?status=}) and {@code /stock/discrepancies}; a store manager's
  * {@code /stores/{store}/stock} shows their store's stock and its transfers on the road. Read from the stock read
- * models kept at ingest.
+ * models kept at ingest. A chain of more than {@link #STORE_COLUMNS} stores sees each product's chain total, the stores
+ * holding it and those below zero instead of a column per store (a thousand columns read as nothing); one store is
+ * chosen with the filter.
  */
 public final class StockPages implements PageFeature {
     static final int PRODUCTS_PER_PAGE = 200;
     static final int ROWS = 500;
+    static final int STORE_COLUMNS = 12;
 
     private final StockBook book;
+    private final java.util.function.IntUnaryOperator storesUpTo;
 
-    public StockPages(StockBook book) {
+    /** {@code storesUpTo}: how many stores the chain has, counted up to the number given. */
+    public StockPages(StockBook book, java.util.function.IntUnaryOperator storesUpTo) {
         this.book = book;
+        this.storesUpTo = storesUpTo;
     }
 
     @Override
@@ -50,8 +56,17 @@ public final class StockPages implements PageFeature {
 
     /** The stock page: one row per product, a column per store, the chain's total, what is on the road. */
     public record LevelsView(String base, String store, List<String> stores, List<Row> rows, List<TransferRow> inTransit,
-                             String nextHref, boolean chainWide) {
+                             String nextHref, boolean chainWide, List<SummaryRow> summaries) {
         public record Row(String sku, List<String> perStore, String total, String inTransit) {
+        }
+
+        /** A product in a chain too large for a column per store. */
+        public record SummaryRow(String sku, String total, String stores, String belowZero, String inTransit) {
+        }
+
+        /** True when the page shows the chain's totals per product rather than a column per store. */
+        public boolean summarised() {
+            return summaries != null;
         }
     }
 
@@ -70,12 +85,16 @@ public final class StockPages implements PageFeature {
 
     private void levels(PageRequest request, Optional<String> store, String base) {
         String after = request.query("after").orElse("");
-        List<StockBook.Level> levels = book.levels(store, after, PRODUCTS_PER_PAGE);
         List<StockBook.Transfer> onTheRoad = book.transfers(JdbcTransferProjection.IN_TRANSIT, store, ROWS);
         Map<String, Long> travelling = new TreeMap<>();
         for (StockBook.Transfer t : onTheRoad) {
             t.lines().forEach(l -> travelling.merge(l.sku(), l.sentMilli(), Long::sum));
         }
+        if (store.isEmpty() && storesUpTo.applyAsInt(STORE_COLUMNS + 1) > STORE_COLUMNS) {
+            summarised(request, after, travelling, onTheRoad);
+            return;
+        }
+        List<StockBook.Level> levels = book.levels(store, after, PRODUCTS_PER_PAGE);
         TreeSet<String> stores = new TreeSet<>();
         Map<String, Map<String, Long>> bySku = new TreeMap<>();
         store.ifPresent(stores::add);
@@ -95,7 +114,17 @@ public final class StockPages implements PageFeature {
                 : null;
         request.render("stock/levels.jte", store.isPresent() && !base.equals("/stock") ? "stock.store-title" : "stock.title",
                 new LevelsView(base, store.orElse(""), List.copyOf(stores), rows, onTheRoad.stream().map(StockPages::row).toList(), next,
-                        base.equals("/stock")));
+                        base.equals("/stock"), null));
+    }
+
+    private void summarised(PageRequest request, String after, Map<String, Long> travelling, List<StockBook.Transfer> onTheRoad) {
+        List<StockBook.Summary> summaries = book.summaries(after, PRODUCTS_PER_PAGE);
+        var f = request.formats();
+        List<LevelsView.SummaryRow> rows = summaries.stream().map(s -> new LevelsView.SummaryRow(s.sku(), qty(s.totalMilli()),
+                f.number(s.stores()), f.number(s.belowZero()), qty(travelling.getOrDefault(s.sku(), 0L)))).toList();
+        String next = summaries.size() == PRODUCTS_PER_PAGE ? "/stock?after=" + summaries.getLast().sku() : null;
+        request.render("stock/levels.jte", "stock.title", new LevelsView("/stock", "", List.of(), List.of(),
+                onTheRoad.stream().map(StockPages::row).toList(), next, true, rows));
     }
 
     private void transfers(PageRequest request) {

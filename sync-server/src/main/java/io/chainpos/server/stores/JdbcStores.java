@@ -49,6 +49,12 @@ public final class JdbcStores implements Stores, StoreZones {
     }
 
     @Override
+    public int count(int atMost) {
+        return db.read(h -> h.createQuery("SELECT COUNT(*) FROM (SELECT store_id FROM stores LIMIT :n) few")
+                .bind("n", atMost).mapTo(Integer.class).one());
+    }
+
+    @Override
     public Optional<Store> find(String id) {
         return db.read(h -> h.createQuery("SELECT " + COLUMNS + " FROM stores WHERE store_id = :id")
                 .bind("id", id).map((rs, ctx) -> store(rs)).findOne());

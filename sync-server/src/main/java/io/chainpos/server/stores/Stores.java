@@ -24,6 +24,9 @@ public interface Stores {
 
     Optional<Store> find(String id);
 
+    /** How many stores the chain has, counted up to {@code atMost} and no further. */
+    int count(int atMost);
+
     /** False when a store with this id exists already. */
     boolean add(Store store);
 
