@@ -37,6 +37,24 @@ public final class JdbcStockPlanBook implements StockPlanBook {
     }
 
     @Override
+    public List<Stock> belowMinimum(Optional<String> store) {
+        return db.read(h -> {
+            var query = h.createQuery("""
+                    SELECT m.store_id, m.sku, COALESCE(s.qty_milli, 0),
+                           COALESCE((SELECT SUM(l.sent_milli) FROM stock_transfers t
+                                     JOIN stock_transfer_lines l ON l.transfer_id = t.transfer_id
+                                     WHERE t.status = 'IN_TRANSIT' AND t.to_store = m.store_id AND l.sku = m.sku), 0),
+                           m.min_milli
+                    FROM stock_minimums m LEFT JOIN stock s ON s.store_id = m.store_id AND s.sku = m.sku
+                    WHERE m.min_milli > 0 AND COALESCE(s.qty_milli, 0) < m.min_milli %s
+                    ORDER BY m.store_id, m.sku""".formatted(store.isPresent() ? "AND m.store_id = :store" : ""));
+            store.ifPresent(s -> query.bind("store", s));
+            return query.map((rs, ctx) -> new Stock(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+                    .list();
+        });
+    }
+
+    @Override
     public List<Minimum> minimums(Optional<String> store) {
         return db.read(h -> h.createQuery("""
                         SELECT store_id, sku, min_milli, set_by, set_at FROM stock_minimums

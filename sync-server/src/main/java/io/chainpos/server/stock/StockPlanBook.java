@@ -13,6 +13,12 @@ public interface StockPlanBook {
     /** Every store (or one) and product with stock, goods on the way or a minimum, in store then SKU order. */
     List<Stock> stock(Optional<String> store);
 
+    /**
+     * Every store (or one) and product with a minimum above zero and less than it on hand, in store then SKU order:
+     * read from the minimums, so it costs what the chain's minimums cost, not its whole stock.
+     */
+    List<Stock> belowMinimum(Optional<String> store);
+
     record Minimum(String store, String sku, long minimumMilli, String setBy, String setAt) {
     }
 

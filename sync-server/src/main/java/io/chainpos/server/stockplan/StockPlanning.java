@@ -88,7 +88,7 @@ public final class StockPlanning {
 
     /** Products below their minimum, in store then SKU order. */
     public List<StockPlanBook.Stock> lowStock(Optional<String> store) {
-        return book.stock(store).stream().filter(s -> s.minimumMilli() > 0 && s.onHandMilli() < s.minimumMilli()).toList();
+        return book.belowMinimum(store);
     }
 
     /** A transfer head office could propose: how much of what from where to where. */
