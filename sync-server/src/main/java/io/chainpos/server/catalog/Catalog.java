@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * Head office's catalog as its published events built it: products found by barcode, SKU or name, a page at a
- * time by key. Filters: {@code q} (a barcode exactly, a SKU's beginning, or part of a name) and {@code category}.
+ * time by key. Filters: {@code q} (a barcode or SKU exactly; else, from three characters, part of the SKU or a name
+ * through a trigram index, and below three a SKU's beginning or part of a name) and {@code category}.
  */
 public interface Catalog {
     ListSpec LIST = new ListSpec(List.of(

@@ -2,6 +2,7 @@ package io.chainpos.server.catalog;
 
 import io.chainpos.model.event.CatalogItemUpserted;
 import io.chainpos.server.db.Database;
+import io.chainpos.server.db.Dialect;
 import io.chainpos.server.web.Cursor;
 import io.chainpos.server.web.ListRequest;
 import io.chainpos.server.web.Slice;
@@ -16,6 +17,8 @@ import java.util.Optional;
 
 /** Reads the catalog projection's tables. */
 public final class JdbcCatalog implements Catalog {
+    /** A search this long or longer is found through the trigram index of the products' search text. */
+    static final int TRIGRAM = 3;
     private static final String COLUMNS = "p.sku, p.version, p.revision, p.effective_ms, p.name_zh, p.name_en, p.category, p.unit, "
             + "p.item_price, p.item_member_price, p.price, p.member_price, p.price_from_ms, p.tax_rate_bp, p.active, p.barcodes";
 
@@ -38,11 +41,22 @@ public final class JdbcCatalog implements Catalog {
                 args.add(exact.get());
                 return;
             }
-            // A SKU's beginning, or part of either name.
-            String like = q.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+            String lower = q.toLowerCase(Locale.ROOT);
+            if (lower.codePointCount(0, lower.length()) >= TRIGRAM) {
+                // Part of the SKU or of either name (search_text holds all three, lower case), through the trigram index.
+                if (db.dialect() == Dialect.SQLITE && lower.chars().noneMatch(c -> c == '%' || c == '_')) {
+                    where.append(" AND p.rowid IN (SELECT rowid FROM catalog_search WHERE catalog_search.search_text LIKE ?)");
+                    args.add("%" + lower + "%");
+                } else {
+                    where.append(" AND p.search_text LIKE ? ESCAPE '!'");
+                    args.add("%" + escaped(lower) + "%");
+                }
+                return;
+            }
+            // A SKU's beginning, or part of either name: too short for the index, read name by name.
             where.append(" AND (p.sku LIKE ? ESCAPE '!' OR p.search_text LIKE ? ESCAPE '!')");
-            args.add(q.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
-            args.add("%" + like + "%");
+            args.add(escaped(q) + "%");
+            args.add("%" + escaped(lower) + "%");
         });
         request.filter("category").ifPresent(category -> {
             where.append(" AND p.category = ?");
@@ -63,6 +77,10 @@ public final class JdbcCatalog implements Catalog {
             case "price" -> Long.toString(p.price());
             default -> p.sku();
         }, p.sku()));
+    }
+
+    private static String escaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     /** The product a search names exactly: a barcode, else a whole SKU; empty when it names none exactly. */

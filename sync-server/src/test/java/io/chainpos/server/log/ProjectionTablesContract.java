@@ -21,6 +21,11 @@ abstract class ProjectionTablesContract {
     /** Tables that are not projections: a rebuild from the log must not empty them. */
     static final Map<String, String> KEPT = Map.ofEntries(
             Map.entry("events", "the log itself"),
+            Map.entry("catalog_search", "SQLite's trigram index of catalog_products, kept in step with it by triggers"),
+            Map.entry("catalog_search_data", "the trigram index's own storage"),
+            Map.entry("catalog_search_idx", "the trigram index's own storage"),
+            Map.entry("catalog_search_docsize", "the trigram index's own storage"),
+            Map.entry("catalog_search_config", "the trigram index's own storage"),
             Map.entry("log_head", "the log's server sequence"),
             Map.entry("till_marks", "the log's per-till high-water marks"),
             Map.entry("quarantine", "events set apart, kept for head office"),
