@@ -99,6 +99,8 @@ class PageAccessTableTest {
         TABLE.put("POST /messages/campaigns", ADMIN);
         TABLE.put("GET /messages/campaigns/{id}", HEAD_OFFICE);
         TABLE.put("POST /messages/campaigns/{id}/send", ADMIN);
+        TABLE.put("GET /messages/settings", ADMIN);
+        TABLE.put("POST /messages/settings", ADMIN);
         TABLE.put("GET /exceptions", HEAD_OFFICE);
         TABLE.put("GET /exceptions.csv", HEAD_OFFICE);
         TABLE.put("GET /exceptions/{id}", HEAD_OFFICE);
