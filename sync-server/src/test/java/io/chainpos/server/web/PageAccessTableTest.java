@@ -149,6 +149,7 @@ class PageAccessTableTest {
         TABLE.put("GET /members/{memberId}", HEAD_OFFICE);
         TABLE.put("GET /members/{memberId}/export", HEAD_OFFICE);
         TABLE.put("POST /members/{memberId}/erase", ADMIN);
+        TABLE.put("POST /members/{memberId}/opt-out", ADMIN);
         TABLE.put("GET /stores/{store}/members own", SIGNED_IN);
         TABLE.put("GET /stores/{store}/members other", HEAD_OFFICE);
         TABLE.put("GET /stores/{store}/members.csv own", SIGNED_IN);
