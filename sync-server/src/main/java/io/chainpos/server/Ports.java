@@ -64,6 +64,7 @@ public final class Ports {
     private final MemberActivities memberActivities;
     private final Liabilities liabilities;
     private final io.chainpos.server.sales.CoPurchases coPurchases;
+    private final io.chainpos.server.promotion.CouponRedemptions couponRedemptions;
     private final io.chainpos.server.member.KeysAtRest keysAtRest;
     private final io.chainpos.server.care.CareBook care;
     private final io.chainpos.server.stock.StockPlanBook stockPlan;
@@ -86,6 +87,7 @@ public final class Ports {
         this.memberActivities = new JdbcMemberActivities(db);
         this.liabilities = new JdbcLiabilities(db);
         this.coPurchases = new io.chainpos.server.sales.JdbcCoPurchases(db);
+        this.couponRedemptions = new io.chainpos.server.promotion.JdbcCouponRedemptions(db);
         this.keysAtRest = new io.chainpos.server.member.JdbcKeysAtRest(db, ring);
         this.care = new io.chainpos.server.care.JdbcCareBook(db);
         this.stockPlan = new io.chainpos.server.stock.JdbcStockPlanBook(db);
@@ -111,6 +113,11 @@ public final class Ports {
         return coPurchases;
     }
 
+    /** The coupon codes sales used. */
+    public io.chainpos.server.promotion.CouponRedemptions couponRedemptions() {
+        return couponRedemptions;
+    }
+
     /** Registrations checked against the keys their tills uploaded. */
     public io.chainpos.server.member.SealingCheck sealing() {
         return sealing;
@@ -134,7 +141,7 @@ public final class Ports {
                 new JdbcPromotionProjection(EventCodec.standard()), new JdbcSalesProjection(), new JdbcSalesFactsProjection(zones),
                 new JdbcMemberActivityProjection(), new JdbcLiabilityProjection(),
                 new io.chainpos.server.sales.JdbcMemberPurchasesProjection(zones), new io.chainpos.server.care.JdbcCareProjection(),
-                new io.chainpos.server.stock.JdbcStockPlanProjection());
+                new io.chainpos.server.stock.JdbcStockPlanProjection(), new io.chainpos.server.promotion.JdbcCouponRedemptionsProjection());
     }
 
     public EventLog log() {

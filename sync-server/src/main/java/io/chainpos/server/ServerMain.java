@@ -241,7 +241,10 @@ public final class ServerMain implements Services {
                 settings.demoData() ? java.util.Optional.of(java.nio.file.Path.of("messages.jsonl")) : java.util.Optional.empty(),
                 day -> expiringPoints.within(day, io.chainpos.server.messaging.DailyReminders.POINTS_AHEAD_DAYS),
                 () -> ports.promotions().tiers().stream().sorted(java.util.Comparator.comparingLong(
-                        io.chainpos.model.event.TierRulesPublished.Tier::threshold)).map(io.chainpos.model.event.TierRulesPublished.Tier::code).toList());
+                        io.chainpos.model.event.TierRulesPublished.Tier::threshold)).map(io.chainpos.model.event.TierRulesPublished.Tier::code).toList(),
+                new io.chainpos.server.messaging.MessagingSetup.Sources(ports.coPurchases(), ports.promotions(), ports.couponRedemptions(),
+                        new io.chainpos.server.member.JdbcBirthdays(storage.database(), storage.keys()),
+                        new io.chainpos.server.member.JdbcStoredValues(storage.database())));
         Pages pages = new Pages(new Templates(), sessions, openExceptions, new JdbcFormTokens(storage.database(), clock), stores, List.of(
                 new HomePage(new JdbcHomeFacts(storage.database(), openExceptions::byKind), openExceptions, ports.exceptions()::exceptions,
                         store -> planning.lowStock(store).size()),
@@ -263,7 +266,8 @@ public final class ServerMain implements Services {
                 new SalesTodayPage(ports.salesFacts(), ports.sales(), clock),
                 new MemberPages(ports.members(), memberDirectory),
                 new MemberReportPage(ports.memberActivities(), ports.liabilities(), clock),
-                new MemberProfilePage(ports.members(), memberDirectory, log, erasure, parts.audit, codec),
+                new MemberProfilePage(ports.members(), memberDirectory, log, erasure, parts.audit, codec,
+                        new io.chainpos.server.member.JdbcMarketingConsent(storage.database()), messaging.messaging()::optOut),
                 new LoyaltyPages(ports.loyalty(), headOffice, periodEnd, parts.audit, LOYALTY_ZONE, clock),
                 new ExpiringPointsPage(expiringPoints, LOYALTY_ZONE, clock),
                 messaging.pages(),

@@ -23,9 +23,11 @@ import java.util.stream.Collectors;
 
 /**
  * A member's page, opened with the member's key: the profile, points, stored value in its paid and bonus parts
- * (本金/赠金), the tier, where it was registered, and its history across every store. Head office also exports the
- * member's data as JSON, and an admin erases it after typing the member's card number; both are audited. A store
- * manager reads their own store's members here, and is refused any other.
+ * (本金/赠金), the tier, where it was registered, whether it takes marketing messages, and its history across every
+ * store. Head office also exports the member's data as JSON, an admin erases it after typing the member's card number,
+ * and an admin records the member's opt-out (退订) from marketing messages (as a reply to a message does: a consent
+ * change every till pulls, the source kept); each is audited. A store manager reads their own store's members here,
+ * and is refused any other.
  */
 public final class MemberProfilePage implements PageFeature {
     private final Members members;
@@ -34,9 +36,13 @@ public final class MemberProfilePage implements PageFeature {
     private final MemberErasure erasure;
     private final AuditLog audit;
     private final EventCodec codec;
+    private final MarketingConsent consent;
+    private final MemberOptOut optOut;
 
     public MemberProfilePage(Members members, MemberDirectory directory, EventLog log, MemberErasure erasure, AuditLog audit,
-                             EventCodec codec) {
+                             EventCodec codec, MarketingConsent consent, MemberOptOut optOut) {
+        this.consent = consent;
+        this.optOut = optOut;
         this.members = members;
         this.directory = directory;
         this.histories = new MemberHistories(members, log);
@@ -51,13 +57,14 @@ public final class MemberProfilePage implements PageFeature {
         pages.get("/members/{memberId}", chain, request -> show(request, 200, Form.empty()));
         pages.get("/members/{memberId}/export", chain, this::export);
         pages.post("/members/{memberId}/erase", PageAccess.chain(Permission.ERASE_MEMBERS), this::erase);
+        pages.post("/members/{memberId}/opt-out", PageAccess.chain(Permission.CHANGE_MEMBERS), this::optOut);
         pages.get("/stores/{store}/members/{memberId}", PageAccess.store(Permission.VIEW_MEMBERS), request -> show(request, 200, Form.empty()));
     }
 
     /** The profile's view-model: values as shown (personal ones null once erased). */
     public record ProfileView(String base, String memberId, String cardNo, String name, String phone, String tier, String homeStores,
                               String registered, boolean erased, String points, String storedValue, String paid, String bonus,
-                              List<HistoryRow> history, boolean chain, Form form) {
+                              List<HistoryRow> history, boolean chain, Form form, String marketing) {
     }
 
     public record HistoryRow(String at, String store, String till, String what, String detail) {
@@ -85,7 +92,8 @@ public final class MemberProfilePage implements PageFeature {
                 view.cardNo(), view.name(), view.phone(), view.tierCode(), String.join(", ", standing.homeStores()),
                 formats.dateTime(standing.registered()), standing.erased(), formats.number(view.pointsBalance()),
                 formats.money(Money.cny(view.storedValueBalance())), formats.money(Money.cny(view.storedValuePaid())),
-                formats.money(Money.cny(view.storedValueBonus())), history, scope.store().isEmpty(), form));
+                formats.money(Money.cny(view.storedValueBonus())), history, scope.store().isEmpty(), form,
+                consent.standing(id.get()).name()));
     }
 
     private void export(PageRequest request) {
@@ -125,6 +133,27 @@ public final class MemberProfilePage implements PageFeature {
             }
             case MemberErasure.NoSuchMember none -> request.refuse(404, "members.not-found");
         }
+    }
+
+    private void optOut(PageRequest request) {
+        Form form = request.form();
+        Optional<MemberId> id = memberId(request);
+        if (id.isEmpty() || members.member(id.get()).isEmpty()) {
+            request.refuse(404, "members.not-found");
+            return;
+        }
+        if (!request.firstSubmission(form)) {
+            request.redirect("/members/" + id.get(), "already-sent");
+            return;
+        }
+        if (consent.standing(id.get()) != MarketingConsent.Standing.CONSENTS) {
+            request.redirect("/members/" + id.get(), "member-not-consenting");
+            return;
+        }
+        String by = request.viewer().username();
+        int dropped = optOut.optOut(id.get(), "head office: " + by);
+        audit.record(by, "member.opted-out", id.get().toString(), null, "queued messages dropped: " + dropped);
+        request.redirect("/members/" + id.get(), "member-opted-out");
     }
 
     private static Optional<MemberId> memberId(PageRequest request) {

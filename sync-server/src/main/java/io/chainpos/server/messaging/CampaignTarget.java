@@ -12,16 +12,28 @@ import java.util.Set;
  * must meet every criterion given.
  *
  * @param lastVisitBefore members who visited, but not since the start of that day
+ * @param boughtSku members who bought this product (a member merged from several ids: by any of them)
+ * @param boughtWithinDays with {@code boughtSku}: only on the store's local days from this many days before today
+ *                         to today; null: ever
  */
 public record CampaignTarget(MemberSegments.Segment segment, boolean churnRisk, String tier, String homeStore,
-                             LocalDate lastVisitBefore) {
+                             LocalDate lastVisitBefore, String boughtSku, Integer boughtWithinDays) {
+
+    /** A target without a product criterion. */
+    public CampaignTarget(MemberSegments.Segment segment, boolean churnRisk, String tier, String homeStore, LocalDate lastVisitBefore) {
+        this(segment, churnRisk, tier, homeStore, lastVisitBefore, null, null);
+    }
 
     public static CampaignTarget everyone() {
         return new CampaignTarget(null, false, null, null, null);
     }
 
-    /** The chain's view of its members the criteria are judged against, read once per campaign. */
-    public record Standing(Map<String, MemberSegments.Segment> segments, Set<String> atRisk, Map<String, String> tiers, ZoneId zone) {
+    /**
+     * The chain's view of its members the criteria are judged against, read once per campaign; {@code buyers} the
+     * members who bought the product asked for (null when none is).
+     */
+    public record Standing(Map<String, MemberSegments.Segment> segments, Set<String> atRisk, Map<String, String> tiers, Set<String> buyers,
+                           ZoneId zone) {
     }
 
     public boolean matches(MemberActivities.Person p, Standing standing) {
@@ -35,6 +47,9 @@ public record CampaignTarget(MemberSegments.Segment segment, boolean churnRisk, 
             return false;
         }
         if (homeStore != null && !homeStore.equals(p.homeStore())) {
+            return false;
+        }
+        if (boughtSku != null && !standing.buyers().contains(p.memberId())) {
             return false;
         }
         return lastVisitBefore == null

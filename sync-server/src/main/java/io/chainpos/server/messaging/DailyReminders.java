@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Queues the day's service messages once a day in head office's zone, each with the template head office wrote for
  * its kind (none written, none sent): points that reach their last day within {@link #POINTS_AHEAD_DAYS} days (a
- * member is told once in {@link #POINTS_AGAIN_AFTER}), and yesterday's moves up a tier. A second run the same day, or a
- * restart, queues nobody twice.
+ * member is told once in {@link #POINTS_AGAIN_AFTER}), yesterday's moves up a tier, the day's birthdays
+ * ({@link BirthdayGreetings}) and stored value fallen below head office's threshold ({@link StoredValueLow}; no
+ * threshold set, nobody told). A second run the same day, or a restart, queues nobody twice.
  */
 public final class DailyReminders implements AutoCloseable {
     public static final int POINTS_AHEAD_DAYS = 14;
@@ -29,7 +30,12 @@ public final class DailyReminders implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DailyReminders.class);
 
     /** What one day's run queued, per kind. */
-    public record Day(Reminders.Count pointsExpiring, Reminders.Count tierUpgrades) {
+    public record Day(Reminders.Count pointsExpiring, Reminders.Count tierUpgrades, Reminders.Count birthdays,
+                      Reminders.Count storedValueLow) {
+    }
+
+    /** The scheduled messages beyond points and tiers, and the settings head office gave them. */
+    public record Scheduled(BirthdayGreetings birthdays, StoredValueLow storedValueLow, MessageSettings settings) {
     }
 
     private final Templates templates;
@@ -38,6 +44,7 @@ public final class DailyReminders implements AutoCloseable {
     private final Function<LocalDate, ExpiringPointsReport.Report> expiring;
     private final MemberActivities activities;
     private final Supplier<List<String>> tierOrder;
+    private final Scheduled scheduled;
     private final ZoneId zone;
     private final Clock clock;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
@@ -45,7 +52,8 @@ public final class DailyReminders implements AutoCloseable {
     private LocalDate lastRun;
 
     public DailyReminders(Templates templates, Reminders reminders, Outbox outbox, Function<LocalDate, ExpiringPointsReport.Report> expiring,
-                          MemberActivities activities, Supplier<List<String>> tierOrder, ZoneId zone, Clock clock) {
+                          MemberActivities activities, Supplier<List<String>> tierOrder, Scheduled scheduled, ZoneId zone, Clock clock) {
+        this.scheduled = scheduled;
         this.templates = templates;
         this.reminders = reminders;
         this.outbox = outbox;
@@ -70,7 +78,8 @@ public final class DailyReminders implements AutoCloseable {
             Day day = run(today);
             lastRun = today;
             LOG.atInfo().setMessage("message_reminders").addKeyValue("points_expiring", day.pointsExpiring().queued())
-                    .addKeyValue("tier_upgrades", day.tierUpgrades().queued()).log();
+                    .addKeyValue("tier_upgrades", day.tierUpgrades().queued())
+                    .addKeyValue("birthdays", day.birthdays().queued()).addKeyValue("stored_value_low", day.storedValueLow().queued()).log();
         } catch (RuntimeException e) {
             LOG.error("message_reminders_failed", e);
         }
@@ -97,7 +106,15 @@ public final class DailyReminders implements AutoCloseable {
                     .filter(m -> !outbox.hadKindSince(m.memberId(), MessageKind.TIER_UPGRADE, from)).toList();
             tiers = reminders.tierUpgrades(moves, tierOrder.get(), tierTemplate.get(), "zh");
         }
-        return new Day(points, tiers);
+        MessageSettings.Values settings = scheduled.settings().values();
+        Reminders.Count birthdays = newest(MessageKind.BIRTHDAY)
+                .map(t -> scheduled.birthdays().run(today, t, settings.birthdayCouponPromotion())).orElse(new Reminders.Count(0, 0));
+        Reminders.Count low = new Reminders.Count(0, 0);
+        Optional<MessageTemplate> lowTemplate = newest(MessageKind.STORED_VALUE_LOW);
+        if (lowTemplate.isPresent() && settings.storedValueLowBelow().isPresent()) {
+            low = scheduled.storedValueLow().run(lowTemplate.get(), settings.storedValueLowBelow().get());
+        }
+        return new Day(points, tiers, birthdays, low);
     }
 
     private Optional<MessageTemplate> newest(MessageKind kind) {

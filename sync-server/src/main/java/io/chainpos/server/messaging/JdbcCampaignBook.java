@@ -16,7 +16,11 @@ import java.util.TreeMap;
 /** {@link CampaignBook} in {@code message_campaigns} and {@code message_campaign_members}; the target kept as JSON. */
 public final class JdbcCampaignBook implements CampaignBook {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
-    private static final String COLUMNS = "campaign_id, name, template_id, target, holdout_pct, created_by, created_ms, sent_ms";
+    private static final String COLUMNS = "campaign_id, name, template_id, target, holdout_pct, created_by, created_ms, sent_ms, coupon_batch";
+
+    private static final String GIVE = """
+            INSERT INTO message_coupon_codes (code, promotion_code, member_id, given_for, given_ms) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING""";
 
     private final Database db;
 
@@ -25,7 +29,7 @@ public final class JdbcCampaignBook implements CampaignBook {
     }
 
     @Override
-    public void create(Campaign c, Map<String, Boolean> members) {
+    public void create(Campaign c, Map<String, Boolean> members, Map<String, String> codes) {
         String target;
         try {
             target = JSON.writeValueAsString(c.target());
@@ -33,11 +37,16 @@ public final class JdbcCampaignBook implements CampaignBook {
             throw new IllegalStateException(e);
         }
         db.write(tx -> {
-            tx.sql().update("INSERT INTO message_campaigns (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, NULL)", c.campaignId(), c.name(),
-                    c.templateId(), target, c.holdoutPercent(), c.createdBy(), c.created().toEpochMilli());
+            tx.sql().update("INSERT INTO message_campaigns (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)", c.campaignId(),
+                    c.name(), c.templateId(), target, c.holdoutPercent(), c.createdBy(), c.created().toEpochMilli(), c.couponPromotion());
             List<Object[]> rows = new ArrayList<>();
             new TreeMap<>(members).forEach((member, held) -> rows.add(new Object[] {c.campaignId(), member, held ? 1 : 0}));
             tx.sql().batch("INSERT INTO message_campaign_members (campaign_id, member_id, held_out) VALUES (?, ?, ?)", rows);
+            for (Map.Entry<String, String> code : new TreeMap<>(codes).entrySet()) {
+                if (tx.sql().update(GIVE, code.getValue(), c.couponPromotion(), code.getKey(), c.campaignId(), c.created().toEpochMilli()) == 0) {
+                    throw new CodesTaken(code.getValue());
+                }
+            }
             return null;
         });
     }
@@ -84,6 +93,6 @@ public final class JdbcCampaignBook implements CampaignBook {
         boolean never = rs.wasNull();
         return new Campaign(rs.getString("campaign_id"), rs.getString("name"), rs.getString("template_id"), target,
                 rs.getInt("holdout_pct"), rs.getString("created_by"), Instant.ofEpochMilli(rs.getLong("created_ms")),
-                never ? null : Instant.ofEpochMilli(sent));
+                never ? null : Instant.ofEpochMilli(sent), rs.getString("coupon_batch"));
     }
 }

@@ -31,10 +31,14 @@ public final class MessagePages implements PageFeature {
     private final Campaigns campaigns;
     private final Messaging messaging;
     private final Function<String, Optional<String>> memberByCard;
+    private final MessageSettingsPage settings;
+    private final CouponBatches coupons;
     private final Clock clock;
 
     public MessagePages(Templates templates, Campaigns campaigns, Messaging messaging, Function<String, Optional<String>> memberByCard,
-                        Clock clock) {
+                        MessageSettings settings, CouponBatches coupons, Clock clock) {
+        this.settings = new MessageSettingsPage(settings, coupons);
+        this.coupons = coupons;
         this.templates = templates;
         this.campaigns = campaigns;
         this.messaging = messaging;
@@ -60,6 +64,7 @@ public final class MessagePages implements PageFeature {
         pages.post("/messages/campaigns", write, this::createCampaign);
         pages.get("/messages/campaigns/{id}", read, this::showCampaign);
         pages.post("/messages/campaigns/{id}/send", write, this::sendCampaign);
+        settings.addTo(pages, write);
     }
 
     public record ListView(List<MessageTemplate> templates, List<CampaignBook.Campaign> campaigns) {
@@ -71,7 +76,11 @@ public final class MessagePages implements PageFeature {
     public record TemplateView(MessageTemplate template, Form preview, String previewZh, String previewEn) {
     }
 
-    public record CampaignForm(Form form, List<MessageTemplate> templates, List<String> segments) {
+    /** A coupon promotion the campaign form offers, with its free codes. */
+    public record Coupon(String code, String name, int free, int codes) {
+    }
+
+    public record CampaignForm(Form form, List<MessageTemplate> templates, List<String> segments, List<Coupon> coupons) {
     }
 
     /** A difference as the report shows it, already formatted. */
@@ -82,8 +91,10 @@ public final class MessagePages implements PageFeature {
     public record Delivery(String messageId, String memberId, String status, String reason, int attempts) {
     }
 
+    /** {@code codesSent}, {@code codesRedeemed}: null for a campaign without coupons or not sent yet. */
     public record CampaignView(CampaignBook.Campaign campaign, String template, int targeted, int heldOut,
-                               Map<Outbox.Status, Long> messages, Measure visits, Measure spend, List<Delivery> deliveries) {
+                               Map<Outbox.Status, Long> messages, Measure visits, Measure spend, List<Delivery> deliveries,
+                               Integer codesSent, Integer codesRedeemed) {
     }
 
     private void list(PageRequest request) {
@@ -151,9 +162,12 @@ public final class MessagePages implements PageFeature {
     }
 
     private void campaignForm(PageRequest request, int status, Form form) {
+        boolean zh = request.language().tag().startsWith("zh");
         request.render(status, "messaging/campaign-new.jte", "messages.campaign.new", new CampaignForm(form,
                 templates.all().stream().filter(t -> t.kind() == MessageKind.CAMPAIGN).toList(),
-                Arrays.stream(MemberSegments.Segment.values()).map(Enum::name).toList()));
+                Arrays.stream(MemberSegments.Segment.values()).map(Enum::name).toList(),
+                coupons.batches().stream().map(b -> new Coupon(b.promotionCode(), zh ? b.nameZh() : b.nameEn(),
+                        coupons.free(b.promotionCode()).map(List::size).orElse(0), b.codes())).toList()));
     }
 
     private void createCampaign(PageRequest request) {
@@ -165,6 +179,12 @@ public final class MessagePages implements PageFeature {
         MemberSegments.Segment segment = null;
         LocalDate lastVisitBefore = null;
         int holdout = -1;
+        Integer boughtWithin = null;
+        try {
+            boughtWithin = blank(form.raw("boughtWithinDays")) ? null : Integer.valueOf(form.raw("boughtWithinDays").strip());
+        } catch (NumberFormatException e) {
+            form.reject("boughtWithinDays", "messages.problem.boughtWithinDays");
+        }
         try {
             segment = blank(form.raw("segment")) ? null : MemberSegments.Segment.valueOf(form.raw("segment"));
         } catch (IllegalArgumentException e) {
@@ -182,13 +202,17 @@ public final class MessagePages implements PageFeature {
         }
         if (!form.hasErrors()) {
             CampaignTarget target = new CampaignTarget(segment, "on".equals(form.raw("churnRisk")), orNull(form.raw("tier")),
-                    orNull(form.raw("homeStore")), lastVisitBefore);
-            switch (campaigns.create(form.raw("name"), form.raw("templateId"), target, holdout, request.viewer().username())) {
+                    orNull(form.raw("homeStore")), lastVisitBefore, orNull(form.raw("boughtSku")), boughtWithin);
+            switch (campaigns.create(form.raw("name"), form.raw("templateId"), target, holdout, orNull(form.raw("couponPromotion")),
+                    request.viewer().username())) {
                 case Campaigns.Chosen chosen -> {
                     request.redirect("/messages/campaigns/" + chosen.campaignId(), "message-campaign-created");
                     return;
                 }
-                case Campaigns.Refused refused -> form.reject(refused.field(), "messages.problem." + refused.field());
+                case Campaigns.Refused refused -> {
+                    String key = "messages.problem." + refused.field() + "." + refused.problem();
+                    form.reject(refused.field(), request.hasText(key) ? key : "messages.problem." + refused.field(), refused.args().toArray());
+                }
             }
         }
         request.releaseSubmission(form);
@@ -210,7 +234,9 @@ public final class MessagePages implements PageFeature {
                 members.size() - held, held, report.map(CampaignReport::messages).orElse(Map.of()),
                 report.map(r -> measure(r.visits(), 1)).orElse(null), report.map(r -> measure(r.spend(), 100)).orElse(null),
                 campaigns.messages(id).stream().limit(MESSAGES_SHOWN).map(m -> new Delivery(m.messageId(), m.memberId(), m.status().name(),
-                        m.reason() == null ? "" : m.reason(), m.attempts())).toList()));
+                        m.reason() == null ? "" : m.reason(), m.attempts())).toList(),
+                campaign.get().couponPromotion() == null ? null : report.map(CampaignReport::codesSent).orElse(null),
+                campaign.get().couponPromotion() == null ? null : report.map(CampaignReport::codesRedeemed).orElse(null)));
     }
 
     private static Measure measure(Difference d, double unit) {

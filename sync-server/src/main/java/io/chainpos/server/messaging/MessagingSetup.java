@@ -33,23 +33,36 @@ public final class MessagingSetup implements AutoCloseable {
     private final OptOutRoutes optOuts;
     private final MessageSender sender;
     private final DailyReminders reminders;
+    private final Messaging messaging;
+
+    /** What the messages read from other features: purchases, promotions and their redemptions, birthdays, stored value. */
+    public record Sources(io.chainpos.server.sales.CoPurchases purchases, io.chainpos.server.promotion.Promotions promotions,
+                          io.chainpos.server.promotion.CouponRedemptions redemptions, io.chainpos.server.member.Birthdays birthdays,
+                          io.chainpos.server.member.StoredValues storedValues) {
+    }
 
     public MessagingSetup(Database db, Members members, MemberActivities activities, HeadOffice headOffice,
                           Function<String, Optional<String>> memberByCard, ZoneId zone, Clock clock, Map<String, String> env,
                           Optional<Path> demoFile, Function<java.time.LocalDate, io.chainpos.server.loyalty.ExpiringPointsReport.Report> expiring,
-                          java.util.function.Supplier<java.util.List<String>> tierOrder) {
+                          java.util.function.Supplier<java.util.List<String>> tierOrder, Sources sources) {
         Outbox outbox = new JdbcOutbox(db);
         MarketingConsent consent = new JdbcMarketingConsent(db);
         QuietHours quiet = quiet(env.getOrDefault("CHAINPOS_MESSAGES_QUIET", "21:00-08:00"), zone);
-        Messaging messaging = new Messaging(outbox, members, consent, headOffice,
+        this.messaging = new Messaging(outbox, members, consent, headOffice,
                 new Messaging.Rules(quiet, Integer.parseInt(env.getOrDefault("CHAINPOS_MESSAGES_WEEKLY_CAP", "2"))), clock);
         Templates templates = new JdbcTemplates(db, clock);
-        Campaigns campaigns = new Campaigns(new JdbcCampaignBook(db), templates, messaging, outbox, activities, consent, zone, clock,
-                new java.security.SecureRandom()::nextLong);
-        this.pages = new MessagePages(templates, campaigns, messaging, memberByCard, clock);
+        CouponCodes codes = new JdbcCouponCodes(db);
+        CouponBatches coupons = new CouponBatches(sources.promotions(), sources.redemptions(), codes);
+        Campaigns campaigns = new Campaigns(new JdbcCampaignBook(db), templates, messaging, outbox, activities, consent, sources.purchases(),
+                coupons, codes, zone, clock, new java.security.SecureRandom()::nextLong);
+        MessageSettings settings = new JdbcMessageSettings(db, clock);
+        this.pages = new MessagePages(templates, campaigns, messaging, memberByCard, settings, coupons, clock);
         this.optOuts = new OptOutRoutes(messaging, Optional.ofNullable(env.get("CHAINPOS_MESSAGES_WEBHOOK_SECRET"))
                 .filter(s -> !s.isBlank()).map(s -> s.getBytes(StandardCharsets.UTF_8)), clock);
-        this.reminders = new DailyReminders(templates, new Reminders(messaging), outbox, expiring, activities, tierOrder, zone, clock);
+        this.reminders = new DailyReminders(templates, new Reminders(messaging), outbox, expiring, activities, tierOrder,
+                new DailyReminders.Scheduled(new BirthdayGreetings(sources.birthdays(), messaging, outbox, coupons, codes, zone, clock),
+                        new StoredValueLow(sources.storedValues(), new JdbcStoredValueWatch(db), messaging, outbox, clock), settings),
+                zone, clock);
         if (!"off".equalsIgnoreCase(env.get("CHAINPOS_MESSAGES_REMINDERS"))) {
             reminders.start();
         }
@@ -62,6 +75,11 @@ public final class MessagingSetup implements AutoCloseable {
 
     public MessagePages pages() {
         return pages;
+    }
+
+    /** Messages under the chain's rules: what head office's member page records an opt-out through. */
+    public Messaging messaging() {
+        return messaging;
     }
 
     /** The provider's forwarded opt-out replies. */

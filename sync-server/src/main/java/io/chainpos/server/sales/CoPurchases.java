@@ -47,6 +47,12 @@ public interface CoPurchases {
     /** What the buyers of {@code sku} also bought, by members who bought both, most first (then by SKU). */
     List<Pair> alsoBought(SalesFacts.Filter filter, String sku, int limit);
 
+    /**
+     * The members (survivor ids) who bought {@code sku} on a store's local day from {@code fromEpochDay} on (any day:
+     * {@link Long#MIN_VALUE}), read through the table's index by product and day.
+     */
+    java.util.Set<String> buyersSince(String sku, long fromEpochDay);
+
     /** For each of {@code others}, members who bought it and {@code sku} in the period (absent: none). */
     Map<String, Long> bothWith(SalesFacts.Filter filter, String sku, Collection<String> others);
 }

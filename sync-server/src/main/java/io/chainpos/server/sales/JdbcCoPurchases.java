@@ -43,6 +43,12 @@ public final class JdbcCoPurchases implements CoPurchases {
     }
 
     @Override
+    public java.util.Set<String> buyersSince(String sku, long fromEpochDay) {
+        return new java.util.HashSet<>(db.read(h -> h.createQuery("SELECT DISTINCT member_id FROM member_purchases WHERE sku = :sku AND day >= :from")
+                .bind("sku", sku).bind("from", fromEpochDay).mapTo(String.class).list()));
+    }
+
+    @Override
     public List<Pair> alsoBought(SalesFacts.Filter filter, String sku, int limit) {
         List<Object[]> both = db.read(h -> {
             Query query = h.createQuery("""

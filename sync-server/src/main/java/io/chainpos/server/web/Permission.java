@@ -21,6 +21,8 @@ public enum Permission {
     PUBLISH_LOYALTY,
     VIEW_MEMBERS,
     ERASE_MEMBERS,
+    /** Change a member's standing from head office: record their opt-out (退订) from marketing messages. */
+    CHANGE_MEMBERS,
     VIEW_STORES,
     MANAGE_STORES,
     VIEW_SALES,

@@ -53,6 +53,9 @@ abstract class ProjectionTablesContract {
             Map.entry("message_campaign_members", "who a campaign targeted or held out, drawn when it was sent"),
             Map.entry("message_outbox", "messages to members and their delivery: what was sent to a provider cannot be sent again"),
             Map.entry("message_opt_outs", "where each opt-out came from (the consent change itself is in the log)"),
+            Map.entry("message_settings", "head office's settings for the scheduled messages, set on its pages"),
+            Map.entry("message_stored_value_watch", "which members the daily runs saw above the stored-value threshold: no event says it"),
+            Map.entry("message_coupon_codes", "the coupon codes given in messages: a code given cannot be given again"),
             Map.entry("flyway_schema_history", "the migrations applied"));
 
     @TempDir

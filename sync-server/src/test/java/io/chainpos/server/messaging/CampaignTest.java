@@ -48,9 +48,7 @@ class CampaignTest {
         db = open(dir, START);
         templates = new JdbcTemplates(db.storage.database(), db.clock);
         Messaging messaging = db.messaging(new Messaging.Rules(QuietHours.none(MessagingFixture.SHANGHAI), 3));
-        campaigns = new Campaigns(new JdbcCampaignBook(db.storage.database()), templates, messaging, db.outbox,
-                db.ports.memberActivities(), db.consent, MessagingFixture.SHANGHAI, db.clock,
-                new Random(7)::nextLong);
+        campaigns = db.campaigns(templates, messaging, new Random(7)::nextLong);
         assertThat(templates.save(new MessageTemplate("t-back", MessageKind.CAMPAIGN, "回来看看", "{name}，好久不见，本周回店满100减20",
                 "{name}, we miss you: 20 off 100 this week"), "hq-admin")).isInstanceOf(Templates.Kept.class);
     }

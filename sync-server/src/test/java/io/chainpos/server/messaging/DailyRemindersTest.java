@@ -35,7 +35,8 @@ class DailyRemindersTest {
         daily = new DailyReminders(templates, new Reminders(messaging), db.outbox,
                 day -> new ExpiringPointsReport.Report(day, DailyReminders.POINTS_AHEAD_DAYS, 12,
                         List.of(new ExpiringPointsReport.Line(member.toString(), 150, day.plusDays(10), 900))),
-                db.ports.memberActivities(), () -> List.of("NORMAL", "SILVER", "GOLD"), MessagingFixture.SHANGHAI, db.clock);
+                db.ports.memberActivities(), () -> List.of("NORMAL", "SILVER", "GOLD"), db.scheduled(messaging), MessagingFixture.SHANGHAI,
+                db.clock);
     }
 
     @AfterEach
@@ -52,7 +53,8 @@ class DailyRemindersTest {
     void withoutATemplateOfItsKindNothingIsQueued() {
         db.clock.set(DAY);
 
-        assertThat(daily.run(today())).isEqualTo(new DailyReminders.Day(new Reminders.Count(0, 0), new Reminders.Count(0, 0)));
+        Reminders.Count none = new Reminders.Count(0, 0);
+        assertThat(daily.run(today())).isEqualTo(new DailyReminders.Day(none, none, none, none));
         assertThat(db.outbox.membersQueued()).isEmpty();
     }
 

@@ -74,9 +74,13 @@ final class MessagingFixture implements AutoCloseable {
     }
 
     MemberId register(TillWriter at, int n, String phone, String name, boolean consents) {
+        return register(at, n, phone, name, consents, null);
+    }
+
+    MemberId register(TillWriter at, int n, String phone, String name, boolean consents, java.time.LocalDate birthday) {
         MemberId member = Facts.member(n);
         ports.members().storeMemberKeys(List.of(Facts.key(member)));
-        MemberRegistered registered = new PersonalData(phone, name, null).register(Facts.key(member), Facts.LOOKUP,
+        MemberRegistered registered = new PersonalData(phone, name, birthday).register(Facts.key(member), Facts.LOOKUP,
                 Gender.UNSPECIFIED, CardNo.of("88" + member.value().toString().substring(24)), "NORMAL", consents);
         push(at, registered);
         return member;
@@ -97,6 +101,38 @@ final class MessagingFixture implements AutoCloseable {
 
     MessageSender sender(MessageChannel channel, QuietHours quiet, Backoff backoff) {
         return new MessageSender(outbox, channel, consent, ports.members(), quiet, backoff, java.time.Duration.ofMinutes(2), clock);
+    }
+
+    CouponCodes codes() {
+        return new JdbcCouponCodes(storage.database());
+    }
+
+    CouponBatches coupons() {
+        return new CouponBatches(ports.promotions(), ports.couponRedemptions(), codes());
+    }
+
+    Campaigns campaigns(Templates templates, Messaging messaging, java.util.function.LongSupplier seeds) {
+        return new Campaigns(new JdbcCampaignBook(storage.database()), templates, messaging, outbox, ports.memberActivities(), consent,
+                ports.coPurchases(), coupons(), codes(), SHANGHAI, clock, seeds);
+    }
+
+    MessageSettings settings() {
+        return new JdbcMessageSettings(storage.database(), clock);
+    }
+
+    DailyReminders.Scheduled scheduled(Messaging messaging) {
+        return new DailyReminders.Scheduled(
+                new BirthdayGreetings(new io.chainpos.server.member.JdbcBirthdays(storage.database(), storage.keys()), messaging, outbox,
+                        coupons(), codes(), SHANGHAI, clock),
+                new StoredValueLow(new io.chainpos.server.member.JdbcStoredValues(storage.database()),
+                        new JdbcStoredValueWatch(storage.database()), messaging, outbox, clock), settings());
+    }
+
+    /** Head office publishes one coupon promotion (5.00 off) with these codes, as the next version of its set. */
+    void publishCoupons(long version, String promotionCode, String... codes) {
+        headOffice.publish(List.of(new io.chainpos.model.event.PromotionsPublished(version, clock.instant(), List.of(
+                io.chainpos.model.promotion.Promotion.everywhere(promotionCode, "券" + promotionCode, "Coupon " + promotionCode, 1, false,
+                        new io.chainpos.model.promotion.Rule.Coupon(List.of(codes), 500, 0, 0))))));
     }
 
     static MessageTemplate template(String zh, String en) {

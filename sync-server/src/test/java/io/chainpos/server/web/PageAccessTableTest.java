@@ -99,6 +99,8 @@ class PageAccessTableTest {
         TABLE.put("POST /messages/campaigns", ADMIN);
         TABLE.put("GET /messages/campaigns/{id}", HEAD_OFFICE);
         TABLE.put("POST /messages/campaigns/{id}/send", ADMIN);
+        TABLE.put("GET /messages/settings", ADMIN);
+        TABLE.put("POST /messages/settings", ADMIN);
         TABLE.put("GET /exceptions", HEAD_OFFICE);
         TABLE.put("GET /exceptions.csv", HEAD_OFFICE);
         TABLE.put("GET /exceptions/{id}", HEAD_OFFICE);
@@ -147,6 +149,7 @@ class PageAccessTableTest {
         TABLE.put("GET /members/{memberId}", HEAD_OFFICE);
         TABLE.put("GET /members/{memberId}/export", HEAD_OFFICE);
         TABLE.put("POST /members/{memberId}/erase", ADMIN);
+        TABLE.put("POST /members/{memberId}/opt-out", ADMIN);
         TABLE.put("GET /stores/{store}/members own", SIGNED_IN);
         TABLE.put("GET /stores/{store}/members other", HEAD_OFFICE);
         TABLE.put("GET /stores/{store}/members.csv own", SIGNED_IN);
