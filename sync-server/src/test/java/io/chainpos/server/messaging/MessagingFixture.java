@@ -42,6 +42,11 @@ final class MessagingFixture implements AutoCloseable {
     }
 
     MessagingFixture(Path file, ManualClock clock, Storage storage) {
+        this(file, clock, storage, new TillWriter("S001", "S001-T1", 1, clock));
+    }
+
+    /** {@code till}: the till that goes on numbering its events where it was (a reopened file has its events). */
+    private MessagingFixture(Path file, ManualClock clock, Storage storage, TillWriter till) {
         this.file = file;
         this.clock = clock;
         this.storage = storage;
@@ -50,7 +55,7 @@ final class MessagingFixture implements AutoCloseable {
         this.headOffice = new HeadOffice(ports.log(), Json.CODEC, clock);
         this.outbox = new JdbcOutbox(storage.database());
         this.consent = new JdbcMarketingConsent(storage.database());
-        this.till = new TillWriter("S001", "S001-T1", 1, clock);
+        this.till = till;
     }
 
     static MessagingFixture on(Path dir, Instant now) {
@@ -66,7 +71,7 @@ final class MessagingFixture implements AutoCloseable {
     /** The same database file opened again, as a restarted server would. */
     MessagingFixture reopened() {
         storage.close();
-        return new MessagingFixture(file, clock);
+        return new MessagingFixture(file, clock, Storage.open(file.toString()), till);
     }
 
     MemberId register(int n, String phone, String name, boolean consents) {
@@ -93,6 +98,8 @@ final class MessagingFixture implements AutoCloseable {
     void push(TillWriter writer, Event... payloads) {
         IngestResult result = ports.log().ingest(new IngestBatch(writer.till, writer.epoch, Json.incoming(writer.next(List.of(payloads)))));
         assertThat(result).isInstanceOf(IngestResult.Stored.class);
+        assertThat(((IngestResult.Stored) result).accepted()).as("every event stored, none taken for one already there")
+                .isEqualTo(payloads.length);
     }
 
     Messaging messaging(Messaging.Rules rules) {
