@@ -8,6 +8,7 @@ import io.chainpos.server.db.Database;
 import io.chainpos.server.db.Dialect;
 import io.chainpos.server.db.SqlSession;
 import io.chainpos.server.merge.EventScope;
+import io.chainpos.server.merge.HeadOfficeTill;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -188,7 +189,9 @@ public final class JdbcEventLog implements EventLog {
     @Override
     public List<EventEnvelope> find(LogSearch search) {
         StringBuilder where = new StringBuilder("type IN (<types>)");
-        search.till().ifPresent(till -> where.append(" AND till_id = :till"));
+        // Head office's till as a literal, not a parameter: the partial index of its events is chosen only for it.
+        boolean headOffice = search.till().filter(HeadOfficeTill.TILL::equals).isPresent();
+        search.till().ifPresent(till -> where.append(headOffice ? " AND till_id = 'HQ'" : " AND till_id = :till"));
         if (!search.mentioning().isEmpty()) {
             where.append(" AND (");
             for (int i = 0; i < search.mentioning().size(); i++) {
@@ -200,7 +203,7 @@ public final class JdbcEventLog implements EventLog {
         return db.read(h -> {
             var query = h.createQuery("SELECT body FROM events WHERE " + where + " ORDER BY server_seq" + limit)
                     .bindList("types", List.copyOf(search.types()));
-            search.till().ifPresent(till -> query.bind("till", till.value()));
+            search.till().filter(till -> !headOffice).ifPresent(till -> query.bind("till", till.value()));
             for (int i = 0; i < search.mentioning().size(); i++) {
                 query.bind("m" + i, "%\"" + search.mentioning().get(i) + "\"%");
             }
