@@ -80,6 +80,10 @@ public final class JdbcExceptionRecords implements ExceptionRecords {
                             WHERE id = :id AND resolved_ms IS NULL""")
                     .bind("at", at.toEpochMilli()).bind("actor", actor).bind("note", note).bind("id", id).execute();
             if (changed == 1) {
+                tx.handle().createUpdate("""
+                                UPDATE open_exception_counts SET open_count = open_count - 1
+                                WHERE (store_id, kind) = (SELECT COALESCE(store_id, ''), kind FROM sync_exceptions WHERE id = :id)""")
+                        .bind("id", id).execute();
                 return Resolved.RESOLVED;
             }
             boolean exists = tx.handle().createQuery("SELECT COUNT(*) FROM sync_exceptions WHERE id = :id").bind("id", id)

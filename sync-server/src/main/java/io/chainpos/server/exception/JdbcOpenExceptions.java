@@ -18,12 +18,12 @@ public final class JdbcOpenExceptions implements OpenExceptions {
 
     @Override
     public long count() {
-        return db.read(h -> h.createQuery("SELECT COUNT(*) FROM sync_exceptions WHERE resolved_ms IS NULL").mapTo(Long.class).one());
+        return db.read(h -> h.createQuery("SELECT COALESCE(SUM(open_count), 0) FROM open_exception_counts").mapTo(Long.class).one());
     }
 
     @Override
     public long countIn(String store) {
-        return db.read(h -> h.createQuery("SELECT COUNT(*) FROM sync_exceptions WHERE store_id = :store AND resolved_ms IS NULL")
+        return db.read(h -> h.createQuery("SELECT COALESCE(SUM(open_count), 0) FROM open_exception_counts WHERE store_id = :store")
                 .bind("store", store).mapTo(Long.class).one());
     }
 
@@ -31,7 +31,7 @@ public final class JdbcOpenExceptions implements OpenExceptions {
     public Map<String, Long> byKind() {
         Map<String, Long> counts = new LinkedHashMap<>();
         db.read(h -> h.createQuery("""
-                        SELECT kind, COUNT(*) AS n FROM sync_exceptions WHERE resolved_ms IS NULL GROUP BY kind ORDER BY n DESC, kind""")
+                        SELECT kind, SUM(open_count) AS n FROM open_exception_counts GROUP BY kind HAVING SUM(open_count) > 0 ORDER BY n DESC, kind""")
                 .map((rs, ctx) -> counts.put(rs.getString(1), rs.getLong(2))).list());
         return counts;
     }

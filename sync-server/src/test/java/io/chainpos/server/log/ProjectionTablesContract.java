@@ -32,6 +32,7 @@ abstract class ProjectionTablesContract {
             Map.entry("sealing_checks", "each registration's check against its uploaded key; the key channel is not in the log"),
             Map.entry("sealing_cursor", "how far the sealing check has read the log"),
             Map.entry("sync_exceptions", "what was found when an event arrived; a rebuild does not find it again"),
+            Map.entry("open_exception_counts", "the count of sync_exceptions still open, kept with them"),
             Map.entry("chain_heads", "each till epoch's event chain as checked at ingest; a rebuild does not check again"),
             Map.entry("chain_closes", "the chain at each shift close, as checked at ingest"),
             Map.entry("member_keys", "members' data keys travel beside the log, never in it"),
