@@ -256,6 +256,11 @@ public final class ChainScaleBench {
             }
             pages.put(path, i -> fill(path));
         }
+        // -Dbench.pages=REGEX measures only the pages whose path matches (a page changed since the last run)
+        String only = System.getProperty("bench.pages");
+        if (only != null) {
+            pages.keySet().removeIf(path -> !path.matches(only));
+        }
         pages.put("/catalog?q=<barcode>", i -> "/catalog?q=" + barcode(random.nextInt(products)));
         pages.put("/catalog?q=<sku>", i -> "/catalog?q=" + sku(random.nextInt(products)));
         pages.put("/catalog?q=<name>", i -> "/catalog?q=" + java.net.URLEncoder.encode("商品" + random.nextInt(products), java.nio.charset.StandardCharsets.UTF_8));
