@@ -121,6 +121,15 @@ public final class SqlSession implements AutoCloseable {
         }
     }
 
+    /** Runs the statement {@code update}, whose {@code %s} is an IN list, over {@code keys} a few hundred at a time. */
+    public void updateIn(String update, List<String> keys) {
+        for (int from = 0; from < keys.size(); from += IN_CHUNK) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + IN_CHUNK));
+            int places = placesFor(chunk.size());
+            update(update.formatted(places(places)), padded(chunk, places));
+        }
+    }
+
     /** Runs {@code sql} and hands each row to {@code each} without holding them all in memory. */
     public void forEach(String sql, Row<Void> each, Object... args) {
         try {

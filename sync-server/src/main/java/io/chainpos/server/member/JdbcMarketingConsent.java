@@ -29,8 +29,7 @@ public final class JdbcMarketingConsent implements MarketingConsent {
                 return Standing.ERASED;
             }
             boolean known = h.createQuery("""
-                            SELECT 1 FROM member_fields WHERE member_id = :id
-                               OR member_id IN (SELECT merged_id FROM member_aliases WHERE survivor_id = :id)""")
+                            SELECT 1 FROM member_fields WHERE member_id IN (SELECT :id UNION ALL SELECT merged_id FROM member_aliases WHERE survivor_id = :id)""")
                     .bind("id", survivor).mapTo(Integer.class).findFirst().isPresent();
             if (!known) {
                 return Standing.UNKNOWN;

@@ -64,7 +64,7 @@ public final class JdbcMemberProjection implements Projection {
                 stored_value_bonus = member_balances.stored_value_bonus + excluded.stored_value_bonus""";
     private static final String BALANCE_OF_SURVIVOR = """
             SELECT COALESCE(SUM(points), 0), COALESCE(SUM(stored_value), 0) FROM member_balances
-            WHERE member_id = ? OR member_id IN (SELECT merged_id FROM member_aliases WHERE survivor_id = ?)""";
+            WHERE member_id IN (SELECT ? UNION ALL SELECT merged_id FROM member_aliases WHERE survivor_id = ?)""";
     private static final String ALL_BALANCES =
             "SELECT member_id, points, stored_value, stored_value_bonus FROM member_balances ORDER BY member_id";
 

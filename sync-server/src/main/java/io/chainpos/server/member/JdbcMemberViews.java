@@ -55,7 +55,7 @@ final class JdbcMemberViews {
     static List<FieldWrite> writes(Handle h, String survivor) {
         return h.createQuery("""
                         SELECT member_id, field, value, hlc, till_id, event_id FROM member_fields
-                        WHERE member_id = :id OR member_id IN (SELECT merged_id FROM member_aliases WHERE survivor_id = :id)""")
+                        WHERE member_id IN (SELECT :id UNION ALL SELECT merged_id FROM member_aliases WHERE survivor_id = :id)""")
                 .bind("id", survivor)
                 .map((rs, ctx) -> {
                     Optional<ProfileField> field = ProfileField.fromStored(rs.getString(2));
@@ -74,7 +74,7 @@ final class JdbcMemberViews {
         Optional<long[]> balances = h.createQuery("""
                         SELECT COUNT(*), COALESCE(SUM(points), 0), COALESCE(SUM(stored_value), 0), COALESCE(SUM(stored_value_bonus), 0)
                         FROM member_balances
-                        WHERE member_id = :id OR member_id IN (SELECT merged_id FROM member_aliases WHERE survivor_id = :id)""")
+                        WHERE member_id IN (SELECT :id UNION ALL SELECT merged_id FROM member_aliases WHERE survivor_id = :id)""")
                 .bind("id", survivor)
                 .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)})
                 .findOne()
