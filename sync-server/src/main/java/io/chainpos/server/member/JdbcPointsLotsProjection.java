@@ -17,9 +17,10 @@ import java.util.TreeSet;
 
 /**
  * Each member's points as lots by earn day ({@link PointsLots}, first in first out), kept at ingest from the points
- * deltas the member projection has just merged: every member (survivor) whose points changed in a push, or who
- * took in another by a merge, has its lots folded again from its own deltas, in the order they happened, so a
- * change that happened earlier but arrived late lands where it belongs. Runs after {@link JdbcMemberProjection}.
+ * deltas the member projection has just merged. A member (survivor) whose new deltas all happened after the last one
+ * its lots took in has them added to its lots as they stand; one that took in another by a merge, or that a change
+ * dated earlier reached late, has its lots folded again from all its deltas in the order they happened, so the late
+ * change lands where it belongs. Both give what one fold of every delta gives. Runs after {@link JdbcMemberProjection}.
  */
 public final class JdbcPointsLotsProjection implements Projection {
     private static final String SURVIVORS_OF = "SELECT merged_id, survivor_id FROM member_aliases WHERE merged_id IN (%s)";
@@ -28,6 +29,13 @@ public final class JdbcPointsLotsProjection implements Projection {
     private static final String MERGED_INTO = "SELECT merged_id, survivor_id FROM member_aliases WHERE survivor_id IN (%s)";
     private static final String POINTS_DELTAS_OF = """
             SELECT member_id, occurred_ms, event_id, delta FROM balance_deltas WHERE account = 'POINTS' AND member_id IN (%s)""";
+    private static final String FOLDED_OF = "SELECT member_id, occurred_ms, event_id FROM points_lots_folded WHERE member_id IN (%s)";
+    private static final String DELETE_FOLDED_OF = "DELETE FROM points_lots_folded WHERE member_id IN (%s)";
+    private static final String INSERT_FOLDED = "INSERT INTO points_lots_folded (member_id, occurred_ms, event_id) VALUES (?, ?, ?)";
+    private static final String LOTS_OF = "SELECT member_id, earned_day, remaining FROM points_lots WHERE member_id IN (%s)";
+    private static final String OVERDRAFTS_OF = "SELECT member_id, overdraft FROM points_overdrafts WHERE member_id IN (%s)";
+    private static final String POINTS_DELTAS_WITH_IDS = """
+            SELECT member_id, occurred_ms, event_id, delta FROM balance_deltas WHERE account = 'POINTS' AND event_id IN (%s)""";
     private static final String INSERT_LOT = "INSERT INTO points_lots (member_id, earned_day, remaining) VALUES (?, ?, ?)";
     private static final String INSERT_OVERDRAFT = "INSERT INTO points_overdrafts (member_id, overdraft) VALUES (?, ?)";
 
@@ -40,18 +48,25 @@ public final class JdbcPointsLotsProjection implements Projection {
 
     @Override
     public List<String> tables() {
-        return List.of("points_lots", "points_overdrafts");
+        return List.of("points_lots", "points_overdrafts", "points_lots_folded");
     }
 
     @Override
     public List<SyncException> apply(SqlSession sql, List<EventEnvelope> events, Instant now) {
         TreeSet<String> touched = new TreeSet<>();
+        java.util.Set<String> merging = new java.util.HashSet<>();
+        List<String> pointsEvents = new ArrayList<>();
         for (EventEnvelope event : events) {
             switch (event.payload()) {
-                case PointsChanged points -> touched.add(points.memberId().toString());
+                case PointsChanged points -> {
+                    touched.add(points.memberId().toString());
+                    pointsEvents.add(event.eventId().toString());
+                }
                 case MembersMerged merged -> {
                     touched.add(merged.memberId().toString());
                     touched.add(merged.mergedId().toString());
+                    merging.add(merged.memberId().toString());
+                    merging.add(merged.mergedId().toString());
                 }
                 default -> { }
             }
@@ -59,21 +74,89 @@ public final class JdbcPointsLotsProjection implements Projection {
         if (touched.isEmpty()) {
             return List.of();
         }
-        // Set-wise, a few statements a push whatever its members: who survives whom, the lots and overdrafts to go,
-        // every survivor's deltas in one read (a statement per member was most of a push's time on PostgreSQL).
+        // Set-wise, a few statements a push whatever its members (a statement per member was most of a push's time on
+        // PostgreSQL): who survives whom, how far each survivor's lots are folded, this push's deltas.
         java.util.Map<String, String> survivorOf = new java.util.HashMap<>();
         sql.forEachIn(SURVIVORS_OF, List.copyOf(touched), rs -> survivorOf.put(rs.getString(1), rs.getString(2)));
         TreeSet<String> survivors = new TreeSet<>();
         for (String member : touched) {
-            survivors.add(survivorOf.getOrDefault(member, member));
+            String survivor = survivorOf.getOrDefault(member, member);
+            survivors.add(survivor);
+            if (merging.contains(member)) {
+                merging.add(survivor);
+            }
         }
+        java.util.Map<String, String> ownerOf = family(sql, List.copyOf(survivors));
+        java.util.Map<String, Delta> folded = new java.util.HashMap<>();
+        sql.forEachIn(FOLDED_OF, List.copyOf(survivors), rs -> folded.put(rs.getString(1), new Delta(rs.getLong(2), rs.getString(3), 0)));
+        java.util.Map<String, List<Delta>> arrived = new java.util.HashMap<>();
+        sql.forEachIn(POINTS_DELTAS_WITH_IDS, pointsEvents, rs -> arrived.computeIfAbsent(ownerOf.getOrDefault(rs.getString(1),
+                rs.getString(1)), k -> new ArrayList<>()).add(new Delta(rs.getLong(2), rs.getString(3), rs.getLong(4))));
+        // In steps: a survivor with a position, no merge in this push, and every new delta after the position.
+        List<String> stepped = new ArrayList<>();
+        List<String> refolded = new ArrayList<>();
+        for (String survivor : survivors) {
+            Delta from = folded.get(survivor);
+            List<Delta> news = arrived.getOrDefault(survivor, List.of());
+            if (from != null && !merging.contains(survivor) && news.stream().allMatch(d -> ORDER.compare(d, from) > 0)) {
+                stepped.add(survivor);
+            } else {
+                refolded.add(survivor);
+            }
+        }
+        java.util.Map<String, PointsLots> lots = new java.util.TreeMap<>();
+        java.util.Map<String, Delta> last = new java.util.HashMap<>();
+        if (!stepped.isEmpty()) {
+            java.util.Map<String, PointsLots> held = stored(sql, stepped);
+            for (String survivor : stepped) {
+                List<Delta> news = arrived.getOrDefault(survivor, List.of()).stream().sorted(ORDER).toList();
+                PointsLots state = held.getOrDefault(survivor, PointsLots.EMPTY);
+                for (Delta d : news) {
+                    state = state.apply(new PointsLots.Change(day(d.occurredMs()), d.delta()));
+                }
+                lots.put(survivor, state);
+                last.put(survivor, news.isEmpty() ? folded.get(survivor) : news.getLast());
+            }
+        }
+        lots.putAll(lotsOf(sql, refolded, ownerOf, last));
         // A merged id holds no lots of its own: they are its survivor's now. Every survivor's are written again.
         TreeSet<String> cleared = new TreeSet<>(touched);
         cleared.addAll(survivors);
         sql.updateIn(DELETE_LOTS_OF, List.copyOf(cleared));
         sql.updateIn(DELETE_OVERDRAFTS_OF, List.copyOf(cleared));
-        insert(sql, lotsOf(sql, List.copyOf(survivors)));
+        sql.updateIn(DELETE_FOLDED_OF, List.copyOf(cleared));
+        insert(sql, lots);
+        sql.batch(INSERT_FOLDED, last.entrySet().stream()
+                .map(e -> new Object[] {e.getKey(), e.getValue().occurredMs(), e.getValue().eventId()}).toList());
         return List.of();
+    }
+
+    /** The order the fold takes deltas in: when they happened, then by event id. */
+    private static final java.util.Comparator<Delta> ORDER = java.util.Comparator.comparingLong(Delta::occurredMs)
+            .thenComparing(Delta::eventId);
+
+    /** Each of {@code survivors} and every id merged into one, mapped to its survivor. */
+    private static java.util.Map<String, String> family(SqlSession sql, List<String> survivors) {
+        java.util.Map<String, String> ownerOf = new java.util.HashMap<>();
+        survivors.forEach(survivor -> ownerOf.put(survivor, survivor));
+        sql.forEachIn(MERGED_INTO, survivors, rs -> ownerOf.put(rs.getString(1), rs.getString(2)));
+        return ownerOf;
+    }
+
+    /** The lots and overdrafts of {@code members} as written. */
+    private static java.util.Map<String, PointsLots> stored(SqlSession sql, List<String> members) {
+        java.util.Map<String, List<PointsLots.Lot>> lots = new java.util.HashMap<>();
+        sql.forEachIn(LOTS_OF, members, rs -> lots.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                .add(new PointsLots.Lot(LocalDate.parse(rs.getString(2)), rs.getLong(3))));
+        java.util.Map<String, Long> overdrafts = new java.util.HashMap<>();
+        sql.forEachIn(OVERDRAFTS_OF, members, rs -> overdrafts.put(rs.getString(1), rs.getLong(2)));
+        java.util.Map<String, PointsLots> stored = new java.util.HashMap<>();
+        for (String member : members) {
+            List<PointsLots.Lot> held = new ArrayList<>(lots.getOrDefault(member, List.of()));
+            held.sort(java.util.Comparator.comparing(PointsLots.Lot::earned));
+            stored.put(member, new PointsLots(held, overdrafts.getOrDefault(member, 0L)));
+        }
+        return stored;
     }
 
     /**
@@ -87,7 +170,11 @@ public final class JdbcPointsLotsProjection implements Projection {
                     SELECT DISTINCT COALESCE(a.survivor_id, d.member_id) FROM balance_deltas d
                     LEFT JOIN member_aliases a ON a.merged_id = d.member_id WHERE d.account = 'POINTS'""", rs -> rs.getString(1));
             for (int from = 0; from < survivors.size(); from += SqlSession.IN_CHUNK) {
-                projection.insert(sql, projection.lotsOf(sql, survivors.subList(from, Math.min(survivors.size(), from + SqlSession.IN_CHUNK))));
+                List<String> chunk = survivors.subList(from, Math.min(survivors.size(), from + SqlSession.IN_CHUNK));
+                java.util.Map<String, Delta> last = new java.util.HashMap<>();
+                projection.insert(sql, projection.lotsOf(sql, chunk, family(sql, chunk), last));
+                sql.batch(INSERT_FOLDED, last.entrySet().stream()
+                        .map(e -> new Object[] {e.getKey(), e.getValue().occurredMs(), e.getValue().eventId()}).toList());
             }
         }
     }
@@ -96,19 +183,25 @@ public final class JdbcPointsLotsProjection implements Projection {
     private record Delta(long occurredMs, String eventId, long delta) {
     }
 
-    /** The lots of each of {@code survivors}, folded from its deltas and those of the ids merged into it. */
-    private java.util.Map<String, PointsLots> lotsOf(SqlSession sql, List<String> survivors) {
-        java.util.Map<String, String> ownerOf = new java.util.HashMap<>();
-        survivors.forEach(survivor -> ownerOf.put(survivor, survivor));
-        sql.forEachIn(MERGED_INTO, survivors, rs -> ownerOf.put(rs.getString(1), rs.getString(2)));
+    /**
+     * The lots of each of {@code survivors}, folded from its deltas and those of the ids merged into it ({@code ownerOf}
+     * maps each id to its survivor); the last delta folded of each goes into {@code last}.
+     */
+    private java.util.Map<String, PointsLots> lotsOf(SqlSession sql, List<String> survivors, java.util.Map<String, String> ownerOf,
+                                                     java.util.Map<String, Delta> last) {
         java.util.Map<String, List<Delta>> deltas = new java.util.TreeMap<>();
         survivors.forEach(survivor -> deltas.put(survivor, new ArrayList<>()));
-        sql.forEachIn(POINTS_DELTAS_OF, List.copyOf(ownerOf.keySet()), rs -> deltas.get(ownerOf.get(rs.getString(1)))
+        List<String> ids = ownerOf.entrySet().stream().filter(e -> deltas.containsKey(e.getValue())).map(java.util.Map.Entry::getKey).toList();
+        sql.forEachIn(POINTS_DELTAS_OF, ids, rs -> deltas.get(ownerOf.get(rs.getString(1)))
                 .add(new Delta(rs.getLong(2), rs.getString(3), rs.getLong(4))));
         java.util.Map<String, PointsLots> lots = new java.util.TreeMap<>();
-        deltas.forEach((survivor, changes) -> lots.put(survivor, PointsLots.of(changes.stream()
-                .sorted(java.util.Comparator.comparingLong(Delta::occurredMs).thenComparing(Delta::eventId))
-                .map(d -> new PointsLots.Change(day(d.occurredMs()), d.delta())).toList())));
+        deltas.forEach((survivor, changes) -> {
+            List<Delta> ordered = changes.stream().sorted(ORDER).toList();
+            lots.put(survivor, PointsLots.of(ordered.stream().map(d -> new PointsLots.Change(day(d.occurredMs()), d.delta())).toList()));
+            if (!ordered.isEmpty()) {
+                last.put(survivor, ordered.getLast());
+            }
+        });
         return lots;
     }
 

@@ -190,6 +190,104 @@ abstract class PeriodEndContract {
         }
     }
 
+    /**
+     * The lots kept at ingest, day by day: pushes of several members' changes mostly in the order they happened (the
+     * lots taken forward in steps), now and then one dated earlier arriving late and a merge (the lots folded again),
+     * give after every push the lots and overdrafts a fold of each member's changes in time order gives.
+     */
+    @Test
+    void theLotsKeptAfterEveryPushAreThoseAFoldOfTheChangesInTimeOrderGives() {
+        java.util.Random random = new java.util.Random(5);
+        List<MemberId> members = new java.util.ArrayList<>(List.of(MEMBER));
+        for (int m = 1; m < 4; m++) {
+            MemberId id = new MemberId(UUID.fromString("0192f0a0-0000-7000-8000-00000000020" + m));
+            members.add(id);
+            push(a1, io.chainpos.server.testing.Facts.registered(id, "1390000020" + m, "会员" + m));
+        }
+        java.util.Map<MemberId, java.util.TreeMap<Instant, Long>> happened = new java.util.HashMap<>();
+        java.util.Set<Instant> used = new java.util.HashSet<>();
+        Instant at = Instant.parse("2025-01-01T00:00:00Z");
+        for (int round = 0; round < 40; round++) {
+            if (round == 25) {
+                push(a1, io.chainpos.server.testing.Facts.merged(members.get(1), members.get(2)));
+                happened.computeIfAbsent(members.get(1), k -> new java.util.TreeMap<>())
+                        .putAll(happened.getOrDefault(members.get(2), new java.util.TreeMap<>()));
+                happened.remove(members.get(2));
+                members.remove(2);
+            }
+            List<io.chainpos.model.event.Event> changes = new java.util.ArrayList<>();
+            boolean late = round % 7 == 6;
+            for (int i = 0, n = 1 + random.nextInt(4); i < n; i++) {
+                MemberId member = members.get(random.nextInt(members.size()));
+                at = at.plusSeconds(3_600L * (1 + random.nextInt(40)));
+                Instant when = late ? at.minusSeconds(86_400L * (5 + random.nextInt(20))) : at;
+                long held = happened.getOrDefault(member, new java.util.TreeMap<>()).values().stream().mapToLong(Long::longValue).sum();
+                long delta = random.nextInt(3) == 0 ? -(1 + random.nextInt((int) Math.max(1, held + 30))) : 1 + random.nextInt(200);
+                if (!used.add(when)) {
+                    continue; // one change a moment in the whole chain, so a merge's two histories interleave one way
+                }
+                happened.computeIfAbsent(member, k -> new java.util.TreeMap<>()).put(when, delta);
+                clock.set(when);
+                changes.add(new PointsChanged(member, delta, delta > 0 ? PointsChanged.Reason.EARN : PointsChanged.Reason.REDEEM,
+                        null, List.of()));
+                // each change its own envelope time: one push may carry several, as a till's backlog does
+                push(random.nextBoolean() ? a1 : b1, changes.removeLast());
+            }
+            assertThat(keptLots()).as("round %d", round).isEqualTo(lotsByHand(happened));
+        }
+        ports.log().rebuildProjections();
+        assertThat(keptLots()).as("after a rebuild").isEqualTo(lotsByHand(happened));
+    }
+
+    /** The lots table as member -> day -> remaining, with each overdraft under the day "overdraft". */
+    private java.util.Map<String, java.util.Map<String, Long>> keptLots() {
+        java.util.Map<String, java.util.Map<String, Long>> kept = new java.util.TreeMap<>();
+        storage.database().read(h -> h.createQuery("SELECT member_id, earned_day, remaining FROM points_lots")
+                .map((rs, ctx) -> kept.computeIfAbsent(rs.getString(1), k -> new java.util.TreeMap<>()).put(rs.getString(2), rs.getLong(3)))
+                .list());
+        storage.database().read(h -> h.createQuery("SELECT member_id, overdraft FROM points_overdrafts")
+                .map((rs, ctx) -> kept.computeIfAbsent(rs.getString(1), k -> new java.util.TreeMap<>()).put("overdraft", rs.getLong(2)))
+                .list());
+        return kept;
+    }
+
+    /** First in first out by hand, each member's changes in the order they happened; days in the loyalty zone. */
+    private static java.util.Map<String, java.util.Map<String, Long>> lotsByHand(java.util.Map<MemberId, java.util.TreeMap<Instant, Long>> happened) {
+        java.util.Map<String, java.util.Map<String, Long>> out = new java.util.TreeMap<>();
+        happened.forEach((member, changes) -> {
+            java.util.List<Object[]> lots = new java.util.ArrayList<>(); // earned day, remaining
+            long overdraft = 0;
+            for (var change : changes.entrySet()) {
+                long delta = change.getValue();
+                if (delta > 0) {
+                    long repaid = Math.min(overdraft, delta);
+                    overdraft -= repaid;
+                    if (delta > repaid) {
+                        lots.add(new Object[] {change.getKey().atZone(SHANGHAI).toLocalDate().toString(), delta - repaid});
+                    }
+                } else {
+                    long take = -delta;
+                    for (Object[] lot : lots) {
+                        long used = Math.min((Long) lot[1], take);
+                        lot[1] = (Long) lot[1] - used;
+                        take -= used;
+                    }
+                    lots.removeIf(lot -> (Long) lot[1] == 0);
+                    overdraft += take;
+                }
+            }
+            java.util.Map<String, Long> byDay = new java.util.TreeMap<>();
+            lots.forEach(lot -> byDay.merge((String) lot[0], (Long) lot[1], Long::sum));
+            if (overdraft > 0) {
+                byDay.put("overdraft", overdraft);
+            }
+            if (!byDay.isEmpty()) {
+                out.put(member.toString(), byDay);
+            }
+        });
+        return out;
+    }
+
     private static java.util.Set<List<Object>> lines(ExpiringPointsReport.Report report) {
         java.util.Set<List<Object>> out = new java.util.HashSet<>();
         report.members().forEach(l -> out.add(List.of(l.memberId(), l.points(), l.lastDay(), l.balance())));
