@@ -171,10 +171,9 @@ public final class JdbcPointsLotsProjection implements Projection {
                     LEFT JOIN member_aliases a ON a.merged_id = d.member_id WHERE d.account = 'POINTS'""", rs -> rs.getString(1));
             for (int from = 0; from < survivors.size(); from += SqlSession.IN_CHUNK) {
                 List<String> chunk = survivors.subList(from, Math.min(survivors.size(), from + SqlSession.IN_CHUNK));
-                java.util.Map<String, Delta> last = new java.util.HashMap<>();
-                projection.insert(sql, projection.lotsOf(sql, chunk, family(sql, chunk), last));
-                sql.batch(INSERT_FOLDED, last.entrySet().stream()
-                        .map(e -> new Object[] {e.getKey(), e.getValue().occurredMs(), e.getValue().eventId()}).toList());
+                // No position is written: its table comes with a later migration (V239), and a member without one is
+                // folded in full at its next change.
+                projection.insert(sql, projection.lotsOf(sql, chunk, family(sql, chunk), new java.util.HashMap<>()));
             }
         }
     }
