@@ -9,11 +9,8 @@ import org.jdbi.v3.core.Handle;
 
 /** The member activity port over the tables {@link JdbcMemberActivityProjection} and {@link JdbcMemberProjection} write. */
 public final class JdbcMemberActivities implements MemberActivities {
-    // Each id that registered or visited, counted in its survivor; the home store is the survivor's own when it has one.
-    private static final String PEOPLE = """
-            WITH ids AS (SELECT member_id FROM member_home UNION SELECT member_id FROM member_activity),
-                 people AS (SELECT COALESCE(a.survivor_id, ids.member_id) AS person, ids.member_id
-                            FROM ids LEFT JOIN member_aliases a ON a.merged_id = ids.member_id)
+    // Each person's figures from a "people" table (person, and each of its ids as member_id); %s: a WHERE clause or nothing.
+    private static final String FIGURES_OF_PEOPLE = """
             SELECT p.person,
                    COALESCE((SELECT store_id FROM member_home WHERE member_id = p.person), MIN(h.store_id)),
                    COALESCE(MIN(h.registered_ms), 0), COALESCE(MIN(x.first_visit_ms), 0), COALESCE(MAX(x.last_visit_ms), 0),
@@ -23,6 +20,13 @@ public final class JdbcMemberActivities implements MemberActivities {
             %s
             GROUP BY p.person ORDER BY p.person""";
 
+    // Each id that registered or visited, counted in its survivor; the home store is the survivor's own when it has one.
+    private static final String PEOPLE = """
+            WITH ids AS (SELECT member_id FROM member_home UNION SELECT member_id FROM member_activity),
+                 people AS (SELECT COALESCE(a.survivor_id, ids.member_id) AS person, ids.member_id
+                            FROM ids LEFT JOIN member_aliases a ON a.merged_id = ids.member_id)
+            """ + FIGURES_OF_PEOPLE;
+
     // The same, for the persons one of whose ids registered at a store: the only ones that can have it as home store.
     private static final String PEOPLE_AT = """
             WITH persons AS (SELECT DISTINCT COALESCE(a.survivor_id, h.member_id) AS person
@@ -30,13 +34,7 @@ public final class JdbcMemberActivities implements MemberActivities {
                              WHERE h.store_id = :store),
                  people AS (SELECT person, person AS member_id FROM persons
                             UNION SELECT a.survivor_id, a.merged_id FROM member_aliases a JOIN persons ON persons.person = a.survivor_id)
-            SELECT p.person,
-                   COALESCE((SELECT store_id FROM member_home WHERE member_id = p.person), MIN(h.store_id)),
-                   COALESCE(MIN(h.registered_ms), 0), COALESCE(MIN(x.first_visit_ms), 0), COALESCE(MAX(x.last_visit_ms), 0),
-                   COALESCE(SUM(x.visits), 0), COALESCE(SUM(x.spend), 0)
-            FROM people p LEFT JOIN member_home h ON h.member_id = p.member_id
-                          LEFT JOIN member_activity x ON x.member_id = p.member_id
-            GROUP BY p.person ORDER BY p.person""";
+            """ + FIGURES_OF_PEOPLE.formatted("");
 
     private final Database db;
 
