@@ -132,14 +132,23 @@ public final class ReplicaReads implements ReportReads, AutoCloseable {
         }
     }
 
-    /** The replica cannot be reached or is shutting down, as opposed to a report's own fault, which is thrown. */
+    /**
+     * Undefined table, undefined column: the replica's schema has not yet been given the migrations this server
+     * brought (README, Operations: upgrading with a read replica), so the primary answers meanwhile.
+     */
+    private static final java.util.Set<String> SCHEMA_BEHIND = java.util.Set.of("42P01", "42703");
+
+    /**
+     * The replica cannot be reached, is shutting down or lacks this server's schema, as opposed to a report's own
+     * fault, which is thrown.
+     */
     static boolean unreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectionException || t instanceof SQLTransientConnectionException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && (sql.getSQLState().startsWith("08")
+                    || sql.getSQLState().startsWith("57P") || SCHEMA_BEHIND.contains(sql.getSQLState()))) {
                 return true;
             }
             if (t.getCause() == t) {
