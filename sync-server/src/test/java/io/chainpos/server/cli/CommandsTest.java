@@ -205,6 +205,23 @@ class CommandsTest {
     }
 
     @Test
+    void migrateCreatesTheSchemaAndWritesNothingElse() throws Exception {
+        String url = io.chainpos.server.testing.EmbeddedDatabase.newDatabase();
+
+        assertThat(run("", "migrate", "--db", url)).isZero();
+
+        try (var c = java.sql.DriverManager.getConnection(url); var s = c.createStatement();
+             var tables = s.executeQuery("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()");
+             var rows = c.createStatement().executeQuery("SELECT (SELECT COUNT(*) FROM events) + (SELECT COUNT(*) FROM users)")) {
+            tables.next();
+            rows.next();
+            assertThat(tables.getInt(1)).isGreaterThan(80);
+            assertThat(rows.getLong(1)).isZero();
+        }
+        assertThat(out.toString()).contains("postgresql database's schema is up to date");
+    }
+
+    @Test
     void helpNamesTheCommands() {
         assertThat(run("", "--help")).isZero();
 
