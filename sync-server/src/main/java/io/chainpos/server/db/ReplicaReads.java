@@ -209,6 +209,16 @@ public final class ReplicaReads implements ReportReads, AutoCloseable {
      * @param asOf   the moment up to which the replica holds every event (now when it is caught up)
      */
     public record Lag(long events, Optional<Instant> asOf) {
+        /** How long ago the replica's figures stood, at {@code now}: zero when it is caught up. */
+        public Duration behind(Instant now) {
+            return events == 0 ? Duration.ZERO : asOf.map(at -> Duration.between(at, now)).filter(d -> !d.isNegative())
+                    .orElse(Duration.ZERO);
+        }
+    }
+
+    /** How far the replica trails now, in time; empty while it cannot be reached. */
+    public Optional<Duration> lagTime() {
+        return lag().map(l -> l.behind(clock.instant()));
     }
 
     /** Report reads the replica answered. */

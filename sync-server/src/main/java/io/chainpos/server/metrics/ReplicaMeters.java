@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The read replica's meters: report reads per source, how often the replica was found unreachable, and how
- * far it trails the primary (read when scraped; NaN while it cannot be reached).
+ * far it trails the primary in events and seconds (read when scraped; NaN while it cannot be reached).
  */
 public final class ReplicaMeters {
     private ReplicaMeters() {
@@ -25,5 +25,9 @@ public final class ReplicaMeters {
         Gauge.builder("chainpos.read.replica.lag.events", replica,
                         r -> r.lag().map(lag -> (double) lag.events()).orElse(Double.NaN))
                 .description("Events committed on the primary that the read replica has not applied yet").register(registry);
+        Gauge.builder("chainpos.read.replica.lag.seconds", replica,
+                        r -> r.lagTime().map(d -> d.toMillis() / 1000.0).orElse(Double.NaN))
+                .description("How long ago the primary received the first event the read replica has not applied (0: caught up)")
+                .register(registry);
     }
 }

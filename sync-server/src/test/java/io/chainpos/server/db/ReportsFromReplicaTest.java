@@ -64,6 +64,7 @@ class ReportsFromReplicaTest {
         long behind = databases.primaryLong("SELECT last_seq FROM log_head") - databases.replicaLong("SELECT last_seq FROM log_head");
         assertThat(behind).isPositive();
         assertThat(footer(stale)).contains(behind + " events behind the primary");
+        assertThat(office.get("/metrics").body()).containsPattern("chainpos_read_replica_lag_events\\{[^}]*} " + behind + "\\.0");
 
         databases.applying(true);
         databases.awaitCaughtUp();
@@ -109,6 +110,21 @@ class ReportsFromReplicaTest {
         String metrics = office.get("/metrics").body();
         assertThat(metrics).containsPattern("chainpos_report_reads_total\\{[^}]*source=\"primary_fallback\"[^}]*} [1-9]");
         assertThat(metrics).containsPattern("chainpos_read_replica_unreachable_total\\{[^}]*} [1-9]");
+    }
+
+    @Test
+    void aReplicaWithoutATableOfThisServerLeavesThatReportOnThePrimary() {
+        TestServer.EnrolledTill till = server.enroll("S777", "S777-T1");
+        assertThat(till.push(List.of(till.writer().next(Facts.sale("S777-R000001", "100001", 1500)))).status()).isEqualTo(200);
+        databases.awaitCaughtUp();
+        databases.applying(false);
+        databases.onReplica("DROP TABLE sales_seen"); // as a replica not yet given a release's new table
+
+        PageClient.Page receipts = office.get("/stores/S777/sales");
+
+        assertThat(receipts.status()).isEqualTo(200);
+        assertThat(receipts.body()).contains("S777-R000001");
+        assertThat(footer(receipts)).contains("Reports read from the primary database");
     }
 
     private static String footer(PageClient.Page page) {
