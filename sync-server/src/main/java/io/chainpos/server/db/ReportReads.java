@@ -11,7 +11,8 @@ import org.jdbi.v3.core.Handle;
  * too, for a server without a replica and for tests.
  *
  * <p>The rule, per feature. On the replica: the sales reports and today's sales, what members bought together,
- * the member report (RFM, churn), liabilities, stock levels and stocktakes, the home page's figures. On the
+ * the member report (RFM, churn), liabilities, stock levels, transfers, discrepancies and stocktakes, and the
+ * home page's figures, with their CSV exports. On the
  * primary: every write; everything a till reads (pull, snapshot, push, enrollment, member lookup); sign-in,
  * sessions and form tokens; the exception counts, which must drop as soon as one is resolved; every page that
  * edits (catalog, promotions, stores, users, minimums, proposals), since it shows what was just saved; and
