@@ -222,6 +222,17 @@ class CommandsTest {
     }
 
     @Test
+    void aReadReplicaIsRefusedBesideASqliteFileAndMustBePostgresql() {
+        assertThat(run("", "serve", "--port", "0", "--host", "127.0.0.1", "--db", dir.resolve("other.db").toString(),
+                "--read-db", "jdbc:postgresql://127.0.0.1:1/replica")).isEqualTo(Commands.DATABASE_UNAVAILABLE);
+        assertThat(err.toString()).contains("--read-db needs a PostgreSQL primary");
+
+        assertThat(run("", "serve", "--port", "0", "--host", "127.0.0.1", "--db", io.chainpos.server.testing.EmbeddedDatabase.newDatabase(),
+                "--read-db", dir.resolve("replica.db").toString())).isEqualTo(Commands.DATABASE_UNAVAILABLE);
+        assertThat(err.toString()).contains("--read-db takes a jdbc:postgresql:// URL");
+    }
+
+    @Test
     void helpNamesTheCommands() {
         assertThat(run("", "--help")).isZero();
 
