@@ -5,9 +5,9 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * What head office's reports read through: reads only, on the read replica when the server has one
- * ({@code --read-db}), else on the primary. It has no {@code write}: an adapter built on it cannot change
- * the database, and one that must see its own writes (a form after saving, a till's pull) is built on
- * {@link Database} instead. The composition root decides which adapters get which; {@link Database} is one
+ * ({@code --read-db}), else on the primary. It has no {@code write}, and on the replica its connections are
+ * read-only in PostgreSQL as well: an adapter built on it does not change the database, and one that must see
+ * its own writes (a form after saving, a till's pull) is built on {@link Database} instead. The composition root decides which adapters get which; {@link Database} is one
  * too, for a server without a replica and for tests.
  *
  * <p>The rule, per feature. On the replica: the sales reports and today's sales, what members bought together,

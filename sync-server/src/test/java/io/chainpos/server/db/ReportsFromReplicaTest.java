@@ -1,6 +1,7 @@
 package io.chainpos.server.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chainpos.server.auth.Role;
 import io.chainpos.server.auth.Users;
@@ -74,6 +75,15 @@ class ReportsFromReplicaTest {
         assertThat(footer(fresh)).contains("up to date with the primary");
         assertThat(office.get("/sales").body()).contains(REPLICA_ONLY).contains("S777");
         assertThat(office.get("/metrics").body()).containsPattern("chainpos_report_reads_total\\{[^}]*source=\"replica\"[^}]*} [1-9]");
+    }
+
+    @Test
+    void theReplicasConnectionsRefuseWrites() {
+        assertThatThrownBy(() -> server.storage.reports().read(h -> h.execute(
+                "INSERT INTO sales_stores (store_id, docs, last_ms) VALUES ('S1', 1, 0)")))
+                .hasStackTraceContaining("read-only transaction");
+        assertThatThrownBy(() -> server.storage.reports().readConsistent(h -> h.execute("DELETE FROM stores")))
+                .hasStackTraceContaining("read-only transaction");
     }
 
     @Test
