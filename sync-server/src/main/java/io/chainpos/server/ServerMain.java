@@ -181,6 +181,30 @@ public final class ServerMain implements Services {
         }
     }
 
+    /**
+     * The adapters head office's read-only reports use, on {@link Storage#reports()}: the read replica when the
+     * server has one. Which pages get these and which stay on the primary is {@link io.chainpos.server.db.ReportReads}'s rule.
+     */
+    private static final class ReportPorts {
+        final io.chainpos.server.sales.SalesSeen sales;
+        final io.chainpos.server.sales.SalesFacts salesFacts;
+        final io.chainpos.server.sales.CoPurchases coPurchases;
+        final io.chainpos.server.member.MemberActivities memberActivities;
+        final io.chainpos.server.liability.Liabilities liabilities;
+        final io.chainpos.server.stock.StockBook stockBook;
+        final io.chainpos.server.stock.Stocktakes stocktakes;
+
+        ReportPorts(io.chainpos.server.db.ReportReads reads) {
+            sales = new io.chainpos.server.sales.JdbcSalesSeen(reads);
+            salesFacts = new io.chainpos.server.sales.JdbcSalesFacts(reads);
+            coPurchases = new io.chainpos.server.sales.JdbcCoPurchases(reads);
+            memberActivities = new io.chainpos.server.member.JdbcMemberActivities(reads);
+            liabilities = new io.chainpos.server.liability.JdbcLiabilities(reads);
+            stockBook = new io.chainpos.server.stock.JdbcStockBook(reads);
+            stocktakes = new io.chainpos.server.stock.JdbcStocktakes(reads);
+        }
+    }
+
     /** The HTTPS connector when the settings name a certificate; nothing (Javalin's plain HTTP) otherwise. */
     private static Consumer<JettyConfig> listener(ServerSettings settings) {
         if (settings.tls() == null) {
@@ -207,6 +231,8 @@ public final class ServerMain implements Services {
             DemoData.seedIfEmpty(log, ports.members(), headOffice, clock);
         }
         ServerMeters meters = new ServerMeters(storage.kind());
+        storage.replica().ifPresent(replica -> io.chainpos.server.metrics.ReplicaMeters.bind(replica, meters.registry()));
+        ReportPorts reports = new ReportPorts(storage.reports());
         SyncMetrics metrics = new SyncMetrics(meters.registry());
         metrics.watch(waiters);
         Access access = new Access(new Authenticator(ports.accounts(), clock));
@@ -246,7 +272,7 @@ public final class ServerMain implements Services {
                         new io.chainpos.server.member.JdbcBirthdays(storage.database(), storage.keys()),
                         new io.chainpos.server.member.JdbcStoredValues(storage.database())));
         Pages pages = new Pages(new Templates(), sessions, openExceptions, new JdbcFormTokens(storage.database(), clock), stores, List.of(
-                new HomePage(new JdbcHomeFacts(storage.database(), openExceptions::byKind), openExceptions, ports.exceptions()::exceptions,
+                new HomePage(new JdbcHomeFacts(storage.reports(), openExceptions::byKind), openExceptions, ports.exceptions()::exceptions,
                         store -> planning.lowStock(store).size()),
                 new SignInPages(parts.signIn, sessions, parts.users),
                 new UserPages(parts.accounts, parts.users),
@@ -260,24 +286,28 @@ public final class ServerMain implements Services {
                 new CatalogPages(ports.catalog(), new CatalogEditor(ports.catalog(), headOffice, parts.audit, clock), clock),
                 new PromotionPages(ports.promotions(), new PromotionEditor(ports.promotions(), headOffice, parts.audit, clock),
                         new Preview(ports.catalog(), ports.promotions()), clock),
-                new SalesPages(ports.sales(), store -> stores.zoneOf(store).orElse(Formats.DEFAULT_ZONE)),
-                new SalesReportPages(ports.salesFacts(), ports.sales(), clock),
-                new io.chainpos.server.sales.CoPurchasePages(ports.coPurchases(), ports.sales(), clock),
-                new SalesTodayPage(ports.salesFacts(), ports.sales(), clock),
+                new SalesPages(reports.sales, store -> stores.zoneOf(store).orElse(Formats.DEFAULT_ZONE)),
+                new SalesReportPages(reports.salesFacts, reports.sales, clock),
+                new io.chainpos.server.sales.CoPurchasePages(reports.coPurchases, reports.sales, clock),
+                new SalesTodayPage(reports.salesFacts, reports.sales, clock),
                 new MemberPages(ports.members(), memberDirectory),
-                new MemberReportPage(ports.memberActivities(), ports.liabilities(), clock),
+                new MemberReportPage(reports.memberActivities, reports.liabilities, clock),
                 new MemberProfilePage(ports.members(), memberDirectory, log, erasure, parts.audit, codec,
                         new io.chainpos.server.member.JdbcMarketingConsent(storage.database()), messaging.messaging()::optOut),
                 new LoyaltyPages(ports.loyalty(), headOffice, periodEnd, parts.audit, LOYALTY_ZONE, clock),
                 new ExpiringPointsPage(expiringPoints, LOYALTY_ZONE, clock),
                 messaging.pages(),
-                new io.chainpos.server.stock.StockPages(ports.stockBook(), stores::count),
-                new io.chainpos.server.stock.StocktakePages(ports.stocktakes()),
+                new io.chainpos.server.stock.StockPages(reports.stockBook, stores::count),
+                new io.chainpos.server.stock.StocktakePages(reports.stocktakes),
                 new io.chainpos.server.stockplan.MinimumPages(ports.stockPlan(), planning, knownStore, knownSku),
                 new io.chainpos.server.stockplan.ReorderPages(planning),
                 new io.chainpos.server.stockplan.ProposalPages(ports.stockPlan(), planning, knownStore, knownSku),
-                new LiabilityPages(ports.liabilities(), days -> expiringPoints.within(java.time.LocalDate.now(clock.withZone(LOYALTY_ZONE)),
+                new LiabilityPages(reports.liabilities, days -> expiringPoints.within(java.time.LocalDate.now(clock.withZone(LOYALTY_ZONE)),
                         days).members().stream().mapToLong(ExpiringPointsReport.Line::points).sum(), clock)));
+        storage.replica().ifPresent(replica -> pages.showingFreshness(() -> replica.fallenBack()
+                ? java.util.Optional.of(io.chainpos.server.web.ReportFreshness.FiguresAsOf.fallenBack())
+                : java.util.Optional.of(replica.lag().map(lag -> new io.chainpos.server.web.ReportFreshness.FiguresAsOf(true, lag.asOf(), lag.events()))
+                        .orElseGet(io.chainpos.server.web.ReportFreshness.FiguresAsOf::fallenBack))));
         Javalin app = HttpApi.create(codec, List.of(
                 health,
                 pages,

@@ -32,6 +32,9 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private DatabaseOptions database = new DatabaseOptions();
 
+    @CommandLine.Mixin
+    private ReadDatabaseOptions readDatabase = new ReadDatabaseOptions();
+
     @Option(names = "--pull-retention-days", defaultValue = "${env:CHAINPOS_PULL_RETENTION_DAYS:-30}",
             description = "Days of events a till's pull replays; a till further behind rebuilds from a snapshot. "
                     + "Env CHAINPOS_PULL_RETENTION_DAYS. Default: ${DEFAULT-VALUE}")
@@ -137,7 +140,7 @@ final class ServeCommand implements Callable<Integer> {
         LogFormat.use(logFormat);
         Storage storage;
         try {
-            storage = services.openStorage(database.settings());
+            storage = services.openStorage(database.settings(), readDatabase.settings());
         } catch (Storage.UnsupportedDatabase | StorageFailure e) {
             err.println("sync-server serve: " + e.getMessage());
             return Commands.DATABASE_UNAVAILABLE;

@@ -10,10 +10,43 @@ import java.util.Locale;
 public final class Storage implements AutoCloseable {
     private final Database database;
     private final KeyRing keys;
+    private final ReplicaReads replica;
 
     private Storage(Database database, KeyRing keys) {
+        this(database, keys, null);
+    }
+
+    private Storage(Database database, KeyRing keys, ReplicaReads replica) {
         this.database = database;
         this.keys = keys;
+        this.replica = replica;
+    }
+
+    /**
+     * This database with head office's reports read from the PostgreSQL replica {@code readDb} names
+     * ({@code --read-db}), and from this primary while the replica cannot be reached.
+     *
+     * @throws UnsupportedDatabase when this database is not PostgreSQL or {@code readDb} is not a PostgreSQL URL
+     */
+    public Storage withReadReplica(DatabaseSettings readDb, java.time.Clock clock) {
+        if (database.dialect() != Dialect.POSTGRESQL) {
+            throw new UnsupportedDatabase("--read-db needs a PostgreSQL primary (--db jdbc:postgresql://...): "
+                    + "a SQLite file has no replica");
+        }
+        if (replica != null) {
+            throw new IllegalStateException("a read replica is already open");
+        }
+        return new Storage(database, keys, ReplicaReads.open(readDb, database, clock));
+    }
+
+    /** What head office's reports read: the read replica when there is one, else this database. */
+    public ReportReads reports() {
+        return replica == null ? database : replica;
+    }
+
+    /** The read replica, when the server has one. */
+    public java.util.Optional<ReplicaReads> replica() {
+        return java.util.Optional.ofNullable(replica);
     }
 
     /** The {@code --db} value names a database this build cannot open. */
@@ -80,6 +113,9 @@ public final class Storage implements AutoCloseable {
 
     @Override
     public void close() {
+        if (replica != null) {
+            replica.close();
+        }
         database.close();
     }
 }

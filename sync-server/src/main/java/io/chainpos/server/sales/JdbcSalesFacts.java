@@ -1,6 +1,6 @@
 package io.chainpos.server.sales;
 
-import io.chainpos.server.db.Database;
+import io.chainpos.server.db.ReportReads;
 import io.chainpos.server.db.SqlSession;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,9 +20,9 @@ public final class JdbcSalesFacts implements SalesFacts {
     private static final String TOTALS = "SUM(baskets), SUM(items_milli), SUM(gross), SUM(discount), SUM(net), SUM(refunds), SUM(refunded)";
     private static final String ITEM_SUMS = "SUM(qty_milli), SUM(gross), SUM(discount), SUM(net), SUM(refund_qty_milli), SUM(refunded)";
 
-    private final Database db;
+    private final ReportReads db;
 
-    public JdbcSalesFacts(Database db) {
+    public JdbcSalesFacts(ReportReads db) {
         this.db = db;
     }
 

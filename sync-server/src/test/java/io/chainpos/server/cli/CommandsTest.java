@@ -205,6 +205,34 @@ class CommandsTest {
     }
 
     @Test
+    void migrateCreatesTheSchemaAndWritesNothingElse() throws Exception {
+        String url = io.chainpos.server.testing.EmbeddedDatabase.newDatabase();
+
+        assertThat(run("", "migrate", "--db", url)).isZero();
+
+        try (var c = java.sql.DriverManager.getConnection(url); var s = c.createStatement();
+             var tables = s.executeQuery("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()");
+             var rows = c.createStatement().executeQuery("SELECT (SELECT COUNT(*) FROM events) + (SELECT COUNT(*) FROM users)")) {
+            tables.next();
+            rows.next();
+            assertThat(tables.getInt(1)).isGreaterThan(80);
+            assertThat(rows.getLong(1)).isZero();
+        }
+        assertThat(out.toString()).contains("postgresql database's schema is up to date");
+    }
+
+    @Test
+    void aReadReplicaIsRefusedBesideASqliteFileAndMustBePostgresql() {
+        assertThat(run("", "serve", "--port", "0", "--host", "127.0.0.1", "--db", dir.resolve("other.db").toString(),
+                "--read-db", "jdbc:postgresql://127.0.0.1:1/replica")).isEqualTo(Commands.DATABASE_UNAVAILABLE);
+        assertThat(err.toString()).contains("--read-db needs a PostgreSQL primary");
+
+        assertThat(run("", "serve", "--port", "0", "--host", "127.0.0.1", "--db", io.chainpos.server.testing.EmbeddedDatabase.newDatabase(),
+                "--read-db", dir.resolve("replica.db").toString())).isEqualTo(Commands.DATABASE_UNAVAILABLE);
+        assertThat(err.toString()).contains("--read-db takes a jdbc:postgresql:// URL");
+    }
+
+    @Test
     void helpNamesTheCommands() {
         assertThat(run("", "--help")).isZero();
 
