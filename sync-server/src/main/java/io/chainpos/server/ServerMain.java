@@ -79,6 +79,7 @@ import io.chainpos.server.sync.PullEvents;
 import io.chainpos.server.sync.PullWaiters;
 import io.chainpos.server.sync.PushEvents;
 import io.chainpos.server.sync.SnapshotRoutes;
+import io.chainpos.server.sync.SnapshotSpool;
 import io.chainpos.server.sync.SyncMetrics;
 import io.chainpos.server.sync.SyncRoutes;
 import io.chainpos.server.tls.TlsListener;
@@ -178,6 +179,18 @@ public final class ServerMain implements Services {
             accounts = new JdbcUserAccounts(storage.database());
             signIn = new SignIn(accounts, new JdbcSignInFailures(storage.database()), Lockout.STANDARD, audit, clock, secrets);
             users = new Users(accounts, ports.accounts(), signIn, audit, secrets, clock);
+        }
+    }
+
+    /** Where snapshots are spooled: the settings' folder, or a new one under the system's temporary folder. */
+    private static java.nio.file.Path spoolFolder(ServerSettings settings) {
+        if (settings.snapshotSpool() != null) {
+            return settings.snapshotSpool();
+        }
+        try {
+            return java.nio.file.Files.createTempDirectory("chainpos-snapshots");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot make a folder for snapshots under the temporary folder", e);
         }
     }
 
@@ -287,7 +300,7 @@ public final class ServerMain implements Services {
                 new SyncRoutes(access, new PushEvents(log, metrics, new DuplicatePhones(ports.members(), headOffice)), pulls, waiters, codec,
                         metrics,
                         new TillContacts(new JdbcTillActivity(storage.database()), clock)),
-                new SnapshotRoutes(access, log, pulls, codec, metrics, clock),
+                new SnapshotRoutes(access, log, pulls, codec, metrics, clock, new SnapshotSpool(spoolFolder(settings), clock)),
                 new MemberRoutes(access, ports.members(), log, erasure, codec),
                 new StockRoutes(access, ports.stock()),
                 new ExceptionRoutes(access, ports.exceptions()),
