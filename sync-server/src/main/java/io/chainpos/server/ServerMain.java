@@ -182,18 +182,6 @@ public final class ServerMain implements Services {
         }
     }
 
-    /** Where snapshots are spooled: the settings' folder, or a new one under the system's temporary folder. */
-    private static java.nio.file.Path spoolFolder(ServerSettings settings) {
-        if (settings.snapshotSpool() != null) {
-            return settings.snapshotSpool();
-        }
-        try {
-            return java.nio.file.Files.createTempDirectory("chainpos-snapshots");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot make a folder for snapshots under the temporary folder", e);
-        }
-    }
-
     /** The HTTPS connector when the settings name a certificate; nothing (Javalin's plain HTTP) otherwise. */
     private static Consumer<JettyConfig> listener(ServerSettings settings) {
         if (settings.tls() == null) {
@@ -291,6 +279,8 @@ public final class ServerMain implements Services {
                 new io.chainpos.server.stockplan.ProposalPages(ports.stockPlan(), planning, knownStore, knownSku),
                 new LiabilityPages(ports.liabilities(), days -> expiringPoints.within(java.time.LocalDate.now(clock.withZone(LOYALTY_ZONE)),
                         days).members().stream().mapToLong(ExpiringPointsReport.Line::points).sum(), clock)));
+        SnapshotSpool spool = settings.snapshotSpool() != null ? new SnapshotSpool(settings.snapshotSpool(), clock)
+                : SnapshotSpool.temporary(clock);
         Javalin app = HttpApi.create(codec, List.of(
                 health,
                 pages,
@@ -300,7 +290,7 @@ public final class ServerMain implements Services {
                 new SyncRoutes(access, new PushEvents(log, metrics, new DuplicatePhones(ports.members(), headOffice)), pulls, waiters, codec,
                         metrics,
                         new TillContacts(new JdbcTillActivity(storage.database()), clock)),
-                new SnapshotRoutes(access, log, pulls, codec, metrics, clock, new SnapshotSpool(spoolFolder(settings), clock)),
+                new SnapshotRoutes(access, log, pulls, codec, metrics, clock, spool),
                 new MemberRoutes(access, ports.members(), log, erasure, codec),
                 new StockRoutes(access, ports.stock()),
                 new ExceptionRoutes(access, ports.exceptions()),
@@ -342,6 +332,7 @@ public final class ServerMain implements Services {
             public void close() {
                 waiters.close(); // the held pulls answer before the server stops taking requests
                 app.stop();
+                spool.close();
                 daily.close();
                 sealing.close(); // before the database closes under it
                 messaging.close();

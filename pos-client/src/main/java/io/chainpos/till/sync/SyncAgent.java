@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SyncAgent implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SyncAgent.class);
+    /** Events installed between two reports of progress. */
+    private static final int INSTALL_REPORT = 2_000;
 
     /**
      * Batch sizes and timings. {@code idle}: the least time between two pulls that brought nothing (the poll
@@ -78,6 +80,10 @@ public final class SyncAgent implements AutoCloseable {
     private final SyncState state;
     private final Object roundLock = new Object();
     private final List<Runnable> afterEachPull = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Consumer<SyncProgress>> progressListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Where a snapshot is downloaded before it is installed; null: snapshots are installed as they stream. */
+    private final SnapshotDownload download;
+    private volatile SyncProgress progress = SyncProgress.IDLE;
     private int failures;
     private int pushBatch;
     private ScheduledFuture<?> next;
@@ -90,6 +96,13 @@ public final class SyncAgent implements AutoCloseable {
 
     /** With the member keys kept as {@code keys} says (wrapped by the till's key file). */
     public SyncAgent(Ledger ledger, SyncApi api, Clock clock, RandomGenerator random, Settings settings, MemberKeyStore keys) {
+        this(ledger, api, clock, random, settings, keys, null);
+    }
+
+    /** With snapshots downloaded through {@code download} (resumed after a cut) before they are installed. */
+    public SyncAgent(Ledger ledger, SyncApi api, Clock clock, RandomGenerator random, Settings settings, MemberKeyStore keys,
+                     SnapshotDownload download) {
+        this.download = download;
         this.ledger = ledger;
         this.api = api;
         this.memberKeys = new MemberKeySync(ledger, api, keys);
@@ -114,6 +127,24 @@ public final class SyncAgent implements AutoCloseable {
     /** Told of every status change (and at once of the current one). */
     public SyncState.Subscription onStatus(Consumer<SyncStatus> listener) {
         return state.subscribe(listener);
+    }
+
+    /**
+     * Told how a long sync (a snapshot downloaded and installed, many pages pulled) comes along, at once of where it is
+     * now, and {@link SyncProgress#IDLE} when it is over; on the agent's thread.
+     */
+    public void onProgress(Consumer<SyncProgress> listener) {
+        progressListeners.add(listener);
+        listener.accept(progress);
+    }
+
+    public SyncProgress progress() {
+        return progress;
+    }
+
+    private void progressed(SyncProgress now) {
+        progress = now;
+        progressListeners.forEach(listener -> listener.accept(now));
     }
 
     /** Starts syncing in the background, and again soon after every sale the ledger commits. */
@@ -224,6 +255,16 @@ public final class SyncAgent implements AutoCloseable {
 
     /** Pulls from the ledger's cursor until nothing more is there, starting with {@code first} when it was asked already. */
     private int pullAll(SyncApi.PullOutcome first) throws IOException {
+        try {
+            return pullPages(first);
+        } finally {
+            if (progress.running()) {
+                progressed(SyncProgress.IDLE);
+            }
+        }
+    }
+
+    private int pullPages(SyncApi.PullOutcome first) throws IOException {
         int pulled = 0;
         long cursor = ledger.syncMarks().pullCursor();
         boolean rebuilt = false;
@@ -246,6 +287,7 @@ public final class SyncAgent implements AutoCloseable {
                     if (!response.hasMore()) {
                         return pulled;
                     }
+                    progressed(new SyncProgress(SyncProgress.Stage.PULLING, pulled, 0, null));
                 }
                 case SyncApi.SnapshotNeeded needed -> {
                     if (rebuilt) {
@@ -262,14 +304,55 @@ public final class SyncAgent implements AutoCloseable {
 
     /** Replaces what this till holds from elsewhere with the server's snapshot; returns how many events it held. */
     private int rebuildFromSnapshot(long oldCursor) throws IOException {
-        try (SyncApi.Snapshot snapshot = api.snapshot(ledger.syncMarks().heldThrough())) {
-            int events = ledger.remote().installSnapshot(snapshot.events(), snapshot.next());
+        java.util.Map<Integer, Long> held = ledger.syncMarks().heldThrough();
+        java.util.Optional<SnapshotDownload.Ready> ready = download == null ? java.util.Optional.empty()
+                : download.fetch(api, held, oldCursor, this::progressed);
+        if (ready.isPresent()) {
+            int events;
+            try (SyncApi.Snapshot snapshot = download.open(ready.get())) {
+                events = ledger.remote().installSnapshot(installing(snapshot.events(), ready.get().spooled().events()),
+                        snapshot.next());
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            download.discard();
+            log.atInfo().setMessage("sync.pull.rebuiltFromSnapshot").addKeyValue("oldCursor", oldCursor)
+                    .addKeyValue("cursor", ready.get().spooled().next()).addKeyValue("events", events)
+                    .addKeyValue("bytes", ready.get().spooled().length()).log();
+            return events;
+        }
+        try (SyncApi.Snapshot snapshot = api.snapshot(held)) {
+            int events = ledger.remote().installSnapshot(installing(snapshot.events(), 0), snapshot.next());
             log.atInfo().setMessage("sync.pull.rebuiltFromSnapshot").addKeyValue("oldCursor", oldCursor)
                     .addKeyValue("cursor", snapshot.next()).addKeyValue("events", events).log();
             return events;
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /** The snapshot's events as they go into the ledger, counted on the progress bar ({@code total} 0: not known). */
+    private java.util.Iterator<EventEnvelope> installing(java.util.Iterator<EventEnvelope> events, long total) {
+        java.time.Instant started = clock.instant();
+        progressed(new SyncProgress(SyncProgress.Stage.INSTALLING, 0, total, null));
+        return new java.util.Iterator<>() {
+            private long done;
+
+            @Override
+            public boolean hasNext() {
+                return events.hasNext();
+            }
+
+            @Override
+            public EventEnvelope next() {
+                EventEnvelope event = events.next();
+                if (++done % INSTALL_REPORT == 0) {
+                    progressed(SyncProgress.of(SyncProgress.Stage.INSTALLING, done, total, 0,
+                            Duration.between(started, clock.instant())));
+                }
+                return event;
+            }
+        };
     }
 
     private void runScheduled() {

@@ -28,7 +28,7 @@ import java.util.zip.GZIPOutputStream;
  * was written (then deleted, at the next spool or fetch). What the spool knows lives in memory: a restarted server
  * deletes the files of its previous run, and a till asking for one of them is told it is gone and asks anew.
  */
-public final class SnapshotSpool {
+public final class SnapshotSpool implements AutoCloseable {
     public static final Duration KEEP = Duration.ofHours(1);
     private static final String SUFFIX = ".json.gz";
 
@@ -50,12 +50,24 @@ public final class SnapshotSpool {
     private final Clock clock;
     private final Duration keep;
     private final Map<String, Spooled> spooled = new ConcurrentHashMap<>();
+    /** A folder the spool made for itself, deleted when it closes. */
+    private final boolean ownFolder;
 
     public SnapshotSpool(Path folder, Clock clock) {
-        this(folder, clock, KEEP);
+        this(folder, clock, KEEP, false);
     }
 
-    SnapshotSpool(Path folder, Clock clock, Duration keep) {
+    /** In a new folder under the system's temporary folder, deleted with what it holds when the spool closes. */
+    public static SnapshotSpool temporary(Clock clock) {
+        try {
+            return new SnapshotSpool(Files.createTempDirectory("chainpos-snapshots"), clock, KEEP, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a folder for snapshots under the temporary folder", e);
+        }
+    }
+
+    SnapshotSpool(Path folder, Clock clock, Duration keep, boolean ownFolder) {
+        this.ownFolder = ownFolder;
         this.folder = folder;
         this.clock = clock;
         this.keep = keep;
@@ -114,6 +126,27 @@ public final class SnapshotSpool {
             }
             return true;
         });
+    }
+
+    /** Deletes the snapshots written (a till asking for one later is told it is gone, and asks anew). */
+    @Override
+    public void close() {
+        try {
+            for (Spooled s : spooled.values()) {
+                Files.deleteIfExists(s.file());
+            }
+            spooled.clear();
+            if (ownFolder) {
+                try (DirectoryStream<Path> left = Files.newDirectoryStream(folder)) {
+                    for (Path file : left) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+                Files.deleteIfExists(folder);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the spooled snapshots in " + folder, e);
+        }
     }
 
     private static MessageDigest sha256() {
