@@ -38,8 +38,13 @@ public final class SnapshotDownload {
     private static final Logger log = LoggerFactory.getLogger(SnapshotDownload.class);
     private static final String STATE = "snapshot.json";
     private static final String BYTES = "snapshot.json.gz";
-    /** A progress report at least every this many bytes or events: enough for a smooth bar, few enough to cost nothing. */
-    private static final int REPORT_EVERY = 1 << 18;
+    /**
+     * A progress report every thousandth of the download, but at least every 256 KiB and at most every 8 KiB: enough for
+     * a smooth bar, few enough to cost nothing on the screen's thread.
+     */
+    private static long reportEvery(long length) {
+        return Math.max(1 << 13, Math.min(1 << 18, length / 1000));
+    }
 
     private final Path folder;
     private final EventCodec codec;
@@ -135,7 +140,8 @@ public final class SnapshotDownload {
                 out.position(at);
                 long startedAt = at;
                 Instant started = clock.instant();
-                long reported = -REPORT_EVERY;
+                long every = reportEvery(spooled.length());
+                long reported = at;
                 progress.accept(SyncProgress.of(SyncProgress.Stage.DOWNLOADING, at, spooled.length(), startedAt, Duration.ZERO));
                 InputStream in = bytes.body();
                 byte[] buffer = new byte[1 << 16];
@@ -147,7 +153,7 @@ public final class SnapshotDownload {
                         out.write(chunk);
                     }
                     at += length;
-                    if (at - reported >= REPORT_EVERY || at == spooled.length()) {
+                    if (at - reported >= every || at == spooled.length()) {
                         reported = at;
                         progress.accept(SyncProgress.of(SyncProgress.Stage.DOWNLOADING, at, spooled.length(), startedAt,
                                 Duration.between(started, clock.instant())));

@@ -39,7 +39,7 @@ public record SyncProgress(Stage stage, long done, long total, Duration left) {
         Duration left = null;
         if (total > 0 && now > 0 && !elapsed.isNegative() && !elapsed.isZero()) {
             long remaining = Math.max(0, total - done);
-            left = Duration.ofMillis((long) ((double) elapsed.toMillis() * remaining / now));
+            left = Duration.ofNanos((long) ((double) elapsed.toNanos() * remaining / now));
         }
         return new SyncProgress(stage, done, total, left);
     }

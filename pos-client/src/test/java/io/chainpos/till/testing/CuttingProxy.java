@@ -29,6 +29,9 @@ public final class CuttingProxy implements AutoCloseable {
     private final AtomicInteger cutsLeft = new AtomicInteger();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile long cutAfter = Long.MAX_VALUE;
+    private volatile long stallAt = Long.MAX_VALUE;
+    private final java.util.concurrent.atomic.AtomicBoolean stalled = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean closed;
 
     public CuttingProxy(IntSupplier serverPort) throws IOException {
@@ -45,6 +48,23 @@ public final class CuttingProxy implements AutoCloseable {
     public void cut(long bytes, int cuts) {
         cutAfter = bytes;
         cutsLeft.set(cuts);
+    }
+
+    /**
+     * Holds the first connection whose answer reaches {@code bytes} bytes at that byte, as a network that stalls, until
+     * {@link #release()}.
+     */
+    public void stall(long bytes) {
+        stallAt = bytes;
+    }
+
+    public boolean stalled() {
+        return stalled.get();
+    }
+
+    /** Lets the stalled answer go on. */
+    public void release() {
+        released.countDown();
     }
 
     public int cutsLeft() {
@@ -105,6 +125,17 @@ public final class CuttingProxy implements AutoCloseable {
             byte[] buffer = new byte[8192];
             int read;
             while ((read = in.read(buffer)) != -1) {
+                if (sent + read >= stallAt && stalled.compareAndSet(false, true)) {
+                    int part = (int) Math.max(0, stallAt - sent);
+                    out.write(buffer, 0, part);
+                    out.flush();
+                    released.await();
+                    out.write(buffer, part, read - part);
+                    out.flush();
+                    sent += read;
+                    answered.addAndGet(read);
+                    continue;
+                }
                 long limit = cutAfter;
                 if (sent + read >= limit && cutsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     int part = (int) Math.max(0, limit - sent);
@@ -120,6 +151,8 @@ public final class CuttingProxy implements AutoCloseable {
             }
         } catch (IOException e) {
             // the other side closed: the relay ends with it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             closeBoth(till, server);
         }
@@ -149,6 +182,7 @@ public final class CuttingProxy implements AutoCloseable {
     @Override
     public void close() throws IOException {
         closed = true;
+        released.countDown();
         listening.close();
         for (Socket socket : open) {
             socket.close();
