@@ -176,23 +176,7 @@ public final class OkHttpSyncApi implements SyncApi {
                         "the sync server answered a snapshot's bytes with " + response.code(), null);
             }
         }
-        long start = response.code() == 206 ? from : 0;
-        return Optional.of(new SnapshotBytes() {
-            @Override
-            public long start() {
-                return start;
-            }
-
-            @Override
-            public java.io.InputStream body() {
-                return response.body().byteStream();
-            }
-
-            @Override
-            public void close() {
-                response.close();
-            }
-        });
+        return Optional.of(new OkHttpSnapshotBytes(response, response.code() == 206 ? from : 0));
     }
 
     private static String have(Map<Integer, Long> held) {
