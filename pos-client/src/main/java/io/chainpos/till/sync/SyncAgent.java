@@ -34,8 +34,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class SyncAgent implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SyncAgent.class);
-    /** Events installed between two reports of progress. */
-    private static final int INSTALL_REPORT = 2_000;
+    /** Events installed between two reports of progress: a two-hundredth of them, 50 at least, 2,000 at most. */
+    private static long installReport(long total) {
+        return total <= 0 ? 2_000 : Math.max(50, Math.min(2_000, total / 200));
+    }
 
     /**
      * Batch sizes and timings. {@code idle}: the least time between two pulls that brought nothing (the poll
@@ -335,6 +337,7 @@ public final class SyncAgent implements AutoCloseable {
     private java.util.Iterator<EventEnvelope> installing(java.util.Iterator<EventEnvelope> events, long total) {
         java.time.Instant started = clock.instant();
         progressed(new SyncProgress(SyncProgress.Stage.INSTALLING, 0, total, null));
+        long every = installReport(total);
         return new java.util.Iterator<>() {
             private long done;
 
@@ -346,7 +349,7 @@ public final class SyncAgent implements AutoCloseable {
             @Override
             public EventEnvelope next() {
                 EventEnvelope event = events.next();
-                if (++done % INSTALL_REPORT == 0) {
+                if (++done % every == 0) {
                     progressed(SyncProgress.of(SyncProgress.Stage.INSTALLING, done, total, 0,
                             Duration.between(started, clock.instant())));
                 }

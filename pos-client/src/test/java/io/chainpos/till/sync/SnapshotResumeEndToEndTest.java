@@ -135,6 +135,51 @@ class SnapshotResumeEndToEndTest {
                 .isPositive();
     }
 
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void aTillKilledWhileInstallingInstallsAgainFromTheFileItDownloaded() throws Exception {
+        SyncedTill enrolled = newTill("killed", relay.uri());
+        enrolled.close();
+        Path ledger = dir.resolve("killed.db");
+        Path snapshots = dir.resolve("killed-snapshot");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                io.chainpos.till.testing.SnapshotInstallChild.class.getName(), ledger.toString(), snapshots.toString(),
+                relay.uri().toString()).redirectError(dir.resolve("child.err").toFile()).start();
+        String said;
+        try (java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            do {
+                said = out.readLine(); // the logging's own lines come first
+            } while (said != null && !said.startsWith("INSTALLING"));
+            child.destroyForcibly(); // SIGKILL, inside the install's transaction
+            child.waitFor();
+        }
+        assertThat(said).as(Files.readString(dir.resolve("child.err"))).isNotNull();
+        String askedBefore = String.join("", relay.requests());
+
+        assertThat(count(ledger, "members")).as("never half a chain").isZero();
+        assertThat(count(ledger, "remote_events") + count(ledger, "remote_absorbed")).isZero();
+        assertThat(snapshots.resolve("snapshot.json.gz")).as("the download stays for the next start").exists();
+        SyncedTill again = open(SyncedTill.reopenDownloading(ledger, snapshots, clock, relay::uri));
+        again.sync();
+
+        String askedAfter = String.join("", relay.requests()).substring(askedBefore.length());
+        assertThat(askedAfter).as("installed from the file, not downloaded again").doesNotContain("/api/v1/sync/snapshots");
+        assertThat(count(ledger, "members")).isGreaterThanOrEqualTo(members.size());
+        Member first = members.getFirst();
+        assertThat(again.points(first.memberId())).isEqualTo(server.ports().members().member(first.memberId()).orElseThrow()
+                .pointsBalance()).isPositive();
+        assertThat(snapshots.resolve("snapshot.json.gz")).doesNotExist();
+    }
+
+    static long count(Path ledger, String table) throws SQLException {
+        try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + ledger);
+             ResultSet rs = sqlite.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
+            return rs.getLong(1);
+        }
+    }
+
     /** The same till enrolled again on a new ledger: the same snapshot is due to it, so its tables can be compared. */
     SyncedTill newTill(String name, java.net.URI via) {
         String code = server.enrollmentCode("S002", "S002-T1");

@@ -83,6 +83,14 @@ public final class SyncedTill implements AutoCloseable {
                 new io.chainpos.till.sync.SnapshotDownload(snapshots, till.codec, clock));
     }
 
+    /** Opens an enrolled till's ledger again with snapshots downloaded into {@code snapshots}, as the till program does. */
+    public static SyncedTill reopenDownloading(Path file, Path snapshots, Clock clock, Supplier<URI> server) {
+        List<String> requested = new CopyOnWriteArrayList<>();
+        TestTill till = new TestTill(file, clock);
+        return attach(till, clock, server, requested, client(requested), SyncAgent.Settings.defaults(),
+                new io.chainpos.till.sync.SnapshotDownload(snapshots, till.codec, clock));
+    }
+
     /** Opens an enrolled till's ledger again, as the till program does after a restart or a crash. */
     public static SyncedTill reopen(Path file, Clock clock, Supplier<URI> server, Interceptor... faults) {
         return reopen(file, clock, server, SyncAgent.Settings.defaults(), faults);
