@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SnapshotRoutes implements Routes {
     private static final int MAX_EPOCHS = 1_000;
+    /** How long the answer to a spool request stays silent at most (Jetty closes a connection idle for 30 s). */
+    private static final java.time.Duration HEARTBEAT = java.time.Duration.ofSeconds(10);
     private static final java.util.regex.Pattern OPEN_RANGE = java.util.regex.Pattern.compile("bytes=(\\d{1,19})-");
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotRoutes.class);
 
@@ -64,23 +66,39 @@ public final class SnapshotRoutes implements Routes {
         routes.get("/api/v1/sync/snapshots/{id}", this::fetch);
     }
 
-    private void spool(Context ctx) throws IOException {
+    private void spool(Context ctx) throws Exception {
         TillPrincipal till = access.till(ctx);
         SnapshotQuery query = new SnapshotQuery(till.tillId(), till.storeId(), have(ctx.queryParam("have")), pulls.retainedSince());
         long started = System.nanoTime();
-        SnapshotSpool.Spooled spooled = spool.spool(till.tillId(), out -> {
-            JsonGenerator json = codec.mapper().getFactory().createGenerator(out);
-            SnapshotWriter writer = new SnapshotWriter(json, codec, till.tillId(), clock.instant());
-            long cursor = log.snapshot(query, writer);
-            writer.end();
-            return new SnapshotSpool.Written(cursor, writer.events());
-        });
+        java.util.concurrent.FutureTask<SnapshotSpool.Spooled> writing = new java.util.concurrent.FutureTask<>(
+                () -> spool.spool(till.tillId(), out -> {
+                    JsonGenerator json = codec.mapper().getFactory().createGenerator(out);
+                    SnapshotWriter writer = new SnapshotWriter(json, codec, till.tillId(), clock.instant());
+                    long cursor = log.snapshot(query, writer);
+                    writer.end();
+                    return new SnapshotSpool.Written(cursor, writer.events());
+                }));
+        Thread.ofVirtual().name("snapshot-spool-" + till.tillId()).start(writing);
+        ctx.contentType("application/json");
+        SnapshotSpool.Spooled spooled = null;
+        while (spooled == null) {
+            try {
+                spooled = writing.get(HEARTBEAT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                // A chain of millions of members takes longer to write than a connection may stay silent: a space,
+                // which JSON allows before the answer, keeps it alive (and commits the 200).
+                ctx.outputStream().write(' ');
+                ctx.outputStream().flush();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
         metrics.snapshotServed();
         LOG.atInfo().setMessage("snapshot_spooled").addKeyValue("till", till.tillId()).addKeyValue("id", spooled.id())
                 .addKeyValue("cursor", spooled.next()).addKeyValue("events", spooled.events()).addKeyValue("bytes", spooled.length())
                 .addKeyValue("ms", (System.nanoTime() - started) / 1_000_000).log();
-        ctx.json(Map.of("id", spooled.id(), "next", spooled.next(), "events", spooled.events(), "length", spooled.length(),
-                "sha256", spooled.sha256()));
+        ctx.outputStream().write(codec.mapper().writeValueAsBytes(Map.of("id", spooled.id(), "next", spooled.next(),
+                "events", spooled.events(), "length", spooled.length(), "sha256", spooled.sha256())));
     }
 
     private void fetch(Context ctx) throws IOException {
