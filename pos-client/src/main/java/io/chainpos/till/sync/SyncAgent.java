@@ -9,7 +9,6 @@ import io.chainpos.till.ledger.PendingEvents;
 import io.chainpos.till.ledger.TillIdentity;
 import io.chainpos.till.member.MemberKeyStore;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,10 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SyncAgent implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SyncAgent.class);
-    /** Events installed between two reports of progress: a two-hundredth of them, 50 at least, 2,000 at most. */
-    private static long installReport(long total) {
-        return total <= 0 ? 2_000 : Math.max(50, Math.min(2_000, total / 200));
-    }
 
     /**
      * Batch sizes and timings. {@code idle}: the least time between two pulls that brought nothing (the poll
@@ -83,9 +78,8 @@ public final class SyncAgent implements AutoCloseable {
     private final Object roundLock = new Object();
     private final List<Runnable> afterEachPull = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Consumer<SyncProgress>> progressListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    /** Where a snapshot is downloaded before it is installed; null: snapshots are installed as they stream. */
-    private final SnapshotDownload download;
     private volatile SyncProgress progress = SyncProgress.IDLE;
+    private final SnapshotRebuild rebuild;
     private int failures;
     private int pushBatch;
     private ScheduledFuture<?> next;
@@ -104,7 +98,7 @@ public final class SyncAgent implements AutoCloseable {
     /** With snapshots downloaded through {@code download} (resumed after a cut) before they are installed. */
     public SyncAgent(Ledger ledger, SyncApi api, Clock clock, RandomGenerator random, Settings settings, MemberKeyStore keys,
                      SnapshotDownload download) {
-        this.download = download;
+        this.rebuild = new SnapshotRebuild(ledger, api, download, clock, this::progressed);
         this.ledger = ledger;
         this.api = api;
         this.memberKeys = new MemberKeySync(ledger, api, keys);
@@ -296,66 +290,12 @@ public final class SyncAgent implements AutoCloseable {
                         throw new IOException("the server asks for a snapshot again right after one: " + needed.detail());
                     }
                     rebuilt = true;
-                    pulled += rebuildFromSnapshot(cursor);
+                    pulled += rebuild.rebuild(cursor);
                     cursor = ledger.syncMarks().pullCursor();
                 }
             }
             answer = null;
         }
-    }
-
-    /** Replaces what this till holds from elsewhere with the server's snapshot; returns how many events it held. */
-    private int rebuildFromSnapshot(long oldCursor) throws IOException {
-        java.util.Map<Integer, Long> held = ledger.syncMarks().heldThrough();
-        java.util.Optional<SnapshotDownload.Ready> ready = download == null ? java.util.Optional.empty()
-                : download.fetch(api, held, oldCursor, this::progressed);
-        if (ready.isPresent()) {
-            int events;
-            try (SyncApi.Snapshot snapshot = download.open(ready.get())) {
-                events = ledger.remote().installSnapshot(installing(snapshot.events(), ready.get().spooled().events()),
-                        snapshot.next());
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
-            download.discard();
-            log.atInfo().setMessage("sync.pull.rebuiltFromSnapshot").addKeyValue("oldCursor", oldCursor)
-                    .addKeyValue("cursor", ready.get().spooled().next()).addKeyValue("events", events)
-                    .addKeyValue("bytes", ready.get().spooled().length()).log();
-            return events;
-        }
-        try (SyncApi.Snapshot snapshot = api.snapshot(held)) {
-            int events = ledger.remote().installSnapshot(installing(snapshot.events(), 0), snapshot.next());
-            log.atInfo().setMessage("sync.pull.rebuiltFromSnapshot").addKeyValue("oldCursor", oldCursor)
-                    .addKeyValue("cursor", snapshot.next()).addKeyValue("events", events).log();
-            return events;
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-    }
-
-    /** The snapshot's events as they go into the ledger, counted on the progress bar ({@code total} 0: not known). */
-    private java.util.Iterator<EventEnvelope> installing(java.util.Iterator<EventEnvelope> events, long total) {
-        java.time.Instant started = clock.instant();
-        progressed(new SyncProgress(SyncProgress.Stage.INSTALLING, 0, total, null));
-        long every = installReport(total);
-        return new java.util.Iterator<>() {
-            private long done;
-
-            @Override
-            public boolean hasNext() {
-                return events.hasNext();
-            }
-
-            @Override
-            public EventEnvelope next() {
-                EventEnvelope event = events.next();
-                if (++done % every == 0) {
-                    progressed(SyncProgress.of(SyncProgress.Stage.INSTALLING, done, total, 0,
-                            Duration.between(started, clock.instant())));
-                }
-                return event;
-            }
-        };
     }
 
     private void runScheduled() {
