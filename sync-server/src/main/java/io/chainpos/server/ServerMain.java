@@ -79,6 +79,7 @@ import io.chainpos.server.sync.PullEvents;
 import io.chainpos.server.sync.PullWaiters;
 import io.chainpos.server.sync.PushEvents;
 import io.chainpos.server.sync.SnapshotRoutes;
+import io.chainpos.server.sync.SnapshotSpool;
 import io.chainpos.server.sync.SyncMetrics;
 import io.chainpos.server.sync.SyncRoutes;
 import io.chainpos.server.tls.TlsListener;
@@ -308,6 +309,8 @@ public final class ServerMain implements Services {
                 ? java.util.Optional.of(io.chainpos.server.web.ReportFreshness.FiguresAsOf.fallenBack())
                 : java.util.Optional.of(replica.lag().map(lag -> new io.chainpos.server.web.ReportFreshness.FiguresAsOf(true, lag.asOf(), lag.events()))
                         .orElseGet(io.chainpos.server.web.ReportFreshness.FiguresAsOf::fallenBack))));
+        SnapshotSpool spool = settings.snapshotSpool() != null ? new SnapshotSpool(settings.snapshotSpool(), clock)
+                : SnapshotSpool.temporary(clock);
         Javalin app = HttpApi.create(codec, List.of(
                 health,
                 pages,
@@ -317,7 +320,7 @@ public final class ServerMain implements Services {
                 new SyncRoutes(access, new PushEvents(log, metrics, new DuplicatePhones(ports.members(), headOffice)), pulls, waiters, codec,
                         metrics,
                         new TillContacts(new JdbcTillActivity(storage.database()), clock)),
-                new SnapshotRoutes(access, log, pulls, codec, metrics, clock),
+                new SnapshotRoutes(access, log, pulls, codec, metrics, clock, spool),
                 new MemberRoutes(access, ports.members(), log, erasure, codec),
                 new StockRoutes(access, ports.stock()),
                 new ExceptionRoutes(access, ports.exceptions()),
@@ -359,6 +362,7 @@ public final class ServerMain implements Services {
             public void close() {
                 waiters.close(); // the held pulls answer before the server stops taking requests
                 app.stop();
+                spool.close();
                 daily.close();
                 sealing.close(); // before the database closes under it
                 messaging.close();

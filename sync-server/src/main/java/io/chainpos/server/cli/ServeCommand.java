@@ -75,6 +75,12 @@ final class ServeCommand implements Callable<Integer> {
                     + "Env CHAINPOS_ALLOW_PLAIN_HTTP=true.")
     private boolean allowPlainHttp;
 
+    @Option(names = "--snapshot-spool", defaultValue = "${env:CHAINPOS_SNAPSHOT_SPOOL}",
+            description = "Folder where snapshots for new or long-offline tills are written, each kept an hour so a cut "
+                    + "download resumes (it needs room for a few compressed copies of the chain's members and catalog). "
+                    + "Env CHAINPOS_SNAPSHOT_SPOOL. Default: a new folder under the system's temporary folder.")
+    private Path snapshotSpool;
+
     @Option(names = "--demo-data", defaultValue = "${env:CHAINPOS_SEED_DEMO:-false}",
             description = "Seed a demo catalog, rules and members into an empty store. Env CHAINPOS_SEED_DEMO=true.")
     private boolean demoData;
@@ -147,7 +153,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         ServerSettings settings = new ServerSettings(host, port, demoData, Duration.ofDays(pullRetentionDays), metricsToken,
                 new io.chainpos.server.web.WebSettings(Duration.ofMinutes(sessionIdleMinutes),
-                        io.chainpos.server.web.WebSettings.DEFAULT_LIFETIME), tls, allowPlainHttp);
+                        io.chainpos.server.web.WebSettings.DEFAULT_LIFETIME), tls, allowPlainHttp)
+                .withSnapshotSpool(snapshotSpool);
         Services.RunningServer server;
         try {
             server = services.start(storage, settings);
