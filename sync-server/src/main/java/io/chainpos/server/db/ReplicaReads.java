@@ -60,16 +60,7 @@ public final class ReplicaReads implements ReportReads, AutoCloseable {
             throw new Storage.UnsupportedDatabase("--read-db takes a jdbc:postgresql:// URL of a replica of the primary, not "
                     + settings.redactedUrl());
         }
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(settings.url());
-        if (settings.user() != null) {
-            config.setUsername(settings.user());
-        }
-        if (settings.password() != null) {
-            config.setPassword(settings.password());
-        }
-        config.setMaximumPoolSize(settings.poolSize());
-        config.setPoolName("postgres-replica");
+        HikariConfig config = PostgresDatabase.pool(settings, "postgres-replica");
         config.setReadOnly(true);
         // PgJDBC enforces read-only only inside explicit transactions unless asked to everywhere.
         config.addDataSourceProperty("readOnlyMode", "always");

@@ -3,12 +3,10 @@ package io.chainpos.server.stockplan;
 import io.chainpos.server.stock.StockPlanBook;
 import io.chainpos.server.web.Cursor;
 import io.chainpos.server.web.PageRequest;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import io.chainpos.server.web.ListLinks;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The planning pages' lists go by key: {@code after=} names the last store and product shown (or the last product
@@ -33,9 +31,10 @@ final class Pagination {
 
     /** The link to the next page with the page's parameters kept; null on the last page. */
     static String nextHref(String base, Map<String, String> kept, Optional<StockPlanBook.Key> next) {
-        return next.map(k -> base + "?" + Stream.concat(kept.entrySet().stream(),
-                        Stream.of(Map.entry("after", new Cursor(k.store(), k.sku()).encode())))
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"))).orElse(null);
+        return next.map(k -> {
+            Map<String, String> query = new LinkedHashMap<>(kept);
+            query.put("after", new Cursor(k.store(), k.sku()).encode());
+            return ListLinks.href(base, query);
+        }).orElse(null);
     }
 }

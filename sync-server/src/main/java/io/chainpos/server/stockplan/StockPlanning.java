@@ -83,8 +83,10 @@ public final class StockPlanning {
      * quantity sold over the lookback, read for the page's products alone.
      */
     public PositionPage positions(Optional<String> store, Optional<StockPlanBook.Key> after, int limit, int lookbackDays) {
-        List<StockPlanBook.Stock> page = book.stockPage(store, after, limit);
-        Optional<StockPlanBook.Key> next = page.size() < limit ? Optional.empty()
+        // One more than the page tells whether a next page holds anything.
+        List<StockPlanBook.Stock> fetched = book.stockPage(store, after, limit + 1);
+        List<StockPlanBook.Stock> page = fetched.subList(0, Math.min(limit, fetched.size()));
+        Optional<StockPlanBook.Key> next = fetched.size() <= limit ? Optional.empty()
                 : Optional.of(new StockPlanBook.Key(page.getLast().store(), page.getLast().sku()));
         return new PositionPage(withSales(page, lookbackDays), next);
     }
