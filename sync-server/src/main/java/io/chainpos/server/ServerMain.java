@@ -224,6 +224,7 @@ public final class ServerMain implements Services {
         ports(storage).keysAtRest().checkOpens();
         Consumer<JettyConfig> listener = listener(settings); // an unusable certificate stops the start before anything runs
         Ports ports = ports(storage);
+        io.chainpos.server.log.ProjectorFollower projecting = new io.chainpos.server.log.ProjectorFollower(ports.projector(), java.time.Duration.ofSeconds(1));
         PullWaiters waiters = new PullWaiters(settings.chainLinger());
         EventLog log = waiters.watching(ports.log());
         waiters.watchOtherNodes(ports.log(), PullWaiters.DEFAULT_WATCH);
@@ -309,6 +310,8 @@ public final class ServerMain implements Services {
                 ? java.util.Optional.of(io.chainpos.server.web.ReportFreshness.FiguresAsOf.fallenBack())
                 : java.util.Optional.of(replica.lag().map(lag -> new io.chainpos.server.web.ReportFreshness.FiguresAsOf(true, lag.asOf(), lag.events()))
                         .orElseGet(io.chainpos.server.web.ReportFreshness.FiguresAsOf::fallenBack))));
+        DuplicatePhones duplicatePhones = new DuplicatePhones(ports.members(), headOffice);
+        io.chainpos.server.metrics.ProjectorMeters.bind(ports.projector(), meters.registry());
         SnapshotSpool spool = settings.snapshotSpool() != null ? new SnapshotSpool(settings.snapshotSpool(), clock)
                 : SnapshotSpool.temporary(clock);
         Javalin app = HttpApi.create(codec, List.of(
@@ -317,9 +320,13 @@ public final class ServerMain implements Services {
                 meters.routes(settings.metricsToken()),
                 new AuthRoutes(new Enrollment(ports.accounts(), secrets, clock, ports.members()::memberLookupSecret),
                         parts.users, codec, new JdbcSignInFailures(storage.database()), clock),
-                new SyncRoutes(access, new PushEvents(log, metrics, new DuplicatePhones(ports.members(), headOffice)), pulls, waiters, codec,
+                new SyncRoutes(access, new PushEvents(log, metrics,
+                        pushed -> {
+                            projecting.nudge();
+                            duplicatePhones.accept(pushed);
+                        }), pulls, waiters, codec,
                         metrics,
-                        new TillContacts(new JdbcTillActivity(storage.database()), clock)),
+                        new TillContacts(new JdbcTillActivity(storage.direct()), clock)),
                 new SnapshotRoutes(access, log, pulls, codec, metrics, clock, spool),
                 new MemberRoutes(access, ports.members(), log, erasure, codec),
                 new StockRoutes(access, ports.stock()),
@@ -365,6 +372,7 @@ public final class ServerMain implements Services {
                 spool.close();
                 daily.close();
                 sealing.close(); // before the database closes under it
+                projecting.close();
                 messaging.close();
                 meters.close();
                 LOG.atInfo().setMessage("server_stopped").log();

@@ -5,21 +5,35 @@ import java.util.Locale;
 
 /**
  * Opens the server's database from the {@code --db} option: a SQLite file path, or a PostgreSQL JDBC URL.
- * The features' adapters are built on its {@link #database()} by the composition root.
+ * The features' adapters are built on its {@link #database()} by the composition root; the log and the sync path on
+ * {@link #direct()}.
  */
 public final class Storage implements AutoCloseable {
     private final Database database;
     private final KeyRing keys;
     private final ReplicaReads replica;
+    /** What brings the projections up to the log before a feature reads; set by whoever builds the log's projector. */
+    private final java.util.concurrent.atomic.AtomicReference<Runnable> catchUp;
+    private final Database caughtUp;
 
     private Storage(Database database, KeyRing keys) {
-        this(database, keys, null);
+        this(database, keys, null, new java.util.concurrent.atomic.AtomicReference<>(() -> { }));
     }
 
-    private Storage(Database database, KeyRing keys, ReplicaReads replica) {
+    private Storage(Database database, KeyRing keys, ReplicaReads replica, java.util.concurrent.atomic.AtomicReference<Runnable> catchUp) {
         this.database = database;
         this.keys = keys;
         this.replica = replica;
+        this.catchUp = catchUp;
+        this.caughtUp = new CaughtUpDatabase(database, () -> catchUp.get().run());
+    }
+
+    /**
+     * From now on, {@link #database()} runs {@code catchUp} before each use: the projections follow the log behind the
+     * pushes, and a feature reading one must see every event committed before it asked.
+     */
+    public void projectionsCaughtUpBy(Runnable catchUp) {
+        this.catchUp.set(catchUp);
     }
 
     /**
@@ -36,12 +50,12 @@ public final class Storage implements AutoCloseable {
         if (replica != null) {
             throw new IllegalStateException("a read replica is already open");
         }
-        return new Storage(database, keys, ReplicaReads.open(readDb, database, clock));
+        return new Storage(database, keys, ReplicaReads.open(readDb, database, clock), catchUp);
     }
 
     /** What head office's reports read: the read replica when there is one, else this database. */
     public ReportReads reports() {
-        return replica == null ? database : replica;
+        return replica == null ? caughtUp : replica;
     }
 
     /** The read replica, when the server has one. */
@@ -97,7 +111,16 @@ public final class Storage implements AutoCloseable {
         return new Storage(SqliteDatabase.open(file), keys);
     }
 
+    /** The database as features use it: the projections caught up with the log before each read or write. */
     public Database database() {
+        return caughtUp;
+    }
+
+    /**
+     * The database itself, for the log and the sync path (a push, a pull, a till's token, its contact): they read the
+     * log, not the projections, and must never wait for the projections to catch up.
+     */
+    public Database direct() {
         return database;
     }
 

@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The push rules of {@link EventLog#ingest}, applied inside one write transaction, a batch at a time:
@@ -26,7 +25,8 @@ import java.util.Set;
  * order they commit: once a pull has seen sequence n, nothing at or below n can commit later. (PostgreSQL
  * sequences would not do: their values are taken at insert and commit in any order, and a till that had
  * read past a late committer would never see it.) Everything slow (parsing, merging) happens before the
- * lock, so the serialized part is one counter update, one multi-row insert and the commit.
+ * lock, so the serialized part is one counter update, one multi-row insert and the commit. The projections are not
+ * merged here: the {@link Projector} follows the log.
  */
 final class JdbcIngest {
 
@@ -51,23 +51,21 @@ final class JdbcIngest {
                                     detected_ms)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    private final JdbcProjections projections;
     private final Findings findings;
     private final Dialect dialect;
     private final EventCodec codec;
     private final JdbcChain chain = new JdbcChain();
 
-    JdbcIngest(JdbcProjections projections, Findings findings, Dialect dialect, EventCodec codec) {
-        this.projections = projections;
+    JdbcIngest(Findings findings, Dialect dialect, EventCodec codec) {
         this.findings = findings;
         this.dialect = dialect;
         this.codec = codec;
     }
 
     /** How one attempt at a batch runs; a later attempt knows more after an earlier one failed. */
-    record Attempt(boolean lookForTakenIds, boolean oneByOne, Set<Long> unprocessable) {
+    record Attempt(boolean lookForTakenIds) {
         static Attempt first() {
-            return new Attempt(false, false, Set.of());
+            return new Attempt(false);
         }
     }
 
@@ -109,9 +107,6 @@ final class JdbcIngest {
             String id = event.envelope().eventId().toString();
             if (event.refusal() != null) {
                 quarantined.add(quarantine(sql, event, IngestResult.Reason.REFUSED, null, event.refusal(), now));
-            } else if (attempt.unprocessable().contains(event.tillSeq())) {
-                quarantined.add(quarantine(sql, event, IngestResult.Reason.UNPROCESSABLE, null,
-                        "merging it into the projections failed; the error is in the server log", now));
             } else if (taken.containsKey(id) || (attempt.lookForTakenIds() && inBatch.containsKey(id))) {
                 String holder = taken.containsKey(id) ? taken.get(id).key() : describe(inBatch.get(id).envelope());
                 String body = taken.containsKey(id) ? taken.get(id).body() : inBatch.get(id).body();
@@ -127,7 +122,6 @@ final class JdbcIngest {
         List<EventEnvelope> stored = toStore.stream().map(IncomingEvent::envelope).toList();
         List<SyncException> found = new ArrayList<>(breaks);
         found.addAll(unknown(stored, now));
-        found.addAll(projections.apply(sql, stored, now, attempt.oneByOne()));
         clockSkew(stored, now).ifPresent(found::add);
         findings.record(sql, found);
         if (ackedThrough != mark.ackedThrough()) {

@@ -95,6 +95,7 @@ class CommandsTest {
                 till.writer().next(Facts.points(member, 300)), till.writer().next(Facts.sale("R-2", "100002", 800)))).status())
                 .isEqualTo(200);
         List<String> tables = List.of("sales_fact_items", "sales_fact_baskets", "sales_fact_tenders", "member_balances");
+        server.ports.projector().catchUp(); // the projections follow the push; the file is read below without the server
         java.util.Map<String, List<String>> before = new java.util.TreeMap<>();
         try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db())) {
             for (String table : tables) {

@@ -28,6 +28,8 @@ abstract class ProjectionTablesContract {
             Map.entry("catalog_search_config", "the trigram index's own storage"),
             Map.entry("log_head", "the log's server sequence"),
             Map.entry("till_marks", "the log's per-till high-water marks"),
+            Map.entry("projector_head", "how far the projections have merged the log, and found in it; a rebuild resets the first"),
+            Map.entry("projection_skips", "events no projection could merge, skipped again by a rebuild"),
             Map.entry("quarantine", "events set apart, kept for head office"),
             Map.entry("sealing_checks", "each registration's check against its uploaded key; the key channel is not in the log"),
             Map.entry("sealing_cursor", "how far the sealing check has read the log"),
