@@ -34,6 +34,8 @@ public final class JdbcEventLog implements EventLog {
     private final JdbcProjections projections;
     private final JdbcIngest ingest;
     private final JdbcProjector projector;
+    /** The events this node just stored, as read from their push, so its projector does not read their JSON again. */
+    private final RecentEvents recent = new RecentEvents(RecentEvents.KEPT);
 
     /**
      * @param projections merged into in this order by the {@link #projector()}, behind the pushes
@@ -45,7 +47,7 @@ public final class JdbcEventLog implements EventLog {
         this.clock = clock;
         this.projections = new JdbcProjections(projections);
         this.ingest = new JdbcIngest(findings, db.dialect(), codec);
-        this.projector = new JdbcProjector(db, codec, clock, this.projections, findings);
+        this.projector = new JdbcProjector(db, codec, clock, this.projections, findings, recent);
     }
 
     /** What merges this log into the projections; a reader of a projection catches it up first. */
@@ -72,11 +74,15 @@ public final class JdbcEventLog implements EventLog {
         for (int run = 1; ; run++) {
             JdbcIngest.Attempt current = attempt;
             try {
-                return db.write(tx -> {
+                RecentEvents.Pending appended = recent.pending();
+                IngestResult result = db.write(tx -> {
+                    appended.clear(); // a transaction run again appends again
                     TillMark mark = ingest.lockMark(tx.sql(), tillId, tillEpoch);
                     IngestBatch batch = next.apply(mark);
-                    return ingest.ingest(tx.sql(), batch, mark, clock.instant(), current);
+                    return ingest.ingest(tx.sql(), batch, mark, clock.instant(), current, appended);
                 });
+                appended.committed();
+                return result;
             } catch (RuntimeException e) {
                 if (!Dialect.isUniqueViolation(e) || run > 20) {
                     throw e;

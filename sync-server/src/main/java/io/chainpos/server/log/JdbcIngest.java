@@ -81,7 +81,8 @@ final class JdbcIngest {
     }
 
     /** Applies the push rules to {@code batch} against its mark, which this transaction has locked. */
-    IngestResult ingest(SqlSession sql, IngestBatch batch, TillMark mark, Instant now, Attempt attempt) {
+    IngestResult ingest(SqlSession sql, IngestBatch batch, TillMark mark, Instant now, Attempt attempt,
+                        RecentEvents.Pending appended) {
         List<IncomingEvent> events = batch.events();
         if (events.isEmpty()) {
             return new IngestResult.Stored(mark.ackedThrough(), 0, 0, List.of());
@@ -128,12 +129,12 @@ final class JdbcIngest {
             sql.update(SAVE_MARK, ackedThrough, lastHlc, batch.tillId().value(), batch.tillEpoch());
         }
         // Last, so the log head is held only for the insert and the commit (see the class comment).
-        append(sql, toStore, now);
+        append(sql, toStore, now, appended);
         return new IngestResult.Stored(ackedThrough, toStore.size(), duplicates, quarantined);
     }
 
     /** Writes the events under consecutive server sequences taken last, in commit order (see the class comment). */
-    private void append(SqlSession sql, List<IncomingEvent> toStore, Instant now) {
+    private void append(SqlSession sql, List<IncomingEvent> toStore, Instant now, RecentEvents.Pending appended) {
         if (toStore.isEmpty()) {
             return;
         }
@@ -142,6 +143,7 @@ final class JdbcIngest {
         List<Object[]> rows = new ArrayList<>(toStore.size());
         for (IncomingEvent event : toStore) {
             EventEnvelope e = event.envelope();
+            appended.add(seq + 1, e);
             rows.add(new Object[] {++seq, e.eventId().toString(), e.storeId().value(), e.tillId().value(), e.tillEpoch(),
                     e.tillSeq(), e.type(), e.schemaVersion(), e.hlc(), e.occurredAt().toString(),
                     EventScope.of(e).name(), now.toEpochMilli(), event.body()});
