@@ -256,7 +256,7 @@ public final class ServerMain implements Services {
         ExpiringPointsReport expiringPoints = new ExpiringPointsReport(ports.loyalty(), LOYALTY_ZONE);
         MemberErasure erasure = new MemberErasure(ports.members(), headOffice, parts.audit);
         JdbcMemberDirectory memberDirectory = new JdbcMemberDirectory(storage.database(), storage.keys());
-        io.chainpos.server.member.NameIndexSchedule nameIndex = new io.chainpos.server.member.NameIndexSchedule(memberDirectory).start();
+        io.chainpos.server.member.NameIndexSchedule nameIndex = new io.chainpos.server.member.NameIndexSchedule(memberDirectory::indexNames).start();
         JdbcStores stores = new JdbcStores(storage.database());
         JdbcExceptionRecords exceptionRecords = new JdbcExceptionRecords(storage.database());
         TillEnrollments tillEnrollments = new TillEnrollments(new Enrollment(ports.accounts(), secrets, clock), ports.accounts(),

@@ -158,8 +158,9 @@ public final class ReplicaReads implements ReportReads, AutoCloseable {
     }
 
     /**
-     * How far the replica trails the primary, from the log's head on each: the events the replica has not yet
-     * applied, and when the first of them reached the primary (its figures hold everything before that moment).
+     * How far the replica's figures trail the primary: the events the replica's read models do not hold yet (its
+     * projected head against the primary's log head: the projections follow the log, on the primary and so on the replica),
+     * and when the first of them reached the primary (its figures hold everything before that moment).
      * Empty while the replica cannot be reached.
      */
     public Optional<Lag> lag() {
@@ -169,7 +170,7 @@ public final class ReplicaReads implements ReportReads, AutoCloseable {
         long[] seen;
         try {
             seen = replica.withHandle(h -> h.createQuery("""
-                            SELECT h.last_seq, e.received_ms FROM log_head h LEFT JOIN events e ON e.server_seq = h.last_seq""")
+                            SELECT p.projected_seq, e.received_ms FROM projector_head p LEFT JOIN events e ON e.server_seq = p.projected_seq""")
                     .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getObject(2) == null ? -1 : rs.getLong(2)}).one());
         } catch (RuntimeException e) {
             if (!unreachable(e)) {

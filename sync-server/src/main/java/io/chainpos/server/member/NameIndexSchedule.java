@@ -18,10 +18,11 @@ public final class NameIndexSchedule implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final JdbcMemberDirectory directory;
+    private final java.util.function.IntSupplier indexNames;
 
-    public NameIndexSchedule(JdbcMemberDirectory directory) {
-        this.directory = directory;
+    /** {@code indexNames} indexes what waits and says how many members it (re)indexed. */
+    public NameIndexSchedule(java.util.function.IntSupplier indexNames) {
+        this.indexNames = indexNames;
     }
 
     public NameIndexSchedule start() {
@@ -32,7 +33,7 @@ public final class NameIndexSchedule implements AutoCloseable {
     private void runOnce() {
         try {
             long start = System.nanoTime();
-            int indexed = directory.indexNames();
+            int indexed = indexNames.getAsInt();
             if (indexed > JdbcMemberNames.BATCH) {
                 LOG.atInfo().setMessage("member_names_indexed").addKeyValue("members", indexed)
                         .addKeyValue("ms", (System.nanoTime() - start) / 1_000_000).log();

@@ -84,7 +84,8 @@ public final class LogicalReplica implements AutoCloseable {
     /** Waits until the replica has applied everything the primary's log holds. */
     public void awaitCaughtUp() {
         long head = longOn(primaryUrl(), "SELECT last_seq FROM log_head");
-        await().atMost(Duration.ofSeconds(60)).until(() -> replicaLong("SELECT last_seq FROM log_head") >= head);
+        // What the reports read is the replica's read models: the projections' head, which follows the log's on the primary.
+        await().atMost(Duration.ofSeconds(60)).until(() -> replicaLong("SELECT projected_seq FROM projector_head") >= head);
     }
 
     public void onReplica(String sql) {
