@@ -48,6 +48,13 @@ import java.util.List;
  * registered on it, and each feature's own adapter.
  */
 public final class Ports {
+    /**
+     * How many events at most a read waits for the projections to merge first (about half a second of the projector's
+     * work): more than that is a flood the {@link io.chainpos.server.log.ProjectorFollower} merges while pages show the
+     * figures as they stand, their lag in the metrics.
+     */
+    static final long READ_WAITS_FOR = 4_000;
+
     private final EventLog log;
     private final Members members;
     private final StockLevels stock;
@@ -134,7 +141,7 @@ public final class Ports {
 
     public static Ports on(Storage storage, EventCodec codec, Clock clock) {
         Ports ports = new Ports(storage.direct(), storage.database(), storage.keys(), codec, clock);
-        storage.projectionsCaughtUpBy(ports.projector::catchUp);
+        storage.projectionsCaughtUpBy(() -> ports.projector.catchUpWithin(READ_WAITS_FOR), ports.projector::catchUp);
         return ports;
     }
 

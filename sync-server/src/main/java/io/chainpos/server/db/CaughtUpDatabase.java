@@ -20,13 +20,20 @@ public final class CaughtUpDatabase implements Database {
 
     private final Database database;
     private final Runnable catchUp;
+    private final Runnable catchUpFully;
 
-    public CaughtUpDatabase(Database database, Runnable catchUp) {
+    /** {@code catchUp} before reads and writes; {@code catchUpFully} before a scrub, which must follow every erasure. */
+    public CaughtUpDatabase(Database database, Runnable catchUp, Runnable catchUpFully) {
         this.database = database;
         this.catchUp = catchUp;
+        this.catchUpFully = catchUpFully;
     }
 
     private void catchUp() {
+        run(catchUp);
+    }
+
+    private static void run(Runnable catchUp) {
         try {
             catchUp.run();
         } catch (RuntimeException e) {
@@ -59,7 +66,7 @@ public final class CaughtUpDatabase implements Database {
 
     @Override
     public void scrub(List<String> tables) {
-        catchUp(); // an erasure's rows are deleted by the projections: after they have merged it
+        run(catchUpFully); // an erasure's rows are deleted by the projections: after they have merged it, however far behind
         database.scrub(tables);
     }
 

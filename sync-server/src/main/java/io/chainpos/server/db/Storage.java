@@ -13,27 +13,30 @@ public final class Storage implements AutoCloseable {
     private final KeyRing keys;
     private final ReplicaReads replica;
     /** What brings the projections up to the log before a feature reads; set by whoever builds the log's projector. */
-    private final java.util.concurrent.atomic.AtomicReference<Runnable> catchUp;
+    /** What brings the projections up to the log before a read ([0]), and fully before a scrub ([1]). */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<Runnable> catchUp;
     private final Database caughtUp;
 
     private Storage(Database database, KeyRing keys) {
-        this(database, keys, null, new java.util.concurrent.atomic.AtomicReference<>(() -> { }));
+        this(database, keys, null, new java.util.concurrent.atomic.AtomicReferenceArray<>(new Runnable[] {() -> { }, () -> { }}));
     }
 
-    private Storage(Database database, KeyRing keys, ReplicaReads replica, java.util.concurrent.atomic.AtomicReference<Runnable> catchUp) {
+    private Storage(Database database, KeyRing keys, ReplicaReads replica,
+                    java.util.concurrent.atomic.AtomicReferenceArray<Runnable> catchUp) {
         this.database = database;
         this.keys = keys;
         this.replica = replica;
         this.catchUp = catchUp;
-        this.caughtUp = new CaughtUpDatabase(database, () -> catchUp.get().run());
+        this.caughtUp = new CaughtUpDatabase(database, () -> catchUp.get(0).run(), () -> catchUp.get(1).run());
     }
 
     /**
-     * From now on, {@link #database()} runs {@code catchUp} before each use: the projections follow the log behind the
-     * pushes, and a feature reading one must see every event committed before it asked.
+     * From now on, {@link #database()} runs {@code forReads} before each use (the projections follow the log behind the
+     * pushes, and a feature reading one must see what was committed before it asked) and {@code fully} before a scrub.
      */
-    public void projectionsCaughtUpBy(Runnable catchUp) {
-        this.catchUp.set(catchUp);
+    public void projectionsCaughtUpBy(Runnable forReads, Runnable fully) {
+        this.catchUp.set(0, forReads);
+        this.catchUp.set(1, fully);
     }
 
     /**

@@ -65,6 +65,14 @@ final class JdbcProjector implements Projector {
     }
 
     @Override
+    public void catchUpWithin(long events) {
+        long[] heads = heads();
+        if (heads[1] < heads[0] && heads[0] - heads[1] <= events) {
+            catchUp();
+        }
+    }
+
+    @Override
     public Lag lag() {
         long[] heads = heads();
         if (heads[1] >= heads[0]) {

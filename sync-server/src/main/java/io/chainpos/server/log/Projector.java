@@ -20,6 +20,13 @@ public interface Projector {
     /** Merges every event committed before this call; returns at once when nothing is left. */
     void catchUp();
 
+    /**
+     * As {@link #catchUp()} when at most {@code events} are left to merge; returns at once when more are (a flood after
+     * an outage or a period end): a reader then sees the projections as they stand rather than wait for all of it,
+     * while the {@link ProjectorFollower} merges on.
+     */
+    void catchUpWithin(long events);
+
     /** What is left to merge now. */
     Lag lag();
 

@@ -128,10 +128,23 @@ final class JdbcMemberNames {
      */
     int run() {
         mac(); // the secret before the write transaction: making it writes on its own
+        if (!anythingToDo()) {
+            return 0; // a search answers without a write transaction (and its commit) when the index is up to date
+        }
         return db.write(tx -> {
             takeFromLog(tx.sql());
             return index(tx.sql());
         });
+    }
+
+    /** True when the log has moved past the cursor, or a queued member can be indexed or dropped now. */
+    private boolean anythingToDo() {
+        return db.read(h -> h.createQuery("""
+                        SELECT CASE WHEN (SELECT last_seq FROM member_names_cursor WHERE id = 1) < (SELECT last_seq FROM log_head WHERE id = 1)
+                                      OR EXISTS (SELECT 1 FROM member_names_to_index p JOIN member_keys k ON k.member_id = p.member_id)
+                                      OR EXISTS (SELECT 1 FROM member_names_to_index p JOIN erased_members e ON e.member_id = p.member_id)
+                                    THEN 1 ELSE 0 END""")
+                .mapTo(Integer.class).one() == 1);
     }
 
     /** Runs until nothing with a key is left to index; returns how many members it (re)indexed. */
@@ -152,10 +165,15 @@ final class JdbcMemberNames {
 
     private void takeFromLog(SqlSession sql) {
         long after = sql.first("SELECT last_seq FROM member_names_cursor WHERE id = 1", rs -> rs.getLong(1)).orElseThrow();
+        long head = sql.first("SELECT last_seq FROM log_head WHERE id = 1", rs -> rs.getLong(1)).orElseThrow();
+        int limit = BATCH * 5;
+        int[] rows = {0};
         long[] last = {after};
         Set<String> members = new TreeSet<>();
-        sql.forEach("SELECT server_seq, body FROM events WHERE server_seq > ? AND type IN (" + TYPES + ") ORDER BY server_seq LIMIT ?",
+        sql.forEach("SELECT server_seq, body FROM events WHERE server_seq > ? AND server_seq <= ? AND type IN (" + TYPES
+                        + ") ORDER BY server_seq LIMIT ?",
                 rs -> {
+                    rows[0]++;
                     last[0] = rs.getLong(1);
                     EventEnvelope event = codec.fromJson(rs.getString(2));
                     switch (event.payload()) {
@@ -169,13 +187,15 @@ final class JdbcMemberNames {
                         default -> { }
                     }
                     return null;
-                }, after, BATCH * 5);
-        if (last[0] == after) {
+                }, after, head, limit);
+        // Read through the head when the page was not full: the events after the last member event were none of these.
+        long through = rows[0] < limit ? head : last[0];
+        if (through <= after) {
             return;
         }
         queue(sql, members);
         // Several nodes: the cursor only moves forward, and a member queued twice is queued once.
-        sql.update("UPDATE member_names_cursor SET last_seq = ? WHERE id = 1 AND last_seq < ?", last[0], last[0]);
+        sql.update("UPDATE member_names_cursor SET last_seq = ? WHERE id = 1 AND last_seq < ?", through, through);
     }
 
     /** Queues {@code members} to be indexed again, in the caller's transaction. */

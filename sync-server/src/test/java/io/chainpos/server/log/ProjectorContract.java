@@ -79,6 +79,28 @@ abstract class ProjectorContract extends EventStoreContract {
     }
 
     @Test
+    void aReadDoesNotWaitForAFloodButAScrubDoes() {
+        List<TillWriter> tills = List.of(a1, a2, b1);
+        long expected = 0;
+        for (int batch = 0; batch < 15; batch++) {
+            List<Event> payloads = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                payloads.add(points(member(1), 2));
+                expected += 2;
+            }
+            pushOnly(tills.get(batch % tills.size()), payloads);
+        }
+        assertThat(projector.lag().events()).isEqualTo(4_500);
+
+        assertThat(members.member(member(1))).as("4,500 behind: the page shows what stands, the follower merges on").isEmpty();
+        assertThat(projector.lag().events()).isEqualTo(4_500);
+
+        members.scrub(); // an erasure's scrub must follow every event, however far behind
+        assertThat(projector.lag()).isEqualTo(Projector.Lag.NONE);
+        assertThat(view(member(1)).pointsBalance()).isEqualTo(expected);
+    }
+
+    @Test
     void aRebuildMergesAgainWithoutFindingAgain() {
         pushOnly(a1, List.of(points(member(1), 10), points(member(1), -60)));
         assertThat(exceptions.exceptions(10)).extracting(SyncException::kind).containsExactly(SyncException.Kind.POINTS_OVERDRAFT);

@@ -27,6 +27,11 @@ class ProjectorFollowerTest {
         }
 
         @Override
+        public void catchUpWithin(long events) {
+            catchUp();
+        }
+
+        @Override
         public Lag lag() {
             return Lag.NONE;
         }
