@@ -311,7 +311,7 @@ public final class ServerMain implements Services {
                 ? java.util.Optional.of(io.chainpos.server.web.ReportFreshness.FiguresAsOf.fallenBack())
                 : java.util.Optional.of(replica.lag().map(lag -> new io.chainpos.server.web.ReportFreshness.FiguresAsOf(true, lag.asOf(), lag.events()))
                         .orElseGet(io.chainpos.server.web.ReportFreshness.FiguresAsOf::fallenBack))));
-        DuplicatePhones duplicatePhones = new DuplicatePhones(ports.members(), headOffice);
+        DuplicatePhones duplicatePhones = new DuplicatePhones(ports.members(), headOffice, ports.projector()::catchUp);
         io.chainpos.server.metrics.ProjectorMeters.bind(ports.projector(), meters.registry());
         SnapshotSpool spool = settings.snapshotSpool() != null ? new SnapshotSpool(settings.snapshotSpool(), clock)
                 : SnapshotSpool.temporary(clock);
