@@ -145,20 +145,20 @@ final class JdbcProjector implements Projector {
         if (from >= target) {
             return from;
         }
-        List<long[]> seqs = new ArrayList<>();
+        List<Long> seqs = new ArrayList<>();
         List<String> bodies = new ArrayList<>();
         sql.forEach("SELECT server_seq, body FROM events WHERE server_seq > ? AND server_seq <= ? ORDER BY server_seq LIMIT ?", rs -> {
-            seqs.add(new long[] {rs.getLong(1)});
+            seqs.add(rs.getLong(1));
             bodies.add(rs.getString(2));
             return null;
         }, from, target, CHUNK);
-        long through = seqs.isEmpty() ? target : seqs.getLast()[0];
+        long through = seqs.isEmpty() ? target : seqs.getLast();
         Set<Long> skipped = new HashSet<>(sql.list("SELECT server_seq FROM projection_skips WHERE server_seq > ? AND server_seq <= ?",
                 rs -> rs.getLong(1), from, through));
         List<EventEnvelope> events = new ArrayList<>(bodies.size());
         Map<String, Long> seqOf = new HashMap<>();
         for (int i = 0; i < bodies.size(); i++) {
-            long seq = seqs.get(i)[0];
+            long seq = seqs.get(i);
             if (!skipped.contains(seq)) {
                 EventEnvelope stored = recent.at(seq);
                 EventEnvelope event = stored != null ? stored : codec.fromJson(bodies.get(i));

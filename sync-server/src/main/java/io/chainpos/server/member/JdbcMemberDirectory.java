@@ -1,8 +1,6 @@
 package io.chainpos.server.member;
 
 import io.chainpos.model.id.MemberId;
-import io.chainpos.model.member.MemberKey;
-import io.chainpos.model.member.Sealed;
 import io.chainpos.server.db.Database;
 import io.chainpos.server.db.KeyRing;
 import io.chainpos.server.merge.ProfileField;
@@ -13,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,6 +29,10 @@ public final class JdbcMemberDirectory implements MemberDirectory {
     private final Database db;
     private final JdbcMemberKeys keys;
     private final JdbcMemberNames names;
+    /** A name's row with its key and its survivor, for both ways of searching by name. */
+    private static final String NAMES_FROM = "SELECT f.member_id, f.value, k.key_material, COALESCE(a.survivor_id, f.member_id) "
+            + "FROM member_fields f JOIN member_keys k ON k.member_id = f.member_id "
+            + "LEFT JOIN member_aliases a ON a.merged_id = f.member_id ";
 
     public JdbcMemberDirectory(Database db, KeyRing ring) {
         this.db = db;
@@ -140,17 +141,13 @@ public final class JdbcMemberDirectory implements MemberDirectory {
         }
         Set<String> found = new LinkedHashSet<>();
         db.read(h -> {
-            var query = h.createQuery("SELECT f.member_id, f.value, k.key_material, COALESCE(a.survivor_id, f.member_id) FROM member_fields f "
-                            + "JOIN member_keys k ON k.member_id = f.member_id "
-                            + "LEFT JOIN member_aliases a ON a.merged_id = f.member_id "
+            var query = h.createQuery(NAMES_FROM
                             + (store.isPresent() ? "JOIN member_home h ON h.member_id = f.member_id AND h.store_id = :store " : "")
                             + "WHERE f.field = :field AND f.member_id IN (<ids>) ORDER BY f.member_id")
                     .bind("field", ProfileField.NAME.stored()).bindList("ids", candidates);
             store.ifPresent(s -> query.bind("store", s));
             query.map((rs, ctx) -> {
-                String sealedName = rs.getString(2);
-                Optional<MemberKey> key = keys.opened(rs.getString(1), rs.getString(3));
-                if (key.flatMap(k -> opened(k, sealedName)).map(name -> JdbcMemberNames.normal(name).contains(wanted)).orElse(false)) {
+                if (nameContains(rs.getString(1), rs.getString(3), rs.getString(2), wanted)) {
                     found.add(rs.getString(4));
                 }
                 return null;
@@ -167,9 +164,7 @@ public final class JdbcMemberDirectory implements MemberDirectory {
         List<Object> args = new ArrayList<>();
         args.add(ProfileField.NAME.stored());
         args.add(after.orElse(""));
-        String sql = "SELECT f.member_id, f.value, k.key_material, COALESCE(a.survivor_id, f.member_id) FROM member_fields f "
-                + "JOIN member_keys k ON k.member_id = f.member_id "
-                + "LEFT JOIN member_aliases a ON a.merged_id = f.member_id "
+        String sql = NAMES_FROM
                 + (store.isPresent() ? "JOIN member_home h ON h.member_id = f.member_id AND h.store_id = ? " : "")
                 + "WHERE f.field = ? AND f.member_id > ? ORDER BY f.member_id LIMIT ?";
         store.ifPresent(s -> args.addFirst(s));
@@ -185,9 +180,7 @@ public final class JdbcMemberDirectory implements MemberDirectory {
             query.map((rs, ctx) -> {
                 last[0] = rs.getString(1);
                 scanned[0]++;
-                String sealedName = rs.getString(2);
-                Optional<MemberKey> key = keys.opened(rs.getString(1), rs.getString(3));
-                if (key.flatMap(k -> opened(k, sealedName)).map(name -> JdbcMemberNames.normal(name).contains(wanted)).orElse(false)) {
+                if (nameContains(rs.getString(1), rs.getString(3), rs.getString(2), wanted)) {
                     found.add(rs.getString(4));
                 }
                 return null;
@@ -197,11 +190,9 @@ public final class JdbcMemberDirectory implements MemberDirectory {
         return new NameScan(List.copyOf(found), scanned[0] < scanAtMost ? Optional.empty() : Optional.ofNullable(last[0]), scanned[0]);
     }
 
-    private static Optional<String> opened(MemberKey key, String sealed) {
-        try {
-            return key.open(new Sealed(sealed));
-        } catch (IllegalArgumentException notSealed) {
-            return Optional.empty();
-        }
+    /** Whether the member's sealed name, opened with its stored key, contains {@code wanted} (as {@link JdbcMemberNames#normal}). */
+    private boolean nameContains(String memberId, String storedKey, String sealedName, String wanted) {
+        return keys.opened(memberId, storedKey).flatMap(k -> JdbcMemberNames.opened(k, sealedName))
+                .map(name -> JdbcMemberNames.normal(name).contains(wanted)).orElse(false);
     }
 }
