@@ -309,8 +309,12 @@ public final class ServerMain implements Services {
                         days).members().stream().mapToLong(ExpiringPointsReport.Line::points).sum(), clock)));
         storage.replica().ifPresent(replica -> pages.showingFreshness(() -> replica.fallenBack()
                 ? java.util.Optional.of(io.chainpos.server.web.ReportFreshness.FiguresAsOf.fallenBack())
-                : java.util.Optional.of(replica.lag().map(lag -> new io.chainpos.server.web.ReportFreshness.FiguresAsOf(true, lag.asOf(), lag.events()))
+                : java.util.Optional.of(replica.lag().map(lag -> new io.chainpos.server.web.ReportFreshness.FiguresAsOf(
+                        io.chainpos.server.web.ReportFreshness.Source.REPLICA, lag.asOf(), lag.events()))
                         .orElseGet(io.chainpos.server.web.ReportFreshness.FiguresAsOf::fallenBack))));
+        if (storage.replica().isEmpty()) {
+            pages.showingFreshness(new io.chainpos.server.web.ProjectionFreshness(ports.projector()::lag, Ports.READ_WAITS_FOR, clock));
+        }
         DuplicatePhones duplicatePhones = new DuplicatePhones(ports.members(), headOffice, ports.projector()::catchUp);
         io.chainpos.server.metrics.ProjectorMeters.bind(ports.projector(), meters.registry());
         SnapshotSpool spool = settings.snapshotSpool() != null ? new SnapshotSpool(settings.snapshotSpool(), clock)

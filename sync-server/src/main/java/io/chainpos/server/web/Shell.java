@@ -60,17 +60,18 @@ public record Shell(
         return formTokens.get();
     }
 
-    /** The line under the page saying where reports read and how fresh they are, or null without a replica. */
+    /** The line under the page saying where reports read and how fresh they are, or null when that goes without saying. */
     public String figuresLine() {
         if (figures == null) {
             return null;
         }
-        if (!figures.replica()) {
-            return t("shell.figures.primary");
-        }
         String asOf = figures.asOf().map(formats::dateTime).orElse("?");
-        return figures.eventsBehind() == 0 ? t("shell.figures.current", asOf)
-                : t("shell.figures.behind", asOf, figures.eventsBehind());
+        return switch (figures.source()) {
+            case PRIMARY_FALLBACK -> t("shell.figures.primary");
+            case CATCHING_UP -> t("shell.figures.catching-up", asOf, figures.eventsBehind());
+            case REPLICA -> figures.eventsBehind() == 0 ? t("shell.figures.current", asOf)
+                    : t("shell.figures.behind", asOf, figures.eventsBehind());
+        };
     }
 
     /** The languages the switch offers besides this one. */

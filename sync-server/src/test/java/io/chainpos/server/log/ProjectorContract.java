@@ -10,6 +10,8 @@ import io.chainpos.model.sync.SyncException;
 import io.chainpos.server.Ports;
 import io.chainpos.server.testing.Json;
 import io.chainpos.server.testing.TillWriter;
+import io.chainpos.server.web.ProjectionFreshness;
+import io.chainpos.server.web.ReportFreshness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -81,6 +83,7 @@ abstract class ProjectorContract extends EventStoreContract {
     @Test
     void aReadDoesNotWaitForAFloodButAScrubDoes() {
         List<TillWriter> tills = List.of(a1, a2, b1);
+        java.time.Instant received = clock.instant();
         long expected = 0;
         for (int batch = 0; batch < 15; batch++) {
             List<Event> payloads = new ArrayList<>();
@@ -91,12 +94,22 @@ abstract class ProjectorContract extends EventStoreContract {
             pushOnly(tills.get(batch % tills.size()), payloads);
         }
         assertThat(projector.lag().events()).isEqualTo(4_500);
+        clock.advance(java.time.Duration.ofMinutes(3));
 
         assertThat(members.member(member(1))).as("4,500 behind: the page shows what stands, the follower merges on").isEmpty();
         assertThat(projector.lag().events()).isEqualTo(4_500);
+        ReportFreshness pages = new ProjectionFreshness(projector::lag, 4_000, clock);
+        assertThat(pages.now()).as("the line under the pages says how far behind what they show is")
+                .hasValueSatisfying(figures -> {
+                    assertThat(figures.source()).isEqualTo(ReportFreshness.Source.CATCHING_UP);
+                    assertThat(figures.eventsBehind()).isEqualTo(4_500);
+                    assertThat(figures.asOf()).as("when the oldest event not merged arrived").contains(received);
+                });
+        assertThat(new ProjectionFreshness(projector::lag, 5_000, clock).now()).as("within what a read waits for").isEmpty();
 
         members.scrub(); // an erasure's scrub must follow every event, however far behind
         assertThat(projector.lag()).isEqualTo(Projector.Lag.NONE);
+        assertThat(pages.now()).as("caught up: no line").isEmpty();
         assertThat(view(member(1)).pointsBalance()).isEqualTo(expected);
     }
 
