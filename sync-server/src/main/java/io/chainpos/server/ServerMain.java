@@ -199,6 +199,9 @@ public final class ServerMain implements Services {
         ports(storage).keysAtRest().checkOpens();
         Consumer<JettyConfig> listener = listener(settings); // an unusable certificate stops the start before anything runs
         Ports ports = ports(storage);
+        // PostgreSQL's log is partitioned by month (V250): this month's and the next ones' partitions exist before use.
+        AutoCloseable partitions = io.chainpos.server.log.EventPartitions.partitioned(storage.database())
+                ? new io.chainpos.server.log.EventPartitions(storage.database()).keepAhead(clock) : () -> { };
         PullWaiters waiters = new PullWaiters(settings.chainLinger());
         EventLog log = waiters.watching(ports.log());
         waiters.watchOtherNodes(ports.log(), PullWaiters.DEFAULT_WATCH);
@@ -331,6 +334,11 @@ public final class ServerMain implements Services {
                 app.stop();
                 daily.close();
                 sealing.close(); // before the database closes under it
+                try {
+                    partitions.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
                 messaging.close();
                 meters.close();
                 LOG.atInfo().setMessage("server_stopped").log();

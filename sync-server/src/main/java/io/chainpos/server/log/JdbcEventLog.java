@@ -170,6 +170,18 @@ public final class JdbcEventLog implements EventLog {
 
     @Override
     public Optional<Instant> receivedAfter(long serverSeq) {
+        if (EventPartitions.partitioned(db)) {
+            // Past the cursor, a month detached for archive (V250): its records were received then, and are gone.
+            Optional<Instant> archived = db.read(h -> h.createQuery(
+                            "SELECT MIN(from_ms) FROM event_archives WHERE last_seq > :seq HAVING COUNT(*) > 0")
+                    .bind("seq", serverSeq)
+                    .mapTo(Long.class)
+                    .findOne()
+                    .map(Instant::ofEpochMilli));
+            if (archived.isPresent()) {
+                return archived;
+            }
+        }
         return db.read(h -> h.createQuery("SELECT received_ms FROM events WHERE server_seq > :seq ORDER BY server_seq LIMIT 1")
                 .bind("seq", serverSeq)
                 .mapTo(Long.class)
@@ -240,6 +252,15 @@ public final class JdbcEventLog implements EventLog {
 
     @Override
     public void rebuildProjections() {
+        if (EventPartitions.partitioned(db)) {
+            List<EventPartitions.Archived> archived = new EventPartitions(db).archived();
+            if (!archived.isEmpty()) {
+                throw new EventPartitions.Refused(("%d month(s) of records are detached for archive (%s to %s): the read models "
+                        + "folded from what remains would lose their sales, top-ups and audit acts. Attach them back first "
+                        + "(README, \"Archiving old months of the log\").").formatted(archived.size(),
+                        archived.getFirst().month(), archived.getLast().month()));
+            }
+        }
         db.write(tx -> {
             for (Projection projection : projections.all()) {
                 for (String table : projection.tables()) {

@@ -1,9 +1,7 @@
 package io.chainpos.server.log;
 
-import io.chainpos.model.event.AuditEvent;
 import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.event.EventTypes;
-import io.chainpos.model.event.SaleEvent;
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.server.db.SqlSession;
 import io.chainpos.server.merge.EventScope;
@@ -120,10 +118,6 @@ final class JdbcSnapshot {
     }
 
     private static boolean isRecord(String type) {
-        return EventTypes.byName(type)
-                .map(t -> SaleEvent.class.isAssignableFrom(t.javaType()) || AuditEvent.class.isAssignableFrom(t.javaType())
-                        || t.javaType() == io.chainpos.model.event.StoredValueToppedUp.class
-                        || t.javaType() == io.chainpos.model.event.TopUpRefunded.class)
-                .orElse(false);
+        return EventKind.of(type) == EventKind.RECORD;
     }
 }
