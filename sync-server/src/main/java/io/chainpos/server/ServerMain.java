@@ -200,8 +200,8 @@ public final class ServerMain implements Services {
         Consumer<JettyConfig> listener = listener(settings); // an unusable certificate stops the start before anything runs
         Ports ports = ports(storage);
         // PostgreSQL's log is partitioned by month (V250): this month's and the next ones' partitions exist before use.
-        AutoCloseable partitions = io.chainpos.server.log.EventPartitions.partitioned(storage.database())
-                ? new io.chainpos.server.log.EventPartitions(storage.database()).keepAhead(clock) : () -> { };
+        AutoCloseable partitions = io.chainpos.server.log.JdbcEventPartitions.partitioned(storage.database())
+                ? new io.chainpos.server.log.JdbcEventPartitions(storage.database()).keepAhead(clock) : () -> { };
         PullWaiters waiters = new PullWaiters(settings.chainLinger());
         EventLog log = waiters.watching(ports.log());
         waiters.watchOtherNodes(ports.log(), PullWaiters.DEFAULT_WATCH);

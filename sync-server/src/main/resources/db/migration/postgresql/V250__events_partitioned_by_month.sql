@@ -80,7 +80,7 @@ CREATE TABLE events_records PARTITION OF events FOR VALUES IN ('R') PARTITION BY
 CREATE TABLE events_records_default PARTITION OF events_records DEFAULT;
 
 -- A partition for every month the stored records were received in, to three months ahead of today; the server makes
--- the next ones as months go by (EventPartitions, at start-up and every hour).
+-- the next ones as months go by (JdbcEventPartitions, at start-up and every hour).
 DO $$
 DECLARE
     first_month DATE := date_trunc('month', LEAST(

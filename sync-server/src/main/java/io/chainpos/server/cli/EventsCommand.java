@@ -2,7 +2,7 @@ package io.chainpos.server.cli;
 
 import io.chainpos.server.db.Storage;
 import io.chainpos.server.db.StorageFailure;
-import io.chainpos.server.log.EventPartitions;
+import io.chainpos.server.log.JdbcEventPartitions;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.YearMonth;
@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code events months|detach}: the months of records of a PostgreSQL event log (V250, {@link EventPartitions}).
+ * {@code events months|detach}: the months of records of a PostgreSQL event log (V250, {@link JdbcEventPartitions}).
  * {@code detach --before 2026-01} detaches every month before January 2026 for archive, once each ended more than the
  * pull retention ago; the tables stay in the schema to be dumped (README, "Archiving old months of the log").
  */
@@ -48,11 +48,11 @@ final class EventsCommand implements Runnable {
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
             try (Storage storage = services.openStorage(database.settings())) {
-                if (!EventPartitions.partitioned(storage.database())) {
+                if (!JdbcEventPartitions.partitioned(storage.database())) {
                     err.println("sync-server events months: " + SQLITE);
                     return Commands.REFUSED;
                 }
-                EventPartitions partitions = new EventPartitions(storage.database());
+                JdbcEventPartitions partitions = new JdbcEventPartitions(storage.database());
                 PrintWriter out = spec.commandLine().getOut();
                 partitions.archived().forEach(a -> out.printf("%s  detached  %-26s %d events, server_seq %s..%s%n",
                         a.month(), a.partition(), a.events(), a.firstSeq(), a.lastSeq()));
@@ -105,17 +105,17 @@ final class EventsCommand implements Runnable {
                 return CommandLine.ExitCode.USAGE;
             }
             try (Storage storage = services.openStorage(database.settings())) {
-                if (!EventPartitions.partitioned(storage.database())) {
+                if (!JdbcEventPartitions.partitioned(storage.database())) {
                     err.println("sync-server events detach: " + SQLITE);
                     return Commands.REFUSED;
                 }
-                List<EventPartitions.Archived> done = new EventPartitions(storage.database())
+                List<JdbcEventPartitions.Archived> done = new JdbcEventPartitions(storage.database())
                         .detach(first, services.clock().instant(), Duration.ofDays(pullRetentionDays));
                 PrintWriter out = spec.commandLine().getOut();
                 if (done.isEmpty()) {
                     out.println("no month before " + first + " is attached: nothing to detach");
                 }
-                for (EventPartitions.Archived a : done) {
+                for (JdbcEventPartitions.Archived a : done) {
                     services.audit(storage).record(actor(), "events.detached", a.partition(), null,
                             "%s: %d events, server_seq %s..%s".formatted(a.month(), a.events(), a.firstSeq(), a.lastSeq()));
                     out.printf("detached %s (%d events) as table %s; archive it with: pg_dump --table=%s --format=custom "
@@ -123,7 +123,7 @@ final class EventsCommand implements Runnable {
                             a.partition(), a.partition(), a.partition());
                 }
                 return 0;
-            } catch (EventPartitions.Refused e) {
+            } catch (JdbcEventPartitions.Refused e) {
                 err.println("sync-server events detach: " + e.getMessage());
                 return Commands.REFUSED;
             } catch (Storage.UnsupportedDatabase | StorageFailure e) {

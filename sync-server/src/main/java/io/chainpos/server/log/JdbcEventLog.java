@@ -170,7 +170,7 @@ public final class JdbcEventLog implements EventLog {
 
     @Override
     public Optional<Instant> receivedAfter(long serverSeq) {
-        if (EventPartitions.partitioned(db)) {
+        if (JdbcEventPartitions.partitioned(db)) {
             // Past the cursor, a month detached for archive (V250): its records were received then, and are gone.
             Optional<Instant> archived = db.read(h -> h.createQuery(
                             "SELECT MIN(from_ms) FROM event_archives WHERE last_seq > :seq HAVING COUNT(*) > 0")
@@ -252,10 +252,10 @@ public final class JdbcEventLog implements EventLog {
 
     @Override
     public void rebuildProjections() {
-        if (EventPartitions.partitioned(db)) {
-            List<EventPartitions.Archived> archived = new EventPartitions(db).archived();
+        if (JdbcEventPartitions.partitioned(db)) {
+            List<JdbcEventPartitions.Archived> archived = new JdbcEventPartitions(db).archived();
             if (!archived.isEmpty()) {
-                throw new EventPartitions.Refused(("%d month(s) of records are detached for archive (%s to %s): the read models "
+                throw new JdbcEventPartitions.Refused(("%d month(s) of records are detached for archive (%s to %s): the read models "
                         + "folded from what remains would lose their sales, top-ups and audit acts. Attach them back first "
                         + "(README, \"Archiving old months of the log\").").formatted(archived.size(),
                         archived.getFirst().month(), archived.getLast().month()));

@@ -46,8 +46,8 @@ class PostgresEventPartitionsTest extends EventStoreContract {
         return PostgresStores.open(dir);
     }
 
-    private EventPartitions partitions() {
-        return new EventPartitions(storage.database());
+    private JdbcEventPartitions partitions() {
+        return new JdbcEventPartitions(storage.database());
     }
 
     private static SaleCompleted memberSale(SaleCompleted sale, MemberId member) {
@@ -138,7 +138,7 @@ class PostgresEventPartitionsTest extends EventStoreContract {
         // June to August were missing (their records waited in the DEFAULT partition); October and three months ahead
         // exist now, whoever made them (the migration makes today's months too).
         assertThat(made).contains("events_records_y2026m06", "events_records_y2026m07", "events_records_y2026m08");
-        assertThat(partitions().attached()).extracting(EventPartitions.Month::partition).contains("events_records_y2026m10",
+        assertThat(partitions().attached()).extracting(JdbcEventPartitions.Month::partition).contains("events_records_y2026m10",
                 "events_records_y2026m11", "events_records_y2026m12", "events_records_y2027m01");
         Map<String, String> where = placement();
         assertThat(where).containsEntry(juneSale.eventId().toString(), "events_records_y2026m06")
@@ -182,17 +182,17 @@ class PostgresEventPartitionsTest extends EventStoreContract {
 
         // September ended on October 1st, within the 30 days: refused, and nothing is detached.
         assertThatThrownBy(() -> partitions().detach(YearMonth.of(2026, 10), clock.instant(), RETENTION))
-                .isInstanceOf(EventPartitions.Refused.class)
+                .isInstanceOf(JdbcEventPartitions.Refused.class)
                 .hasMessageContaining("2026-09 ends 2026-10-01, within the pull retention of 30 days")
                 .hasMessageContaining("--before 2026-09");
         assertThat(partitions().archived()).isEmpty();
 
-        List<EventPartitions.Archived> detached = partitions().detach(YearMonth.of(2026, 9), clock.instant(), RETENTION);
+        List<JdbcEventPartitions.Archived> detached = partitions().detach(YearMonth.of(2026, 9), clock.instant(), RETENTION);
 
-        assertThat(detached).extracting(EventPartitions.Archived::partition)
+        assertThat(detached).extracting(JdbcEventPartitions.Archived::partition)
                 .containsExactly("events_records_y2026m06", "events_records_y2026m07", "events_records_y2026m08");
-        assertThat(detached).extracting(EventPartitions.Archived::events).containsExactly(1L, 2L, 1L);
-        assertThat(partitions().attached()).extracting(EventPartitions.Month::partition)
+        assertThat(detached).extracting(JdbcEventPartitions.Archived::events).containsExactly(1L, 2L, 1L);
+        assertThat(partitions().attached()).extracting(JdbcEventPartitions.Month::partition)
                 .doesNotContain("events_records_y2026m06", "events_records_y2026m07", "events_records_y2026m08")
                 .contains("events_records_y2026m10");
         // The detached tables are left for archive, outside the log.
@@ -228,7 +228,7 @@ class PostgresEventPartitionsTest extends EventStoreContract {
         assertThat(reuse.quarantined()).singleElement().satisfies(q -> assertThat(q.reason()).isEqualTo(IngestResult.Reason.EVENT_ID_REUSED));
 
         // A rebuild from what remains would lose the detached months' sales: refused.
-        assertThatThrownBy(() -> log.rebuildProjections()).isInstanceOf(EventPartitions.Refused.class)
+        assertThatThrownBy(() -> log.rebuildProjections()).isInstanceOf(JdbcEventPartitions.Refused.class)
                 .hasMessageContaining("3 month(s) of records are detached");
     }
 

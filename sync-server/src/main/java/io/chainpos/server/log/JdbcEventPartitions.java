@@ -27,11 +27,11 @@ import org.slf4j.LoggerFactory;
  * the months made ahead leave plenty of time for. DETACH ... CONCURRENTLY is not used: PostgreSQL refuses it on a
  * table with a DEFAULT partition, and it cannot run in the transaction that records the archive.
  */
-public final class EventPartitions {
+public final class JdbcEventPartitions {
     /** Months made ahead of the current one. */
     public static final int AHEAD = 3;
     static final String LOCK_WAIT = "5s";
-    private static final Logger LOG = LoggerFactory.getLogger(EventPartitions.class);
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcEventPartitions.class);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM");
     /** One ensure or detach at a time across server nodes and commands. */
     private static final long ADVISORY_LOCK = 0x6576656e74730001L;
@@ -44,7 +44,7 @@ public final class EventPartitions {
 
     private final Database db;
 
-    public EventPartitions(Database db) {
+    public JdbcEventPartitions(Database db) {
         if (db.dialect() != Dialect.POSTGRESQL) {
             throw new IllegalArgumentException("the event log is partitioned on PostgreSQL only; SQLite keeps one table");
         }
