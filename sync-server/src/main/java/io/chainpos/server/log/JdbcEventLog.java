@@ -193,7 +193,7 @@ public final class JdbcEventLog implements EventLog {
     public long snapshot(SnapshotQuery query, SnapshotSink sink) {
         return db.readConsistent(h -> {
             try (SqlSession sql = new SqlSession(h.getConnection())) {
-                return new JdbcSnapshot(h, sql, codec, projections.all()).write(query, sink);
+                return new JdbcSnapshot(h, sql, codec, projections.all(), JdbcEventPartitions.partitioned(db)).write(query, sink);
             }
         });
     }
