@@ -2,14 +2,19 @@ package io.chainpos.server.log;
 
 import io.chainpos.server.db.Database;
 import io.chainpos.server.db.Dialect;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,7 +94,7 @@ public final class JdbcEventPartitions {
         return db.read(h -> h.createQuery(CHILDREN).mapTo(String.class).list()).stream()
                 .map(name -> new Month(YearMonth.of(Integer.parseInt(name.substring(16, 20)), Integer.parseInt(name.substring(21, 23))),
                         name))
-                .sorted(java.util.Comparator.comparing(Month::month)).toList();
+                .sorted(Comparator.comparing(Month::month)).toList();
     }
 
     /** The months detached so far, oldest first. */
@@ -124,9 +129,9 @@ public final class JdbcEventPartitions {
      * Ensures the months now, then every hour on a daemon thread until closed; a run that fails (a lock not had in
      * {@link #LOCK_WAIT}) is logged and tried again the next hour.
      */
-    public AutoCloseable keepAhead(java.time.Clock clock) {
+    public AutoCloseable keepAhead(Clock clock) {
         ensure(clock.instant());
-        java.util.concurrent.ScheduledExecutorService scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "event-partitions");
             thread.setDaemon(true);
             return thread;
@@ -137,7 +142,7 @@ public final class JdbcEventPartitions {
             } catch (RuntimeException e) {
                 LOG.error("event_partitions_failed", e);
             }
-        }, 1, 1, java.util.concurrent.TimeUnit.HOURS);
+        }, 1, 1, TimeUnit.HOURS);
         return scheduler::shutdownNow;
     }
 
