@@ -157,7 +157,8 @@ public final class TillAssembly implements AutoCloseable {
         this.server = new ServerAddress(ledger);
         this.syncApi = server.url().isEmpty() ? null : apis.apply(() -> server.url().orElseThrow(), server::token);
         this.agent = syncApi == null ? null : new SyncAgent(ledger, syncApi, clock, new SecureRandom(),
-                SyncAgent.Settings.defaults(), members.keys());
+                SyncAgent.Settings.defaults(), members.keys(),
+                new io.chainpos.till.sync.SnapshotDownload(data.resolve("snapshot"), codec, clock));
         this.sync = new SyncWatch(ledger, agent, clock);
         List<TillMessage> problems = new ArrayList<>();
         this.devices = startDevices(problems);

@@ -13,6 +13,7 @@ import io.chainpos.server.exception.JdbcExceptionLog;
 import io.chainpos.server.log.EventLog;
 import io.chainpos.server.log.JdbcEventLog;
 import io.chainpos.server.log.Projection;
+import io.chainpos.server.log.Projector;
 import io.chainpos.server.loyalty.LogLoyaltyFacts;
 import io.chainpos.server.loyalty.LoyaltyFacts;
 import io.chainpos.server.liability.JdbcLiabilities;
@@ -47,6 +48,13 @@ import java.util.List;
  * registered on it, and each feature's own adapter.
  */
 public final class Ports {
+    /**
+     * How many events at most a read waits for the projections to merge first (about half a second of the projector's
+     * work): more than that is a flood the {@link io.chainpos.server.log.ProjectorFollower} merges while pages show the
+     * figures as they stand, their lag in the metrics.
+     */
+    static final long READ_WAITS_FOR = 4_000;
+
     private final EventLog log;
     private final Members members;
     private final StockLevels stock;
@@ -68,16 +76,24 @@ public final class Ports {
     private final io.chainpos.server.member.KeysAtRest keysAtRest;
     private final io.chainpos.server.care.CareBook care;
     private final io.chainpos.server.stock.StockPlanBook stockPlan;
+    private final Projector projector;
+    private final Database caughtUp;
 
-    private Ports(Database db, io.chainpos.server.db.KeyRing ring, EventCodec codec, Clock clock) {
+    private Ports(Database database, Database db, io.chainpos.server.db.KeyRing ring, EventCodec codec, Clock clock) {
+        JdbcEventLog jdbcLog = new JdbcEventLog(database, codec, clock, projections(new JdbcStores(database)),
+                new JdbcExceptionLog(database));
+        this.log = jdbcLog;
+        this.projector = jdbcLog.projector();
+        // Every feature reads its projections caught up with the log (db); the log, and the accounts a push's token is
+        // checked against, use the database itself, so a push never waits on a projection.
+        this.caughtUp = db;
         JdbcExceptionLog exceptionLog = new JdbcExceptionLog(db);
-        this.log = new JdbcEventLog(db, codec, clock, projections(new JdbcStores(db)), exceptionLog);
         this.members = new JdbcMembers(db, ring);
         this.stock = new JdbcStockLevels(db);
         this.stockBook = new io.chainpos.server.stock.JdbcStockBook(db);
         this.stocktakes = new io.chainpos.server.stock.JdbcStocktakes(db);
         this.exceptions = exceptionLog;
-        this.accounts = new JdbcAccountStore(db);
+        this.accounts = new JdbcAccountStore(database);
         this.loyalty = new LogLoyaltyFacts(new io.chainpos.server.member.JdbcPointsFacts(db), log);
         this.catalog = new JdbcCatalog(db);
         this.promotions = new JdbcPromotions(db, codec);
@@ -124,7 +140,9 @@ public final class Ports {
     }
 
     public static Ports on(Storage storage, EventCodec codec, Clock clock) {
-        return new Ports(storage.database(), storage.keys(), codec, clock);
+        Ports ports = new Ports(storage.direct(), storage.database(), storage.keys(), codec, clock);
+        storage.projectionsCaughtUpBy(() -> ports.projector.catchUpWithin(READ_WAITS_FOR), ports.projector::catchUp);
+        return ports;
     }
 
     /**
@@ -146,6 +164,19 @@ public final class Ports {
 
     public EventLog log() {
         return log;
+    }
+
+    /** What merges the log into the projections, behind the pushes. */
+    public Projector projector() {
+        return projector;
+    }
+
+    /**
+     * The database with the projections caught up before each use: what an adapter reading a projection outside this
+     * class is built on. The sync path (tokens, till contacts) uses the storage's database instead.
+     */
+    public Database caughtUp() {
+        return caughtUp;
     }
 
     public Members members() {

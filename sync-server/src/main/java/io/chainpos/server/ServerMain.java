@@ -79,6 +79,7 @@ import io.chainpos.server.sync.PullEvents;
 import io.chainpos.server.sync.PullWaiters;
 import io.chainpos.server.sync.PushEvents;
 import io.chainpos.server.sync.SnapshotRoutes;
+import io.chainpos.server.sync.SnapshotSpool;
 import io.chainpos.server.sync.SyncMetrics;
 import io.chainpos.server.sync.SyncRoutes;
 import io.chainpos.server.tls.TlsListener;
@@ -181,6 +182,30 @@ public final class ServerMain implements Services {
         }
     }
 
+    /**
+     * The adapters head office's read-only reports use, on {@link Storage#reports()}: the read replica when the
+     * server has one. Which pages get these and which stay on the primary is {@link io.chainpos.server.db.ReportReads}'s rule.
+     */
+    private static final class ReportPorts {
+        final io.chainpos.server.sales.SalesSeen sales;
+        final io.chainpos.server.sales.SalesFacts salesFacts;
+        final io.chainpos.server.sales.CoPurchases coPurchases;
+        final io.chainpos.server.member.MemberActivities memberActivities;
+        final io.chainpos.server.liability.Liabilities liabilities;
+        final io.chainpos.server.stock.StockBook stockBook;
+        final io.chainpos.server.stock.Stocktakes stocktakes;
+
+        ReportPorts(io.chainpos.server.db.ReportReads reads) {
+            sales = new io.chainpos.server.sales.JdbcSalesSeen(reads);
+            salesFacts = new io.chainpos.server.sales.JdbcSalesFacts(reads);
+            coPurchases = new io.chainpos.server.sales.JdbcCoPurchases(reads);
+            memberActivities = new io.chainpos.server.member.JdbcMemberActivities(reads);
+            liabilities = new io.chainpos.server.liability.JdbcLiabilities(reads);
+            stockBook = new io.chainpos.server.stock.JdbcStockBook(reads);
+            stocktakes = new io.chainpos.server.stock.JdbcStocktakes(reads);
+        }
+    }
+
     /** The HTTPS connector when the settings name a certificate; nothing (Javalin's plain HTTP) otherwise. */
     private static Consumer<JettyConfig> listener(ServerSettings settings) {
         if (settings.tls() == null) {
@@ -202,6 +227,7 @@ public final class ServerMain implements Services {
         // PostgreSQL's log is partitioned by month (V250): this month's and the next ones' partitions exist before use.
         AutoCloseable partitions = io.chainpos.server.log.JdbcEventPartitions.partitioned(storage.database())
                 ? new io.chainpos.server.log.JdbcEventPartitions(storage.database()).keepAhead(clock) : () -> { };
+        io.chainpos.server.log.ProjectorFollower projecting = new io.chainpos.server.log.ProjectorFollower(ports.projector(), java.time.Duration.ofSeconds(1));
         PullWaiters waiters = new PullWaiters(settings.chainLinger());
         EventLog log = waiters.watching(ports.log());
         waiters.watchOtherNodes(ports.log(), PullWaiters.DEFAULT_WATCH);
@@ -210,6 +236,8 @@ public final class ServerMain implements Services {
             DemoData.seedIfEmpty(log, ports.members(), headOffice, clock);
         }
         ServerMeters meters = new ServerMeters(storage.kind());
+        storage.replica().ifPresent(replica -> io.chainpos.server.metrics.ReplicaMeters.bind(replica, meters.registry()));
+        ReportPorts reports = new ReportPorts(storage.reports());
         SyncMetrics metrics = new SyncMetrics(meters.registry());
         metrics.watch(waiters);
         Access access = new Access(new Authenticator(ports.accounts(), clock));
@@ -231,6 +259,7 @@ public final class ServerMain implements Services {
         ExpiringPointsReport expiringPoints = new ExpiringPointsReport(ports.loyalty(), LOYALTY_ZONE);
         MemberErasure erasure = new MemberErasure(ports.members(), headOffice, parts.audit);
         JdbcMemberDirectory memberDirectory = new JdbcMemberDirectory(storage.database(), storage.keys());
+        io.chainpos.server.member.NameIndexSchedule nameIndex = new io.chainpos.server.member.NameIndexSchedule(memberDirectory::indexNames).start();
         JdbcStores stores = new JdbcStores(storage.database());
         JdbcExceptionRecords exceptionRecords = new JdbcExceptionRecords(storage.database());
         TillEnrollments tillEnrollments = new TillEnrollments(new Enrollment(ports.accounts(), secrets, clock), ports.accounts(),
@@ -249,7 +278,7 @@ public final class ServerMain implements Services {
                         new io.chainpos.server.member.JdbcBirthdays(storage.database(), storage.keys()),
                         new io.chainpos.server.member.JdbcStoredValues(storage.database())));
         Pages pages = new Pages(new Templates(), sessions, openExceptions, new JdbcFormTokens(storage.database(), clock), stores, List.of(
-                new HomePage(new JdbcHomeFacts(storage.database(), openExceptions::byKind), openExceptions, ports.exceptions()::exceptions,
+                new HomePage(new JdbcHomeFacts(storage.reports(), openExceptions::byKind), openExceptions, ports.exceptions()::exceptions,
                         store -> planning.lowStock(store).size()),
                 new SignInPages(parts.signIn, sessions, parts.users),
                 new UserPages(parts.accounts, parts.users),
@@ -263,34 +292,46 @@ public final class ServerMain implements Services {
                 new CatalogPages(ports.catalog(), new CatalogEditor(ports.catalog(), headOffice, parts.audit, clock), clock),
                 new PromotionPages(ports.promotions(), new PromotionEditor(ports.promotions(), headOffice, parts.audit, clock),
                         new Preview(ports.catalog(), ports.promotions()), clock),
-                new SalesPages(ports.sales(), store -> stores.zoneOf(store).orElse(Formats.DEFAULT_ZONE)),
-                new SalesReportPages(ports.salesFacts(), ports.sales(), clock),
-                new io.chainpos.server.sales.CoPurchasePages(ports.coPurchases(), ports.sales(), clock),
-                new SalesTodayPage(ports.salesFacts(), ports.sales(), clock),
+                new SalesPages(reports.sales, store -> stores.zoneOf(store).orElse(Formats.DEFAULT_ZONE)),
+                new SalesReportPages(reports.salesFacts, reports.sales, clock),
+                new io.chainpos.server.sales.CoPurchasePages(reports.coPurchases, reports.sales, clock),
+                new SalesTodayPage(reports.salesFacts, reports.sales, clock),
                 new MemberPages(ports.members(), memberDirectory),
-                new MemberReportPage(ports.memberActivities(), ports.liabilities(), clock),
+                new MemberReportPage(reports.memberActivities, reports.liabilities, clock),
                 new MemberProfilePage(ports.members(), memberDirectory, log, erasure, parts.audit, codec,
                         new io.chainpos.server.member.JdbcMarketingConsent(storage.database()), messaging.messaging()::optOut),
                 new LoyaltyPages(ports.loyalty(), headOffice, periodEnd, parts.audit, LOYALTY_ZONE, clock),
                 new ExpiringPointsPage(expiringPoints, LOYALTY_ZONE, clock),
                 messaging.pages(),
-                new io.chainpos.server.stock.StockPages(ports.stockBook(), stores::count),
-                new io.chainpos.server.stock.StocktakePages(ports.stocktakes()),
+                new io.chainpos.server.stock.StockPages(reports.stockBook, stores::count),
+                new io.chainpos.server.stock.StocktakePages(reports.stocktakes),
                 new io.chainpos.server.stockplan.MinimumPages(ports.stockPlan(), planning, knownStore, knownSku),
                 new io.chainpos.server.stockplan.ReorderPages(planning),
                 new io.chainpos.server.stockplan.ProposalPages(ports.stockPlan(), planning, knownStore, knownSku),
-                new LiabilityPages(ports.liabilities(), days -> expiringPoints.within(java.time.LocalDate.now(clock.withZone(LOYALTY_ZONE)),
+                new LiabilityPages(reports.liabilities, days -> expiringPoints.within(java.time.LocalDate.now(clock.withZone(LOYALTY_ZONE)),
                         days).members().stream().mapToLong(ExpiringPointsReport.Line::points).sum(), clock)));
+        storage.replica().ifPresent(replica -> pages.showingFreshness(() -> replica.fallenBack()
+                ? java.util.Optional.of(io.chainpos.server.web.ReportFreshness.FiguresAsOf.fallenBack())
+                : java.util.Optional.of(replica.lag().map(lag -> new io.chainpos.server.web.ReportFreshness.FiguresAsOf(true, lag.asOf(), lag.events()))
+                        .orElseGet(io.chainpos.server.web.ReportFreshness.FiguresAsOf::fallenBack))));
+        DuplicatePhones duplicatePhones = new DuplicatePhones(ports.members(), headOffice, ports.projector()::catchUp);
+        io.chainpos.server.metrics.ProjectorMeters.bind(ports.projector(), meters.registry());
+        SnapshotSpool spool = settings.snapshotSpool() != null ? new SnapshotSpool(settings.snapshotSpool(), clock)
+                : SnapshotSpool.temporary(clock);
         Javalin app = HttpApi.create(codec, List.of(
                 health,
                 pages,
                 meters.routes(settings.metricsToken()),
                 new AuthRoutes(new Enrollment(ports.accounts(), secrets, clock, ports.members()::memberLookupSecret),
                         parts.users, codec, new JdbcSignInFailures(storage.database()), clock),
-                new SyncRoutes(access, new PushEvents(log, metrics, new DuplicatePhones(ports.members(), headOffice)), pulls, waiters, codec,
+                new SyncRoutes(access, new PushEvents(log, metrics,
+                        pushed -> {
+                            projecting.nudge();
+                            duplicatePhones.accept(pushed);
+                        }), pulls, waiters, codec,
                         metrics,
-                        new TillContacts(new JdbcTillActivity(storage.database()), clock)),
-                new SnapshotRoutes(access, log, pulls, codec, metrics, clock),
+                        new TillContacts(new JdbcTillActivity(storage.direct()), clock)),
+                new SnapshotRoutes(access, log, pulls, codec, metrics, clock, spool),
                 new MemberRoutes(access, ports.members(), log, erasure, codec),
                 new StockRoutes(access, ports.stock()),
                 new ExceptionRoutes(access, ports.exceptions()),
@@ -332,6 +373,7 @@ public final class ServerMain implements Services {
             public void close() {
                 waiters.close(); // the held pulls answer before the server stops taking requests
                 app.stop();
+                spool.close();
                 daily.close();
                 sealing.close(); // before the database closes under it
                 try {
@@ -339,6 +381,8 @@ public final class ServerMain implements Services {
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
+                nameIndex.close();
+                projecting.close();
                 messaging.close();
                 meters.close();
                 LOG.atInfo().setMessage("server_stopped").log();

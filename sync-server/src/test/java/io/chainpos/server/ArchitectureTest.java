@@ -75,6 +75,34 @@ class ArchitectureTest {
             })
             .because("a feature reaches another only through its port, so either can change its tables alone");
 
+    private static boolean dependsOn(JavaClass origin, Class<?> target) {
+        return origin.getDirectDependenciesFromSelf().stream().anyMatch(d -> d.getTargetClass().isEquivalentTo(target));
+    }
+
+    @ArchTest
+    static final ArchRule reportAdaptersCannotWrite = classes()
+            .that(JDBC_ADAPTER)
+            .should(new ArchCondition<JavaClass>("not hold both ReportReads and Database") {
+                @Override
+                public void check(JavaClass origin, ConditionEvents events) {
+                    if (dependsOn(origin, io.chainpos.server.db.ReportReads.class) && dependsOn(origin, io.chainpos.server.db.Database.class)) {
+                        events.add(SimpleConditionEvent.violated(origin, origin.getName() + " reads through ReportReads and also holds a Database"));
+                    }
+                }
+            })
+            .because("an adapter built on ReportReads may be given the read replica: with the primary's Database beside it, "
+                    + "it could write, or read its own write from a replica that has not applied it yet");
+
+    @ArchTest
+    static final ArchRule whatTillsReadNeverComesFromTheReplica = noClasses()
+            .that().resideInAnyPackage("io.chainpos.server.sync..", "io.chainpos.server.auth..", "io.chainpos.server.log..",
+                    "io.chainpos.server.tills..", "io.chainpos.server.headoffice..", "io.chainpos.server.exception..",
+                    "io.chainpos.server.web..")
+            .should().dependOnClassesThat().areAssignableTo(io.chainpos.server.db.ReplicaReads.class)
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("io.chainpos.server.db.ReportReads")
+            .because("pull, push, snapshot and enrollment, sign-in and sessions, head office's events and the exception "
+                    + "counts must see every commit at once: they read the primary, and only the reports' adapters may lag");
+
     @ArchTest
     static final ArchRule theLogKnowsNoFeature = noClasses()
             .that().resideInAPackage("io.chainpos.server.log..")

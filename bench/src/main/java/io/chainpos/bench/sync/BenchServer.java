@@ -33,7 +33,11 @@ final class BenchServer implements AutoCloseable {
         database = BenchDatabase.open(kind);
         storage = main.openStorage(DatabaseSettings.of(database.spec()).withPoolSize(8));
         running = main.start(storage, ServerSettings.of("127.0.0.1", 0, false));
+        projector = main.ports(storage).projector();
     }
+
+    /** What merges the log into head office's projections behind the pushes (the server's own follows it too). */
+    final io.chainpos.server.log.Projector projector;
 
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + running.port() + path);

@@ -71,7 +71,8 @@ final class SqliteRemoteEvents implements RemoteEvents {
             while (snapshot.hasNext()) {
                 EventEnvelope event = snapshot.next();
                 count++;
-                if (!isOwn(h, event)) {
+                // Only this till's id can be among its own events: a chain's millions of others need no look-up.
+                if (!(event.tillId().equals(self.tillId()) && isOwn(h, event))) {
                     if (file.absorbed(event)) {
                         absorb(h, event);
                         file.projectUnkept(h, self, event);

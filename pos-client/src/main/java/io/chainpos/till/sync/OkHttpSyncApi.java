@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -40,6 +41,8 @@ public final class OkHttpSyncApi implements SyncApi {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     /** A held pull's answer may take this much longer than its wait (the server reads the log, a busy node queues it). */
     private static final Duration WAIT_MARGIN = Duration.ofSeconds(20);
+    /** How long the server may take to write a snapshot before it answers. */
+    private static final Duration SPOOL_TIMEOUT = Duration.ofMinutes(15);
 
     private final OkHttpClient client;
     private final EventCodec codec;
@@ -126,8 +129,7 @@ public final class OkHttpSyncApi implements SyncApi {
 
     @Override
     public Snapshot snapshot(Map<Integer, Long> held) throws IOException {
-        String have = held.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(","));
-        HttpUrl url = url("api/v1/sync/snapshot").addQueryParameter("have", have).build();
+        HttpUrl url = url("api/v1/sync/snapshot").addQueryParameter("have", have(held)).build();
         Response response = execute(authorized(url).get().build());
         if (!response.isSuccessful()) {
             try (response) {
@@ -138,7 +140,47 @@ public final class OkHttpSyncApi implements SyncApi {
                 throw new SyncRefusedException(response.code(), error);
             }
         }
-        return OkHttpSnapshot.open(response, codec);
+        return SnapshotJson.open(response.body().byteStream(), response, codec);
+    }
+
+    @Override
+    public Optional<SpooledSnapshot> spoolSnapshot(Map<Integer, Long> held) throws IOException {
+        HttpUrl url = url("api/v1/sync/snapshots").addQueryParameter("have", have(held)).build();
+        Request request = authorized(url).post(RequestBody.create(new byte[0], null)).build();
+        // The server writes the whole snapshot before it answers: a chain of millions of members takes minutes.
+        try (Response response = execute(client.newBuilder().readTimeout(SPOOL_TIMEOUT).build().newCall(request))) {
+            if (response.code() == 404 || response.code() == 405) {
+                return Optional.empty();
+            }
+            return Optional.of(ok(response, SpooledSnapshot.class));
+        }
+    }
+
+    @Override
+    public Optional<SnapshotBytes> snapshotBytes(String id, long from) throws IOException {
+        Request.Builder request = authorized(url("api/v1/sync/snapshots").addPathSegment(id).build()).get()
+                // the file is gzip already: its bytes as they are, so a range counts bytes of the file
+                .header("Accept-Encoding", "identity");
+        if (from > 0) {
+            request.header("Range", "bytes=" + from + "-");
+        }
+        Response response = execute(request.build());
+        if (response.code() == 404) {
+            response.close();
+            return Optional.empty();
+        }
+        if (response.code() != 200 && response.code() != 206) {
+            try (response) {
+                ok(response, com.fasterxml.jackson.databind.JsonNode.class);
+                throw new ServerAnswerException(TillMessage.of(TillMessage.Code.SERVER_ANSWER_UNREADABLE),
+                        "the sync server answered a snapshot's bytes with " + response.code(), null);
+            }
+        }
+        return Optional.of(new OkHttpSnapshotBytes(response, response.code() == 206 ? from : 0));
+    }
+
+    private static String have(Map<Integer, Long> held) {
+        return held.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(","));
     }
 
     @Override

@@ -9,7 +9,6 @@ import io.chainpos.till.ledger.PendingEvents;
 import io.chainpos.till.ledger.TillIdentity;
 import io.chainpos.till.member.MemberKeyStore;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,6 +77,9 @@ public final class SyncAgent implements AutoCloseable {
     private final SyncState state;
     private final Object roundLock = new Object();
     private final List<Runnable> afterEachPull = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Consumer<SyncProgress>> progressListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile SyncProgress progress = SyncProgress.IDLE;
+    private final SnapshotRebuild rebuild;
     private int failures;
     private int pushBatch;
     private ScheduledFuture<?> next;
@@ -90,6 +92,13 @@ public final class SyncAgent implements AutoCloseable {
 
     /** With the member keys kept as {@code keys} says (wrapped by the till's key file). */
     public SyncAgent(Ledger ledger, SyncApi api, Clock clock, RandomGenerator random, Settings settings, MemberKeyStore keys) {
+        this(ledger, api, clock, random, settings, keys, null);
+    }
+
+    /** With snapshots downloaded through {@code download} (resumed after a cut) before they are installed. */
+    public SyncAgent(Ledger ledger, SyncApi api, Clock clock, RandomGenerator random, Settings settings, MemberKeyStore keys,
+                     SnapshotDownload download) {
+        this.rebuild = new SnapshotRebuild(ledger, api, download, clock, this::progressed);
         this.ledger = ledger;
         this.api = api;
         this.memberKeys = new MemberKeySync(ledger, api, keys);
@@ -114,6 +123,24 @@ public final class SyncAgent implements AutoCloseable {
     /** Told of every status change (and at once of the current one). */
     public SyncState.Subscription onStatus(Consumer<SyncStatus> listener) {
         return state.subscribe(listener);
+    }
+
+    /**
+     * Told how a long sync (a snapshot downloaded and installed, many pages pulled) comes along, at once of where it is
+     * now, and {@link SyncProgress#IDLE} when it is over; on the agent's thread.
+     */
+    public void onProgress(Consumer<SyncProgress> listener) {
+        progressListeners.add(listener);
+        listener.accept(progress);
+    }
+
+    public SyncProgress progress() {
+        return progress;
+    }
+
+    private void progressed(SyncProgress now) {
+        progress = now;
+        progressListeners.forEach(listener -> listener.accept(now));
     }
 
     /** Starts syncing in the background, and again soon after every sale the ledger commits. */
@@ -224,6 +251,16 @@ public final class SyncAgent implements AutoCloseable {
 
     /** Pulls from the ledger's cursor until nothing more is there, starting with {@code first} when it was asked already. */
     private int pullAll(SyncApi.PullOutcome first) throws IOException {
+        try {
+            return pullPages(first);
+        } finally {
+            if (progress.running()) {
+                progressed(SyncProgress.IDLE);
+            }
+        }
+    }
+
+    private int pullPages(SyncApi.PullOutcome first) throws IOException {
         int pulled = 0;
         long cursor = ledger.syncMarks().pullCursor();
         boolean rebuilt = false;
@@ -246,29 +283,18 @@ public final class SyncAgent implements AutoCloseable {
                     if (!response.hasMore()) {
                         return pulled;
                     }
+                    progressed(new SyncProgress(SyncProgress.Stage.PULLING, pulled, 0, null));
                 }
                 case SyncApi.SnapshotNeeded needed -> {
                     if (rebuilt) {
                         throw new IOException("the server asks for a snapshot again right after one: " + needed.detail());
                     }
                     rebuilt = true;
-                    pulled += rebuildFromSnapshot(cursor);
+                    pulled += rebuild.rebuild(cursor);
                     cursor = ledger.syncMarks().pullCursor();
                 }
             }
             answer = null;
-        }
-    }
-
-    /** Replaces what this till holds from elsewhere with the server's snapshot; returns how many events it held. */
-    private int rebuildFromSnapshot(long oldCursor) throws IOException {
-        try (SyncApi.Snapshot snapshot = api.snapshot(ledger.syncMarks().heldThrough())) {
-            int events = ledger.remote().installSnapshot(snapshot.events(), snapshot.next());
-            log.atInfo().setMessage("sync.pull.rebuiltFromSnapshot").addKeyValue("oldCursor", oldCursor)
-                    .addKeyValue("cursor", snapshot.next()).addKeyValue("events", events).log();
-            return events;
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 

@@ -41,6 +41,37 @@ public interface SyncApi {
      */
     Snapshot snapshot(Map<Integer, Long> held) throws IOException;
 
+    /**
+     * Asks the server to write this till's snapshot to a file it keeps for a while, to be fetched with
+     * {@link #snapshotBytes}; empty from a server that does not (one older than spooled snapshots), whose
+     * {@link #snapshot} streams instead.
+     */
+    default Optional<SpooledSnapshot> spoolSnapshot(Map<Integer, Long> held) throws IOException {
+        return Optional.empty();
+    }
+
+    /**
+     * The spooled snapshot's bytes from {@code from} on (from {@link SnapshotBytes#start()}, which is 0 when the server
+     * sends them all); empty when the server no longer keeps it.
+     */
+    default Optional<SnapshotBytes> snapshotBytes(String id, long from) throws IOException {
+        return Optional.empty();
+    }
+
+    /** A snapshot the server wrote to a file: its id, the cursor to pull from afterwards, its events, bytes and SHA-256. */
+    record SpooledSnapshot(String id, long next, int events, long length, String sha256) {
+    }
+
+    /** Bytes of a spooled snapshot as they arrive, starting at {@code start} of the file. */
+    interface SnapshotBytes extends AutoCloseable {
+        long start();
+
+        java.io.InputStream body();
+
+        @Override
+        void close();
+    }
+
     /** Trades a one-time code for the till's identity and token; over HTTPS, with the key the server presented. */
     Enrollment enroll(String code) throws IOException;
 

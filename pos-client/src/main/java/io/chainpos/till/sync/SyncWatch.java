@@ -47,6 +47,18 @@ public final class SyncWatch {
         listeners.add(listener);
     }
 
+    /**
+     * Hears how a long sync comes along (a snapshot downloaded and installed, many pages pulled), at once of where it is
+     * now; on the agent's thread. A till not linked never has one.
+     */
+    public void onProgress(Consumer<SyncProgress> listener) {
+        if (agent == null) {
+            listener.accept(SyncProgress.IDLE);
+        } else {
+            agent.onProgress(listener);
+        }
+    }
+
     /** One full round now, on the caller's thread (never the screen's): empty when the till is not linked. */
     public Optional<SyncAgent.Round> syncNow() throws IOException {
         if (agent == null) {

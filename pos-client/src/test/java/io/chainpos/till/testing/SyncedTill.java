@@ -61,7 +61,34 @@ public final class SyncedTill implements AutoCloseable {
             throw new IllegalStateException("enrollment failed: " + enrolled);
         }
         requested.clear();
-        return attach(till, clock, server, requested, http, settings);
+        return attach(till, clock, server, requested, http, settings, null);
+    }
+
+    /**
+     * Enrolls as {@link #enroll(Path, Clock, Supplier, String, Interceptor...)}, with snapshots downloaded into
+     * {@code snapshots} and installed from there, as the till program does.
+     */
+    public static SyncedTill enrollDownloading(Path file, Path snapshots, Clock clock, Supplier<URI> server, String code) {
+        TestTill till = new TestTill(file, clock);
+        List<String> requested = new CopyOnWriteArrayList<>();
+        OkHttpClient http = client(requested);
+        EnrollTill.Result enrolled = new EnrollTill(till.ledger, url -> new OkHttpSyncApi(http, till.codec, () -> url, () -> null))
+                .enroll(server.get().toString(), code);
+        if (!(enrolled instanceof EnrollTill.Enrolled)) {
+            till.close();
+            throw new IllegalStateException("enrollment failed: " + enrolled);
+        }
+        requested.clear();
+        return attach(till, clock, server, requested, http, SyncAgent.Settings.defaults(),
+                new io.chainpos.till.sync.SnapshotDownload(snapshots, till.codec, clock));
+    }
+
+    /** Opens an enrolled till's ledger again with snapshots downloaded into {@code snapshots}, as the till program does. */
+    public static SyncedTill reopenDownloading(Path file, Path snapshots, Clock clock, Supplier<URI> server) {
+        List<String> requested = new CopyOnWriteArrayList<>();
+        TestTill till = new TestTill(file, clock);
+        return attach(till, clock, server, requested, client(requested), SyncAgent.Settings.defaults(),
+                new io.chainpos.till.sync.SnapshotDownload(snapshots, till.codec, clock));
     }
 
     /** Opens an enrolled till's ledger again, as the till program does after a restart or a crash. */
@@ -72,7 +99,7 @@ public final class SyncedTill implements AutoCloseable {
     public static SyncedTill reopen(Path file, Clock clock, Supplier<URI> server, SyncAgent.Settings settings,
                                     Interceptor... faults) {
         List<String> requested = new CopyOnWriteArrayList<>();
-        return attach(new TestTill(file, clock), clock, server, requested, client(requested, faults), settings);
+        return attach(new TestTill(file, clock), clock, server, requested, client(requested, faults), settings, null);
     }
 
     private static OkHttpClient client(List<String> requested, Interceptor... faults) {
@@ -87,10 +114,10 @@ public final class SyncedTill implements AutoCloseable {
     }
 
     private static SyncedTill attach(TestTill till, Clock clock, Supplier<URI> server, List<String> requested, OkHttpClient http,
-                                     SyncAgent.Settings settings) {
+                                     SyncAgent.Settings settings, io.chainpos.till.sync.SnapshotDownload download) {
         String token = till.ledger.registration().serverLink().orElseThrow().token();
         SyncAgent agent = new SyncAgent(till.ledger, new OkHttpSyncApi(http, till.codec, server, () -> token),
-                clock, new Random(1), settings);
+                clock, new Random(1), settings, new io.chainpos.till.member.MemberKeyStore(), download);
         io.chainpos.till.stock.UndoLaterReceipt undoLaterReceipt = new io.chainpos.till.stock.UndoLaterReceipt(till.ledger);
         agent.afterEachPull(undoLaterReceipt::undo); // as the till program's assembly does
         return new SyncedTill(till, agent, requested);

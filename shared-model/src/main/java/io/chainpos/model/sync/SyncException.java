@@ -31,7 +31,12 @@ public record SyncException(
          * A transfer received twice (two tills of the store, both offline) or both received and cancelled: each
          * recorded its stock movement, so the stores' stock needs head office's adjustment.
          */
-        TRANSFER_CONFLICT
+        TRANSFER_CONFLICT,
+        /**
+         * A stored event head office's figures could not take in (a projection failed on what it holds): it stays in the
+         * log and reaches the tills, and the figures leave it out until it is looked at.
+         */
+        UNPROCESSABLE_EVENT
     }
 
     public SyncException {

@@ -32,6 +32,9 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private DatabaseOptions database = new DatabaseOptions();
 
+    @CommandLine.Mixin
+    private ReadDatabaseOptions readDatabase = new ReadDatabaseOptions();
+
     @Option(names = "--pull-retention-days", defaultValue = "${env:CHAINPOS_PULL_RETENTION_DAYS:-30}",
             description = "Days of events a till's pull replays; a till further behind rebuilds from a snapshot. "
                     + "Env CHAINPOS_PULL_RETENTION_DAYS. Default: ${DEFAULT-VALUE}")
@@ -71,6 +74,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "Serve plain HTTP on an address other than loopback (a private network, a TLS proxy in front). "
                     + "Env CHAINPOS_ALLOW_PLAIN_HTTP=true.")
     private boolean allowPlainHttp;
+
+    @Option(names = "--snapshot-spool", defaultValue = "${env:CHAINPOS_SNAPSHOT_SPOOL}",
+            description = "Folder where snapshots for new or long-offline tills are written, each kept an hour so a cut "
+                    + "download resumes (it needs room for a few compressed copies of the chain's members and catalog). "
+                    + "Env CHAINPOS_SNAPSHOT_SPOOL. Default: a new folder under the system's temporary folder.")
+    private Path snapshotSpool;
 
     @Option(names = "--demo-data", defaultValue = "${env:CHAINPOS_SEED_DEMO:-false}",
             description = "Seed a demo catalog, rules and members into an empty store. Env CHAINPOS_SEED_DEMO=true.")
@@ -137,14 +146,15 @@ final class ServeCommand implements Callable<Integer> {
         LogFormat.use(logFormat);
         Storage storage;
         try {
-            storage = services.openStorage(database.settings());
+            storage = services.openStorage(database.settings(), readDatabase.settings());
         } catch (Storage.UnsupportedDatabase | StorageFailure e) {
             err.println("sync-server serve: " + e.getMessage());
             return Commands.DATABASE_UNAVAILABLE;
         }
         ServerSettings settings = new ServerSettings(host, port, demoData, Duration.ofDays(pullRetentionDays), metricsToken,
                 new io.chainpos.server.web.WebSettings(Duration.ofMinutes(sessionIdleMinutes),
-                        io.chainpos.server.web.WebSettings.DEFAULT_LIFETIME), tls, allowPlainHttp);
+                        io.chainpos.server.web.WebSettings.DEFAULT_LIFETIME), tls, allowPlainHttp)
+                .withSnapshotSpool(snapshotSpool);
         Services.RunningServer server;
         try {
             server = services.start(storage, settings);

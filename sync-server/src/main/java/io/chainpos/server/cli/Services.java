@@ -29,6 +29,27 @@ public interface Services {
      */
     Storage openStorage(DatabaseSettings database);
 
+    /**
+     * The database {@code database} names, with head office's reports read from the replica {@code readDb} names
+     * when there is one.
+     *
+     * @throws Storage.UnsupportedDatabase when either names a database this build cannot open, or a replica is
+     *                                     given for a SQLite database
+     * @throws io.chainpos.server.db.StorageFailure when the primary cannot be reached, opened or migrated
+     */
+    default Storage openStorage(DatabaseSettings database, java.util.Optional<DatabaseSettings> readDb) {
+        Storage storage = openStorage(database);
+        if (readDb.isEmpty()) {
+            return storage;
+        }
+        try {
+            return storage.withReadReplica(readDb.get(), clock());
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
+        }
+    }
+
     /** The tills, codes and users kept in {@code storage}. */
     AccountStore accounts(Storage storage);
 

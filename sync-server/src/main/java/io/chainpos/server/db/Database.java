@@ -7,7 +7,7 @@ import org.jdbi.v3.core.Handle;
  * One database the server keeps its log, projections and accounts in: SQLite (one file, one writer) or
  * PostgreSQL (many writers, many server nodes). The SQL above it is the same; what differs is here.
  */
-public interface Database extends AutoCloseable {
+public interface Database extends ReportReads, AutoCloseable {
 
     /**
      * Runs {@code work} as one write transaction; it has committed durably when this returns. {@code work}
@@ -18,9 +18,11 @@ public interface Database extends AutoCloseable {
     <T> T write(Function<Tx, T> work);
 
     /** Runs {@code work} on a reader, each statement seeing what was committed when it started. */
+    @Override
     <T> T read(Function<Handle, T> work);
 
     /** Runs {@code work} in one read-only transaction that sees a single committed state throughout. */
+    @Override
     <T> T readConsistent(Function<Handle, T> work);
 
     Dialect dialect();

@@ -31,7 +31,8 @@ final class PostgresDatabase implements Database {
         this.jdbi = Jdbi.create(pool);
     }
 
-    static PostgresDatabase open(DatabaseSettings settings) {
+    /** A pool of {@code settings}' URL, user, password and size, named {@code name}. */
+    static HikariConfig pool(DatabaseSettings settings, String name) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(settings.url());
         if (settings.user() != null) {
@@ -41,7 +42,12 @@ final class PostgresDatabase implements Database {
             config.setPassword(settings.password());
         }
         config.setMaximumPoolSize(settings.poolSize());
-        config.setPoolName("postgres");
+        config.setPoolName(name);
+        return config;
+    }
+
+    static PostgresDatabase open(DatabaseSettings settings) {
+        HikariConfig config = pool(settings, "postgres");
         // One multi-row INSERT per batch instead of one round trip per event: the ingest path's main saving.
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.setInitializationFailTimeout(settings.connectTimeout().toMillis());

@@ -1,6 +1,6 @@
 package io.chainpos.server.home;
 
-import io.chainpos.server.db.Database;
+import io.chainpos.server.db.ReportReads;
 import io.chainpos.server.merge.HeadOfficeTill;
 import java.time.Instant;
 import java.util.Map;
@@ -9,10 +9,10 @@ import java.util.function.Supplier;
 
 /** The home page's figures, each one indexed query. */
 public final class JdbcHomeFacts implements HomeFacts {
-    private final Database db;
+    private final ReportReads db;
     private final Supplier<Map<String, Long>> exceptionsByKind;
 
-    public JdbcHomeFacts(Database db, Supplier<Map<String, Long>> exceptionsByKind) {
+    public JdbcHomeFacts(ReportReads db, Supplier<Map<String, Long>> exceptionsByKind) {
         this.db = db;
         this.exceptionsByKind = exceptionsByKind;
     }

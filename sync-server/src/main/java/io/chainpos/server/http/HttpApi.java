@@ -38,6 +38,10 @@ public final class HttpApi {
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
+            // Gzip when the client asks (Accept-Encoding: gzip, as OkHttp does by itself), decided at the first write and
+            // compressed as the answer streams: a snapshot or a page of pulls is never held whole in memory. Stated here,
+            // although it is Javalin's default, because tills in a big chain depend on it (docs/protocol.md, Transport).
+            config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.GZIP;
             config.jsonMapper(new JavalinJackson(codec.mapper(), false));
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors(codec)));
             // Jetty keeps a cache of header fields per connection, about 100 KB each: with every idle till holding a

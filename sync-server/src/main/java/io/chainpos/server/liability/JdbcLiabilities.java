@@ -1,13 +1,13 @@
 package io.chainpos.server.liability;
 
-import io.chainpos.server.db.Database;
+import io.chainpos.server.db.ReportReads;
 import java.util.List;
 
 /** The liabilities port over the tables {@link JdbcLiabilityProjection} writes. */
 public final class JdbcLiabilities implements Liabilities {
-    private final Database db;
+    private final ReportReads db;
 
-    public JdbcLiabilities(Database db) {
+    public JdbcLiabilities(ReportReads db) {
         this.db = db;
     }
 

@@ -10,17 +10,17 @@ import java.util.function.Function;
 /**
  * The chain's event log: tills' batches and head office's events stored once each, in commit order, and read
  * back by pull and snapshot. It knows no feature: what the events mean is merged by the {@link Projection}s
- * registered with it, inside the transaction that stores them. {@code EventStoreContract} in the tests states
+ * registered with it, behind the pushes ({@link Projector}). {@code EventStoreContract} in the tests states
  * what it must do on SQLite and PostgreSQL alike.
  */
 public interface EventLog {
 
     /**
-     * Stores a till's batch and merges it into every projection in one transaction, and returns only after
-     * the commit. Per (till, epoch): a seq at or below the high-water mark is a duplicate when its content
+     * Stores a till's batch in one transaction and returns only after the commit; the projections merge it after
+     * ({@link Projector}). Per (till, epoch): a seq at or below the high-water mark is a duplicate when its content
      * is identical and is quarantined when it differs; mark+1 is stored; beyond mark+1 nothing is stored
-     * and the answer is a {@link IngestResult.SequenceGap}. An event id already stored under another key, an
-     * event the push rules refused, and an event that cannot be merged are quarantined; a quarantined event
+     * and the answer is a {@link IngestResult.SequenceGap}. An event id already stored under another key and an
+     * event the push rules refused are quarantined; a quarantined event
      * consumes its seq so the events after it still flow. Safe to call from several server nodes at once.
      */
     IngestResult ingest(IngestBatch batch);
@@ -73,7 +73,7 @@ public interface EventLog {
 
     /**
      * Empties every registered projection's tables and merges the whole log into them again; the result
-     * equals what ingest built incrementally.
+     * equals what the projector built as the log grew.
      */
     void rebuildProjections();
 }

@@ -31,8 +31,6 @@ public sealed interface IngestResult {
         /** The event id was stored before under another till key. */
         EVENT_ID_REUSED,
         /** The push rules refused its content (an impossible amount, characters no database keeps). */
-        REFUSED,
-        /** Merging it into the projections failed: a poison event, set apart so the queue behind it flows. */
-        UNPROCESSABLE
+        REFUSED
     }
 }

@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
 public final class JdbcEventLog implements EventLog {
     /** How many server sequences one pull scans at most, so a till far behind gets pages, not a long scan. */
     static final long PULL_WINDOW = 20_000;
-    private static final int REBUILD_CHUNK = 1_000;
     /** How many ids one statement of {@link #withIds} looks up. */
     private static final int ID_CHUNK = 512;
     private static final Logger LOG = LoggerFactory.getLogger(JdbcEventLog.class);
@@ -34,17 +33,26 @@ public final class JdbcEventLog implements EventLog {
     private final Clock clock;
     private final JdbcProjections projections;
     private final JdbcIngest ingest;
+    private final JdbcProjector projector;
+    /** The events this node just stored, as read from their push, so its projector does not read their JSON again. */
+    private final RecentEvents recent = new RecentEvents(RecentEvents.KEPT);
 
     /**
-     * @param projections merged into in this order, in the transaction that stores each batch
-     * @param findings    where what head office must look at is recorded, in that same transaction
+     * @param projections merged into in this order by the {@link #projector()}, behind the pushes
+     * @param findings    where what head office must look at is recorded, in the transaction that found it
      */
     public JdbcEventLog(Database db, EventCodec codec, Clock clock, List<Projection> projections, Findings findings) {
         this.db = db;
         this.codec = codec;
         this.clock = clock;
         this.projections = new JdbcProjections(projections);
-        this.ingest = new JdbcIngest(this.projections, findings, db.dialect(), codec);
+        this.ingest = new JdbcIngest(findings, db.dialect(), codec);
+        this.projector = new JdbcProjector(db, codec, clock, this.projections, findings, recent);
+    }
+
+    /** What merges this log into the projections; a reader of a projection catches it up first. */
+    public Projector projector() {
+        return projector;
     }
 
     @Override
@@ -58,40 +66,29 @@ public final class JdbcEventLog implements EventLog {
     }
 
     /**
-     * Runs the batch optimistically first. When an event id turns out to be taken, it runs again looking
-     * for taken ids first; when merging fails on an event's content, it runs again one event at a time to
-     * find the event, and then again with that event quarantined. Each run is its own transaction.
+     * Runs the batch optimistically first; when an event id turns out to be taken, it runs again looking for taken ids
+     * first. Each run is its own transaction.
      */
     private IngestResult ingest(TillId tillId, int tillEpoch, Function<TillMark, IngestBatch> next) {
         JdbcIngest.Attempt attempt = JdbcIngest.Attempt.first();
-        Set<Long> unprocessable = new HashSet<>();
         for (int run = 1; ; run++) {
             JdbcIngest.Attempt current = attempt;
             try {
-                return db.write(tx -> {
+                RecentEvents.Pending appended = recent.pending();
+                IngestResult result = db.write(tx -> {
+                    appended.clear(); // a transaction run again appends again
                     TillMark mark = ingest.lockMark(tx.sql(), tillId, tillEpoch);
                     IngestBatch batch = next.apply(mark);
-                    return ingest.ingest(tx.sql(), batch, mark, clock.instant(), current);
+                    return ingest.ingest(tx.sql(), batch, mark, clock.instant(), current, appended);
                 });
-            } catch (JdbcProjections.ProjectionFailure failure) {
-                EventEnvelope poison = failure.event();
-                boolean noProgress = poison == null ? current.oneByOne() : unprocessable.contains(poison.tillSeq());
-                if (noProgress) {
-                    throw failure;
-                }
-                if (poison != null) {
-                    LOG.atError().setMessage("event_unprocessable").addKeyValue("till", poison.tillId())
-                            .addKeyValue("epoch", poison.tillEpoch()).addKeyValue("seq", poison.tillSeq())
-                            .addKeyValue("type", poison.type()).setCause(failure.getCause()).log();
-                    unprocessable.add(poison.tillSeq());
-                }
-                attempt = new JdbcIngest.Attempt(true, true, Set.copyOf(unprocessable));
+                appended.committed();
+                return result;
             } catch (RuntimeException e) {
                 if (!Dialect.isUniqueViolation(e) || run > 20) {
                     throw e;
                 }
                 // An event id is taken: by this batch itself, an earlier event, or another node just now.
-                attempt = new JdbcIngest.Attempt(true, attempt.oneByOne(), attempt.unprocessable());
+                attempt = new JdbcIngest.Attempt(true);
             }
         }
     }
@@ -191,6 +188,7 @@ public final class JdbcEventLog implements EventLog {
 
     @Override
     public long snapshot(SnapshotQuery query, SnapshotSink sink) {
+        projector.catchUp(); // the sums come from the projections: the snapshot's cursor is where they stand
         return db.readConsistent(h -> {
             try (SqlSession sql = new SqlSession(h.getConnection())) {
                 return new JdbcSnapshot(h, sql, codec, projections.all(), JdbcEventPartitions.partitioned(db)).write(query, sink);
@@ -261,24 +259,7 @@ public final class JdbcEventLog implements EventLog {
                         archived.getFirst().month(), archived.getLast().month()));
             }
         }
-        db.write(tx -> {
-            for (Projection projection : projections.all()) {
-                for (String table : projection.tables()) {
-                    tx.handle().execute("DELETE FROM " + table);
-                }
-            }
-            // Exceptions are a record of what was found when it arrived; a rebuild does not find them again.
-            List<EventEnvelope> chunk = new ArrayList<>(REBUILD_CHUNK);
-            tx.sql().forEach("SELECT body FROM events ORDER BY server_seq", rs -> {
-                chunk.add(codec.fromJson(rs.getString(1)));
-                if (chunk.size() == REBUILD_CHUNK) {
-                    projections.apply(tx.sql(), chunk, clock.instant(), false);
-                    chunk.clear();
-                }
-                return null;
-            });
-            projections.apply(tx.sql(), chunk, clock.instant(), false);
-            return null;
-        });
+        // Exceptions are a record of what was found when it arrived; a rebuild does not find them again.
+        projector.rebuild();
     }
 }

@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The push rules of {@link EventLog#ingest}, applied inside one write transaction, a batch at a time:
@@ -26,7 +25,8 @@ import java.util.Set;
  * order they commit: once a pull has seen sequence n, nothing at or below n can commit later. (PostgreSQL
  * sequences would not do: their values are taken at insert and commit in any order, and a till that had
  * read past a late committer would never see it.) Everything slow (parsing, merging) happens before the
- * lock, so the serialized part is one counter update, one multi-row insert and the commit.
+ * lock, so the serialized part is one counter update, one multi-row insert and the commit. The projections are not
+ * merged here: the {@link Projector} follows the log.
  */
 final class JdbcIngest {
 
@@ -60,23 +60,21 @@ final class JdbcIngest {
                                     detected_ms)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    private final JdbcProjections projections;
     private final Findings findings;
     private final Dialect dialect;
     private final EventCodec codec;
     private final JdbcChain chain = new JdbcChain();
 
-    JdbcIngest(JdbcProjections projections, Findings findings, Dialect dialect, EventCodec codec) {
-        this.projections = projections;
+    JdbcIngest(Findings findings, Dialect dialect, EventCodec codec) {
         this.findings = findings;
         this.dialect = dialect;
         this.codec = codec;
     }
 
     /** How one attempt at a batch runs; a later attempt knows more after an earlier one failed. */
-    record Attempt(boolean lookForTakenIds, boolean oneByOne, Set<Long> unprocessable) {
+    record Attempt(boolean lookForTakenIds) {
         static Attempt first() {
-            return new Attempt(false, false, Set.of());
+            return new Attempt(false);
         }
     }
 
@@ -92,7 +90,8 @@ final class JdbcIngest {
     }
 
     /** Applies the push rules to {@code batch} against its mark, which this transaction has locked. */
-    IngestResult ingest(SqlSession sql, IngestBatch batch, TillMark mark, Instant now, Attempt attempt) {
+    IngestResult ingest(SqlSession sql, IngestBatch batch, TillMark mark, Instant now, Attempt attempt,
+                        RecentEvents.Pending appended) {
         List<IncomingEvent> events = batch.events();
         if (events.isEmpty()) {
             return new IngestResult.Stored(mark.ackedThrough(), 0, 0, List.of());
@@ -118,9 +117,6 @@ final class JdbcIngest {
             String id = event.envelope().eventId().toString();
             if (event.refusal() != null) {
                 quarantined.add(quarantine(sql, event, IngestResult.Reason.REFUSED, null, event.refusal(), now));
-            } else if (attempt.unprocessable().contains(event.tillSeq())) {
-                quarantined.add(quarantine(sql, event, IngestResult.Reason.UNPROCESSABLE, null,
-                        "merging it into the projections failed; the error is in the server log", now));
             } else if (taken.containsKey(id) || (attempt.lookForTakenIds() && inBatch.containsKey(id))) {
                 String holder = taken.containsKey(id) ? taken.get(id).key() : describe(inBatch.get(id).envelope());
                 String body = taken.containsKey(id) ? taken.get(id).body() : inBatch.get(id).body();
@@ -136,19 +132,18 @@ final class JdbcIngest {
         List<EventEnvelope> stored = toStore.stream().map(IncomingEvent::envelope).toList();
         List<SyncException> found = new ArrayList<>(breaks);
         found.addAll(unknown(stored, now));
-        found.addAll(projections.apply(sql, stored, now, attempt.oneByOne()));
         clockSkew(stored, now).ifPresent(found::add);
         findings.record(sql, found);
         if (ackedThrough != mark.ackedThrough()) {
             sql.update(SAVE_MARK, ackedThrough, lastHlc, batch.tillId().value(), batch.tillEpoch());
         }
         // Last, so the log head is held only for the insert and the commit (see the class comment).
-        append(sql, toStore, now);
+        append(sql, toStore, now, appended);
         return new IngestResult.Stored(ackedThrough, toStore.size(), duplicates, quarantined);
     }
 
     /** Writes the events under consecutive server sequences taken last, in commit order (see the class comment). */
-    private void append(SqlSession sql, List<IncomingEvent> toStore, Instant now) {
+    private void append(SqlSession sql, List<IncomingEvent> toStore, Instant now, RecentEvents.Pending appended) {
         if (toStore.isEmpty()) {
             return;
         }
@@ -166,6 +161,7 @@ final class JdbcIngest {
         List<Object[]> rows = new ArrayList<>(toStore.size());
         for (IncomingEvent event : toStore) {
             EventEnvelope e = event.envelope();
+            appended.add(seq + 1, e);
             Object[] row = {++seq, e.eventId().toString(), e.storeId().value(), e.tillId().value(), e.tillEpoch(),
                     e.tillSeq(), e.type(), e.schemaVersion(), e.hlc(), e.occurredAt().toString(),
                     EventScope.of(e).name(), now.toEpochMilli(), event.body(), EventKind.of(e.type()).code()};

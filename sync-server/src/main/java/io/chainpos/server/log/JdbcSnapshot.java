@@ -13,9 +13,9 @@ import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Reads a snapshot for one till inside a single consistent read transaction: the log head is the cursor,
- * and the projections read alongside reflect exactly the events up to it (ingest commits events and
- * projections together, in server-sequence order).
+ * Reads a snapshot for one till inside a single consistent read transaction: the projected head is the cursor,
+ * and the projections read alongside reflect exactly the events up to it (the {@link Projector} merges in
+ * server-sequence order and moves the head in the same transaction). Events after it reach the till by pull.
  */
 final class JdbcSnapshot {
     private static final String HELD = """
@@ -43,7 +43,8 @@ final class JdbcSnapshot {
     }
 
     long write(SnapshotQuery query, SnapshotSink sink) {
-        long cursor = h.createQuery("SELECT last_seq FROM log_head WHERE id = 1").mapTo(Long.class).one();
+        // Where the projections stand, not the log head: the sums they carry and the events sent one by one must meet.
+        long cursor = h.createQuery("SELECT projected_seq FROM projector_head WHERE id = 1").mapTo(Long.class).one();
         sink.begin(cursor);
         List<EventEnvelope> sentOneByOne = events(query, cursor, sink);
         // What is sent one by one is counted by the till from those events: the sums leave it out, as they leave out

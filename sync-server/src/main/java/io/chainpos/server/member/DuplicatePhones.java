@@ -27,14 +27,16 @@ public final class DuplicatePhones implements Consumer<List<EventEnvelope>> {
     private final Members members;
     private final HeadOffice headOffice;
 
-    public DuplicatePhones(Members members, HeadOffice headOffice) {
+    private final Runnable catchUpFully;
+
+    /** {@code catchUpFully} merges every stored event into the projections (the log's projector). */
+    public DuplicatePhones(Members members, HeadOffice headOffice, Runnable catchUpFully) {
         this.members = members;
         this.headOffice = headOffice;
+        this.catchUpFully = catchUpFully;
     }
 
-    /** Called with the events of a committed push. */
-    @Override
-    public void accept(List<EventEnvelope> stored) {
+    private static Set<String> phoneHashes(List<EventEnvelope> stored) {
         Set<String> hashes = new LinkedHashSet<>();
         for (EventEnvelope event : stored) {
             switch (event.payload()) {
@@ -43,6 +45,19 @@ public final class DuplicatePhones implements Consumer<List<EventEnvelope>> {
                 default -> { }
             }
         }
+        return hashes;
+    }
+
+    /** Called with the events of a committed push. */
+    @Override
+    public void accept(List<EventEnvelope> stored) {
+        Set<String> hashes = phoneHashes(stored);
+        if (hashes.isEmpty()) {
+            return;
+        }
+        // This push's registrations must be in the members' projection before it is asked, however far it trails the
+        // log (a read waits only for a short lag): a duplicate missed here would never be merged.
+        catchUpFully.run();
         List<MembersMerged> merges = new ArrayList<>();
         for (String hash : hashes) {
             List<MemberId> survivors = members.survivorsWithPhoneHash(hash);

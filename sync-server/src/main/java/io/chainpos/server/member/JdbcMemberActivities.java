@@ -1,7 +1,7 @@
 package io.chainpos.server.member;
 
 import io.chainpos.model.id.MemberId;
-import io.chainpos.server.db.Database;
+import io.chainpos.server.db.ReportReads;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -36,9 +36,9 @@ public final class JdbcMemberActivities implements MemberActivities {
                             UNION SELECT a.survivor_id, a.merged_id FROM member_aliases a JOIN persons ON persons.person = a.survivor_id)
             """ + FIGURES_OF_PEOPLE.formatted("");
 
-    private final Database db;
+    private final ReportReads db;
 
-    public JdbcMemberActivities(Database db) {
+    public JdbcMemberActivities(ReportReads db) {
         this.db = db;
     }
 

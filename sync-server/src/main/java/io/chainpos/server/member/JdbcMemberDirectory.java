@@ -1,8 +1,6 @@
 package io.chainpos.server.member;
 
 import io.chainpos.model.id.MemberId;
-import io.chainpos.model.member.MemberKey;
-import io.chainpos.model.member.Sealed;
 import io.chainpos.server.db.Database;
 import io.chainpos.server.db.KeyRing;
 import io.chainpos.server.merge.ProfileField;
@@ -13,19 +11,38 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The member directory over the member projection's tables (member_home, member_fields, member_keys). */
+/**
+ * The member directory over the member projection's tables (member_home, member_fields, member_keys), and the index of
+ * names by pairs of letters ({@link JdbcMemberNames}) that a search by name goes through.
+ */
 public final class JdbcMemberDirectory implements MemberDirectory {
+    /**
+     * Members with a key still waiting to be indexed above which a search opens every name instead (the index is being
+     * filled, after an upgrade or a restore): the search stays right, only slower, until the index has caught up.
+     */
+    static final long WAITING_AT_MOST = 5_000;
+
     private final Database db;
     private final JdbcMemberKeys keys;
+    private final JdbcMemberNames names;
+    /** A name's row with its key and its survivor, for both ways of searching by name. */
+    private static final String NAMES_FROM = "SELECT f.member_id, f.value, k.key_material, COALESCE(a.survivor_id, f.member_id) "
+            + "FROM member_fields f JOIN member_keys k ON k.member_id = f.member_id "
+            + "LEFT JOIN member_aliases a ON a.merged_id = f.member_id ";
 
     public JdbcMemberDirectory(Database db, KeyRing ring) {
         this.db = db;
         this.keys = new JdbcMemberKeys(ring);
+        this.names = new JdbcMemberNames(db, ring, io.chainpos.model.json.EventCodec.standard());
+    }
+
+    /** Indexes the names waiting, a batch at a time, until none is left; returns how many members were (re)indexed. */
+    public int indexNames() {
+        return names.catchUp();
     }
 
     @Override
@@ -95,15 +112,59 @@ public final class JdbcMemberDirectory implements MemberDirectory {
         });
     }
 
+    /**
+     * Through the index when the text has a pair of letters and the index has caught up: the members holding every pair
+     * are the candidates, and each candidate's name is opened to check it. A single letter, or an index still being
+     * filled, opens every name in turn as before.
+     */
     @Override
     public NameScan byName(String text, Optional<String> store, Optional<String> after, int scanAtMost) {
-        String wanted = text.strip().toLowerCase(Locale.ROOT);
+        Set<String> pairs = JdbcMemberNames.pairs(text);
+        if (!pairs.isEmpty()) {
+            names.run(); // what the log brought since the last run
+            if (names.waiting() <= WAITING_AT_MOST) {
+                names.catchUp();
+                return indexed(JdbcMemberNames.normal(text), names.grams(pairs), store, after, scanAtMost);
+            }
+        }
+        return scanned(text, store, after, scanAtMost);
+    }
+
+    private NameScan indexed(String wanted, List<String> grams, Optional<String> store, Optional<String> after, int atMost) {
+        List<String> candidates = db.read(h -> h.createQuery("""
+                        SELECT member_id FROM member_name_grams WHERE gram IN (<grams>) AND member_id > :after
+                        GROUP BY member_id HAVING COUNT(*) = :pairs ORDER BY member_id LIMIT :limit""")
+                .bindList("grams", grams).bind("after", after.orElse("")).bind("pairs", grams.size()).bind("limit", atMost)
+                .mapTo(String.class).list());
+        if (candidates.isEmpty()) {
+            return new NameScan(List.of(), Optional.empty(), 0);
+        }
+        Set<String> found = new LinkedHashSet<>();
+        db.read(h -> {
+            var query = h.createQuery(NAMES_FROM
+                            + (store.isPresent() ? "JOIN member_home h ON h.member_id = f.member_id AND h.store_id = :store " : "")
+                            + "WHERE f.field = :field AND f.member_id IN (<ids>) ORDER BY f.member_id")
+                    .bind("field", ProfileField.NAME.stored()).bindList("ids", candidates);
+            store.ifPresent(s -> query.bind("store", s));
+            query.map((rs, ctx) -> {
+                if (nameContains(rs.getString(1), rs.getString(3), rs.getString(2), wanted)) {
+                    found.add(rs.getString(4));
+                }
+                return null;
+            }).forEach(ignored -> { });
+            return null;
+        });
+        return new NameScan(List.copyOf(found), candidates.size() < atMost ? Optional.empty() : Optional.of(candidates.getLast()),
+                candidates.size());
+    }
+
+    /** Every sealed name after {@code after} opened in turn, at most {@code scanAtMost}. */
+    private NameScan scanned(String text, Optional<String> store, Optional<String> after, int scanAtMost) {
+        String wanted = JdbcMemberNames.normal(text);
         List<Object> args = new ArrayList<>();
         args.add(ProfileField.NAME.stored());
         args.add(after.orElse(""));
-        String sql = "SELECT f.member_id, f.value, k.key_material, COALESCE(a.survivor_id, f.member_id) FROM member_fields f "
-                + "JOIN member_keys k ON k.member_id = f.member_id "
-                + "LEFT JOIN member_aliases a ON a.merged_id = f.member_id "
+        String sql = NAMES_FROM
                 + (store.isPresent() ? "JOIN member_home h ON h.member_id = f.member_id AND h.store_id = ? " : "")
                 + "WHERE f.field = ? AND f.member_id > ? ORDER BY f.member_id LIMIT ?";
         store.ifPresent(s -> args.addFirst(s));
@@ -119,9 +180,7 @@ public final class JdbcMemberDirectory implements MemberDirectory {
             query.map((rs, ctx) -> {
                 last[0] = rs.getString(1);
                 scanned[0]++;
-                String sealedName = rs.getString(2);
-                Optional<MemberKey> key = keys.opened(rs.getString(1), rs.getString(3));
-                if (key.flatMap(k -> opened(k, sealedName)).map(name -> name.toLowerCase(Locale.ROOT).contains(wanted)).orElse(false)) {
+                if (nameContains(rs.getString(1), rs.getString(3), rs.getString(2), wanted)) {
                     found.add(rs.getString(4));
                 }
                 return null;
@@ -131,11 +190,9 @@ public final class JdbcMemberDirectory implements MemberDirectory {
         return new NameScan(List.copyOf(found), scanned[0] < scanAtMost ? Optional.empty() : Optional.ofNullable(last[0]), scanned[0]);
     }
 
-    private static Optional<String> opened(MemberKey key, String sealed) {
-        try {
-            return key.open(new Sealed(sealed));
-        } catch (IllegalArgumentException notSealed) {
-            return Optional.empty();
-        }
+    /** Whether the member's sealed name, opened with its stored key, contains {@code wanted} (as {@link JdbcMemberNames#normal}). */
+    private boolean nameContains(String memberId, String storedKey, String sealedName, String wanted) {
+        return keys.opened(memberId, storedKey).flatMap(k -> JdbcMemberNames.opened(k, sealedName))
+                .map(name -> JdbcMemberNames.normal(name).contains(wanted)).orElse(false);
     }
 }

@@ -61,7 +61,13 @@ public final class JdbcMembers implements Members {
 
     @Override
     public int storeMemberKeys(List<MemberKey> memberKeys) {
-        return memberKeys.isEmpty() ? 0 : db.write(tx -> keys.store(tx.handle(), memberKeys));
+        return memberKeys.isEmpty() ? 0 : db.write(tx -> {
+            int stored = keys.store(tx.handle(), memberKeys);
+            // A registration that came before its key could not be indexed by name: it can now.
+            JdbcMemberNames.queue(tx.sql(), memberKeys.stream().map(k -> k.memberId().toString())
+                    .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+            return stored;
+        });
     }
 
     @Override
@@ -104,9 +110,12 @@ public final class JdbcMembers implements Members {
                 .map((rs, ctx) -> new BalanceTotals(rs.getLong(1), rs.getLong(2))).one());
     }
 
-    /** The tables an erasure deletes from: member keys, and the personal fields of the projection. */
+    /** The tables an erasure deletes from: member keys, the personal fields of the projection, the name index. */
     @Override
     public void scrub() {
-        db.scrub(List.of("member_keys", "member_fields"));
+        // The erased members' pairs of letters go now, not at the name index's next run, so the scrub takes them too.
+        db.write(tx -> tx.sql().update("""
+                DELETE FROM member_name_grams WHERE member_id IN (SELECT member_id FROM erased_members)"""));
+        db.scrub(List.of("member_keys", "member_fields", "member_name_grams"));
     }
 }

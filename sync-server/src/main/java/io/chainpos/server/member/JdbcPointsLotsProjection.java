@@ -34,8 +34,6 @@ public final class JdbcPointsLotsProjection implements Projection {
     private static final String INSERT_FOLDED = "INSERT INTO points_lots_folded (member_id, occurred_ms, event_id) VALUES (?, ?, ?)";
     private static final String LOTS_OF = "SELECT member_id, earned_day, remaining FROM points_lots WHERE member_id IN (%s)";
     private static final String OVERDRAFTS_OF = "SELECT member_id, overdraft FROM points_overdrafts WHERE member_id IN (%s)";
-    private static final String POINTS_DELTAS_WITH_IDS = """
-            SELECT member_id, occurred_ms, event_id, delta FROM balance_deltas WHERE account = 'POINTS' AND event_id IN (%s)""";
     private static final String INSERT_LOT = "INSERT INTO points_lots (member_id, earned_day, remaining) VALUES (?, ?, ?)";
     private static final String INSERT_OVERDRAFT = "INSERT INTO points_overdrafts (member_id, overdraft) VALUES (?, ?)";
 
@@ -55,12 +53,16 @@ public final class JdbcPointsLotsProjection implements Projection {
     public List<SyncException> apply(SqlSession sql, List<EventEnvelope> events, Instant now) {
         TreeSet<String> touched = new TreeSet<>();
         java.util.Set<String> merging = new java.util.HashSet<>();
-        List<String> pointsEvents = new ArrayList<>();
+        // This batch's deltas as the member projection has just written them to balance_deltas (one per event, the member as
+        // the event names it, when it happened): taken from the events, not read back.
+        List<String> pointsMembers = new ArrayList<>();
+        List<Delta> pointsDeltas = new ArrayList<>();
         for (EventEnvelope event : events) {
             switch (event.payload()) {
                 case PointsChanged points -> {
                     touched.add(points.memberId().toString());
-                    pointsEvents.add(event.eventId().toString());
+                    pointsMembers.add(points.memberId().toString());
+                    pointsDeltas.add(new Delta(event.occurredAt().toEpochMilli(), event.eventId().toString(), points.delta()));
                 }
                 case MembersMerged merged -> {
                     touched.add(merged.memberId().toString());
@@ -90,8 +92,10 @@ public final class JdbcPointsLotsProjection implements Projection {
         java.util.Map<String, Delta> folded = new java.util.HashMap<>();
         sql.forEachIn(FOLDED_OF, List.copyOf(survivors), rs -> folded.put(rs.getString(1), new Delta(rs.getLong(2), rs.getString(3), 0)));
         java.util.Map<String, List<Delta>> arrived = new java.util.HashMap<>();
-        sql.forEachIn(POINTS_DELTAS_WITH_IDS, pointsEvents, rs -> arrived.computeIfAbsent(ownerOf.getOrDefault(rs.getString(1),
-                rs.getString(1)), k -> new ArrayList<>()).add(new Delta(rs.getLong(2), rs.getString(3), rs.getLong(4))));
+        for (int i = 0; i < pointsDeltas.size(); i++) {
+            String member = pointsMembers.get(i);
+            arrived.computeIfAbsent(ownerOf.getOrDefault(member, member), k -> new ArrayList<>()).add(pointsDeltas.get(i));
+        }
         // In steps: a survivor with a position, no merge in this push, and every new delta after the position.
         List<String> stepped = new ArrayList<>();
         List<String> refolded = new ArrayList<>();

@@ -1,6 +1,6 @@
 package io.chainpos.server.sales;
 
-import io.chainpos.server.db.Database;
+import io.chainpos.server.db.ReportReads;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,9 +10,9 @@ import org.jdbi.v3.core.statement.Query;
 
 /** The co-purchase port over the table {@link JdbcMemberPurchasesProjection} writes (names from the sales facts' products). */
 public final class JdbcCoPurchases implements CoPurchases {
-    private final Database db;
+    private final ReportReads db;
 
-    public JdbcCoPurchases(Database db) {
+    public JdbcCoPurchases(ReportReads db) {
         this.db = db;
     }
 

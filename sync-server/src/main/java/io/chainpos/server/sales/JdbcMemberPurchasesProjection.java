@@ -23,7 +23,7 @@ import java.util.TreeSet;
 
 /**
  * What each member bought, for head office's "members who buy X also buy Y": one row per member, product, store and
- * the store's local day, merged in the push's transaction set-wise: the batch's sales claimed and its members' owners read in a few statements, its rows summed and written in one batch. Merges move a
+ * the store's local day, merged by the projector set-wise: the batch's sales claimed and its members' owners read in a few statements, its rows summed and written in one batch. Merges move a
  * member's rows to its survivor in event order, so a person is counted once; a sale carried by two events counts once.
  */
 public final class JdbcMemberPurchasesProjection implements Projection {

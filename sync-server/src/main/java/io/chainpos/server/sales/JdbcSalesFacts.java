@@ -1,11 +1,15 @@
 package io.chainpos.server.sales;
 
-import io.chainpos.server.db.Database;
+import io.chainpos.server.db.ReportReads;
+import io.chainpos.server.db.SqlSession;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.statement.Query;
 
 /**
@@ -16,9 +20,9 @@ public final class JdbcSalesFacts implements SalesFacts {
     private static final String TOTALS = "SUM(baskets), SUM(items_milli), SUM(gross), SUM(discount), SUM(net), SUM(refunds), SUM(refunded)";
     private static final String ITEM_SUMS = "SUM(qty_milli), SUM(gross), SUM(discount), SUM(net), SUM(refund_qty_milli), SUM(refunded)";
 
-    private final Database db;
+    private final ReportReads db;
 
-    public JdbcSalesFacts(Database db) {
+    public JdbcSalesFacts(ReportReads db) {
         this.db = db;
     }
 
@@ -58,6 +62,25 @@ public final class JdbcSalesFacts implements SalesFacts {
                 + "SELECT sku, MAX(category) AS category, SUM(qty_milli) AS q, SUM(gross) AS g, SUM(discount) AS d, SUM(net) AS n, "
                 + "SUM(refund_qty_milli) AS rq, SUM(refunded) AS r FROM " + itemRows(filter) + " WHERE " + where(filter) + " GROUP BY sku"
                 + ") s LEFT JOIN sales_fact_products p ON p.sku = s.sku ORDER BY s.sku", filter, JdbcSalesFacts::item);
+    }
+
+    @Override
+    public Map<String, Long> netQtyAt(String store, Collection<String> skus, LocalDate from, LocalDate to) {
+        Map<String, Long> sold = new HashMap<>();
+        List<String> all = List.copyOf(skus);
+        for (int at = 0; at < all.size(); at += SqlSession.IN_CHUNK) {
+            List<String> chunk = all.subList(at, Math.min(all.size(), at + SqlSession.IN_CHUNK));
+            db.read(h -> h.createQuery("""
+                            SELECT sku, SUM(qty_milli) - SUM(refund_qty_milli) FROM sales_fact_items
+                            WHERE store_id = :store AND sku IN (<skus>) AND day BETWEEN :from AND :to GROUP BY sku""")
+                    .bind("store", store)
+                    .bindList("skus", chunk)
+                    .bind("from", from.toEpochDay())
+                    .bind("to", to.toEpochDay())
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                    .list()).forEach(e -> sold.put(e.getKey(), e.getValue()));
+        }
+        return sold;
     }
 
     @Override

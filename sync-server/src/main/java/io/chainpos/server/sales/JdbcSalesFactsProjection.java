@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The sales facts head office's reports read, merged in the push's transaction: per store and its local day (and
+ * The sales facts head office's reports read, merged by the projector behind the pushes: per store and its local day (and
  * hour, for baskets), per product and category, cashier, member or not; tenders and promotions per day. A refund is
  * netted in the store and on the local day it happened, with the member flag (and cashier) of the sale it names.
  * A refund merged before its sale (another till pushed first) links to it all the same, but is netted as a

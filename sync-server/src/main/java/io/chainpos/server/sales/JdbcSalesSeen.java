@@ -1,6 +1,6 @@
 package io.chainpos.server.sales;
 
-import io.chainpos.server.db.Database;
+import io.chainpos.server.db.ReportReads;
 import io.chainpos.server.web.Cursor;
 import io.chainpos.server.web.ListRequest;
 import io.chainpos.server.web.Slice;
@@ -11,9 +11,9 @@ import java.util.List;
 
 /** Reads the sales projection's tables. */
 public final class JdbcSalesSeen implements SalesSeen {
-    private final Database db;
+    private final ReportReads db;
 
-    public JdbcSalesSeen(Database db) {
+    public JdbcSalesSeen(ReportReads db) {
         this.db = db;
     }
 

@@ -1,7 +1,9 @@
 package io.chainpos.server.sales;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -71,6 +73,13 @@ public interface SalesFacts {
 
     /** Every product sold or refunded in the period, in SKU order. */
     List<Item> items(Filter filter);
+
+    /**
+     * The net quantity (sold less refunded, thousandths) of each of {@code skus} at {@code store} over the days
+     * {@code from} to {@code to}, both included; a product that sold nothing is absent. Found product by product, so
+     * it costs what the products asked for cost, not every product the store sold.
+     */
+    Map<String, Long> netQtyAt(String store, Collection<String> skus, LocalDate from, LocalDate to);
 
     /**
      * The {@code limit} products that sold least in the period (net quantity), counting every product the catalog

@@ -1,6 +1,6 @@
 package io.chainpos.server.stock;
 
-import io.chainpos.server.db.Database;
+import io.chainpos.server.db.ReportReads;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,9 +9,9 @@ import java.util.Optional;
 
 /** Reads the tables {@link JdbcStockProjection} and {@link JdbcTransferProjection} write. */
 public final class JdbcStockBook implements StockBook {
-    private final Database db;
+    private final ReportReads db;
 
-    public JdbcStockBook(Database db) {
+    public JdbcStockBook(ReportReads db) {
         this.db = db;
     }
 

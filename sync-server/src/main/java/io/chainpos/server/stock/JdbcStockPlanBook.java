@@ -1,11 +1,18 @@
 package io.chainpos.server.stock;
 
 import io.chainpos.server.db.Database;
+import io.chainpos.server.db.SqlSession;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jdbi.v3.core.Handle;
 
 /** Reads the stock, transfer and planning tables the projections keep. */
 public final class JdbcStockPlanBook implements StockPlanBook {
@@ -15,25 +22,88 @@ public final class JdbcStockPlanBook implements StockPlanBook {
         this.db = db;
     }
 
+    /** What is on its way to each store, per product: the transfers in transit (a handful next to the stock). */
+    private static final String INBOUND = """
+            SELECT t.to_store, l.sku, SUM(l.sent_milli) FROM stock_transfers t
+            JOIN stock_transfer_lines l ON l.transfer_id = t.transfer_id
+            WHERE t.status = 'IN_TRANSIT' GROUP BY t.to_store, l.sku""";
+
     @Override
-    public List<Stock> stock(Optional<String> store) {
-        return db.read(h -> h.createQuery("""
-                        SELECT k.store_id, k.sku,
-                               COALESCE((SELECT s.qty_milli FROM stock s WHERE s.store_id = k.store_id AND s.sku = k.sku), 0),
-                               COALESCE((SELECT SUM(l.sent_milli) FROM stock_transfers t
-                                         JOIN stock_transfer_lines l ON l.transfer_id = t.transfer_id
-                                         WHERE t.status = 'IN_TRANSIT' AND t.to_store = k.store_id AND l.sku = k.sku), 0),
-                               COALESCE((SELECT m.min_milli FROM stock_minimums m WHERE m.store_id = k.store_id AND m.sku = k.sku), 0)
-                        FROM (SELECT store_id, sku FROM stock
-                              UNION SELECT store_id, sku FROM stock_minimums WHERE min_milli > 0
-                              UNION SELECT t.to_store, l.sku FROM stock_transfers t
-                                    JOIN stock_transfer_lines l ON l.transfer_id = t.transfer_id WHERE t.status = 'IN_TRANSIT') k
-                        WHERE :any OR k.store_id = :store
-                        ORDER BY k.store_id, k.sku""")
-                .bind("any", store.isEmpty())
-                .bind("store", store.orElse(""))
-                .map((rs, ctx) -> new Stock(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
-                .list());
+    public List<Stock> stockPage(Optional<String> store, Optional<Key> after, int limit) {
+        String where = (store.isPresent() ? " AND store_id = :store" : "")
+                + (after.isPresent() ? " AND (store_id > :afterStore OR (store_id = :afterStore AND sku > :afterSku))" : "");
+        return db.read(h -> {
+            // Each source's first rows after the key, merged: a key among the first `limit` of the merge is among
+            // the first `limit` of every source that holds it, so its figures are whole.
+            Map<Key, long[]> merged = new TreeMap<>();
+            for (String source : List.of("SELECT store_id, sku, qty_milli FROM stock WHERE 1 = 1",
+                    "SELECT store_id, sku, min_milli FROM stock_minimums WHERE min_milli > 0")) {
+                int column = source.contains("stock_minimums") ? 2 : 0;
+                var query = h.createQuery(source + where + " ORDER BY store_id, sku LIMIT :limit").bind("limit", limit);
+                store.ifPresent(s -> query.bind("store", s));
+                after.ifPresent(k -> query.bind("afterStore", k.store()).bind("afterSku", k.sku()));
+                query.map((rs, ctx) -> {
+                    merged.computeIfAbsent(new Key(rs.getString(1), rs.getString(2)), k -> new long[3])[column] = rs.getLong(3);
+                    return null;
+                }).list();
+            }
+            inbound(h).forEach((key, milli) -> {
+                if (store.map(key.store()::equals).orElse(true) && after.map(k -> key.compareTo(k) > 0).orElse(true)) {
+                    merged.computeIfAbsent(key, k -> new long[3])[1] = milli;
+                }
+            });
+            return merged.entrySet().stream().limit(limit).map(e -> stock(e.getKey(), e.getValue())).toList();
+        });
+    }
+
+    @Override
+    public List<Stock> stockOf(Collection<String> skus) {
+        Set<String> wanted = Set.copyOf(skus);
+        return db.read(h -> {
+            Map<Key, long[]> merged = new TreeMap<>();
+            List<String> all = List.copyOf(wanted);
+            for (int at = 0; at < all.size(); at += SqlSession.IN_CHUNK) {
+                List<String> chunk = all.subList(at, Math.min(all.size(), at + SqlSession.IN_CHUNK));
+                h.createQuery("SELECT store_id, sku, qty_milli FROM stock WHERE sku IN (<skus>)").bindList("skus", chunk)
+                        .map((rs, ctx) -> merged.computeIfAbsent(new Key(rs.getString(1), rs.getString(2)), k -> new long[3])[0] = rs.getLong(3))
+                        .list();
+                h.createQuery("SELECT store_id, sku, min_milli FROM stock_minimums WHERE sku IN (<skus>) AND min_milli > 0")
+                        .bindList("skus", chunk)
+                        .map((rs, ctx) -> merged.computeIfAbsent(new Key(rs.getString(1), rs.getString(2)), k -> new long[3])[2] = rs.getLong(3))
+                        .list();
+            }
+            inbound(h).forEach((key, milli) -> {
+                if (wanted.contains(key.sku())) {
+                    merged.computeIfAbsent(key, k -> new long[3])[1] = milli;
+                }
+            });
+            return merged.entrySet().stream().map(e -> stock(e.getKey(), e.getValue())).toList();
+        });
+    }
+
+    @Override
+    public List<String> skuPage(Optional<String> after, int limit) {
+        return db.read(h -> {
+            TreeSet<String> skus = new TreeSet<>();
+            for (String source : List.of("SELECT DISTINCT sku FROM stock", "SELECT DISTINCT sku FROM stock_minimums")) {
+                var query = h.createQuery(source + (after.isPresent() ? " WHERE sku > :after" : "") + " ORDER BY sku LIMIT :limit")
+                        .bind("limit", limit);
+                after.ifPresent(a -> query.bind("after", a));
+                skus.addAll(query.mapTo(String.class).list());
+            }
+            inbound(h).keySet().stream().map(Key::sku).filter(s -> after.map(a -> s.compareTo(a) > 0).orElse(true)).forEach(skus::add);
+            return skus.stream().limit(limit).toList();
+        });
+    }
+
+    private static Map<Key, Long> inbound(Handle h) {
+        Map<Key, Long> inbound = new HashMap<>();
+        h.createQuery(INBOUND).map((rs, ctx) -> inbound.put(new Key(rs.getString(1), rs.getString(2)), rs.getLong(3))).list();
+        return inbound;
+    }
+
+    private static Stock stock(Key key, long[] figures) {
+        return new Stock(key.store(), key.sku(), figures[0], figures[1], figures[2]);
     }
 
     @Override

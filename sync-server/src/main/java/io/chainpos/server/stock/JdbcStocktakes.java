@@ -1,15 +1,15 @@
 package io.chainpos.server.stock;
 
-import io.chainpos.server.db.Database;
+import io.chainpos.server.db.ReportReads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** Reads the tables {@link JdbcStocktakeProjection} writes. */
 public final class JdbcStocktakes implements Stocktakes {
-    private final Database db;
+    private final ReportReads db;
 
-    public JdbcStocktakes(Database db) {
+    public JdbcStocktakes(ReportReads db) {
         this.db = db;
     }
 

@@ -1,5 +1,6 @@
 package io.chainpos.server.stock;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,8 +11,27 @@ public interface StockPlanBook {
     record Stock(String store, String sku, long onHandMilli, long inboundMilli, long minimumMilli) {
     }
 
-    /** Every store (or one) and product with stock, goods on the way or a minimum, in store then SKU order. */
-    List<Stock> stock(Optional<String> store);
+    /** A store and product: where a page of positions starts (after it). */
+    record Key(String store, String sku) implements Comparable<Key> {
+        private static final java.util.Comparator<Key> ORDER = java.util.Comparator.comparing(Key::store).thenComparing(Key::sku);
+
+        @Override
+        public int compareTo(Key other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
+    /**
+     * Up to {@code limit} of every store's (or one store's) products with stock, goods on the way or a minimum, in
+     * store then SKU order, after {@code after}: read by key, so a page costs the same wherever it starts.
+     */
+    List<Stock> stockPage(Optional<String> store, Optional<Key> after, int limit);
+
+    /** Every store's position in each of {@code skus} (stock, goods on the way or a minimum), in store then SKU order. */
+    List<Stock> stockOf(Collection<String> skus);
+
+    /** Up to {@code limit} products with stock, goods on the way or a minimum anywhere, in SKU order after {@code after}. */
+    List<String> skuPage(Optional<String> after, int limit);
 
     /**
      * Every store (or one) and product with a minimum above zero and less than it on hand, in store then SKU order:

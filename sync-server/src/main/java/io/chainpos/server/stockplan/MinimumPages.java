@@ -12,6 +12,7 @@ import io.chainpos.server.web.PageRequest;
 import io.chainpos.server.web.Pages;
 import io.chainpos.server.web.Permission;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,7 +73,7 @@ public final class MinimumPages implements PageFeature {
         }
     }
 
-    public record CoverView(String store, boolean storePage, Form form, int days, List<Row> rows) {
+    public record CoverView(String store, boolean storePage, Form form, int days, List<Row> rows, String nextHref) {
         public record Row(String store, String sku, String onHand, String sold, String perDay, String cover, String minimum,
                           boolean belowMinimum) {
         }
@@ -194,12 +195,20 @@ public final class MinimumPages implements PageFeature {
     private void cover(PageRequest request, Optional<String> store, boolean storePage) {
         Form form = new Form(request.query("days").map(d -> Map.of("days", d)).orElse(Map.of()));
         int days = Quantities.days(form, "days", 1, ReorderRules.DEFAULT_LOOKBACK).orElse(ReorderRules.DEFAULT_LOOKBACK);
-        List<CoverView.Row> rows = form.hasErrors() ? List.of() : planning.positions(store, days).stream()
+        StockPlanning.PositionPage page = form.hasErrors() ? new StockPlanning.PositionPage(List.of(), Optional.empty())
+                : planning.positions(store, Pagination.after(request), Pagination.POSITIONS_PER_PAGE, days);
+        List<CoverView.Row> rows = page.positions().stream()
                 .map(p -> new CoverView.Row(p.store(), p.sku(), Quantities.qty(p.onHandMilli()), Quantities.qty(p.soldMilli()),
                         Quantities.perDay(p.soldMilli(), days), Quantities.days(ReorderRules.daysOfCover(p.onHandMilli(), p.soldMilli(),
                         days)), p.minimumMilli() == 0 ? "" : Quantities.qty(p.minimumMilli()), p.onHandMilli() < p.minimumMilli()))
                 .toList();
+        String base = storePage ? "/stores/" + store.orElseThrow() + "/stock/cover" : "/stock/cover";
+        Map<String, String> kept = new LinkedHashMap<>();
+        if (!storePage) {
+            store.ifPresent(s -> kept.put("store", s));
+        }
+        kept.put("days", String.valueOf(days));
         request.render(form.hasErrors() ? 400 : 200, "stockplan/cover.jte", "plan.cover-title",
-                new CoverView(store.orElse(""), storePage, form, days, rows));
+                new CoverView(store.orElse(""), storePage, form, days, rows, Pagination.nextHref(base, kept, page.next())));
     }
 }

@@ -53,7 +53,7 @@ public final class ProposalPages implements PageFeature {
     }
 
     private void show(PageRequest request, int status, Form form) {
-        List<CandidateRow> candidates = planning.candidates(ReorderRules.DEFAULT_LOOKBACK).stream()
+        List<CandidateRow> candidates = planning.candidates(ReorderRules.DEFAULT_LOOKBACK, ROWS).stream()
                 .map(c -> new CandidateRow(c.sku(), c.fromStore(), Quantities.qty(c.fromOnHandMilli()), Quantities.days(c.fromCover()),
                         c.toStore(), Quantities.qty(c.toOnHandMilli()), Quantities.qty(c.toMinimumMilli()), Quantities.qty(c.qtyMilli())))
                 .toList();

@@ -1,5 +1,6 @@
 package io.chainpos.server.stockplan;
 
+import io.chainpos.server.stock.StockPlanBook;
 import io.chainpos.server.web.Form;
 import io.chainpos.server.web.PageAccess;
 import io.chainpos.server.web.PageFeature;
@@ -39,7 +40,7 @@ public final class ReorderPages implements PageFeature {
     }
 
     /** The order as reviewed: a line per store (or "" for the chain) and product, with the quantity to order. */
-    public record OrdersView(Form form, boolean consolidated, int lookback, List<Line> lines) {
+    public record OrdersView(Form form, boolean consolidated, int lookback, List<Line> lines, String after, String nextHref) {
         public record Line(String store, String sku, String onHand, String inbound, String minimum, String sold, String perDay,
                            String suggested, String field, String order) {
             /** The order field's element id: {@code qty-S001-100001}, {@code qty-chain-100001}. */
@@ -53,11 +54,18 @@ public final class ReorderPages implements PageFeature {
         }
     }
 
-    private record Plan(boolean consolidated, int lookback, List<ReorderRules.Suggestion> lines) {
+    /** Lines with something to order shown on one page. */
+    static final int LINES_PER_PAGE = 100;
+    /** Positions (or the chain's products) read for one page at most: a page of few lines still ends. */
+    private static final int READ_PER_PAGE = 10_000;
+    private static final int READ_AT_ONCE = 500;
+
+    /** A page of the order (or the whole of it, for the export) and the key the next page starts after. */
+    private record Plan(boolean consolidated, int lookback, List<ReorderRules.Suggestion> lines, Optional<StockPlanBook.Key> next) {
     }
 
     /** Reads the parameters, naming a wrong one beside its field; empty when one is wrong. */
-    private Optional<Plan> plan(Form form) {
+    private Optional<Plan> plan(Form form, Optional<StockPlanBook.Key> after, boolean whole) {
         int lookback = Quantities.days(form, "lookback", 1, ReorderRules.DEFAULT_LOOKBACK).orElse(0);
         int lead = Quantities.days(form, "lead", 0, 7).orElse(0);
         int safety = Quantities.days(form, "safety", 0, 7).orElse(0);
@@ -67,9 +75,27 @@ public final class ReorderPages implements PageFeature {
         Optional<String> store = Optional.of(form.value("store")).filter(s -> !s.isEmpty());
         boolean consolidated = "chain".equals(form.value("scope")) && store.isEmpty();
         ReorderRules.Parameters params = new ReorderRules.Parameters(lookback, lead, safety);
-        List<ReorderRules.Position> positions = planning.positions(store, lookback);
-        return Optional.of(new Plan(consolidated, lookback, consolidated ? ReorderRules.consolidated(positions, params)
-                : ReorderRules.perStore(positions, params)));
+        List<ReorderRules.Suggestion> lines = new ArrayList<>();
+        Optional<StockPlanBook.Key> cursor = after;
+        int read = 0;
+        do {
+            if (consolidated) {
+                List<String> skus = planning.products(cursor.map(StockPlanBook.Key::sku), READ_AT_ONCE);
+                lines.addAll(ReorderRules.consolidated(planning.positionsOf(skus, lookback), params));
+                cursor = skus.size() < READ_AT_ONCE ? Optional.empty() : Optional.of(new StockPlanBook.Key("", skus.getLast()));
+            } else {
+                StockPlanning.PositionPage page = planning.positions(store, cursor, READ_AT_ONCE, lookback);
+                lines.addAll(ReorderRules.perStore(page.positions(), params));
+                cursor = page.next();
+            }
+            read += READ_AT_ONCE;
+        } while (cursor.isPresent() && (whole || (lines.size() < LINES_PER_PAGE && read < READ_PER_PAGE)));
+        if (!whole && lines.size() > LINES_PER_PAGE) {
+            ReorderRules.Suggestion last = lines.get(LINES_PER_PAGE - 1);
+            cursor = Optional.of(new StockPlanBook.Key(last.store(), last.sku()));
+            lines = lines.subList(0, LINES_PER_PAGE);
+        }
+        return Optional.of(new Plan(consolidated, lookback, lines, cursor));
     }
 
     private static String field(ReorderRules.Suggestion s) {
@@ -77,27 +103,37 @@ public final class ReorderPages implements PageFeature {
     }
 
     private void show(PageRequest request, Form form) {
-        Optional<Plan> plan = plan(form);
-        render(request, form, plan, form.hasErrors() ? 400 : 200);
+        String after = request.query("after").orElse("");
+        render(request, form, after, plan(form, Pagination.after(after), false), form.hasErrors() ? 400 : 200);
     }
 
-    private void render(PageRequest request, Form form, Optional<Plan> plan, int status) {
+    /** The page whose order fields were reviewed starts after {@code after} (empty for the first). */
+    private void render(PageRequest request, Form form, String after, Optional<Plan> plan, int status) {
         List<OrdersView.Line> lines = plan.map(p -> p.lines().stream().map(s -> new OrdersView.Line(s.store(), s.sku(),
                 Quantities.qty(s.onHandMilli()), Quantities.qty(s.inboundMilli()), Quantities.qty(s.minimumMilli()),
                 Quantities.qty(s.soldMilli()), Quantities.perDay(s.soldMilli(), p.lookback()), Quantities.qty(s.suggestedMilli()),
                 field(s), form.value(field(s)).isEmpty() ? Quantities.qty(s.suggestedMilli()) : form.value(field(s)))).toList())
                 .orElse(List.of());
+        Map<String, String> kept = new LinkedHashMap<>();
+        PARAMETERS.stream().filter(p -> !form.value(p).isEmpty()).forEach(p -> kept.put(p, form.value(p)));
         request.render(status, "stockplan/orders.jte", "plan.orders-title", new OrdersView(form,
-                plan.map(Plan::consolidated).orElse(false), plan.map(Plan::lookback).orElse(ReorderRules.DEFAULT_LOOKBACK), lines));
+                plan.map(Plan::consolidated).orElse(false), plan.map(Plan::lookback).orElse(ReorderRules.DEFAULT_LOOKBACK), lines,
+                after, Pagination.nextHref("/stock/orders", kept, plan.flatMap(Plan::next))));
     }
 
+    /**
+     * The whole order as filtered, every page of it: the quantities as changed on the page reviewed, the suggested
+     * ones elsewhere. A wrong quantity shows that page again with the wrong value named beside it.
+     */
     private void csv(PageRequest request) {
         Form form = request.form();
-        Optional<Plan> plan = plan(form);
+        String after = form.value("after");
+        Optional<Plan> plan = plan(form, Optional.empty(), true);
         if (plan.isEmpty()) {
-            render(request, form, plan, 400);
+            render(request, form, after, plan, 400);
             return;
         }
+        Optional<Plan> reviewed = plan(form, Pagination.after(after), false);
         List<List<String>> rows = new ArrayList<>();
         for (ReorderRules.Suggestion s : plan.get().lines()) {
             String sent = form.value(field(s));
@@ -109,7 +145,7 @@ public final class ReorderPages implements PageFeature {
             }
         }
         if (form.hasErrors()) {
-            render(request, form, plan, 422);
+            render(request, form, after, reviewed, 422);
             return;
         }
         request.csv("suggested-order.csv", List.of(request.text("plan.column.store"), request.text("plan.column.sku"),

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ import java.util.TreeSet;
 public final class StockPlanning {
     /** A store is a sender when it holds more than this many days of its own sales beyond its minimum. */
     public static final int SURPLUS_DAYS = 28;
+    /** How many products' positions across the chain are read in one go. */
+    private static final int PRODUCTS_AT_ONCE = 200;
 
     private final StockPlanBook book;
     private final SalesFacts sales;
@@ -71,17 +74,39 @@ public final class StockPlanning {
         return new SalesFacts.Filter(store, today.minusDays(days), today.minusDays(1));
     }
 
-    /** Each store's (or one store's) position per product: stock, inbound, minimum, and net sold over the lookback. */
-    public List<ReorderRules.Position> positions(Optional<String> store, int lookbackDays) {
-        List<StockPlanBook.Stock> stock = book.stock(store);
+    /** Positions in store then SKU order, and the key the next ones start after (empty at the end). */
+    public record PositionPage(List<ReorderRules.Position> positions, Optional<StockPlanBook.Key> next) {
+    }
+
+    /**
+     * Up to {@code limit} positions of every store (or one) after {@code after}: stock, inbound, minimum, and the net
+     * quantity sold over the lookback, read for the page's products alone.
+     */
+    public PositionPage positions(Optional<String> store, Optional<StockPlanBook.Key> after, int limit, int lookbackDays) {
+        // One more than the page tells whether a next page holds anything.
+        List<StockPlanBook.Stock> fetched = book.stockPage(store, after, limit + 1);
+        List<StockPlanBook.Stock> page = fetched.subList(0, Math.min(limit, fetched.size()));
+        Optional<StockPlanBook.Key> next = fetched.size() <= limit ? Optional.empty()
+                : Optional.of(new StockPlanBook.Key(page.getLast().store(), page.getLast().sku()));
+        return new PositionPage(withSales(page, lookbackDays), next);
+    }
+
+    /** Every store's position in each of {@code skus}, in store then SKU order. */
+    public List<ReorderRules.Position> positionsOf(Collection<String> skus, int lookbackDays) {
+        return withSales(book.stockOf(skus), lookbackDays);
+    }
+
+    /** Up to {@code limit} products any store holds, awaits or keeps a minimum of, in SKU order after {@code after}. */
+    public List<String> products(Optional<String> after, int limit) {
+        return book.skuPage(after, limit);
+    }
+
+    private List<ReorderRules.Position> withSales(List<StockPlanBook.Stock> stock, int lookbackDays) {
+        SalesFacts.Filter days = lookback(Optional.empty(), lookbackDays);
+        Map<String, List<String>> skusByStore = new TreeMap<>();
+        stock.forEach(k -> skusByStore.computeIfAbsent(k.store(), s -> new ArrayList<>()).add(k.sku()));
         Map<String, Map<String, Long>> sold = new HashMap<>();
-        for (String s : new TreeSet<>(stock.stream().map(StockPlanBook.Stock::store).toList())) {
-            Map<String, Long> bySku = new HashMap<>();
-            for (SalesFacts.Item item : sales.items(lookback(Optional.of(s), lookbackDays))) {
-                bySku.put(item.sku(), item.netQtyMilli());
-            }
-            sold.put(s, bySku);
-        }
+        skusByStore.forEach((s, skus) -> sold.put(s, sales.netQtyAt(s, skus, days.from(), days.to())));
         return stock.stream().map(k -> new ReorderRules.Position(k.store(), k.sku(), k.onHandMilli(), k.inboundMilli(),
                 k.minimumMilli(), sold.getOrDefault(k.store(), Map.of()).getOrDefault(k.sku(), 0L))).toList();
     }
@@ -101,8 +126,19 @@ public final class StockPlanning {
      * that product: what it holds beyond both its minimum and {@link #SURPLUS_DAYS} of its own sales. The quantity
      * is the smaller of the shortfall and the surplus, in whole units.
      */
-    public List<Candidate> candidates(int lookbackDays) {
-        List<ReorderRules.Position> all = positions(Optional.empty(), lookbackDays);
+    public List<Candidate> candidates(int lookbackDays, int limit) {
+        // Only a product some store is short of can have a candidate: the stores' positions are read for those alone.
+        List<String> shortOf = new ArrayList<>(new TreeSet<>(lowStock(Optional.empty()).stream().map(StockPlanBook.Stock::sku).toList()));
+        List<Candidate> out = new ArrayList<>();
+        for (int at = 0; at < shortOf.size() && out.size() < limit; at += PRODUCTS_AT_ONCE) {
+            List<ReorderRules.Position> all = positionsOf(shortOf.subList(at, Math.min(shortOf.size(), at + PRODUCTS_AT_ONCE)),
+                    lookbackDays);
+            out.addAll(candidates(all, lookbackDays));
+        }
+        return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+    }
+
+    private static List<Candidate> candidates(List<ReorderRules.Position> all, int lookbackDays) {
         Map<String, List<ReorderRules.Position>> bySku = new TreeMap<>();
         all.forEach(p -> bySku.computeIfAbsent(p.sku(), k -> new ArrayList<>()).add(p));
         List<Candidate> out = new ArrayList<>();

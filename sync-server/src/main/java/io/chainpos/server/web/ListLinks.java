@@ -59,7 +59,8 @@ public record ListLinks(String path, ListRequest request, Optional<Cursor> next)
         return query;
     }
 
-    private static String href(String path, Map<String, String> query) {
+    /** {@code path?name=value&...}, each value URL-encoded, in the map's order. */
+    public static String href(String path, Map<String, String> query) {
         return query.isEmpty() ? path : path + "?" + query.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));

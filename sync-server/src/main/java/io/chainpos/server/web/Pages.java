@@ -38,6 +38,7 @@ public final class Pages implements Routes {
     private final Texts texts;
     private final Visitors visitors;
     private final OpenExceptions openExceptions;
+    private volatile ReportFreshness freshness = ReportFreshness.PRIMARY;
     private final FormTokens formTokens;
     private final StoreZones storeZones;
     private final SecureRandom random = new SecureRandom();
@@ -65,6 +66,12 @@ public final class Pages implements Routes {
         this.texts = new Texts(bundles);
         new WebBasics().addTo(this);
         features.forEach(feature -> feature.addTo(this));
+    }
+
+    /** Shows signed-in viewers, under every page, where reports read their figures and how fresh they are. */
+    public Pages showingFreshness(ReportFreshness source) {
+        this.freshness = java.util.Objects.requireNonNull(source, "source");
+        return this;
     }
 
     public void get(String path, PageAccess access, PageHandler handler) {
@@ -193,7 +200,8 @@ public final class Pages implements Routes {
                 .map(v -> v.store().map(openExceptions::countIn).orElseGet(openExceptions::count)).orElse(null);
         String notice = request.notice().map(n -> "notice." + n).filter(texts::has).orElse(null);
         return new Shell(request.language(), texts, request.formats(), viewer.orElse(null), titleKey, links, open,
-                request.here(), notice, request.csrfToken(), this::newToken);
+                request.here(), notice, request.csrfToken(), this::newToken,
+                viewer.isPresent() ? freshness.now().orElse(null) : null);
     }
 
     String newToken() {

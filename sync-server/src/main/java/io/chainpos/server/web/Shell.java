@@ -6,7 +6,8 @@ import java.util.function.Supplier;
 /**
  * What every page's layout shows around the page itself: the title, the navigation the viewer may use, who
  * is signed in, the language switch, the count of open exceptions (null when the viewer may not see them), a
- * notice after a redirect, and the words and formats of the page's language. Every template takes
+ * notice after a redirect, where the reports' figures come from (null: the primary, no replica), and the words and
+ * formats of the page's language. Every template takes
  * {@code Shell shell} and its own view-model.
  */
 public record Shell(
@@ -20,7 +21,8 @@ public record Shell(
         String path,
         String noticeKey,
         String csrfToken,
-        Supplier<String> formTokens) {
+        Supplier<String> formTokens,
+        ReportFreshness.FiguresAsOf figures) {
 
     /** A navigation entry as shown: its text, where it goes, and whether it is the page being shown. */
     public record Link(String text, String href, boolean current) {
@@ -56,6 +58,19 @@ public record Shell(
     /** A fresh one-time token for one form (a hidden {@code _once} field): sent twice, the form acts once. */
     public String newFormToken() {
         return formTokens.get();
+    }
+
+    /** The line under the page saying where reports read and how fresh they are, or null without a replica. */
+    public String figuresLine() {
+        if (figures == null) {
+            return null;
+        }
+        if (!figures.replica()) {
+            return t("shell.figures.primary");
+        }
+        String asOf = figures.asOf().map(formats::dateTime).orElse("?");
+        return figures.eventsBehind() == 0 ? t("shell.figures.current", asOf)
+                : t("shell.figures.behind", asOf, figures.eventsBehind());
     }
 
     /** The languages the switch offers besides this one. */

@@ -79,7 +79,8 @@ class RevokedTillTest {
         Map<String, Integer> statuses = new LinkedHashMap<>();
         for (String route : routes) {
             String method = route.substring(0, route.indexOf(' '));
-            String path = route.substring(route.indexOf(' ') + 1).replace("{memberId}", member(1).toString());
+            String path = route.substring(route.indexOf(' ') + 1).replace("{memberId}", member(1).toString())
+                    .replace("{id}", java.util.UUID.nameUUIDFromBytes(route.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
             String body = BODIES.getOrDefault(route, "{}");
             HttpRequest.Builder request = api.request(path);
             request = switch (method) {

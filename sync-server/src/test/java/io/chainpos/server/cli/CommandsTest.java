@@ -95,6 +95,7 @@ class CommandsTest {
                 till.writer().next(Facts.points(member, 300)), till.writer().next(Facts.sale("R-2", "100002", 800)))).status())
                 .isEqualTo(200);
         List<String> tables = List.of("sales_fact_items", "sales_fact_baskets", "sales_fact_tenders", "member_balances");
+        server.ports.projector().catchUp(); // the projections follow the push; the file is read below without the server
         java.util.Map<String, List<String>> before = new java.util.TreeMap<>();
         try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db())) {
             for (String table : tables) {
@@ -234,6 +235,34 @@ class CommandsTest {
 
         assertThat(run("", "enroll", "--db", folder, "--store", "S001", "--till", "S001-T1")).isEqualTo(Commands.DATABASE_UNAVAILABLE);
         assertThat(err.toString()).contains("cannot open the SQLite database " + folder);
+    }
+
+    @Test
+    void migrateCreatesTheSchemaAndWritesNothingElse() throws Exception {
+        String url = io.chainpos.server.testing.EmbeddedDatabase.newDatabase();
+
+        assertThat(run("", "migrate", "--db", url)).isZero();
+
+        try (var c = java.sql.DriverManager.getConnection(url); var s = c.createStatement();
+             var tables = s.executeQuery("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()");
+             var rows = c.createStatement().executeQuery("SELECT (SELECT COUNT(*) FROM events) + (SELECT COUNT(*) FROM users)")) {
+            tables.next();
+            rows.next();
+            assertThat(tables.getInt(1)).isGreaterThan(80);
+            assertThat(rows.getLong(1)).isZero();
+        }
+        assertThat(out.toString()).contains("postgresql database's schema is up to date");
+    }
+
+    @Test
+    void aReadReplicaIsRefusedBesideASqliteFileAndMustBePostgresql() {
+        assertThat(run("", "serve", "--port", "0", "--host", "127.0.0.1", "--db", dir.resolve("other.db").toString(),
+                "--read-db", "jdbc:postgresql://127.0.0.1:1/replica")).isEqualTo(Commands.DATABASE_UNAVAILABLE);
+        assertThat(err.toString()).contains("--read-db needs a PostgreSQL primary");
+
+        assertThat(run("", "serve", "--port", "0", "--host", "127.0.0.1", "--db", io.chainpos.server.testing.EmbeddedDatabase.newDatabase(),
+                "--read-db", dir.resolve("replica.db").toString())).isEqualTo(Commands.DATABASE_UNAVAILABLE);
+        assertThat(err.toString()).contains("--read-db takes a jdbc:postgresql:// URL");
     }
 
     @Test

@@ -39,6 +39,7 @@ abstract class EventStoreContract {
     Members members;
     StockLevels stock;
     ExceptionLog exceptions;
+    Projector projector;
     TillWriter a1;
     TillWriter a2;
     TillWriter b1;
@@ -54,6 +55,7 @@ abstract class EventStoreContract {
         members = ports.members();
         stock = ports.stock();
         exceptions = ports.exceptions();
+        projector = ports.projector();
     }
 
     @BeforeEach

@@ -47,6 +47,11 @@ public final class TestServer implements AutoCloseable {
 
     private TestServer(String databaseSpec, Path file, ServerSettings settings, ManualClock clock, TestCertificates certificates,
                        Path keyFile) {
+        this(databaseSpec, file, settings, clock, certificates, keyFile, null);
+    }
+
+    private TestServer(String databaseSpec, Path file, ServerSettings settings, ManualClock clock, TestCertificates certificates,
+                       Path keyFile, String readDb) {
         this.settings = settings;
         this.certificates = certificates;
         this.http = certificates == null ? null : Api.httpsClient(certificates.clientContext());
@@ -54,7 +59,8 @@ public final class TestServer implements AutoCloseable {
         this.main = new ServerMain(clock, new Random(42));
         this.databaseSpec = databaseSpec;
         this.database = file;
-        this.storage = main.openStorage(DatabaseSettings.of(databaseSpec).withPoolSize(8).withKeyFile(keyFile));
+        this.storage = main.openStorage(DatabaseSettings.of(databaseSpec).withPoolSize(8).withKeyFile(keyFile),
+                java.util.Optional.ofNullable(readDb).map(spec -> DatabaseSettings.of(spec).withPoolSize(4)));
         this.ports = main.ports(storage);
         ports.members().memberLookupSecret(Facts.LOOKUP_SECRET);
         this.server = main.start(storage, settings);
@@ -121,6 +127,11 @@ public final class TestServer implements AutoCloseable {
     /** On the database {@code spec} names (a PostgreSQL URL, for instance), with its own clock. */
     public static TestServer on(String spec, ServerSettings settings) {
         return new TestServer(spec, null, settings, new ManualClock(START));
+    }
+
+    /** On the PostgreSQL database {@code spec} names, head office's reports read from the replica {@code readDb} names. */
+    public static TestServer withReadReplica(String spec, String readDb, ServerSettings settings) {
+        return new TestServer(spec, null, settings, new ManualClock(START), null, null, readDb);
     }
 
     /** On the database {@code spec} names, its members' keys wrapped by the keys in {@code keyFile}. */

@@ -77,7 +77,10 @@ final class StatusBar {
         backup.managedProperty().bind(backup.visibleProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(where, cashier, shift, gap, security, sync, printer, backup);
+        io.chainpos.till.ui.fx.ProgressLine progress = new io.chainpos.till.ui.fx.ProgressLine(status.syncProgressProperty(), messages,
+                "status-progress");
+        progress.setMaxWidth(420);
+        HBox bar = new HBox(where, cashier, shift, gap, security, progress, sync, printer, backup);
         bar.getStyleClass().add("status-bar");
         return bar;
     }

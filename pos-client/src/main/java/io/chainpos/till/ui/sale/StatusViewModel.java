@@ -24,6 +24,8 @@ public final class StatusViewModel {
     private final ObjectProperty<StaffMember> cashier = new SimpleObjectProperty<>();
     private final ObjectProperty<ShiftReport> shift = new SimpleObjectProperty<>();
     private final ObjectProperty<SyncStatus> sync = new SimpleObjectProperty<>();
+    private final ObjectProperty<io.chainpos.till.sync.SyncProgress> syncProgress =
+            new SimpleObjectProperty<>(io.chainpos.till.sync.SyncProgress.IDLE);
     private final ObjectProperty<PrinterStatus> printer = new SimpleObjectProperty<>();
     private final ObjectProperty<Notice> problem = new SimpleObjectProperty<>();
     private final ObjectProperty<List<TillProtection.Warning>> security = new SimpleObjectProperty<>(List.of());
@@ -38,6 +40,7 @@ public final class StatusViewModel {
             sync.set(status);
             security.set(till.security().get());
         }));
+        till.sync().onProgress(now -> tasks.ui().execute(() -> syncProgress.set(now)));
         till.printer().onStatus(status -> tasks.ui().execute(() -> printer.set(status)));
         till.settings().backups().onStatus(status -> tasks.ui().execute(() -> backup.set(status)));
         backup.set(till.settings().backups().status());
@@ -61,6 +64,11 @@ public final class StatusViewModel {
 
     public ObjectProperty<SyncStatus> syncProperty() {
         return sync;
+    }
+
+    /** A long sync running (a rebuild from a snapshot, many pages pulled), for the bar's progress line. */
+    public ObjectProperty<io.chainpos.till.sync.SyncProgress> syncProgressProperty() {
+        return syncProgress;
     }
 
     /** What the till warns of about its own protection: a server over plain HTTP, data files others may read. */

@@ -2,6 +2,7 @@ package io.chainpos.till.ui.setup;
 
 import io.chainpos.till.ui.fx.FxUi;
 import io.chainpos.till.ui.fx.Messages;
+import io.chainpos.till.ui.fx.ProgressLine;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
@@ -28,6 +29,7 @@ public final class FirstRunView extends StackPane {
         buttons.add(FxUi.keyButton(messages, "Ctrl+L", "key.language", toggleLanguage), 0, 0);
         buttons.add(FxUi.keyButton(messages, "Enter", "setup.next", setup::enter), 1, 0);
         VBox all = new VBox(FxUi.label(messages, "setup.title", "dialog-title"), card,
+                new ProgressLine(setup.progressProperty(), messages, "setup-progress"),
                 FxUi.notice(messages, setup.noticeProperty()), buttons);
         all.getStyleClass().add("start-card");
         all.setMaxSize(VBox.USE_PREF_SIZE, VBox.USE_PREF_SIZE);

@@ -3,6 +3,7 @@ package io.chainpos.till.ui.setup;
 import io.chainpos.model.event.StaffAccountSet;
 import io.chainpos.till.staff.SetUpStaff;
 import io.chainpos.till.sync.EnrollTill;
+import io.chainpos.till.sync.SyncProgress;
 import io.chainpos.till.ui.Notice;
 import io.chainpos.till.ui.Tasks;
 import io.chainpos.till.ui.TillStartup;
@@ -37,6 +38,7 @@ public final class FirstRunViewModel {
     private final StringProperty pinAgain = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>();
+    private final ObjectProperty<SyncProgress> progress = new SimpleObjectProperty<>(SyncProgress.IDLE);
 
     /** {@code enrolled} runs once the till has its identity; {@code ownerReady} once the owner's account exists. */
     public FirstRunViewModel(TillStartup startup, Tasks tasks, Runnable enrolled, Runnable ownerReady) {
@@ -83,9 +85,15 @@ public final class FirstRunViewModel {
         return notice;
     }
 
-    /** The till is enrolled and its counter built: the owner's account is next. */
+    /** How the till's first download of the chain's members and products comes along, while the owner is set up. */
+    public ObjectProperty<SyncProgress> progressProperty() {
+        return progress;
+    }
+
+    /** The till is enrolled and its counter built: the owner's account is next, while the chain downloads. */
     public void needOwner(TillUseCases counter) {
         this.till = counter;
+        counter.sync().onProgress(now -> tasks.ui().execute(() -> progress.set(now)));
         step.set(Step.OWNER);
         busy.set(false);
     }

@@ -8,35 +8,37 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.json.EventCodec;
 import io.chainpos.model.json.MalformedEventException;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import okhttp3.Response;
 
 /**
- * A snapshot read from the server's answer as it arrives, {@code {"next": n, "events": [...]}}: events are
- * decoded one at a time, so a chain's worth of members never sits in memory at once.
+ * A snapshot read as it arrives, {@code {"next": n, "events": [...]}}, from the server's answer or from the file it
+ * was downloaded to: events are decoded one at a time, so a chain's worth of members never sits in memory at once.
  */
-final class OkHttpSnapshot implements SyncApi.Snapshot {
+final class SnapshotJson implements SyncApi.Snapshot {
     /** Reads one event of the array; the rest of the array follows it, so no "trailing token" check. */
     private final ObjectReader oneValue;
-    private final Response response;
+    private final Closeable source;
     private final JsonParser json;
     private final EventCodec codec;
     private final long next;
 
-    private OkHttpSnapshot(Response response, JsonParser json, EventCodec codec, long next) {
-        this.response = response;
+    private SnapshotJson(Closeable source, JsonParser json, EventCodec codec, long next) {
+        this.source = source;
         this.json = json;
         this.codec = codec;
         this.next = next;
         this.oneValue = codec.mapper().readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
-    static OkHttpSnapshot open(Response response, EventCodec codec) throws IOException {
+    /** Reads {@code in}, closing {@code source} (what {@code in} comes from) when done or failed. */
+    static SnapshotJson open(InputStream in, Closeable source, EventCodec codec) throws IOException {
         try {
-            JsonParser json = codec.mapper().getFactory().createParser(response.body().byteStream());
+            JsonParser json = codec.mapper().getFactory().createParser(in);
             expect(json, JsonToken.START_OBJECT);
             expectField(json, "next");
             if (json.nextToken() != JsonToken.VALUE_NUMBER_INT) {
@@ -45,9 +47,9 @@ final class OkHttpSnapshot implements SyncApi.Snapshot {
             long next = json.getLongValue();
             expectField(json, "events");
             expect(json, JsonToken.START_ARRAY);
-            return new OkHttpSnapshot(response, json, codec, next);
+            return new SnapshotJson(source, json, codec, next);
         } catch (IOException | RuntimeException e) {
-            response.close();
+            source.close();
             throw e instanceof IOException io ? io : new IOException("the snapshot could not be read: " + e.getMessage(), e);
         }
     }
@@ -114,7 +116,11 @@ final class OkHttpSnapshot implements SyncApi.Snapshot {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            response.close();
+            try {
+                source.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }
