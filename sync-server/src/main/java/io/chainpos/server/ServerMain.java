@@ -224,6 +224,9 @@ public final class ServerMain implements Services {
         ports(storage).keysAtRest().checkOpens();
         Consumer<JettyConfig> listener = listener(settings); // an unusable certificate stops the start before anything runs
         Ports ports = ports(storage);
+        // PostgreSQL's log is partitioned by month (V250): this month's and the next ones' partitions exist before use.
+        AutoCloseable partitions = io.chainpos.server.log.JdbcEventPartitions.partitioned(storage.database())
+                ? new io.chainpos.server.log.JdbcEventPartitions(storage.database()).keepAhead(clock) : () -> { };
         io.chainpos.server.log.ProjectorFollower projecting = new io.chainpos.server.log.ProjectorFollower(ports.projector(), java.time.Duration.ofSeconds(1));
         PullWaiters waiters = new PullWaiters(settings.chainLinger());
         EventLog log = waiters.watching(ports.log());
@@ -377,6 +380,11 @@ public final class ServerMain implements Services {
                 spool.close();
                 daily.close();
                 sealing.close(); // before the database closes under it
+                try {
+                    partitions.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
                 nameIndex.close();
                 projecting.close();
                 messaging.close();

@@ -12,7 +12,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * The baseline writer: one till's event rows written straight into the server's {@code events} table (same
  * columns, same indexes), 500 per transaction as one JDBC batch of {@code INSERT ... ON CONFLICT DO NOTHING}
  * ({@code reWriteBatchedInserts} on PostgreSQL), committed durably (SQLite: WAL, {@code synchronous=FULL}, as
- * the server). No HTTP, no parsing, no projections: as fast as the database stores events.
+ * the server). No HTTP, no parsing, no projections: as fast as the database stores events. On PostgreSQL the log is
+ * partitioned (V250): each row also carries its kind, and its keys go to {@code event_keys} first, as the server writes them.
  */
 final class RawEventWriter implements AutoCloseable {
     static final String INSERT = """
@@ -20,9 +21,17 @@ final class RawEventWriter implements AutoCloseable {
                                 occurred_at, scope, received_ms, body)
             VALUES (?, ?, ?, ?, 1, ?, ?, 1, ?, '2026-11-23T03:00:00Z', ?, ?, ?)
             ON CONFLICT DO NOTHING""";
+    static final String INSERT_PARTITIONED = """
+            INSERT INTO events (server_seq, event_id, store_id, till_id, till_epoch, till_seq, type, schema_version, hlc,
+                                occurred_at, scope, received_ms, body, kind)
+            VALUES (?, ?, ?, ?, 1, ?, ?, 1, ?, '2026-11-23T03:00:00Z', ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING""";
+    static final String INSERT_KEYS = """
+            INSERT INTO event_keys (event_id, till_id, till_epoch, till_seq) VALUES (?, ?, 1, ?) ON CONFLICT DO NOTHING""";
 
     private final Connection connection;
     private final PreparedStatement insert;
+    private final PreparedStatement keys;
     private final SaleBatches rows;
     private final String store;
     private final String till;
@@ -55,7 +64,8 @@ final class RawEventWriter implements AutoCloseable {
             }
         }
         connection.setAutoCommit(false);
-        insert = connection.prepareStatement(INSERT);
+        insert = connection.prepareStatement(sqlite ? INSERT : INSERT_PARTITIONED);
+        keys = sqlite ? null : connection.prepareStatement(INSERT_KEYS);
     }
 
     /** Inserts and commits the till's next batch of events. */
@@ -88,7 +98,17 @@ final class RawEventWriter implements AutoCloseable {
             insert.setString(8, i % 4 == 3 ? "CHAIN" : "STORE");
             insert.setLong(9, now);
             insert.setString(10, body);
+            if (keys != null) {
+                insert.setString(11, "SaleCompleted".equals(rows.typeOf(i)) ? "R" : "S");
+                keys.setString(1, id[0]);
+                keys.setString(2, till);
+                keys.setLong(3, seq[0]);
+                keys.addBatch();
+            }
             insert.addBatch();
+        }
+        if (keys != null) {
+            keys.executeBatch();
         }
         insert.executeBatch();
         connection.commit();
@@ -97,6 +117,9 @@ final class RawEventWriter implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         insert.close();
+        if (keys != null) {
+            keys.close();
+        }
         connection.close();
     }
 }

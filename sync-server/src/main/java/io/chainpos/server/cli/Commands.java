@@ -4,7 +4,7 @@ import java.io.InputStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code sync-server serve|enroll|user|ca|cert|backup|rebuild|migrate|kek}: the one runnable jar's commands. */
+/** {@code sync-server serve|enroll|user|ca|cert|backup|rebuild|migrate|events|kek}: the one runnable jar's commands. */
 @Command(name = "sync-server", mixinStandardHelpOptions = true,
         description = "ChainPOS sync server: tills push and pull events, head office sees every store merged.",
         footer = {"", "Exit codes: 0 done, 1 failure, 2 bad usage, 3 database cannot be opened, 4 refused."})
@@ -28,6 +28,9 @@ public final class Commands implements Runnable {
                 .addSubcommand("backup", new BackupCommand())
                 .addSubcommand("rebuild", new RebuildCommand(services))
                 .addSubcommand("migrate", new MigrateCommand(services))
+                .addSubcommand("events", new CommandLine(new EventsCommand())
+                        .addSubcommand("months", new EventsCommand.Months(services))
+                        .addSubcommand("detach", new EventsCommand.Detach(services)))
                 .addSubcommand("kek", new CommandLine(new KekCommand())
                         .addSubcommand("add", new KekCommand.Add(services))
                         .addSubcommand("rewrap", new KekCommand.Rewrap(services))

@@ -2,6 +2,7 @@ package io.chainpos.server.cli;
 
 import io.chainpos.server.db.Storage;
 import io.chainpos.server.db.StorageFailure;
+import io.chainpos.server.log.JdbcEventPartitions;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -41,6 +42,9 @@ final class RebuildCommand implements Callable<Integer> {
         } catch (Storage.UnsupportedDatabase | StorageFailure e) {
             err.println("sync-server rebuild: " + e.getMessage());
             return Commands.DATABASE_UNAVAILABLE;
+        } catch (JdbcEventPartitions.Refused e) {
+            err.println("sync-server rebuild: " + e.getMessage());
+            return Commands.REFUSED;
         }
     }
 }

@@ -167,6 +167,18 @@ public final class JdbcEventLog implements EventLog {
 
     @Override
     public Optional<Instant> receivedAfter(long serverSeq) {
+        if (JdbcEventPartitions.partitioned(db)) {
+            // Past the cursor, a month detached for archive (V250): its records were received then, and are gone.
+            Optional<Instant> archived = db.read(h -> h.createQuery(
+                            "SELECT MIN(from_ms) FROM event_archives WHERE last_seq > :seq HAVING COUNT(*) > 0")
+                    .bind("seq", serverSeq)
+                    .mapTo(Long.class)
+                    .findOne()
+                    .map(Instant::ofEpochMilli));
+            if (archived.isPresent()) {
+                return archived;
+            }
+        }
         return db.read(h -> h.createQuery("SELECT received_ms FROM events WHERE server_seq > :seq ORDER BY server_seq LIMIT 1")
                 .bind("seq", serverSeq)
                 .mapTo(Long.class)
@@ -179,7 +191,7 @@ public final class JdbcEventLog implements EventLog {
         projector.catchUp(); // the sums come from the projections: the snapshot's cursor is where they stand
         return db.readConsistent(h -> {
             try (SqlSession sql = new SqlSession(h.getConnection())) {
-                return new JdbcSnapshot(h, sql, codec, projections.all()).write(query, sink);
+                return new JdbcSnapshot(h, sql, codec, projections.all(), JdbcEventPartitions.partitioned(db)).write(query, sink);
             }
         });
     }
@@ -238,6 +250,15 @@ public final class JdbcEventLog implements EventLog {
 
     @Override
     public void rebuildProjections() {
+        if (JdbcEventPartitions.partitioned(db)) {
+            List<JdbcEventPartitions.Archived> archived = new JdbcEventPartitions(db).archived();
+            if (!archived.isEmpty()) {
+                throw new JdbcEventPartitions.Refused(("%d month(s) of records are detached for archive (%s to %s): the read models "
+                        + "folded from what remains would lose their sales, top-ups and audit acts. Attach them back first "
+                        + "(README, \"Archiving old months of the log\").").formatted(archived.size(),
+                        archived.getFirst().month(), archived.getLast().month()));
+            }
+        }
         // Exceptions are a record of what was found when it arrived; a rebuild does not find them again.
         projector.rebuild();
     }

@@ -41,6 +41,15 @@ final class JdbcIngest {
             INSERT INTO events (server_seq, event_id, store_id, till_id, till_epoch, till_seq, type, schema_version, hlc,
                                 occurred_at, scope, received_ms, body)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    // PostgreSQL (V250): the events table is partitioned by kind and month, so the chain-wide unique keys are held by
+    // event_keys, written first in the same transaction; a taken id or till key fails here as it failed events before.
+    private static final String INSERT_KEYS = "INSERT INTO event_keys (event_id, till_id, till_epoch, till_seq) VALUES (?, ?, ?, ?)";
+    private static final String INSERT_PARTITIONED_EVENT = """
+            INSERT INTO events (server_seq, event_id, store_id, till_id, till_epoch, till_seq, type, schema_version, hlc,
+                                occurred_at, scope, received_ms, body, kind)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    // After its month was detached (PostgreSQL), a stored event is known by its keys only.
+    private static final String KEY_HOLDER = "SELECT event_id FROM event_keys WHERE till_id = ? AND till_epoch = ? AND till_seq = ?";
     private static final String BODIES_BY_KEY = """
             SELECT till_seq, body FROM events WHERE till_id = ? AND till_epoch = ? AND till_seq BETWEEN ? AND ?""";
     private static final String QUARANTINED_BY_KEY =
@@ -101,7 +110,7 @@ final class JdbcIngest {
         long lastHlc = mark.lastHlc();
         List<IncomingEvent> fresh = events.subList(consumed, events.size());
         List<SyncException> breaks = chain.take(sql, batch, mark, fresh, now);
-        Map<String, JdbcEventIds.Holder> taken = attempt.lookForTakenIds() ? JdbcEventIds.stored(sql, fresh) : Map.of();
+        Map<String, JdbcEventIds.Holder> taken = attempt.lookForTakenIds() ? JdbcEventIds.stored(sql, fresh, dialect == Dialect.POSTGRESQL) : Map.of();
         Map<String, IncomingEvent> inBatch = new HashMap<>();
         List<IncomingEvent> toStore = new ArrayList<>(fresh.size());
         for (IncomingEvent event : fresh) {
@@ -138,17 +147,27 @@ final class JdbcIngest {
         if (toStore.isEmpty()) {
             return;
         }
+        boolean partitioned = dialect == Dialect.POSTGRESQL;
+        if (partitioned) {
+            List<Object[]> keys = new ArrayList<>(toStore.size());
+            for (IncomingEvent event : toStore) {
+                EventEnvelope e = event.envelope();
+                keys.add(new Object[] {e.eventId().toString(), e.tillId().value(), e.tillEpoch(), e.tillSeq()});
+            }
+            sql.batch(INSERT_KEYS, keys);
+        }
         long last = sql.first(TAKE_SEQS, rs -> rs.getLong(1), (long) toStore.size()).orElseThrow();
         long seq = last - toStore.size();
         List<Object[]> rows = new ArrayList<>(toStore.size());
         for (IncomingEvent event : toStore) {
             EventEnvelope e = event.envelope();
             appended.add(seq + 1, e);
-            rows.add(new Object[] {++seq, e.eventId().toString(), e.storeId().value(), e.tillId().value(), e.tillEpoch(),
+            Object[] row = {++seq, e.eventId().toString(), e.storeId().value(), e.tillId().value(), e.tillEpoch(),
                     e.tillSeq(), e.type(), e.schemaVersion(), e.hlc(), e.occurredAt().toString(),
-                    EventScope.of(e).name(), now.toEpochMilli(), event.body()});
+                    EventScope.of(e).name(), now.toEpochMilli(), event.body(), EventKind.of(e.type()).code()};
+            rows.add(partitioned ? row : java.util.Arrays.copyOf(row, row.length - 1));
         }
-        sql.batch(INSERT_EVENT, rows);
+        sql.batch(partitioned ? INSERT_PARTITIONED_EVENT : INSERT_EVENT, rows);
     }
 
     /** Events at or below the mark: the same content again is a duplicate; other content is quarantined. */
@@ -176,6 +195,21 @@ final class JdbcIngest {
             if (setApart.stream().anyMatch(row -> digest.equals(row[0]))) {
                 duplicates++;
                 continue;
+            }
+            if (earlier == null && setApart.isEmpty() && dialect == Dialect.POSTGRESQL) {
+                // Stored in a month since detached (V250): its keys are all that is left to compare. The same event id
+                // at the same key is the same event sent again; another id there reuses the key.
+                Optional<String> holder = sql.first(KEY_HOLDER, rs -> rs.getString(1), key(event.envelope()));
+                if (holder.isPresent()) {
+                    if (holder.get().equals(event.envelope().eventId().toString())) {
+                        duplicates++;
+                    } else {
+                        quarantined.add(quarantine(sql, event, IngestResult.Reason.KEY_REUSED, null,
+                                "%s was stored before as event %s (its month is archived)".formatted(describe(event.envelope()),
+                                        holder.get()), now));
+                    }
+                    continue;
+                }
             }
             String before = earlier != null ? earlier : setApart.stream().map(row -> row[1]).findFirst()
                     .orElseThrow(() -> new IllegalStateException("seq " + event.tillSeq() + " is below the mark but unknown"));

@@ -198,6 +198,38 @@ class CommandsTest {
     }
 
     @Test
+    void eventsDetachRefusesARetainedMonthDetachesAnOldOneAndRecordsIt() {
+        String url = io.chainpos.server.testing.EmbeddedDatabase.newDatabase();
+        ManualClock august = new ManualClock(java.time.Instant.parse("2026-08-10T12:00:00Z"));
+        io.chainpos.server.testing.TillWriter till = new io.chainpos.server.testing.TillWriter("S001", "S001-T1", 1, august);
+        try (io.chainpos.server.db.Storage storage = io.chainpos.server.db.Storage.open(url)) {
+            io.chainpos.server.Ports.on(storage, io.chainpos.server.testing.Json.CODEC, august).log().ingest(new io.chainpos.server.log.IngestBatch(
+                    till.till, 1, io.chainpos.server.testing.Json.incoming(till.next(List.of(Facts.sale("S001-T1-1", "100001", 350))))));
+        }
+
+        // The clock is at 2026-11-23: October ended within the 30 days.
+        assertThat(run("", "events", "detach", "--before", "2026-11", "--db", url)).isEqualTo(Commands.REFUSED);
+        assertThat(err.toString()).contains("2026-10 ends 2026-11-01, within the pull retention of 30 days", "--before 2026-10",
+                "nothing was detached");
+        assertThat(run("", "events", "detach", "--before", "2026-10", "--db", url)).isZero();
+        assertThat(out.toString()).contains("detached 2026-08 (1 events) as table events_records_y2026m08",
+                "pg_dump --table=events_records_y2026m08");
+        assertThat(run("", "events", "months", "--db", url)).isZero();
+        assertThat(out.toString()).contains("2026-08  detached  events_records_y2026m08", "2026-11  attached  events_records_y2026m11");
+        try (io.chainpos.server.db.Storage storage = io.chainpos.server.db.Storage.open(url)) {
+            assertThat(io.chainpos.server.testing.DatabaseText.rows(storage.database(), "audit_log"))
+                    .anySatisfy(row -> assertThat(row).contains("cli:" + System.getProperty("user.name"), "events.detached",
+                            "events_records_y2026m08", "2026-08: 1 events"));
+        }
+        assertThat(run("", "rebuild", "--db", url)).isEqualTo(Commands.REFUSED);
+        assertThat(err.toString()).contains("1 month(s) of records are detached for archive");
+
+        assertThat(run("", "events", "detach", "--before", "2026-09", "--db", db())).isEqualTo(Commands.REFUSED);
+        assertThat(err.toString()).contains("partitioned by month on PostgreSQL only");
+        assertThat(run("", "events", "detach", "--before", "2026/09", "--db", url)).isEqualTo(CommandLine.ExitCode.USAGE);
+    }
+
+    @Test
     void aDatabaseThatCannotBeOpenedIsSaidPlainly() {
         String folder = dir.toString();
 

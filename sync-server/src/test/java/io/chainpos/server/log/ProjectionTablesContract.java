@@ -21,6 +21,8 @@ abstract class ProjectionTablesContract {
     /** Tables that are not projections: a rebuild from the log must not empty them. */
     static final Map<String, String> KEPT = Map.ofEntries(
             Map.entry("events", "the log itself"),
+            Map.entry("event_keys", "PostgreSQL: the log's chain-wide unique keys, beside its partitions (V250)"),
+            Map.entry("event_archives", "PostgreSQL: the months of the log detached for archive (V250)"),
             Map.entry("catalog_search", "SQLite's trigram index of catalog_products, kept in step with it by triggers"),
             Map.entry("catalog_search_data", "the trigram index's own storage"),
             Map.entry("catalog_search_idx", "the trigram index's own storage"),

@@ -17,6 +17,7 @@ public final class DatabaseText {
     public static List<String> tables(Database database) {
         String sql = database.dialect() == Dialect.POSTGRESQL
                 ? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
+                        + " AND table_name NOT IN (SELECT relname FROM pg_class WHERE relispartition)" // read through their table
                 : "SELECT name FROM sqlite_master WHERE type = 'table'";
         return database.read(h -> h.createQuery(sql).mapTo(String.class).list());
     }
