@@ -121,6 +121,28 @@ public final class SqlSession implements AutoCloseable {
         }
     }
 
+    /** How many rows {@link #insertReturning} writes a statement at most. */
+    public static final int ROWS_CHUNK = 128;
+
+    /**
+     * Runs {@code insert}, whose {@code %s} is its list of {@code VALUES} rows each shaped {@code row}, over {@code rows} a
+     * hundred or so at a time (padded with the last row, as {@link #placesFor} says: a repeat is a conflict and changes
+     * nothing), and hands each row it returns to {@code each}: {@code INSERT ... ON CONFLICT DO NOTHING RETURNING key}
+     * claims a batch's new keys in a few statements.
+     */
+    public void insertReturning(String insert, String row, List<Object[]> rows, Row<?> each) {
+        for (int from = 0; from < rows.size(); from += ROWS_CHUNK) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_CHUNK));
+            int places = placesFor(chunk.size());
+            int columns = chunk.getFirst().length;
+            Object[] args = new Object[places * columns];
+            for (int i = 0; i < places; i++) {
+                System.arraycopy(chunk.get(Math.min(i, chunk.size() - 1)), 0, args, i * columns, columns);
+            }
+            list(insert.formatted(String.join(", ", java.util.Collections.nCopies(places, row))), each, args);
+        }
+    }
+
     /** Runs the statement {@code update}, whose {@code %s} is an IN list, over {@code keys} a few hundred at a time. */
     public void updateIn(String update, List<String> keys) {
         for (int from = 0; from < keys.size(); from += IN_CHUNK) {

@@ -18,9 +18,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 /**
  * The sales facts head office's reports read, merged by the projector behind the pushes: per store and its local day (and
@@ -34,19 +36,19 @@ import java.util.Optional;
  * event again by the zones then set.
  */
 public final class JdbcSalesFactsProjection implements Projection {
-    private static final String ADD_SALE = """
+    private static final String ADD_SALES = """
             INSERT INTO sales_fact_sales (sale_id, store_id, day, member, cashier, total)
-            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sale_id) DO NOTHING""";
-    private static final String SALE = "SELECT member, cashier FROM sales_fact_sales WHERE sale_id = ?";
-    private static final String ADD_REFUND = """
-            INSERT INTO sales_fact_refunds (refund_id, sale_id, store_id, day, total) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (refund_id) DO NOTHING""";
+            VALUES %s ON CONFLICT (sale_id) DO NOTHING RETURNING sale_id""";
+    private static final String SALES_OF = "SELECT sale_id, member, cashier FROM sales_fact_sales WHERE sale_id IN (%s)";
+    private static final String ADD_REFUNDS = """
+            INSERT INTO sales_fact_refunds (refund_id, sale_id, store_id, day, total) VALUES %s
+            ON CONFLICT (refund_id) DO NOTHING RETURNING refund_id""";
     private static final String PRODUCT = """
             INSERT INTO sales_fact_products (sku, version, category, name_zh, name_en) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (sku) DO UPDATE SET version = excluded.version, category = excluded.category,
                 name_zh = excluded.name_zh, name_en = excluded.name_en
             WHERE excluded.version >= sales_fact_products.version""";
-    private static final String CATEGORY = "SELECT category FROM sales_fact_products WHERE sku = ?";
+    private static final String PRODUCTS = "SELECT sku, category, version FROM sales_fact_products WHERE sku IN (%s)";
 
     private final StoreZones zones;
 
@@ -62,30 +64,92 @@ public final class JdbcSalesFactsProjection implements Projection {
                 "sales_chain_items", "sales_chain_categories", "sales_chain_tenders", "sales_chain_promotions");
     }
 
+    /**
+     * Set-wise: the call's sales and refunds claimed in a few multi-row inserts (only those new to the tables are
+     * counted), the categories of its products and the sales its refunds name read in one look-up each, then every
+     * event summed in log order in memory, as if merged one by one: a product's new category counts from the event
+     * that published it, and a refund knows its sale only when the sale came before it in the log.
+     */
     @Override
     public List<SyncException> apply(SqlSession sql, List<EventEnvelope> events, Instant now) {
         Batch batch = new Batch(sql);
+        Map<String, Object[]> sales = new LinkedHashMap<>(); // sale id -> its sales_fact_sales row, first carrying event
+        Map<String, Object[]> refunds = new LinkedHashMap<>();
+        Set<String> skus = new HashSet<>();
+        Set<String> refundedSales = new HashSet<>();
         for (EventEnvelope event : events) {
             switch (event.payload()) {
-                case CatalogItemUpserted item -> {
-                    sql.update(PRODUCT, item.sku().value(), item.version(), item.category(), item.nameZh(), item.nameEn());
-                    batch.categories.remove(item.sku().value());
+                case SaleCompleted sale -> {
+                    String store = event.storeId().value();
+                    sales.putIfAbsent(sale.saleId().toString(), new Object[] {sale.saleId().toString(), store,
+                            batch.day(store, event.occurredAt()), sale.memberId() == null ? 0L : 1L,
+                            sale.cashier() == null ? "" : sale.cashier(), sale.total()});
+                    sale.lines().forEach(line -> skus.add(line.sku().value()));
                 }
-                case SaleCompleted sale -> batch.sale(event, sale);
-                case SaleRefunded refund -> batch.refund(event, refund);
+                case SaleRefunded refund -> {
+                    String store = event.storeId().value();
+                    String saleId = refund.originalSaleId() == null ? null : refund.originalSaleId().toString();
+                    refunds.putIfAbsent(refund.refundId().toString(), new Object[] {refund.refundId().toString(), saleId, store,
+                            batch.day(store, event.occurredAt()), refund.total()});
+                    refund.lines().forEach(line -> skus.add(line.sku().value()));
+                    if (saleId != null) {
+                        refundedSales.add(saleId);
+                    }
+                }
                 default -> {
                 }
             }
         }
+        if (sales.isEmpty() && refunds.isEmpty() && skus.isEmpty()
+                && events.stream().noneMatch(e -> e.payload() instanceof CatalogItemUpserted)) {
+            return List.of();
+        }
+        // What earlier calls stored, read before this call's rows are claimed.
+        sql.forEachIn(PRODUCTS, List.copyOf(skus), rs -> batch.products.put(rs.getString(1), new Product(rs.getString(2), rs.getLong(3))));
+        sql.forEachIn(SALES_OF, List.copyOf(refundedSales), rs -> batch.sold.put(rs.getString(1), new Sold(rs.getLong(2), rs.getString(3))));
+        Set<String> newSales = new HashSet<>();
+        Set<String> newRefunds = new HashSet<>();
+        if (!sales.isEmpty()) {
+            sql.insertReturning(ADD_SALES, "(?, ?, ?, ?, ?, ?)", List.copyOf(sales.values()), rs -> newSales.add(rs.getString(1)));
+        }
+        if (!refunds.isEmpty()) {
+            sql.insertReturning(ADD_REFUNDS, "(?, ?, ?, ?, ?)", List.copyOf(refunds.values()), rs -> newRefunds.add(rs.getString(1)));
+        }
+        // sku -> its newest version published in this call: one upsert a product (a batched upsert may become one
+        // multi-row statement, which may not touch a row twice)
+        Map<String, Object[]> published = new LinkedHashMap<>();
+        for (EventEnvelope event : events) {
+            switch (event.payload()) {
+                case CatalogItemUpserted item -> {
+                    published.merge(item.sku().value(), new Object[] {item.sku().value(), item.version(), item.category(), item.nameZh(),
+                            item.nameEn()}, (before, after) -> (long) after[1] >= (long) before[1] ? after : before);
+                    batch.published(item);
+                }
+                case SaleCompleted sale when newSales.remove(sale.saleId().toString()) -> batch.sale(event, sale);
+                case SaleRefunded refund when newRefunds.remove(refund.refundId().toString()) -> batch.refund(event, refund);
+                default -> {
+                }
+            }
+        }
+        sql.batch(PRODUCT, List.copyOf(published.values()));
         batch.flush();
         return List.of();
+    }
+
+    /** A product's category as merged so far, and the catalog version it came from. */
+    private record Product(String category, long version) {
+    }
+
+    /** What a refund needs of its sale: member or not, and the cashier. */
+    private record Sold(long member, String cashier) {
     }
 
     /** One call's sums and look-ups: zones and categories are read once per call. */
     private final class Batch {
         private final SqlSession sql;
         private final Map<String, ZoneId> zoneOf = new HashMap<>();
-        private final Map<String, String> categories = new HashMap<>();
+        private final Map<String, Product> products = new HashMap<>();
+        private final Map<String, Sold> sold = new HashMap<>();
         private final JdbcFactSums items = new JdbcFactSums("sales_fact_items", List.of("store_id", "day", "sku", "category", "member"),
                 List.of("lines", "qty_milli", "gross", "discount", "net", "refund_qty_milli", "refunded"));
         private final JdbcFactSums baskets = new JdbcFactSums("sales_fact_baskets", List.of("store_id", "day", "hour", "cashier", "member"),
@@ -118,9 +182,7 @@ public final class JdbcSalesFactsProjection implements Projection {
             long day = local.toLocalDate().toEpochDay();
             long member = sale.memberId() == null ? 0 : 1;
             String cashier = sale.cashier() == null ? "" : sale.cashier();
-            if (sql.update(ADD_SALE, sale.saleId().toString(), store, day, member, cashier, sale.total()) == 0) {
-                return; // counted when it first came
-            }
+            sold.put(sale.saleId().toString(), new Sold(member, cashier));
             long itemsMilli = 0;
             for (SaleLine line : sale.lines()) {
                 itemsMilli += line.qtyMilli();
@@ -140,14 +202,9 @@ public final class JdbcSalesFactsProjection implements Projection {
             String store = event.storeId().value();
             ZonedDateTime local = local(store, event.occurredAt());
             long day = local.toLocalDate().toEpochDay();
-            String saleId = refund.originalSaleId() == null ? null : refund.originalSaleId().toString();
-            if (sql.update(ADD_REFUND, refund.refundId().toString(), saleId, store, day, refund.total()) == 0) {
-                return;
-            }
-            Optional<Object[]> sold = saleId == null ? Optional.empty()
-                    : sql.first(SALE, rs -> new Object[] {rs.getLong(1), rs.getString(2)}, saleId);
-            long member = sold.map(s -> (Long) s[0]).orElse(0L);
-            String cashier = sold.map(s -> (String) s[1]).orElse("");
+            Sold of = refund.originalSaleId() == null ? null : sold.get(refund.originalSaleId().toString());
+            long member = of == null ? 0 : of.member();
+            String cashier = of == null ? "" : of.cashier();
             for (RefundLine line : refund.lines()) {
                 item(store, day, line.sku().value(), member, 0, 0, 0, 0, 0, line.qtyMilli(), line.amount());
             }
@@ -155,6 +212,16 @@ public final class JdbcSalesFactsProjection implements Projection {
             for (Tender tender : refund.tenders()) {
                 tender(store, day, tender.method().name(), 0, 0, 1, tender.amount());
             }
+        }
+
+        /** A product published: its category counts from here on, unless an older version arrived late. */
+        void published(CatalogItemUpserted item) {
+            products.merge(item.sku().value(), new Product(item.category(), item.version()),
+                    (stored, published) -> published.version() >= stored.version() ? published : stored);
+        }
+
+        long day(String store, Instant at) {
+            return local(store, at).toLocalDate().toEpochDay();
         }
 
         /** A product's line in the store's rows and the chain's. */
@@ -186,7 +253,8 @@ public final class JdbcSalesFactsProjection implements Projection {
         }
 
         private String category(String sku) {
-            return categories.computeIfAbsent(sku, s -> sql.first(CATEGORY, rs -> rs.getString(1), s).orElse(""));
+            Product product = products.get(sku);
+            return product == null ? "" : product.category();
         }
 
         void flush() {

@@ -9,7 +9,6 @@ import io.chainpos.server.db.SqlSession;
 import io.chainpos.server.log.Projection;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,8 +28,6 @@ public final class JdbcSalesProjection implements Projection {
             INSERT INTO sales_seen (doc_id, kind, store_id, till_id, receipt_no, occurred_ms, total, refunded, currency, member, tenders)
             VALUES %s ON CONFLICT (doc_id) DO NOTHING RETURNING doc_id""";
     private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)";
-    private static final int COLUMNS = 10;
-    private static final int CHUNK = 128;
     private static final String COUNT_STORE = """
             INSERT INTO sales_stores (store_id, docs, last_ms) VALUES (?, ?, ?)
             ON CONFLICT (store_id) DO UPDATE SET docs = sales_stores.docs + excluded.docs,
@@ -84,16 +81,7 @@ public final class JdbcSalesProjection implements Projection {
         }
         // Claimed in one statement a few hundred rows: only the documents new to the table count and are refunded.
         Set<String> added = new HashSet<>();
-        List<Object[]> all = List.copyOf(rows.values());
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            List<Object[]> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-            int places = SqlSession.placesFor(chunk.size());
-            Object[] args = new Object[places * COLUMNS];
-            for (int i = 0; i < places; i++) {
-                System.arraycopy(chunk.get(Math.min(i, chunk.size() - 1)), 0, args, i * COLUMNS, COLUMNS);
-            }
-            sql.list(ADD.formatted(String.join(", ", Collections.nCopies(places, ROW))), rs -> added.add(rs.getString(1)), args);
-        }
+        sql.insertReturning(ADD, ROW, List.copyOf(rows.values()), rs -> added.add(rs.getString(1)));
         TreeMap<String, long[]> stores = new TreeMap<>();
         TreeMap<String, Long> refunded = new TreeMap<>();
         rows.forEach((id, row) -> {
