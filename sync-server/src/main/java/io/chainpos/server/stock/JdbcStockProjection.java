@@ -27,7 +27,7 @@ public final class JdbcStockProjection implements Projection {
     private static final String ADD_TO_STOCK = """
             INSERT INTO stock (store_id, sku, qty_milli) VALUES (?, ?, ?)
             ON CONFLICT (store_id, sku) DO UPDATE SET qty_milli = stock.qty_milli + excluded.qty_milli""";
-    private static final String STOCK_OF = "SELECT qty_milli FROM stock WHERE store_id = ? AND sku = ?";
+    private static final String STOCK_OF = "SELECT sku, qty_milli FROM stock WHERE store_id = ? AND sku IN (%s)";
     private static final String STOCK_OF_STORE = "SELECT sku, qty_milli FROM stock WHERE store_id = ? ORDER BY sku";
 
     /** One stock movement, in event order. */
@@ -77,13 +77,24 @@ public final class JdbcStockProjection implements Projection {
         }
         // Only the SKUs something was taken from can go below zero: their quantity after the batch, minus
         // what the batch moved, is where the replay starts.
+        // store -> the SKUs taken from; read a store and a few hundred SKUs a statement
+        Map<String, java.util.Set<String>> taken = new TreeMap<>();
         Map<List<String>, long[]> running = new HashMap<>();
         for (Movement m : moves) {
             if (m.change().deltaMilli() < 0) {
-                running.computeIfAbsent(m.key(), key -> new long[] {
-                        sql.first(STOCK_OF, rs -> rs.getLong(1), key.get(0), key.get(1)).orElse(0L)});
+                taken.computeIfAbsent(m.change().storeId().value(), k -> new java.util.TreeSet<>()).add(m.change().sku().value());
+                running.putIfAbsent(m.key(), new long[1]); // a SKU never stocked stands at zero
             }
         }
+        taken.forEach((store, skus) -> {
+            List<String> all = List.copyOf(skus);
+            for (int from = 0; from < all.size(); from += SqlSession.IN_CHUNK) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + SqlSession.IN_CHUNK));
+                int places = SqlSession.placesFor(chunk.size());
+                sql.list(STOCK_OF.formatted(SqlSession.places(places)), rs -> running.get(List.of(store, rs.getString(1)))[0] = rs.getLong(2),
+                        SqlSession.padded(chunk, places, store));
+            }
+        });
         moves.stream().filter(m -> running.containsKey(m.key())).forEach(m -> running.get(m.key())[0] -= m.change().deltaMilli());
         List<SyncException> found = new ArrayList<>();
         for (Movement m : moves) {
