@@ -66,7 +66,9 @@ public final class LogicalReplica implements AutoCloseable {
     /** Publishes every table of the migrated primary and subscribes the replica; returns once the first copy is done. */
     public void subscribe() {
         try (Connection p = DriverManager.getConnection(primaryUrl()); Statement s = p.createStatement()) {
-            s.execute("CREATE PUBLICATION " + PUBLICATION + " FOR TABLE " + String.join(", ", tables(p)));
+            // The partitioned log (V250) published as its root: each side keeps its own months.
+            s.execute("CREATE PUBLICATION " + PUBLICATION + " FOR TABLE " + String.join(", ", tables(p))
+                    + " WITH (publish_via_partition_root = true)");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot publish the primary's tables", e);
         }
@@ -127,8 +129,10 @@ public final class LogicalReplica implements AutoCloseable {
     private static List<String> tables(Connection c) throws SQLException {
         List<String> names = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
-                SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'flyway_schema_history'
-                ORDER BY tablename""")) {
+                SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+                  AND c.relname <> 'flyway_schema_history'
+                ORDER BY c.relname""")) {
             while (rs.next()) {
                 names.add(rs.getString(1));
             }
