@@ -69,6 +69,7 @@ public final class BackOffice implements BeforeAllCallback, AfterAllCallback, Be
         if (server != null) {
             server.close();
         }
+        io.chainpos.server.testing.TempFolders.delete(folder);
     }
 
     public TestServer server() {

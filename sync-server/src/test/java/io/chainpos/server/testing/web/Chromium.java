@@ -56,7 +56,16 @@ public final class Chromium {
                 .usingAnyFreePort()
                 .withTimeout(Duration.ofSeconds(60))
                 .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
+        ChromeDriver driver = new ChromeDriver(service, options) {
+            @Override
+            public void quit() {
+                try {
+                    super.quit();
+                } finally {
+                    io.chainpos.server.testing.TempFolders.delete(profile); // the browser's profile, once it has stopped
+                }
+            }
+        };
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         return driver;
     }
