@@ -67,6 +67,7 @@ import okhttp3.OkHttpClient;
  * java -Xmx4g --enable-native-access=ALL-UNNAMED -Dbench.members=3000000 -Dbench.products=300000 \
  *      -cp bench/target/benchmarks.jar io.chainpos.bench.sync.NewTillBench
  * </pre>
+ * {@code -Dbench.tills=3} enrolls three new tills one after another into the chain loaded once.
  */
 public final class NewTillBench {
     private static final int STORES = 100;
@@ -99,10 +100,13 @@ public final class NewTillBench {
             load(storage, ports, members, products);
             System.out.printf(Locale.ROOT, "chain loaded through the real ingest in %d s; load average %.2f%n",
                     (System.nanoTime() - loadStarted) / 1_000_000_000L, load());
-            String code = ((Enrollment.Issued.Code) new Enrollment(main.accounts(storage), main.secrets(), Clock.systemUTC())
-                    .issueCode(StoreId.of(store(1)), TillId.of("S001-NEW"))).code();
             Thread.sleep(1_100); // past the second of retention
-            enrollAndSync(dir.resolve("till"), base, code);
+            // Several new tills in a row on the one chain (-Dbench.tills): one figure each, the load paid once.
+            for (int t = 1; t <= Integer.getInteger("bench.tills", 1); t++) {
+                String code = ((Enrollment.Issued.Code) new Enrollment(main.accounts(storage), main.secrets(), Clock.systemUTC())
+                        .issueCode(StoreId.of(store(1)), TillId.of(t == 1 ? "S001-NEW" : "S001-NEW" + t))).code();
+                enrollAndSync(dir.resolve(t == 1 ? "till" : "till" + t), base, code);
+            }
         }
     }
 
