@@ -15,7 +15,9 @@ import org.jdbi.v3.core.Handle;
  * whole (a member's registration or profile change) is projected and only its id kept, in {@code remote_absorbed}, for
  * {@link #ABSORBED_WINDOW} after its time: long enough for any page pulled again (the cursor moves in the same
  * transaction as the events, so only a server answering again or a snapshot overlaps), and a fold of such an event
- * again would change nothing anyway.
+ * again would change nothing anyway. A snapshot's absorbed events are not remembered at all, and those remembered before
+ * it are forgotten: the pulls after it go on from its cursor, past every one of them (a chain's millions of
+ * registrations would otherwise cost a row each).
  */
 final class SqliteRemoteEvents implements RemoteEvents {
     static final Duration ABSORBED_WINDOW = Duration.ofDays(30);
@@ -65,6 +67,7 @@ final class SqliteRemoteEvents implements RemoteEvents {
         return file.inTransaction(h -> {
             TillIdentity self = enrolled();
             h.execute("DELETE FROM remote_events");
+            h.execute("DELETE FROM remote_absorbed"); // every pull from here on starts past the snapshot's cursor
             file.reset(h);
             int count = 0;
             long newest = Long.MIN_VALUE;
@@ -74,7 +77,7 @@ final class SqliteRemoteEvents implements RemoteEvents {
                 // Only this till's id can be among its own events: a chain's millions of others need no look-up.
                 if (!(event.tillId().equals(self.tillId()) && isOwn(h, event))) {
                     if (file.absorbed(event)) {
-                        absorb(h, event);
+                        // Not remembered in remote_absorbed: a pull goes on from the snapshot's cursor, past all of these.
                         file.projectUnkept(h, self, event);
                         newest = Math.max(newest, event.hlc());
                     } else {

@@ -11,10 +11,12 @@ import io.chainpos.model.member.MemberKey;
 import io.chainpos.model.member.MemberProfile;
 import io.chainpos.model.member.Sealed;
 import io.chainpos.model.member.Stamp;
+import io.chainpos.till.ledger.HotStatements;
 import io.chainpos.till.ledger.Projection;
 import io.chainpos.till.ledger.TillIdentity;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -36,6 +38,7 @@ public final class MemberProjection implements Projection {
     private static final Charset GB18030 = Charset.forName("GB18030");
 
     private final MemberKeyStore keys;
+    private final HotStatements statements = new HotStatements();
 
     /** Without a key file: member keys kept as they are (tests and benchmarks). */
     public MemberProjection() {
@@ -65,10 +68,7 @@ public final class MemberProjection implements Projection {
                     .execute();
             return;
         }
-        Optional<MemberProfile> before = h.createQuery("SELECT " + PROFILE + " FROM members WHERE member_id = :id")
-                .bind("id", MemberColumns.id(memberEvent.memberId()))
-                .map((rs, ctx) -> profile(rs))
-                .findOne();
+        Optional<MemberProfile> before = before(h, memberEvent);
         if (memberEvent instanceof MemberErased erased) {
             before.ifPresent(profile -> forgetPrintouts(h, erased, profile));
             MemberKeyStore.destroy(h, erased.memberId());
@@ -76,7 +76,7 @@ public final class MemberProjection implements Projection {
         MemberProfile after = MemberProfile.evolve(before.orElse(null), memberEvent,
                 new Stamp(event.hlc(), event.tillId().value(), event.eventId().toString()));
         boolean registration = memberEvent instanceof MemberRegistered;
-        write(h, after, registration ? event.storeId().value() : null, registration ? event.occurredAt().toEpochMilli() : null);
+        write(statements, h, after, registration ? event.storeId().value() : null, registration ? event.occurredAt().toEpochMilli() : null);
     }
 
     /**
@@ -98,30 +98,62 @@ public final class MemberProjection implements Projection {
                 rs.getBoolean("erased"), rs.getBytes("stamps"));
     }
 
-    private static void write(Handle h, MemberProfile after, String registeredStore, Long registeredMs) {
-        Update upsert = h.createUpdate("INSERT INTO members (member_id, card_no, phone_hash, phone, name, birthday, gender, "
-                        + "tier_code, consent_marketing, erased, registered_store, registered_ms, stamps) VALUES (:id, :card, :hash, "
-                        + ":phone, :name, :birthday, :gender, :tier, :consent, :erased, :store, :at, :stamps) "
-                        + "ON CONFLICT (member_id) DO UPDATE SET card_no = excluded.card_no, phone_hash = excluded.phone_hash, "
-                        + "phone = excluded.phone, name = excluded.name, birthday = excluded.birthday, gender = excluded.gender, "
-                        + "tier_code = excluded.tier_code, consent_marketing = excluded.consent_marketing, "
-                        + "erased = excluded.erased, stamps = excluded.stamps, "
-                        + "registered_store = COALESCE(members.registered_store, excluded.registered_store), "
-                        + "registered_ms = COALESCE(members.registered_ms, excluded.registered_ms)")
-                .bind("id", MemberColumns.id(after.memberId()))
-                .bind("card", after.cardNo() == null ? null : after.cardNo().value())
-                .bind("gender", after.gender() == null ? null : after.gender().value().name())
-                .bind("tier", after.tierCodeValue())
-                .bind("consent", after.consentsToMarketing() ? 1 : 0)
-                .bind("erased", after.erased() ? 1 : 0)
-                .bind("store", registeredStore)
-                .bind("at", registeredMs)
-                .bind("stamps", MemberColumns.stamps(after));
-        stored(upsert, "hash", MemberColumns.phoneHash(after.phoneHashValue()));
-        stored(upsert, "phone", MemberColumns.sealed(after.phoneValue()));
-        stored(upsert, "name", MemberColumns.sealed(after.nameValue()));
-        stored(upsert, "birthday", MemberColumns.sealed(after.birthdayValue()));
-        upsert.execute();
+    private static final String BEFORE = "SELECT " + PROFILE + " FROM members WHERE member_id = ?";
+    private static final String WRITE = "INSERT INTO members (member_id, card_no, phone_hash, phone, name, birthday, gender, "
+            + "tier_code, consent_marketing, erased, registered_store, registered_ms, stamps) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "ON CONFLICT (member_id) DO UPDATE SET card_no = excluded.card_no, phone_hash = excluded.phone_hash, "
+            + "phone = excluded.phone, name = excluded.name, birthday = excluded.birthday, gender = excluded.gender, "
+            + "tier_code = excluded.tier_code, consent_marketing = excluded.consent_marketing, "
+            + "erased = excluded.erased, stamps = excluded.stamps, "
+            + "registered_store = COALESCE(members.registered_store, excluded.registered_store), "
+            + "registered_ms = COALESCE(members.registered_ms, excluded.registered_ms)";
+
+    /** The member's row as it stands; plain JDBC, as a snapshot runs it for every member of the chain. */
+    private Optional<MemberProfile> before(Handle h, MemberEvent memberEvent) {
+        try {
+            PreparedStatement select = statements.on(h, BEFORE);
+            select.setBytes(1, MemberColumns.id(memberEvent.memberId()));
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(profile(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw HotStatements.failure(e);
+        }
+    }
+
+    private static void write(HotStatements statements, Handle h, MemberProfile after, String registeredStore, Long registeredMs) {
+        try {
+            PreparedStatement upsert = statements.on(h, WRITE);
+            upsert.setBytes(1, MemberColumns.id(after.memberId()));
+            upsert.setString(2, after.cardNo() == null ? null : after.cardNo().value());
+            stored(upsert, 3, MemberColumns.phoneHash(after.phoneHashValue()));
+            stored(upsert, 4, MemberColumns.sealed(after.phoneValue()));
+            stored(upsert, 5, MemberColumns.sealed(after.nameValue()));
+            stored(upsert, 6, MemberColumns.sealed(after.birthdayValue()));
+            upsert.setString(7, after.gender() == null ? null : after.gender().value().name());
+            upsert.setString(8, after.tierCodeValue());
+            upsert.setInt(9, after.consentsToMarketing() ? 1 : 0);
+            upsert.setInt(10, after.erased() ? 1 : 0);
+            upsert.setString(11, registeredStore);
+            if (registeredMs == null) {
+                upsert.setNull(12, Types.BIGINT);
+            } else {
+                upsert.setLong(12, registeredMs);
+            }
+            upsert.setBytes(13, MemberColumns.stamps(after));
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw HotStatements.failure(e);
+        }
+    }
+
+    /** As {@link #stored(SqlStatement, String, Object)}, on a plain statement's parameter. */
+    private static void stored(PreparedStatement statement, int index, Object value) throws SQLException {
+        switch (value) {
+            case null -> statement.setNull(index, Types.BLOB);
+            case byte[] bytes -> statement.setBytes(index, bytes);
+            default -> statement.setString(index, value.toString());
+        }
     }
 
     /** Binds a column kept as bytes, or as text when its value is not in the canonical form. */
@@ -138,7 +170,8 @@ public final class MemberProjection implements Projection {
         try (var rows = h.createQuery("SELECT stamps, registered_store, registered_at FROM members_before_1810")
                 .map((rs, ctx) -> new Object[] {codec.read(rs.getString(1), MemberProfile.class), rs.getString(2), rs.getString(3)})
                 .stream()) {
-            rows.forEach(row -> write(h, (MemberProfile) row[0], (String) row[1],
+            HotStatements statements = new HotStatements();
+            rows.forEach(row -> write(statements, h, (MemberProfile) row[0], (String) row[1],
                     row[2] == null ? null : Instant.parse((String) row[2]).toEpochMilli()));
         }
     }

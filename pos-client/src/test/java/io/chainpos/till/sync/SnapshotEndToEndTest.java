@@ -91,6 +91,9 @@ class SnapshotEndToEndTest {
         assertThat(storeB.stock(COLA)).as("store A's stock is not store B's").isZero();
         java.util.List<Member> found = storeB.till.ledger.read(s -> storeB.till.members.findByPhone(s, "13700000001"));
         assertThat(found).extracting(Member::memberId).containsExactly(member.memberId());
+        long absorbed = storeB.till.ledger.read(s -> s.handle().createQuery("SELECT COUNT(*) FROM remote_absorbed").mapTo(Long.class).one());
+        assertThat(absorbed)
+                .as("a snapshot's registrations are projected, not remembered one by one: pulls go on past them").isZero();
         java.util.Optional<io.chainpos.till.catalog.Product> cola = storeB.till.ledger.read(s -> storeB.till.catalog.findByCode(s, COLA, storeB.till.clock.instant()));
         assertThat(cola).as("the catalog came back").isPresent();
         assertThat(storeB.till.ledger.syncMarks().pullCursor()).isEqualTo(server.ports().log()
