@@ -155,6 +155,13 @@ public final class NewTillBench {
                     members = rs.getLong(1);
                 }
                 System.out.printf(Locale.ROOT, "  the till holds %,d members%n", members);
+                long fileBytes = 0;
+                for (String part : new String[] {"till.db", "till.db-wal"}) {
+                    Path file = tillDir.resolve(part);
+                    fileBytes += Files.exists(file) ? Files.size(file) : 0;
+                }
+                System.out.printf(Locale.ROOT, "  the till's ledger file (with its write-ahead log): %,d bytes, %,d a member "
+                        + "(the products' share included)%n", fileBytes, members == 0 ? 0 : fileBytes / members);
             }
         } finally {
             http.dispatcher().executorService().shutdown();

@@ -21,6 +21,8 @@ import org.jdbi.v3.core.statement.StatementContext;
  * statements can too. A statement still in use (the same SQL run while its result is being read) gets a fresh
  * one; the least recently used beyond {@link #KEPT} are closed. Statements are kept under the SQL they were
  * prepared from: Jdbi closes a statement naming its SQL as written ({@code :name} parameters), not as prepared.
+ * {@link BulkSql} runs the few statements a bulk path repeats by the hundred thousand on the same kept statements,
+ * without Jdbi's per-statement set-up.
  */
 final class ReusedStatements implements StatementBuilder {
     static final int KEPT = 200;
@@ -48,6 +50,10 @@ final class ReusedStatements implements StatementBuilder {
         if (!reusable(context)) {
             return fresh(connection, sql, context);
         }
+        return lend(connection, sql);
+    }
+
+    private PreparedStatement lend(Connection connection, String sql) throws SQLException {
         synchronized (idle) {
             PreparedStatement statement = idle.remove(sql);
             if (statement == null || statement.isClosed()) {
@@ -55,6 +61,36 @@ final class ReusedStatements implements StatementBuilder {
             }
             lent.put(statement, sql);
             return statement;
+        }
+    }
+
+    /** {@link BulkSql#update}: {@code sql} run on a kept statement, its {@code args} bound in order. */
+    int update(Connection connection, String sql, Object... args) throws SQLException {
+        PreparedStatement statement = lend(connection, sql);
+        try {
+            bind(statement, args);
+            return statement.executeUpdate();
+        } finally {
+            close(connection, sql, statement);
+        }
+    }
+
+    /** {@link BulkSql#first}: the first row {@code sql} finds, read by {@code row}, on a kept statement. */
+    <T> java.util.Optional<T> first(Connection connection, String sql, BulkSql.Row<T> row, Object... args) throws SQLException {
+        PreparedStatement statement = lend(connection, sql);
+        try {
+            bind(statement, args);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(row.read(rs)) : java.util.Optional.empty();
+            }
+        } finally {
+            close(connection, sql, statement);
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            statement.setObject(i + 1, args[i]);
         }
     }
 

@@ -11,12 +11,11 @@ import io.chainpos.model.member.MemberKey;
 import io.chainpos.model.member.MemberProfile;
 import io.chainpos.model.member.Sealed;
 import io.chainpos.model.member.Stamp;
-import io.chainpos.till.ledger.HotStatements;
+import io.chainpos.till.ledger.BulkSql;
 import io.chainpos.till.ledger.Projection;
 import io.chainpos.till.ledger.TillIdentity;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -38,7 +37,6 @@ public final class MemberProjection implements Projection {
     private static final Charset GB18030 = Charset.forName("GB18030");
 
     private final MemberKeyStore keys;
-    private final HotStatements statements = new HotStatements();
 
     /** Without a key file: member keys kept as they are (tests and benchmarks). */
     public MemberProjection() {
@@ -76,7 +74,7 @@ public final class MemberProjection implements Projection {
         MemberProfile after = MemberProfile.evolve(before.orElse(null), memberEvent,
                 new Stamp(event.hlc(), event.tillId().value(), event.eventId().toString()));
         boolean registration = memberEvent instanceof MemberRegistered;
-        write(statements, h, after, registration ? event.storeId().value() : null, registration ? event.occurredAt().toEpochMilli() : null);
+        write(h, after, registration ? event.storeId().value() : null, registration ? event.occurredAt().toEpochMilli() : null);
     }
 
     /**
@@ -108,52 +106,23 @@ public final class MemberProjection implements Projection {
             + "registered_store = COALESCE(members.registered_store, excluded.registered_store), "
             + "registered_ms = COALESCE(members.registered_ms, excluded.registered_ms)";
 
-    /** The member's row as it stands; plain JDBC, as a snapshot runs it for every member of the chain. */
-    private Optional<MemberProfile> before(Handle h, MemberEvent memberEvent) {
-        try {
-            PreparedStatement select = statements.on(h, BEFORE);
-            select.setBytes(1, MemberColumns.id(memberEvent.memberId()));
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Optional.of(profile(rs)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw HotStatements.failure(e);
-        }
+    /** The member's row as it stands, through {@link BulkSql}: a snapshot runs it for every member of the chain. */
+    private static Optional<MemberProfile> before(Handle h, MemberEvent memberEvent) {
+        return BulkSql.first(h, BEFORE, MemberProjection::profile, MemberColumns.id(memberEvent.memberId()));
     }
 
-    private static void write(HotStatements statements, Handle h, MemberProfile after, String registeredStore, Long registeredMs) {
-        try {
-            PreparedStatement upsert = statements.on(h, WRITE);
-            upsert.setBytes(1, MemberColumns.id(after.memberId()));
-            upsert.setString(2, after.cardNo() == null ? null : after.cardNo().value());
-            stored(upsert, 3, MemberColumns.phoneHash(after.phoneHashValue()));
-            stored(upsert, 4, MemberColumns.sealed(after.phoneValue()));
-            stored(upsert, 5, MemberColumns.sealed(after.nameValue()));
-            stored(upsert, 6, MemberColumns.sealed(after.birthdayValue()));
-            upsert.setString(7, after.gender() == null ? null : after.gender().value().name());
-            upsert.setString(8, after.tierCodeValue());
-            upsert.setInt(9, after.consentsToMarketing() ? 1 : 0);
-            upsert.setInt(10, after.erased() ? 1 : 0);
-            upsert.setString(11, registeredStore);
-            if (registeredMs == null) {
-                upsert.setNull(12, Types.BIGINT);
-            } else {
-                upsert.setLong(12, registeredMs);
-            }
-            upsert.setBytes(13, MemberColumns.stamps(after));
-            upsert.executeUpdate();
-        } catch (SQLException e) {
-            throw HotStatements.failure(e);
-        }
+    private static void write(Handle h, MemberProfile after, String registeredStore, Long registeredMs) {
+        BulkSql.update(h, WRITE, MemberColumns.id(after.memberId()), after.cardNo() == null ? null : after.cardNo().value(),
+                stored(MemberColumns.phoneHash(after.phoneHashValue())), stored(MemberColumns.sealed(after.phoneValue())),
+                stored(MemberColumns.sealed(after.nameValue())), stored(MemberColumns.sealed(after.birthdayValue())),
+                after.gender() == null ? null : after.gender().value().name(), after.tierCodeValue(),
+                after.consentsToMarketing() ? 1 : 0, after.erased() ? 1 : 0, registeredStore, registeredMs,
+                MemberColumns.stamps(after));
     }
 
-    /** As {@link #stored(SqlStatement, String, Object)}, on a plain statement's parameter. */
-    private static void stored(PreparedStatement statement, int index, Object value) throws SQLException {
-        switch (value) {
-            case null -> statement.setNull(index, Types.BLOB);
-            case byte[] bytes -> statement.setBytes(index, bytes);
-            default -> statement.setString(index, value.toString());
-        }
+    /** As {@link #stored(SqlStatement, String, Object)}, as a plain argument: bytes, or text when not in the canonical form. */
+    private static Object stored(Object value) {
+        return value == null || value instanceof byte[] ? value : value.toString();
     }
 
     /** Binds a column kept as bytes, or as text when its value is not in the canonical form. */
@@ -170,8 +139,7 @@ public final class MemberProjection implements Projection {
         try (var rows = h.createQuery("SELECT stamps, registered_store, registered_at FROM members_before_1810")
                 .map((rs, ctx) -> new Object[] {codec.read(rs.getString(1), MemberProfile.class), rs.getString(2), rs.getString(3)})
                 .stream()) {
-            HotStatements statements = new HotStatements();
-            rows.forEach(row -> write(statements, h, (MemberProfile) row[0], (String) row[1],
+            rows.forEach(row -> write(h, (MemberProfile) row[0], (String) row[1],
                     row[2] == null ? null : Instant.parse((String) row[2]).toEpochMilli()));
         }
     }
