@@ -162,9 +162,32 @@ public final class NewTillBench {
                 }
                 System.out.printf(Locale.ROOT, "  the till's ledger file (with its write-ahead log): %,d bytes, %,d a member "
                         + "(the products' share included)%n", fileBytes, members == 0 ? 0 : fileBytes / members);
+                printTables(tillDir.resolve("till.db"), members);
             }
         } finally {
             http.dispatcher().executorService().shutdown();
+        }
+    }
+
+    /** Each table's and index's share of the till's file, by SQLite's own page statistics (dbstat). */
+    private static void printTables(Path file, long members) throws java.sql.SQLException {
+        System.out.printf(Locale.ROOT, "  the file by table and index (dbstat), write-ahead log %,d bytes:%n",
+                Files.exists(Path.of(file + "-wal")) ? sizeOf(Path.of(file + "-wal")) : 0);
+        try (java.sql.Connection sqlite = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.ResultSet rs = sqlite.createStatement().executeQuery(
+                     "SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC LIMIT 25")) {
+            while (rs.next()) {
+                System.out.printf(Locale.ROOT, "    %-40s %,15d bytes  %,6d a member%n", rs.getString(1), rs.getLong(2),
+                        members == 0 ? 0 : rs.getLong(2) / members);
+            }
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            return 0;
         }
     }
 

@@ -14,6 +14,9 @@ import org.sqlite.SQLiteDataSource;
  * before it reads what it decides on.
  */
 final class SqliteDatabase {
+    /** Bytes the write-ahead log keeps after a checkpoint. */
+    static final int JOURNAL_SIZE_LIMIT = 16 * 1024 * 1024;
+
     private SqliteDatabase() {
     }
 
@@ -23,6 +26,9 @@ final class SqliteDatabase {
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.setBusyTimeout(10_000);
+        // After a large transaction (a snapshot installed, a chain's keys fetched) the write-ahead log is cut back to
+        // this size once it is checkpointed, instead of keeping the largest size it ever had.
+        config.setJournalSizeLimit(JOURNAL_SIZE_LIMIT);
         config.enforceForeignKeys(true);
         config.setReadOnly(readOnly);
         // Deleted rows (an erased member's key, a print job showing the person) are overwritten, not left in free pages.

@@ -3,6 +3,7 @@ package io.chainpos.till.member;
 import io.chainpos.model.id.MemberId;
 import io.chainpos.model.member.MemberKey;
 import io.chainpos.model.member.PhoneLookup;
+import io.chainpos.till.ledger.BulkSql;
 import io.chainpos.till.ledger.LedgerSession;
 import java.util.Arrays;
 import java.util.Base64;
@@ -157,6 +158,25 @@ public final class MemberKeyStore {
                         + "ON CONFLICT (member_id) DO NOTHING"), "key", column(wrap.wrap(key.memberId().toString(), key.key())))
                 .bind("id", MemberColumns.id(key.memberId()))
                 .bind("over", handedOver ? 1 : 0).execute();
+        session.handle().createUpdate("DELETE FROM member_keys_wanted WHERE member_id = :id").bind("id", MemberColumns.id(key.memberId()))
+                .execute();
+    }
+
+    private static final String WANT = "INSERT OR IGNORE INTO member_keys_wanted (member_id) "
+            + "SELECT ? WHERE NOT EXISTS (SELECT 1 FROM member_keys WHERE member_id = ?)";
+
+    /**
+     * A member this till has just learned of: its key is wanted unless the till holds it already (registered here).
+     * Through {@link BulkSql}: a snapshot runs it for every member of the chain.
+     */
+    static void want(Handle h, MemberId member) {
+        byte[] id = MemberColumns.id(member);
+        BulkSql.update(h, WANT, id, id);
+    }
+
+    /** How many members this till knows whose key it does not hold yet. */
+    public long wanted(LedgerSession session) {
+        return session.handle().createQuery("SELECT COUNT(*) FROM member_keys_wanted").mapTo(Long.class).one();
     }
 
     /** Keys of members registered here that the server does not hold yet, oldest first. */
@@ -175,10 +195,14 @@ public final class MemberKeyStore {
         }
     }
 
-    /** Members this till knows (registered elsewhere) whose key it does not hold yet, and that are not erased. */
-    public List<MemberId> missing(LedgerSession session, int limit) {
-        return session.handle().createQuery("SELECT m.member_id FROM members m WHERE m.erased = 0 AND NOT EXISTS "
-                        + "(SELECT 1 FROM member_keys k WHERE k.member_id = m.member_id) ORDER BY m.member_id LIMIT :limit")
+    /**
+     * Members this till knows (registered elsewhere, not erased) whose key it does not hold yet, in id order after
+     * {@code after} (null: from the first).
+     */
+    public List<MemberId> missing(LedgerSession session, MemberId after, int limit) {
+        return session.handle().createQuery("SELECT member_id FROM member_keys_wanted WHERE member_id > :after "
+                        + "ORDER BY member_id LIMIT :limit")
+                .bind("after", after == null ? new byte[0] : MemberColumns.id(after))
                 .bind("limit", limit)
                 .map((rs, ctx) -> MemberColumns.id(rs.getBytes(1)))
                 .list();
@@ -187,6 +211,7 @@ public final class MemberKeyStore {
     /** Destroys a member's key: what the ledger keeps sealed for the member can no longer be opened. */
     static void destroy(Handle h, MemberId member) {
         h.createUpdate("DELETE FROM member_keys WHERE member_id = :id").bind("id", MemberColumns.id(member)).execute();
+        h.createUpdate("DELETE FROM member_keys_wanted WHERE member_id = :id").bind("id", MemberColumns.id(member)).execute();
     }
 
     /** V1811: every key kept before V1810, in the compact form. */

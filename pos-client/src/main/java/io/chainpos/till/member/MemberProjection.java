@@ -75,6 +75,9 @@ public final class MemberProjection implements Projection {
                 new Stamp(event.hlc(), event.tillId().value(), event.eventId().toString()));
         boolean registration = memberEvent instanceof MemberRegistered;
         write(h, after, registration ? event.storeId().value() : null, registration ? event.occurredAt().toEpochMilli() : null);
+        if (before.isEmpty() && !after.erased()) {
+            MemberKeyStore.want(h, after.memberId());
+        }
     }
 
     /**

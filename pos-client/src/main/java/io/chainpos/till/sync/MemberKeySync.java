@@ -7,6 +7,10 @@ import io.chainpos.model.sync.MemberKeys;
 import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.member.MemberKeyStore;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.List;
 
 /**
@@ -15,16 +19,19 @@ import java.util.List;
  * the keys of members learned from other stores come back. Keys never enter the event log.
  */
 final class MemberKeySync {
-    private static final int BATCH = 500;
+    /** As many ids as the server answers at a time. */
+    private static final int BATCH = 1_000;
 
     private final Ledger ledger;
     private final SyncApi api;
     private final MemberKeyStore keys;
+    private final Consumer<SyncProgress> progress;
 
-    MemberKeySync(Ledger ledger, SyncApi api, MemberKeyStore keys) {
+    MemberKeySync(Ledger ledger, SyncApi api, MemberKeyStore keys, Consumer<SyncProgress> progress) {
         this.ledger = ledger;
         this.api = api;
         this.keys = keys;
+        this.progress = progress;
     }
 
     void handOver() throws IOException {
@@ -41,16 +48,44 @@ final class MemberKeySync {
         }
     }
 
-    /** One batch per round: a member whose key the server does not have (erased, or not handed over yet) is asked again next round. */
+    /**
+     * Asks for the key of every member this till knows without one, a batch of ids at a time in id order; a member
+     * whose key the server does not have (erased, or not handed over yet by its till) is passed over and asked again
+     * next round. A new till's first round fetches the whole chain's keys here, shown as progress when it is long.
+     */
     void fetchMissing() throws IOException {
-        List<MemberId> missing = ledger.read(s -> keys.missing(s, BATCH));
-        if (missing.isEmpty()) {
-            return;
+        long total = ledger.read(keys::wanted);
+        boolean shown = total > BATCH;
+        long started = System.nanoTime();
+        long done = 0;
+        MemberId after = null;
+        try {
+            while (true) {
+                MemberId from = after;
+                List<MemberId> missing = ledger.read(s -> keys.missing(s, from, BATCH));
+                if (missing.isEmpty()) {
+                    return;
+                }
+                Set<MemberId> asked = new HashSet<>(missing);
+                MemberKeys fetched = api.fetchKeys(new MemberIds(missing));
+                ledger.writeState(s -> {
+                    fetched.keys().stream().filter(k -> asked.contains(k.memberId())).forEach(k -> keys.keep(s, k, true));
+                    return null;
+                });
+                done += missing.size();
+                after = missing.getLast();
+                if (shown) {
+                    progress.accept(SyncProgress.of(SyncProgress.Stage.KEYS, done, total, 0,
+                            Duration.ofNanos(System.nanoTime() - started)));
+                }
+                if (missing.size() < BATCH) {
+                    return;
+                }
+            }
+        } finally {
+            if (shown) {
+                progress.accept(SyncProgress.IDLE);
+            }
         }
-        MemberKeys fetched = api.fetchKeys(new MemberIds(missing));
-        ledger.writeState(s -> {
-            fetched.keys().stream().filter(k -> missing.contains(k.memberId())).forEach(k -> keys.keep(s, k, true));
-            return null;
-        });
     }
 }

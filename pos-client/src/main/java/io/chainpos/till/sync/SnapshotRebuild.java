@@ -52,6 +52,7 @@ final class SnapshotRebuild {
                 throw e.getCause();
             }
             download.discard();
+            shrinkWriteAheadLog();
             log.atInfo().setMessage("sync.pull.rebuiltFromSnapshot").addKeyValue("oldCursor", oldCursor)
                     .addKeyValue("cursor", ready.get().spooled().next()).addKeyValue("events", events)
                     .addKeyValue("bytes", ready.get().spooled().length()).log();
@@ -59,11 +60,22 @@ final class SnapshotRebuild {
         }
         try (SyncApi.Snapshot snapshot = api.snapshot(held)) {
             int events = ledger.remote().installSnapshot(installing(snapshot.events(), 0), snapshot.next());
+            shrinkWriteAheadLog();
             log.atInfo().setMessage("sync.pull.rebuiltFromSnapshot").addKeyValue("oldCursor", oldCursor)
                     .addKeyValue("cursor", snapshot.next()).addKeyValue("events", events).log();
             return events;
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        }
+    }
+
+    /**
+     * The install wrote the whole chain in one transaction, as large again in the write-ahead log as in the file: it
+     * goes into the file now and the log is cut back to nothing, rather than keeping a shop PC's disk for it.
+     */
+    private void shrinkWriteAheadLog() {
+        if (!ledger.scrub()) {
+            log.atInfo().setMessage("sync.pull.walKeptByReader").log();
         }
     }
 

@@ -101,7 +101,7 @@ public final class SyncAgent implements AutoCloseable {
         this.rebuild = new SnapshotRebuild(ledger, api, download, clock, this::progressed);
         this.ledger = ledger;
         this.api = api;
-        this.memberKeys = new MemberKeySync(ledger, api, keys);
+        this.memberKeys = new MemberKeySync(ledger, api, keys, this::progressed);
         this.clock = clock;
         this.random = random;
         this.settings = settings;

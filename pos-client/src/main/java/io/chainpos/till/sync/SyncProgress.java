@@ -18,7 +18,9 @@ public record SyncProgress(Stage stage, long done, long total, Duration left) {
         /** The downloaded snapshot goes into the ledger in one transaction ({@code done}, {@code total}: events). */
         INSTALLING,
         /** Pages of events pulled one after another ({@code done}: events; the total is not known). */
-        PULLING
+        PULLING,
+        /** The data keys of the members learned from other tills come down ({@code done}, {@code total}: members). */
+        KEYS
     }
 
     /** What it has done of its total, 0 to 1, or -1 when the total is not known. */

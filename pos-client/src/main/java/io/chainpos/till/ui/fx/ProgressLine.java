@@ -49,6 +49,7 @@ public final class ProgressLine extends VBox {
             case INSTALLING -> progress.total() > 0 ? messages.get("progress.INSTALLING", progress.done(), progress.total())
                     : messages.get("progress.INSTALLING.count", progress.done());
             case PULLING -> messages.get("progress.PULLING", progress.done());
+            case KEYS -> messages.get("progress.KEYS", progress.done(), progress.total());
         };
         if (progress.total() <= 0) {
             return what;
