@@ -30,6 +30,7 @@ import io.chainpos.server.stores.JdbcStores;
 import io.chainpos.server.stores.Stores;
 import io.chainpos.till.TillProjections;
 import io.chainpos.till.ledger.Ledger;
+import io.chainpos.till.member.KeyWrap;
 import io.chainpos.till.member.MemberKeyStore;
 import io.chainpos.till.sync.EnrollTill;
 import io.chainpos.till.sync.OkHttpSyncApi;
@@ -128,7 +129,7 @@ public final class NewTillBench {
             long[] bytes = {0};
             long[] events = {0};
             try (SyncAgent agent = new SyncAgent(ledger, new OkHttpSyncApi(http, codec, () -> base, () -> token), clock,
-                    new SecureRandom(), SyncAgent.Settings.defaults(), new MemberKeyStore(),
+                    new SecureRandom(), SyncAgent.Settings.defaults(), wrappedKeys(),
                     new SnapshotDownload(tillDir.resolve("snapshot"), codec, clock))) {
                 agent.onProgress(p -> {
                     long now = System.nanoTime();
@@ -148,7 +149,10 @@ public final class NewTillBench {
                 System.out.printf(Locale.ROOT, "  snapshot: %,d bytes gzip, %,d events%n", bytes[0], events[0]);
                 print("  server writes the snapshot", stages.get(SyncProgress.Stage.PREPARING), stages.get(SyncProgress.Stage.DOWNLOADING));
                 print("  download", stages.get(SyncProgress.Stage.DOWNLOADING), stages.get(SyncProgress.Stage.INSTALLING));
-                print("  install (one transaction)", stages.get(SyncProgress.Stage.INSTALLING), new long[] {ready, ready});
+                long[] keysFrom = stages.get(SyncProgress.Stage.KEYS);
+                print("  install (one transaction)", stages.get(SyncProgress.Stage.INSTALLING),
+                        keysFrom != null ? keysFrom : new long[] {ready, ready});
+                print("  the members' keys fetched and wrapped", keysFrom, new long[] {ready, ready});
                 long members;
                 try (java.sql.Connection sqlite = java.sql.DriverManager.getConnection("jdbc:sqlite:" + tillDir.resolve("till.db"));
                      java.sql.ResultSet rs = sqlite.createStatement().executeQuery("SELECT COUNT(*) FROM members")) {
@@ -189,6 +193,14 @@ public final class NewTillBench {
         } catch (java.io.IOException e) {
             return 0;
         }
+    }
+
+    /** The members' keys kept as a till with its key file keeps them: wrapped. */
+    private static MemberKeyStore wrappedKeys() {
+        SecureRandom random = new SecureRandom();
+        byte[] kek = new byte[32];
+        random.nextBytes(kek);
+        return new MemberKeyStore(KeyWrap.with(kek, random));
     }
 
     private static void print(String what, long[] from, long[] to) {

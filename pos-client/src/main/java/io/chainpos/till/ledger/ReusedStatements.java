@@ -136,9 +136,8 @@ final class ReusedStatements implements StatementBuilder {
 
     private static PreparedStatement fresh(Connection connection, String sql, StatementContext context) throws SQLException {
         if (context.isReturningGeneratedKeys()) {
-            String[] columns = context.getGeneratedKeysColumnNames();
-            return columns != null && columns.length > 0 ? connection.prepareStatement(sql, columns)
-                    : connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+            // The ledger's connections do not fetch generated keys (SqliteDatabase): an INSERT that needs one says RETURNING.
+            throw new LedgerException("the ledger reads no generated keys; use INSERT ... RETURNING: " + sql, null);
         }
         return connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_UPDATABLE);
     }

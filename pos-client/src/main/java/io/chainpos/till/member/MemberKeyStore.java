@@ -151,15 +151,19 @@ public final class MemberKeyStore {
         return wrapped;
     }
 
-    /** Keeps a key; {@code handedOver} when it came from the server (or the server has it). Never replaces one. */
+    private static final String KEEP = "INSERT INTO member_keys (member_id, key_material, handed_over) "
+            + "SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM members WHERE member_id = ? AND erased = 1) "
+            + "ON CONFLICT (member_id) DO NOTHING";
+    private static final String NO_LONGER_WANTED = "DELETE FROM member_keys_wanted WHERE member_id = ?";
+
+    /**
+     * Keeps a key; {@code handedOver} when it came from the server (or the server has it). Never replaces one. Through
+     * {@link BulkSql}: a new till keeps every member's key of the chain here.
+     */
     public void keep(LedgerSession session, MemberKey key, boolean handedOver) {
-        MemberProjection.stored(session.handle().createUpdate("INSERT INTO member_keys (member_id, key_material, handed_over) "
-                        + "SELECT :id, :key, :over WHERE NOT EXISTS (SELECT 1 FROM members WHERE member_id = :id AND erased = 1) "
-                        + "ON CONFLICT (member_id) DO NOTHING"), "key", column(wrap.wrap(key.memberId().toString(), key.key())))
-                .bind("id", MemberColumns.id(key.memberId()))
-                .bind("over", handedOver ? 1 : 0).execute();
-        session.handle().createUpdate("DELETE FROM member_keys_wanted WHERE member_id = :id").bind("id", MemberColumns.id(key.memberId()))
-                .execute();
+        byte[] id = MemberColumns.id(key.memberId());
+        BulkSql.update(session.handle(), KEEP, id, column(wrap.wrap(key.memberId().toString(), key.key())), handedOver ? 1 : 0, id);
+        BulkSql.update(session.handle(), NO_LONGER_WANTED, id);
     }
 
     private static final String WANT = "INSERT OR IGNORE INTO member_keys_wanted (member_id) "

@@ -86,7 +86,7 @@ public record MemberKey(MemberId memberId, String key) {
     }
 
     private Cipher cipher(int mode, byte[] nonce) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        Cipher cipher = AesGcm.cipher();
         cipher.init(mode, new SecretKeySpec(bytes(), "AES"), new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD(memberId.toString().getBytes(StandardCharsets.US_ASCII));
         return cipher;

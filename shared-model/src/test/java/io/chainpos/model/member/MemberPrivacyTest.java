@@ -41,6 +41,19 @@ class MemberPrivacyTest {
     }
 
     @Test
+    void aValueThatDidNotOpenLeavesNothingBehindForTheNextOnTheSameThread() {
+        // The thread's cipher is reused: a refused open must not spoil the seal and open that follow it.
+        MemberKey key = MemberKey.generate(ID);
+        Sealed name = key.seal("王小明");
+        for (int i = 0; i < 3; i++) {
+            assertThat(MemberKey.generate(ID).open(name)).isEmpty();
+            Sealed phone = key.seal("13800138000");
+            assertThat(key.open(phone)).contains("13800138000");
+            assertThat(key.open(name)).contains("王小明");
+        }
+    }
+
+    @Test
     void aKeyIsThirtyTwoBytesAndNeverPrinted() {
         MemberKey key = MemberKey.generate(ID);
         assertThat(key.toString()).doesNotContain(key.key());

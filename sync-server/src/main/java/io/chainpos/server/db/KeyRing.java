@@ -1,5 +1,6 @@
 package io.chainpos.server.db;
 
+import io.chainpos.model.member.AesGcm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -104,7 +105,7 @@ public final class KeyRing {
         byte[] nonce = new byte[NONCE];
         RANDOM.nextBytes(nonce);
         try {
-            Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher gcm = AesGcm.cipher();
             gcm.init(Cipher.ENCRYPT_MODE, now.byId().get(now.current()), new GCMParameterSpec(TAG_BITS, nonce));
             gcm.updateAAD(row.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = gcm.doFinal(secret.getBytes(StandardCharsets.UTF_8));
@@ -145,7 +146,7 @@ public final class KeyRing {
             throw new IllegalArgumentException("a wrapped value too short to hold a secret");
         }
         try {
-            Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher gcm = AesGcm.cipher();
             gcm.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE));
             gcm.updateAAD(row.getBytes(StandardCharsets.UTF_8));
             return new String(gcm.doFinal(in, NONCE, in.length - NONCE), StandardCharsets.UTF_8);
