@@ -1,17 +1,28 @@
 package io.chainpos.bench;
 
 import io.chainpos.model.event.StaffAccountSet;
+import io.chainpos.model.json.EventCodec;
+import io.chainpos.till.TillProjections;
 import io.chainpos.till.ledger.Ledger;
+import io.chainpos.till.shift.ShiftStore;
+import io.chainpos.till.shift.Shifts;
+import io.chainpos.till.staff.PinGuard;
 import io.chainpos.till.staff.PinHasher;
 import io.chainpos.till.staff.PinManagerApprovals;
 import io.chainpos.till.staff.SetUpStaff;
 import io.chainpos.till.staff.StaffStore;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +36,9 @@ import java.util.Map;
  * events sent into the real scene) to its line laid out in the cart, through the wedge filter, the counter thread,
  * the ledger, the pricing and back. Each start runs {@link ScreensBenchRun} in its own JVM. Run: see
  * docs/benchmarks.md. Properties: bench.products (100000), bench.starts (5), bench.scans (1000), bench.dir (a
- * temporary folder), bench.keep (keep the till's folder to look into); glass.platform, monocle.platform and prism.order are passed on to the measured JVMs.
+ * temporary folder), bench.keep (keep the till's folder to look into), bench.ledger (a copy of this till ledger is
+ * measured instead of one prepared here: the file a new till of {@code NewTillBench} was left with, a whole chain's
+ * members and products; bench.products then says how many products it holds); glass.platform, monocle.platform and prism.order are passed on to the measured JVMs.
  */
 public final class ScreensBench {
     static final String OWNER_PIN = "8888";
@@ -57,8 +70,14 @@ public final class ScreensBench {
 
     private static void measure(Path dir) throws Exception {
         long prepared = System.nanoTime();
-        prepare(dir);
-        System.out.printf(Locale.ROOT, "prepared a till ledger with %,d products in %.1f s (%s, %d vCPU)%n", PRODUCTS,
+        String ledger = System.getProperty("bench.ledger");
+        if (ledger == null) {
+            prepare(dir);
+        } else {
+            copyOf(Path.of(ledger), dir);
+        }
+        System.out.printf(Locale.ROOT, "prepared a till ledger with %,d products%s in %.1f s (%s, %d vCPU)%n", PRODUCTS,
+                ledger == null ? "" : " and %,d members, copied from %s".formatted(members(dir), ledger),
                 (System.nanoTime() - prepared) / 1e9, System.getProperty("glass.platform", "gtk"),
                 Runtime.getRuntime().availableProcessors());
         List<Long> lock = new ArrayList<>();
@@ -87,10 +106,35 @@ public final class ScreensBench {
     /** An enrolled till: the catalog and loyalty rules pulled from head office, the owner's account, a shift open. */
     private static void prepare(Path dir) {
         try (BenchTill till = new BenchTill(dir.resolve("till.db"), PRODUCTS)) {
-            Ledger ledger = till.ledger;
-            StaffStore staff = new StaffStore();
-            new SetUpStaff(ledger, staff, new PinManagerApprovals(ledger, staff, new io.chainpos.till.staff.PinGuard(ledger, java.time.Clock.systemUTC())), new PinHasher(new SecureRandom()))
-                    .save("owner", "店主", StaffAccountSet.Role.OWNER, OWNER_PIN, null);
+            saveOwner(till.ledger);
+        }
+    }
+
+    private static void saveOwner(Ledger ledger) {
+        StaffStore staff = new StaffStore();
+        new SetUpStaff(ledger, staff, new PinManagerApprovals(ledger, staff, new PinGuard(ledger, Clock.systemUTC())),
+                new PinHasher(new SecureRandom())).save("owner", "店主", StaffAccountSet.Role.OWNER, OWNER_PIN, null);
+    }
+
+    /** A copy of an enrolled till's ledger, with the owner's account and a shift open as {@link BenchTill} has them. */
+    private static void copyOf(Path file, Path dir) throws IOException {
+        Files.copy(file, dir.resolve("till.db"));
+        Path wal = Path.of(file + "-wal");
+        if (Files.exists(wal)) {
+            Files.copy(wal, dir.resolve("till.db-wal"));
+        }
+        EventCodec codec = EventCodec.standard();
+        Clock clock = Clock.systemUTC();
+        try (Ledger ledger = Ledger.open(dir.resolve("till.db"), clock, codec, TillProjections.standard(codec))) {
+            saveOwner(ledger);
+            new Shifts(ledger, new ShiftStore(codec), clock).open("bench", 50_000);
+        }
+    }
+
+    private static long members(Path dir) throws SQLException {
+        try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("till.db"));
+             ResultSet rs = sqlite.createStatement().executeQuery("SELECT COUNT(*) FROM members")) {
+            return rs.getLong(1);
         }
     }
 

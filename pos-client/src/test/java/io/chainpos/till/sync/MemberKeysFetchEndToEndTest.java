@@ -1,11 +1,13 @@
 package io.chainpos.till.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chainpos.model.testing.ManualClock;
 import io.chainpos.till.member.Member;
 import io.chainpos.till.testing.RealServer;
 import io.chainpos.till.testing.SyncedTill;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +15,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.Interceptor;
+import okio.Buffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,11 +39,7 @@ class MemberKeysFetchEndToEndTest {
         try (RealServer server = RealServer.startOn(dir.resolve("server.db").toString(), clock, RETENTION, false);
              SyncedTill storeA = SyncedTill.enroll(dir.resolve("a.db"), clock, server::uri, server.enrollmentCode("S001", "S001-T1"))) {
             storeA.sync();
-            List<Member> registered = new ArrayList<>();
-            for (int i = 0; i < MEMBERS; i++) {
-                registered.add(storeA.register("1390000%04d".formatted(i), "会员" + i));
-                clock.advance(Duration.ofSeconds(1)); // a card number is drawn from the clock's millisecond
-            }
+            List<Member> registered = registerMembers(storeA);
             storeA.sync();
             clock.advance(RETENTION.plusDays(1)); // the chain is older than the retention: the new till takes a snapshot
 
@@ -87,6 +88,62 @@ class MemberKeysFetchEndToEndTest {
                 assertThat(fresh.requested).as("nothing wanted: no key asked for").doesNotContain("/api/v1/members/keys/lookup");
             }
         }
+    }
+
+    @Test
+    void aNetworkLostHalfwayKeepsTheKeysThatCameAndTheNextRoundFetchesTheRest() throws Exception {
+        try (RealServer server = RealServer.startOn(dir.resolve("server.db").toString(), clock, RETENTION, false);
+             SyncedTill storeA = SyncedTill.enroll(dir.resolve("a.db"), clock, server::uri, server.enrollmentCode("S001", "S001-T1"))) {
+            storeA.sync();
+            List<Member> registered = registerMembers(storeA);
+            storeA.sync();
+            clock.advance(RETENTION.plusDays(1));
+
+            // Every batch after the first (whose ids begin with the first member registered) is lost, until the
+            // network comes back; batches are asked for ahead, so which is sent first is not known.
+            String firstId = registered.getFirst().memberId().toString();
+            AtomicBoolean networkBack = new AtomicBoolean();
+            Interceptor laterBatchesLost = chain -> {
+                if (chain.request().url().encodedPath().equals("/api/v1/members/keys/lookup") && !networkBack.get()) {
+                    Buffer body = new Buffer();
+                    chain.request().body().writeTo(body);
+                    if (!body.readUtf8().contains(firstId)) {
+                        throw new IOException("the shop's network went down");
+                    }
+                }
+                return chain.proceed(chain.request());
+            };
+            try (SyncedTill fresh = SyncedTill.enroll(dir.resolve("b.db"), clock, server::uri,
+                    server.enrollmentCode("S002", "S002-T1"), laterBatchesLost)) {
+                List<SyncProgress> progress = new CopyOnWriteArrayList<>();
+                fresh.agent.onProgress(progress::add);
+
+                assertThatThrownBy(fresh::sync).isInstanceOf(IOException.class);
+
+                assertThat(progress.getLast()).as("the progress line is taken down").isEqualTo(SyncProgress.IDLE);
+                long wanted = fresh.till.ledger.read(s -> fresh.till.members.keys().wanted(s));
+                assertThat(wanted).as("the first thousand came and were kept").isEqualTo(MEMBERS - 1_000L);
+
+                networkBack.set(true);
+                fresh.sync();
+
+                long left = fresh.till.ledger.read(s -> fresh.till.members.keys().wanted(s));
+                assertThat(left).isZero();
+                for (Member member : List.of(registered.getFirst(), registered.get(1_500), registered.getLast())) {
+                    List<Member> found = fresh.till.ledger.read(s -> fresh.till.members.findByPhone(s, member.phone()));
+                    assertThat(found).extracting(Member::name).containsExactly(member.name());
+                }
+            }
+        }
+    }
+
+    private List<Member> registerMembers(SyncedTill till) {
+        List<Member> registered = new ArrayList<>();
+        for (int i = 0; i < MEMBERS; i++) {
+            registered.add(till.register("1390000%04d".formatted(i), "会员" + i));
+            clock.advance(Duration.ofSeconds(1)); // a card number is drawn from the clock's millisecond
+        }
+        return registered;
     }
 
     private static long size(Path file) {
