@@ -7,6 +7,7 @@ import io.chainpos.till.device.scanner.WedgeTiming;
 import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.settings.TillSettings;
 import io.chainpos.till.settings.TillSettingsFile;
+import io.chainpos.till.sync.OkHttpSyncApi;
 import io.chainpos.till.ui.Notice;
 import io.chainpos.till.ui.Tasks;
 import io.chainpos.till.ui.app.AppViewModel;
@@ -68,9 +69,10 @@ final class ScreensBenchRun {
         Clock clock = Clock.system(BenchTill.ZONE);
         EventCodec codec = EventCodec.standard();
         Ledger ledger = Ledger.open(dir.resolve("till.db"), clock, codec, TillProjections.standard(codec));
-        AppStartup startup = new AppStartup(ledger, codec, clock, dir, (url, token) -> {
-            throw new IllegalStateException("the measured till is not linked to a server");
-        }, TillSettings.defaults());
+        // A till prepared here is not linked to a server; a copied one (bench.ledger) is, to a server no longer there:
+        // it starts as a till whose network is down, its sync trying in the background.
+        AppStartup startup = new AppStartup(ledger, codec, clock, dir,
+                (url, token) -> new OkHttpSyncApi(OkHttpSyncApi.defaultClient(), codec, url, token), TillSettings.defaults());
         long ledgerOpen = System.currentTimeMillis();
         ExecutorService counter = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("till-counter").factory());
         ExecutorService network = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("till-network").factory());

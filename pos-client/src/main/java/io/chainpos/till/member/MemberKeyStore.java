@@ -124,6 +124,12 @@ public final class MemberKeyStore {
     }
 
     /**
+     * Set once every member key is wrapped; taken away by a key kept without a key file. The start then need not read a
+     * whole chain's keys (3,000,000 at a big chain's till) to find none in the clear.
+     */
+    private static final String ALL_WRAPPED = "member_keys_all_wrapped";
+
+    /**
      * Wraps every key and secret a run without a key file (or a release before wrapping) left in the clear; returns how
      * many. The till runs it at every start, before anything reads a key; the caller then scrubs the write-ahead log.
      */
@@ -131,7 +137,9 @@ public final class MemberKeyStore {
         if (!wrap.wraps()) {
             return 0;
         }
-        List<MemberKey> clear = session.handle().createQuery("SELECT member_id, key_material FROM member_keys "
+        boolean allWrapped = BulkSql.first(session.handle(), "SELECT 1 FROM till_state WHERE name = ?", rs -> true, ALL_WRAPPED)
+                .isPresent();
+        List<MemberKey> clear = allWrapped ? List.of() : session.handle().createQuery("SELECT member_id, key_material FROM member_keys "
                         + "WHERE NOT (typeof(key_material) = 'blob' AND substr(key_material, 1, 1) = x'01') "
                         + "AND NOT (typeof(key_material) = 'text' AND key_material LIKE :wrapped)")
                 .bind("wrapped", KeyWrap.PREFIX + "%")
@@ -144,6 +152,10 @@ public final class MemberKeyStore {
         Optional<String> secret = session.handle().createQuery("SELECT value FROM till_secrets WHERE name = :name")
                 .bind("name", LOOKUP_SECRET).mapTo(String.class).findOne().filter(value -> !KeyWrap.isWrapped(value));
         secret.ifPresent(value -> keepLookupSecret(session, value));
+        if (!allWrapped) {
+            BulkSql.update(session.handle(), "INSERT INTO till_state (name, value) VALUES (?, 1) ON CONFLICT (name) DO NOTHING",
+                    ALL_WRAPPED);
+        }
         int wrapped = clear.size() + (secret.isPresent() ? 1 : 0);
         if (wrapped > 0) {
             log.atInfo().setMessage("memberKeys.wrapped").addKeyValue("count", wrapped).log();
@@ -164,6 +176,9 @@ public final class MemberKeyStore {
         byte[] id = MemberColumns.id(key.memberId());
         BulkSql.update(session.handle(), KEEP, id, column(wrap.wrap(key.memberId().toString(), key.key())), handedOver ? 1 : 0, id);
         BulkSql.update(session.handle(), NO_LONGER_WANTED, id);
+        if (!wrap.wraps()) {
+            BulkSql.update(session.handle(), "DELETE FROM till_state WHERE name = ?", ALL_WRAPPED);
+        }
     }
 
     private static final String WANT = "INSERT OR IGNORE INTO member_keys_wanted (member_id) "

@@ -94,6 +94,33 @@ class CopiedLedgerRevealsNothingTest {
         }
     }
 
+    @Test
+    void aKeyKeptWithoutTheKeyFileAfterEveryKeyWasWrappedIsWrappedAtTheNextStartToo() throws Exception {
+        // A start that found every key wrapped does not read them all again at the next; a key kept in the clear since
+        // (a run without the key file) still makes the next start look, and wrap it.
+        Path ledgerFile = dir.resolve("till/till.db");
+        KeyWrap wrap = KeyWrap.with(KeyFile.openOrCreate(KeyFile.defaultPath(dir), new SecureRandom()), new SecureRandom());
+        try (TestTill till = till(ledgerFile, wrap)) {
+            register(till, PHONE, NAME);
+            till.ledger.writeState(till.members.keys()::wrapUnwrapped);
+            assertThat(till.ledger.writeState(till.members.keys()::wrapUnwrapped)).isZero();
+        }
+        MemberId kept;
+        try (TestTill till = till(ledgerFile, KeyWrap.none())) {
+            kept = register(till, "13812345678", "司马相如");
+        }
+        try (TestTill till = till(ledgerFile, wrap)) {
+            assertThat(till.ledger.writeState(till.members.keys()::wrapUnwrapped)).as("the key kept in the clear, and the lookup secret")
+                    .isEqualTo(2);
+            assertThat(till.ledger.writeState(till.members.keys()::wrapUnwrapped)).isZero();
+            assertThat(till.ledger.read(s -> till.members.findById(s, kept)).orElseThrow().name()).isEqualTo("司马相如");
+        }
+        try (TestTill thief = till(ledgerFile, KeyWrap.none())) {
+            assertThat(thief.ledger.read(s -> thief.members.findById(s, kept)).orElseThrow().name())
+                    .as("wrapped: without the key file it opens nothing").isNull();
+        }
+    }
+
     private TestTill till(Path file, KeyWrap wrap) throws Exception {
         return new TestTill(file, clock, "S001", "S001-T1", io.chainpos.till.sale.SellingSettings.defaults(TestTill.SHANGHAI), wrap);
     }
