@@ -86,8 +86,7 @@ public record MemberKey(MemberId memberId, String key) {
     }
 
     private Cipher cipher(int mode, byte[] nonce) throws GeneralSecurityException {
-        Cipher cipher = AesGcm.cipher();
-        cipher.init(mode, new SecretKeySpec(bytes(), "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+        Cipher cipher = AesGcm.init(mode, new SecretKeySpec(bytes(), "AES"), new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD(memberId.toString().getBytes(StandardCharsets.US_ASCII));
         return cipher;
     }

@@ -105,8 +105,8 @@ public final class KeyRing {
         byte[] nonce = new byte[NONCE];
         RANDOM.nextBytes(nonce);
         try {
-            Cipher gcm = AesGcm.cipher();
-            gcm.init(Cipher.ENCRYPT_MODE, now.byId().get(now.current()), new GCMParameterSpec(TAG_BITS, nonce));
+            Cipher gcm = AesGcm.init(Cipher.ENCRYPT_MODE, now.byId().get(now.current()),
+                    new GCMParameterSpec(TAG_BITS, nonce));
             gcm.updateAAD(row.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = gcm.doFinal(secret.getBytes(StandardCharsets.UTF_8));
             byte[] out = new byte[NONCE + sealed.length];
@@ -146,8 +146,7 @@ public final class KeyRing {
             throw new IllegalArgumentException("a wrapped value too short to hold a secret");
         }
         try {
-            Cipher gcm = AesGcm.cipher();
-            gcm.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE));
+            Cipher gcm = AesGcm.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE));
             gcm.updateAAD(row.getBytes(StandardCharsets.UTF_8));
             return new String(gcm.doFinal(in, NONCE, in.length - NONCE), StandardCharsets.UTF_8);
         } catch (javax.crypto.AEADBadTagException e) {
