@@ -38,10 +38,7 @@ class MemberKeysFetchEndToEndTest {
     void aNewTillFetchesEveryMembersKeyInItsFirstRound() throws Exception {
         try (RealServer server = RealServer.startOn(dir.resolve("server.db").toString(), clock, RETENTION, false);
              SyncedTill storeA = SyncedTill.enroll(dir.resolve("a.db"), clock, server::uri, server.enrollmentCode("S001", "S001-T1"))) {
-            storeA.sync();
-            List<Member> registered = registerMembers(storeA);
-            storeA.sync();
-            clock.advance(RETENTION.plusDays(1)); // the chain is older than the retention: the new till takes a snapshot
+            List<Member> registered = registerPastRetention(storeA);
 
             Path file = dir.resolve("b.db");
             try (SyncedTill fresh = SyncedTill.enroll(file, clock, server::uri, server.enrollmentCode("S002", "S002-T1"))) {
@@ -94,10 +91,7 @@ class MemberKeysFetchEndToEndTest {
     void aNetworkLostHalfwayKeepsTheKeysThatCameAndTheNextRoundFetchesTheRest() throws Exception {
         try (RealServer server = RealServer.startOn(dir.resolve("server.db").toString(), clock, RETENTION, false);
              SyncedTill storeA = SyncedTill.enroll(dir.resolve("a.db"), clock, server::uri, server.enrollmentCode("S001", "S001-T1"))) {
-            storeA.sync();
-            List<Member> registered = registerMembers(storeA);
-            storeA.sync();
-            clock.advance(RETENTION.plusDays(1));
+            List<Member> registered = registerPastRetention(storeA);
 
             // Every batch after the first (whose ids begin with the first member registered) is lost, until the
             // network comes back; batches are asked for ahead, so which is sent first is not known.
@@ -137,12 +131,19 @@ class MemberKeysFetchEndToEndTest {
         }
     }
 
-    private List<Member> registerMembers(SyncedTill till) {
+    /**
+     * The members registered at {@code till} and pushed, the chain then older than the retention: a new till takes a
+     * snapshot.
+     */
+    private List<Member> registerPastRetention(SyncedTill till) throws IOException {
+        till.sync();
         List<Member> registered = new ArrayList<>();
         for (int i = 0; i < MEMBERS; i++) {
             registered.add(till.register("1390000%04d".formatted(i), "会员" + i));
             clock.advance(Duration.ofSeconds(1)); // a card number is drawn from the clock's millisecond
         }
+        till.sync();
+        clock.advance(RETENTION.plusDays(1));
         return registered;
     }
 
