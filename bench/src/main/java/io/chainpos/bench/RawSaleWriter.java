@@ -74,6 +74,7 @@ final class RawSaleWriter implements AutoCloseable {
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.setGetGeneratedKeys(false); // as the till's ledger: no SELECT last_insert_rowid() after each INSERT
         db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("raw.db").toAbsolutePath(), config.toProperties());
         try (Statement st = db.createStatement()) {
             for (String statement : ddl) {
