@@ -38,7 +38,8 @@ import java.util.Map;
  * docs/benchmarks.md. Properties: bench.products (100000), bench.starts (5), bench.scans (1000), bench.dir (a
  * temporary folder), bench.keep (keep the till's folder to look into), bench.ledger (a copy of this till ledger is
  * measured instead of one prepared here: the file a new till of {@code NewTillBench} was left with, a whole chain's
- * members and products; bench.products then says how many products it holds); glass.platform, monocle.platform and prism.order are passed on to the measured JVMs.
+ * members and products; bench.products then says how many products it holds); glass.platform, monocle.platform and
+ * prism.order are passed on to the measured JVMs.
  */
 public final class ScreensBench {
     static final String OWNER_PIN = "8888";

@@ -176,7 +176,7 @@ public final class NewTillBench {
     /** Each table's and index's share of the till's file, by SQLite's own page statistics (dbstat). */
     private static void printTables(Path file, long members) throws java.sql.SQLException {
         System.out.printf(Locale.ROOT, "  the file by table and index (dbstat), write-ahead log %,d bytes:%n",
-                Files.exists(Path.of(file + "-wal")) ? sizeOf(Path.of(file + "-wal")) : 0);
+                sizeOf(Path.of(file + "-wal")));
         try (java.sql.Connection sqlite = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
              java.sql.ResultSet rs = sqlite.createStatement().executeQuery(
                      "SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC LIMIT 25")) {
@@ -187,6 +187,7 @@ public final class NewTillBench {
         }
     }
 
+    /** The file's size, 0 when there is none. */
     private static long sizeOf(Path file) {
         try {
             return Files.size(file);

@@ -230,7 +230,7 @@ public final class MemberKeyStore {
     /** Destroys a member's key: what the ledger keeps sealed for the member can no longer be opened. */
     static void destroy(Handle h, MemberId member) {
         h.createUpdate("DELETE FROM member_keys WHERE member_id = :id").bind("id", MemberColumns.id(member)).execute();
-        h.createUpdate("DELETE FROM member_keys_wanted WHERE member_id = :id").bind("id", MemberColumns.id(member)).execute();
+        BulkSql.update(h, NO_LONGER_WANTED, MemberColumns.id(member));
     }
 
     /** V1811: every key kept before V1810, in the compact form. */
