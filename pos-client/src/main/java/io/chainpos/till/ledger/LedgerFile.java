@@ -38,7 +38,10 @@ final class LedgerFile implements AutoCloseable {
         this.writer = writer;
         this.reader = reader;
         this.readSession = () -> reader;
-        long lastHlc = writer.createQuery("SELECT MAX(m) FROM (SELECT MAX(hlc) m FROM ledger_events "
+        // Read through indexes, not by scanning either log: this till's events are stamped in the order of their
+        // (epoch, sequence), so its last one holds its highest time; the pulled ones have an index on it.
+        long lastHlc = writer.createQuery("SELECT MAX(m) FROM (SELECT * FROM (SELECT hlc m FROM ledger_events "
+                        + "ORDER BY till_epoch DESC, till_seq DESC LIMIT 1) "
                         + "UNION ALL SELECT MAX(hlc) FROM remote_events "
                         + "UNION ALL SELECT value FROM till_state WHERE name = '" + ABSORBED_HLC + "')")
                 .mapTo(Long.class).findOne().orElse(0L);
@@ -51,9 +54,11 @@ final class LedgerFile implements AutoCloseable {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
-            SqliteDatabase.refuseNewer(file);
             SQLiteDataSource writeSource = SqliteDatabase.dataSource(file, false);
-            SqliteDatabase.migrate(writeSource);
+            if (!SqliteDatabase.atNewest(file)) {
+                SqliteDatabase.refuseNewer(file);
+                SqliteDatabase.migrate(writeSource);
+            }
             Handle writer = jdbi(writeSource).open();
             Handle reader = jdbi(SqliteDatabase.dataSource(file, true)).open();
             return new LedgerFile(clock, codec, projections, writer, reader);

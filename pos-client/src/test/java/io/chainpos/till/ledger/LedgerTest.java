@@ -166,6 +166,25 @@ class LedgerTest {
     }
 
     @Test
+    void theHybridClockResumesPastThePulledEventsAsWell() {
+        Path file = dir.resolve("till.db");
+        EventEnvelope pulled;
+        try (TestTill till = new TestTill(file, clock, "S001", "S001-T1")) {
+            till.ledger.write(tx -> tx.append(stock(-1000)));
+            // Head office's clock runs two minutes ahead of this till's.
+            clock.advance(Duration.ofMinutes(2));
+            pulled = new HeadOfficeEvents(clock).envelope(new PointsChanged(MemberId.newId(clock), 5,
+                    PointsChanged.Reason.ADJUST, null, List.of()));
+            clock.advance(Duration.ofMinutes(-2));
+            till.ledger.remote().applyPulled(List.of(pulled), 1);
+        }
+
+        try (TestTill reopened = new TestTill(file, clock, "S001", "S001-T1")) {
+            assertThat(reopened.ledger.write(tx -> tx.append(stock(-1000))).hlc()).isGreaterThan(pulled.hlc());
+        }
+    }
+
+    @Test
     void aFullDiskRefusesTheSaleClearlyAndKeepsEverythingCommittedBefore() {
         try (TestTill till = TestTill.withCatalog(dir.resolve("till.db"), clock)) {
             // Cap the file a little above its size now: SQLite then answers SQLITE_FULL, as on a full disk.
