@@ -12,6 +12,7 @@ import io.chainpos.till.ui.Notice;
 import io.chainpos.till.ui.Tasks;
 import io.chainpos.till.ui.app.AppViewModel;
 import io.chainpos.till.ui.app.TillWindow;
+import io.chainpos.till.ui.fx.FxUi;
 import io.chainpos.till.ui.sale.CartRow;
 import io.chainpos.till.ui.sale.SaleViewModel;
 import java.nio.file.Path;
@@ -91,7 +92,7 @@ final class ScreensBenchRun {
             Scene scene = window[0].scene();
             app.screenProperty().addListener((o, was, now) -> {
                 if (now == AppViewModel.Screen.SIGN_IN) {
-                    afterPulse(scene, () -> {
+                    FxUi.afterNextLayout(scene, () -> {
                         lockReady.set(System.currentTimeMillis());
                         app.signIn().pinProperty().set(ScreensBench.OWNER_PIN);
                         app.signIn().enter();
@@ -100,7 +101,7 @@ final class ScreensBenchRun {
             });
             scene.focusOwnerProperty().addListener((o, was, now) -> {
                 if (now instanceof TextField field && "scan-field".equals(field.getId()) && saleReady.get() == 0) {
-                    afterPulse(scene, () -> {
+                    FxUi.afterNextLayout(scene, () -> {
                         saleReady.set(System.currentTimeMillis());
                         ready.countDown();
                     });
@@ -185,7 +186,7 @@ final class ScreensBenchRun {
                 if (units(sale) > before) {
                     inModel.set(System.nanoTime() - start.get());
                     stopListening[0].run();
-                    afterPulse(window.scene(), () -> {
+                    FxUi.afterNextLayout(window.scene(), () -> {
                         onScreen.set(System.nanoTime() - start.get());
                         answered.countDown();
                     });
@@ -254,16 +255,5 @@ final class ScreensBenchRun {
     private static KeyEvent key(TextField field, EventType<KeyEvent> type, KeyCode code, String text) {
         return new KeyEvent(field, field, type, type == KeyEvent.KEY_TYPED ? text : KeyEvent.CHAR_UNDEFINED,
                 type == KeyEvent.KEY_TYPED ? "" : text, code, false, false, false, false);
-    }
-
-    /** Runs {@code then} once the next layout pulse is done: what changed is on screen. */
-    private static void afterPulse(Scene scene, Runnable then) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            then.run();
-        };
-        scene.addPostLayoutPulseListener(once[0]);
-        Platform.requestNextPulse();
     }
 }

@@ -58,6 +58,11 @@ public final class AppStartup implements TillStartup, AutoCloseable {
         return assembly.useCases();
     }
 
+    /** The catalog's generation whose product names are in memory for searching (0: none read yet, or not started). */
+    public synchronized long productNamesReadAt() {
+        return assembly == null ? 0 : assembly.productNamesReadAt();
+    }
+
     @Override
     public synchronized void close() {
         if (assembly != null) {

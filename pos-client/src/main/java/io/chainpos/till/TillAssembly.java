@@ -144,6 +144,7 @@ public final class TillAssembly implements AutoCloseable {
     private final SetUpStaff setUpStaff;
     private final RegisterMember registerMember;
     private final TillBackups backups;
+    private final SearchProducts search;
 
     private TillAssembly(Ledger ledger, EventCodec codec, Clock clock, Path data, SyncApis apis, TillSettings settings,
                          TillProtection protection) {
@@ -196,6 +197,7 @@ public final class TillAssembly implements AutoCloseable {
         this.registerMember = new RegisterMember(ledger, members, clock, new SecureRandom(), "NORMAL");
         this.backups = new TillBackups(ledger.file(), settings.backupFolder(), data.resolve("backups"),
                 settings.backupKeep(), clock);
+        this.search = prepareSearch();
     }
 
     /** Puts an enrolled till together and starts syncing in the background. */
@@ -211,7 +213,6 @@ public final class TillAssembly implements AutoCloseable {
             throw new IllegalStateException("enroll the till before starting it");
         }
         TillAssembly till = new TillAssembly(ledger, codec, clock, data, apis, settings, protection);
-        till.prepareSearch();
         if (till.agent != null) {
             till.agent.start();
         }
@@ -220,20 +221,22 @@ public final class TillAssembly implements AutoCloseable {
     }
 
     /**
-     * Product names are read into memory in the background at start and after each sync (a cheap check when the
-     * catalog did not change), so a cashier's first search answers within a frame.
+     * Product names are read into memory in the background once the sale screen asks ({@link SearchProducts#readAhead})
+     * and after each sync from then on (a cheap check when the catalog did not change), so a cashier's first search
+     * answers within a frame without the reading slowing the till's start.
      */
-    private void prepareSearch() {
-        SearchProducts search = new SearchProducts(ledger, catalog, clock);
+    private SearchProducts prepareSearch() {
+        SearchProducts reader = new SearchProducts(ledger, catalog, clock);
         java.util.concurrent.ExecutorService names = java.util.concurrent.Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().daemon().name("product-names").factory());
+        java.util.concurrent.atomic.AtomicBoolean wanted = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.atomic.AtomicBoolean queued = new java.util.concurrent.atomic.AtomicBoolean();
         Runnable prepare = () -> {
-            if (queued.compareAndSet(false, true)) {
+            if (wanted.get() && queued.compareAndSet(false, true)) {
                 names.execute(() -> {
                     queued.set(false);
                     try {
-                        search.prepare();
+                        reader.prepare();
                     } catch (RuntimeException e) {
                         org.slf4j.LoggerFactory.getLogger(TillAssembly.class).atWarn().setMessage("search.prepareFailed")
                                 .addKeyValue("reason", e.getMessage()).log();
@@ -241,10 +244,13 @@ public final class TillAssembly implements AutoCloseable {
                 });
             }
         };
-        prepare.run();
         if (agent != null) {
             agent.onStatus(status -> prepare.run());
         }
+        return new SearchProducts(ledger, catalog, clock, () -> {
+            wanted.set(true);
+            prepare.run();
+        });
     }
 
     /** The catalog's generation whose product names are in memory for searching (0: none read yet). */
@@ -287,8 +293,7 @@ public final class TillAssembly implements AutoCloseable {
     public TillUseCases useCases() {
         TillIdentity self = identity();
         return new TillUseCases(self.storeId(), self.tillId(), this::session, selling,
-                new SearchProducts(ledger, catalog, clock),
-                new MemberAccounts(ledger, members, balances, catalog, clock), registerMember,
+                search, new MemberAccounts(ledger, members, balances, catalog, clock), registerMember,
                 new MemberCardCode(MEMBER_QR_PIXELS), loyalty.topUp(), new io.chainpos.till.care.RecordFeedback(ledger, members, clock), refunds, shifts,
                 new SignIn(ledger, staff, pinGuard), setUpStaff, new OpenDrawerNoSale(ledger, approvals), devices.reprint(),
                 devices.printer(), devices.display(), sync,

@@ -239,6 +239,7 @@ public final class TillMain implements Callable<Integer> {
             return 2;
         }
         try (TillAssembly till = TillAssembly.start(ledger, codec, clock, data, apis, settings, protection)) {
+            till.useCases().products().readAhead();
             till.useCases().security().get().forEach(warning -> err.println(words.say(
                     TillMessage.of(TillMessage.Code.START_WARNING, warning.message()))));
             SyncAgent agent = till.agent();

@@ -119,9 +119,9 @@ public final class CatalogStore {
         nameIndex(session);
     }
 
-    /** The catalog generation whose names are in memory (0: none read yet). */
+    /** The catalog generation whose names are in memory (0: none read yet, or the catalog is empty). */
     public long namesReadAt() {
-        return names.generation();
+        return Math.max(names.generation(), 0);
     }
 
     /** Whether head office has ever published this SKU (a store may not import over it). */

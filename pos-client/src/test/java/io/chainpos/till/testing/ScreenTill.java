@@ -52,6 +52,11 @@ public final class ScreenTill implements TillStartup, AutoCloseable {
         return startup.start();
     }
 
+    /** The catalog's generation whose product names the till has read for searching (0: none yet). */
+    public long productNamesReadAt() {
+        return startup.productNamesReadAt();
+    }
+
     /** The receipts, reports and cards printed so far, as the printer got them. */
     public Path printerFile() {
         return data.resolve("receipts.escpos");

@@ -101,6 +101,17 @@ public final class FxUi {
         Prompts.focusFirst(node);
     }
 
+    /** Runs {@code work} once, after the scene's next layout pulse: when what was just put in it is on screen. */
+    public static void afterNextLayout(javafx.scene.Scene scene, Runnable work) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            work.run();
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        javafx.application.Platform.requestNextPulse();
+    }
+
     /** Gives {@code node} the focus once it is on screen. */
     public static void focusLater(Node node) {
         javafx.application.Platform.runLater(node::requestFocus);
