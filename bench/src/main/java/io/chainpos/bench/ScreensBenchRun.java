@@ -11,6 +11,7 @@ import io.chainpos.till.sync.OkHttpSyncApi;
 import io.chainpos.till.ui.Notice;
 import io.chainpos.till.ui.Tasks;
 import io.chainpos.till.ui.app.AppViewModel;
+import io.chainpos.till.ui.app.PendingStartup;
 import io.chainpos.till.ui.app.TillWindow;
 import io.chainpos.till.ui.fx.FxUi;
 import io.chainpos.till.ui.sale.CartRow;
@@ -69,12 +70,7 @@ final class ScreensBenchRun {
         boolean scans = Boolean.parseBoolean(args[1]);
         Clock clock = Clock.system(BenchTill.ZONE);
         EventCodec codec = EventCodec.standard();
-        Ledger ledger = Ledger.open(dir.resolve("till.db"), clock, codec, TillProjections.standard(codec));
-        // A till prepared here is not linked to a server; a copied one (bench.ledger) is, to a server no longer there:
-        // it starts as a till whose network is down, its sync trying in the background.
-        AppStartup startup = new AppStartup(ledger, codec, clock, dir,
-                (url, token) -> new OkHttpSyncApi(OkHttpSyncApi.defaultClient(), codec, url, token), TillSettings.defaults());
-        long ledgerOpen = System.currentTimeMillis();
+        PendingStartup startup = new PendingStartup();
         ExecutorService counter = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("till-counter").factory());
         ExecutorService network = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("till-network").factory());
         AtomicLong toolkit = new AtomicLong();
@@ -110,6 +106,14 @@ final class ScreensBenchRun {
             stage.show();
             shown.set(System.currentTimeMillis());
         });
+        // As the till starts (FxTill.begin): the window comes up while the ledger opens.
+        Ledger ledger = Ledger.open(dir.resolve("till.db"), clock, codec, TillProjections.standard(codec));
+        // A till prepared here is not linked to a server; a copied one (bench.ledger) is, to a server no longer there:
+        // it starts as a till whose network is down, its sync trying in the background.
+        AppStartup till = new AppStartup(ledger, codec, clock, dir,
+                (url, token) -> new OkHttpSyncApi(OkHttpSyncApi.defaultClient(), codec, url, token), TillSettings.defaults());
+        startup.ready(till);
+        long ledgerOpen = System.currentTimeMillis();
         if (!ready.await(120, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the sale screen never got ready");
         }
@@ -122,7 +126,7 @@ final class ScreensBenchRun {
         counter.shutdown();
         counter.awaitTermination(10, TimeUnit.SECONDS);
         network.shutdownNow();
-        startup.close();
+        till.close();
         ledger.close();
         System.exit(0);
     }

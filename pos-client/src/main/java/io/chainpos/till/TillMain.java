@@ -124,6 +124,32 @@ public final class TillMain implements Callable<Integer> {
             err.println(words.say(TillMessage.of(TillMessage.Code.START_DATA_FOLDER_UNUSABLE, data.toString(), keyFile.toString())));
             return 2;
         }
+        FxTill window = null;
+        if (!console) {
+            if (noDisplay()) {
+                err.println(words.say(TillMessage.of(TillMessage.Code.START_NO_DISPLAY)));
+                return 2;
+            }
+            try {
+                // The window comes up on its "starting" screen while the ledger opens.
+                window = FxTill.begin(new TillSettingsFile(data), settings, wedgeTiming());
+            } catch (UnsupportedOperationException | IllegalStateException e) {
+                LOG.atError().setMessage("start.windowFailed").setCause(e).log();
+                err.println(words.say(TillMessage.of(TillMessage.Code.START_WINDOW_FAILED)));
+                return 2;
+            }
+        }
+        try {
+            return start(clock, codec, settings, words, protection, window);
+        } finally {
+            if (window != null) {
+                window.abandon(); // nothing when the window ran the till
+            }
+        }
+    }
+
+    private int start(Clock clock, EventCodec codec, TillSettings settings, TillWords words, TillProtection protection,
+                      FxTill window) throws Exception {
         Ledger ledger;
         try {
             ledger = Ledger.open(data.resolve("till.db"), clock, codec, TillProjections.standard(codec, protection.wrap()), protection.wrap());
@@ -171,8 +197,8 @@ public final class TillMain implements Callable<Integer> {
                 out.println(words.say(TillMessage.of(TillMessage.Code.ENROLLED, enrolled.identity().tillId().value(),
                         enrolled.identity().storeId().value(), Integer.toString(enrolled.identity().epoch()))));
             }
-            return console ? console(ledger, codec, clock, apis, settings, justEnrolled, protection, words)
-                    : screens(ledger, codec, clock, apis, settings, protection, words);
+            return window == null ? console(ledger, codec, clock, apis, settings, justEnrolled, protection, words)
+                    : screens(window, ledger, codec, clock, apis, settings, protection);
         } finally {
             if (undoRestore) {
                 java.nio.file.Files.deleteIfExists(data.resolve("till.db"));
@@ -213,22 +239,11 @@ public final class TillMain implements Callable<Integer> {
         return Files.exists(inData) ? Optional.of(inData) : Optional.empty();
     }
 
-    private int screens(Ledger ledger, EventCodec codec, Clock clock, TillAssembly.SyncApis apis, TillSettings settings,
-                        TillProtection protection, TillWords words) throws InterruptedException {
-        if (noDisplay()) {
-            err.println(words.say(TillMessage.of(TillMessage.Code.START_NO_DISPLAY)));
-            return 2;
-        }
-        AppStartup startup = new AppStartup(ledger, codec, clock, data, apis, settings, protection);
-        try {
-            FxTill.run(startup, new TillSettingsFile(data), settings, wedgeTiming());
+    private int screens(FxTill window, Ledger ledger, EventCodec codec, Clock clock, TillAssembly.SyncApis apis,
+                        TillSettings settings, TillProtection protection) throws InterruptedException {
+        try (AppStartup startup = new AppStartup(ledger, codec, clock, data, apis, settings, protection)) {
+            window.run(startup);
             return 0;
-        } catch (UnsupportedOperationException | IllegalStateException e) {
-            LOG.atError().setMessage("start.windowFailed").setCause(e).log();
-            err.println(words.say(TillMessage.of(TillMessage.Code.START_WINDOW_FAILED)));
-            return 2;
-        } finally {
-            startup.close();
         }
     }
 
