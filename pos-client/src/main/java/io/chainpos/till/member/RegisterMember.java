@@ -118,8 +118,8 @@ public final class RegisterMember {
             return new AlreadyMember(existing.getFirst());
         }
         CardNo card = keepCard != null ? keepCard : cardNumbers.next();
-        while (keepCard == null && members.cardExists(tx, card)) {
-            card = cardNumbers.next();
+        for (int attempt = 1; keepCard == null && members.cardExists(tx, card); attempt++) {
+            card = cardNumbers.next(attempt);
         }
         MemberKey key = MemberKey.generate(MemberId.newId(clock));
         members.keys().keep(tx, key, false);

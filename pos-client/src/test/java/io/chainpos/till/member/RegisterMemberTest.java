@@ -39,6 +39,24 @@ class RegisterMemberTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60) // drawing only within the one millisecond never ended
+    void moreThanAThousandMembersRegisteredWithinOneMillisecondEachGetTheirOwnCard() {
+        // The clock stands still: every number of this millisecond is taken after the first thousand.
+        try (TestTill till = new TestTill(dir.resolve("till.db"), clock, "S001", "S001-T1")) {
+            java.util.Set<String> cards = new java.util.HashSet<>();
+            for (int n = 0; n < 1_200; n++) {
+                RegisterMember.Result result = till.registerMember.register(
+                        new RegisterMember.Request("139%08d".formatted(n), "会员" + n, null, null, false));
+                String card = ((RegisterMember.Registered) result).member().cardNo().value();
+                assertThat(CardNumbers.isValid(card)).isTrue();
+                cards.add(card);
+            }
+
+            assertThat(cards).hasSize(1_200);
+        }
+    }
+
+    @Test
     void aPhoneAlreadyRegisteredReturnsThatMember() {
         try (TestTill till = new TestTill(dir.resolve("till.db"), clock, "S001", "S001-T1")) {
             Member first = ((RegisterMember.Registered) till.registerMember.register(
