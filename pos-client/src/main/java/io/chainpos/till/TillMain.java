@@ -159,10 +159,7 @@ public final class TillMain implements Callable<Integer> {
             return 2;
         }
         // A token kept by an earlier version in the clear is written again, now wrapped.
-        boolean relinked = ledger.registration().serverLink().map(link -> {
-            ledger.registration().link(link);
-            return true;
-        }).orElse(false);
+        boolean relinked = ledger.registration().wrapClearToken();
         if (ledger.writeState(protection.memberKeys()::wrapUnwrapped) > 0 || relinked) {
             ledger.scrub(); // no clear copy of a key or the token left in the write-ahead log
         }

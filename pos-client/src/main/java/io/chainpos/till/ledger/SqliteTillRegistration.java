@@ -72,4 +72,19 @@ final class SqliteTillRegistration implements TillRegistration {
             throw new IllegalStateException("enroll the till before linking it to a server");
         }
     }
+
+    @Override
+    public boolean wrapClearToken() {
+        synchronized (file) {
+            Optional<ServerLink> stored = file.read(s -> s.handle().createQuery("SELECT server_url, token FROM till_identity "
+                            + "WHERE id = 1 AND token IS NOT NULL")
+                    .map((rs, ctx) -> new ServerLink(rs.getString(1), rs.getString(2))).findOne());
+            if (stored.isEmpty() || stored.get().token().startsWith(SecretWrap.WRAPPED)
+                    || wrap.wrap(TOKEN, stored.get().token()).equals(stored.get().token())) {
+                return false;
+            }
+            link(stored.get());
+            return true;
+        }
+    }
 }

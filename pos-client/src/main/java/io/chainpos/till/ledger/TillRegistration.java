@@ -18,4 +18,10 @@ public interface TillRegistration {
 
     /** Keeps the server address and device token an enrollment gave; {@link #enroll} must have run first. */
     void link(ServerLink link);
+
+    /**
+     * Writes a device token kept in the clear (by a version before tokens were wrapped) again, wrapped; true when there
+     * was one, false when the token is wrapped already, there is none, or this ledger has no key to wrap with.
+     */
+    boolean wrapClearToken();
 }

@@ -65,4 +65,23 @@ class CopiedLedgerCannotPushTest {
             assertThat(copied.registration().serverLink()).as("the copy, with none").isEmpty();
         }
     }
+
+    @Test
+    void aTokenKeptInTheClearByAnEarlierVersionIsWrappedOnceAndThenLeftAlone() throws Exception {
+        Path ledgerFile = dir.resolve("till/till.db");
+        try (Ledger ledger = Ledger.open(ledgerFile, clock, codec, TillProjections.standard(codec))) {
+            ledger.registration().enroll(new TillIdentity(new StoreId("S001"), new TillId("S001-T1"), 1));
+            ledger.registration().link(new ServerLink("https://pos-server:8443", TOKEN)); // no key file: in the clear
+            assertThat(ledger.registration().wrapClearToken()).as("nothing to wrap with").isFalse();
+        }
+        KeyWrap wrap = KeyWrap.with(KeyFile.openOrCreate(KeyFile.defaultPath(dir.resolve("shop")), new SecureRandom()),
+                new SecureRandom());
+        try (Ledger ledger = Ledger.open(ledgerFile, clock, codec, TillProjections.standard(codec), wrap)) {
+            assertThat(ledger.registration().wrapClearToken()).as("the clear token").isTrue();
+            assertThat(ledger.registration().wrapClearToken()).as("wrapped already").isFalse();
+            assertThat(ledger.registration().serverLink()).hasValueSatisfying(link -> assertThat(link.token()).isEqualTo(TOKEN));
+            assertThat(ledger.scrub()).isTrue();
+        }
+        assertThat(new String(Files.readAllBytes(ledgerFile), StandardCharsets.ISO_8859_1)).doesNotContain(TOKEN);
+    }
 }
