@@ -4,5 +4,8 @@ rem Its data is in %USERPROFILE%\.chainpos\till unless --data says otherwise. Ja
 setlocal
 call "%~dp0..\libexec\find-java.cmd" till
 if errorlevel 1 exit /b 3
-"%CHAINPOS_JAVA%" --enable-native-access=ALL-UNNAMED "-Dlogback.configurationFile=%~dp0..\conf\till-logback.xml" %CHAINPOS_TILL_OPTS% -cp "%~dp0..\lib\till\*" io.chainpos.till.TillMain %*
+rem The classes loaded at start are archived in the user's local cache by the first start (and again after an upgrade):
+rem later starts map them instead of loading each class.
+if not exist "%LOCALAPPDATA%\chainpos" mkdir "%LOCALAPPDATA%\chainpos"
+"%CHAINPOS_JAVA%" --enable-native-access=ALL-UNNAMED -XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=%LOCALAPPDATA%\chainpos\till.jsa" "-Dlogback.configurationFile=%~dp0..\conf\till-logback.xml" %CHAINPOS_TILL_OPTS% -cp "%~dp0..\lib\till\*" io.chainpos.till.TillMain %*
 exit /b %ERRORLEVEL%

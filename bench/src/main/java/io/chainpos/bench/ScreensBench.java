@@ -38,13 +38,16 @@ import java.util.Map;
  * docs/benchmarks.md. Properties: bench.products (100000), bench.starts (5), bench.scans (1000), bench.dir (a
  * temporary folder), bench.keep (keep the till's folder to look into), bench.ledger (a copy of this till ledger is
  * measured instead of one prepared here: the file a new till of {@code NewTillBench} was left with, a whole chain's
- * members and products; bench.products then says how many products it holds); glass.platform, monocle.platform and
- * prism.order are passed on to the measured JVMs.
+ * members and products; bench.products then says how many products it holds), bench.classArchive (true: the till's
+ * JVM started as its launcher starts it, with the class archive one uncounted first start writes; false: without);
+ * glass.platform, monocle.platform and prism.order are passed on to the measured JVMs.
  */
 public final class ScreensBench {
     static final String OWNER_PIN = "8888";
     private static final int PRODUCTS = Integer.getInteger("bench.products", 100_000);
     private static final int STARTS = Integer.getInteger("bench.starts", 5);
+    /** Whether the till's JVM keeps its class archive as the launcher has it start (one uncounted start writes it). */
+    private static final boolean CLASS_ARCHIVE = Boolean.parseBoolean(System.getProperty("bench.classArchive", "true"));
     private static final List<String> FORWARDED = List.of("prism.order", "glass.platform", "monocle.platform",
             "headless.geometry", "java.awt.headless", "bench.scans", "bench.products");
 
@@ -83,6 +86,15 @@ public final class ScreensBench {
                 Runtime.getRuntime().availableProcessors());
         List<Long> lock = new ArrayList<>();
         List<Long> sale = new ArrayList<>();
+        if (CLASS_ARCHIVE) {
+            long launched = System.currentTimeMillis();
+            for (String line : child(dir, false)) {
+                if (line.startsWith("ready ")) {
+                    System.out.printf(Locale.ROOT, "  the first start, writing the class archive as it ends (not counted): "
+                            + "sale screen ready %d ms%n", figures(line).get("sale") - launched);
+                }
+            }
+        }
         for (int run = 1; run <= STARTS; run++) {
             long launched = System.currentTimeMillis();
             for (String line : child(dir, run == STARTS)) {
@@ -142,6 +154,9 @@ public final class ScreensBench {
     private static List<String> child(Path dir, boolean scans) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED"));
+        if (CLASS_ARCHIVE) { // as the till's launcher starts it (installer/src/dist/bin/till)
+            command.addAll(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + dir.resolve("till.jsa")));
+        }
         FORWARDED.stream().filter(key -> System.getProperty(key) != null)
                 .forEach(key -> command.add("-D" + key + "=" + System.getProperty(key)));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ScreensBenchRun.class.getName(),

@@ -75,4 +75,22 @@ class LaunchersTest {
         assertThat(till.exitCode()).isZero();
         assertThat(till.out()).contains("Usage: till");
     }
+
+    @Test
+    void theTillKeepsItsClassArchiveInTheUsersCacheAndStartsFromItTheNextTime() throws Exception {
+        Map<String, String> environment = new java.util.HashMap<>(Map.of("PATH", System.getenv("PATH"), "HOME", dir.toString(),
+                "JAVA_HOME", JDK_25.toString(), "CHAINPOS_TILL_OPTS", "-Xlog:class+load=info"));
+        Path archive = dir.resolve(".cache/chainpos/till.jsa");
+
+        Processes.Outcome first = Processes.run(List.of(DIST.resolve("bin/till").toString(), "--help"), environment, dir);
+        assertThat(first.exitCode()).isZero();
+        assertThat(archive).as("written as the first start ended").exists();
+        assertThat(Files.size(archive)).isGreaterThan(1_000_000);
+        assertThat(first.out()).doesNotContain("io.chainpos.till.TillMain source: shared objects file (top)");
+
+        Processes.Outcome second = Processes.run(List.of(DIST.resolve("bin/till").toString(), "--help"), environment, dir);
+        assertThat(second.exitCode()).isZero();
+        assertThat(second.out()).contains("Usage: till")
+                .as("the till's own classes come from the archive").contains("io.chainpos.till.TillMain source: shared objects file (top)");
+    }
 }
