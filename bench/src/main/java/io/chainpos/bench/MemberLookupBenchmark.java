@@ -11,11 +11,15 @@ import io.chainpos.model.json.EventCodec;
 import io.chainpos.model.member.MemberKey;
 import io.chainpos.model.member.PersonalData;
 import io.chainpos.model.member.PhoneLookup;
+import io.chainpos.bench.sync.NewTillBench;
 import io.chainpos.till.TillProjections;
 import io.chainpos.till.ledger.Ledger;
 import io.chainpos.till.ledger.TillIdentity;
 import io.chainpos.till.member.Member;
+import io.chainpos.till.member.KeyWrap;
+import io.chainpos.till.member.MemberKeyStore;
 import io.chainpos.till.member.MemberStore;
+import io.chainpos.till.security.KeyFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,6 +27,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +37,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 
 /**
  * Member lookup at the counter with {@code bench.members} (default 1,000,000) members in the till's ledger:
@@ -44,6 +50,10 @@ import java.util.SplittableRandom;
  * registers them at other tills of the chain and pulls them, as a till in a big chain holds nearly all its
  * members; {@code own} registers them all at this till (its own events, kept and pushed). After the lookups it
  * prints the file's bytes per member and, from SQLite's {@code dbstat}, each table's and index's share.
+ *
+ * <p>{@code bench.ledger} measures instead the till a {@code NewTillBench} run left (a whole chain's members, installed
+ * from a snapshot, their keys wrapped by the key file {@code till.kek} beside it, or {@code bench.keyFile}); the file
+ * is opened in place (and brought to this program's schema).
  */
 public final class MemberLookupBenchmark {
     private static final int BATCH = 20_000;
@@ -52,13 +62,28 @@ public final class MemberLookupBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int count = Integer.getInteger("bench.members", 1_000_000);
         int samples = Integer.getInteger("bench.samples", 20_000);
+        EventCodec codec = EventCodec.standard();
+        Clock clock = Clock.systemUTC();
+        String chainTill = System.getProperty("bench.ledger");
+        if (chainTill != null) {
+            // The till a new-till bench left: a whole chain's members, their keys wrapped by its key file beside it.
+            Path file = Path.of(chainTill);
+            SecureRandom random = new SecureRandom();
+            MemberStore members = new MemberStore(new MemberKeyStore(KeyWrap.with(KeyFile.openOrCreate(
+                    Path.of(System.getProperty("bench.keyFile", file.resolveSibling("till.kek").toString())), random), random)));
+            try (Ledger ledger = Ledger.open(file, clock, codec, TillProjections.standard(codec))) {
+                int count = ledger.read(s -> s.handle().createQuery("SELECT COUNT(*) FROM members").mapTo(Integer.class).one());
+                PhoneLookup lookup = ledger.read(s -> members.keys().phoneLookup(s)).orElseThrow();
+                measure(ledger, members, file, lookup, count, samples, NewTillBench::phone, NewTillBench::name, NewTillBench::card);
+            }
+            sizes(file, ledgerMembers(file));
+            return;
+        }
+        int count = Integer.getInteger("bench.members", 1_000_000);
         boolean pulled = !"own".equals(System.getProperty("bench.registeredAt", "pulled"));
         Path file = Path.of(System.getProperty("bench.dir", "target"))
                 .resolve("members-" + (pulled ? "pulled-" : "") + count + ".db");
-        EventCodec codec = EventCodec.standard();
-        Clock clock = Clock.systemUTC();
         boolean fresh = !Files.exists(file);
         try (Ledger ledger = Ledger.open(file, clock, codec, TillProjections.standard(codec))) {
             MemberStore members = new MemberStore();
@@ -77,58 +102,77 @@ public final class MemberLookupBenchmark {
                 System.out.printf(Locale.ROOT, "loaded %,d members through the ledger in %.0f s (%s)%n", count,
                         (System.nanoTime() - started) / 1e9, file);
             }
-            PhoneLookup lookup = new PhoneLookup(BenchTill.LOOKUP_SECRET);
-            SplittableRandom random = new SplittableRandom(42);
-            long[] byPhone = new long[samples];
-            long[] byCard = new long[samples];
-            long[] rawPhone = new long[samples];
-            long[] rawCard = new long[samples];
-            try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-                 PreparedStatement phoneQuery = raw.prepareStatement(
-                         "SELECT member_id, card_no, phone, name, birthday FROM members WHERE phone_hash = ?");
-                 PreparedStatement cardQuery = raw.prepareStatement(
-                         "SELECT member_id, card_no, phone, name, birthday FROM members WHERE card_no = ?")) {
-                for (int round = 0; round < 2; round++) { // the first round warms up, the second is measured
-                    for (int i = 0; i < samples; i++) {
-                        int n = random.nextInt(count);
-                        String phone = phone(n);
-                        String typed = phone.substring(0, 3) + " " + phone.substring(3, 7) + " " + phone.substring(7);
-                        // Whichever goes first may read the member's pages from disk and warm them for the other:
-                        // the order alternates, so both paths see cold and warm rows alike.
-                        boolean tillFirst = (i & 1) == 0;
-                        long[] rawTimes = new long[2];
-                        String[] rawRows = new String[2];
-                        if (!tillFirst) {
-                            rawLookups(lookup, phoneQuery, cardQuery, phone, n, rawTimes, rawRows);
-                        }
-                        long t0 = System.nanoTime();
-                        List<Member> found = ledger.read(s -> members.findByPhone(s, typed));
-                        long t1 = System.nanoTime();
-                        Optional<Member> carded = ledger.read(s -> members.findByCard(s, card(n)));
-                        long t2 = System.nanoTime();
-                        if (tillFirst) {
-                            rawLookups(lookup, phoneQuery, cardQuery, phone, n, rawTimes, rawRows);
-                        }
-                        String rawByPhone = rawRows[0];
-                        String rawByCard = rawRows[1];
-                        if (found.size() != 1 || !found.getFirst().name().equals(name(n)) || carded.isEmpty()
-                                || rawByPhone == null || !rawByPhone.equals(rawByCard)) {
-                            throw new IllegalStateException("member " + n + " not found alike");
-                        }
-                        byPhone[i] = t1 - t0;
-                        byCard[i] = t2 - t1;
-                        rawPhone[i] = rawTimes[0];
-                        rawCard[i] = rawTimes[1];
-                    }
-                }
-            }
-            System.out.printf(Locale.ROOT, "member lookup, %,d members, %,d random lookups each (microseconds):%n", count, samples);
-            print("till, by phone (typed with spaces)", byPhone);
-            print("raw indexed SQLite, by phone hash", rawPhone);
-            print("till, by card", byCard);
-            print("raw indexed SQLite, by card", rawCard);
+            measure(ledger, members, file, new PhoneLookup(BenchTill.LOOKUP_SECRET), count, samples,
+                    MemberLookupBenchmark::phone, MemberLookupBenchmark::name, MemberLookupBenchmark::card);
         }
         sizes(file, count);
+    }
+
+    private static int ledgerMembers(Path file) throws SQLException {
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+             ResultSet rs = raw.createStatement().executeQuery("SELECT COUNT(*) FROM members")) {
+            return rs.getInt(1);
+        }
+    }
+
+    /**
+     * Random members looked up at the till by phone (typed with spaces) and by card, each beside the raw indexed query of
+     * the same row; the first round warms up, the second is measured. Member n has {@code phone(n)}, {@code name(n)} and
+     * {@code card(n)}.
+     */
+    private static void measure(Ledger ledger, MemberStore members, Path file, PhoneLookup lookup, int count, int samples,
+                                IntFunction<String> phoneOf, IntFunction<String> nameOf, IntFunction<CardNo> cardOf)
+            throws SQLException {
+        SplittableRandom random = new SplittableRandom(42);
+        long[] byPhone = new long[samples];
+        long[] byCard = new long[samples];
+        long[] rawPhone = new long[samples];
+        long[] rawCard = new long[samples];
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+             PreparedStatement phoneQuery = raw.prepareStatement(
+                     "SELECT member_id, card_no, phone, name, birthday FROM members WHERE phone_hash = ?");
+             PreparedStatement cardQuery = raw.prepareStatement(
+                     "SELECT member_id, card_no, phone, name, birthday FROM members WHERE card_no = ?")) {
+            for (int round = 0; round < 2; round++) { // the first round warms up, the second is measured
+                for (int i = 0; i < samples; i++) {
+                    int n = random.nextInt(count);
+                    String phone = phoneOf.apply(n);
+                    String typed = phone.substring(0, 3) + " " + phone.substring(3, 7) + " " + phone.substring(7);
+                    CardNo card = cardOf.apply(n);
+                    // Whichever goes first may read the member's pages from disk and warm them for the other:
+                    // the order alternates, so both paths see cold and warm rows alike.
+                    boolean tillFirst = (i & 1) == 0;
+                    long[] rawTimes = new long[2];
+                    String[] rawRows = new String[2];
+                    if (!tillFirst) {
+                        rawLookups(lookup, phoneQuery, cardQuery, phone, card, rawTimes, rawRows);
+                    }
+                    long t0 = System.nanoTime();
+                    List<Member> found = ledger.read(s -> members.findByPhone(s, typed));
+                    long t1 = System.nanoTime();
+                    Optional<Member> carded = ledger.read(s -> members.findByCard(s, card));
+                    long t2 = System.nanoTime();
+                    if (tillFirst) {
+                        rawLookups(lookup, phoneQuery, cardQuery, phone, card, rawTimes, rawRows);
+                    }
+                    String rawByPhone = rawRows[0];
+                    String rawByCard = rawRows[1];
+                    if (found.size() != 1 || !found.getFirst().name().equals(nameOf.apply(n)) || carded.isEmpty()
+                            || rawByPhone == null || !rawByPhone.equals(rawByCard)) {
+                        throw new IllegalStateException("member " + n + " not found alike");
+                    }
+                    byPhone[i] = t1 - t0;
+                    byCard[i] = t2 - t1;
+                    rawPhone[i] = rawTimes[0];
+                    rawCard[i] = rawTimes[1];
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "member lookup, %,d members, %,d random lookups each (microseconds):%n", count, samples);
+        print("till, by phone (typed with spaces)", byPhone);
+        print("raw indexed SQLite, by phone hash", rawPhone);
+        print("till, by card", byCard);
+        print("raw indexed SQLite, by card", rawCard);
     }
 
     /** The file's bytes per member, and each table's and index's, by SQLite's page statistics. */
@@ -177,13 +221,13 @@ public final class MemberLookupBenchmark {
 
     /** The raw lookups of member n: by phone hash (given the hash, so the query alone is timed), then by card. */
     private static void rawLookups(PhoneLookup lookup, PreparedStatement phoneQuery, PreparedStatement cardQuery, String phone,
-                                   int n, long[] times, String[] rows) throws SQLException {
+                                   CardNo card, long[] times, String[] rows) throws SQLException {
         byte[] hash = HexFormat.of().parseHex(lookup.hash(phone)); // the row keeps the hash's 32 bytes
         long t0 = System.nanoTime();
         phoneQuery.setBytes(1, hash);
         rows[0] = first(phoneQuery);
         long t1 = System.nanoTime();
-        cardQuery.setString(1, card(n).value());
+        cardQuery.setString(1, card.value());
         rows[1] = first(cardQuery);
         times[0] = t1 - t0;
         times[1] = System.nanoTime() - t1;

@@ -129,7 +129,7 @@ public final class NewTillBench {
             long[] bytes = {0};
             long[] events = {0};
             try (SyncAgent agent = new SyncAgent(ledger, new OkHttpSyncApi(http, codec, () -> base, () -> token), clock,
-                    new SecureRandom(), SyncAgent.Settings.defaults(), wrappedKeys(),
+                    new SecureRandom(), SyncAgent.Settings.defaults(), wrappedKeys(tillDir),
                     new SnapshotDownload(tillDir.resolve("snapshot"), codec, clock))) {
                 agent.onProgress(p -> {
                     long now = System.nanoTime();
@@ -196,12 +196,29 @@ public final class NewTillBench {
         }
     }
 
-    /** The members' keys kept as a till with its key file keeps them: wrapped. */
-    private static MemberKeyStore wrappedKeys() {
+    /**
+     * The members' keys kept as a till with its key file keeps them: wrapped by the key file {@code till.kek} beside the
+     * ledger, which the member lookup bench opens the till's members with ({@code -Dbench.ledger}).
+     */
+    private static MemberKeyStore wrappedKeys(Path tillDir) throws java.io.IOException {
         SecureRandom random = new SecureRandom();
-        byte[] kek = new byte[32];
-        random.nextBytes(kek);
-        return new MemberKeyStore(KeyWrap.with(kek, random));
+        return new MemberKeyStore(KeyWrap.with(io.chainpos.till.security.KeyFile.openOrCreate(tillDir.resolve("till.kek"), random),
+                random));
+    }
+
+    /** Member {@code m}'s phone in the chain this bench loads. */
+    public static String phone(int m) {
+        return "139%08d".formatted(m);
+    }
+
+    /** Member {@code m}'s name in the chain this bench loads. */
+    public static String name(int m) {
+        return SURNAMES.charAt(m % SURNAMES.length()) + "会员" + m;
+    }
+
+    /** Member {@code m}'s card in the chain this bench loads. */
+    public static CardNo card(int m) {
+        return CardNo.of("66%010d".formatted(m));
     }
 
     private static void print(String what, long[] from, long[] to) {
@@ -238,9 +255,8 @@ public final class NewTillBench {
             for (int m = from; m < Math.min(members, from + BATCH); m++) {
                 MemberKey key = MemberKey.generate(member(m));
                 keys.add(key);
-                registrations.add(new PersonalData("139%08d".formatted(m), SURNAMES.charAt(m % SURNAMES.length()) + "会员" + m,
-                        LocalDate.of(1960 + m % 45, 1 + m % 12, 1 + m % 28)).register(key, lookup,
-                        m % 2 == 0 ? Gender.FEMALE : Gender.MALE, CardNo.of("66%010d".formatted(m)), "NORMAL", m % 3 != 0));
+                registrations.add(new PersonalData(phone(m), name(m), LocalDate.of(1960 + m % 45, 1 + m % 12, 1 + m % 28))
+                        .register(key, lookup, m % 2 == 0 ? Gender.FEMALE : Gender.MALE, card(m), "NORMAL", m % 3 != 0));
             }
             ports.members().storeMemberKeys(keys);
             ingest(ports, s, registrations);
