@@ -59,7 +59,7 @@ public final class SaleView extends BorderPane {
         sceneProperty().addListener((o, was, now) -> {
             if (now != null) {
                 FxUi.focusLater(scanField);
-                FxUi.afterNextLayout(now, till.products()::readAhead);
+                FxUi.afterNextLayout(now, sale::shown);
                 now.focusOwnerProperty().addListener((f, before, owner) -> {
                     if (owner == null && !isDisabled() && getScene() == now) {
                         FxUi.focusLater(scanField);

@@ -154,6 +154,17 @@ public final class SaleViewModel {
     }
 
     /** Enter in the scan field: what the cashier typed there is rung up like a scan (a name is searched). */
+    /**
+     * The sale screen is on screen: the product names are read in the background from now on, so the first search by
+     * name answers at once (asked from the counter thread, where the till's use-cases run).
+     */
+    public void shown() {
+        tasks.counter(() -> {
+            till.products().readAhead();
+            return Boolean.TRUE;
+        }, asked -> { }, this::tell);
+    }
+
     public void submitScanField() {
         String text = scanText.get() == null ? "" : scanText.get().strip();
         scanText.set("");
