@@ -37,6 +37,12 @@ public final class ShiftStore {
                 + "ORDER BY till_epoch DESC, opened_seq DESC LIMIT 1").map((rs, ctx) -> shift(rs)).findOne();
     }
 
+    /** When the open shift was opened, or empty when none is open: its row alone, none of its events read. */
+    public Optional<java.time.Instant> openSince(LedgerSession session) {
+        return session.handle().createQuery("SELECT opened_at FROM shifts WHERE closed_seq IS NULL "
+                + "ORDER BY till_epoch DESC, opened_seq DESC LIMIT 1").mapTo(String.class).findOne().map(java.time.Instant::parse);
+    }
+
     public Optional<Shift> find(LedgerSession session, ShiftId id) {
         return session.handle().createQuery("SELECT * FROM shifts WHERE shift_id = :id").bind("id", id.toString())
                 .map((rs, ctx) -> shift(rs)).findOne();

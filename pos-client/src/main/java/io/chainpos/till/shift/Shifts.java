@@ -92,6 +92,14 @@ public final class Shifts {
         });
     }
 
+    /**
+     * When the open shift was opened, or empty when none is open: what the top bar shows, read without the shift's
+     * events (an X report decodes every one of them).
+     */
+    public Optional<java.time.Instant> openSince() {
+        return ledger.read(shifts::openSince);
+    }
+
     /** The X report of the open shift, or empty when none is open. */
     public Optional<ShiftReport> xReport() {
         return ledger.read(session -> shifts.current(session).map(shift -> ShiftReports.of(shifts.events(session, shift))));

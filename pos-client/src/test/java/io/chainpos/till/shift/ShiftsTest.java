@@ -33,6 +33,7 @@ class ShiftsTest {
 
             ShiftReport x = till.shifts.xReport().orElseThrow();
             assertThat(x.kind()).isEqualTo(ShiftReport.Kind.X);
+            assertThat(till.shifts.openSince()).as("what the top bar shows, read from the shift's row").contains(x.openedAt());
             assertThat(x.salesCount()).isEqualTo(2);
             assertThat(x.byTender()).containsExactly(new ShiftReport.TenderLine(TenderMethod.CASH, 2, 1400, 0),
                     new ShiftReport.TenderLine(TenderMethod.BANK_CARD, 1, 1000, 0));
@@ -42,6 +43,7 @@ class ShiftsTest {
             assertThat(closed.zReport().kind()).isEqualTo(ShiftReport.Kind.Z);
             assertThat(closed.zReport().difference()).isEqualTo(-100);
             assertThat(till.shifts.xReport()).isEmpty();
+            assertThat(till.shifts.openSince()).isEmpty();
             assertThat(till.shifts.report(closed.zReport().shiftId())).contains(closed.zReport());
         }
     }

@@ -1,6 +1,5 @@
 package io.chainpos.till.ui.app;
 
-import io.chainpos.model.sale.ShiftReport;
 import io.chainpos.till.settings.TillSettings;
 import io.chainpos.till.settings.TillSettingsFile;
 import io.chainpos.till.staff.StaffMember;
@@ -138,8 +137,8 @@ public final class AppViewModel implements SaleViewModel.Host {
         sale = new SaleViewModel(till, who, status, tasks, dialogs, this);
         router.saleTakes(sale::scanned);
         screen.set(Screen.COUNTER);
-        tasks.counter(() -> till.shifts().xReport(), (Optional<ShiftReport> open) -> {
-            status.shiftProperty().set(open.orElse(null));
+        tasks.counter(() -> till.shifts().openSince(), (Optional<java.time.Instant> open) -> {
+            status.shiftSinceProperty().set(open.orElse(null));
             if (open.isEmpty()) {
                 sale.screens().shift();
             }

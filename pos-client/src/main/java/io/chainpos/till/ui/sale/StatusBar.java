@@ -1,6 +1,5 @@
 package io.chainpos.till.ui.sale;
 
-import io.chainpos.model.sale.ShiftReport;
 import io.chainpos.till.device.printer.PrinterStatus;
 import io.chainpos.till.staff.StaffMember;
 import io.chainpos.till.sync.SyncStatus;
@@ -32,11 +31,11 @@ final class StatusBar {
             return who == null ? "" : messages.get("status.cashier", who.name());
         }, status.cashierProperty(), messages.localeProperty()));
         Label shift = item("status-shift", Bindings.createStringBinding(() -> {
-            ShiftReport open = status.shiftProperty().get();
-            return open == null ? messages.get("status.noShift")
-                    : messages.get("status.shift", LocalTime.ofInstant(open.openedAt(), zone).truncatedTo(ChronoUnit.MINUTES));
-        }, status.shiftProperty(), messages.localeProperty()));
-        level(shift, () -> status.shiftProperty().get() == null ? "warning" : "ok", status.shiftProperty());
+            java.time.Instant since = status.shiftSinceProperty().get();
+            return since == null ? messages.get("status.noShift")
+                    : messages.get("status.shift", LocalTime.ofInstant(since, zone).truncatedTo(ChronoUnit.MINUTES));
+        }, status.shiftSinceProperty(), messages.localeProperty()));
+        level(shift, () -> status.shiftSinceProperty().get() == null ? "warning" : "ok", status.shiftSinceProperty());
         Label sync = item("status-sync", Bindings.createStringBinding(() -> {
             SyncStatus now = status.syncProperty().get();
             return now == null ? "" : messages.get("status.sync." + now.connection().name(), now.waiting());

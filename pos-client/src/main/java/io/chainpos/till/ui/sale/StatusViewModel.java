@@ -1,10 +1,10 @@
 package io.chainpos.till.ui.sale;
 
-import io.chainpos.model.sale.ShiftReport;
 import io.chainpos.till.backup.BackupStatus;
 import io.chainpos.till.device.printer.PrinterStatus;
 import io.chainpos.till.security.TillProtection;
 import io.chainpos.till.staff.StaffMember;
+import java.time.Instant;
 import java.util.List;
 import io.chainpos.till.sync.SyncStatus;
 import io.chainpos.till.ui.Notice;
@@ -22,7 +22,7 @@ public final class StatusViewModel {
     private final TillUseCases till;
     private final Tasks tasks;
     private final ObjectProperty<StaffMember> cashier = new SimpleObjectProperty<>();
-    private final ObjectProperty<ShiftReport> shift = new SimpleObjectProperty<>();
+    private final ObjectProperty<Instant> shiftSince = new SimpleObjectProperty<>();
     private final ObjectProperty<SyncStatus> sync = new SimpleObjectProperty<>();
     private final ObjectProperty<io.chainpos.till.sync.SyncProgress> syncProgress =
             new SimpleObjectProperty<>(io.chainpos.till.sync.SyncProgress.IDLE);
@@ -57,9 +57,9 @@ public final class StatusViewModel {
         return cashier;
     }
 
-    /** The open shift's figures so far, or null when no shift is open. */
-    public ObjectProperty<ShiftReport> shiftProperty() {
-        return shift;
+    /** When the open shift was opened, or null when no shift is open. */
+    public ObjectProperty<Instant> shiftSinceProperty() {
+        return shiftSince;
     }
 
     public ObjectProperty<SyncStatus> syncProperty() {
@@ -91,11 +91,11 @@ public final class StatusViewModel {
     }
 
     public boolean shiftOpen() {
-        return shift.get() != null;
+        return shiftSince.get() != null;
     }
 
-    /** Reads the shift again (after a sale, or the shift screen closed). */
+    /** Reads again whether a shift is open, and since when (after the shift screen closed). */
     public void refresh() {
-        tasks.counter(() -> till.shifts().xReport().orElse(null), shift::set, problem::set);
+        tasks.counter(() -> till.shifts().openSince().orElse(null), shiftSince::set, problem::set);
     }
 }
