@@ -69,15 +69,20 @@ public final class MemberLookupBenchmark {
         if (chainTill != null) {
             // The till a new-till bench left: a whole chain's members, their keys wrapped by its key file beside it.
             Path file = Path.of(chainTill);
+            Path keyFile = Path.of(System.getProperty("bench.keyFile", file.resolveSibling("till.kek").toString()));
+            if (!Files.exists(file) || !Files.exists(keyFile)) {
+                throw new IllegalArgumentException("bench.ledger needs a new-till bench's till.db and its key file " + keyFile
+                        + " (or -Dbench.keyFile): " + (Files.exists(file) ? keyFile : file) + " is not there");
+            }
             SecureRandom random = new SecureRandom();
-            MemberStore members = new MemberStore(new MemberKeyStore(KeyWrap.with(KeyFile.openOrCreate(
-                    Path.of(System.getProperty("bench.keyFile", file.resolveSibling("till.kek").toString())), random), random)));
+            MemberStore members = new MemberStore(new MemberKeyStore(KeyWrap.with(KeyFile.openOrCreate(keyFile, random), random)));
+            int count;
             try (Ledger ledger = Ledger.open(file, clock, codec, TillProjections.standard(codec))) {
-                int count = ledger.read(s -> s.handle().createQuery("SELECT COUNT(*) FROM members").mapTo(Integer.class).one());
+                count = ledger.read(s -> s.handle().createQuery("SELECT COUNT(*) FROM members").mapTo(Integer.class).one());
                 PhoneLookup lookup = ledger.read(s -> members.keys().phoneLookup(s)).orElseThrow();
                 measure(ledger, members, file, lookup, count, samples, NewTillBench::phone, NewTillBench::name, NewTillBench::card);
             }
-            sizes(file, ledgerMembers(file));
+            sizes(file, count);
             return;
         }
         int count = Integer.getInteger("bench.members", 1_000_000);
@@ -106,13 +111,6 @@ public final class MemberLookupBenchmark {
                     MemberLookupBenchmark::phone, MemberLookupBenchmark::name, MemberLookupBenchmark::card);
         }
         sizes(file, count);
-    }
-
-    private static int ledgerMembers(Path file) throws SQLException {
-        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-             ResultSet rs = raw.createStatement().executeQuery("SELECT COUNT(*) FROM members")) {
-            return rs.getInt(1);
-        }
     }
 
     /**

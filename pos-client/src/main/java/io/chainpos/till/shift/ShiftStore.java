@@ -26,6 +26,9 @@ public final class ShiftStore {
         }
     }
 
+    /** The open shift's row: the newest shift not closed. */
+    private static final String OPEN_SHIFT = "FROM shifts WHERE closed_seq IS NULL "
+            + "ORDER BY till_epoch DESC, opened_seq DESC LIMIT 1";
     private final EventCodec codec;
 
     public ShiftStore(EventCodec codec) {
@@ -33,14 +36,13 @@ public final class ShiftStore {
     }
 
     public Optional<Shift> current(LedgerSession session) {
-        return session.handle().createQuery("SELECT * FROM shifts WHERE closed_seq IS NULL "
-                + "ORDER BY till_epoch DESC, opened_seq DESC LIMIT 1").map((rs, ctx) -> shift(rs)).findOne();
+        return session.handle().createQuery("SELECT * " + OPEN_SHIFT).map((rs, ctx) -> shift(rs)).findOne();
     }
 
     /** When the open shift was opened, or empty when none is open: its row alone, none of its events read. */
     public Optional<java.time.Instant> openSince(LedgerSession session) {
-        return session.handle().createQuery("SELECT opened_at FROM shifts WHERE closed_seq IS NULL "
-                + "ORDER BY till_epoch DESC, opened_seq DESC LIMIT 1").mapTo(String.class).findOne().map(java.time.Instant::parse);
+        return session.handle().createQuery("SELECT opened_at " + OPEN_SHIFT).mapTo(String.class).findOne()
+                .map(java.time.Instant::parse);
     }
 
     public Optional<Shift> find(LedgerSession session, ShiftId id) {

@@ -153,7 +153,6 @@ public final class SaleViewModel {
         return lines.isEmpty();
     }
 
-    /** Enter in the scan field: what the cashier typed there is rung up like a scan (a name is searched). */
     /**
      * The sale screen is on screen: the product names are read in the background from now on, so the first search by
      * name answers at once (asked from the counter thread, where the till's use-cases run).
@@ -165,6 +164,7 @@ public final class SaleViewModel {
         }, asked -> { }, this::tell);
     }
 
+    /** Enter in the scan field: what the cashier typed there is rung up like a scan (a name is searched). */
     public void submitScanField() {
         String text = scanText.get() == null ? "" : scanText.get().strip();
         scanText.set("");
