@@ -112,9 +112,12 @@ public final class ChainScaleBench {
                 java.util.Arrays.stream(System.getProperty("bench.events", "10000000").split(",")).mapToLong(Long::parseLong).toArray());
         int samples = Integer.getInteger("bench.samples", 30);
         ServerMain main = new ServerMain(Clock.systemUTC(), new SecureRandom());
-        String keptFile = System.getProperty("bench.sqlite-file");
-        boolean reuse = keptFile != null && java.nio.file.Files.exists(java.nio.file.Path.of(keptFile));
-        try (BenchDatabase database = keptFile == null ? BenchDatabase.open(kind) : BenchDatabase.keptSqlite(java.nio.file.Path.of(keptFile));
+        // -Dbench.sqlite-file=PATH or -Dbench.postgres-dir=PATH: the chain is kept there and measured again by a later run
+        String keptFile = System.getProperty(kind.equals("sqlite") ? "bench.sqlite-file" : "bench.postgres-dir");
+        boolean reuse = keptFile != null && BenchDatabase.loaded(java.nio.file.Path.of(keptFile));
+        try (BenchDatabase database = keptFile == null ? BenchDatabase.open(kind)
+                : kind.equals("sqlite") ? BenchDatabase.keptSqlite(java.nio.file.Path.of(keptFile))
+                : BenchDatabase.keptPostgres(java.nio.file.Path.of(keptFile));
              Storage storage = main.openStorage(DatabaseSettings.of(database.spec()).withPoolSize(8));
              Services.RunningServer running = main.start(storage, ServerSettings.of("127.0.0.1", 0, false))) {
             URI base = URI.create("http://127.0.0.1:" + running.port() + "/");
@@ -125,6 +128,7 @@ public final class ChainScaleBench {
                 System.out.printf(Locale.ROOT, "%n%s: the kept file %s, %,d events, measured again%n", kind, keptFile, events);
                 indexNames(storage);
                 bench.measure(HeadOfficeBrowser.signIn(base, "bench.admin", PASSWORD), running.pageRoutes(), samples);
+                bench.histories(main, storage, base, samples);
                 return;
             }
             bench.chain(main, storage, ports, base);
@@ -134,6 +138,7 @@ public final class ChainScaleBench {
                         kind, bench.stores, bench.products, bench.members, bench.written, (System.nanoTime() - bench.start) / 1_000_000_000L);
                 indexNames(storage);
                 bench.measure(HeadOfficeBrowser.signIn(base, "bench.admin", PASSWORD), running.pageRoutes(), samples);
+                bench.histories(main, storage, base, samples);
             }
         }
     }
@@ -320,6 +325,35 @@ public final class ChainScaleBench {
         }
     }
 
+    /**
+     * A member's history as a till asks for it ({@code GET /api/v1/members/{id}/history}, through the member index
+     * written at ingest), for random members, by a till enrolled for the purpose at the first store: at least 200 asks.
+     */
+    private void histories(ServerMain main, Storage storage, URI base, int samples) throws Exception {
+        String token = new BenchServerEnroller(main, storage, base).enroll(store(1), store(1) + "-H" + System.currentTimeMillis() % 100_000);
+        var http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        int asks = Math.max(200, samples);
+        long[] nanos = new long[asks];
+        long entries = 0;
+        for (int i = -20; i < asks; i++) {
+            var request = java.net.http.HttpRequest.newBuilder(base.resolve("/api/v1/members/" + member(random.nextInt(members / stores * stores)) + "/history"))
+                    .header("Authorization", "Bearer " + token).GET().build();
+            long before = System.nanoTime();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            long took = System.nanoTime() - before;
+            if (response.statusCode() != 200 || !response.body().contains("MemberRegistered")) {
+                throw new IllegalStateException("a member's history answered " + response.statusCode() + ": "
+                        + response.body().substring(0, Math.min(200, response.body().length())));
+            }
+            if (i >= 0) {
+                nanos[i] = took;
+                entries += response.body().split("\"occurredAt\"", -1).length - 1;
+            }
+        }
+        print("GET /api/v1/members/{id}/history (till)", nanos);
+        System.out.printf(Locale.ROOT, "  %.1f events a history on average%n", (double) entries / asks);
+    }
+
     private String fill(String path) {
         int m = random.nextInt(members / stores * stores);
         int s = path.contains("{memberId}") ? 1 + m / (members / stores) : 1 + random.nextInt(stores);
@@ -381,7 +415,7 @@ public final class ChainScaleBench {
 
     /** Enrolls each store's till through a code, as head office's tills page and a till do. */
     private record BenchServerEnroller(ServerMain main, Storage storage, URI base) {
-        void enroll(String store, String till) throws Exception {
+        String enroll(String store, String till) throws Exception {
             Enrollment.Issued issued = new Enrollment(main.accounts(storage), main.secrets(), Clock.systemUTC())
                     .issueCode(StoreId.of(store), TillId.of(till));
             String code = ((Enrollment.Issued.Code) issued).code();
@@ -389,9 +423,11 @@ public final class ChainScaleBench {
             var reply = http.send(java.net.http.HttpRequest.newBuilder(base.resolve("/api/v1/enroll"))
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"code\":\"" + code + "\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
-            if (reply.statusCode() != 200) {
+            java.util.regex.Matcher token = java.util.regex.Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(reply.body());
+            if (reply.statusCode() != 200 || !token.find()) {
                 throw new IllegalStateException("enrolling " + till + " answered " + reply.statusCode() + ": " + reply.body());
             }
+            return token.group(1);
         }
     }
 }
