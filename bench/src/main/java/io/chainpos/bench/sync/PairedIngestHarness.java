@@ -80,6 +80,7 @@ final class PairedIngestHarness {
                     ingestWall += pushes + catchUp;
                     rawWall += phase(pool, rawTasks(writers), block, rawNanos, round * block * threads);
                 }
+                printTimeSpent(database, server.projector.timeSpent());
                 double events = (double) rounds * block * threads * batch;
                 return new Figures(database, threads, batch, events / (ingestWall / 1e9), percentile(ingestNanos, 50),
                         percentile(ingestNanos, 99), events / (rawWall / 1e9), percentile(rawNanos, 50), percentile(rawNanos, 99),
@@ -92,6 +93,15 @@ final class PairedIngestHarness {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Where the projector's time went in this run, warm-up included: each projection's share, the largest first. */
+    private static void printTimeSpent(String database, java.util.Map<String, java.time.Duration> spent) {
+        long total = spent.values().stream().mapToLong(java.time.Duration::toNanos).sum();
+        System.out.printf(Locale.ROOT, "%s: time merging, by projection (warm-up included), %.1f s in all%n", database, total / 1e9);
+        spent.entrySet().stream().sorted(java.util.Map.Entry.<String, java.time.Duration>comparingByValue().reversed())
+                .forEach(e -> System.out.printf(Locale.ROOT, "  %-36s %8.1f s %5.1f %%%n", e.getKey(), e.getValue().toNanos() / 1e9,
+                        100.0 * e.getValue().toNanos() / Math.max(1, total)));
     }
 
     static String describe(Figures f) {

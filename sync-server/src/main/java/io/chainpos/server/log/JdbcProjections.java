@@ -4,9 +4,14 @@ import io.chainpos.model.event.EventEnvelope;
 import io.chainpos.model.sync.SyncException;
 import io.chainpos.server.db.Dialect;
 import io.chainpos.server.db.SqlSession;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Every registered projection, called in registration order in the caller's transaction. A failure caused
@@ -15,9 +20,17 @@ import java.util.List;
  */
 final class JdbcProjections {
     private final List<Projection> projections;
+    /**
+     * Nanoseconds each projection (by class name) has spent merging in this process, rolled-back merges included: kept
+     * for the process, as every projector on the same database (the server's follower, a reader catching up) shares the
+     * work.
+     */
+    private static final Map<String, LongAdder> SPENT = new ConcurrentHashMap<>();
+    private final List<LongAdder> spent;
 
     JdbcProjections(List<Projection> projections) {
         this.projections = List.copyOf(projections);
+        this.spent = this.projections.stream().map(p -> SPENT.computeIfAbsent(p.getClass().getSimpleName(), name -> new LongAdder())).toList();
     }
 
     /** An event whose merge failed because of what it holds; {@code event} is null when not yet known which. */
@@ -36,6 +49,15 @@ final class JdbcProjections {
 
     List<Projection> all() {
         return projections;
+    }
+
+    /** The time each projection has spent merging in this process, by its class's simple name, in registration order. */
+    Map<String, Duration> timeSpent() {
+        Map<String, Duration> out = new LinkedHashMap<>();
+        for (int i = 0; i < projections.size(); i++) {
+            out.put(projections.get(i).getClass().getSimpleName(), Duration.ofNanos(spent.get(i).sum()));
+        }
+        return out;
     }
 
     List<SyncException> apply(SqlSession sql, List<EventEnvelope> events, Instant now, boolean oneByOne) {
@@ -62,8 +84,13 @@ final class JdbcProjections {
 
     private List<SyncException> applyAll(SqlSession sql, List<EventEnvelope> events, Instant now) {
         List<SyncException> found = new ArrayList<>();
-        for (Projection projection : projections) {
-            found.addAll(projection.apply(sql, events, now));
+        for (int i = 0; i < projections.size(); i++) {
+            long start = System.nanoTime();
+            try {
+                found.addAll(projections.get(i).apply(sql, events, now));
+            } finally {
+                spent.get(i).add(System.nanoTime() - start);
+            }
         }
         return found;
     }

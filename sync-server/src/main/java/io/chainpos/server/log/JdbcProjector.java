@@ -85,6 +85,11 @@ final class JdbcProjector implements Projector {
         return new Lag(heads[0] - heads[1], behind);
     }
 
+    @Override
+    public Map<String, Duration> timeSpent() {
+        return projections.timeSpent();
+    }
+
     /** The log head and the projected head, in one read. */
     private long[] heads() {
         return db.read(h -> h.createQuery(HEADS).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one());

@@ -30,6 +30,12 @@ public interface Projector {
     /** What is left to merge now. */
     Lag lag();
 
+    /**
+     * The time each projection has spent merging in this process since it started (whichever projector over the log did
+     * the work), by projection (its class's simple name), in the order they merge: where the projector's time goes.
+     */
+    java.util.Map<String, Duration> timeSpent();
+
     /** How far the projections trail the log: events not yet merged, and how long the oldest of them has waited. */
     record Lag(long events, Duration behind) {
         public static final Lag NONE = new Lag(0, Duration.ZERO);

@@ -35,6 +35,11 @@ class ProjectorFollowerTest {
         public Lag lag() {
             return Lag.NONE;
         }
+
+        @Override
+        public java.util.Map<String, Duration> timeSpent() {
+            return java.util.Map.of();
+        }
     }
 
     @Test

@@ -47,5 +47,10 @@ class ProjectionsFollowPushesTest {
         assertThat(lag).isEqualTo(Projector.Lag.NONE);
         String metrics = server.anonymous().get("/metrics").body();
         assertThat(metrics).contains("chainpos_projection_lag_events{database=\"sqlite\"} 0.0");
+        // the sale went through the sales facts: some time spent there, and every projection named
+        assertThat(server.ports.projector().timeSpent()).hasSize(io.chainpos.server.Ports.projections(io.chainpos.server.web.StoreZones.NONE).size())
+                .hasEntrySatisfying("JdbcSalesFactsProjection", spent -> assertThat(spent).isPositive());
+        String salesFacts = "chainpos_projection_merge_seconds_total{database=\"sqlite\",projection=\"JdbcSalesFactsProjection\"} ";
+        assertThat(metrics).contains(salesFacts).doesNotContain(salesFacts + "0.0\n");
     }
 }
