@@ -65,6 +65,18 @@ public final class JdbcSalesFacts implements SalesFacts {
     }
 
     @Override
+    public List<Item> best(Filter filter, int limit) {
+        List<Object> args = args(filter);
+        args.add(limit);
+        // ranked and cut before the names are joined: a chain's month sells tens of thousands of products
+        return query("SELECT s.sku, p.name_zh, p.name_en, s.category, s.q, s.g, s.d, s.n, s.rq, s.r FROM ("
+                + "SELECT sku, MAX(category) AS category, SUM(qty_milli) AS q, SUM(gross) AS g, SUM(discount) AS d, SUM(net) AS n, "
+                + "SUM(refund_qty_milli) AS rq, SUM(refunded) AS r FROM " + itemRows(filter) + " WHERE " + where(filter) + " GROUP BY sku"
+                + " ORDER BY SUM(net) - SUM(refunded) DESC, sku LIMIT ?"
+                + ") s LEFT JOIN sales_fact_products p ON p.sku = s.sku ORDER BY s.n - s.r DESC, s.sku", args, JdbcSalesFacts::item);
+    }
+
+    @Override
     public Map<String, Long> netQtyAt(String store, Collection<String> skus, LocalDate from, LocalDate to) {
         Map<String, Long> sold = new HashMap<>();
         List<String> all = List.copyOf(skus);

@@ -82,6 +82,12 @@ public interface SalesFacts {
     Map<String, Long> netQtyAt(String store, Collection<String> skus, LocalDate from, LocalDate to);
 
     /**
+     * The {@code limit} products that sold most in the period (net sales less refunds), the greatest first, ties in SKU
+     * order: the same rows as {@link #items} gives, ranked and cut where they are summed.
+     */
+    List<Item> best(Filter filter, int limit);
+
+    /**
      * The {@code limit} products that sold least in the period (net quantity), counting every product the catalog
      * describes, those not sold at all first.
      */

@@ -6,7 +6,6 @@ import io.chainpos.server.web.Language;
 import java.time.DayOfWeek;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -151,8 +150,7 @@ public final class SalesReport {
     }
 
     private Section best(SalesFacts.Filter filter) {
-        List<SalesFacts.Item> best = facts.items(filter).stream()
-                .sorted(Comparator.comparingLong(SalesFacts.Item::net).reversed().thenComparing(SalesFacts.Item::sku)).limit(TOP).toList();
+        List<SalesFacts.Item> best = facts.best(filter, TOP);
         return new Section("best", t("report.section.best"), headers("sku", "name", "category", "quantity", "net", "refunded"),
                 best.stream().map(this::itemRow).toList(),
                 SalesCharts.bars(best.stream().map(this::name).toList(), List.of(t("report.this-period")),

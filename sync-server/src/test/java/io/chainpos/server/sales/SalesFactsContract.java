@@ -201,11 +201,12 @@ abstract class SalesFactsContract {
             assertThat(facts.byStoreAndDay(f)).as("by store and day %s", f).isEqualTo(fold.byStoreAndDay(f));
             assertThat(facts.byHour(f)).as("by hour %s", f).isEqualTo(fold.byHour(f));
             assertThat(facts.items(f)).as("items %s", f).isEqualTo(fold.items(f));
+            assertThat(facts.best(f, 4)).as("best %s", f).isEqualTo(fold.best(f, 4));
             assertThat(facts.slowest(f, 4)).as("slowest %s", f).isEqualTo(fold.slowest(f, 4));
             assertThat(facts.categories(f)).as("categories %s", f).isEqualTo(fold.categories(f));
             assertThat(facts.tenders(f)).as("tenders %s", f).isEqualTo(fold.tenders(f));
             assertThat(facts.promotions(f)).as("promotions %s", f).isEqualTo(fold.promotions(f));
-            figures.add(List.of(facts.summary(f), facts.byStoreAndDay(f), facts.byHour(f), facts.items(f), facts.slowest(f, 4),
+            figures.add(List.of(facts.summary(f), facts.byStoreAndDay(f), facts.byHour(f), facts.items(f), facts.best(f, 4), facts.slowest(f, 4),
                     facts.categories(f), facts.tenders(f), facts.promotions(f)));
         }
         for (String sale : saleIds) {

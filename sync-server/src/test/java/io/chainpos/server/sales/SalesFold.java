@@ -161,6 +161,11 @@ final class SalesFold {
         return items;
     }
 
+    List<SalesFacts.Item> best(SalesFacts.Filter filter, int limit) {
+        return items(filter).stream().sorted(Comparator.comparingLong(SalesFacts.Item::net).reversed().thenComparing(SalesFacts.Item::sku))
+                .limit(limit).toList();
+    }
+
     List<SalesFacts.Item> slowest(SalesFacts.Filter filter, int limit) {
         Map<String, List<Line>> grouped = lines.stream().filter(in(filter, Line::store, Line::day))
                 .collect(Collectors.groupingBy(Line::sku));
