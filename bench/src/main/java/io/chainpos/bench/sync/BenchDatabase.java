@@ -36,12 +36,7 @@ final class BenchDatabase implements AutoCloseable {
     static BenchDatabase keptPostgres(Path dataFolder) {
         try {
             boolean existing = Files.exists(dataFolder.resolve("PG_VERSION"));
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataFolder)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("max_connections", "100")
+            EmbeddedPostgres postgres = durable(dataFolder, false)
                     .setServerConfig("shared_buffers", "2GB")
                     .setServerConfig("effective_cache_size", "8GB")
                     .setServerConfig("work_mem", "32MB")
@@ -72,13 +67,7 @@ final class BenchDatabase implements AutoCloseable {
             if (kind.equals("sqlite")) {
                 return new BenchDatabase(folder.resolve("chainpos.db").toString(), null, folder);
             }
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(folder.resolve("pg"))
-                    .setCleanDataDirectory(true)
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("max_connections", "100")
-                    .start();
+            EmbeddedPostgres postgres = durable(folder.resolve("pg"), true).start();
             try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE chainpos");
             }
@@ -88,6 +77,16 @@ final class BenchDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** An embedded PostgreSQL in {@code dataFolder} that commits durably, as a production server. */
+    private static EmbeddedPostgres.Builder durable(Path dataFolder, boolean clean) {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataFolder)
+                .setCleanDataDirectory(clean)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("max_connections", "100");
     }
 
     /** What {@code --db} would be given: the SQLite path or the PostgreSQL JDBC URL. */

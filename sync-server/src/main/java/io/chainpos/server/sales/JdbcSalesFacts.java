@@ -59,8 +59,7 @@ public final class JdbcSalesFacts implements SalesFacts {
     @Override
     public List<Item> items(Filter filter) {
         return query("SELECT s.sku, p.name_zh, p.name_en, s.category, s.q, s.g, s.d, s.n, s.rq, s.r FROM ("
-                + "SELECT sku, MAX(category) AS category, SUM(qty_milli) AS q, SUM(gross) AS g, SUM(discount) AS d, SUM(net) AS n, "
-                + "SUM(refund_qty_milli) AS rq, SUM(refunded) AS r FROM " + itemRows(filter) + " WHERE " + where(filter) + " GROUP BY sku"
+                + byProduct(filter)
                 + ") s LEFT JOIN sales_fact_products p ON p.sku = s.sku ORDER BY s.sku", filter, JdbcSalesFacts::item);
     }
 
@@ -70,8 +69,7 @@ public final class JdbcSalesFacts implements SalesFacts {
         args.add(limit);
         // ranked and cut before the names are joined: a chain's month sells tens of thousands of products
         return query("SELECT s.sku, p.name_zh, p.name_en, s.category, s.q, s.g, s.d, s.n, s.rq, s.r FROM ("
-                + "SELECT sku, MAX(category) AS category, SUM(qty_milli) AS q, SUM(gross) AS g, SUM(discount) AS d, SUM(net) AS n, "
-                + "SUM(refund_qty_milli) AS rq, SUM(refunded) AS r FROM " + itemRows(filter) + " WHERE " + where(filter) + " GROUP BY sku"
+                + byProduct(filter)
                 + " ORDER BY SUM(net) - SUM(refunded) DESC, sku LIMIT ?"
                 + ") s LEFT JOIN sales_fact_products p ON p.sku = s.sku ORDER BY s.n - s.r DESC, s.sku", args, JdbcSalesFacts::item);
     }
@@ -101,8 +99,7 @@ public final class JdbcSalesFacts implements SalesFacts {
         args.add(limit);
         return query("SELECT p.sku, p.name_zh, p.name_en, p.category, COALESCE(s.q, 0), COALESCE(s.g, 0), COALESCE(s.d, 0), "
                 + "COALESCE(s.n, 0), COALESCE(s.rq, 0), COALESCE(s.r, 0) FROM sales_fact_products p LEFT JOIN ("
-                + "SELECT sku, SUM(qty_milli) AS q, SUM(gross) AS g, SUM(discount) AS d, SUM(net) AS n, "
-                + "SUM(refund_qty_milli) AS rq, SUM(refunded) AS r FROM " + itemRows(filter) + " WHERE " + where(filter) + " GROUP BY sku"
+                + byProduct(filter)
                 + ") s ON s.sku = p.sku ORDER BY COALESCE(s.q, 0) - COALESCE(s.rq, 0), COALESCE(s.n, 0) - COALESCE(s.r, 0), p.sku LIMIT ?",
                 args, JdbcSalesFacts::item);
     }
@@ -138,6 +135,12 @@ public final class JdbcSalesFacts implements SalesFacts {
     /** The store's own rows, or the chain's rollup of them. */
     private static String table(Filter filter, String store, String chain) {
         return filter.store().isPresent() ? store : chain;
+    }
+
+    /** Each product's sums over the filter's rows, one row a SKU, with the greatest category it was sold under. */
+    private static String byProduct(Filter filter) {
+        return "SELECT sku, MAX(category) AS category, SUM(qty_milli) AS q, SUM(gross) AS g, SUM(discount) AS d, SUM(net) AS n, "
+                + "SUM(refund_qty_milli) AS rq, SUM(refunded) AS r FROM " + itemRows(filter) + " WHERE " + where(filter) + " GROUP BY sku";
     }
 
     private static String itemRows(Filter filter) {
