@@ -47,8 +47,9 @@ public final class JdbcLiabilities implements Liabilities {
     }
 
     @Override
-    public List<Movement> movements(long fromMs, long untilMs) {
-        return db.read(h -> h.createQuery("""
+    public List<Movement> movements(java.util.Optional<String> storeId, long fromMs, long untilMs) {
+        return db.read(h -> {
+            var query = h.createQuery("""
                         SELECT store_id,
                                SUM(CASE WHEN account = 'POINTS' AND delta > 0 THEN delta ELSE 0 END),
                                SUM(CASE WHEN account = 'POINTS' AND delta < 0 AND reason <> 'EXPIRE' THEN -delta ELSE 0 END),
@@ -57,12 +58,14 @@ public final class JdbcLiabilities implements Liabilities {
                                SUM(CASE WHEN account = 'STORED_VALUE' AND delta - bonus_part < 0 THEN bonus_part - delta ELSE 0 END),
                                SUM(CASE WHEN account = 'STORED_VALUE' AND bonus_part > 0 THEN bonus_part ELSE 0 END),
                                SUM(CASE WHEN account = 'STORED_VALUE' AND bonus_part < 0 THEN -bonus_part ELSE 0 END)
-                        FROM liability_deltas WHERE occurred_ms >= :from AND occurred_ms < :until
-                        GROUP BY store_id ORDER BY store_id""")
-                .bind("from", fromMs)
-                .bind("until", untilMs)
-                .map((rs, ctx) -> new Movement(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6), rs.getLong(7), rs.getLong(8)))
-                .list());
+                        FROM liability_deltas WHERE %s occurred_ms >= :from AND occurred_ms < :until
+                        GROUP BY store_id ORDER BY store_id""".formatted(storeId.isPresent() ? "store_id = :store AND" : ""));
+            storeId.ifPresent(store -> query.bind("store", store));
+            return query.bind("from", fromMs)
+                    .bind("until", untilMs)
+                    .map((rs, ctx) -> new Movement(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                            rs.getLong(6), rs.getLong(7), rs.getLong(8)))
+                    .list();
+        });
     }
 }

@@ -36,6 +36,9 @@ public interface Liabilities {
     /** Every store with a liability or a movement, in store order. */
     List<StoreLiability> byStore();
 
-    /** What moved at each store from {@code fromMs} (inclusive) to {@code untilMs}, in store order. */
-    List<Movement> movements(long fromMs, long untilMs);
+    /**
+     * What moved at each store (or only at {@code storeId} when given, read through its own index) from {@code fromMs}
+     * (inclusive) to {@code untilMs}, in store order.
+     */
+    List<Movement> movements(java.util.Optional<String> storeId, long fromMs, long untilMs);
 }

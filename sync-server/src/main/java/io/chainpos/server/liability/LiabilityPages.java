@@ -181,8 +181,8 @@ public final class LiabilityPages implements PageFeature {
     private Figures figures(Optional<String> store, int days) {
         long now = clock.millis() + 1; // up to and including this instant
         long span = Duration.ofDays(days).toMillis();
-        Map<String, Liabilities.Movement> current = byStore(liabilities.movements(now - span, now));
-        Map<String, Liabilities.Movement> previous = byStore(liabilities.movements(now - 2 * span, now - span));
+        Map<String, Liabilities.Movement> current = byStore(liabilities.movements(store, now - span, now));
+        Map<String, Liabilities.Movement> previous = byStore(liabilities.movements(store, now - 2 * span, now - span));
         Map<String, Liabilities.StoreLiability> held = new java.util.TreeMap<>();
         liabilities.byStore().forEach(l -> held.put(l.storeId(), l));
         current.keySet().forEach(s -> held.putIfAbsent(s, new Liabilities.StoreLiability(s, 0, 0, 0, 0, 0)));

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,13 +96,18 @@ public final class JdbcSalesFacts implements SalesFacts {
 
     @Override
     public List<Item> slowest(Filter filter, int limit) {
+        // The least among the products sold in the period, and the first products the period did not sell at all, in
+        // SKU order: the slowest are among these two short lists, so the catalog (300,000 products) is never sorted.
         List<Object> args = args(filter);
         args.add(limit);
-        return query("SELECT p.sku, p.name_zh, p.name_en, p.category, COALESCE(s.q, 0), COALESCE(s.g, 0), COALESCE(s.d, 0), "
-                + "COALESCE(s.n, 0), COALESCE(s.rq, 0), COALESCE(s.r, 0) FROM sales_fact_products p LEFT JOIN ("
-                + byProduct(filter)
-                + ") s ON s.sku = p.sku ORDER BY COALESCE(s.q, 0) - COALESCE(s.rq, 0), COALESCE(s.n, 0) - COALESCE(s.r, 0), p.sku LIMIT ?",
-                args, JdbcSalesFacts::item);
+        List<Item> candidates = new ArrayList<>(query("SELECT p.sku, p.name_zh, p.name_en, p.category, s.q, s.g, s.d, s.n, s.rq, s.r FROM ("
+                + byProduct(filter) + ") s JOIN sales_fact_products p ON p.sku = s.sku ORDER BY s.q - s.rq, s.n - s.r, p.sku LIMIT ?",
+                args, JdbcSalesFacts::item));
+        candidates.addAll(query("SELECT p.sku, p.name_zh, p.name_en, p.category, 0, 0, 0, 0, 0, 0 FROM sales_fact_products p "
+                + "WHERE p.sku NOT IN (SELECT sku FROM " + itemRows(filter) + " WHERE " + where(filter) + ") ORDER BY p.sku LIMIT ?",
+                args, JdbcSalesFacts::item));
+        return candidates.stream().sorted(Comparator.comparingLong(Item::netQtyMilli).thenComparingLong(Item::net)
+                .thenComparing(Item::sku)).limit(limit).toList();
     }
 
     @Override

@@ -170,7 +170,7 @@ abstract class MemberFactsContract extends EventStoreContract {
     }
 
     /** Every figure, as the ports read it. */
-    record Figures(List<Liabilities.StoreLiability> stores, List<Liabilities.Movement> movements,
+    record Figures(List<Liabilities.StoreLiability> stores, List<Liabilities.Movement> movements, List<Liabilities.Movement> s001Movements,
                    List<MemberActivities.Person> people, Map<String, List<String>> tiers, Map<String, Long> visitSpend,
                    List<Liabilities.PointsBand> chainPoints, List<Liabilities.PointsBand> s001Points) {
     }
@@ -186,7 +186,8 @@ abstract class MemberFactsContract extends EventStoreContract {
             tiers.put(person.memberId(), activity.tiers().stream().map(t -> t.fromTier() + ">" + t.toTier()).sorted().toList());
             visitSpend.put(person.memberId(), activity.visits().stream().mapToLong(MemberActivities.Visit::spend).sum());
         }
-        return new Figures(ports.liabilities().byStore(), ports.liabilities().movements(0, Long.MAX_VALUE), people, tiers, visitSpend,
+        return new Figures(ports.liabilities().byStore(), ports.liabilities().movements(java.util.Optional.empty(), 0, Long.MAX_VALUE),
+                ports.liabilities().movements(java.util.Optional.of("S001"), 0, Long.MAX_VALUE), people, tiers, visitSpend,
                 ports.liabilities().pointsHeld(java.util.Optional.empty()), ports.liabilities().pointsHeld(java.util.Optional.of("S001")));
     }
 
@@ -375,7 +376,8 @@ abstract class MemberFactsContract extends EventStoreContract {
                         p[2] == Long.MAX_VALUE ? 0 : p[2], p[3] == Long.MIN_VALUE ? 0 : p[3], p[4], p[5]));
             });
             tiersOf.replaceAll((k, v) -> v.stream().sorted().toList());
-            return new Figures(stores, movements, persons, tiersOf, spendOf, pointsHeld(null), pointsHeld("S001"));
+            return new Figures(stores, movements, movements.stream().filter(m -> m.storeId().equals("S001")).toList(), persons, tiersOf,
+                    spendOf, pointsHeld(null), pointsHeld("S001"));
         }
 
         /** Members (by liability owner) holding points, chain-wide or at one store, counted in the published bands. */
