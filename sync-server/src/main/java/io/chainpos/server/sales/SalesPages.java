@@ -62,7 +62,7 @@ public final class SalesPages implements PageFeature {
     private void stores(PageRequest request) {
         request.render("sales/stores.jte", "sales.stores.title", new StoresView(sales.stores().stream()
                 .map(s -> new StoresView.StoreRow(s.storeId(), request.formats().number(s.documents()),
-                        request.formats(zoneOfStore.apply(s.storeId())).dateTime(s.newest()))).toList()));
+                        request.formatsOf(s.storeId()).dateTime(s.newest()))).toList()));
     }
 
     private void list(PageRequest request) {

@@ -87,6 +87,14 @@ public final class JdbcStores implements Stores, StoreZones {
                 .bind("id", store).mapTo(String.class).findOne()).map(ZoneId::of);
     }
 
+    @Override
+    public java.util.Map<String, ZoneId> every() {
+        java.util.Map<String, ZoneId> zones = new java.util.HashMap<>();
+        db.read(h -> h.createQuery("SELECT store_id, zone_id FROM stores").map((rs, ctx) -> zones.put(rs.getString(1),
+                ZoneId.of(rs.getString(2)))).list());
+        return zones;
+    }
+
     private static Store store(ResultSet rs) throws SQLException {
         return new Store(rs.getString(1), rs.getString(2), rs.getString(3), ZoneId.of(rs.getString(4)), rs.getInt(5),
                 Instant.ofEpochMilli(rs.getLong(6)));

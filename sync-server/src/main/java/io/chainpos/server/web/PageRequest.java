@@ -25,6 +25,8 @@ public final class PageRequest {
     private final Viewer viewer;
     private final Language language;
     private final Map<String, Formats> storeFormats = new java.util.HashMap<>();
+    /** Every described store's zone, read once this page has shown a second store. */
+    private Map<String, ZoneId> everyZone;
 
     PageRequest(Pages pages, Context ctx, Viewer viewer, Language language) {
         this.pages = pages;
@@ -61,14 +63,25 @@ public final class PageRequest {
 
     /**
      * Formats for this page's language, times in {@code store}'s zone as head office set it (head office's zone for
-     * a store it has not described, or none). Each store's zone is looked up once per request.
+     * a store it has not described, or none). Each store's zone is looked up once per request; a page that shows a
+     * second store reads every store's zone at once (the chain's lists show a thousand stores).
      */
     public Formats formatsOf(String store) {
         if (store == null || store.isEmpty()) {
             return formats();
         }
-        return storeFormats.computeIfAbsent(store, s -> new Formats(language,
-                pages.storeZones().zoneOf(s).orElse(Formats.DEFAULT_ZONE)));
+        Formats known = storeFormats.get(store);
+        if (known != null) {
+            return known;
+        }
+        if (everyZone == null && !storeFormats.isEmpty()) {
+            everyZone = pages.storeZones().every();
+        }
+        ZoneId zone = everyZone != null && everyZone.containsKey(store) ? everyZone.get(store)
+                : pages.storeZones().zoneOf(store).orElse(Formats.DEFAULT_ZONE);
+        Formats formats = new Formats(language, zone);
+        storeFormats.put(store, formats);
+        return formats;
     }
 
     public String text(String key, Object... args) {

@@ -12,4 +12,9 @@ public interface StoreZones {
     StoreZones NONE = store -> Optional.empty();
 
     Optional<ZoneId> zoneOf(String store);
+
+    /** Every described store's zone at once, for a page that shows many stores' times (none when not known at once). */
+    default java.util.Map<String, ZoneId> every() {
+        return java.util.Map.of();
+    }
 }

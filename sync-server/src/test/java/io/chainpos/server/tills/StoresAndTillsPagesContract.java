@@ -194,6 +194,15 @@ abstract class StoresAndTillsPagesContract {
                 .isNotEqualTo(english.withZone(java.time.ZoneId.of("Asia/Shanghai")).format(soldAt));
         Browser browser = office().signInAs(Role.HQ_ADMIN).open("/stores/S014/sales");
         assertThat(browser.texts("#sales tbody tr.sale td")).contains("S014-T1-000001", urumqi);
+
+        // the chain's list shows each store's newest sale in that store's own zone (the zones read at once for many stores)
+        createStore("S017", "Fifth Avenue", "America/New_York");
+        TestServer.EnrolledTill newYork = office().server().enroll("S017", "S017-T1");
+        assertThat(newYork.api().post("/api/v1/sync/push", Json.push(newYork.writer(),
+                newYork.writer().next(List.of(Facts.sale("S017-T1-000001", "690001", 990))))).status()).isEqualTo(200);
+        String inNewYork = english.withZone(java.time.ZoneId.of("America/New_York")).format(office().server().clock.instant());
+        browser.open("/sales");
+        assertThat(browser.texts("#sales-stores tbody tr td")).containsSubsequence("S014", urumqi).containsSubsequence("S017", inNewYork);
     }
 
     @Test
@@ -252,7 +261,8 @@ abstract class StoresAndTillsPagesContract {
         PageClient admin = office().http();
         admin.signIn(office().user(Role.HQ_ADMIN), BackOffice.PASSWORD);
         admin.get("/stores/new");
-        assertThat(admin.post("/stores", Map.of("_csrf", admin.csrfToken(), "_once", admin.formToken(), "id", id, "name", name,
-                "address", "", "zone", zone)).status()).isEqualTo(303);
+        var created = admin.post("/stores", Map.of("_csrf", admin.csrfToken(), "_once", admin.formToken(), "id", id, "name", name,
+                "address", "", "zone", zone));
+        assertThat(created.status()).as(created.body()).isEqualTo(303);
     }
 }
