@@ -53,8 +53,22 @@ public final class JdbcLiabilityProjection implements Projection {
 
     @Override
     public List<String> tables() {
-        return List.of("liability_deltas", "liability_owners", "liability_pools", "liability_totals");
+        return List.of("liability_deltas", "liability_store_days", "liability_owners", "liability_pools", "liability_totals");
     }
+    /** The movements of a store's UTC day, summed as {@link Liabilities#movements} sums them (V253). */
+    private static final String ADD_TO_DAY = """
+            INSERT INTO liability_store_days (store_id, day, points_earned, points_spent, points_expired, paid_in, paid_out,
+                                              bonus_in, bonus_out)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (store_id, day) DO UPDATE
+            SET points_earned = liability_store_days.points_earned + excluded.points_earned,
+                points_spent = liability_store_days.points_spent + excluded.points_spent,
+                points_expired = liability_store_days.points_expired + excluded.points_expired,
+                paid_in = liability_store_days.paid_in + excluded.paid_in, paid_out = liability_store_days.paid_out + excluded.paid_out,
+                bonus_in = liability_store_days.bonus_in + excluded.bonus_in, bonus_out = liability_store_days.bonus_out + excluded.bonus_out""";
+
+    /** A UTC day in milliseconds: the rollup's day. */
+    static final long DAY_MS = 86_400_000L;
 
     @Override
     public List<SyncException> apply(SqlSession sql, List<EventEnvelope> events, Instant now) {
@@ -109,6 +123,9 @@ public final class JdbcLiabilityProjection implements Projection {
         private final TreeMap<List<String>, long[]> poolChanges = new TreeMap<>(Batch::compare);
         // store -> points, paid, bonus, points earned, points expired
         private final TreeMap<String, long[]> totalChanges = new TreeMap<>();
+        // (store, UTC day) -> the seven movement sums of the deltas recorded
+        private final TreeMap<Map.Entry<String, Long>, long[]> dayChanges = new TreeMap<>(
+                Map.Entry.<String, Long>comparingByKey().thenComparing(Map.Entry.comparingByValue()));
 
         Batch(SqlSession sql) {
             this.sql = sql;
@@ -126,8 +143,20 @@ public final class JdbcLiabilityProjection implements Projection {
         }
 
         void record(EventEnvelope event, String account, String reason, long delta, long bonus) {
-            deltas.add(new Object[] {event.eventId().toString(), event.storeId().value(), account, reason, delta, bonus,
-                    event.occurredAt().toEpochMilli()});
+            long at = event.occurredAt().toEpochMilli();
+            deltas.add(new Object[] {event.eventId().toString(), event.storeId().value(), account, reason, delta, bonus, at});
+            long[] day = dayChanges.computeIfAbsent(Map.entry(event.storeId().value(), Math.floorDiv(at, DAY_MS)), k -> new long[7]);
+            if (account.equals("POINTS")) {
+                day[0] += Math.max(delta, 0);
+                day[1] += delta < 0 && !reason.equals("EXPIRE") ? -delta : 0;
+                day[2] += reason.equals("EXPIRE") ? -delta : 0;
+            } else {
+                long paid = delta - bonus;
+                day[3] += Math.max(paid, 0);
+                day[4] += Math.max(-paid, 0);
+                day[5] += Math.max(bonus, 0);
+                day[6] += Math.max(-bonus, 0);
+            }
         }
 
         /**
@@ -171,6 +200,10 @@ public final class JdbcLiabilityProjection implements Projection {
             sql.batch(DELTA, deltas);
             deltas.clear();
             List<Object[]> rows = new ArrayList<>();
+            dayChanges.forEach((key, d) -> rows.add(new Object[] {key.getKey(), key.getValue(), d[0], d[1], d[2], d[3], d[4], d[5], d[6]}));
+            sql.batch(ADD_TO_DAY, rows);
+            dayChanges.clear();
+            rows.clear();
             poolChanges.forEach((key, a) -> rows.add(new Object[] {key.get(0), key.get(1), a[0], a[1], a[2]}));
             sql.batch(ADD_TO_POOL, rows);
             poolChanges.clear();

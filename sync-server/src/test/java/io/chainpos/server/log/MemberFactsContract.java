@@ -45,6 +45,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 abstract class MemberFactsContract extends EventStoreContract {
     private static final int MEMBERS = 6;
+    /**
+     * Periods the liabilities page may ask for (ms): many whole days cut mid-day at both ends, one within a day, one from
+     * a UTC midnight: read from the stores' daily sums and the partial days from the movements themselves.
+     */
+    private static final List<long[]> WINDOWS = List.of(
+            new long[] {NOW.plus(Duration.ofDays(9).plusHours(7).plusMinutes(13)).toEpochMilli(),
+                    NOW.plus(Duration.ofDays(47).plusHours(17).plusMinutes(29)).toEpochMilli()},
+            new long[] {NOW.plus(Duration.ofDays(20).plusHours(3)).toEpochMilli(), NOW.plus(Duration.ofDays(20).plusHours(9)).toEpochMilli()},
+            new long[] {NOW.plus(Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.DAYS).toEpochMilli(),
+                    NOW.plus(Duration.ofDays(70).plusHours(1)).toEpochMilli()});
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4})
@@ -70,6 +80,7 @@ abstract class MemberFactsContract extends EventStoreContract {
         }
         Figures incremental = figures();
         assertThat(incremental).isEqualTo(fold.figures());
+        assertThat(incremental.windows().getFirst()).as("the scenario moves points and stored value within the long period").isNotEmpty();
         eachStoreReadsItsOwnPeopleAsTheChainsReadNarrowed();
 
         int chosen = 1 + random.nextInt(MEMBERS);
@@ -171,6 +182,7 @@ abstract class MemberFactsContract extends EventStoreContract {
 
     /** Every figure, as the ports read it. */
     record Figures(List<Liabilities.StoreLiability> stores, List<Liabilities.Movement> movements, List<Liabilities.Movement> s001Movements,
+                   List<List<Liabilities.Movement>> windows,
                    List<MemberActivities.Person> people, Map<String, List<String>> tiers, Map<String, Long> visitSpend,
                    List<Liabilities.PointsBand> chainPoints, List<Liabilities.PointsBand> s001Points) {
     }
@@ -187,7 +199,9 @@ abstract class MemberFactsContract extends EventStoreContract {
             visitSpend.put(person.memberId(), activity.visits().stream().mapToLong(MemberActivities.Visit::spend).sum());
         }
         return new Figures(ports.liabilities().byStore(), ports.liabilities().movements(java.util.Optional.empty(), 0, Long.MAX_VALUE),
-                ports.liabilities().movements(java.util.Optional.of("S001"), 0, Long.MAX_VALUE), people, tiers, visitSpend,
+                ports.liabilities().movements(java.util.Optional.of("S001"), 0, Long.MAX_VALUE),
+                WINDOWS.stream().map(w -> ports.liabilities().movements(java.util.Optional.empty(), w[0], w[1])).toList(), people, tiers,
+                visitSpend,
                 ports.liabilities().pointsHeld(java.util.Optional.empty()), ports.liabilities().pointsHeld(java.util.Optional.of("S001")));
     }
 
@@ -203,6 +217,7 @@ abstract class MemberFactsContract extends EventStoreContract {
         private final Map<String, Map<String, long[]>> pools = new java.util.HashMap<>();
         private final Map<String, long[]> earnedExpired = new TreeMap<>();
         private final Map<String, long[]> moved = new TreeMap<>();
+        private final List<Object[]> timedMoves = new ArrayList<>();   // occurred ms, store, the seven sums
         private final Map<String, long[]> activity = new java.util.HashMap<>();   // first, last, visits, spend
         private final Map<String, Object[]> home = new java.util.HashMap<>();     // store, registered ms
         private final Map<String, List<String>> tierMoves = new java.util.HashMap<>();
@@ -235,7 +250,7 @@ abstract class MemberFactsContract extends EventStoreContract {
                     visitSpend.merge(id, -r.total(), Long::sum);
                 }
                 case PointsChanged p -> {
-                    long[] m = moved.computeIfAbsent(store, k -> new long[7]);
+                    long[] m = new long[7];
                     long[] ee = earnedExpired.computeIfAbsent(store, k -> new long[2]);
                     if (p.reason() == PointsChanged.Reason.EXPIRE) {
                         m[2] -= p.delta();
@@ -244,6 +259,7 @@ abstract class MemberFactsContract extends EventStoreContract {
                     } else {
                         m[1] -= p.delta();
                     }
+                    moved(store, at, m);
                     if (p.reason() == PointsChanged.Reason.EARN) {
                         ee[0] += p.delta();
                     }
@@ -254,10 +270,11 @@ abstract class MemberFactsContract extends EventStoreContract {
                     }
                 }
                 case StoredValueChanged v -> {
-                    long[] m = moved.computeIfAbsent(store, k -> new long[7]);
+                    long[] m = new long[7];
                     long paid = v.delta() - v.bonusPart();
                     m[paid > 0 ? 3 : 4] += Math.abs(paid);
                     m[v.bonusPart() > 0 ? 5 : 6] += Math.abs(v.bonusPart());
+                    moved(store, at, m);
                     earnedExpired.computeIfAbsent(store, k -> new long[2]);
                     hold(v.memberId().toString(), store, 1, paid);
                     hold(v.memberId().toString(), store, 2, v.bonusPart());
@@ -329,6 +346,31 @@ abstract class MemberFactsContract extends EventStoreContract {
             return taken;
         }
 
+        private void moved(String store, long at, long[] m) {
+            long[] into = moved.computeIfAbsent(store, k -> new long[7]);
+            for (int i = 0; i < 7; i++) {
+                into[i] += m[i];
+            }
+            timedMoves.add(new Object[] {at, store, m});
+        }
+
+        /** What moved at each store from {@code from} (inclusive) to {@code until}, in store order. */
+        List<Liabilities.Movement> movements(long from, long until) {
+            Map<String, long[]> by = new TreeMap<>();
+            for (Object[] t : timedMoves) {
+                if ((long) t[0] >= from && (long) t[0] < until) {
+                    long[] into = by.computeIfAbsent((String) t[1], k -> new long[7]);
+                    long[] m = (long[]) t[2];
+                    for (int i = 0; i < 7; i++) {
+                        into[i] += m[i];
+                    }
+                }
+            }
+            List<Liabilities.Movement> out = new ArrayList<>();
+            by.forEach((st, m) -> out.add(new Liabilities.Movement(st, m[0], m[1], m[2], m[3], m[4], m[5], m[6])));
+            return out;
+        }
+
         Figures figures() {
             Map<String, long[]> totals = new TreeMap<>();
             pools.values().forEach(mine -> mine.forEach((store, amounts) -> {
@@ -376,7 +418,8 @@ abstract class MemberFactsContract extends EventStoreContract {
                         p[2] == Long.MAX_VALUE ? 0 : p[2], p[3] == Long.MIN_VALUE ? 0 : p[3], p[4], p[5]));
             });
             tiersOf.replaceAll((k, v) -> v.stream().sorted().toList());
-            return new Figures(stores, movements, movements.stream().filter(m -> m.storeId().equals("S001")).toList(), persons, tiersOf,
+            return new Figures(stores, movements, movements.stream().filter(m -> m.storeId().equals("S001")).toList(),
+                    WINDOWS.stream().map(w -> movements(w[0], w[1])).toList(), persons, tiersOf,
                     spendOf, pointsHeld(null), pointsHeld("S001"));
         }
 
