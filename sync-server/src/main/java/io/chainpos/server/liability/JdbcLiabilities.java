@@ -51,10 +51,10 @@ public final class JdbcLiabilities implements Liabilities {
         long[][] counted = new long[POINTS_BANDS.size()][2];
         List<long[]> rows = db.read(h -> {
             var query = h.createQuery("""
-                        SELECT %s AS band, COUNT(*), SUM(held) FROM (
-                            SELECT owner_id, SUM(points) AS held FROM liability_pools %s GROUP BY owner_id) held_by_owner
-                        WHERE held >= %d GROUP BY band""".formatted(band, storeId.isPresent() ? "WHERE store_id = :store" : "",
-                        POINTS_BANDS.getFirst()));
+                        SELECT %s AS band, COUNT(*), SUM(held) FROM (%s) held_by_owner
+                        WHERE held >= %d GROUP BY band""".formatted(band, storeId.isPresent()
+                        ? "SELECT owner_id, SUM(points) AS held FROM liability_pools WHERE store_id = :store GROUP BY owner_id"
+                        : "SELECT owner_id, points AS held FROM liability_owner_points", POINTS_BANDS.getFirst()));
             storeId.ifPresent(store -> query.bind("store", store));
             return query.map((rs, ctx) -> new long[] {rs.getInt(1), rs.getLong(2), rs.getLong(3)}).list();
         });

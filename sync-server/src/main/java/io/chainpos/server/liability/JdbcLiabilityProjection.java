@@ -53,7 +53,8 @@ public final class JdbcLiabilityProjection implements Projection {
 
     @Override
     public List<String> tables() {
-        return List.of("liability_deltas", "liability_store_days", "liability_owners", "liability_pools", "liability_totals");
+        return List.of("liability_deltas", "liability_store_days", "liability_owners", "liability_pools", "liability_owner_points",
+                "liability_totals");
     }
     /** The movements of a store's UTC day, summed as {@link Liabilities#movements} sums them (V253). */
     private static final String ADD_TO_DAY = """
@@ -66,6 +67,17 @@ public final class JdbcLiabilityProjection implements Projection {
                 points_expired = liability_store_days.points_expired + excluded.points_expired,
                 paid_in = liability_store_days.paid_in + excluded.paid_in, paid_out = liability_store_days.paid_out + excluded.paid_out,
                 bonus_in = liability_store_days.bonus_in + excluded.bonus_in, bonus_out = liability_store_days.bonus_out + excluded.bonus_out""";
+
+    /** The points an owner holds across its pools, changed with them (V254). */
+    private static final String ADD_TO_OWNER = """
+            INSERT INTO liability_owner_points (owner_id, points) VALUES (?, ?)
+            ON CONFLICT (owner_id) DO UPDATE SET points = liability_owner_points.points + excluded.points""";
+    /** An owner's points summed again from its pools (after a merge moved them). */
+    private static final String SUM_OWNER = """
+            INSERT INTO liability_owner_points (owner_id, points)
+            SELECT owner_id, SUM(points) FROM liability_pools WHERE owner_id = ? GROUP BY owner_id
+            ON CONFLICT (owner_id) DO UPDATE SET points = excluded.points""";
+    private static final String DROP_OWNER = "DELETE FROM liability_owner_points WHERE owner_id = ?";
 
     /** A UTC day in milliseconds: the rollup's day. */
     static final long DAY_MS = 86_400_000L;
@@ -188,6 +200,8 @@ public final class JdbcLiabilityProjection implements Projection {
             flush();
             sql.update(MERGE_POOLS, survivor, absorbed);
             sql.update(DROP_POOLS, absorbed);
+            sql.update(DROP_OWNER, absorbed);
+            sql.update(SUM_OWNER, survivor);
             sql.update(REPOINT, survivor, absorbed);
             sql.update(SET_OWNER, absorbed, survivor);
             TreeMap<String, long[]> into = pools.get(survivor);
@@ -204,9 +218,16 @@ public final class JdbcLiabilityProjection implements Projection {
             sql.batch(ADD_TO_DAY, rows);
             dayChanges.clear();
             rows.clear();
-            poolChanges.forEach((key, a) -> rows.add(new Object[] {key.get(0), key.get(1), a[0], a[1], a[2]}));
+            TreeMap<String, Long> ownerPoints = new TreeMap<>();
+            poolChanges.forEach((key, a) -> {
+                rows.add(new Object[] {key.get(0), key.get(1), a[0], a[1], a[2]});
+                ownerPoints.merge(key.get(0), a[0], Long::sum);
+            });
             sql.batch(ADD_TO_POOL, rows);
             poolChanges.clear();
+            rows.clear();
+            ownerPoints.forEach((owner, points) -> rows.add(new Object[] {owner, points}));
+            sql.batch(ADD_TO_OWNER, rows);
             rows.clear();
             totalChanges.forEach((store, a) -> rows.add(new Object[] {store, a[0], a[1], a[2], a[3], a[4]}));
             sql.batch(ADD_TO_TOTALS, rows);
