@@ -6,8 +6,6 @@ import java.util.Map;
 
 /** The liabilities port over the tables {@link JdbcLiabilityProjection} writes. */
 public final class JdbcLiabilities implements Liabilities {
-    private final ReportReads db;
-
     private static final long DAY_MS = JdbcLiabilityProjection.DAY_MS;
     /** The movements from {@code :from} to {@code :until} (ms), read one by one; %s: a store's condition or nothing. */
     private static final String RAW = """
@@ -27,6 +25,8 @@ public final class JdbcLiabilities implements Liabilities {
                    SUM(bonus_in), SUM(bonus_out)
             FROM liability_store_days WHERE %s day >= :from AND day < :until
             GROUP BY store_id ORDER BY store_id""";
+
+    private final ReportReads db;
 
     public JdbcLiabilities(ReportReads db) {
         this.db = db;

@@ -51,11 +51,6 @@ public final class JdbcLiabilityProjection implements Projection {
                 points_earned = liability_totals.points_earned + excluded.points_earned,
                 points_expired = liability_totals.points_expired + excluded.points_expired""";
 
-    @Override
-    public List<String> tables() {
-        return List.of("liability_deltas", "liability_store_days", "liability_owners", "liability_pools", "liability_owner_points",
-                "liability_totals");
-    }
     /** The movements of a store's UTC day, summed as {@link Liabilities#movements} sums them (V253). */
     private static final String ADD_TO_DAY = """
             INSERT INTO liability_store_days (store_id, day, points_earned, points_spent, points_expired, paid_in, paid_out,
@@ -81,6 +76,12 @@ public final class JdbcLiabilityProjection implements Projection {
 
     /** A UTC day in milliseconds: the rollup's day. */
     static final long DAY_MS = 86_400_000L;
+
+    @Override
+    public List<String> tables() {
+        return List.of("liability_deltas", "liability_store_days", "liability_owners", "liability_pools", "liability_owner_points",
+                "liability_totals");
+    }
 
     @Override
     public List<SyncException> apply(SqlSession sql, List<EventEnvelope> events, Instant now) {
