@@ -227,7 +227,8 @@ public final class ServerMain implements Services {
         // PostgreSQL's log is partitioned by month (V250): this month's and the next ones' partitions exist before use.
         AutoCloseable partitions = io.chainpos.server.log.JdbcEventPartitions.partitioned(storage.database())
                 ? new io.chainpos.server.log.JdbcEventPartitions(storage.database()).keepAhead(clock) : () -> { };
-        io.chainpos.server.log.ProjectorFollower projecting = new io.chainpos.server.log.ProjectorFollower(ports.projector(), java.time.Duration.ofSeconds(1));
+        io.chainpos.server.log.ProjectorFollower projecting = new io.chainpos.server.log.ProjectorFollower(ports.projector(), java.time.Duration.ofSeconds(1),
+                io.chainpos.server.log.ProjectorFollower.GATHER);
         PullWaiters waiters = new PullWaiters(settings.chainLinger());
         EventLog log = waiters.watching(ports.log());
         waiters.watchOtherNodes(ports.log(), PullWaiters.DEFAULT_WATCH);

@@ -61,6 +61,9 @@ final class RawEventWriter implements AutoCloseable {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=FULL");
                 s.execute("PRAGMA busy_timeout=10000");
+                for (String pragma : io.chainpos.server.db.SqliteTuning.WRITER_PRAGMAS) {
+                    s.execute(pragma); // the server's writer's, so the baseline is what the same SQLite does for these rows
+                }
             }
         }
         connection.setAutoCommit(false);

@@ -48,6 +48,12 @@ public final class CaughtUpDatabase implements Database {
     }
 
     @Override
+    public <T> T writeUnforced(Function<Tx, T> work) {
+        catchUp();
+        return database.writeUnforced(work);
+    }
+
+    @Override
     public <T> T read(Function<Handle, T> work) {
         catchUp();
         return database.read(work);

@@ -17,6 +17,15 @@ public interface Database extends ReportReads, AutoCloseable {
      */
     <T> T write(Function<Tx, T> work);
 
+    /**
+     * Runs {@code work} as one write transaction that is committed and seen by every reader when this returns, but not
+     * yet forced to disk: the next {@link #write} (or checkpoint) forces it with its own. A power cut may undo it; never
+     * half of it, and never a later durable write without it. For what the log derives again after such a cut (the
+     * projections: their cursor rolls back with their rows) and for what is only a report of the moment (a till's last
+     * contact); never for what a till or head office was told is stored.
+     */
+    <T> T writeUnforced(Function<Tx, T> work);
+
     /** Runs {@code work} on a reader, each statement seeing what was committed when it started. */
     @Override
     <T> T read(Function<Handle, T> work);

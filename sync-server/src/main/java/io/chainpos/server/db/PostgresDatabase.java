@@ -81,9 +81,22 @@ final class PostgresDatabase implements Database {
 
     @Override
     public <T> T write(Function<Tx, T> work) {
+        return write(work, false);
+    }
+
+    /** {@code synchronous_commit = off} for this transaction only: its commit does not wait for the WAL's flush. */
+    @Override
+    public <T> T writeUnforced(Function<Tx, T> work) {
+        return write(work, true);
+    }
+
+    private <T> T write(Function<Tx, T> work, boolean unforced) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+                    if (unforced) {
+                        handle.execute("SET LOCAL synchronous_commit = off");
+                    }
                     try (SqlSession sql = new SqlSession(handle.getConnection())) {
                         return work.apply(new Tx(handle, sql));
                     }

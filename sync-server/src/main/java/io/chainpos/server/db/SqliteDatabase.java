@@ -15,7 +15,8 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * One SQLite file: WAL with {@code synchronous=FULL}, so a commit is on disk before the server answers;
+ * One SQLite file: WAL with {@code synchronous=FULL}, so a commit is on disk before the server answers (an
+ * {@linkplain #writeUnforced unforced} write's is on disk with the next forced one);
  * one writer connection behind a lock (SQLite has one writer anyway, and this keeps its statements
  * prepared), and a small pool of readers that WAL lets run beside it.
  */
@@ -63,7 +64,11 @@ final class SqliteDatabase implements Database {
         pool.setMaximumPoolSize(READERS);
         pool.setPoolName("sqlite-readers");
         HikariDataSource readers = new HikariDataSource(pool);
-        return new SqliteDatabase(readers, Jdbi.create(writes).open());
+        Handle writer = Jdbi.create(writes).open();
+        for (String pragma : SqliteTuning.WRITER_PRAGMAS) {
+            writer.execute(pragma);
+        }
+        return new SqliteDatabase(readers, writer);
     }
 
     private static String rootMessage(Throwable e) {
@@ -94,6 +99,25 @@ final class SqliteDatabase implements Database {
         writeLock.lock();
         try {
             return writer.inTransaction(handle -> work.apply(new Tx(handle, writerSql)));
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * In WAL mode with {@code synchronous=NORMAL} a commit appends to the WAL without an fsync; the next commit made
+     * with {@code FULL} syncs the WAL, and everything appended before it with it, so the order of commits survives.
+     */
+    @Override
+    public <T> T writeUnforced(Function<Tx, T> work) {
+        writeLock.lock();
+        try {
+            writer.execute("PRAGMA synchronous = NORMAL");
+            try {
+                return writer.inTransaction(handle -> work.apply(new Tx(handle, writerSql)));
+            } finally {
+                writer.execute("PRAGMA synchronous = FULL");
+            }
         } finally {
             writeLock.unlock();
         }

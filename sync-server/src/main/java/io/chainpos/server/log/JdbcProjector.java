@@ -128,7 +128,8 @@ final class JdbcProjector implements Projector {
         while (true) {
             boolean eachAlone = oneByOne;
             try {
-                return db.write(tx -> merge(tx.sql(), target, eachAlone));
+                // Not forced to disk: what a power cut undoes (rows and cursor together) is merged again from the log.
+                return db.writeUnforced(tx -> merge(tx.sql(), target, eachAlone));
             } catch (JdbcProjections.ProjectionFailure failure) {
                 if (failure.event() == null) {
                     if (eachAlone) {

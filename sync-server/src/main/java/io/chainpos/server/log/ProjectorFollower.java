@@ -5,21 +5,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The thread that keeps the projections close behind the log: it catches up as soon as a push commits ({@link #nudge()})
- * and every {@code idle} for other server nodes' pushes. A failure is logged and tried again after {@code idle}; reads
- * catch up themselves meanwhile.
+ * The thread that keeps the projections close behind the log: it catches up {@code gather} after a push commits
+ * ({@link #nudge()}), with whatever other pushes committed meanwhile (at once when pushes committed during its last
+ * catch-up: it is behind), and every {@code idle} for other server nodes' pushes. Gathering makes one transaction of
+ * many pushes: the projections' rows of a busy chain are spread over the whole of their indexes, and a transaction
+ * writes each page it touched once however many events touched it. A failure is logged and tried again after
+ * {@code idle}; reads catch up themselves meanwhile.
  */
 public final class ProjectorFollower implements AutoCloseable {
+    /** How long the server gathers pushes before merging them: far below what head office can see, and reads catch up. */
+    public static final Duration GATHER = Duration.ofMillis(100);
     private static final Logger LOG = LoggerFactory.getLogger(ProjectorFollower.class);
 
     private final Projector projector;
     private final Object signal = new Object();
     private final Thread thread;
+    private final Duration gather;
     private boolean nudged;
     private volatile boolean closed;
 
-    public ProjectorFollower(Projector projector, Duration idle) {
+    public ProjectorFollower(Projector projector, Duration idle, Duration gather) {
         this.projector = projector;
+        this.gather = gather;
         this.thread = Thread.ofPlatform().daemon().name("projector").start(() -> run(idle));
     }
 
@@ -32,6 +39,7 @@ public final class ProjectorFollower implements AutoCloseable {
     }
 
     private void run(Duration idle) {
+        boolean behind = false; // pushes committed while the last catch-up ran: merged at once, the projector is behind
         while (!closed) {
             synchronized (signal) {
                 if (!nudged) {
@@ -47,7 +55,17 @@ public final class ProjectorFollower implements AutoCloseable {
                 return;
             }
             try {
+                if (!behind) {
+                    Thread.sleep(gather);
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
                 projector.catchUp();
+                synchronized (signal) {
+                    behind = nudged;
+                }
             } catch (RuntimeException e) {
                 LOG.atError().setMessage("projector_failed").setCause(e).log();
                 try {

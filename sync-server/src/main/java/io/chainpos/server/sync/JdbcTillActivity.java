@@ -4,7 +4,11 @@ import io.chainpos.server.auth.TillPrincipal;
 import io.chainpos.server.db.Database;
 import java.time.Instant;
 
-/** The {@code till_activity} table: one upsert per answered push, and per pull worth recording. */
+/**
+ * The {@code till_activity} table: one upsert per answered push, and per pull worth recording. A report of the moment,
+ * written without waiting for the disk ({@link Database#writeUnforced}): a power cut may forget the last contacts, and
+ * the till's next push or pull tells them again.
+ */
 public final class JdbcTillActivity implements TillActivity {
     private final Database db;
 
@@ -15,7 +19,7 @@ public final class JdbcTillActivity implements TillActivity {
     @Override
     public void pushed(TillPrincipal till, String version, Instant at, Held held) {
         String max = db.dialect() == io.chainpos.server.db.Dialect.POSTGRESQL ? "GREATEST" : "MAX";
-        db.write(tx -> {
+        db.writeUnforced(tx -> {
             tx.handle().createUpdate("""
                             INSERT INTO till_activity (till_id, store_id, last_push_ms, contact_ms, app_version)
                             VALUES (:till, :store, :at, :at, :version)
@@ -43,7 +47,7 @@ public final class JdbcTillActivity implements TillActivity {
 
     @Override
     public void pulled(TillPrincipal till, String version, long after, long next, long newest, Instant at) {
-        db.write(tx -> tx.handle().createUpdate("""
+        db.writeUnforced(tx -> tx.handle().createUpdate("""
                         INSERT INTO till_activity (till_id, store_id, last_pull_ms, contact_ms, pulled_to, pull_lag, app_version)
                         VALUES (:till, :store, :at, :at, :next, :lag, :version)
                         ON CONFLICT (till_id) DO UPDATE SET last_pull_ms = excluded.last_pull_ms,

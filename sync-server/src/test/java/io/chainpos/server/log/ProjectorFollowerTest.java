@@ -8,11 +8,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The follower catches up when nudged (a push committed), without waiting for its idle round, and again after a failure. */
+/**
+ * The follower catches up when nudged (a push committed), without waiting for its idle round, and again after a failure;
+ * the pushes committed while it gathers are merged together.
+ */
 class ProjectorFollowerTest {
 
     /** Counts catch-ups; the first one fails, as a database error would. */
-    static final class CountingProjector implements Projector {
+    static class CountingProjector implements Projector {
         final AtomicInteger calls = new AtomicInteger();
         final CountDownLatch first = new CountDownLatch(1);
         final CountDownLatch second = new CountDownLatch(2);
@@ -45,7 +48,7 @@ class ProjectorFollowerTest {
     @Test
     void aNudgeCatchesUpAtOnceWithoutWaitingForTheIdleRound() throws InterruptedException {
         CountingProjector projector = new CountingProjector();
-        try (ProjectorFollower follower = new ProjectorFollower(projector, Duration.ofHours(1))) {
+        try (ProjectorFollower follower = new ProjectorFollower(projector, Duration.ofHours(1), Duration.ZERO)) {
             Thread.sleep(100);
             assertThat(projector.calls.get()).as("nothing before a push or the idle round").isZero();
             follower.nudge();
@@ -59,8 +62,50 @@ class ProjectorFollowerTest {
     @Test
     void withoutANudgeItCatchesUpEveryIdleRoundAndTriesAgainAfterAFailure() throws InterruptedException {
         CountingProjector projector = new CountingProjector();
-        try (ProjectorFollower follower = new ProjectorFollower(projector, Duration.ofMillis(50))) {
+        try (ProjectorFollower follower = new ProjectorFollower(projector, Duration.ofMillis(50), Duration.ZERO)) {
             assertThat(projector.second.await(10, TimeUnit.SECONDS)).as("other nodes' pushes found by the idle rounds, after the first round failed").isTrue();
         }
+    }
+
+    @Test
+    void pushesCommittedWhileItGathersAreMergedInOneCatchUp() throws InterruptedException {
+        CountingProjector projector = new CountingProjector();
+        try (ProjectorFollower follower = new ProjectorFollower(projector, Duration.ofHours(1), Duration.ofMillis(400))) {
+            long nudged = System.nanoTime();
+            follower.nudge();
+            follower.nudge();
+            follower.nudge();
+            assertThat(projector.first.await(10, TimeUnit.SECONDS)).as("caught up after gathering").isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - nudged)).as("not before the gathering time").isGreaterThanOrEqualTo(Duration.ofMillis(400));
+            Thread.sleep(1_000);
+            assertThat(projector.calls.get()).as("three pushes, one catch-up").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void behindItMergesAgainAtOnceWithoutGathering() throws InterruptedException {
+        CountDownLatch twice = new CountDownLatch(2);
+        long[] firstEnded = new long[1];
+        long[] secondStarted = new long[1];
+        ProjectorFollower[] follower = new ProjectorFollower[1];
+        CountingProjector projector = new CountingProjector() { // its own latches, not the counting projector's
+            @Override
+            public void catchUp() {
+                if (twice.getCount() == 2) {
+                    follower[0].nudge(); // a push committed while this catch-up ran
+                    firstEnded[0] = System.nanoTime();
+                } else {
+                    secondStarted[0] = System.nanoTime();
+                }
+                twice.countDown();
+            }
+        };
+        try (ProjectorFollower f = new ProjectorFollower(projector, Duration.ofHours(1), Duration.ofSeconds(3))) {
+            follower[0] = f;
+            f.nudge();
+            assertThat(twice.await(20, TimeUnit.SECONDS)).as("caught up twice").isTrue();
+        }
+        assertThat(Duration.ofNanos(secondStarted[0] - firstEnded[0])).as("the second catch-up did not gather first")
+                .isLessThan(Duration.ofSeconds(2));
     }
 }
