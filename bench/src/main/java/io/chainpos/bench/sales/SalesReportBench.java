@@ -185,7 +185,7 @@ public final class SalesReportBench {
             }
             time(nanos, counted, scope, "byHour", () -> facts.byHour(now));
             time(nanos, counted, scope, "items", () -> facts.items(now));
-            time(nanos, counted, scope, "slowest", () -> facts.slowest(now, 10));
+            time(nanos, counted, scope, "ranking", () -> facts.ranking(now, 10));
             if (counted) {
                 nanos.computeIfAbsent(scope + " | whole page (16 queries)", k -> new ArrayList<>()).add(System.nanoTime() - pageStart);
             }

@@ -19,12 +19,22 @@ import org.jdbi.v3.core.statement.Query;
  */
 public final class JdbcSalesFacts implements SalesFacts {
     private static final String TOTALS = "SUM(baskets), SUM(items_milli), SUM(gross), SUM(discount), SUM(net), SUM(refunds), SUM(refunded)";
-    private static final String ITEM_SUMS = "SUM(qty_milli), SUM(gross), SUM(discount), SUM(net), SUM(refund_qty_milli), SUM(refunded)";
+    /** Slow-seller candidates read per place asked for: room for products sold but unknown to the catalog. */
+    private static final int SLOW_CANDIDATES = 3;
+    /** A chain's period up to this many days is read day by day through the rollup's key. */
+    private static final int MAX_LISTED_DAYS = 400;
 
     private final ReportReads db;
+    private final int slowCandidates;
 
     public JdbcSalesFacts(ReportReads db) {
+        this(db, SLOW_CANDIDATES);
+    }
+
+    /** With {@code slowCandidates} read per slowest place (a test leaves no room, to take the way round). */
+    JdbcSalesFacts(ReportReads db, int slowCandidates) {
         this.db = db;
+        this.slowCandidates = slowCandidates;
     }
 
     @Override
@@ -65,17 +75,6 @@ public final class JdbcSalesFacts implements SalesFacts {
     }
 
     @Override
-    public List<Item> best(Filter filter, int limit) {
-        List<Object> args = args(filter);
-        args.add(limit);
-        // ranked and cut before the names are joined: a chain's month sells tens of thousands of products
-        return query("SELECT s.sku, p.name_zh, p.name_en, s.category, s.q, s.g, s.d, s.n, s.rq, s.r FROM ("
-                + byProduct(filter)
-                + " ORDER BY SUM(net) - SUM(refunded) DESC, sku LIMIT ?"
-                + ") s LEFT JOIN sales_fact_products p ON p.sku = s.sku ORDER BY s.n - s.r DESC, s.sku", args, JdbcSalesFacts::item);
-    }
-
-    @Override
     public Map<String, Long> netQtyAt(String store, Collection<String> skus, LocalDate from, LocalDate to) {
         Map<String, Long> sold = new HashMap<>();
         List<String> all = List.copyOf(skus);
@@ -94,20 +93,37 @@ public final class JdbcSalesFacts implements SalesFacts {
         return sold;
     }
 
+    /**
+     * A chain's week sells most of a large catalog (177,000 of 300,000 products at the goal's size), so the period's rows
+     * are summed once, to the two figures the rankings order by, and only the SKUs they rank are read again in full.
+     * The products not sold at all are the first of the catalog, in SKU order, for which the period has no row: a few
+     * index probes each, not a list of everything sold.
+     */
     @Override
-    public List<Item> slowest(Filter filter, int limit) {
-        // The least among the products sold in the period, and the first products the period did not sell at all, in
-        // SKU order: the slowest are among these two short lists, so the catalog (300,000 products) is never sorted.
+    public Ranking ranking(Filter filter, int limit) {
+        int slowCandidates = limit * this.slowCandidates;
         List<Object> args = args(filter);
         args.add(limit);
-        List<Item> candidates = new ArrayList<>(query("SELECT p.sku, p.name_zh, p.name_en, p.category, s.q, s.g, s.d, s.n, s.rq, s.r FROM ("
-                + byProduct(filter) + ") s JOIN sales_fact_products p ON p.sku = s.sku ORDER BY s.q - s.rq, s.n - s.r, p.sku LIMIT ?",
-                args, JdbcSalesFacts::item));
-        candidates.addAll(query("SELECT p.sku, p.name_zh, p.name_en, p.category, 0, 0, 0, 0, 0, 0 FROM sales_fact_products p "
-                + "WHERE p.sku NOT IN (SELECT sku FROM " + itemRows(filter) + " WHERE " + where(filter) + ") ORDER BY p.sku LIMIT ?",
-                args, JdbcSalesFacts::item));
-        return candidates.stream().sorted(Comparator.comparingLong(Item::netQtyMilli).thenComparingLong(Item::net)
-                .thenComparing(Item::sku)).limit(limit).toList();
+        args.add(slowCandidates);
+        List<String> bestSkus = new ArrayList<>();
+        List<String> slowSkus = new ArrayList<>();
+        query("WITH g AS MATERIALIZED (SELECT sku, SUM(qty_milli - refund_qty_milli) AS q, SUM(net - refunded) AS v FROM "
+                        + itemRows(filter) + " WHERE " + where(filter) + " GROUP BY sku) "
+                        + "SELECT 1, sku FROM (SELECT sku FROM g ORDER BY v DESC, sku LIMIT ?) b "
+                        + "UNION ALL SELECT 2, sku FROM (SELECT sku FROM g ORDER BY q, v, sku LIMIT ?) s",
+                args, rs -> (rs.getInt(1) == 1 ? bestSkus : slowSkus).add(rs.getString(2)));
+        Map<String, Sold> sold = soldOf(filter, bestSkus, slowSkus);
+        List<Item> best = bestSkus.stream().map(sku -> sold.get(sku).item())
+                .sorted(Comparator.comparingLong(Item::net).reversed().thenComparing(Item::sku)).toList();
+        // A product sold but unknown to the catalog is not one of its slowest: the candidates are cut after those are left out.
+        List<Item> slowSold = slowSkus.stream().map(sold::get).filter(Sold::described).map(Sold::inCatalog).limit(limit).toList();
+        if (slowSold.size() < limit && slowSkus.size() == slowCandidates) {
+            slowSold = slowSoldInCatalog(filter, limit); // more of the least sold unknown to the catalog than candidates read
+        }
+        List<Item> slowest = new ArrayList<>(slowSold);
+        slowest.addAll(unsold(filter, limit));
+        slowest.sort(Comparator.comparingLong(Item::netQtyMilli).thenComparingLong(Item::net).thenComparing(Item::sku));
+        return new Ranking(best, List.copyOf(slowest.subList(0, Math.min(limit, slowest.size()))));
     }
 
     @Override
@@ -136,6 +152,104 @@ public final class JdbcSalesFacts implements SalesFacts {
     public long refundedOf(String saleId) {
         return db.read(h -> h.createQuery("SELECT COALESCE(SUM(total), 0) FROM sales_fact_refunds WHERE sale_id = :id")
                 .bind("id", saleId).mapTo(Long.class).one());
+    }
+
+    /** A ranked product's sums over the period, and the category the catalog gives it (null: the catalog does not describe it). */
+    private record Sold(Item item, String catalogCategory) {
+        boolean described() {
+            return catalogCategory != null;
+        }
+
+        /** As the slowest list shows it: under the catalog's category, like the products not sold. */
+        Item inCatalog() {
+            return new Item(item.sku(), item.nameZh(), item.nameEn(), catalogCategory, item.qtyMilli(), item.gross(), item.discount(),
+                    item.sold(), item.refundQtyMilli(), item.refunded());
+        }
+    }
+
+    /** SQL and its arguments, in order. */
+    private record Clause(String sql, List<Object> args) {
+    }
+
+    /** The full sums of the given SKUs over the period, read through an index; names and categories from the catalog. */
+    private Map<String, Sold> soldOf(Filter filter, List<String> first, List<String> second) {
+        java.util.Set<String> skus = new java.util.LinkedHashSet<>(first);
+        skus.addAll(second);
+        if (skus.isEmpty()) {
+            return Map.of();
+        }
+        Clause rows = rowsOf(filter, List.copyOf(skus));
+        Map<String, Sold> sold = new HashMap<>();
+        query("SELECT s.sku, p.name_zh, p.name_en, s.category, s.q, s.g, s.d, s.n, s.rq, s.r, p.category FROM ("
+                + "SELECT sku, MAX(category) AS category, SUM(qty_milli) AS q, SUM(gross) AS g, SUM(discount) AS d, SUM(net) AS n, "
+                + "SUM(refund_qty_milli) AS rq, SUM(refunded) AS r FROM " + itemRows(filter) + " WHERE " + rows.sql() + " GROUP BY sku"
+                + ") s LEFT JOIN sales_fact_products p ON p.sku = s.sku", rows.args(),
+                rs -> sold.put(rs.getString(1), new Sold(item(rs), rs.getString(11))));
+        return sold;
+    }
+
+    /** The filter's rows of {@code skus}: a store's through its index by product, the chain's day by day through its key. */
+    private static Clause rowsOf(Filter filter, List<String> skus) {
+        List<Object> args = new ArrayList<>();
+        String in = marks(skus.size());
+        if (filter.store().isPresent()) {
+            args.add(filter.store().get());
+            args.addAll(skus);
+            args.add(filter.from().toEpochDay());
+            args.add(filter.to().toEpochDay());
+            return new Clause("store_id = ? AND sku IN (" + in + ") AND day BETWEEN ? AND ?", args);
+        }
+        Clause days = days(filter, "day");
+        args.addAll(days.args());
+        args.addAll(skus);
+        return new Clause(days.sql() + " AND sku IN (" + in + ")", args);
+    }
+
+    /** The chain's days of the period as a list (one probe of the key each), or as a range when the period is very long. */
+    private static Clause days(Filter filter, String column) {
+        long from = filter.from().toEpochDay();
+        long to = filter.to().toEpochDay();
+        if (to - from >= MAX_LISTED_DAYS) {
+            return new Clause(column + " BETWEEN ? AND ?", List.of(from, to));
+        }
+        List<Object> days = new ArrayList<>();
+        for (long day = from; day <= to; day++) {
+            days.add(day);
+        }
+        return new Clause(column + " IN (" + marks(days.size()) + ")", days);
+    }
+
+    private static String marks(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
+    /** The first {@code limit} products of the catalog, in SKU order, that the period did not sell at all. */
+    private List<Item> unsold(Filter filter, int limit) {
+        List<Object> args = new ArrayList<>();
+        String period;
+        if (filter.store().isPresent()) {
+            args.add(filter.store().get());
+            args.add(filter.from().toEpochDay());
+            args.add(filter.to().toEpochDay());
+            period = "i.store_id = ? AND i.sku = p.sku AND i.day BETWEEN ? AND ?";
+        } else {
+            Clause days = days(filter, "i.day");
+            args.addAll(days.args());
+            period = days.sql() + " AND i.sku = p.sku";
+        }
+        args.add(limit);
+        return query("SELECT p.sku, p.name_zh, p.name_en, p.category, 0, 0, 0, 0, 0, 0 FROM sales_fact_products p "
+                + "WHERE NOT EXISTS (SELECT 1 FROM " + itemRows(filter) + " i WHERE " + period + ") ORDER BY p.sku LIMIT ?",
+                args, JdbcSalesFacts::item);
+    }
+
+    /** The least sold of the products the catalog describes, summing every product of the period: rarely needed (see ranking). */
+    private List<Item> slowSoldInCatalog(Filter filter, int limit) {
+        List<Object> args = args(filter);
+        args.add(limit);
+        return query("SELECT p.sku, p.name_zh, p.name_en, p.category, s.q, s.g, s.d, s.n, s.rq, s.r FROM ("
+                + byProduct(filter) + ") s JOIN sales_fact_products p ON p.sku = s.sku ORDER BY s.q - s.rq, s.n - s.r, p.sku LIMIT ?",
+                args, JdbcSalesFacts::item);
     }
 
     /** The store's own rows, or the chain's rollup of them. */

@@ -82,16 +82,15 @@ public interface SalesFacts {
     Map<String, Long> netQtyAt(String store, Collection<String> skus, LocalDate from, LocalDate to);
 
     /**
-     * The {@code limit} products that sold most in the period (net sales less refunds), the greatest first, ties in SKU
-     * order: the same rows as {@link #items} gives, ranked and cut where they are summed.
+     * The period's best and slowest sellers, ranked from one summing of its products. Best: the {@code limit} products
+     * that sold most (net sales less refunds), the greatest first, ties in SKU order, as {@link #items} sums them. Slowest:
+     * the {@code limit} products that sold least (net quantity, then net sales, then SKU), counting every product the
+     * catalog describes, those not sold at all first.
      */
-    List<Item> best(Filter filter, int limit);
+    Ranking ranking(Filter filter, int limit);
 
-    /**
-     * The {@code limit} products that sold least in the period (net quantity), counting every product the catalog
-     * describes, those not sold at all first.
-     */
-    List<Item> slowest(Filter filter, int limit);
+    record Ranking(List<Item> best, List<Item> slowest) {
+    }
 
     record Category(String category, long qtyMilli, long sold, long refunded) {
         public long net() {

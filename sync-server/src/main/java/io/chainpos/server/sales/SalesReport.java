@@ -36,6 +36,7 @@ public final class SalesReport {
     private final Function<String, String> text;
     private final Formats formats;
     private final Language language;
+    private final Map<SalesFacts.Filter, SalesFacts.Ranking> rankings = new java.util.HashMap<>();
 
     SalesReport(SalesFacts facts, Function<String, String> text, Formats formats, Language language) {
         this.facts = facts;
@@ -149,8 +150,13 @@ public final class SalesReport {
                         now.stream().map(c -> before.getOrDefault(c.category(), 0L)).toList()), true));
     }
 
+    /** The best and slowest sellers of a period, ranked once for both sections. */
+    private SalesFacts.Ranking ranking(SalesFacts.Filter filter) {
+        return rankings.computeIfAbsent(filter, f -> facts.ranking(f, TOP));
+    }
+
     private Section best(SalesFacts.Filter filter) {
-        List<SalesFacts.Item> best = facts.best(filter, TOP);
+        List<SalesFacts.Item> best = ranking(filter).best();
         return new Section("best", t("report.section.best"), headers("sku", "name", "category", "quantity", "net", "refunded"),
                 best.stream().map(this::itemRow).toList(),
                 SalesCharts.bars(best.stream().map(this::name).toList(), List.of(t("report.this-period")),
@@ -159,7 +165,7 @@ public final class SalesReport {
 
     private Section slow(SalesFacts.Filter filter) {
         return new Section("slow", t("report.section.slow"), headers("sku", "name", "category", "quantity", "net", "refunded"),
-                facts.slowest(filter, TOP).stream().map(this::itemRow).toList(), null);
+                ranking(filter).slowest().stream().map(this::itemRow).toList(), null);
     }
 
     private Section members(SalesFacts.Filter filter) {
