@@ -42,9 +42,7 @@ public final class JdbcStockBook implements StockBook {
     @Override
     public List<Summary> summaries(String afterSku, int limit) {
         return db.read(h -> h.createQuery("""
-                        SELECT sku, SUM(qty_milli), COUNT(*), SUM(CASE WHEN qty_milli < 0 THEN 1 ELSE 0 END) FROM stock
-                        WHERE sku IN (SELECT DISTINCT sku FROM stock WHERE sku > :after ORDER BY sku LIMIT :limit)
-                        GROUP BY sku ORDER BY sku""")
+                        SELECT sku, total_milli, stores, below_zero FROM stock_by_product WHERE sku > :after ORDER BY sku LIMIT :limit""")
                 .bind("after", afterSku == null ? "" : afterSku)
                 .bind("limit", limit)
                 .map((rs, ctx) -> new Summary(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
