@@ -48,8 +48,8 @@ import java.util.function.Supplier;
 /**
  * The sales report's queries on a synthetic chain in one SQLite file: {@code bench.stores} stores in four zones,
  * {@code bench.products} products in 25 categories published by head office, and {@code bench.events} sale and
- * refund events over the year to 2026-11-30, loaded through the real ingest ({@code EventLog.ingest}, every projection
- * merged in the push's transaction, 500 events a batch; no HTTP). Then every query the report page makes for a
+ * refund events over the year to 2026-11-30, loaded through the real ingest ({@code EventLog.ingest}, 500 events a
+ * batch; no HTTP), the projector then caught up (the projections follow the log). Then every query the report page makes for a
  * period and the previous one, for a random store or the chain and a random 7- or 28-day period, timed one by one
  * and as the whole page. Run: {@code java -cp bench/target/benchmarks.jar io.chainpos.bench.sales.SalesReportBench}.
  */
@@ -87,9 +87,14 @@ public final class SalesReportBench {
             }
             long loadStart = System.nanoTime();
             load(ports, codec, stores, products, events);
+            double ingestSeconds = (System.nanoTime() - loadStart) / 1e9;
+            // The projections follow the log (the server's projector): merged before anything is measured, their time
+            // counted in the load. Without this the reports read what a page's own catch-up had merged.
+            ports.projector().catchUp();
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
-            System.out.printf(Locale.ROOT, "loaded %,d events through the real ingest in %.1f s (%,.0f events/s); database %,d bytes%n",
-                    events, loadSeconds, events / loadSeconds, Files.size(dir.resolve("events.db")));
+            System.out.printf(Locale.ROOT, "loaded %,d events through the real ingest in %.1f s, projections caught up %.1f s later "
+                            + "(%,.0f events/s in all); database %,d bytes%n",
+                    events, ingestSeconds, loadSeconds - ingestSeconds, events / loadSeconds, Files.size(dir.resolve("events.db")));
             measure(ports.salesFacts(), stores, samples);
         }
     }
