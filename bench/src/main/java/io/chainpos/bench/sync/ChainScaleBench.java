@@ -72,7 +72,7 @@ import java.util.function.IntFunction;
  *
  * <p>{@code java -Dbench.database=sqlite|postgresql -cp bench/target/benchmarks.jar io.chainpos.bench.sync.ChainScaleBench}
  * with {@code -Dbench.stores=1000 -Dbench.products=300000 -Dbench.members=1000000 -Dbench.events=10000000
- * -Dbench.samples=30}. With {@code -Dbench.sqlite-file=PATH} the SQLite file is kept: a first run loads it, a later
+ * -Dbench.samples=100} (100 asks a page, so that p99 is the second slowest ask, not a single stall). With {@code -Dbench.sqlite-file=PATH} the SQLite file is kept: a first run loads it, a later
  * run on the same path loads nothing and measures the pages again (after a change to them), on the same data.
  */
 public final class ChainScaleBench {
@@ -110,7 +110,7 @@ public final class ChainScaleBench {
         ChainScaleBench bench = new ChainScaleBench(Integer.getInteger("bench.stores", 1_000), Integer.getInteger("bench.products", 300_000),
                 Integer.getInteger("bench.members", 1_000_000),
                 java.util.Arrays.stream(System.getProperty("bench.events", "10000000").split(",")).mapToLong(Long::parseLong).toArray());
-        int samples = Integer.getInteger("bench.samples", 30);
+        int samples = Integer.getInteger("bench.samples", 100);
         ServerMain main = new ServerMain(Clock.systemUTC(), new SecureRandom());
         // -Dbench.sqlite-file=PATH or -Dbench.postgres-dir=PATH: the chain is kept there and measured again by a later run
         String keptFile = System.getProperty(kind.equals("sqlite") ? "bench.sqlite-file" : "bench.postgres-dir");
