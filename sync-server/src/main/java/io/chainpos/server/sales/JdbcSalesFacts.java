@@ -25,7 +25,7 @@ public final class JdbcSalesFacts implements SalesFacts {
     private static final int MAX_LISTED_DAYS = 400;
 
     private final ReportReads db;
-    private final int slowCandidates;
+    private final int slowCandidatesPerPlace;
 
     public JdbcSalesFacts(ReportReads db) {
         this(db, SLOW_CANDIDATES);
@@ -34,7 +34,7 @@ public final class JdbcSalesFacts implements SalesFacts {
     /** With {@code slowCandidates} read per slowest place (a test leaves no room, to take the way round). */
     JdbcSalesFacts(ReportReads db, int slowCandidates) {
         this.db = db;
-        this.slowCandidates = slowCandidates;
+        this.slowCandidatesPerPlace = slowCandidates;
     }
 
     @Override
@@ -101,7 +101,7 @@ public final class JdbcSalesFacts implements SalesFacts {
      */
     @Override
     public Ranking ranking(Filter filter, int limit) {
-        int slowCandidates = limit * this.slowCandidates;
+        int slowCandidates = limit * slowCandidatesPerPlace;
         List<Object> args = args(filter);
         args.add(limit);
         args.add(slowCandidates);
@@ -190,19 +190,22 @@ public final class JdbcSalesFacts implements SalesFacts {
 
     /** The filter's rows of {@code skus}: a store's through its index by product, the chain's day by day through its key. */
     private static Clause rowsOf(Filter filter, List<String> skus) {
-        List<Object> args = new ArrayList<>();
-        String in = marks(skus.size());
-        if (filter.store().isPresent()) {
-            args.add(filter.store().get());
-            args.addAll(skus);
-            args.add(filter.from().toEpochDay());
-            args.add(filter.to().toEpochDay());
-            return new Clause("store_id = ? AND sku IN (" + in + ") AND day BETWEEN ? AND ?", args);
-        }
-        Clause days = days(filter, "day");
-        args.addAll(days.args());
+        Clause period = period(filter, "");
+        List<Object> args = new ArrayList<>(period.args());
         args.addAll(skus);
-        return new Clause(days.sql() + " AND sku IN (" + in + ")", args);
+        return new Clause(period.sql() + " AND sku IN (" + marks(skus.size()) + ")", args);
+    }
+
+    /**
+     * The filter's store and days on rows named {@code alias}: a store's period as a range (its index by product leads
+     * with the store and the SKU), the chain's as a list of days ({@link #days}).
+     */
+    private static Clause period(Filter filter, String alias) {
+        if (filter.store().isPresent()) {
+            return new Clause(alias + "store_id = ? AND " + alias + "day BETWEEN ? AND ?",
+                    List.of(filter.store().get(), filter.from().toEpochDay(), filter.to().toEpochDay()));
+        }
+        return days(filter, alias + "day");
     }
 
     /** The chain's days of the period as a list (one probe of the key each), or as a range when the period is very long. */
@@ -225,22 +228,12 @@ public final class JdbcSalesFacts implements SalesFacts {
 
     /** The first {@code limit} products of the catalog, in SKU order, that the period did not sell at all. */
     private List<Item> unsold(Filter filter, int limit) {
-        List<Object> args = new ArrayList<>();
-        String period;
-        if (filter.store().isPresent()) {
-            args.add(filter.store().get());
-            args.add(filter.from().toEpochDay());
-            args.add(filter.to().toEpochDay());
-            period = "i.store_id = ? AND i.sku = p.sku AND i.day BETWEEN ? AND ?";
-        } else {
-            Clause days = days(filter, "i.day");
-            args.addAll(days.args());
-            period = days.sql() + " AND i.sku = p.sku";
-        }
+        Clause period = period(filter, "i.");
+        List<Object> args = new ArrayList<>(period.args());
         args.add(limit);
         return query("SELECT p.sku, p.name_zh, p.name_en, p.category, 0, 0, 0, 0, 0, 0 FROM sales_fact_products p "
-                + "WHERE NOT EXISTS (SELECT 1 FROM " + itemRows(filter) + " i WHERE " + period + ") ORDER BY p.sku LIMIT ?",
-                args, JdbcSalesFacts::item);
+                + "WHERE NOT EXISTS (SELECT 1 FROM " + itemRows(filter) + " i WHERE " + period.sql() + " AND i.sku = p.sku) "
+                + "ORDER BY p.sku LIMIT ?", args, JdbcSalesFacts::item);
     }
 
     /** The least sold of the products the catalog describes, summing every product of the period: rarely needed (see ranking). */

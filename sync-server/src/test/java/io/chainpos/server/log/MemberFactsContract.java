@@ -58,7 +58,7 @@ abstract class MemberFactsContract extends EventStoreContract {
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4})
-    void everyFigureEqualsAFoldOverTheEventsAndSurvivesErasureAndRebuild(long seed) throws java.io.IOException {
+    void everyFigureEqualsAFoldOverTheEventsAndSurvivesErasureAndRebuild(long seed) {
         Random random = new Random(seed);
         List<TillWriter> tills = List.of(a1, a2, b1, new TillWriter("S003", "S003-T1", 1, clock));
         Fold fold = new Fold();
@@ -104,25 +104,9 @@ abstract class MemberFactsContract extends EventStoreContract {
 
         // A server upgraded with movements and pools already kept gets the daily sums (V253) and each owner's points
         // (V254) from the migrations' statements over those rows: the same figures.
-        refill("V253__liability_store_days.sql", "liability_store_days");
-        refill("V254__liability_owner_points.sql", "liability_owner_points");
+        io.chainpos.server.testing.MigrationFills.refill(storage.database(), "V253__liability_store_days.sql", "liability_store_days");
+        io.chainpos.server.testing.MigrationFills.refill(storage.database(), "V254__liability_owner_points.sql", "liability_owner_points");
         assertThat(figures()).as("filled by the migrations").isEqualTo(incremental);
-    }
-
-    /** Empties {@code table} and runs the migration's statement that fills it from the rows kept before it. */
-    private void refill(String migration, String table) throws java.io.IOException {
-        String dialect = storage.database().dialect() == io.chainpos.server.db.Dialect.POSTGRESQL ? "postgresql" : "sqlite";
-        String text;
-        try (var in = getClass().getResourceAsStream("/db/migration/" + dialect + "/" + migration)) {
-            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-        int from = text.indexOf("INSERT INTO " + table);
-        String fill = text.substring(from, text.indexOf(';', from));
-        storage.database().write(tx -> {
-            tx.handle().execute("DELETE FROM " + table);
-            tx.handle().execute(fill);
-            return null;
-        });
     }
 
     /**

@@ -78,19 +78,9 @@ abstract class StockByProductContract extends EventStoreContract {
     }
 
     @Test
-    void theMigrationFillsEachProductsRowFromTheStoresRows() throws Exception {
+    void theMigrationFillsEachProductsRowFromTheStoresRows() {
         moveAtRandom(7);
-        String dialect = storage.database().dialect() == io.chainpos.server.db.Dialect.POSTGRESQL ? "postgresql" : "sqlite";
-        String migration;
-        try (var in = getClass().getResourceAsStream("/db/migration/" + dialect + "/V255__stock_by_product.sql")) {
-            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-        String fill = migration.substring(migration.indexOf("INSERT INTO"), migration.indexOf(';', migration.indexOf("INSERT INTO")));
-        storage.database().write(tx -> {
-            tx.handle().execute("DELETE FROM stock_by_product");
-            tx.handle().execute(fill);
-            return null;
-        });
+        io.chainpos.server.testing.MigrationFills.refill(storage.database(), "V255__stock_by_product.sql", "stock_by_product");
 
         assertThat(book().summaries("", 100)).isEqualTo(folded());
     }

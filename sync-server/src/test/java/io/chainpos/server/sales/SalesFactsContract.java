@@ -115,24 +115,8 @@ abstract class SalesFactsContract {
             }
             push(scenario.tills.get(event.storeId().value()), List.of(event), fold, random);
         }
-        String dialect = storage.database().dialect() == io.chainpos.server.db.Dialect.POSTGRESQL ? "postgresql" : "sqlite";
-        String migration;
-        try (var in = getClass().getResourceAsStream("/db/migration/" + dialect + "/V190__sales_chain_rollups.sql")) {
-            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-        String backfill = migration.substring(migration.indexOf("INSERT INTO"));
-        storage.database().write(tx -> {
-            for (String table : List.of("sales_chain_baskets", "sales_store_days", "sales_chain_items", "sales_chain_categories",
-                    "sales_chain_tenders", "sales_chain_promotions")) {
-                tx.handle().execute("DELETE FROM " + table);
-            }
-            for (String statement : backfill.split(";")) {
-                if (!statement.isBlank()) {
-                    tx.handle().execute(statement);
-                }
-            }
-            return null;
-        });
+        io.chainpos.server.testing.MigrationFills.refill(storage.database(), "V190__sales_chain_rollups.sql", "sales_chain_baskets",
+                "sales_store_days", "sales_chain_items", "sales_chain_categories", "sales_chain_tenders", "sales_chain_promotions");
 
         report(fold, saleIds); // asserts every figure against the fold, the chain's among them
     }
