@@ -229,6 +229,7 @@ public final class ServerMain implements Services {
                 ? new io.chainpos.server.log.JdbcEventPartitions(storage.database()).keepAhead(clock) : () -> { };
         io.chainpos.server.log.ProjectorFollower projecting = new io.chainpos.server.log.ProjectorFollower(ports.projector(), java.time.Duration.ofSeconds(1),
                 io.chainpos.server.log.ProjectorFollower.GATHER);
+        TillContacts contacts = new TillContacts(new JdbcTillActivity(storage.direct()), clock, TillContacts.WRITTEN_EVERY);
         PullWaiters waiters = new PullWaiters(settings.chainLinger());
         EventLog log = waiters.watching(ports.log());
         waiters.watchOtherNodes(ports.log(), PullWaiters.DEFAULT_WATCH);
@@ -285,8 +286,8 @@ public final class ServerMain implements Services {
                 new UserPages(parts.accounts, parts.users),
                 new AuditPages(parts.audit),
                 new StorePages(stores, new StoreChanges(stores, parts.audit, clock)),
-                new TillsPage(new JdbcEnrolledTills(storage.database()), tillEnrollments, clock),
-                new TillChainPage(new JdbcEnrolledTills(storage.database()), new JdbcTillChains(storage.database())),
+                new TillsPage(new JdbcEnrolledTills(storage.database(), contacts::flush), tillEnrollments, clock),
+                new TillChainPage(new JdbcEnrolledTills(storage.database(), contacts::flush), new JdbcTillChains(storage.database())),
                 new ExceptionPages(exceptionRecords, new ResolveException(exceptionRecords, parts.audit, clock)),
                 new io.chainpos.server.care.CarePages(ports.care(), new io.chainpos.server.care.Complaints(ports.care(), ports.members(),
                         headOffice, parts.audit, id -> stores.find(id).isPresent(), clock), clock),
@@ -335,7 +336,7 @@ public final class ServerMain implements Services {
                             duplicatePhones.accept(pushed);
                         }), pulls, waiters, codec,
                         metrics,
-                        new TillContacts(new JdbcTillActivity(storage.direct()), clock)),
+                        contacts),
                 new SnapshotRoutes(access, log, pulls, codec, metrics, clock, spool),
                 new MemberRoutes(access, ports.members(), log, erasure, codec),
                 new StockRoutes(access, ports.stock()),
@@ -378,6 +379,7 @@ public final class ServerMain implements Services {
             public void close() {
                 waiters.close(); // the held pulls answer before the server stops taking requests
                 app.stop();
+                contacts.close(); // the last contacts written before the database closes
                 spool.close();
                 daily.close();
                 sealing.close(); // before the database closes under it

@@ -25,9 +25,16 @@ public final class JdbcEnrolledTills implements EnrolledTills {
             """;
 
     private final Database db;
+    private final Runnable contactsWritten;
 
     public JdbcEnrolledTills(Database db) {
+        this(db, () -> { });
+    }
+
+    /** Reads after {@code contactsWritten} has run: the contacts sync gathered in memory are written first. */
+    public JdbcEnrolledTills(Database db, Runnable contactsWritten) {
         this.db = db;
+        this.contactsWritten = contactsWritten;
     }
 
     @Override
@@ -42,6 +49,7 @@ public final class JdbcEnrolledTills implements EnrolledTills {
         });
         args.add(request.size() + 1);
         String sql = SELECT + " WHERE " + where + " ORDER BY " + keyset.orderBy() + " LIMIT ?";
+        contactsWritten.run();
         List<Till> rows = db.read(h -> {
             var query = h.createQuery(sql);
             for (int i = 0; i < args.size(); i++) {
@@ -58,6 +66,7 @@ public final class JdbcEnrolledTills implements EnrolledTills {
 
     @Override
     public Optional<Till> find(String tillId) {
+        contactsWritten.run();
         return db.read(h -> h.createQuery(SELECT + " WHERE t.till_id = :till").bind("till", tillId)
                 .map((rs, ctx) -> till(rs)).findOne().map(till -> withNotReceived(h, List.of(till)).getFirst()));
     }
