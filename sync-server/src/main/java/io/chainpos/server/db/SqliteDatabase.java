@@ -30,11 +30,39 @@ final class SqliteDatabase implements Database {
     private final SqlSession writerSql;
     private final ReentrantLock writeLock = new ReentrantLock();
 
-    private SqliteDatabase(HikariDataSource readers, Handle writer) {
+    private final Handle checkpoints;
+    private final Thread checkpointer;
+    private volatile boolean closed;
+
+    private SqliteDatabase(HikariDataSource readers, Handle writer, Handle checkpoints) {
         this.readers = readers;
         this.readJdbi = Jdbi.create(readers);
         this.writer = writer;
         this.writerSql = new SqlSession(writer.getConnection());
+        this.checkpoints = checkpoints;
+        this.checkpointer = Thread.ofPlatform().daemon().name("sqlite-checkpoints").start(this::checkpointEvery);
+    }
+
+    /**
+     * Copies the WAL into the main file every {@link SqliteTuning#CHECKPOINT_EVERY} on a connection of its own, beside
+     * the writer: a passive checkpoint takes no write lock, so pushes and the projector go on writing while the pages are
+     * copied and the file synced (done by the writer's commit instead, they waited for it). Once the WAL is all copied and
+     * no reader is in it, the next write starts it again from the beginning, so it stays small.
+     */
+    private void checkpointEvery() {
+        while (!closed) {
+            try {
+                Thread.sleep(SqliteTuning.CHECKPOINT_EVERY);
+                checkpoints.createQuery("PRAGMA wal_checkpoint(PASSIVE)").mapToMap().list();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (!closed) {
+                    org.slf4j.LoggerFactory.getLogger(SqliteDatabase.class).atWarn().setMessage("sqlite_checkpoint_failed")
+                            .setCause(e).log(); // the writer's own checkpoints still bound the WAL
+                }
+            }
+        }
     }
 
     static SqliteDatabase open(Path file) {
@@ -68,7 +96,9 @@ final class SqliteDatabase implements Database {
         for (String pragma : SqliteTuning.WRITER_PRAGMAS) {
             writer.execute(pragma);
         }
-        return new SqliteDatabase(readers, writer);
+        // The checkpoints are the checkpointer's (below); the writer checkpoints only if it fell far behind.
+        writer.execute("PRAGMA wal_autocheckpoint = " + SqliteTuning.WRITER_BACKSTOP_PAGES);
+        return new SqliteDatabase(readers, writer, Jdbi.create(dataSource(url, SQLiteConfig.TransactionMode.DEFERRED)).open());
     }
 
     private static String rootMessage(Throwable e) {
@@ -152,6 +182,14 @@ final class SqliteDatabase implements Database {
 
     @Override
     public void close() {
+        closed = true;
+        checkpointer.interrupt();
+        try {
+            checkpointer.join(java.time.Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        checkpoints.close();
         writeLock.lock();
         try {
             writerSql.close();

@@ -60,13 +60,15 @@ class WriteDurabilityTest {
     }
 
     @org.junit.jupiter.api.Test
-    void sqlitesWriterKeepsALargerPageCacheAndCheckpointsLessOften() {
+    void sqlitesWriterKeepsALargerPageCacheAndTemporaryFilesInMemoryAndCheckpointsOnlyAsABackstop() {
         try (Storage storage = open("sqlite")) {
             Database db = storage.database();
             long cache = db.write(tx -> tx.handle().createQuery("PRAGMA cache_size").mapTo(Long.class).one());
             long checkpoint = db.write(tx -> tx.handle().createQuery("PRAGMA wal_autocheckpoint").mapTo(Long.class).one());
+            long tempStore = db.write(tx -> tx.handle().createQuery("PRAGMA temp_store").mapTo(Long.class).one());
             assertThat(cache).as("64 MiB, in KiB").isEqualTo(-65_536L);
-            assertThat(checkpoint).as("WAL pages").isEqualTo(8_000L);
+            assertThat(checkpoint).as("WAL pages; below that the checkpointer copies them (SqliteCheckpointsTest)").isEqualTo(32_000L);
+            assertThat(tempStore).as("MEMORY").isEqualTo(2L);
         }
     }
 }
