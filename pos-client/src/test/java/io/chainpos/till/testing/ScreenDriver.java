@@ -34,6 +34,13 @@ import org.testfx.util.WaitForAsyncUtils;
  * waiting for each, and one wait at the end of each step sees them handled.
  */
 public final class ScreenDriver implements AutoCloseable {
+    /**
+     * How long a wait for the screen lasts before it fails: polled, so a screen that answers at once passes at once. The
+     * suite runs two test JVMs side by side on two cores (a simulation or a till process killed beside a screen), where
+     * the first screen of a test has been seen to take more than 15 s to show.
+     */
+    private static final Duration PATIENCE = Duration.ofSeconds(40);
+
     private static final long MS = 1_000_000L;
 
     /** How far the wedge's clock moves at each pressed or typed key: a person's pace unless a scan is under way. */
@@ -205,7 +212,7 @@ public final class ScreenDriver implements AutoCloseable {
 
     /** Waits (polling, never sleeping blindly) until the node with this id shows text containing {@code part}. */
     public ScreenDriver waitForText(String id, String part) {
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
                 org.assertj.core.api.Assertions.assertThat(showing(id) ? text(id) : "(" + id + " not showing)")
                         .as("%s; the notice says: %s; focus on %s", id, noticeNow(), focusOwner()).contains(part));
         return this;
@@ -217,12 +224,12 @@ public final class ScreenDriver implements AutoCloseable {
     }
 
     public ScreenDriver waitFor(String id) {
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20)).until(() -> showing(id));
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).until(() -> showing(id));
         return this;
     }
 
     public ScreenDriver waitUntilGone(String id) {
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
                 org.assertj.core.api.Assertions.assertThat(showing(id)).as("%s still showing; focus on %s; notices %s", id,
                         focusOwner(), noticeNow()).isFalse());
         return this;
