@@ -23,6 +23,7 @@ import org.sqlite.SQLiteDataSource;
 final class SqliteDatabase implements Database {
     private static final int BUSY_TIMEOUT_MS = 10_000;
     private static final int READERS = 4;
+    private static final int SCRUB_ATTEMPTS = 20;
 
     private final HikariDataSource readers;
     private final Jdbi readJdbi;
@@ -31,6 +32,8 @@ final class SqliteDatabase implements Database {
     private final ReentrantLock writeLock = new ReentrantLock();
 
     private final Handle checkpoints;
+    /** One checkpoint at a time in this process: SQLite refuses a second at once instead of waiting for it. */
+    private final ReentrantLock checkpointing = new ReentrantLock();
     private final Thread checkpointer;
     private volatile boolean closed;
 
@@ -53,7 +56,12 @@ final class SqliteDatabase implements Database {
         while (!closed) {
             try {
                 Thread.sleep(SqliteTuning.CHECKPOINT_EVERY);
-                checkpoints.createQuery("PRAGMA wal_checkpoint(PASSIVE)").mapToMap().list();
+                checkpointing.lock();
+                try {
+                    checkpoints.createQuery("PRAGMA wal_checkpoint(PASSIVE)").mapToMap().list();
+                } finally {
+                    checkpointing.unlock();
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -164,13 +172,32 @@ final class SqliteDatabase implements Database {
         return readJdbi.inTransaction(work::apply);
     }
 
-    /** Copies the WAL into the main file and truncates it, so what a deletion overwrote is not left in the WAL. */
+    /**
+     * Copies the WAL into the main file and truncates it, so what a deletion overwrote is not left in the WAL. The
+     * checkpointer waits meanwhile (SQLite would answer busy rather than wait for it); busy from another process (a
+     * command beside the server) is tried again, then refused aloud rather than left unscrubbed.
+     */
     @Override
     public void scrub(java.util.List<String> tables) {
         writeLock.lock();
+        checkpointing.lock();
         try {
-            writer.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapToMap().list();
+            for (int attempt = 1; ; attempt++) {
+                int busy = writer.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").map((rs, ctx) -> rs.getInt(1)).one();
+                if (busy == 0) {
+                    return;
+                }
+                if (attempt == SCRUB_ATTEMPTS) {
+                    throw new StorageFailure("the WAL could not be copied and truncated: another process keeps it busy; "
+                            + "the deleted rows stay in it until the next checkpoint", null);
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageFailure("interrupted while truncating the WAL", e);
         } finally {
+            checkpointing.unlock();
             writeLock.unlock();
         }
     }

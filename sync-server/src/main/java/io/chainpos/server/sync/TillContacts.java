@@ -75,6 +75,7 @@ public final class TillContacts implements AutoCloseable {
         return new TillActivity.Pushed(later.till(), later.version() != null ? later.version() : earlier.version(), later.at(),
                 List.copyOf(byEpoch.values()));
     }
+
     private static TillActivity.Held held(PushBody body, boolean stored) {
         long received = 0;
         if (stored) {
@@ -163,12 +164,20 @@ public final class TillContacts implements AutoCloseable {
             } catch (InterruptedException e) {
                 return; // closing: close() writes what is left
             }
-            try {
-                flush();
-            } catch (RuntimeException e) {
-                LOG.atWarn().setMessage("till_contacts_not_written").addKeyValue("pushes", pushes.size())
-                        .addKeyValue("pulls", pulls.size()).setCause(e).log();
-            }
+            flushOrLog();
+        }
+    }
+
+    /**
+     * {@link #flush}, a failure logged instead of thrown: the contacts stay gathered for the next write, and a tills page
+     * reading after it shows what was written before (a full disk does not take the page down).
+     */
+    public void flushOrLog() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            LOG.atWarn().setMessage("till_contacts_not_written").addKeyValue("pushes", pushes.size())
+                    .addKeyValue("pulls", pulls.size()).setCause(e).log();
         }
     }
 
