@@ -107,6 +107,12 @@ public final class ServerMain implements Services {
     private final Clock clock;
     private final Secrets secrets;
     private final EventCodec codec = EventCodec.standard();
+    /**
+     * One set of ports per storage: each holds the log's projector, whose lock and recently stored events make one
+     * catcher-up in this process. A second set would be a second projector taking turns with the first through the
+     * database and reading the events back from it, and would take over the catch-up before reads.
+     */
+    private final Map<Storage, Ports> portsOf = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     public ServerMain(Clock clock, RandomGenerator random) {
         this.clock = clock;
@@ -136,9 +142,9 @@ public final class ServerMain implements Services {
         return Storage.open(database);
     }
 
-    /** Every feature's port over {@code storage}. */
+    /** Every feature's port over {@code storage}, the same each time for the same storage. */
     public Ports ports(Storage storage) {
-        return Ports.on(storage, codec, clock);
+        return portsOf.computeIfAbsent(storage, opened -> Ports.on(opened, codec, clock));
     }
 
     @Override
@@ -221,9 +227,9 @@ public final class ServerMain implements Services {
 
     @Override
     public RunningServer start(Storage storage, ServerSettings settings) {
-        ports(storage).keysAtRest().checkOpens();
-        Consumer<JettyConfig> listener = listener(settings); // an unusable certificate stops the start before anything runs
         Ports ports = ports(storage);
+        ports.keysAtRest().checkOpens();
+        Consumer<JettyConfig> listener = listener(settings); // an unusable certificate stops the start before anything runs
         // PostgreSQL's log is partitioned by month (V250): this month's and the next ones' partitions exist before use.
         AutoCloseable partitions = io.chainpos.server.log.JdbcEventPartitions.partitioned(storage.database())
                 ? new io.chainpos.server.log.JdbcEventPartitions(storage.database()).keepAhead(clock) : () -> { };
