@@ -153,11 +153,22 @@ final class JdbcProjector implements Projector {
         }
         List<Long> seqs = new ArrayList<>();
         List<String> bodies = new ArrayList<>();
-        sql.forEach("SELECT server_seq, body FROM events WHERE server_seq > ? AND server_seq <= ? ORDER BY server_seq LIMIT ?", rs -> {
-            seqs.add(rs.getLong(1));
-            bodies.add(rs.getString(2));
-            return null;
-        }, from, target, CHUNK);
+        long upTo = Math.min(target, from + CHUNK);
+        // This node's own pushes are in memory as they were parsed: the log is read only for what is not (on SQLite the
+        // read would hold the one writer the pushes wait for).
+        List<EventEnvelope> held = recent.range(from + 1, upTo);
+        if (held != null) {
+            for (long seq = from + 1; seq <= upTo; seq++) {
+                seqs.add(seq);
+                bodies.add(null);
+            }
+        } else {
+            sql.forEach("SELECT server_seq, body FROM events WHERE server_seq > ? AND server_seq <= ? ORDER BY server_seq LIMIT ?", rs -> {
+                seqs.add(rs.getLong(1));
+                bodies.add(rs.getString(2));
+                return null;
+            }, from, target, CHUNK);
+        }
         long through = seqs.isEmpty() ? target : seqs.getLast();
         Set<Long> skipped = new HashSet<>(sql.list("SELECT server_seq FROM projection_skips WHERE server_seq > ? AND server_seq <= ?",
                 rs -> rs.getLong(1), from, through));
@@ -166,7 +177,7 @@ final class JdbcProjector implements Projector {
         for (int i = 0; i < bodies.size(); i++) {
             long seq = seqs.get(i);
             if (!skipped.contains(seq)) {
-                EventEnvelope stored = recent.at(seq);
+                EventEnvelope stored = held != null ? held.get(i) : recent.at(seq);
                 EventEnvelope event = stored != null ? stored : codec.fromJson(bodies.get(i));
                 events.add(event);
                 seqOf.put(event.eventId().toString(), seq);

@@ -31,6 +31,16 @@ final class RecentEvents {
         return bySeq.get(serverSeq);
     }
 
+    /**
+     * The events stored under {@code first} through {@code last}, in order, when this node holds every one of them;
+     * null when it misses any (server sequences have no holes, so a range held whole is the log's range).
+     */
+    List<EventEnvelope> range(long first, long last) {
+        java.util.Collection<EventEnvelope> held = bySeq.subMap(first, true, last, true).values();
+        List<EventEnvelope> events = new ArrayList<>(held);
+        return events.size() == last - first + 1 ? events : null;
+    }
+
     /** Forgets what the projections have merged. */
     void mergedThrough(long serverSeq) {
         bySeq.headMap(serverSeq, true).clear();
