@@ -36,6 +36,18 @@ public final class JdbcPointsLotsProjection implements Projection {
     private static final String OVERDRAFTS_OF = "SELECT member_id, overdraft FROM points_overdrafts WHERE member_id IN (%s)";
     private static final String INSERT_LOT = "INSERT INTO points_lots (member_id, earned_day, remaining) VALUES (?, ?, ?)";
     private static final String INSERT_OVERDRAFT = "INSERT INTO points_overdrafts (member_id, overdraft) VALUES (?, ?)";
+    // A member taken forward in steps has its rows changed where they differ, in place: most pushes change one lot.
+    private static final String SET_LOT = """
+            INSERT INTO points_lots (member_id, earned_day, remaining) VALUES (?, ?, ?)
+            ON CONFLICT (member_id, earned_day) DO UPDATE SET remaining = excluded.remaining""";
+    private static final String DELETE_LOT = "DELETE FROM points_lots WHERE member_id = ? AND earned_day = ?";
+    private static final String SET_OVERDRAFT = """
+            INSERT INTO points_overdrafts (member_id, overdraft) VALUES (?, ?)
+            ON CONFLICT (member_id) DO UPDATE SET overdraft = excluded.overdraft""";
+    private static final String DELETE_OVERDRAFT = "DELETE FROM points_overdrafts WHERE member_id = ?";
+    private static final String SET_FOLDED = """
+            INSERT INTO points_lots_folded (member_id, occurred_ms, event_id) VALUES (?, ?, ?)
+            ON CONFLICT (member_id) DO UPDATE SET occurred_ms = excluded.occurred_ms, event_id = excluded.event_id""";
 
     private final ZoneId zone;
 
@@ -108,24 +120,15 @@ public final class JdbcPointsLotsProjection implements Projection {
                 refolded.add(survivor);
             }
         }
-        java.util.Map<String, PointsLots> lots = new java.util.TreeMap<>();
-        java.util.Map<String, Delta> last = new java.util.HashMap<>();
         if (!stepped.isEmpty()) {
-            java.util.Map<String, PointsLots> held = stored(sql, stepped);
-            for (String survivor : stepped) {
-                List<Delta> news = arrived.getOrDefault(survivor, List.of()).stream().sorted(ORDER).toList();
-                PointsLots state = held.getOrDefault(survivor, PointsLots.EMPTY);
-                for (Delta d : news) {
-                    state = state.apply(new PointsLots.Change(day(d.occurredMs()), d.delta()));
-                }
-                lots.put(survivor, state);
-                last.put(survivor, news.isEmpty() ? folded.get(survivor) : news.getLast());
-            }
+            step(sql, stepped, arrived);
         }
-        lots.putAll(lotsOf(sql, refolded, ownerOf, last));
-        // A merged id holds no lots of its own: they are its survivor's now. Every survivor's are written again.
+        java.util.Map<String, Delta> last = new java.util.HashMap<>();
+        java.util.Map<String, PointsLots> lots = lotsOf(sql, refolded, ownerOf, last);
+        // A merged id holds no lots of its own: they are its survivor's now. Every survivor folded again is written again.
         TreeSet<String> cleared = new TreeSet<>(touched);
         cleared.addAll(survivors);
+        stepped.forEach(cleared::remove);
         sql.updateIn(DELETE_LOTS_OF, List.copyOf(cleared));
         sql.updateIn(DELETE_OVERDRAFTS_OF, List.copyOf(cleared));
         sql.updateIn(DELETE_FOLDED_OF, List.copyOf(cleared));
@@ -133,6 +136,58 @@ public final class JdbcPointsLotsProjection implements Projection {
         sql.batch(INSERT_FOLDED, last.entrySet().stream()
                 .map(e -> new Object[] {e.getKey(), e.getValue().occurredMs(), e.getValue().eventId()}).toList());
         return List.of();
+    }
+
+    /**
+     * Takes each of {@code stepped} forward from its lots as written by the deltas that {@code arrived} for it (all after
+     * its position), and writes only the rows that changed: the lots of days whose points moved, the
+     * lots used up, the overdraft, the position.
+     */
+    private void step(SqlSession sql, List<String> stepped, java.util.Map<String, List<Delta>> arrived) {
+        java.util.Map<String, PointsLots> held = stored(sql, stepped);
+        List<Object[]> setLots = new ArrayList<>();
+        List<Object[]> deleteLots = new ArrayList<>();
+        List<Object[]> setOverdrafts = new ArrayList<>();
+        List<Object[]> deleteOverdrafts = new ArrayList<>();
+        List<Object[]> positions = new ArrayList<>();
+        for (String survivor : stepped) {
+            List<Delta> news = arrived.getOrDefault(survivor, List.of()).stream().sorted(ORDER).toList();
+            if (news.isEmpty()) {
+                continue;
+            }
+            PointsLots before = held.getOrDefault(survivor, PointsLots.EMPTY);
+            PointsLots after = before;
+            for (Delta d : news) {
+                after = after.apply(new PointsLots.Change(day(d.occurredMs()), d.delta()));
+            }
+            java.util.Map<LocalDate, Long> was = rows(before);
+            rows(after).forEach((day, remaining) -> {
+                if (!remaining.equals(was.remove(day))) {
+                    setLots.add(new Object[] {survivor, day.toString(), remaining});
+                }
+            });
+            was.keySet().forEach(day -> deleteLots.add(new Object[] {survivor, day.toString()}));
+            if (after.overdraft() != before.overdraft()) {
+                if (after.overdraft() > 0) {
+                    setOverdrafts.add(new Object[] {survivor, after.overdraft()});
+                } else {
+                    deleteOverdrafts.add(new Object[] {survivor});
+                }
+            }
+            positions.add(new Object[] {survivor, news.getLast().occurredMs(), news.getLast().eventId()});
+        }
+        sql.batch(DELETE_LOT, deleteLots);
+        sql.batch(SET_LOT, setLots);
+        sql.batch(DELETE_OVERDRAFT, deleteOverdrafts);
+        sql.batch(SET_OVERDRAFT, setOverdrafts);
+        sql.batch(SET_FOLDED, positions);
+    }
+
+    /** The rows {@code lots} is written as: a day's points in one row (a late change may have left two lots of a day). */
+    private static java.util.Map<LocalDate, Long> rows(PointsLots lots) {
+        java.util.Map<LocalDate, Long> rows = new java.util.LinkedHashMap<>();
+        lots.lots().forEach(lot -> rows.merge(lot.earned(), lot.remaining(), Long::sum));
+        return rows;
     }
 
     /** The order the fold takes deltas in: when they happened, then by event id. */
