@@ -224,8 +224,28 @@ public final class ScreenDriver implements AutoCloseable {
     }
 
     public ScreenDriver waitFor(String id) {
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).until(() -> showing(id));
+        try {
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).until(() -> showing(id));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // A screen that never came is found in what every thread was doing then, not in the test's own stack.
+            System.err.println(threadDump());
+            throw new AssertionError("%s not showing after %s; the till is on %s, its problem: %s, notices %s (threads on stderr)"
+                    .formatted(id, PATIENCE, fx(() -> window.app().screenProperty().get()),
+                            fx(() -> window.app().problemProperty().get()), noticeNow()), e);
+        }
         return this;
+    }
+
+    /** Every live thread's stack, as {@code jstack} would list them. */
+    static String threadDump() {
+        StringBuilder dump = new StringBuilder("threads when a wait for the screen ran out:\n");
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            dump.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
+            for (StackTraceElement frame : stack) {
+                dump.append("\tat ").append(frame).append('\n');
+            }
+        });
+        return dump.toString();
     }
 
     public ScreenDriver waitUntilGone(String id) {
