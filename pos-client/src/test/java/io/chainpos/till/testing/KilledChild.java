@@ -29,7 +29,8 @@ public final class KilledChild {
      */
     public static List<String> runAndKill(Class<?> main, Path stderr, Random random, int maxSales, int maxExtraNanos,
                                           String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(javaBin(), "--enable-native-access=ALL-UNNAMED", "-cp",
+        // A short-lived child: the first compiler tier only, as the server children run (ChildJvm), so starting takes less CPU.
+        List<String> command = new ArrayList<>(List.of(javaBin(), "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-cp",
                 System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
         Process child = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
