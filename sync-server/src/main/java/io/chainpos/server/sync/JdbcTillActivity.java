@@ -40,38 +40,32 @@ public final class JdbcTillActivity implements TillActivity {
                     pull.at().toEpochMilli(), pull.next(), Math.max(0, pull.newest() - pull.after()), pull.version()});
         }
         db.writeUnforced(tx -> {
-            if (!pushRows.isEmpty()) {
-                tx.sql().batch("""
-                        INSERT INTO till_activity (till_id, store_id, last_push_ms, contact_ms, app_version)
-                        VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (till_id) DO UPDATE SET
-                            last_push_ms = %1$s(COALESCE(till_activity.last_push_ms, 0), excluded.last_push_ms),
-                            contact_ms = %1$s(COALESCE(till_activity.contact_ms, 0), excluded.contact_ms),
-                            store_id = excluded.store_id,
-                            app_version = COALESCE(excluded.app_version, till_activity.app_version)""".formatted(max), pushRows);
-            }
-            if (!heldRows.isEmpty()) {
-                tx.sql().batch("""
-                        INSERT INTO till_held (till_id, till_epoch, held_through, last_receipt, received_receipt, reported_ms)
-                        VALUES (?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (till_id, till_epoch) DO UPDATE SET
-                            held_through = %1$s(till_held.held_through, excluded.held_through),
-                            last_receipt = %1$s(COALESCE(till_held.last_receipt, 0), excluded.last_receipt),
-                            received_receipt = %1$s(COALESCE(till_held.received_receipt, 0), excluded.received_receipt),
-                            reported_ms = %1$s(till_held.reported_ms, excluded.reported_ms)""".formatted(max), heldRows);
-            }
-            if (!pullRows.isEmpty()) {
-                // The cursor and lag are the pull's own: a pull's answer is only ever a later one than the stored (the
-                // till's cursor only goes forward), except across nodes within a second, where either is true enough.
-                tx.sql().batch("""
-                        INSERT INTO till_activity (till_id, store_id, last_pull_ms, contact_ms, pulled_to, pull_lag, app_version)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (till_id) DO UPDATE SET
-                            last_pull_ms = %1$s(COALESCE(till_activity.last_pull_ms, 0), excluded.last_pull_ms),
-                            contact_ms = %1$s(COALESCE(till_activity.contact_ms, 0), excluded.contact_ms),
-                            store_id = excluded.store_id, pulled_to = excluded.pulled_to, pull_lag = excluded.pull_lag,
-                            app_version = COALESCE(excluded.app_version, till_activity.app_version)""".formatted(max), pullRows);
-            }
+            tx.sql().batch("""
+                    INSERT INTO till_activity (till_id, store_id, last_push_ms, contact_ms, app_version)
+                    VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (till_id) DO UPDATE SET
+                        last_push_ms = %1$s(COALESCE(till_activity.last_push_ms, 0), excluded.last_push_ms),
+                        contact_ms = %1$s(COALESCE(till_activity.contact_ms, 0), excluded.contact_ms),
+                        store_id = excluded.store_id,
+                        app_version = COALESCE(excluded.app_version, till_activity.app_version)""".formatted(max), pushRows);
+            tx.sql().batch("""
+                    INSERT INTO till_held (till_id, till_epoch, held_through, last_receipt, received_receipt, reported_ms)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (till_id, till_epoch) DO UPDATE SET
+                        held_through = %1$s(till_held.held_through, excluded.held_through),
+                        last_receipt = %1$s(COALESCE(till_held.last_receipt, 0), excluded.last_receipt),
+                        received_receipt = %1$s(COALESCE(till_held.received_receipt, 0), excluded.received_receipt),
+                        reported_ms = %1$s(till_held.reported_ms, excluded.reported_ms)""".formatted(max), heldRows);
+            // The cursor and lag are the pull's own: a pull's answer is only ever a later one than the stored (the
+            // till's cursor only goes forward), except across nodes within a second, where either is true enough.
+            tx.sql().batch("""
+                    INSERT INTO till_activity (till_id, store_id, last_pull_ms, contact_ms, pulled_to, pull_lag, app_version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (till_id) DO UPDATE SET
+                        last_pull_ms = %1$s(COALESCE(till_activity.last_pull_ms, 0), excluded.last_pull_ms),
+                        contact_ms = %1$s(COALESCE(till_activity.contact_ms, 0), excluded.contact_ms),
+                        store_id = excluded.store_id, pulled_to = excluded.pulled_to, pull_lag = excluded.pull_lag,
+                        app_version = COALESCE(excluded.app_version, till_activity.app_version)""".formatted(max), pullRows);
             return null;
         });
     }

@@ -181,7 +181,7 @@ public final class TillContacts implements AutoCloseable {
         }
     }
 
-    /** Stops the writing thread and writes what is left. */
+    /** Stops the writing thread and writes what is left; a failed last write is logged, so the server's closing goes on. */
     @Override
     public void close() {
         closed = true;
@@ -191,7 +191,7 @@ public final class TillContacts implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        flush();
+        flushOrLog();
     }
 
     /** What the till said it runs, as printable text of a sensible length; null when it said nothing. */

@@ -29,20 +29,31 @@ class SqliteCheckpointsTest {
         return java.nio.ByteBuffer.wrap(header).getInt(12);
     }
 
+    /** The storage's database with an empty table to fill. */
+    private static Database withFiller(Storage storage) {
+        Database db = storage.database();
+        db.write(tx -> {
+            tx.handle().execute("CREATE TABLE filler (n INTEGER PRIMARY KEY, text TEXT NOT NULL)");
+            return null;
+        });
+        return db;
+    }
+
+    private static Void fill(Database.Tx tx, int n, String text) {
+        tx.handle().execute("INSERT INTO filler (n, text) VALUES (?, ?)", n, text);
+        return null;
+    }
+
     @Test
     void theWalIsCopiedIntoTheFileBesideTheWriter() throws Exception {
         Path file = dir.resolve("server.db");
         try (Storage storage = Storage.open(file.toString())) {
-            Database db = storage.database();
-            db.write(tx -> {
-                tx.handle().execute("CREATE TABLE filler (n INTEGER PRIMARY KEY, text TEXT NOT NULL)");
-                return null;
-            });
+            Database db = withFiller(storage);
             for (int batch = 0; batch < 20; batch++) {
                 int from = batch * 500;
                 db.write(tx -> {
                     for (int n = from; n < from + 500; n++) {
-                        tx.handle().execute("INSERT INTO filler (n, text) VALUES (?, ?)", n, "x".repeat(400));
+                        fill(tx, n, "x".repeat(400));
                     }
                     return null;
                 });
@@ -58,10 +69,7 @@ class SqliteCheckpointsTest {
             while (walRestarts(wal) == restarts && System.nanoTime() < deadline) {
                 Thread.sleep(100);
                 int n = probe++;
-                db.write(tx -> {
-                    tx.handle().execute("INSERT INTO filler (n, text) VALUES (?, ?)", n, "probe");
-                    return null;
-                });
+                db.write(tx -> fill(tx, n, "probe"));
             }
             assertThat(walRestarts(wal)).as("the WAL copied into the file and started again, with no checkpoint by the writer")
                     .isNotEqualTo(restarts);
@@ -72,18 +80,11 @@ class SqliteCheckpointsTest {
     void aScrubTruncatesTheWalWhileTheCheckpointerRuns() throws Exception {
         Path file = dir.resolve("server.db");
         try (Storage storage = Storage.open(file.toString())) {
-            Database db = storage.database();
-            db.write(tx -> {
-                tx.handle().execute("CREATE TABLE filler (n INTEGER PRIMARY KEY, text TEXT NOT NULL)");
-                return null;
-            });
+            Database db = withFiller(storage);
             // Each scrub lands at another moment of the checkpointer's 250 ms: none may find it busy and leave the WAL.
             for (int round = 0; round < 40; round++) {
                 int n = round;
-                db.write(tx -> {
-                    tx.handle().execute("INSERT INTO filler (n, text) VALUES (?, ?)", n, "x".repeat(3000));
-                    return null;
-                });
+                db.write(tx -> fill(tx, n, "x".repeat(3000)));
                 Thread.sleep(n * 7 % 60);
                 db.scrub(java.util.List.of("filler"));
                 assertThat(Files.size(dir.resolve("server.db-wal"))).as("round %d: the WAL truncated", round).isZero();

@@ -1,6 +1,7 @@
 package io.chainpos.server.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chainpos.model.id.StoreId;
@@ -147,6 +148,16 @@ class TillContactsTest {
         assertThat(push.at()).isEqualTo(T0.plusSeconds(5));
         assertThat(push.version()).as("the failed batch's version kept under the newer push that said none").isEqualTo("1.4.0");
         assertThat(push.held()).containsExactly(new TillActivity.Held(1, 41, 12, 0));
+    }
+
+    @Test
+    void closingWithTheLastWriteFailingDoesNotStopTheServersClosing() {
+        TillActivity full = (pushes, pulls) -> { // a disk full at the server's stop, on demand
+            throw new IllegalStateException("disk full");
+        };
+        TillContacts contacts = new TillContacts(full, new StepClock(), NEVER);
+        contacts.pushed(TILL, "1.4.0", body(40, null), true, true);
+        assertThatCode(contacts::close).as("logged; the spool, timers and database close after it").doesNotThrowAnyException();
     }
 
     @Test
