@@ -30,7 +30,7 @@ final class PairedIngestHarness {
 
     record Figures(String database, int threads, int batch, double ingestPerSecond, double ingestP50, double ingestP99,
                    double rawPerSecond, double rawP50, double rawP99, double pushesOnlyPerSecond, long worstLagEvents,
-                   double worstCatchUpMs) {
+                   double worstCatchUpMs, double mergingNanos) {
         double ratio() {
             return ingestPerSecond / rawPerSecond;
         }
@@ -66,6 +66,7 @@ final class PairedIngestHarness {
                 // otherwise pay for tens of thousands of the warm-up's events on PostgreSQL.
                 server.projector.catchUp();
                 checkpointed(server);
+                long mergedBefore = merging(server);
                 long[] ingestNanos = new long[rounds * block * threads];
                 long[] rawNanos = new long[rounds * block * threads];
                 long ingestWall = 0;
@@ -89,7 +90,7 @@ final class PairedIngestHarness {
                 double events = (double) rounds * block * threads * batch;
                 return new Figures(database, threads, batch, events / (ingestWall / 1e9), percentile(ingestNanos, 50),
                         percentile(ingestNanos, 99), events / (rawWall / 1e9), percentile(rawNanos, 50), percentile(rawNanos, 99),
-                        events / (pushesWall / 1e9), worstLag, worstCatchUp / 1e6);
+                        events / (pushesWall / 1e9), worstLag, worstCatchUp / 1e6, (merging(server) - mergedBefore) / events);
             } finally {
                 for (RawEventWriter writer : writers) {
                     writer.close();
@@ -115,6 +116,11 @@ final class PairedIngestHarness {
         }
     }
 
+    /** The projector's time merging so far, every projection's summed, in nanoseconds. */
+    private static long merging(BenchServer server) {
+        return server.projector.timeSpent().values().stream().mapToLong(java.time.Duration::toNanos).sum();
+    }
+
     /** Where the projector's time went in this run, warm-up included: each projection's share, the largest first. */
     private static void printTimeSpent(String database, java.util.Map<String, java.time.Duration> spent) {
         long total = spent.values().stream().mapToLong(java.time.Duration::toNanos).sum();
@@ -131,11 +137,12 @@ final class PairedIngestHarness {
                   raw batched INSERT ... ON CONFLICT:    %,.0f events/s (%,.0f commits/s), batch p50 %.1f ms, p99 %.1f ms
                   ratio ingest / raw:                    %.2f  (pushes answered and projections caught up)
                   pushes alone:                          %,.0f events/s, ratio %.2f; projections at most %,d events
-                                                         behind when a block's pushes ended, caught up %.0f ms later""",
+                                                         behind when a block's pushes ended, caught up %.0f ms later
+                  an event, in microseconds:             raw %.1f, push alone %.1f, projections applying %.1f (commits not counted)""",
                 f.database(), f.threads(), f.batch(),
                 f.ingestPerSecond(), f.ingestPerSecond() / f.batch(), f.ingestP50(), f.ingestP99(), f.rawPerSecond(),
                 f.rawPerSecond() / f.batch(), f.rawP50(), f.rawP99(), f.ratio(), f.pushesOnlyPerSecond(), f.pushesOnlyRatio(),
-                f.worstLagEvents(), f.worstCatchUpMs());
+                f.worstLagEvents(), f.worstCatchUpMs(), 1e6 / f.rawPerSecond(), 1e6 / f.pushesOnlyPerSecond(), f.mergingNanos() / 1e3);
     }
 
     /** One batch of 500 events, by a till or a raw writer. */
