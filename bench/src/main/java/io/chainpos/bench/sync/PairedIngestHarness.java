@@ -63,7 +63,7 @@ final class PairedIngestHarness {
                     phase(pool, rawTasks(writers), block, null, 0);
                 }
                 // What the warm-up's pushes left unmerged is merged now, uncounted: the first round's catch-up would
-                // otherwise pay for tens of thousands of the warm-up's events on PostgreSQL.
+                // otherwise pay for it (on PostgreSQL thousands of events, 24,500 after a 90 s warm-up).
                 server.projector.catchUp();
                 checkpointed(server);
                 long mergedBefore = merging(server);
@@ -118,12 +118,16 @@ final class PairedIngestHarness {
 
     /** The projector's time merging so far, every projection's summed, in nanoseconds. */
     private static long merging(BenchServer server) {
-        return server.projector.timeSpent().values().stream().mapToLong(java.time.Duration::toNanos).sum();
+        return total(server.projector.timeSpent());
+    }
+
+    private static long total(java.util.Map<String, java.time.Duration> spent) {
+        return spent.values().stream().mapToLong(java.time.Duration::toNanos).sum();
     }
 
     /** Where the projector's time went in this run, warm-up included: each projection's share, the largest first. */
     private static void printTimeSpent(String database, java.util.Map<String, java.time.Duration> spent) {
-        long total = spent.values().stream().mapToLong(java.time.Duration::toNanos).sum();
+        long total = total(spent);
         System.out.printf(Locale.ROOT, "%s: time merging, by projection (warm-up included), %.1f s in all%n", database, total / 1e9);
         spent.entrySet().stream().sorted(java.util.Map.Entry.<String, java.time.Duration>comparingByValue().reversed())
                 .forEach(e -> System.out.printf(Locale.ROOT, "  %-36s %8.1f s %5.1f %%%n", e.getKey(), e.getValue().toNanos() / 1e9,
