@@ -78,6 +78,7 @@ public final class Ports {
     private final io.chainpos.server.stock.StockPlanBook stockPlan;
     private final Projector projector;
     private final Database caughtUp;
+    private final io.chainpos.server.member.PhoneDuplicates phoneDuplicates;
 
     private Ports(Database database, Database db, io.chainpos.server.db.KeyRing ring, EventCodec codec, Clock clock) {
         JdbcEventLog jdbcLog = new JdbcEventLog(database, codec, clock, projections(new JdbcStores(database)),
@@ -107,6 +108,12 @@ public final class Ports {
         this.keysAtRest = new io.chainpos.server.member.JdbcKeysAtRest(db, ring);
         this.care = new io.chainpos.server.care.JdbcCareBook(db);
         this.stockPlan = new io.chainpos.server.stock.JdbcStockPlanBook(db);
+        this.phoneDuplicates = new io.chainpos.server.member.JdbcPhoneDuplicates(database); // read after a catch-up
+    }
+
+    /** The phones the projector noted as shared by members head office has not merged yet. */
+    public io.chainpos.server.member.PhoneDuplicates phoneDuplicates() {
+        return phoneDuplicates;
     }
 
     /** Members' keys and the chain's secrets as wrapped at rest. */
@@ -152,7 +159,7 @@ public final class Ports {
      * @param zones each store's time zone, which files its sales on its own local days
      */
     public static List<Projection> projections(StoreZones zones) {
-        return List.of(new JdbcMemberProjection(),
+        return List.of(new JdbcMemberProjection(), new io.chainpos.server.member.JdbcPhoneDuplicatesProjection(),
                 new io.chainpos.server.member.JdbcPointsLotsProjection(ServerMain.LOYALTY_ZONE), new JdbcMemberEventIndex(), new JdbcStockProjection(),
                 new io.chainpos.server.stock.JdbcTransferProjection(), new io.chainpos.server.stock.JdbcStocktakeProjection(),
                 new JdbcCatalogProjection(),

@@ -233,13 +233,14 @@ public final class ServerMain implements Services {
         // PostgreSQL's log is partitioned by month (V250): this month's and the next ones' partitions exist before use.
         AutoCloseable partitions = io.chainpos.server.log.JdbcEventPartitions.partitioned(storage.database())
                 ? new io.chainpos.server.log.JdbcEventPartitions(storage.database()).keepAhead(clock) : () -> { };
-        io.chainpos.server.log.ProjectorFollower projecting = new io.chainpos.server.log.ProjectorFollower(ports.projector(), java.time.Duration.ofSeconds(1),
-                io.chainpos.server.log.ProjectorFollower.GATHER);
         TillContacts contacts = new TillContacts(new JdbcTillActivity(storage.direct()), clock, TillContacts.WRITTEN_EVERY);
         PullWaiters waiters = new PullWaiters(settings.chainLinger());
         EventLog log = waiters.watching(ports.log());
         waiters.watchOtherNodes(ports.log(), PullWaiters.DEFAULT_WATCH);
         HeadOffice headOffice = new HeadOffice(log, codec, clock);
+        DuplicatePhones duplicatePhones = new DuplicatePhones(ports.members(), ports.phoneDuplicates(), headOffice);
+        io.chainpos.server.log.ProjectorFollower projecting = new io.chainpos.server.log.ProjectorFollower(ports.projector(), java.time.Duration.ofSeconds(1),
+                io.chainpos.server.log.ProjectorFollower.GATHER, duplicatePhones::publishNoted);
         if (settings.demoData()) {
             DemoData.seedIfEmpty(log, ports.members(), headOffice, clock);
         }
@@ -326,7 +327,6 @@ public final class ServerMain implements Services {
         if (storage.replica().isEmpty()) {
             pages.showingFreshness(new io.chainpos.server.web.ProjectionFreshness(ports.projector()::lag, Ports.READ_WAITS_FOR, clock));
         }
-        DuplicatePhones duplicatePhones = new DuplicatePhones(ports.members(), headOffice, ports.projector()::catchUp);
         io.chainpos.server.metrics.ProjectorMeters.bind(ports.projector(), meters.registry());
         SnapshotSpool spool = settings.snapshotSpool() != null ? new SnapshotSpool(settings.snapshotSpool(), clock)
                 : SnapshotSpool.temporary(clock);
@@ -336,11 +336,7 @@ public final class ServerMain implements Services {
                 meters.routes(settings.metricsToken()),
                 new AuthRoutes(new Enrollment(ports.accounts(), secrets, clock, ports.members()::memberLookupSecret),
                         parts.users, codec, new JdbcSignInFailures(storage.database()), clock),
-                new SyncRoutes(access, new PushEvents(log, metrics,
-                        pushed -> {
-                            projecting.nudge();
-                            duplicatePhones.accept(pushed);
-                        }), pulls, waiters, codec,
+                new SyncRoutes(access, new PushEvents(log, metrics, pushed -> projecting.nudge()), pulls, waiters, codec,
                         metrics,
                         contacts),
                 new SnapshotRoutes(access, log, pulls, codec, metrics, clock, spool),

@@ -53,6 +53,9 @@ class DuplicatePhoneMergeEndToEndTest {
                 address.set(server.uri());
                 a.sync();
                 b.sync();
+                // Head office publishes the merge once the server's projector has merged both registrations.
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> server.headOffice()
+                        .get("/api/v1/members/" + atB.memberId()).json().get("memberId").asText().equals(atA.memberId().toString()));
                 a.sync();
                 b.sync();
 

@@ -11,6 +11,10 @@ import org.slf4j.LoggerFactory;
  * many pushes: the projections' rows of a busy chain are spread over the whole of their indexes, and a transaction
  * writes each page it touched once however many events touched it. A failure is logged and tried again after
  * {@code idle}; reads catch up themselves meanwhile.
+ *
+ * <p>After each catch-up (the idle rounds' too) it runs {@code afterCatchUp}: what must follow what the projections
+ * noted, committed, such as the merges head office owes members who share a phone. Its failure is logged apart and
+ * does not hold the projections back.
  */
 public final class ProjectorFollower implements AutoCloseable {
     /** How long the server gathers pushes before merging them: far below what head office can see, and reads catch up. */
@@ -21,12 +25,18 @@ public final class ProjectorFollower implements AutoCloseable {
     private final Object signal = new Object();
     private final Thread thread;
     private final Duration gather;
+    private final Runnable afterCatchUp;
     private boolean nudged;
     private volatile boolean closed;
 
     public ProjectorFollower(Projector projector, Duration idle, Duration gather) {
+        this(projector, idle, gather, () -> { });
+    }
+
+    public ProjectorFollower(Projector projector, Duration idle, Duration gather, Runnable afterCatchUp) {
         this.projector = projector;
         this.gather = gather;
+        this.afterCatchUp = afterCatchUp;
         this.thread = Thread.ofPlatform().daemon().name("projector").start(() -> run(idle));
     }
 
@@ -73,6 +83,12 @@ public final class ProjectorFollower implements AutoCloseable {
                 } catch (InterruptedException interrupted) {
                     return;
                 }
+                continue;
+            }
+            try {
+                afterCatchUp.run();
+            } catch (RuntimeException e) {
+                LOG.atError().setMessage("after_catch_up_failed").setCause(e).log(); // tried again next round
             }
         }
     }

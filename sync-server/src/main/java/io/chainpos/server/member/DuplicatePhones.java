@@ -1,66 +1,48 @@
 package io.chainpos.server.member;
 
-import io.chainpos.model.event.EventEnvelope;
-import io.chainpos.model.event.MemberProfileChanged;
-import io.chainpos.model.event.MemberRegistered;
 import io.chainpos.model.event.MembersMerged;
 import io.chainpos.model.id.MemberId;
 import io.chainpos.server.headoffice.HeadOffice;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The same phone registered at two stores while they were offline is one person: once both registrations are
- * stored, head office states it with an explicit {@link MembersMerged} (the oldest member id survives; ids are
- * time-ordered UUIDv7), which every till pulls. Balances then add and histories join under the survivor.
- * Two server nodes noticing at once both publish; the second merge of the same pair changes nothing.
+ * merged into the projections, head office states it with an explicit {@link MembersMerged} (the oldest member id
+ * survives; ids are time-ordered UUIDv7), which every till pulls. Balances then add and histories join under the survivor.
+ *
+ * <p>The projector notes such a phone in the transaction that merged the second registration
+ * ({@link JdbcPhoneDuplicatesProjection}); {@link #publishNoted()} runs after its catch-ups ({@code ProjectorFollower}),
+ * so a push never waits for the projections to reach it, and a note a stopped server left is published when it starts.
+ * Two server nodes publishing one note at once both publish; the second merge of the same pair changes nothing.
  */
-public final class DuplicatePhones implements Consumer<List<EventEnvelope>> {
+public final class DuplicatePhones {
     public static final String REASON = "SAME_PHONE";
+    /** The notes one round publishes at most: the rest wait for the next, so a rebuild's many do not hold the projector. */
+    static final int ROUND = 200;
     private static final Logger LOG = LoggerFactory.getLogger(DuplicatePhones.class);
 
     private final Members members;
+    private final PhoneDuplicates noted;
     private final HeadOffice headOffice;
 
-    private final Runnable catchUpFully;
-
-    /** {@code catchUpFully} merges every stored event into the projections (the log's projector). */
-    public DuplicatePhones(Members members, HeadOffice headOffice, Runnable catchUpFully) {
+    public DuplicatePhones(Members members, PhoneDuplicates noted, HeadOffice headOffice) {
         this.members = members;
+        this.noted = noted;
         this.headOffice = headOffice;
-        this.catchUpFully = catchUpFully;
     }
 
-    private static Set<String> phoneHashes(List<EventEnvelope> stored) {
-        Set<String> hashes = new LinkedHashSet<>();
-        for (EventEnvelope event : stored) {
-            switch (event.payload()) {
-                case MemberRegistered r -> hashes.add(r.phoneHash());
-                case MemberProfileChanged c when c.phoneHash() != null -> hashes.add(c.phoneHash());
-                default -> { }
-            }
-        }
-        return hashes;
-    }
-
-    /** Called with the events of a committed push. */
-    @Override
-    public void accept(List<EventEnvelope> stored) {
-        Set<String> hashes = phoneHashes(stored);
-        if (hashes.isEmpty()) {
+    /** Publishes the merges the noted phones call for (none for a phone merged or changed since) and clears the notes. */
+    public void publishNoted() {
+        List<PhoneDuplicates.Note> notes = noted.noted(ROUND);
+        if (notes.isEmpty()) {
             return;
         }
-        // This push's registrations must be in the members' projection before it is asked, however far it trails the
-        // log (a read waits only for a short lag): a duplicate missed here would never be merged.
-        catchUpFully.run();
         List<MembersMerged> merges = new ArrayList<>();
-        for (String hash : hashes) {
-            List<MemberId> survivors = members.survivorsWithPhoneHash(hash);
+        for (PhoneDuplicates.Note note : notes) {
+            List<MemberId> survivors = members.survivorsWithPhoneHash(note.phoneHash());
             for (MemberId other : survivors.subList(Math.min(1, survivors.size()), survivors.size())) {
                 merges.add(new MembersMerged(survivors.getFirst(), other, REASON));
             }
@@ -71,5 +53,6 @@ public final class DuplicatePhones implements Consumer<List<EventEnvelope>> {
             merges.forEach(m -> LOG.atInfo().setMessage("members_merged").addKeyValue("survivor", m.memberId())
                     .addKeyValue("merged", m.mergedId()).addKeyValue("reason", REASON).log());
         }
+        noted.cleared(notes); // after the merges are stored: a stop in between publishes them again, which changes nothing
     }
 }

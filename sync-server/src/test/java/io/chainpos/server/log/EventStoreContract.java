@@ -40,6 +40,7 @@ abstract class EventStoreContract {
     StockLevels stock;
     ExceptionLog exceptions;
     Projector projector;
+    io.chainpos.server.member.PhoneDuplicates phoneDuplicates;
     TillWriter a1;
     TillWriter a2;
     TillWriter b1;
@@ -56,6 +57,7 @@ abstract class EventStoreContract {
         stock = ports.stock();
         exceptions = ports.exceptions();
         projector = ports.projector();
+        phoneDuplicates = ports.phoneDuplicates();
     }
 
     @BeforeEach

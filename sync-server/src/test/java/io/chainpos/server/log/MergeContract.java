@@ -20,6 +20,11 @@ import io.chainpos.model.id.StoreId;
 import io.chainpos.model.sync.MemberView;
 import io.chainpos.model.sync.SyncException;
 import io.chainpos.model.testing.ManualClock;
+import io.chainpos.model.event.MembersMerged;
+import io.chainpos.server.member.DuplicatePhones;
+import io.chainpos.server.member.PhoneDuplicates;
+import io.chainpos.server.testing.Facts;
+import io.chainpos.server.testing.Json;
 import io.chainpos.server.testing.TillWriter;
 import java.time.Duration;
 import java.util.List;
@@ -186,6 +191,72 @@ abstract class MergeContract extends EventStoreContract {
         push(a1, a1.next(List.of(registered(member(1), "13900000001", "A"))));
 
         assertThat(members.memberByPhone("13900000001")).map(MemberView::memberId).contains(member(1).toString());
+    }
+
+    @Test
+    void aPhoneTwoStoresRegisteredIsNotedWithTheSecondRegistrationAndMergedOnceByHeadOffice() {
+        push(a1, a1.next(List.of(registered(member(1), "13900000001", "A"), registered(member(5), "13900000005", "E"))));
+        push(b1, b1.next(List.of(registered(member(2), "13900000001", "B"), points(member(2), 5))));
+        projector.catchUp();
+
+        assertThat(phoneDuplicates.noted(10)).as("the shared phone only")
+                .extracting(PhoneDuplicates.Note::phoneHash).containsExactly(Facts.LOOKUP.hash("13900000001"));
+
+        DuplicatePhones duplicates = duplicatePhones();
+        duplicates.publishNoted();
+
+        assertThat(merges()).containsExactly(member(1) + " <- " + member(2));
+        assertThat(phoneDuplicates.noted(10)).as("cleared once published").isEmpty();
+        assertThat(view(member(2)).memberId()).isEqualTo(member(1).toString());
+        assertThat(view(member(2)).pointsBalance()).isEqualTo(5);
+
+        duplicates.publishNoted();
+        log.rebuildProjections();
+        duplicates.publishNoted();
+        assertThat(merges()).as("published once, the projections rebuilt or not").hasSize(1);
+        assertThat(phoneDuplicates.noted(10)).isEmpty();
+    }
+
+    @Test
+    void aPhoneNotedAgainWhileItsMergeIsPublishedStaysForTheNextRound() {
+        push(a1, a1.next(List.of(registered(member(1), "13900000001", "A"))));
+        push(b1, b1.next(List.of(registered(member(2), "13900000001", "B"))));
+        projector.catchUp();
+        List<PhoneDuplicates.Note> read = phoneDuplicates.noted(10);
+
+        // A third store registers the same phone between the read and the clearing (another node's catch-up).
+        push(a2, a2.next(List.of(registered(member(3), "13900000001", "C"))));
+        projector.catchUp();
+        phoneDuplicates.cleared(read);
+
+        assertThat(phoneDuplicates.noted(10)).singleElement().satisfies(note -> {
+            assertThat(note.phoneHash()).isEqualTo(read.getFirst().phoneHash());
+            assertThat(note.notedBy()).isNotEqualTo(read.getFirst().notedBy());
+        });
+        duplicatePhones().publishNoted();
+        assertThat(merges()).containsExactlyInAnyOrder(member(1) + " <- " + member(2), member(1) + " <- " + member(3));
+    }
+
+    @Test
+    void registrationsMergedInTheirOwnPushLeaveNoNote() {
+        push(a1, a1.next(List.of(registered(member(1), "13900000001", "A"), registered(member(2), "13900000001", "B"),
+                merged(member(1), member(2)), registered(member(3), "13900000003", "C"))));
+        projector.catchUp();
+
+        assertThat(phoneDuplicates.noted(10)).isEmpty();
+    }
+
+    private DuplicatePhones duplicatePhones() {
+        return new DuplicatePhones(members, phoneDuplicates, new io.chainpos.server.headoffice.HeadOffice(log, Json.CODEC, clock));
+    }
+
+    /** The merges in the log, as "survivor <- merged". */
+    private List<String> merges() {
+        return log.pull(new PullQuery(0, 1_000, a1.till, a1.epoch, a1.store)).events().stream()
+                .map(e -> Json.CODEC.fromJson(e.body()).payload())
+                .filter(p -> p instanceof MembersMerged)
+                .map(p -> ((MembersMerged) p).memberId() + " <- " + ((MembersMerged) p).mergedId())
+                .toList();
     }
 
     @Test

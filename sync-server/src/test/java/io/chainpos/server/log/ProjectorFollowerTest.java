@@ -3,6 +3,7 @@ package io.chainpos.server.log;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -65,6 +66,25 @@ class ProjectorFollowerTest {
         try (ProjectorFollower follower = new ProjectorFollower(projector, Duration.ofMillis(50), Duration.ZERO)) {
             assertThat(projector.second.await(10, TimeUnit.SECONDS)).as("other nodes' pushes found by the idle rounds, after the first round failed").isTrue();
         }
+    }
+
+    @Test
+    void whatFollowsACatchUpRunsAfterEachOneNotAfterAFailedOneAndItsOwnFailureStopsNothing() throws InterruptedException {
+        CountingProjector projector = new CountingProjector(); // its first catch-up fails
+        List<Integer> catchUpsSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch thrice = new CountDownLatch(3);
+        Runnable after = () -> {
+            catchUpsSeen.add(projector.calls.get());
+            thrice.countDown();
+            if (catchUpsSeen.size() == 1) {
+                throw new IllegalStateException("the merge could not be published");
+            }
+        };
+        try (ProjectorFollower follower = new ProjectorFollower(projector, Duration.ofMillis(50), Duration.ZERO, after)) {
+            assertThat(thrice.await(10, TimeUnit.SECONDS)).as("after three catch-ups, its first failure notwithstanding").isTrue();
+        }
+        assertThat(catchUpsSeen.subList(0, 3)).as("the catch-ups each followed (the first one failed: nothing followed it)")
+                .containsExactly(2, 3, 4);
     }
 
     @Test

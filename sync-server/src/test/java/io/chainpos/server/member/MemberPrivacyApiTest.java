@@ -66,11 +66,16 @@ class MemberPrivacyApiTest {
         assertThat(b1.push(b1.writer().next(List.of(registered(member(2), "138 0013 8000".replace(" ", ""), "王晓明"),
                 points(member(2), 30)))).status()).isEqualTo(200);
 
+        // Published once the projector has merged both registrations, beside the pushes, which answered without waiting.
         List<JsonNode> merges = new ArrayList<>();
-        a1.api().get("/api/v1/sync/pull?limit=1000").json().get("events").forEach(e -> {
-            if (e.get("type").asText().equals("MembersMerged")) {
-                merges.add(e);
-            }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+            merges.clear();
+            a1.api().get("/api/v1/sync/pull?limit=1000").json().get("events").forEach(e -> {
+                if (e.get("type").asText().equals("MembersMerged")) {
+                    merges.add(e);
+                }
+            });
+            return !merges.isEmpty();
         });
         assertThat(merges).hasSize(1);
         assertThat(merges.getFirst().get("tillId").asText()).isEqualTo("HQ");

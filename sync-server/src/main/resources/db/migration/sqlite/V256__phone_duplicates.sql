@@ -1,0 +1,17 @@
+-- Phones that two or more unmerged members hold, noted by the projector in the transaction that merged the second
+-- registration: head office owes each such pair an explicit MembersMerged, published once the note has committed
+-- (DuplicatePhones), so neither a push waits for it nor a server stopped in between loses it. noted_by is the event
+-- that noted the phone last: a note made again while one is being published stays for the next round.
+CREATE TABLE phone_duplicates (
+    phone_hash TEXT NOT NULL PRIMARY KEY,
+    noted_by   TEXT NOT NULL
+);
+
+-- Pairs a server stopped before merging (the merge was published after the push, outside its transaction); the ones
+-- merged since are cleared at the first round, finding one survivor.
+INSERT INTO phone_duplicates (phone_hash, noted_by)
+SELECT f.value, MAX(f.event_id)
+FROM member_fields f LEFT JOIN member_aliases a ON a.merged_id = f.member_id
+WHERE f.field = 'phoneHash'
+GROUP BY f.value
+HAVING COUNT(DISTINCT COALESCE(a.survivor_id, f.member_id)) > 1;
