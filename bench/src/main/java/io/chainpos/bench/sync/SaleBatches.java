@@ -32,6 +32,15 @@ final class SaleBatches {
     private static final long SEQ = 987_654_321_987L;
     /** The templates' sale ids begin so; each push gets its own beginning, so no two pushes carry the same sale. */
     private static final String SALE_PREFIX = "01900000-0000-7000-9000-";
+    /** The templates' member ids begin so; each push gets its own beginning, from a till's {@link #MEMBER_ROUNDS}. */
+    private static final String MEMBER_PREFIX = "01900000-0000-7000-8000-";
+    /**
+     * The pushes after which a till's members come round again: a chain's members rarely buy twice within minutes, so
+     * a push's members are not the last push's (with the same members in every push, a projector merging several
+     * pushes at once updated each member's rows once for several sales). 2,000 pushes of 125 sales: 250,000 members a
+     * till, a million over the four tills of the paired harness.
+     */
+    static final int MEMBER_ROUNDS = 2_000;
 
     private final String tillId;
     private final int size;
@@ -56,8 +65,8 @@ final class SaleBatches {
         EventCodec codec = EventCodec.standard();
         Instant now = Instant.parse("2026-11-23T03:00:00Z");
         for (int sale = 0; sale < size / 4; sale++) {
-            // Members spread over the chain: a sale's points go to one of 100,000 members.
-            MemberId member = new MemberId(UUID.fromString("01900000-0000-7000-8000-%012d".formatted((idPrefix * 7919 + sale * 104_729L) % 100_000)));
+            // Members spread over the push: each sale's points go to a member of its own (the push's beginning added below).
+            MemberId member = new MemberId(UUID.fromString(MEMBER_PREFIX + "%012d".formatted(sale)));
             SaleId saleId = new SaleId(UUID.fromString(SALE_PREFIX + "%012d".formatted(sale)));
             List<Event> events = List.of(
                     new SaleCompleted(saleId, ReceiptNo.of(till + "-1-%06d".formatted(sale)), member, "CNY",
@@ -102,7 +111,9 @@ final class SaleBatches {
             appendEvent(body, templates.get(i), nextId(), ++seq);
         }
         // The sales projections count a sale once by its id: a sale pushed again would cost them almost nothing.
-        return body.append("]}").toString().replace(SALE_PREFIX, "%08x-%04x-7000-9000-".formatted(idPrefix & 0xffffffffL, ++pushes & 0xffff));
+        ++pushes;
+        return body.append("]}").toString().replace(SALE_PREFIX, "%08x-%04x-7000-9000-".formatted(idPrefix & 0xffffffffL, pushes & 0xffff))
+                .replace(MEMBER_PREFIX, "%08x-%04x-7000-8000-".formatted(idPrefix & 0xffffffffL, pushes % MEMBER_ROUNDS));
     }
 
     /** One event's JSON with its id and sequence, for the raw-insert baseline. */
