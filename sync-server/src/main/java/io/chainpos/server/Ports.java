@@ -108,7 +108,7 @@ public final class Ports {
         this.keysAtRest = new io.chainpos.server.member.JdbcKeysAtRest(db, ring);
         this.care = new io.chainpos.server.care.JdbcCareBook(db);
         this.stockPlan = new io.chainpos.server.stock.JdbcStockPlanBook(db);
-        this.phoneDuplicates = new io.chainpos.server.member.JdbcPhoneDuplicates(database); // read after a catch-up
+        this.phoneDuplicates = new io.chainpos.server.member.JdbcPhoneDuplicates(database, clock); // read after a catch-up
     }
 
     /** The phones the projector noted as shared by members head office has not merged yet. */

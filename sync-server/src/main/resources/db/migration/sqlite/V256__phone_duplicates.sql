@@ -1,10 +1,13 @@
 -- Phones that two or more unmerged members hold, noted by the projector in the transaction that merged the second
 -- registration: head office owes each such pair an explicit MembersMerged, published once the note has committed
 -- (DuplicatePhones), so neither a push waits for it nor a server stopped in between loses it. noted_by is the event
--- that noted the phone last: a note made again while one is being published stays for the next round.
+-- that noted the phone last: a note made again while one is being published stays for the next round. A node claims a
+-- note for claimed_until_ms before publishing, so two nodes do not both publish it; a node stopped with a claim leaves
+-- it to whichever node claims it after that time.
 CREATE TABLE phone_duplicates (
     phone_hash TEXT NOT NULL PRIMARY KEY,
-    noted_by   TEXT NOT NULL
+    noted_by   TEXT NOT NULL,
+    claimed_until_ms INTEGER NOT NULL DEFAULT 0
 );
 
 -- Pairs a server stopped before merging (the merge was published after the push, outside its transaction); the ones

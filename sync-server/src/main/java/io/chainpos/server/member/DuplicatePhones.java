@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * <p>The projector notes such a phone in the transaction that merged the second registration
  * ({@link JdbcPhoneDuplicatesProjection}); {@link #publishNoted()} runs after its catch-ups ({@code ProjectorFollower}),
  * so a push never waits for the projections to reach it, and a note a stopped server left is published when it starts.
- * Two server nodes publishing one note at once both publish; the second merge of the same pair changes nothing.
+ * A node claims the notes it publishes, so two nodes do not both publish one; should they (a claim run out, a phone noted
+ * again meanwhile), the second merge of the same pair changes nothing.
  */
 public final class DuplicatePhones {
     public static final String REASON = "SAME_PHONE";
@@ -36,7 +37,7 @@ public final class DuplicatePhones {
 
     /** Publishes the merges the noted phones call for (none for a phone merged or changed since) and clears the notes. */
     public void publishNoted() {
-        List<PhoneDuplicates.Note> notes = noted.noted(ROUND);
+        List<PhoneDuplicates.Note> notes = noted.claim(ROUND);
         if (notes.isEmpty()) {
             return;
         }

@@ -238,6 +238,27 @@ abstract class MergeContract extends EventStoreContract {
     }
 
     @Test
+    void aClaimedNoteIsLeftToItsClaimantUntilTheClaimRunsOutOrThePhoneIsNotedAgain() {
+        push(a1, a1.next(List.of(registered(member(1), "13900000001", "A"))));
+        push(b1, b1.next(List.of(registered(member(2), "13900000001", "B"))));
+        projector.catchUp();
+
+        List<PhoneDuplicates.Note> claimed = phoneDuplicates.claim(10);
+        assertThat(claimed).hasSize(1);
+        assertThat(phoneDuplicates.claim(10)).as("another node, while the claim holds").isEmpty();
+        assertThat(phoneDuplicates.noted(10)).as("still noted").isEqualTo(claimed);
+
+        clock.advance(PhoneDuplicates.CLAIM.plusSeconds(1));
+        assertThat(phoneDuplicates.claim(10)).as("the claimant stopped before publishing: claimed after its claim ran out")
+                .isEqualTo(claimed);
+
+        push(a2, a2.next(List.of(registered(member(3), "13900000001", "C"))));
+        projector.catchUp();
+        assertThat(phoneDuplicates.claim(10)).as("noted again: free to claim at once").singleElement()
+                .satisfies(note -> assertThat(note.notedBy()).isNotEqualTo(claimed.getFirst().notedBy()));
+    }
+
+    @Test
     void registrationsMergedInTheirOwnPushLeaveNoNote() {
         push(a1, a1.next(List.of(registered(member(1), "13900000001", "A"), registered(member(2), "13900000001", "B"),
                 merged(member(1), member(2)), registered(member(3), "13900000003", "C"))));
