@@ -2,8 +2,9 @@
 -- registration: head office owes each such pair an explicit MembersMerged, published once the note has committed
 -- (DuplicatePhones), so neither a push waits for it nor a server stopped in between loses it. noted_by is the event
 -- that noted the phone last: a note made again while one is being published stays for the next round. A node claims a
--- note for claimed_until_ms before publishing, so two nodes do not both publish it; a node stopped with a claim leaves
--- it to whichever node claims it after that time.
+-- note for claimed_until_ms before publishing, so two nodes do not both publish it; a note made again while claimed
+-- stays claimed until its claimant releases it, having published what it read; a node stopped with a claim leaves the
+-- note to whichever node claims it after that time.
 CREATE TABLE phone_duplicates (
     phone_hash TEXT NOT NULL PRIMARY KEY,
     noted_by   TEXT NOT NULL,

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * <p>The projector notes such a phone in the transaction that merged the second registration
  * ({@link JdbcPhoneDuplicatesProjection}); {@link #publishNoted()} runs after its catch-ups ({@code ProjectorFollower}),
  * so a push never waits for the projections to reach it, and a note a stopped server left is published when it starts.
- * A node claims the notes it publishes, so two nodes do not both publish one; should they (a claim run out, a phone noted
- * again meanwhile), the second merge of the same pair changes nothing.
+ * A node claims the notes it publishes, so two nodes do not both publish one; should they (a claim run out while its
+ * node was still publishing), the second merge of the same pair changes nothing.
  */
 public final class DuplicatePhones {
     public static final String REASON = "SAME_PHONE";

@@ -32,6 +32,12 @@ public final class JdbcPhoneDuplicates implements PhoneDuplicates {
     @Override
     public List<Note> claim(int limit) {
         long now = clock.millis();
+        // Read first: this runs after every catch-up, and on SQLite a write, even of nothing, waits for the one writer.
+        boolean any = db.read(h -> h.createQuery("SELECT 1 FROM phone_duplicates WHERE claimed_until_ms <= :now LIMIT 1")
+                .bind("now", now).mapTo(Integer.class).findOne().isPresent());
+        if (!any) {
+            return List.of();
+        }
         List<Note> claimed = db.write(tx -> tx.sql().list(CLAIM_SQL, rs -> new Note(rs.getString(1), rs.getString(2)),
                 now + CLAIM.toMillis(), now, now, limit));
         return claimed.stream().sorted(java.util.Comparator.comparing(Note::phoneHash)).toList();
@@ -45,6 +51,9 @@ public final class JdbcPhoneDuplicates implements PhoneDuplicates {
         db.write(tx -> {
             tx.sql().batch("DELETE FROM phone_duplicates WHERE phone_hash = ? AND noted_by = ?",
                     notes.stream().map(n -> new Object[] {n.phoneHash(), n.notedBy()}).toList());
+            // What is left of these phones was noted again since: free for the next round to claim.
+            tx.sql().batch("UPDATE phone_duplicates SET claimed_until_ms = 0 WHERE phone_hash = ?",
+                    notes.stream().map(n -> new Object[] {n.phoneHash()}).toList());
             return null;
         });
     }

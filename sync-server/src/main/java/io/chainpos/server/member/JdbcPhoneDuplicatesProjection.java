@@ -18,7 +18,7 @@ import java.util.Map;
  * phone) that made them shared: {@link DuplicatePhones} publishes the merge head office owes them once the note has
  * committed. Registered after {@link JdbcMemberProjection}, whose fields it reads. A phone whose members a later event of
  * the same chunk merged is not noted; one merged before the note is published is cleared without a merge. A phone noted
- * again is free to be claimed again, whoever holds a claim on it.
+ * again while a node holds a claim on it stays claimed: that node releases it once it has published what it read.
  */
 public final class JdbcPhoneDuplicatesProjection implements Projection {
     /** The phones among these held by more than one survivor (a superset: the winning phone is checked on publishing). */
@@ -28,7 +28,7 @@ public final class JdbcPhoneDuplicatesProjection implements Projection {
             GROUP BY f.value HAVING COUNT(DISTINCT COALESCE(a.survivor_id, f.member_id)) > 1""".formatted(ProfileField.PHONE_HASH.stored());
     private static final String NOTE = """
             INSERT INTO phone_duplicates (phone_hash, noted_by) VALUES (?, ?)
-            ON CONFLICT (phone_hash) DO UPDATE SET noted_by = excluded.noted_by, claimed_until_ms = 0""";
+            ON CONFLICT (phone_hash) DO UPDATE SET noted_by = excluded.noted_by""";
 
     @Override
     public List<String> tables() {

@@ -238,7 +238,7 @@ abstract class MergeContract extends EventStoreContract {
     }
 
     @Test
-    void aClaimedNoteIsLeftToItsClaimantUntilTheClaimRunsOutOrThePhoneIsNotedAgain() {
+    void aClaimedNoteIsLeftToItsClaimantUntilTheClaimRunsOutOrItsClaimantReleasesItNotedAgain() {
         push(a1, a1.next(List.of(registered(member(1), "13900000001", "A"))));
         push(b1, b1.next(List.of(registered(member(2), "13900000001", "B"))));
         projector.catchUp();
@@ -254,7 +254,9 @@ abstract class MergeContract extends EventStoreContract {
 
         push(a2, a2.next(List.of(registered(member(3), "13900000001", "C"))));
         projector.catchUp();
-        assertThat(phoneDuplicates.claim(10)).as("noted again: free to claim at once").singleElement()
+        assertThat(phoneDuplicates.claim(10)).as("noted again while claimed: still its claimant's").isEmpty();
+        phoneDuplicates.cleared(claimed);
+        assertThat(phoneDuplicates.claim(10)).as("released by its claimant, which could not clear it").singleElement()
                 .satisfies(note -> assertThat(note.notedBy()).isNotEqualTo(claimed.getFirst().notedBy()));
     }
 

@@ -49,6 +49,16 @@ final class SimNetwork implements Interceptor {
         Request request = sim.route(chain.request(), sim.nodeFor(till));
         Fault fault = till == null || kind.equals("enroll") ? Fault.DELIVER : sim.faultFor(till, kind);
         sim.trace("%s %s %s", till, kind, fault);
+        try {
+            return answer(chain, request, fault);
+        } finally {
+            if (kind.equals("push")) {
+                sim.settleServer(); // what the push calls for on the server is done before the next step, whatever its fault
+            }
+        }
+    }
+
+    private Response answer(Chain chain, Request request, Fault fault) throws IOException {
         switch (fault) {
             case DELIVER -> {
                 return chain.proceed(request);

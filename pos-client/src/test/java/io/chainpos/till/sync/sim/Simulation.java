@@ -113,6 +113,31 @@ final class Simulation implements SimInvariants.World, AutoCloseable {
     }
 
     /**
+     * Brings each node's projections up to the log and waits until the merges they noted are published (the same phone
+     * registered at two stores: head office's merge follows the projector, not the push, on the server's own thread),
+     * so a seed replays the same log: called after every push that may have reached a node.
+     */
+    void settleServer() {
+        for (RealServer node : nodes) {
+            io.chainpos.server.Ports ports = node.ports();
+            ports.projector().catchUp();
+            long until = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+            while (!ports.phoneDuplicates().noted(1).isEmpty()) {
+                if (System.nanoTime() > until) {
+                    problems.add("a shared phone's merge was not published within 30 s");
+                    return;
+                }
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
      * The server has merged everything into its projections and published the merges they called for (the same phone
      * registered at two stores: head office's merge follows the projector, not the push); waits a little when not.
      */
@@ -207,6 +232,7 @@ final class Simulation implements SimInvariants.World, AutoCloseable {
             } catch (IOException e) {
                 trace("late %s lost", SimNetwork.kind(request));
             }
+            settleServer();
         }
     }
 
