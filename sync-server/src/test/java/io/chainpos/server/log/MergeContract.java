@@ -219,14 +219,11 @@ abstract class MergeContract extends EventStoreContract {
 
     @Test
     void aPhoneNotedAgainWhileItsMergeIsPublishedStaysForTheNextRound() {
-        push(a1, a1.next(List.of(registered(member(1), "13900000001", "A"))));
-        push(b1, b1.next(List.of(registered(member(2), "13900000001", "B"))));
-        projector.catchUp();
+        sharedPhoneRegisteredAtTwoStores();
         List<PhoneDuplicates.Note> read = phoneDuplicates.noted(10);
 
-        // A third store registers the same phone between the read and the clearing (another node's catch-up).
-        push(a2, a2.next(List.of(registered(member(3), "13900000001", "C"))));
-        projector.catchUp();
+        // A third till registers the same phone between the read and the clearing (another node's catch-up).
+        sharedPhoneRegisteredAgain();
         phoneDuplicates.cleared(read);
 
         assertThat(phoneDuplicates.noted(10)).singleElement().satisfies(note -> {
@@ -239,9 +236,7 @@ abstract class MergeContract extends EventStoreContract {
 
     @Test
     void aClaimedNoteIsLeftToItsClaimantUntilTheClaimRunsOutOrItsClaimantReleasesItNotedAgain() {
-        push(a1, a1.next(List.of(registered(member(1), "13900000001", "A"))));
-        push(b1, b1.next(List.of(registered(member(2), "13900000001", "B"))));
-        projector.catchUp();
+        sharedPhoneRegisteredAtTwoStores();
 
         List<PhoneDuplicates.Note> claimed = phoneDuplicates.claim(10);
         assertThat(claimed).hasSize(1);
@@ -252,8 +247,7 @@ abstract class MergeContract extends EventStoreContract {
         assertThat(phoneDuplicates.claim(10)).as("the claimant stopped before publishing: claimed after its claim ran out")
                 .isEqualTo(claimed);
 
-        push(a2, a2.next(List.of(registered(member(3), "13900000001", "C"))));
-        projector.catchUp();
+        sharedPhoneRegisteredAgain();
         assertThat(phoneDuplicates.claim(10)).as("noted again while claimed: still its claimant's").isEmpty();
         phoneDuplicates.cleared(claimed);
         assertThat(phoneDuplicates.claim(10)).as("released by its claimant, which could not clear it").singleElement()
@@ -267,6 +261,19 @@ abstract class MergeContract extends EventStoreContract {
         projector.catchUp();
 
         assertThat(phoneDuplicates.noted(10)).isEmpty();
+    }
+
+    /** Members 1 and 2 registered with one phone at two stores, merged into the projections: the phone is noted. */
+    private void sharedPhoneRegisteredAtTwoStores() {
+        push(a1, a1.next(List.of(registered(member(1), "13900000001", "A"))));
+        push(b1, b1.next(List.of(registered(member(2), "13900000001", "B"))));
+        projector.catchUp();
+    }
+
+    /** Member 3 registered with the same phone at a third till, merged into the projections: the phone is noted again. */
+    private void sharedPhoneRegisteredAgain() {
+        push(a2, a2.next(List.of(registered(member(3), "13900000001", "C"))));
+        projector.catchUp();
     }
 
     private DuplicatePhones duplicatePhones() {
