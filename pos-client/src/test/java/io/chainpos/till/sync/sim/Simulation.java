@@ -105,7 +105,7 @@ final class Simulation implements SimInvariants.World, AutoCloseable {
                 moved += round == null ? 1 : round.pushed() + round.pulled() + (int) till.synced.till.ledger.syncMarks().pendingCount();
             }
             trace("heal pass %d moved %d", pass, moved);
-            if (moved == 0 && serverSettled()) {
+            if (moved == 0) {
                 return;
             }
         }
@@ -135,23 +135,6 @@ final class Simulation implements SimInvariants.World, AutoCloseable {
                 }
             }
         }
-    }
-
-    /**
-     * The server has merged everything into its projections and published the merges they called for (the same phone
-     * registered at two stores: head office's merge follows the projector, not the push); waits a little when not.
-     */
-    private boolean serverSettled() {
-        io.chainpos.server.Ports ports = nodes.getFirst().ports();
-        if (ports.projector().lag().events() == 0 && ports.phoneDuplicates().noted(1).isEmpty()) {
-            return true;
-        }
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return false;
     }
 
     /** One round of a till's agent; what the network did to it is in the trace. */
