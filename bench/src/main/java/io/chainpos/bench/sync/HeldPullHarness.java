@@ -72,6 +72,11 @@ public final class HeldPullHarness {
     private final Map<String, Long> chainEventsPushedAt = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Long> storeLatencies = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Long> chainLatencies = new ConcurrentLinkedQueue<>();
+    /** Each sale's arrival at another till of its store: when its push was sent and when the answer was read. */
+    private final ConcurrentLinkedQueue<long[]> storeArrivals = new ConcurrentLinkedQueue<>();
+    /** When each answer was read, to tell whether slow arrivals fall in the bursts of waits ending together. */
+    private final ConcurrentLinkedQueue<Long> answersRead = new ConcurrentLinkedQueue<>();
+    private final List<Long> pushReplies = new ArrayList<>();
     private final AtomicLong answers = new AtomicLong();
     private final AtomicLong emptyAnswers = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
@@ -165,6 +170,7 @@ public final class HeldPullHarness {
             if (reply.statusCode() != 200) {
                 throw new IllegalStateException("push answered " + reply.statusCode() + ": " + reply.body());
             }
+            pushReplies.add(System.nanoTime() - sent);
             Thread.sleep(spacing);
         }
         long expected = (long) pushes * (perStore - 1);
@@ -193,6 +199,8 @@ public final class HeldPullHarness {
                 pushes, spacing, afterPushes.cpuPercentSince(waitingTo), mib(afterPushes.heap()));
         System.out.printf(Locale.ROOT, "push to the sale at another till of the store: %s (%,d of %,d arrivals)%n",
                 percentiles(storeLatencies), storeLatencies.size(), expected);
+        System.out.printf(Locale.ROOT, "push answered (sent to reply read): %s%n", percentiles(new ConcurrentLinkedQueue<>(pushReplies)));
+        System.out.println(slowArrivals());
         System.out.printf(Locale.ROOT, "push to its points at a till of another store (chain-wide: with the next answer): %s (%,d arrivals at %d sampled tills)%n",
                 percentiles(chainLatencies), chainLatencies.size(), chainSample);
         ask.println("stop");
@@ -221,11 +229,13 @@ public final class HeldPullHarness {
                 if (page.get("events").isEmpty()) {
                     emptyAnswers.incrementAndGet();
                 }
+                answersRead.add(now);
                 for (JsonNode event : page.get("events")) {
                     String id = event.get("eventId").asText();
                     Long pushed = storeEventsPushedAt.get(id);
                     if (pushed != null) {
                         storeLatencies.add(now - pushed);
+                        storeArrivals.add(new long[] {pushed, now});
                     }
                     Long chainPushed = chainEventsPushedAt.get(id);
                     if (chainPushed != null && till.index() < chainSample) {
@@ -238,6 +248,29 @@ public final class HeldPullHarness {
             }
             hold(till);
         });
+    }
+
+    /**
+     * The sales slower than 500 ms to reach the next counter beside the others: how many answers were read while each
+     * was on its way (from a second before its push). Slow arrivals among thousands of answers are sales that met the
+     * burst of waits ending together.
+     */
+    private String slowArrivals() {
+        long[] ends = answersRead.stream().mapToLong(Long::longValue).sorted().toArray();
+        List<Long> slow = new ArrayList<>();
+        List<Long> fast = new ArrayList<>();
+        for (long[] arrival : storeArrivals) {
+            long from = Arrays.binarySearch(ends, arrival[0] - 1_000_000_000L);
+            long to = Arrays.binarySearch(ends, arrival[1]);
+            long during = (to < 0 ? -to - 1 : to) - (from < 0 ? -from - 1 : from);
+            (arrival[1] - arrival[0] > 500_000_000L ? slow : fast).add(during);
+        }
+        return String.format(Locale.ROOT, "arrivals slower than 500 ms: %d of %d; answers read while they came (from 1 s before the push): median %d (slow), %d (the others)",
+                slow.size(), slow.size() + fast.size(), median(slow), median(fast));
+    }
+
+    private static long median(List<Long> values) {
+        return values.isEmpty() ? 0 : values.stream().sorted().toList().get(values.size() / 2);
     }
 
     private long waiting() throws IOException, InterruptedException {

@@ -116,8 +116,11 @@ public final class JdbcEventLog implements EventLog {
                 return new PullPage(List.of(), query.after(), false, newest);
             }
             long scanTo = Math.min(newest, query.after() + PULL_WINDOW);
+            // Received when, for other tills' chain-wide events; -1 for the till's store's and head office's.
+            long[] chainOnlySince = {Long.MAX_VALUE};
             List<PullPage.PulledEvent> events = h.createQuery("""
-                            SELECT server_seq, body FROM events
+                            SELECT server_seq, body, CASE WHEN scope = :chain AND till_id <> :headOffice THEN received_ms ELSE -1 END
+                            FROM events
                             WHERE server_seq > :after AND server_seq <= :scanTo
                               AND (scope = :chain OR store_id = :store)
                               AND NOT (till_id = :till AND till_epoch = :epoch)
@@ -127,12 +130,17 @@ public final class JdbcEventLog implements EventLog {
                     .bind("till", query.requester().value())
                     .bind("epoch", query.requesterEpoch())
                     .bind("chain", EventScope.CHAIN.name())
+                    .bind("headOffice", HeadOfficeTill.TILL.value())
                     .bind("store", query.requesterStore().value())
                     .bind("limit", query.limit())
-                    .map((rs, ctx) -> new PullPage.PulledEvent(rs.getLong(1), rs.getString(2)))
+                    .map((rs, ctx) -> {
+                        chainOnlySince[0] = Math.min(chainOnlySince[0], rs.getLong(3));
+                        return new PullPage.PulledEvent(rs.getLong(1), rs.getString(2));
+                    })
                     .list();
             long next = events.size() == query.limit() ? events.getLast().serverSeq() : scanTo;
-            return new PullPage(events, next, next < newest, newest);
+            return new PullPage(events, next, next < newest, newest, events.isEmpty() || chainOnlySince[0] < 0
+                    ? Optional.empty() : Optional.of(Instant.ofEpochMilli(chainOnlySince[0])));
         });
     }
 

@@ -49,6 +49,14 @@ public final class PullEvents {
         return new Outcome.Page(log.pull(new PullQuery(after, limit, till.tillId(), till.tillEpoch(), till.storeId())));
     }
 
+    /**
+     * Whether a page may wait for its till's next answer: other tills' chain-wide events only, all received within
+     * {@code lately} (a till catching up on older ones has them at once).
+     */
+    boolean mayWait(PullPage page, Duration lately) {
+        return page.chainOnlySince().filter(since -> since.isAfter(clock.instant().minus(lately))).isPresent();
+    }
+
     /** Records (sales, audit) received before this are left out of a snapshot, as they are of pulls. */
     Instant retainedSince() {
         return clock.instant().minus(retention);

@@ -184,7 +184,7 @@ public final class PullWaiters implements AutoCloseable {
 
     /** Head office's events are chain-wide. */
     void chainCommitted() {
-        if (chainLinger.compareTo(HeldPulls.MAX_WAIT) >= 0) {
+        if (chainWaitsForNextAnswer()) {
             return; // no sooner than the waits end by themselves
         }
         if (chainLinger.isZero()) {
@@ -230,6 +230,14 @@ public final class PullWaiters implements AutoCloseable {
 
     private AtomicLong storeCounter(StoreId store) {
         return storeWakes.computeIfAbsent(store, s -> new AtomicLong());
+    }
+
+    /**
+     * Whether tills' chain-wide events come with a till's next answer rather than wake it (the default): then a page of
+     * them alone does not end a wait nor start one ({@link HeldPulls}). With a shorter linger they are answered when there.
+     */
+    boolean chainWaitsForNextAnswer() {
+        return chainLinger.compareTo(HeldPulls.MAX_WAIT) >= 0;
     }
 
     /** Where woken pulls read the log. */

@@ -119,10 +119,7 @@ class WaitingPullApiTest {
      */
     @Test
     void headOfficesPublicationEndsEveryWaitSoonWhileTillsChainEventsDoNotByDefault() throws Exception {
-        server.close();
-        server = TestServer.start(dir.resolve("default-linger"), TestServer.settings(false));
-        a1 = server.enroll("S001", "S001-T1");
-        b1 = server.enroll("S002", "S002-T1");
+        startWithDefaultLinger();
         List<EventEnvelope> registered = a1.writer().next(List.of(
                 io.chainpos.server.testing.Facts.registered(member(1), "13800000001", "Li Lei")));
         assertThat(a1.push(registered).status()).isEqualTo(200);
@@ -140,6 +137,75 @@ class WaitingPullApiTest {
         List<String> types = new ArrayList<>();
         reply.json().get("events").forEach(e -> types.add(e.get("type").asText()));
         assertThat(types).as("the points, then head office's erasure").startsWith("PointsChanged").contains("MemberErased");
+    }
+
+    /**
+     * With the default linger, other tills' chain-wide events alone do not keep a wait from starting either: a till
+     * answered a moment ago would otherwise pull again at once whenever a member bought anything anywhere in the chain.
+     * They come with its next answer: the end of its wait, or its store's next event.
+     */
+    @Test
+    void otherTillsChainWideEventsAloneWaitForTheTillsNextAnswer() throws Exception {
+        startWithDefaultLinger();
+        List<EventEnvelope> earned = a1.writer().next(List.of(points(member(7), 12)));
+        assertThat(a1.push(earned).status()).isEqualTo(200);
+
+        CompletableFuture<Api.Reply> waiting = pull(b1, 0, 2);
+        awaitWaiting(1); // held, though the points are there for it
+
+        Api.Reply reply = waiting.get(10, TimeUnit.SECONDS);
+        assertThat(PullApiTest.eventIds(reply)).containsExactly(earned.getFirst().eventId().toString());
+        assertThat(reply.json().get("next").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aWaitHoldingChainWideEventsEndsWithTheStoresNextEventAndBringsBoth() throws Exception {
+        startWithDefaultLinger();
+        EnrolledTill b2 = server.enroll("S002", "S002-T2");
+        List<EventEnvelope> earned = a1.writer().next(List.of(points(member(7), 12)));
+        a1.push(earned);
+        CompletableFuture<Api.Reply> waiting = pull(b1, 0, 20);
+        awaitWaiting(1);
+
+        List<EventEnvelope> neighbour = b2.writer().next(List.of(sale("S002-T2-1", "100001", 350)));
+        assertThat(b2.push(neighbour).status()).isEqualTo(200);
+
+        Api.Reply reply = waiting.get(10, TimeUnit.SECONDS); // woken: the wait was 20 s
+        assertThat(PullApiTest.eventIds(reply)).containsExactly(earned.getFirst().eventId().toString(),
+                neighbour.getFirst().eventId().toString());
+    }
+
+    /** Head office's events, a full page, or chain-wide events older than a wait (a till catching up): at once. */
+    @Test
+    void chainWideEventsAreAnsweredAtOnceWithHeadOfficesOrAFullPageOrWhenOlderThanAWait() throws Exception {
+        startWithDefaultLinger();
+        List<EventEnvelope> registered = a1.writer().next(List.of(
+                io.chainpos.server.testing.Facts.registered(member(1), "13800000001", "Li Lei"),
+                points(member(1), 12)));
+        assertThat(a1.push(registered).status()).isEqualTo(200);
+
+        Api.Reply fullPage = pull(b1, 0, 20, 1).get(5, TimeUnit.SECONDS); // the wait was 20 s
+        assertThat(PullApiTest.eventIds(fullPage)).containsExactly(registered.getFirst().eventId().toString());
+        assertThat(fullPage.json().get("hasMore").asBoolean()).isTrue();
+
+        server.clock.advance(HeldPulls.MAX_WAIT.plusSeconds(1));
+        Api.Reply older = pull(b1, 0, 20).get(5, TimeUnit.SECONDS);
+        assertThat(PullApiTest.eventIds(older)).hasSize(2);
+
+        List<EventEnvelope> more = a1.writer().next(List.of(points(member(1), 5)));
+        a1.push(more);
+        assertThat(server.headOffice().post("/api/v1/members/" + member(1) + "/erase", "").status()).isEqualTo(200);
+        Api.Reply withHeadOffice = pull(b1, 2, 20).get(5, TimeUnit.SECONDS);
+        List<String> types = new ArrayList<>();
+        withHeadOffice.json().get("events").forEach(e -> types.add(e.get("type").asText()));
+        assertThat(types).as("the points, then head office's erasure").startsWith("PointsChanged").contains("MemberErased");
+    }
+
+    private void startWithDefaultLinger() {
+        server.close();
+        server = TestServer.start(dir.resolve("default-linger"), TestServer.settings(false));
+        a1 = server.enroll("S001", "S001-T1");
+        b1 = server.enroll("S002", "S002-T1");
     }
 
     @Test
@@ -213,7 +279,11 @@ class WaitingPullApiTest {
     }
 
     private CompletableFuture<Api.Reply> pull(EnrolledTill till, long after, int waitSeconds) {
-        HttpRequest request = till.api().request("/api/v1/sync/pull?after=" + after + "&wait=" + waitSeconds)
+        return pull(till, after, waitSeconds, 500);
+    }
+
+    private CompletableFuture<Api.Reply> pull(EnrolledTill till, long after, int waitSeconds, int limit) {
+        HttpRequest request = till.api().request("/api/v1/sync/pull?after=" + after + "&wait=" + waitSeconds + "&limit=" + limit)
                 .timeout(Duration.ofSeconds(waitSeconds + 30)).GET().build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                 .thenApply(r -> new Api.Reply(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse("")));
