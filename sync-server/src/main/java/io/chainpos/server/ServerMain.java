@@ -105,6 +105,7 @@ public final class ServerMain implements Services {
             System.getenv().getOrDefault("CHAINPOS_LOYALTY_ZONE", "Asia/Shanghai"));
 
     private final Clock clock;
+    private final RandomGenerator random;
     private final Secrets secrets;
     private final EventCodec codec = EventCodec.standard();
     /**
@@ -116,6 +117,7 @@ public final class ServerMain implements Services {
 
     public ServerMain(Clock clock, RandomGenerator random) {
         this.clock = clock;
+        this.random = random;
         this.secrets = new Secrets(random);
     }
 
@@ -234,7 +236,7 @@ public final class ServerMain implements Services {
         AutoCloseable partitions = io.chainpos.server.log.JdbcEventPartitions.partitioned(storage.database())
                 ? new io.chainpos.server.log.JdbcEventPartitions(storage.database()).keepAhead(clock) : () -> { };
         TillContacts contacts = new TillContacts(new JdbcTillActivity(storage.direct()), clock, TillContacts.WRITTEN_EVERY);
-        PullWaiters waiters = new PullWaiters(settings.chainLinger());
+        PullWaiters waiters = new PullWaiters(settings.chainLinger(), random);
         EventLog log = waiters.watching(ports.log());
         waiters.watchOtherNodes(ports.log(), PullWaiters.DEFAULT_WATCH);
         HeadOffice headOffice = new HeadOffice(log, codec, clock);

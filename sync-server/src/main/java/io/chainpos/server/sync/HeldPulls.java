@@ -47,7 +47,7 @@ final class HeldPulls {
         if (wait.isZero() || !mayWait(outcome)) {
             return new Answer.Now(outcome);
         }
-        return new Answer.Later(waitFor(till, after, limit, seen, System.nanoTime() + wait.toNanos()));
+        return new Answer.Later(waitFor(till, after, limit, seen, System.nanoTime() + waiters.spread(wait).toNanos()));
     }
 
     private CompletableFuture<Optional<PullEvents.Outcome>> waitFor(TillPrincipal till, long after, int limit, PullWaiters.Seen seen,

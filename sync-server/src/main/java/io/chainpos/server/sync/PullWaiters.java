@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +53,13 @@ public final class PullWaiters implements AutoCloseable {
      * wake never queues behind the thousands of waits that end together.
      */
     static final int ANSWERING_THREADS = 2;
+    /**
+     * The share of a wait by which it may end early, at random ({@link #spread}). Tills whose pulls began together (a
+     * node restarted, a network came back, a harness) would otherwise have them end together every 25 s forever: a
+     * burst of thousands of answers and new pulls, and a sale whose till of its store is in that burst reaches it only
+     * once its new pull is read (measured: seconds). Spread, the ends drift apart in a few rounds.
+     */
+    static final double SPREAD = 0.2;
     /** How often a node reads the commits of the others by default. */
     public static final Duration DEFAULT_WATCH = Duration.ofSeconds(1);
     /** Further behind than this, the watch wakes every till instead of reading which stores the events are for. */
@@ -66,6 +74,7 @@ public final class PullWaiters implements AutoCloseable {
     }
 
     private final Duration chainLinger;
+    private final RandomGenerator random;
     private final Map<StoreId, Set<CompletableFuture<Wake>>> byStore = new ConcurrentHashMap<>();
     private final Map<StoreId, AtomicLong> storeWakes = new ConcurrentHashMap<>();
     private final AtomicLong chainWakes = new AtomicLong();
@@ -78,15 +87,13 @@ public final class PullWaiters implements AutoCloseable {
     private final ExecutorService answeringTimeUps;
     private volatile boolean closed;
 
-    public PullWaiters() {
-        this(DEFAULT_CHAIN_LINGER);
-    }
-
-    public PullWaiters(Duration chainLinger) {
+    /** {@code random} spreads the ends of waits ({@link #spread}). */
+    public PullWaiters(Duration chainLinger, RandomGenerator random) {
         if (chainLinger.isNegative()) {
             throw new IllegalArgumentException("the chain linger cannot be negative: " + chainLinger);
         }
         this.chainLinger = chainLinger;
+        this.random = random;
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1,
                 Thread.ofPlatform().daemon().name("pull-timer").factory());
         scheduler.setRemoveOnCancelPolicy(true); // a woken pull's timer goes at once, not after its wait
@@ -125,6 +132,12 @@ public final class PullWaiters implements AutoCloseable {
                 LOG.atWarn().setMessage("log_watch_failed").addKeyValue("cause", e.toString()).log();
             }
         }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** How long a pull asking to wait {@code wait} is held at most: up to {@link #SPREAD} of it less, at random. */
+    Duration spread(Duration wait) {
+        long shorter = (long) (wait.toNanos() * SPREAD);
+        return shorter <= 0 ? wait : wait.minusNanos(random.nextLong(shorter + 1));
     }
 
     Seen seen(StoreId store) {
