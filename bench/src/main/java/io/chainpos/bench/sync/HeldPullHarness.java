@@ -79,6 +79,7 @@ public final class HeldPullHarness {
     private final List<Long> pushReplies = new ArrayList<>();
     private final AtomicLong answers = new AtomicLong();
     private final AtomicLong emptyAnswers = new AtomicLong();
+    private final AtomicLong eventsReceived = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private volatile boolean stopping;
     private URI base;
@@ -151,6 +152,9 @@ public final class HeldPullHarness {
         long idleEmpty = emptyAnswers.get() - emptyFrom;
         long waitingAtEnd = waiting();
 
+        long answersBeforePushes = answers.get();
+        long eventsBeforePushes = eventsReceived.get();
+        long pushesFrom = System.nanoTime();
         Random random = new Random(17);
         Map<String, SaleBatches> pushers = new HashMap<>();
         Map<String, Till> tillsById = new HashMap<>();
@@ -179,6 +183,9 @@ public final class HeldPullHarness {
                 && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
+        double pushSeconds = (System.nanoTime() - pushesFrom) / 1e9;
+        long pushAnswers = answers.get() - answersBeforePushes;
+        long pushEvents = eventsReceived.get() - eventsBeforePushes;
         Measured afterPushes = measure(ask, said);
         stopping = true;
         String loadAfter = loadAverage();
@@ -197,6 +204,8 @@ public final class HeldPullHarness {
                 idleEmpty, failures.get());
         System.out.printf(Locale.ROOT, "server CPU while %d member sales were pushed, one each %d ms: %.1f %% of one core; heap after GC %s%n",
                 pushes, spacing, afterPushes.cpuPercentSince(waitingTo), mib(afterPushes.heap()));
+        System.out.printf(Locale.ROOT, "answers while the sales were pushed and came: %,d (%.0f a second) carrying %,d events (%.0f a second)%n",
+                pushAnswers, pushAnswers / pushSeconds, pushEvents, pushEvents / pushSeconds);
         System.out.printf(Locale.ROOT, "push to the sale at another till of the store: %s (%,d of %,d arrivals)%n",
                 percentiles(storeLatencies), storeLatencies.size(), expected);
         System.out.printf(Locale.ROOT, "push answered (sent to reply read): %s%n", percentiles(new ConcurrentLinkedQueue<>(pushReplies)));
@@ -230,6 +239,7 @@ public final class HeldPullHarness {
                     emptyAnswers.incrementAndGet();
                 }
                 answersRead.add(now);
+                eventsReceived.addAndGet(page.get("events").size());
                 for (JsonNode event : page.get("events")) {
                     String id = event.get("eventId").asText();
                     Long pushed = storeEventsPushedAt.get(id);
