@@ -149,10 +149,10 @@ public final class JdbcEventLog implements EventLog {
         return db.read(h -> {
             long head = h.createQuery("SELECT last_seq FROM log_head WHERE id = 1").mapTo(Long.class).one();
             if (serverSeq >= head) {
-                return new LogChanges(head, Set.of(), false);
+                return new LogChanges(head, Set.of(), false, false);
             }
             if (head - serverSeq > window) {
-                return new LogChanges(head, Set.of(), true);
+                return new LogChanges(head, Set.of(), true, true);
             }
             List<String[]> scopes = h.createQuery(
                             "SELECT DISTINCT scope, store_id FROM events WHERE server_seq > :after AND server_seq <= :head")
@@ -162,14 +162,16 @@ public final class JdbcEventLog implements EventLog {
                     .list();
             Set<StoreId> stores = new HashSet<>();
             boolean chain = false;
+            boolean headOffice = false;
             for (String[] scope : scopes) {
                 if (EventScope.CHAIN.name().equals(scope[0])) {
                     chain = true;
+                    headOffice |= HeadOfficeTill.STORE.value().equals(scope[1]);
                 } else {
                     stores.add(StoreId.of(scope[1]));
                 }
             }
-            return new LogChanges(head, stores, chain);
+            return new LogChanges(head, stores, chain, headOffice);
         });
     }
 

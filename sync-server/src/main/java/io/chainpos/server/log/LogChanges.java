@@ -5,9 +5,11 @@ import java.util.Set;
 
 /**
  * Whom the events committed after a server sequence are for: the stores of the store-scoped ones, whether any is
- * chain-wide, and the log head they were read up to (where to ask from next).
+ * chain-wide, whether any is head office's (chain-wide too, and wanted on every counter at once), and the log head they
+ * were read up to (where to ask from next). Too many to read which they are, they are taken as chain-wide and head
+ * office's: every till is to be woken.
  */
-public record LogChanges(long head, Set<StoreId> stores, boolean chain) {
+public record LogChanges(long head, Set<StoreId> stores, boolean chain, boolean headOffice) {
     public LogChanges {
         stores = Set.copyOf(stores);
     }

@@ -125,7 +125,9 @@ public final class PullWaiters implements AutoCloseable {
                 LogChanges changes = log.changesAfter(seen.get(), WATCH_WINDOW);
                 seen.set(changes.head());
                 changes.stores().forEach(this::wakeStore);
-                if (changes.chain()) {
+                if (changes.headOffice()) {
+                    headOfficeCommitted();
+                } else if (changes.chain()) {
                     chainCommitted();
                 }
             } catch (RuntimeException e) {

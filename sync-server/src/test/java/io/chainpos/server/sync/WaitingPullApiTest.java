@@ -285,6 +285,26 @@ class WaitingPullApiTest {
         }
     }
 
+    /** Head office's publication through another node ends the waits held here as it does there, not at their end. */
+    @Test
+    void headOfficesPublicationThroughAnotherNodeEndsAWaitHere() throws Exception {
+        startWithDefaultLinger();
+        List<EventEnvelope> registered = a1.writer().next(List.of(
+                io.chainpos.server.testing.Facts.registered(member(1), "13800000001", "Li Lei")));
+        assertThat(a1.push(registered).status()).isEqualTo(200);
+        try (TestServer otherNode = TestServer.beside(server)) {
+            CompletableFuture<Api.Reply> waiting = pull(b1, 1, 20);
+            awaitWaiting(1);
+
+            assertThat(otherNode.headOffice().post("/api/v1/members/" + member(1) + "/erase", "").status()).isEqualTo(200);
+
+            Api.Reply reply = waiting.get(10, TimeUnit.SECONDS); // the wait was 20 s: the watch reads every second
+            List<String> types = new ArrayList<>();
+            reply.json().get("events").forEach(e -> types.add(e.get("type").asText()));
+            assertThat(types).contains("MemberErased");
+        }
+    }
+
     @Test
     void stoppingTheServerLetsWaitingPullsGo() throws Exception {
         TestServer other = TestServer.start(dir.resolve("other"));
