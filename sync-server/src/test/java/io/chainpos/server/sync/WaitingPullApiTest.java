@@ -141,9 +141,7 @@ class WaitingPullApiTest {
     @Test
     void headOfficesPublicationEndsEveryWaitSoonWhileTillsChainEventsDoNotByDefault() throws Exception {
         startWithDefaultLinger();
-        List<EventEnvelope> registered = a1.writer().next(List.of(
-                io.chainpos.server.testing.Facts.registered(member(1), "13800000001", "Li Lei")));
-        assertThat(a1.push(registered).status()).isEqualTo(200);
+        registerMemberOneAtA1();
         long seen = PullApiTest.eventIds(pull(b1, 0, 0).get(10, TimeUnit.SECONDS)).size();
         assertThat(seen).isEqualTo(1);
 
@@ -155,9 +153,7 @@ class WaitingPullApiTest {
 
         assertThat(server.headOffice().post("/api/v1/members/" + member(1) + "/erase", "").status()).isEqualTo(200);
         Api.Reply reply = waiting.get(10, TimeUnit.SECONDS); // woken by the erasure: the wait was 20 s
-        List<String> types = new ArrayList<>();
-        reply.json().get("events").forEach(e -> types.add(e.get("type").asText()));
-        assertThat(types).as("the points, then head office's erasure").startsWith("PointsChanged").contains("MemberErased");
+        assertThat(types(reply)).as("the points, then head office's erasure").startsWith("PointsChanged").contains("MemberErased");
     }
 
     /**
@@ -217,9 +213,19 @@ class WaitingPullApiTest {
         a1.push(more);
         assertThat(server.headOffice().post("/api/v1/members/" + member(1) + "/erase", "").status()).isEqualTo(200);
         Api.Reply withHeadOffice = pull(b1, 2, 20).get(5, TimeUnit.SECONDS);
+        assertThat(types(withHeadOffice)).as("the points, then head office's erasure").startsWith("PointsChanged").contains("MemberErased");
+    }
+
+    private void registerMemberOneAtA1() {
+        List<EventEnvelope> registered = a1.writer().next(List.of(
+                io.chainpos.server.testing.Facts.registered(member(1), "13800000001", "Li Lei")));
+        assertThat(a1.push(registered).status()).isEqualTo(200);
+    }
+
+    private static List<String> types(Api.Reply reply) {
         List<String> types = new ArrayList<>();
-        withHeadOffice.json().get("events").forEach(e -> types.add(e.get("type").asText()));
-        assertThat(types).as("the points, then head office's erasure").startsWith("PointsChanged").contains("MemberErased");
+        reply.json().get("events").forEach(e -> types.add(e.get("type").asText()));
+        return types;
     }
 
     private void startWithDefaultLinger() {
@@ -289,9 +295,7 @@ class WaitingPullApiTest {
     @Test
     void headOfficesPublicationThroughAnotherNodeEndsAWaitHere() throws Exception {
         startWithDefaultLinger();
-        List<EventEnvelope> registered = a1.writer().next(List.of(
-                io.chainpos.server.testing.Facts.registered(member(1), "13800000001", "Li Lei")));
-        assertThat(a1.push(registered).status()).isEqualTo(200);
+        registerMemberOneAtA1();
         try (TestServer otherNode = TestServer.beside(server)) {
             CompletableFuture<Api.Reply> waiting = pull(b1, 1, 20);
             awaitWaiting(1);
@@ -299,9 +303,7 @@ class WaitingPullApiTest {
             assertThat(otherNode.headOffice().post("/api/v1/members/" + member(1) + "/erase", "").status()).isEqualTo(200);
 
             Api.Reply reply = waiting.get(10, TimeUnit.SECONDS); // the wait was 20 s: the watch reads every second
-            List<String> types = new ArrayList<>();
-            reply.json().get("events").forEach(e -> types.add(e.get("type").asText()));
-            assertThat(types).contains("MemberErased");
+            assertThat(types(reply)).contains("MemberErased");
         }
     }
 
