@@ -210,6 +210,8 @@ public final class HeldPullHarness {
                 percentiles(storeLatencies), storeLatencies.size(), expected);
         System.out.printf(Locale.ROOT, "push answered (sent to reply read): %s%n", percentiles(new ConcurrentLinkedQueue<>(pushReplies)));
         System.out.println(slowArrivals());
+        System.out.printf(Locale.ROOT, "the server's part: from the commit that woke a held pull to its page read (its histogram): %s%n",
+                wokenRead(http.send(HttpRequest.newBuilder(base.resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body()));
         System.out.printf(Locale.ROOT, "push to its points at a till of another store (chain-wide: with the next answer): %s (%,d arrivals at %d sampled tills)%n",
                 percentiles(chainLatencies), chainLatencies.size(), chainSample);
         ask.println("stop");
@@ -277,6 +279,30 @@ public final class HeldPullHarness {
         }
         return String.format(Locale.ROOT, "arrivals slower than 500 ms: %d of %d; answers read while they came (from 1 s before the push): median %d (slow), %d (the others)",
                 slow.size(), slow.size() + fast.size(), median(slow), median(fast));
+    }
+
+    private static final Pattern WOKEN_BUCKET =
+            Pattern.compile("(?m)^chainpos_pull_woken_seconds_bucket\\{[^}]*le=\"([0-9.]+|\\+Inf)\"[^}]*} ([0-9.]+)$");
+
+    /** p50 and p99 of the server's wake-to-read histogram, as the upper bounds of the buckets they fall in. */
+    private static String wokenRead(String metrics) {
+        List<double[]> buckets = new ArrayList<>();
+        Matcher matcher = WOKEN_BUCKET.matcher(metrics);
+        while (matcher.find()) {
+            double bound = matcher.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(matcher.group(1));
+            buckets.add(new double[] {bound, Double.parseDouble(matcher.group(2))});
+        }
+        if (buckets.isEmpty()) {
+            return "not published";
+        }
+        buckets.sort((a, b) -> Double.compare(a[0], b[0]));
+        double count = buckets.getLast()[1];
+        return String.format(Locale.ROOT, "p50 <= %.1f ms, p99 <= %.1f ms (%,.0f woken reads)", within(buckets, count * 0.50) * 1e3,
+                within(buckets, count * 0.99) * 1e3, count);
+    }
+
+    private static double within(List<double[]> buckets, double rank) {
+        return buckets.stream().filter(b -> b[1] >= rank).findFirst().orElse(buckets.getLast())[0];
     }
 
     private static long median(List<Long> values) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 
 /**
  * A pull that may wait: read now; when there is nothing for the till, wait for its scope's events and read again,
@@ -25,10 +26,13 @@ final class HeldPulls {
 
     private final PullEvents pulls;
     private final PullWaiters waiters;
+    private final Consumer<Duration> wokenRead;
 
-    HeldPulls(PullEvents pulls, PullWaiters waiters) {
+    /** {@code wokenRead} is told how long after its wake each woken pull's page was read (the sync metrics). */
+    HeldPulls(PullEvents pulls, PullWaiters waiters, Consumer<Duration> wokenRead) {
         this.pulls = pulls;
         this.waiters = waiters;
+        this.wokenRead = wokenRead;
     }
 
     /** What to answer: at once when there is something (or no wait was asked), otherwise once woken. */
@@ -58,9 +62,16 @@ final class HeldPulls {
                 return CompletableFuture.completedFuture(Optional.empty());
             }
             PullWaiters.Seen before = waiters.seen(till.storeId());
+            long woken = System.nanoTime();
             CompletableFuture<PullEvents.Outcome> read;
             try {
-                read = CompletableFuture.supplyAsync(() -> pulls.pull(till, after, limit), waiters.answering(wake));
+                read = CompletableFuture.supplyAsync(() -> {
+                    PullEvents.Outcome outcome = pulls.pull(till, after, limit);
+                    if (wake == PullWaiters.Wake.EVENTS) {
+                        wokenRead.accept(Duration.ofNanos(System.nanoTime() - woken));
+                    }
+                    return outcome;
+                }, waiters.answering(wake));
             } catch (RejectedExecutionException stopped) {
                 return CompletableFuture.completedFuture(Optional.empty());
             }

@@ -24,6 +24,7 @@ public final class SyncMetrics {
     private final Map<IngestResult.Reason, Counter> quarantined = new ConcurrentHashMap<>();
     private final DistributionSummary batchSize;
     private final Timer pushLatency;
+    private final Timer wokenRead;
     private final Counter snapshots;
     private final Map<TillId, AtomicLong> pullLag = new ConcurrentHashMap<>();
 
@@ -44,6 +45,12 @@ public final class SyncMetrics {
                 .register(registry);
         this.pushLatency = Timer.builder("chainpos.push.latency")
                 .description("Time to answer a push, parsing to commit")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry);
+        this.wokenRead = Timer.builder("chainpos.pull.woken")
+                .description("From the commit that woke a held pull to its page read, ready to answer")
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(30))
@@ -69,6 +76,11 @@ public final class SyncMetrics {
 
     void pushAnswered(Duration took) {
         pushLatency.record(took);
+    }
+
+    /** A held pull woken by events had its page read {@code took} after the wake. */
+    void wokenRead(Duration took) {
+        wokenRead.record(took);
     }
 
     /** The till pulled at {@code after} while the log's newest sequence was {@code newest}. */

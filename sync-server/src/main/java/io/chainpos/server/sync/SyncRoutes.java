@@ -44,7 +44,7 @@ public final class SyncRoutes implements Routes {
         this.contacts = contacts;
         this.access = access;
         this.push = push;
-        this.pulls = new HeldPulls(pulls, waiters);
+        this.pulls = new HeldPulls(pulls, waiters, metrics::wokenRead);
         this.codec = codec;
         this.metrics = metrics;
     }

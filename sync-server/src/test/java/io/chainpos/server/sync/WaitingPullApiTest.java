@@ -71,6 +71,10 @@ class WaitingPullApiTest {
         assertThat(PullApiTest.eventIds(reply)).containsExactly(neighbour.getFirst().eventId().toString());
         assertThat(reply.json().get("next").asLong()).isEqualTo(1);
         assertThat(waitingPulls()).isZero();
+        String metrics = server.anonymous().get("/metrics").body();
+        assertThat(metrics).as("how long after its wake the woken pull's page was read")
+                .containsPattern("(?m)^chainpos_pull_woken_seconds_count(\\{[^}]*})? 1(\\.0)?$")
+                .containsPattern("(?m)^chainpos_pull_woken_seconds_bucket\\{[^}]*le=\"30\\.0\"[^}]*} 1(\\.0)?$");
     }
 
     @Test
