@@ -43,19 +43,19 @@ public final class SyncMetrics {
                 .baseUnit("events")
                 .serviceLevelObjectives(1, 10, 100, 500, 1_000, 5_000)
                 .register(registry);
-        this.pushLatency = Timer.builder("chainpos.push.latency")
-                .description("Time to answer a push, parsing to commit")
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(30))
-                .register(registry);
-        this.wokenRead = Timer.builder("chainpos.pull.woken")
-                .description("From the commit that woke a held pull to its page read, ready to answer")
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(30))
-                .register(registry);
+        this.pushLatency = histogram("chainpos.push.latency", "Time to answer a push, parsing to commit");
+        this.wokenRead = histogram("chainpos.pull.woken", "From the commit that woke a held pull to its page read, ready to answer");
         this.snapshots = Counter.builder("chainpos.snapshots.served").description("Snapshots sent to tills").register(registry);
+    }
+
+    /** A timer published as a histogram of 1 ms to 30 s. */
+    private Timer histogram(String name, String description) {
+        return Timer.builder(name)
+                .description(description)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry);
     }
 
     private Counter ingested(String outcome) {
