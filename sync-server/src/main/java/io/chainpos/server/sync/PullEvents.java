@@ -41,12 +41,19 @@ public final class PullEvents {
         }
     }
 
+    /**
+     * The page is read first: with nothing after the cursor (an idle till's pull, most of them) there is nothing too
+     * old either, and the retention is not looked up.
+     */
     Outcome pull(TillPrincipal till, long after, int limit) {
-        Optional<Instant> oldest = log.receivedAfter(after);
-        if (oldest.isPresent() && oldest.get().isBefore(retainedSince())) {
-            return new Outcome.SnapshotNeeded(oldest.get(), retention);
+        PullPage page = log.pull(new PullQuery(after, limit, till.tillId(), till.tillEpoch(), till.storeId()));
+        if (page.newest() > after) {
+            Optional<Instant> oldest = log.receivedAfter(after);
+            if (oldest.isPresent() && oldest.get().isBefore(retainedSince())) {
+                return new Outcome.SnapshotNeeded(oldest.get(), retention);
+            }
         }
-        return new Outcome.Page(log.pull(new PullQuery(after, limit, till.tillId(), till.tillEpoch(), till.storeId())));
+        return new Outcome.Page(page);
     }
 
     /**
