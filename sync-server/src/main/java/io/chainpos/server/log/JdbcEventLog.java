@@ -116,9 +116,10 @@ public final class JdbcEventLog implements EventLog {
                 return new PullPage(List.of(), query.after(), false, newest);
             }
             long scanTo = Math.min(newest, query.after() + PULL_WINDOW);
-            // Received when, for other tills' chain-wide events; -1 for the till's store's and head office's.
-            long[] chainOnlySince = {Long.MAX_VALUE};
-            List<PullPage.PulledEvent> events = h.createQuery("""
+            // Each row with when it was received if it is another till's chain-wide event, -1 if the till's store's or head office's.
+            record Row(PullPage.PulledEvent event, long chainReceivedMs) {
+            }
+            List<Row> rows = h.createQuery("""
                             SELECT server_seq, body, CASE WHEN scope = :chain AND till_id <> :headOffice THEN received_ms ELSE -1 END
                             FROM events
                             WHERE server_seq > :after AND server_seq <= :scanTo
@@ -133,14 +134,13 @@ public final class JdbcEventLog implements EventLog {
                     .bind("headOffice", HeadOfficeTill.TILL.value())
                     .bind("store", query.requesterStore().value())
                     .bind("limit", query.limit())
-                    .map((rs, ctx) -> {
-                        chainOnlySince[0] = Math.min(chainOnlySince[0], rs.getLong(3));
-                        return new PullPage.PulledEvent(rs.getLong(1), rs.getString(2));
-                    })
+                    .map((rs, ctx) -> new Row(new PullPage.PulledEvent(rs.getLong(1), rs.getString(2)), rs.getLong(3)))
                     .list();
+            List<PullPage.PulledEvent> events = rows.stream().map(Row::event).toList();
+            long since = rows.stream().mapToLong(Row::chainReceivedMs).min().orElse(-1);
             long next = events.size() == query.limit() ? events.getLast().serverSeq() : scanTo;
-            return new PullPage(events, next, next < newest, newest, events.isEmpty() || chainOnlySince[0] < 0
-                    ? Optional.empty() : Optional.of(Instant.ofEpochMilli(chainOnlySince[0])));
+            return new PullPage(events, next, next < newest, newest,
+                    since < 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(since)));
         });
     }
 

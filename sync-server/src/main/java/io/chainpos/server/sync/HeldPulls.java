@@ -35,7 +35,10 @@ final class HeldPulls {
         this.wokenRead = wokenRead;
     }
 
-    /** What to answer: at once when there is something (or no wait was asked), otherwise once woken. */
+    /**
+     * What to answer: at once when no wait was asked or there is something the till should have now, otherwise once
+     * woken or at the end of the wait.
+     */
     sealed interface Answer {
         record Now(PullEvents.Outcome outcome) implements Answer {
         }
